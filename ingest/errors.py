@@ -1,0 +1,50 @@
+"""The project's one exception tree.
+
+    KlantstemError                 root: the dashboard and CLI catch this and nothing broader
+    ├── RecordError                a record violates the contract in ``ingest/schema.py``
+    ├── IngestError                a whole file cannot be read (nothing from it is imported)
+    │   └── MappingRequired        a CSV/XLSX whose columns need a mapping from the user
+    ├── AnalysisError              embedding / theme building cannot proceed
+    │   └── MissingExtraError      an optional dependency is not installed (message has the hint)
+    └── WorkspaceError             the workspace file is unusable or an operation is refused
+
+Messages say what was expected, what was got, and what to do.
+"""
+
+from __future__ import annotations
+
+
+class KlantstemError(Exception):
+    """Root of every error Klantstem raises on purpose."""
+
+
+class RecordError(KlantstemError, ValueError):
+    """A feedback record violates the record contract."""
+
+
+class IngestError(KlantstemError):
+    """A file cannot be read at all; nothing from it is imported."""
+
+
+class MappingRequired(IngestError):
+    """A table whose text/date columns could not be guessed; the user must map them.
+
+    Attributes:
+        columns: the header of the file, so a UI can offer the choice.
+    """
+
+    def __init__(self, message: str, columns: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.columns = list(columns or [])
+
+
+class AnalysisError(KlantstemError):
+    """Embedding or theme building cannot proceed."""
+
+
+class MissingExtraError(AnalysisError):
+    """An optional dependency is missing; the message says what to install."""
+
+
+class WorkspaceError(KlantstemError):
+    """The workspace file is unusable, or an operation on it is refused."""

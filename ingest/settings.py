@@ -1,0 +1,42 @@
+"""Settings a reader needs from the workspace: timezone, own domains, pseudonym key, mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which columns of an arbitrary CSV/XLSX hold what. Only ``text`` is required."""
+
+    text: str
+    date: str = ""
+    rating: str = ""
+    channel: str = ""
+    subject: str = ""
+    author: str = ""
+    record_id: str = ""
+    rating_scale_max: float | None = None
+    default_channel: str = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    """Everything a reader may depend on besides the file itself.
+
+    Attributes:
+        timezone: IANA zone assumed for timestamps without one (recorded as assumed).
+        own_domains: e-mail domains of the company; mail from them is stored as outbound.
+        pseudonym_key: secret for the keyed hash of authors (lives in the workspace).
+        redact: replace personal data in subject and text with typed placeholders.
+        mappings: remembered column mappings, keyed by :func:`ingest.mapping.header_key`.
+        mapping: a mapping the user gave for this import (wins over remembered ones).
+    """
+
+    timezone: str = "Europe/Amsterdam"
+    own_domains: tuple[str, ...] = ()
+    pseudonym_key: bytes = b"klantstem-default-key"
+    redact: bool = True
+    mappings: Mapping[str, ColumnMapping] = field(default_factory=dict)
+    mapping: ColumnMapping | None = None

@@ -1,0 +1,248 @@
+"""The workspace: one DuckDB file, its schema, migrations and settings.
+
+This is the only stateful layer. Every other layer gets data from here as DataFrames and
+hands results back through the use cases in this package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ingest.errors import WorkspaceError
+
+DEFAULT_PATH = "klantstem.duckdb"
+ENV_VAR = "KLANTSTEM_WORKSPACE"
+
+
+def default_workspace_path() -> Path:
+    """``$KLANTSTEM_WORKSPACE`` when set, else ``./klantstem.duckdb``."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+# Each migration brings the schema from version i to i+1. Append only; never edit a
+# released step (workspaces in the field have already run it).
+def _migration_1(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+        CREATE TABLE import_batches (
+            batch_id INTEGER PRIMARY KEY,
+            file_name VARCHAR NOT NULL,
+            checksum VARCHAR NOT NULL,
+            imported_at TIMESTAMPTZ NOT NULL,
+            detected_format VARCHAR NOT NULL,
+            added INTEGER NOT NULL,
+            duplicates INTEGER NOT NULL,
+            problems INTEGER NOT NULL
+        );
+        CREATE TABLE items (
+            id VARCHAR PRIMARY KEY,
+            source_system VARCHAR NOT NULL,
+            source_record_id VARCHAR NOT NULL,
+            channel VARCHAR NOT NULL,
+            direction VARCHAR NOT NULL,
+            received_at TIMESTAMPTZ NOT NULL,
+            received_at_tz_assumed BOOLEAN NOT NULL,
+            author_pseudonym VARCHAR NOT NULL,
+            subject VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            language VARCHAR NOT NULL,
+            rating DOUBLE,
+            rating_scale_min DOUBLE,
+            rating_scale_max DOUBLE,
+            is_star_only BOOLEAN NOT NULL,
+            thread_id VARCHAR NOT NULL,
+            url VARCHAR NOT NULL,
+            source_file VARCHAR NOT NULL,
+            source_row BIGINT NOT NULL,
+            raw VARCHAR NOT NULL,
+            text_hash VARCHAR NOT NULL,
+            batch_id INTEGER NOT NULL
+        );
+        CREATE TABLE import_problems (
+            batch_id INTEGER NOT NULL,
+            file VARCHAR NOT NULL,
+            line BIGINT NOT NULL,
+            severity VARCHAR NOT NULL,
+            message VARCHAR NOT NULL
+        );
+        CREATE TABLE column_mappings (
+            header_key VARCHAR PRIMARY KEY,
+            mapping VARCHAR NOT NULL
+        );
+        CREATE TABLE embeddings (
+            model_id VARCHAR NOT NULL,
+            text_hash VARCHAR NOT NULL,
+            vector FLOAT[] NOT NULL,
+            PRIMARY KEY (model_id, text_hash)
+        );
+        CREATE TABLE themes (
+            theme_id INTEGER PRIMARY KEY,
+            label VARCHAR NOT NULL,
+            label_nl VARCHAR NOT NULL DEFAULT '',
+            label_en VARCHAR NOT NULL DEFAULT '',
+            manager_name VARCHAR NOT NULL DEFAULT '',
+            keywords VARCHAR NOT NULL DEFAULT '[]',
+            quotes VARCHAR NOT NULL DEFAULT '[]',
+            centroid FLOAT[],
+            size INTEGER NOT NULL DEFAULT 0,
+            status VARCHAR NOT NULL DEFAULT 'active',
+            parent_ids VARCHAR NOT NULL DEFAULT '[]',
+            created_at TIMESTAMPTZ NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL
+        );
+        CREATE TABLE assignments (
+            item_id VARCHAR PRIMARY KEY,
+            theme_id INTEGER,
+            similarity DOUBLE,
+            method VARCHAR NOT NULL
+        );
+        CREATE TABLE edits (
+            edit_id INTEGER PRIMARY KEY,
+            at TIMESTAMPTZ NOT NULL,
+            kind VARCHAR NOT NULL,
+            payload VARCHAR NOT NULL,
+            undone BOOLEAN NOT NULL DEFAULT FALSE
+        );
+        CREATE TABLE item_sentiment (
+            item_id VARCHAR PRIMARY KEY,
+            sentiment DOUBLE NOT NULL,
+            source VARCHAR NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Workspace:
+    """An open workspace file. Use :meth:`open` (a context manager) or :func:`open_workspace`.
+
+    One DuckDB connection per process; threads (Streamlit sessions) get their own cursor
+    through :meth:`cursor`, and writes go through :meth:`transaction`.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise WorkspaceError(
+                f"{self.path}: cannot open the workspace ({exc}). Is another Klantstem process "
+                "using it? Close it, or pass another --workspace."
+            ) from exc
+        self._lock = threading.RLock()
+        if not read_only:
+            self._migrate()
+
+    @classmethod
+    @contextmanager
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Iterator[Workspace]:
+        """Open (creating and migrating when needed) and close on exit."""
+        ws = cls(path or default_workspace_path(), read_only=read_only)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for this thread (DuckDB connections are not shared between threads)."""
+        return self._con.cursor()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All-or-nothing: commits on success, rolls back on any exception and re-raises."""
+        with self._lock:
+            con = self._con.cursor()
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                con.close()
+                raise
+            con.execute("COMMIT")
+            con.close()
+
+    def query_df(self, sql: str, params: list[Any] | None = None) -> Any:
+        """Run a read query and return a pandas DataFrame."""
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).df()
+
+    def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
+        with self.cursor() as cur:
+            row = cur.execute(sql, params or []).fetchone()
+        return row[0] if row else None
+
+    # -- schema -----------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self.transaction() as con:
+            con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+            current = (row[0] if row else None) or 0
+            if current > SCHEMA_VERSION:
+                raise WorkspaceError(
+                    f"{self.path}: workspace schema version {current} is newer than this "
+                    f"Klantstem ({SCHEMA_VERSION}). Upgrade Klantstem."
+                )
+            for version in range(current, SCHEMA_VERSION):
+                MIGRATIONS[version](con)
+                con.execute("INSERT INTO schema_version VALUES (?)", [version + 1])
+            if current == 0:
+                con.execute(
+                    "INSERT INTO settings VALUES ('pseudonym_key', ?), ('data_version', '0')",
+                    [secrets.token_hex(32)],
+                )
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT max(version) FROM schema_version") or 0)
+
+    # -- settings ---------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", [key])
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
+        sql = "INSERT OR REPLACE INTO settings VALUES (?, ?)"
+        if con is not None:
+            con.execute(sql, [key, value])
+            return
+        with self.transaction() as tx:
+            tx.execute(sql, [key, value])
+
+    def get_json_setting(self, key: str, default: Any = None) -> Any:
+        value = self.get_setting(key)
+        return default if value is None else json.loads(value)
+
+    @property
+    def data_version(self) -> int:
+        """A counter bumped by every write; dashboards key their caches on it."""
+        return int(self.get_setting("data_version", "0") or 0)
+
+    def bump_data_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Call inside a write transaction so cached views refresh."""
+        con.execute(
+            "UPDATE settings SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+            "WHERE key = 'data_version'"
+        )
+
+
+def open_workspace(path: str | Path | None = None, *, read_only: bool = False) -> Workspace:
+    """Open a workspace; the caller closes it (``ws.close()``)."""
+    return Workspace(path or default_workspace_path(), read_only=read_only)

@@ -1,0 +1,222 @@
+"""Use case: import files into the workspace, one transaction per file, idempotent."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ingest.errors import IngestError, MappingRequired
+from ingest.reader import read_bytes
+from ingest.schema import (
+    RECORD_COLUMNS,
+    FeedbackRecord,
+    Problem,
+    content_hash,
+    problems_to_frame,
+    records_to_frame,
+)
+from ingest.settings import ColumnMapping, IngestSettings
+from workspace.db import Workspace
+
+ProgressCallback = Callable[[str, float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FileImport:
+    """What happened to one file."""
+
+    file: str
+    detected_format: str
+    added: int
+    duplicates: int
+    problems: tuple[Problem, ...]
+    batch_id: int | None = None
+    error: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "detected_format": self.detected_format,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "problems": [dataclasses.asdict(p) for p in self.problems],
+            "error": self.error,
+        }
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What happened to every file of one import."""
+
+    files: list[FileImport] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(f.added for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when no file yielded anything (every one failed outright)."""
+        return all(f.error for f in self.files)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "problems": [dataclasses.asdict(p) for p in self.problems],
+            "files": [f.to_dict() for f in self.files],
+        }
+
+
+def ingest_settings(ws: Workspace, mapping: ColumnMapping | None = None) -> IngestSettings:
+    """The reader settings stored in the workspace (timezone, own domains, key, mappings)."""
+    remembered = {
+        key: ColumnMapping(**json.loads(value))
+        for key, value in ws.query_df("SELECT header_key, mapping FROM column_mappings")
+        .itertuples(index=False, name=None)
+    }
+    return IngestSettings(
+        timezone=ws.get_setting("timezone", "Europe/Amsterdam") or "Europe/Amsterdam",
+        own_domains=tuple(ws.get_json_setting("own_domains", [])),
+        pseudonym_key=(ws.get_setting("pseudonym_key", "") or "").encode(),
+        redact=(ws.get_setting("redact", "true") == "true"),
+        mappings=remembered,
+        mapping=mapping,
+    )
+
+
+def remember_mapping(ws: Workspace, header_key: str, mapping: ColumnMapping) -> None:
+    """Store a column mapping for every later file with the same header."""
+    with ws.transaction() as con:
+        con.execute(
+            "INSERT OR REPLACE INTO column_mappings VALUES (?, ?)",
+            [header_key, json.dumps(dataclasses.asdict(mapping))],
+        )
+
+
+def import_records(
+    ws: Workspace,
+    records: Iterable[FeedbackRecord],
+    *,
+    file_name: str,
+    checksum: str = "",
+    detected_format: str = "",
+    problems: Sequence[Problem] = (),
+    progress: ProgressCallback | None = None,
+) -> FileImport:
+    """Store records in one transaction: all of them or none. Known ids are skipped.
+
+    Args:
+        progress: called with a stage name and fraction; an exception raised by it aborts
+            the import and leaves the workspace as it was.
+
+    Returns:
+        Counts of added and duplicate records, and the problems as stored.
+    """
+    frame = records_to_frame(records)
+    frame["text_hash"] = [content_hash(t) for t in frame["text"].fillna("")]
+    problems_frame = problems_to_frame(problems)
+    columns = ", ".join(RECORD_COLUMNS)
+    with ws.transaction() as con:
+        batch_id = int(con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches").fetchone()[0])  # type: ignore[index]
+        frame["batch_id"] = batch_id
+        con.register("incoming", frame)
+        # First occurrence of an id within the file wins; ids already stored are skipped.
+        con.execute(
+            f"""
+            INSERT INTO items ({columns}, text_hash, batch_id)
+            SELECT {columns}, text_hash, batch_id FROM incoming
+            WHERE id NOT IN (SELECT id FROM items)
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY source_row) = 1
+            """
+        )
+        added = int(con.execute("SELECT count(*) FROM items WHERE batch_id = ?", [batch_id]).fetchone()[0])  # type: ignore[index]
+        con.unregister("incoming")
+        if progress is not None:
+            progress("stored", 0.9)
+        problems_frame.insert(0, "batch_id", batch_id)
+        con.register("incoming_problems", problems_frame)
+        con.execute("INSERT INTO import_problems SELECT * FROM incoming_problems")
+        con.unregister("incoming_problems")
+        duplicates = len(frame) - added
+        con.execute(
+            "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [batch_id, file_name, checksum, datetime.now(UTC), detected_format, added, duplicates, len(problems)],
+        )
+        ws.bump_data_version(con)
+    return FileImport(file_name, detected_format, added, duplicates, tuple(problems), batch_id)
+
+
+def import_bytes(
+    ws: Workspace,
+    data: bytes,
+    name: str,
+    *,
+    mapping: ColumnMapping | None = None,
+    progress: ProgressCallback | None = None,
+) -> FileImport:
+    """Read one file's bytes and store what it holds. An unreadable file stores nothing.
+
+    Raises:
+        IngestError: re-raised for :class:`~ingest.errors.MappingRequired`, so a UI can ask.
+    """
+    checksum = hashlib.sha256(data).hexdigest()
+    try:
+        result = read_bytes(data, name, ingest_settings(ws, mapping))
+    except MappingRequired:
+        raise
+    except IngestError as exc:
+        return FileImport(name, "", 0, 0, (Problem(name, 0, str(exc)),), error=str(exc))
+    return import_records(
+        ws,
+        result.records,
+        file_name=name,
+        checksum=checksum,
+        detected_format=result.detected_format,
+        problems=result.problems,
+        progress=progress,
+    )
+
+
+def import_files(
+    ws: Workspace,
+    paths: Iterable[str | Path],
+    *,
+    mapping: ColumnMapping | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import files and folders (each file its own transaction).
+
+    A folder is read file by file; a file that cannot be read becomes one problem and the
+    others still import.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+        else:
+            files.append(p)
+    report = ImportReport()
+    for index, path in enumerate(files):
+        if progress is not None:
+            progress(f"reading {path.name}", index / max(len(files), 1))
+        if not path.exists():
+            message = f"{path}: no such file. Check the path and try again."
+            report.files.append(FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message))
+            continue
+        report.files.append(import_bytes(ws, path.read_bytes(), path.name, mapping=mapping))
+    return report
