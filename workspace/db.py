@@ -23,6 +23,13 @@ DEFAULT_PATH = "klantstem.duckdb"
 ENV_VAR = "KLANTSTEM_WORKSPACE"
 
 
+def fetch_value(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Any:
+    """First column of the first row, or None. Reads the whole result: DuckDB 2 refuses new
+    work on a connection whose previous result was only partly fetched."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0][0] if rows else None
+
+
 def default_workspace_path() -> Path:
     """``$KLANTSTEM_WORKSPACE`` when set, else ``./klantstem.duckdb``."""
     return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
@@ -108,7 +115,7 @@ def _migration_1(con: duckdb.DuckDBPyConnection) -> None:
         );
         CREATE TABLE edits (
             edit_id INTEGER PRIMARY KEY,
-            at TIMESTAMPTZ NOT NULL,
+            edited_at TIMESTAMPTZ NOT NULL,
             kind VARCHAR NOT NULL,
             payload VARCHAR NOT NULL,
             undone BOOLEAN NOT NULL DEFAULT FALSE
@@ -186,15 +193,13 @@ class Workspace:
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
         with self.cursor() as cur:
-            row = cur.execute(sql, params or []).fetchone()
-        return row[0] if row else None
+            return fetch_value(cur, sql, params)
 
     # -- schema -----------------------------------------------------------------------
     def _migrate(self) -> None:
         with self.transaction() as con:
             con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-            current = (row[0] if row else None) or 0
+            current = fetch_value(con, "SELECT max(version) FROM schema_version") or 0
             if current > SCHEMA_VERSION:
                 raise WorkspaceError(
                     f"{self.path}: workspace schema version {current} is newer than this "

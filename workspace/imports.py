@@ -21,7 +21,7 @@ from ingest.schema import (
     records_to_frame,
 )
 from ingest.settings import ColumnMapping, IngestSettings
-from workspace.db import Workspace
+from workspace.db import Workspace, fetch_value
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -131,7 +131,7 @@ def import_records(
     problems_frame = problems_to_frame(problems)
     columns = ", ".join(RECORD_COLUMNS)
     with ws.transaction() as con:
-        batch_id = int(con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches").fetchone()[0])  # type: ignore[index]
+        batch_id = int(fetch_value(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches"))
         frame["batch_id"] = batch_id
         con.register("incoming", frame)
         # First occurrence of an id within the file wins; ids already stored are skipped.
@@ -143,7 +143,7 @@ def import_records(
             QUALIFY row_number() OVER (PARTITION BY id ORDER BY source_row) = 1
             """
         )
-        added = int(con.execute("SELECT count(*) FROM items WHERE batch_id = ?", [batch_id]).fetchone()[0])  # type: ignore[index]
+        added = int(fetch_value(con, "SELECT count(*) FROM items WHERE batch_id = ?", [batch_id]))
         con.unregister("incoming")
         if progress is not None:
             progress("stored", 0.9)

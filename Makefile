@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make demo` (set up + dashboard on the sample data)
+# and `make test` (set up + the whole test suite, browser tests included).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: setup demo test lint bench browser clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# torch first and pinned: an unpinned torch would pull a multi-GB CUDA build.
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+demo: setup
+	$(VENV)/bin/klantstem demo --port $(PORT)
+
+test: setup browser
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+bench: setup
+	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/themes_quality.py
+	$(PY) benchmarks/themes_scale.py
+	$(PY) benchmarks/dashboard.py
+	$(PY) benchmarks/summary.py
+
+clean:
+	rm -rf $(VENV) demo.duckdb tests/artifacts .pytest_cache

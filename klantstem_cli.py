@@ -1,0 +1,210 @@
+"""The ``klantstem`` command line: import, export, themes, summary, dashboard, demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ingest.errors import KlantstemError, MappingRequired
+from ingest.settings import ColumnMapping
+from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
+from workspace.imports import import_files
+
+app = typer.Typer(
+    help="Klantstem: customer feedback from e-mail, reviews and tickets, grouped into themes.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+export_app = typer.Typer(help="Export workspace data.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+REPO_ROOT = Path(__file__).resolve().parent
+SAMPLE_DATA = REPO_ROOT / "sample_data"
+DEMO_WORKSPACE = REPO_ROOT / "demo.duckdb"
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar=ENV_VAR,
+        help="The workspace file (a DuckDB database).",
+        show_default=True,
+    ),
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    return typer.Exit(code)
+
+
+@app.command("import")
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to import.")],
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    text_column: Annotated[str, typer.Option(help="Column with the feedback text.")] = "",
+    date_column: Annotated[str, typer.Option(help="Column with the date.")] = "",
+    rating_column: Annotated[str, typer.Option(help="Column with the rating.")] = "",
+    channel_column: Annotated[str, typer.Option(help="Column with the channel.")] = "",
+    channel: Annotated[str, typer.Option(help="Channel for every row when no column says.")] = "other",
+) -> None:
+    """Import exports (CSV, XLSX, JSON, mbox, eml, zip). Re-importing adds nothing twice."""
+    mapping = (
+        ColumnMapping(
+            text=text_column,
+            date=date_column,
+            rating=rating_column,
+            channel=channel_column,
+            default_channel=channel,
+        )
+        if text_column
+        else None
+    )
+    try:
+        with Workspace.open(workspace) as ws:
+            report = import_files(ws, paths, mapping=mapping)
+    except MappingRequired as exc:
+        raise _fail(
+            f"{exc}\nGive the columns with --text-column (and --date-column, --rating-column, "
+            f"--channel-column). Columns: {', '.join(exc.columns)}"
+        ) from exc
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for item in report.files:
+            fmt = f" [{item.detected_format}]" if item.detected_format else ""
+            typer.echo(f"{item.file}{fmt}: {item.added} added, {item.duplicates} duplicates, "
+                       f"{len(item.problems)} problems")
+        for problem in report.problems:
+            typer.secho(f"  {problem.severity}: {problem}", err=True,
+                        fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED)
+        typer.echo(f"Total: {report.added} added, {report.duplicates} duplicates, "
+                   f"{len(report.problems)} problems.")
+    if report.files and report.nothing_read:
+        raise typer.Exit(1)
+
+
+@export_app.command("items")
+def export_items(
+    output: Annotated[Path, typer.Option("--output", "-o", help="CSV file to write.")],
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+) -> None:
+    """Write every stored item (all fields) to a CSV file."""
+    from workspace.queries import items_for_export
+
+    try:
+        with Workspace.open(workspace) as ws:
+            frame = items_for_export(ws)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    frame.to_csv(output, index=False)
+    typer.echo(f"Wrote {len(frame)} items to {output}.")
+
+
+def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
+    """Import ``sample_data/`` into a fresh workspace (and build themes when available)."""
+    files = sorted(
+        f for f in SAMPLE_DATA.iterdir()
+        if f.is_file() and f.suffix.lower() in {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
+        and f.name != "truth.csv"
+    ) if SAMPLE_DATA.exists() else []
+    tmp = path.with_suffix(".building.duckdb")
+    tmp.unlink(missing_ok=True)
+    with Workspace.open(tmp) as ws:
+        report = import_files(ws, files)
+        if not quiet:
+            typer.echo(f"Imported {report.added} sample items from {len(files)} files.")
+        _refresh_if_available(ws, quiet=quiet)
+    tmp.replace(path)
+    return path
+
+
+def _refresh_if_available(ws: Workspace, *, quiet: bool) -> None:
+    try:
+        from workspace.themes import refresh_themes
+    except ImportError:
+        return
+    refresh_themes(ws)
+    if not quiet:
+        typer.echo("Themes built.")
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
+    rebuild: Annotated[bool, typer.Option(help="Rebuild the demo workspace.")] = False,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Only build, do not serve.")] = False,
+) -> None:
+    """Build the demo workspace from sample_data/ (once) and open the dashboard on it."""
+    if rebuild or not DEMO_WORKSPACE.exists():
+        try:
+            build_demo_workspace()
+        except KlantstemError as exc:
+            raise _fail(str(exc)) from exc
+    if no_browser:
+        return
+    _serve(DEMO_WORKSPACE, "127.0.0.1", port)
+
+
+@app.command()
+def dashboard(
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
+    host: Annotated[str, typer.Option(help="Address to bind. Anything but loopback needs a password.")] = "127.0.0.1",
+) -> None:
+    """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given)."""
+    _serve(workspace, host, port)
+
+
+def _serve(workspace: Path, host: str, port: int) -> None:
+    from workspace.access import check_exposure
+
+    try:
+        with Workspace.open(workspace) as ws:
+            check_exposure(ws, host)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    env = dict(os.environ, **{ENV_VAR: str(Path(workspace).resolve())})
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "dashboard" / "app.py"),
+        "--server.address", host,
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--global.developmentMode", "false",
+        "--client.toolbarMode", "viewer",
+    ]
+    typer.echo(f"Klantstem dashboard on http://{host}:{port} (workspace {workspace})")
+    raise typer.Exit(subprocess.call(command, env=env))
+
+
+@app.command()
+def password(
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    new_password: Annotated[
+        str, typer.Option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Set the dashboard password (needed to serve on a non-loopback address)."""
+    from workspace.access import set_password
+
+    try:
+        with Workspace.open(workspace) as ws:
+            set_password(ws, new_password)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo("Password stored (hashed).")
+
+
+if __name__ == "__main__":
+    app()

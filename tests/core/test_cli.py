@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from klantstem_cli import app
+
+runner = CliRunner()
+
+GENERIC_CSV = "id,date,text,channel\n1,2026-11-02 10:00,Levering was te laat,email\n2,2026-11-03 11:00,Great support,review\n"
+
+
+def test_import_then_reimport_reports_zero_added(tmp_path):
+    source = tmp_path / "feedback.csv"
+    source.write_text(GENERIC_CSV, encoding="utf-8")
+    ws = tmp_path / "ws.duckdb"
+    first = runner.invoke(app, ["import", str(source), "--workspace", str(ws), "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["added"] == 2
+    second = runner.invoke(app, ["import", str(source), "--workspace", str(ws), "--json"])
+    assert second.exit_code == 0, second.output
+    result = json.loads(second.stdout)
+    assert (result["added"], result["duplicates"], result["problems"]) == (0, 2, [])
+
+
+def test_workspace_comes_from_environment(tmp_path):
+    source = tmp_path / "feedback.csv"
+    source.write_text(GENERIC_CSV, encoding="utf-8")
+    ws = tmp_path / "env.duckdb"
+    result = runner.invoke(app, ["import", str(source), "--json"], env={"KLANTSTEM_WORKSPACE": str(ws)})
+    assert result.exit_code == 0, result.output
+    assert ws.exists()
+
+
+def test_unreadable_only_file_exits_nonzero_with_message(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["import", str(empty), "--workspace", str(tmp_path / "ws.duckdb")])
+    assert result.exit_code == 1
+    assert "empty.csv" in result.output
+
+
+def test_export_items_writes_every_field(tmp_path):
+    source = tmp_path / "feedback.csv"
+    source.write_text(GENERIC_CSV, encoding="utf-8")
+    ws = tmp_path / "ws.duckdb"
+    runner.invoke(app, ["import", str(source), "--workspace", str(ws)])
+    out = tmp_path / "items.csv"
+    result = runner.invoke(app, ["export", "items", "--output", str(out), "--workspace", str(ws)])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    from ingest.schema import RECORD_COLUMNS
+
+    frame = pd.read_csv(out)
+    assert set(RECORD_COLUMNS) <= set(frame.columns)
+    assert sorted(frame["text"]) == ["Great support", "Levering was te laat"]
+
+
+def test_exported_items_import_again_as_duplicates(tmp_path):
+    source = tmp_path / "feedback.csv"
+    source.write_text(GENERIC_CSV, encoding="utf-8")
+    ws = tmp_path / "ws.duckdb"
+    runner.invoke(app, ["import", str(source), "--workspace", str(ws)])
+    out = tmp_path / "items.csv"
+    runner.invoke(app, ["export", "items", "--output", str(out), "--workspace", str(ws)])
+    again = runner.invoke(app, ["import", str(out), "--workspace", str(ws), "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["duplicates"] == 2
+
+
+def test_dashboard_refuses_non_loopback_without_password(tmp_path):
+    result = runner.invoke(app, ["dashboard", "--workspace", str(tmp_path / "ws.duckdb"), "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "password" in result.output

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import make_record
+from workspace.db import Workspace
+from workspace.imports import import_records
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def filled_workspace(tmp_path, monkeypatch):
+    path = tmp_path / "view.duckdb"
+    with Workspace.open(path) as ws:
+        records = [make_record(n, channel="email") for n in range(30)]
+        records += [make_record(n, channel="review") for n in range(30, 42)]
+        import_records(ws, records, file_name="fixture.csv")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    return path
+
+
+def test_overview_shows_real_counts_and_weekly_chart(filled_workspace):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Feedback items"] == "42"
+    assert metrics["E-mail"] == "30"
+    assert metrics["Reviews"] == "12"
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_overview_in_dutch(filled_workspace):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Overzicht"
+    assert {m.label for m in at.metric} >= {"Feedbackberichten", "E-mail", "Reviews"}
+
+
+def test_overview_of_empty_workspace_says_how_to_start(tmp_path, monkeypatch):
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(tmp_path / "empty.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "klantstem import" in at.info[0].value
