@@ -77,3 +77,422 @@ def items_for_export(ws: Workspace) -> pd.DataFrame:
     """Every stored item with every record field (plus theme columns where they exist)."""
     columns = ", ".join(f"i.{c}" for c in RECORD_COLUMNS)
     return ws.query_df(f"SELECT {columns} FROM items i ORDER BY i.received_at, i.id")
+
+
+# -- dashboard queries ----------------------------------------------------------------------
+# Every aggregation the dashboard shows happens here, in DuckDB, so views stay thin and a
+# 100k-item workspace answers in milliseconds. Themes, assignments and sentiment are read from
+# the tables of migration 1; the theme engine writes them.
+
+WEEK = "date_trunc('week', {a}.received_at AT TIME ZONE 'UTC')"
+
+
+def _week(alias: str = "i") -> str:
+    return WEEK.format(a=alias)
+
+
+def theme_label_sql(lang: str, alias: str = "t") -> str:
+    """SQL expression for the label a manager sees: their own name, else the label in
+    their language, else the engine's label."""
+    column = "label_nl" if lang == "nl" else "label_en"
+    return (
+        f"coalesce(nullif({alias}.manager_name, ''), nullif({alias}.{column}, ''), {alias}.label)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """What the sidebar filters can choose from."""
+
+    first_day: str
+    last_day: str
+    channels: tuple[str, ...]
+    languages: tuple[str, ...]
+
+
+def filter_options(ws: Workspace) -> FilterOptions:
+    """Date span, channels and languages present among inbound items."""
+    span = ws.query_df(
+        "SELECT CAST(min(received_at AT TIME ZONE 'UTC') AS DATE) AS lo, "
+        "CAST(max(received_at AT TIME ZONE 'UTC') AS DATE) AS hi "
+        "FROM items WHERE direction = 'inbound'"
+    )
+    channels = ws.query_df(
+        "SELECT channel FROM items WHERE direction = 'inbound' GROUP BY channel ORDER BY count(*) DESC"
+    )
+    languages = ws.query_df(
+        "SELECT language FROM items WHERE direction = 'inbound' AND language <> '' "
+        "GROUP BY language ORDER BY count(*) DESC"
+    )
+    lo, hi = span.iloc[0]["lo"], span.iloc[0]["hi"]
+    return FilterOptions(
+        first_day="" if pd.isna(lo) else str(lo)[:10],
+        last_day="" if pd.isna(hi) else str(hi)[:10],
+        channels=tuple(channels["channel"]),
+        languages=tuple(languages["language"]),
+    )
+
+
+def reference_week(ws: Workspace, filters: Filters | None = None) -> str:
+    """Start date (ISO) of the latest ISO week holding a filtered item, or ``""``."""
+    where, params = (filters or Filters()).where()
+    value = ws.scalar(f"SELECT CAST(max({_week()}) AS DATE) FROM items i WHERE {where}", params)
+    return "" if value is None else str(value)[:10]
+
+
+def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
+    """Per channel: items in the latest week with data and in the week before.
+
+    Columns ``channel``, ``this_week``, ``last_week``, ``week`` (``2026-W40``),
+    ``sentiment_this``, ``sentiment_last`` (mean item sentiment, NaN when none).
+    """
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT i.channel, {_week()} AS wk, s.sentiment
+            FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
+            WHERE {where}
+        ), ref AS (SELECT max(wk) AS wk FROM f)
+        SELECT f.channel,
+               count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
+               count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
+               strftime(any_value(ref.wk), '%G-W%V') AS week,
+               avg(f.sentiment) FILTER (WHERE f.wk = ref.wk) AS sentiment_this,
+               avg(f.sentiment) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS sentiment_last
+        FROM f, ref
+        GROUP BY f.channel ORDER BY this_week DESC, f.channel
+        """,
+        params,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of the (text) feedback sits in a theme."""
+
+    items: int
+    sorted: int
+    themes: int
+
+    @property
+    def unsorted(self) -> int:
+        return self.items - self.sorted
+
+    @property
+    def share_sorted(self) -> float:
+        return self.sorted / self.items if self.items else 0.0
+
+
+def theme_coverage(ws: Workspace, filters: Filters | None = None) -> Coverage:
+    """Filtered items with text, how many of them have a theme, and active themes."""
+    where, params = (filters or Filters()).where()
+    frame = ws.query_df(
+        f"""
+        SELECT count(*) AS items, count(a.theme_id) AS sorted
+        FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+        WHERE {where} AND NOT i.is_star_only
+        """,
+        params,
+    )
+    themes = int(ws.scalar("SELECT count(*) FROM themes WHERE status = 'active'") or 0)
+    return Coverage(int(frame.iloc[0]["items"]), int(frame.iloc[0]["sorted"]), themes)
+
+
+def theme_table(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", weeks: int = 12
+) -> pd.DataFrame:
+    """One row per active theme with its filtered volume.
+
+    Columns: ``theme_id``, ``label``, ``keywords`` (list), ``items``, ``share`` (of themed
+    items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1), ``channels``
+    (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
+    first), ``this_week``, ``last_week``, ``change``, ``is_new`` (no items before the latest
+    week). Sorted by ``items`` descending.
+    """
+    where, params = (filters or Filters()).where()
+    label = theme_label_sql(lang)
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT a.theme_id, i.channel, {_week()} AS wk, s.sentiment,
+                   CASE WHEN i.rating IS NOT NULL AND i.rating_scale_max > i.rating_scale_min
+                        THEN (i.rating - i.rating_scale_min) / (i.rating_scale_max - i.rating_scale_min)
+                   END AS rating01
+            FROM items i
+            JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
+            LEFT JOIN item_sentiment s ON s.item_id = i.id
+            WHERE {where}
+        ),
+        ref AS (SELECT max(wk) AS wk FROM f),
+        weeks AS (
+            SELECT unnest(generate_series(0, {int(weeks) - 1})) AS k
+        ),
+        per_week AS (
+            SELECT theme_id, wk, count(*) AS n FROM f GROUP BY ALL
+        ),
+        trend AS (
+            SELECT t.theme_id,
+                   list(coalesce(p.n, 0) ORDER BY w.k DESC) AS trend
+            FROM (SELECT DISTINCT theme_id FROM f) t
+            CROSS JOIN weeks w CROSS JOIN ref
+            LEFT JOIN per_week p ON p.theme_id = t.theme_id AND p.wk = ref.wk - w.k * INTERVAL 7 DAY
+            GROUP BY t.theme_id
+        ),
+        per_channel AS (
+            SELECT theme_id, list(channel ORDER BY n DESC, channel) AS channels
+            FROM (SELECT theme_id, channel, count(*) AS n FROM f GROUP BY ALL)
+            GROUP BY theme_id
+        ),
+        agg AS (
+            SELECT f.theme_id, count(*) AS items, avg(sentiment) AS sentiment,
+                   avg(rating01) AS rating,
+                   count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
+                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
+                   min(f.wk) = any_value(ref.wk) AS is_new
+            FROM f, ref GROUP BY f.theme_id
+        )
+        SELECT t.theme_id, {label} AS label,
+               from_json(t.keywords, '["VARCHAR"]') AS keywords,
+               agg.items, agg.items / sum(agg.items) OVER () AS share,
+               agg.sentiment, agg.rating, c.channels, tr.trend,
+               agg.this_week, agg.last_week, agg.this_week - agg.last_week AS change, agg.is_new
+        FROM themes t
+        JOIN agg ON agg.theme_id = t.theme_id
+        JOIN per_channel c ON c.theme_id = t.theme_id
+        JOIN trend tr ON tr.theme_id = t.theme_id
+        WHERE t.status = 'active'
+        ORDER BY agg.items DESC, t.theme_id
+        """,
+        params,
+    )
+
+
+def theme_choices(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
+    """Every active theme: ``theme_id``, ``label``, ``size``; for pickers and merge targets."""
+    return ws.query_df(
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, size FROM themes t "
+        "WHERE status = 'active' ORDER BY size DESC, theme_id"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeInfo:
+    theme_id: int
+    label: str
+    engine_label: str
+    keywords: tuple[str, ...]
+    status: str
+    size: int
+
+
+def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo | None:
+    """Label, keywords, status and stored size of one theme, or None when unknown."""
+    frame = ws.query_df(
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, label AS engine_label, "
+        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size "
+        "FROM themes t WHERE theme_id = ?",
+        [int(theme_id)],
+    )
+    if frame.empty:
+        return None
+    row = frame.iloc[0]
+    keywords = row["keywords"]
+    return ThemeInfo(
+        int(row["theme_id"]),
+        str(row["label"]),
+        str(row["engine_label"]),
+        tuple(str(k) for k in (keywords if keywords is not None else ())),
+        str(row["status"]),
+        int(row["size"]),
+    )
+
+
+def theme_weekly_channel_counts(
+    ws: Workspace, theme_id: int, filters: Filters | None = None
+) -> pd.DataFrame:
+    """Items of one theme per ISO week and channel (same columns as
+    :func:`weekly_channel_counts`)."""
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        SELECT strftime({_week()}, '%G-W%V') AS week, CAST({_week()} AS DATE) AS week_start,
+               i.channel, count(*) AS items
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE a.theme_id = ? AND {where}
+        GROUP BY ALL ORDER BY week_start, channel
+        """,
+        [int(theme_id), *params],
+    )
+
+
+QUOTE_COLUMNS = "i.id, i.received_at, i.channel, i.rating, i.rating_scale_max, i.language, i.text"
+
+
+def theme_quotes(
+    ws: Workspace, theme_id: int, filters: Filters | None = None, *, limit: int = 50
+) -> pd.DataFrame:
+    """Items of one theme, most typical first (highest similarity to the theme), then newest.
+
+    Columns: ``id``, ``received_at``, ``channel``, ``rating``, ``rating_scale_max``,
+    ``language``, ``text``, ``similarity``.
+    """
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        SELECT {QUOTE_COLUMNS}, a.similarity
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE a.theme_id = ? AND {where} AND NOT i.is_star_only
+        ORDER BY a.similarity DESC NULLS LAST, i.received_at DESC, i.id
+        LIMIT ?
+        """,
+        [int(theme_id), *params, int(limit)],
+    )
+
+
+def theme_week_matrix(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", top: int = 15
+) -> pd.DataFrame:
+    """Items per theme and ISO week for the ``top`` largest themes (in the filter).
+
+    Columns ``theme_id``, ``label``, ``week_start``, ``week``, ``items``; themes ordered by
+    total size, weeks ascending; weeks without items are present with 0.
+    """
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT a.theme_id, {_week()} AS wk
+            FROM items i JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
+            WHERE {where}
+        ),
+        top_themes AS (
+            SELECT theme_id, count(*) AS total FROM f GROUP BY theme_id
+            ORDER BY total DESC, theme_id LIMIT ?
+        ),
+        weeks AS (SELECT DISTINCT wk FROM f),
+        counts AS (SELECT theme_id, wk, count(*) AS n FROM f GROUP BY ALL)
+        SELECT tt.theme_id, {theme_label_sql(lang)} AS label, CAST(w.wk AS DATE) AS week_start,
+               strftime(w.wk, '%G-W%V') AS week, coalesce(c.n, 0) AS items
+        FROM top_themes tt CROSS JOIN weeks w
+        JOIN themes t ON t.theme_id = tt.theme_id
+        LEFT JOIN counts c ON c.theme_id = tt.theme_id AND c.wk = w.wk
+        ORDER BY tt.total DESC, tt.theme_id, w.wk
+        """,
+        [*params, int(top)],
+    )
+
+
+def channel_theme_shares(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", top: int = 10
+) -> pd.DataFrame:
+    """Per channel, the share of its items in each of the ``top`` largest themes.
+
+    Columns ``channel``, ``theme_id``, ``label``, ``items``, ``share`` (of the channel's items,
+    unsorted included).
+    """
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT i.channel, a.theme_id
+            FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+            WHERE {where} AND NOT i.is_star_only
+        ),
+        totals AS (SELECT channel, count(*) AS total FROM f GROUP BY channel),
+        top_themes AS (
+            SELECT theme_id, count(*) AS n FROM f WHERE theme_id IS NOT NULL
+            GROUP BY theme_id ORDER BY n DESC, theme_id LIMIT ?
+        ),
+        counts AS (SELECT channel, theme_id, count(*) AS items FROM f GROUP BY ALL)
+        SELECT tot.channel, tt.theme_id, {theme_label_sql(lang)} AS label,
+               coalesce(c.items, 0) AS items, coalesce(c.items, 0) / tot.total AS share
+        FROM totals tot CROSS JOIN top_themes tt
+        JOIN themes t ON t.theme_id = tt.theme_id
+        LEFT JOIN counts c ON c.channel = tot.channel AND c.theme_id = tt.theme_id
+        ORDER BY tt.n DESC, tt.theme_id, tot.channel
+        """,
+        [*params, int(top)],
+    )
+
+
+def channel_summary(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
+    """Per channel: ``items``, ``sentiment`` (mean), ``rating`` (mean on 0..1), ``unsorted``
+    (share of text items without a theme), ``weeks`` (weeks with items)."""
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        SELECT i.channel, count(*) AS items, avg(s.sentiment) AS sentiment,
+               avg(CASE WHEN i.rating IS NOT NULL AND i.rating_scale_max > i.rating_scale_min
+                        THEN (i.rating - i.rating_scale_min) / (i.rating_scale_max - i.rating_scale_min)
+                   END) AS rating,
+               count(*) FILTER (WHERE a.theme_id IS NULL AND NOT i.is_star_only)
+                 / greatest(count(*) FILTER (WHERE NOT i.is_star_only), 1) AS unsorted,
+               count(DISTINCT {_week()}) AS weeks
+        FROM items i
+        LEFT JOIN assignments a ON a.item_id = i.id
+        LEFT JOIN item_sentiment s ON s.item_id = i.id
+        WHERE {where}
+        GROUP BY i.channel ORDER BY items DESC
+        """,
+        params,
+    )
+
+
+def unsorted_items(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    limit: int = 50,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Text items without a theme, newest first, each with its nearest active theme.
+
+    The nearest theme is the highest cosine similarity between the item's cached vector and
+    the theme centroids (vectors of the centroid's length). Columns: ``id``, ``received_at``,
+    ``channel``, ``rating``, ``rating_scale_max``, ``language``, ``text``,
+    ``nearest_theme_id``, ``nearest_label``, ``similarity`` (NaN when no vector or theme).
+    """
+    where, params = (filters or Filters()).where()
+    return ws.query_df(
+        f"""
+        WITH page AS (
+            SELECT {QUOTE_COLUMNS}, i.text_hash
+            FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+            WHERE {where} AND NOT i.is_star_only AND a.theme_id IS NULL
+            ORDER BY i.received_at DESC, i.id
+            LIMIT ? OFFSET ?
+        ),
+        centroids AS (
+            SELECT theme_id, {theme_label_sql(lang)} AS label, centroid, len(centroid) AS dim
+            FROM themes t WHERE status = 'active' AND centroid IS NOT NULL
+        ),
+        scored AS (
+            SELECT p.id, c.theme_id, c.label,
+                   list_cosine_similarity(e.vector, c.centroid) AS similarity
+            FROM page p
+            JOIN embeddings e ON e.text_hash = p.text_hash
+            JOIN centroids c ON len(e.vector) = c.dim
+        ),
+        best AS (
+            SELECT id, arg_max(theme_id, similarity) AS nearest_theme_id,
+                   arg_max(label, similarity) AS nearest_label, max(similarity) AS similarity
+            FROM scored GROUP BY id
+        )
+        SELECT p.id, p.received_at, p.channel, p.rating, p.rating_scale_max, p.language, p.text,
+               b.nearest_theme_id, b.nearest_label, b.similarity
+        FROM page p LEFT JOIN best b ON b.id = p.id
+        ORDER BY p.received_at DESC, p.id
+        """,
+        [*params, int(limit), int(offset)],
+    )
+
+
+def batch_preview(ws: Workspace, batch_id: int, *, limit: int = 5) -> pd.DataFrame:
+    """The first items one import batch stored (for the Upload page's preview)."""
+    return ws.query_df(
+        "SELECT received_at, channel, language, rating, subject, text FROM items "
+        "WHERE batch_id = ? ORDER BY source_row LIMIT ?",
+        [int(batch_id), int(limit)],
+    )
