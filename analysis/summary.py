@@ -1,0 +1,567 @@
+"""The weekly theme summary as data: DataFrames in, one :class:`WeeklySummary` out.
+
+Pure: no DuckDB, no Streamlit, no language. The renderers in ``analysis/summary_render.py``
+turn a summary into Markdown, HTML, CSV or XLSX in Dutch or English; the workspace use case
+``workspace/summary.py`` gathers the frames with SQL.
+
+Every highlight follows a stated rule (the thresholds live in :class:`SummaryRules` and are
+printed at the foot of every rendered summary):
+
+* **rising**: this week's items >= ``rising_min_items``, >= ``rising_ratio`` x the average of
+  the previous ``baseline_weeks`` weeks, and at least ``rising_min_increase`` more than that
+  average. Checked for the theme as a whole and for the theme within each channel; a theme
+  that rises in one channel only is rising "in" that channel. New themes are not also rising.
+* **new**: the theme's first item ever (over all channels) falls in this week.
+* **spike**: the theme engine's rule (``analysis.trends``), applied to the weekly counts of
+  each theme within each channel; only spikes in this week are reported.
+* **sentiment shift**: the theme's mean sentiment this week differs by at least
+  ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
+  at least ``sentiment_min_items`` scored items.
+* **look at this**: spikes (of themes that are not new), then new themes, then sentiment drops, then rising themes, then
+  channels whose volume is >= ``rising_ratio`` x their average, then a high unsorted share;
+  at most ``max_attention`` lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from ingest.errors import AnalysisError
+
+ITEM_COLUMNS = ("item_id", "channel", "received_at", "theme_id", "text", "sentiment")
+THEME_COLUMNS = ("theme_id", "label_en", "label_nl", "first_seen")
+
+AttentionKind = Literal[
+    "spike", "new_theme", "sentiment_drop", "rising", "channel_volume", "unsorted"
+]
+
+# A spike rule gets the weekly counts of one series (oldest first, the week under review last)
+# and says whether that last week is a spike. ``workspace/summary.py`` passes the theme
+# engine's rule from ``analysis.trends``; tests pass a fake.
+SpikeRule = Callable[[np.ndarray], bool]
+
+
+def parse_iso_week(week: str) -> date:
+    """The Monday of an ISO week written ``2026-W47``.
+
+    Raises:
+        AnalysisError: when ``week`` is not of that form or names no real week.
+    """
+    text = week.strip().upper()
+    try:
+        year_part, week_part = text.split("-W")
+        return date.fromisocalendar(int(year_part), int(week_part), 1)
+    except ValueError as exc:
+        raise AnalysisError(
+            f"Week must look like 2026-W47 (ISO year, 'W', week 1-53), got {week!r}. "
+            "Use 'last' for the last complete week."
+        ) from exc
+
+
+def iso_week_label(day: date) -> str:
+    """``2026-W47`` for any day in that ISO week."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def last_complete_week(reference: date) -> str:
+    """The ISO week before the one containing ``reference`` (that week may still be filling)."""
+    return iso_week_label(reference - timedelta(days=7))
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRules:
+    """The thresholds behind every highlight (see the module docstring)."""
+
+    baseline_weeks: int = 4
+    history_weeks: int = 8
+    top_themes: int = 5
+    rising_min_items: int = 5
+    rising_ratio: float = 1.5
+    rising_min_increase: int = 3
+    sentiment_shift: float = 0.2
+    sentiment_min_items: int = 5
+    quotes_per_theme: int = 3
+    quote_max_chars: int = 280
+    max_attention: int = 6
+    unsorted_alert_share: float = 0.10
+    new_theme_min_items: int = 1
+    channel_min_increase: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Volume:
+    """Items in the week under review, the week before, and the baseline average."""
+
+    items: int
+    previous: int
+    average: float
+    history: tuple[int, ...] = ()
+
+    @property
+    def change(self) -> int:
+        """Items this week minus items the week before."""
+        return self.items - self.previous
+
+    @property
+    def change_vs_average_pct(self) -> float | None:
+        """Percent change against the baseline average; None when the average is zero."""
+        return None if self.average == 0 else 100.0 * (self.items - self.average) / self.average
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelVolume:
+    channel: str
+    volume: Volume
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeWeek:
+    """One theme's figures for the week under review."""
+
+    theme_id: int
+    label_en: str
+    label_nl: str
+    volume: Volume
+    share: float
+    channels: tuple[tuple[str, int], ...]
+    sentiment: float | None
+    sentiment_before: float | None
+    is_new: bool = False
+    rising_channels: tuple[str, ...] = ()
+    is_rising: bool = False
+    spike_channels: tuple[str, ...] = ()
+    sentiment_shift: float | None = None
+
+    def label(self, lang: str) -> str:
+        """The theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
+        return (
+            (self.label_nl or self.label_en) if lang == "nl" else (self.label_en or self.label_nl)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Spike:
+    """A theme's count within one channel that the spike rule flags for this week."""
+
+    theme_id: int
+    channel: str
+    items: int
+    baseline: float
+    history: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    theme_id: int
+    channel: str
+    received_at: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    """One "look at this" line as data; renderers word it per language."""
+
+    kind: AttentionKind
+    theme_id: int | None = None
+    channel: str | None = None
+    items: int = 0
+    baseline: float = 0.0
+    delta: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklySummary:
+    """Everything a weekly summary says, language-free."""
+
+    week: str
+    week_start: date
+    channel: str | None
+    rules: SummaryRules
+    history_weeks: tuple[str, ...]
+    total: Volume
+    channels: tuple[ChannelVolume, ...]
+    themes: tuple[ThemeWeek, ...]
+    spikes: tuple[Spike, ...]
+    quotes: tuple[Quote, ...]
+    unsorted_items: int
+    text_items: int
+    attention: tuple[Attention, ...]
+    top_theme_ids: tuple[int, ...] = field(default=())
+
+    @property
+    def week_end(self) -> date:
+        return self.week_start + timedelta(days=6)
+
+    @property
+    def unsorted_share(self) -> float:
+        """Unsorted items over the week's items with text (rating-only items cannot be sorted)."""
+        return self.unsorted_items / self.text_items if self.text_items else 0.0
+
+    def theme(self, theme_id: int) -> ThemeWeek:
+        return next(t for t in self.themes if t.theme_id == theme_id)
+
+    @property
+    def top_themes(self) -> tuple[ThemeWeek, ...]:
+        return tuple(self.theme(i) for i in self.top_theme_ids)
+
+    @property
+    def rising(self) -> tuple[ThemeWeek, ...]:
+        return tuple(t for t in self.themes if t.is_rising)
+
+    @property
+    def new_themes(self) -> tuple[ThemeWeek, ...]:
+        return tuple(t for t in self.themes if t.is_new)
+
+    @property
+    def sentiment_shifts(self) -> tuple[ThemeWeek, ...]:
+        return tuple(t for t in self.themes if t.sentiment_shift is not None)
+
+    def quotes_for(self, theme_id: int) -> tuple[Quote, ...]:
+        return tuple(q for q in self.quotes if q.theme_id == theme_id)
+
+    @property
+    def highlighted_theme_ids(self) -> tuple[int, ...]:
+        """Themes that get quotes: spikes, new, rising, sentiment shifts, then the top themes."""
+        ordered = [s.theme_id for s in self.spikes]
+        ordered += [t.theme_id for t in self.new_themes]
+        ordered += [t.theme_id for t in self.rising]
+        ordered += [t.theme_id for t in self.sentiment_shifts]
+        ordered += list(self.top_theme_ids)
+        return tuple(dict.fromkeys(ordered))
+
+
+def _week_offsets(received_at: pd.Series, week_start: date) -> np.ndarray:
+    """Whole weeks between each timestamp's UTC day and ``week_start`` (0 = that week)."""
+    days = pd.to_datetime(received_at, utc=True).dt.tz_convert(None).dt.normalize()
+    delta = (days - pd.Timestamp(week_start)).dt.days.to_numpy()
+    return np.floor_divide(delta, 7)
+
+
+def _count_matrix(frame: pd.DataFrame, keys: list[str], n_weeks: int) -> pd.DataFrame:
+    """Counts per ``keys`` x week column ``0..n_weeks-1`` (oldest first), zeros filled."""
+    if frame.empty:
+        return pd.DataFrame(columns=list(range(n_weeks)), dtype="int64")
+    counts = frame.groupby([*keys, "slot"], observed=True).size().unstack("slot", fill_value=0)
+    return counts.reindex(columns=range(n_weeks), fill_value=0).astype("int64")
+
+
+def _volume(history: np.ndarray, baseline_weeks: int) -> Volume:
+    base = history[-1 - baseline_weeks : -1]
+    return Volume(
+        items=int(history[-1]),
+        previous=int(history[-2]) if len(history) > 1 else 0,
+        average=float(base.mean()) if len(base) else 0.0,
+        history=tuple(int(v) for v in history),
+    )
+
+
+def _rises(volume: Volume, rules: SummaryRules) -> bool:
+    return (
+        volume.items >= rules.rising_min_items
+        and volume.items >= rules.rising_ratio * volume.average
+        and volume.items - volume.average >= rules.rising_min_increase
+    )
+
+
+def _check_columns(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise AnalysisError(
+            f"The {name} frame for the weekly summary lacks columns {missing}; "
+            f"expected {list(columns)}, got {list(frame.columns)}."
+        )
+
+
+def build_weekly_summary(
+    items: pd.DataFrame,
+    themes: pd.DataFrame,
+    week: str,
+    *,
+    spike_rule: SpikeRule,
+    channel: str | None = None,
+    rules: SummaryRules | None = None,
+) -> WeeklySummary:
+    """Build the summary of one ISO week.
+
+    Args:
+        items: inbound items, at least those of the week and the ``rules.history_weeks`` weeks
+            before it, with columns :data:`ITEM_COLUMNS` (``theme_id`` NA or negative means
+            unsorted; ``sentiment`` may be NA; an optional ``similarity`` column ranks quotes).
+        themes: one row per theme with columns :data:`THEME_COLUMNS`; ``first_seen`` is the
+            timestamp of the theme's first item over all time and all channels.
+        week: ``2026-W47``.
+        spike_rule: says whether the last value of a weekly count series is a spike.
+        channel: only this channel, or None for all.
+        rules: thresholds; the defaults when None.
+
+    Returns:
+        The summary; empty tuples where the week has nothing to say.
+
+    Raises:
+        AnalysisError: on a malformed week or missing columns.
+    """
+    rules = rules or SummaryRules()
+    _check_columns(items, ITEM_COLUMNS, "items")
+    _check_columns(themes, THEME_COLUMNS, "themes")
+    week_start = parse_iso_week(week)
+    week = iso_week_label(week_start)
+    n_weeks = rules.history_weeks + 1
+    history_weeks = tuple(
+        iso_week_label(week_start - timedelta(weeks=n_weeks - 1 - i)) for i in range(n_weeks)
+    )
+
+    optional = ("similarity", "is_star_only")
+    frame = items.loc[:, [c for c in (*ITEM_COLUMNS, *optional) if c in items.columns]]
+    if channel:
+        frame = frame[frame["channel"] == channel]
+    frame = frame.assign(slot=_week_offsets(frame["received_at"], week_start) + n_weeks - 1)
+    frame = frame[(frame["slot"] >= 0) & (frame["slot"] < n_weeks)]
+    theme_ids = pd.to_numeric(frame["theme_id"], errors="coerce")
+    sorted_mask = theme_ids.notna() & (theme_ids >= 0)
+    frame = frame.assign(theme_id=theme_ids.fillna(-1).astype("int64"))
+    this_week = frame[frame["slot"] == n_weeks - 1]
+
+    total = _volume(
+        np.bincount(frame["slot"].to_numpy(dtype="int64"), minlength=n_weeks), rules.baseline_weeks
+    )
+    channel_matrix = _count_matrix(frame, ["channel"], n_weeks)
+    channel_volumes = sorted(
+        (
+            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.baseline_weeks))
+            for ch, row in channel_matrix.iterrows()
+        ),
+        key=lambda c: (-c.volume.items, c.channel),
+    )
+
+    sorted_frame = frame[sorted_mask.to_numpy()]
+    theme_matrix = _count_matrix(sorted_frame, ["theme_id"], n_weeks)
+    theme_channel_matrix = _count_matrix(sorted_frame, ["theme_id", "channel"], n_weeks)
+    sentiment_now, sentiment_before = _sentiment_means(sorted_frame, n_weeks, rules)
+    week_end_ts = pd.Timestamp(week_start + timedelta(days=7), tz="UTC")
+    week_start_ts = pd.Timestamp(week_start, tz="UTC")
+    theme_info = themes.set_index("theme_id")
+    first_seen = pd.to_datetime(theme_info["first_seen"], utc=True)
+
+    spikes: list[Spike] = []
+    for (theme_id, ch), row in theme_channel_matrix.iterrows():
+        series = row.to_numpy()
+        if series[-1] > 0 and spike_rule(series):
+            base = series[-1 - rules.baseline_weeks : -1]
+            spikes.append(
+                Spike(
+                    int(theme_id),
+                    str(ch),
+                    int(series[-1]),
+                    float(base.mean()),
+                    tuple(int(v) for v in series),
+                )
+            )
+    spikes.sort(key=lambda s: (-(s.items - s.baseline), s.theme_id, s.channel))
+
+    theme_rows: list[ThemeWeek] = []
+    for theme_id, row in theme_matrix.iterrows():
+        volume = _volume(row.to_numpy(), rules.baseline_weeks)
+        if volume.items == 0 and volume.average == 0 and volume.previous == 0:
+            continue
+        tid = int(theme_id)
+        labels = theme_info.loc[tid] if tid in theme_info.index else None
+        seen = first_seen.get(tid)
+        is_new = bool(
+            seen is not None
+            and not pd.isna(seen)
+            and week_start_ts <= seen < week_end_ts
+            and volume.items >= rules.new_theme_min_items
+        )
+        per_channel: list[tuple[str, int]] = []
+        rising_channels: list[str] = []
+        if tid in theme_channel_matrix.index.get_level_values(0):
+            for ch, ch_row in theme_channel_matrix.loc[tid].iterrows():
+                ch_volume = _volume(ch_row.to_numpy(), rules.baseline_weeks)
+                if ch_volume.items:
+                    per_channel.append((str(ch), ch_volume.items))
+                if not is_new and _rises(ch_volume, rules):
+                    rising_channels.append(str(ch))
+        per_channel.sort(key=lambda p: (-p[1], p[0]))
+        now, before = sentiment_now.get(tid), sentiment_before.get(tid)
+        shift = (
+            now - before
+            if now is not None and before is not None and abs(now - before) >= rules.sentiment_shift
+            else None
+        )
+        theme_rows.append(
+            ThemeWeek(
+                theme_id=tid,
+                label_en=str(labels["label_en"]) if labels is not None else f"#{tid}",
+                label_nl=str(labels["label_nl"]) if labels is not None else f"#{tid}",
+                volume=volume,
+                share=volume.items / total.items if total.items else 0.0,
+                channels=tuple(per_channel),
+                sentiment=now,
+                sentiment_before=before,
+                is_new=is_new,
+                rising_channels=tuple(rising_channels),
+                is_rising=not is_new and (_rises(volume, rules) or bool(rising_channels)),
+                spike_channels=tuple(s.channel for s in spikes if s.theme_id == tid),
+                sentiment_shift=shift,
+            )
+        )
+    theme_rows.sort(key=lambda t: (-t.volume.items, -t.volume.previous, t.theme_id))
+    top_ids = tuple(t.theme_id for t in theme_rows if t.volume.items > 0)[: rules.top_themes]
+    # Rating-only items have no text to sort, so they count in volumes but not as unsorted.
+    has_text = (
+        ~frame["is_star_only"].fillna(False).astype(bool)
+        if "is_star_only" in frame.columns
+        else pd.Series(True, index=frame.index)
+    )
+    in_week = frame["slot"] == n_weeks - 1
+    unsorted_items = int((in_week & has_text & ~sorted_mask).sum())
+    text_items = int((in_week & has_text).sum())
+
+    partial = WeeklySummary(
+        week=week,
+        week_start=week_start,
+        channel=channel,
+        rules=rules,
+        history_weeks=history_weeks,
+        total=total,
+        channels=tuple(channel_volumes),
+        themes=tuple(theme_rows),
+        spikes=tuple(spikes),
+        quotes=(),
+        unsorted_items=unsorted_items,
+        text_items=text_items,
+        attention=(),
+        top_theme_ids=top_ids,
+    )
+    quotes = _pick_quotes(this_week, partial, rules)
+    attention = _attention(partial, rules)
+    return dataclasses.replace(partial, quotes=quotes, attention=attention)
+
+
+def _sentiment_means(
+    frame: pd.DataFrame, n_weeks: int, rules: SummaryRules
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Mean sentiment per theme this week and over the baseline weeks (enough items only)."""
+    scored = frame[pd.to_numeric(frame["sentiment"], errors="coerce").notna()]
+    scored = scored.assign(sentiment=pd.to_numeric(scored["sentiment"]).astype("float64"))
+    result: list[dict[int, float]] = []
+    for mask in (
+        scored["slot"] == n_weeks - 1,
+        (scored["slot"] >= n_weeks - 1 - rules.baseline_weeks) & (scored["slot"] < n_weeks - 1),
+    ):
+        stats = scored[mask].groupby("theme_id")["sentiment"].agg(["mean", "size"])
+        stats = stats[stats["size"] >= rules.sentiment_min_items]
+        result.append({int(k): float(v) for k, v in stats["mean"].items()})
+    return result[0], result[1]
+
+
+def _pick_quotes(
+    this_week: pd.DataFrame, summary: WeeklySummary, rules: SummaryRules
+) -> tuple[Quote, ...]:
+    """Up to ``quotes_per_theme`` distinct quotes per highlighted theme, most typical first.
+
+    Typical = highest similarity to the theme when given, else closest to the theme's median
+    text length; a spiking theme quotes its spiking channel first. Ties break on item id so
+    the same data always gives the same quotes.
+    """
+    if this_week.empty:
+        return ()
+    candidates = this_week[this_week["text"].fillna("").str.strip() != ""]
+    quotes: list[Quote] = []
+    for theme_id in summary.highlighted_theme_ids:
+        part = candidates[candidates["theme_id"] == theme_id]
+        if part.empty:
+            continue
+        lengths = part["text"].str.len()
+        if "similarity" in part.columns and part["similarity"].notna().any():
+            typical = pd.to_numeric(part["similarity"]).fillna(-1.0).astype("float64")
+        else:
+            typical = -(lengths - lengths.median()).abs().astype("float64")
+        spike_channels = {s.channel for s in summary.spikes if s.theme_id == theme_id}
+        ranked = part.assign(
+            _spike=part["channel"].isin(spike_channels), _typical=typical, _fits=lengths <= 600
+        ).sort_values(
+            ["_spike", "_fits", "_typical", "item_id"], ascending=[False, False, False, True]
+        )
+        seen: set[str] = set()
+        for row in ranked.itertuples(index=False):
+            text = " ".join(str(row.text).split())
+            key = text.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(text) > rules.quote_max_chars:
+                text = text[: rules.quote_max_chars - 1].rstrip() + "…"
+            received = row.received_at
+            day = (
+                received.date() if isinstance(received, datetime) else pd.Timestamp(received).date()
+            )
+            quotes.append(Quote(theme_id, str(row.channel), day, text))
+            if len(seen) >= rules.quotes_per_theme:
+                break
+    return tuple(quotes)
+
+
+def _attention(summary: WeeklySummary, rules: SummaryRules) -> tuple[Attention, ...]:
+    """The "look at this" lines, by the priority order stated in the module docstring."""
+    new_ids = {t.theme_id for t in summary.new_themes}
+    # A new theme's first week always looks like a spike; it is reported once, as new.
+    lines: list[Attention] = [
+        Attention("spike", s.theme_id, s.channel, s.items, s.baseline)
+        for s in summary.spikes
+        if s.theme_id not in new_ids
+    ]
+    lines += [
+        Attention("new_theme", t.theme_id, None, t.volume.items)
+        for t in sorted(summary.new_themes, key=lambda t: -t.volume.items)
+    ]
+    drops = sorted(
+        (t for t in summary.sentiment_shifts if (t.sentiment_shift or 0) < 0),
+        key=lambda t: t.sentiment_shift or 0,
+    )
+    lines += [
+        Attention(
+            "sentiment_drop",
+            t.theme_id,
+            None,
+            t.volume.items,
+            t.sentiment_before or 0.0,
+            t.sentiment_shift or 0.0,
+        )
+        for t in drops
+    ]
+    spiking = {s.theme_id for s in summary.spikes}
+    rising = sorted(
+        (t for t in summary.rising if t.theme_id not in spiking),
+        key=lambda t: -(t.volume.items - t.volume.average),
+    )
+    lines += [
+        Attention(
+            "rising",
+            t.theme_id,
+            (t.rising_channels or (None,))[0],
+            t.volume.items,
+            t.volume.average,
+        )
+        for t in rising
+    ]
+    lines += [
+        Attention("channel_volume", None, c.channel, c.volume.items, c.volume.average)
+        for c in summary.channels
+        if c.volume.items >= rules.rising_ratio * c.volume.average
+        and c.volume.items - c.volume.average >= rules.channel_min_increase
+    ]
+    if summary.text_items and summary.unsorted_share > rules.unsorted_alert_share:
+        lines.append(
+            Attention("unsorted", None, None, summary.unsorted_items, 0.0, summary.unsorted_share)
+        )
+    return tuple(lines[: rules.max_attention])

@@ -1,0 +1,851 @@
+"""Render a :class:`~analysis.summary.WeeklySummary` as Markdown, HTML, CSV or XLSX.
+
+Pure functions: a summary and a language in, bytes out. Every word comes from
+:data:`STRINGS`, so the Dutch and the English version differ only in language (and in the
+decimal comma Dutch readers expect). The HTML file is self-contained: inline CSS, charts as
+inline SVG, no script and no URL, so it opens offline from an e-mail attachment. Text cells of
+CSV and XLSX that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a
+leading ``'`` so a spreadsheet never runs them as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Callable, Sequence
+
+from analysis.summary import Attention, Spike, ThemeWeek, Volume, WeeklySummary
+from ingest.errors import AnalysisError
+
+LANGUAGES = ("en", "nl")
+FORMATS = ("md", "html", "csv", "xlsx")
+MEDIA_TYPES = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "title": {"en": "Weekly feedback summary", "nl": "Wekelijkse feedbacksamenvatting"},
+    "period": {"en": "{start} to {end}", "nl": "{start} t/m {end}"},
+    "scope.all": {"en": "All channels", "nl": "Alle kanalen"},
+    "scope.one": {"en": "Channel: {channel}", "nl": "Kanaal: {channel}"},
+    "headline": {
+        "en": "{items} items this week ({change} against the week before, {pct} against the "
+        "{weeks}-week average).",
+        "nl": "{items} berichten deze week ({change} ten opzichte van de week ervoor, {pct} "
+        "ten opzichte van het gemiddelde over {weeks} weken).",
+    },
+    "section.attention": {"en": "Look at this", "nl": "Let hierop"},
+    "section.channels": {"en": "Volume per channel", "nl": "Aantal per kanaal"},
+    "section.top": {"en": "Top themes", "nl": "Grootste thema's"},
+    "section.rising": {"en": "Rising themes", "nl": "Stijgende thema's"},
+    "section.new": {"en": "New themes", "nl": "Nieuwe thema's"},
+    "section.spikes": {"en": "Spikes", "nl": "Pieken"},
+    "section.sentiment": {"en": "Sentiment shifts", "nl": "Verschuivingen in sentiment"},
+    "section.quotes": {"en": "What customers wrote", "nl": "Wat klanten schreven"},
+    "section.unsorted": {"en": "Unsorted", "nl": "Niet ingedeeld"},
+    "section.rules": {"en": "How this summary is made", "nl": "Hoe deze samenvatting ontstaat"},
+    "none": {"en": "Nothing this week.", "nl": "Niets deze week."},
+    "nothing_to_flag": {
+        "en": "Nothing stands out this week.",
+        "nl": "Deze week valt niets bijzonders op.",
+    },
+    "col.channel": {"en": "Channel", "nl": "Kanaal"},
+    "col.theme": {"en": "Theme", "nl": "Thema"},
+    "col.theme_id": {"en": "Theme id", "nl": "Thema-id"},
+    "col.week": {"en": "Week", "nl": "Week"},
+    "col.items": {"en": "This week", "nl": "Deze week"},
+    "col.previous": {"en": "Week before", "nl": "Week ervoor"},
+    "col.change": {"en": "Change", "nl": "Verschil"},
+    "col.average": {"en": "Average of previous weeks", "nl": "Gemiddelde vorige weken"},
+    "col.vs_average": {"en": "Against average", "nl": "T.o.v. gemiddelde"},
+    "col.share": {"en": "Share", "nl": "Aandeel"},
+    "col.sentiment": {"en": "Sentiment", "nl": "Sentiment"},
+    "col.sentiment_before": {"en": "Sentiment before", "nl": "Sentiment ervoor"},
+    "col.sentiment_shift": {"en": "Sentiment shift", "nl": "Verschuiving sentiment"},
+    "col.new": {"en": "New", "nl": "Nieuw"},
+    "tag.spike": {"en": "Spike", "nl": "Piek"},
+    "col.rising": {"en": "Rising", "nl": "Stijgend"},
+    "col.rising_channels": {"en": "Rising in", "nl": "Stijgend in"},
+    "col.spike_channels": {"en": "Spike in", "nl": "Piek in"},
+    "col.trend": {"en": "Last weeks", "nl": "Afgelopen weken"},
+    "col.date": {"en": "Date", "nl": "Datum"},
+    "col.quote": {"en": "Quote", "nl": "Citaat"},
+    "col.field": {"en": "Field", "nl": "Veld"},
+    "col.value": {"en": "Value", "nl": "Waarde"},
+    "total": {"en": "Total", "nl": "Totaal"},
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "no", "nl": "nee"},
+    "field.week": {"en": "Week", "nl": "Week"},
+    "field.period": {"en": "Period", "nl": "Periode"},
+    "field.scope": {"en": "Channels", "nl": "Kanalen"},
+    "field.items": {"en": "Items this week", "nl": "Berichten deze week"},
+    "field.previous": {"en": "Items the week before", "nl": "Berichten de week ervoor"},
+    "field.average": {"en": "Average of previous weeks", "nl": "Gemiddelde vorige weken"},
+    "field.unsorted": {"en": "Unsorted items", "nl": "Niet-ingedeelde berichten"},
+    "field.unsorted_share": {"en": "Unsorted share", "nl": "Aandeel niet ingedeeld"},
+    "field.attention": {"en": "Look at this", "nl": "Let hierop"},
+    "rising.line": {
+        "en": "{theme}: {items} items against an average of {average}{where}.",
+        "nl": "{theme}: {items} berichten tegen gemiddeld {average}{where}.",
+    },
+    "rising.where": {"en": ", rising in {channels}", "nl": ", stijgend in {channels}"},
+    "new.line": {
+        "en": "{theme}: {items} items in its first week.",
+        "nl": "{theme}: {items} berichten in de eerste week.",
+    },
+    "spike.line": {
+        "en": "{theme} in {channel}: {items} items against an average of {baseline}.",
+        "nl": "{theme} in {channel}: {items} berichten tegen gemiddeld {baseline}.",
+    },
+    "spike.chart": {
+        "en": "{theme} in {channel}, items per week",
+        "nl": "{theme} in {channel}, berichten per week",
+    },
+    "sentiment.line": {
+        "en": "{theme}: from {before} to {after} ({delta}).",
+        "nl": "{theme}: van {before} naar {after} ({delta}).",
+    },
+    "quote.source": {"en": "{channel}, {date}", "nl": "{channel}, {date}"},
+    "unsorted.line": {
+        "en": "{items} of the {total} items with text ({share}) fit no theme.",
+        "nl": "{items} van de {total} berichten met tekst ({share}) passen in geen thema.",
+    },
+    "chart.channels": {
+        "en": "Items per channel: this week (dark) and the average of the previous weeks (light)",
+        "nl": "Berichten per kanaal: deze week (donker) en het gemiddelde van de vorige weken "
+        "(licht)",
+    },
+    "attention.spike": {
+        "en": "{theme} spiked in {channel}: {items} items this week against an average of "
+        "{baseline}.",
+        "nl": "{theme} piekte in {channel}: {items} berichten deze week tegen gemiddeld "
+        "{baseline}.",
+    },
+    "attention.new_theme": {
+        "en": "New theme {theme}: {items} items in its first week.",
+        "nl": "Nieuw thema {theme}: {items} berichten in de eerste week.",
+    },
+    "attention.sentiment_drop": {
+        "en": "Sentiment about {theme} fell by {delta} (from {baseline}).",
+        "nl": "Het sentiment over {theme} daalde met {delta} (was {baseline}).",
+    },
+    "attention.rising": {
+        "en": "{theme} is rising{where}: {items} items against an average of {baseline}.",
+        "nl": "{theme} stijgt{where}: {items} berichten tegen gemiddeld {baseline}.",
+    },
+    "attention.where": {"en": " in {channel}", "nl": " in {channel}"},
+    "attention.channel_volume": {
+        "en": "{channel} received {items} items against an average of {baseline}.",
+        "nl": "{channel} ontving {items} berichten tegen gemiddeld {baseline}.",
+    },
+    "attention.unsorted": {
+        "en": "{items} items ({share}) fit no theme: consider refreshing the themes.",
+        "nl": "{items} berichten ({share}) passen in geen thema: ververs de thema's eens.",
+    },
+    "rules.text": {
+        "en": "Averages are over the {weeks} weeks before this week. Rising: at least {min} "
+        "items and {ratio}x the average (at least {inc} more), for a theme or for a theme "
+        "within one channel. New: the theme's first item ever arrived this week. Spike: the "
+        "theme engine's spike rule on a theme's weekly items within one channel. Sentiment "
+        "shift: the mean sentiment (-1 to 1) moved by at least {shift}, each mean over at "
+        "least {smin} items. Quotes are the most typical items of the week, stored already "
+        "redacted.",
+        "nl": "Gemiddelden gaan over de {weeks} weken vóór deze week. Stijgend: minstens {min} "
+        "berichten en {ratio}x het gemiddelde (minstens {inc} meer), voor een thema of voor "
+        "een thema binnen één kanaal. Nieuw: het eerste bericht van het thema kwam deze week "
+        "binnen. Piek: de piekregel van de thema-engine op de berichten per week van een thema "
+        "binnen één kanaal. Verschuiving in sentiment: het gemiddelde sentiment (-1 tot 1) "
+        "veranderde minstens {shift}, elk gemiddelde over minstens {smin} berichten. Citaten "
+        "zijn de meest typerende berichten van de week, al geanonimiseerd opgeslagen.",
+    },
+    "channel.email": {"en": "E-mail", "nl": "E-mail"},
+    "channel.review": {"en": "Reviews", "nl": "Reviews"},
+    "channel.app_review": {"en": "App reviews", "nl": "App-reviews"},
+    "channel.ticket": {"en": "Tickets", "nl": "Tickets"},
+    "channel.chat": {"en": "Chat", "nl": "Chat"},
+    "channel.survey": {"en": "Surveys", "nl": "Enquêtes"},
+    "channel.other": {"en": "Other", "nl": "Overig"},
+}
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The string ``key`` in ``lang`` with ``values`` filled in."""
+    return STRINGS[key][lang].format(**values)
+
+
+def channel_name(channel: str, lang: str) -> str:
+    entry = STRINGS.get(f"channel.{channel}")
+    return entry[lang] if entry else channel
+
+
+def neutralise(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, made literal with a ``'``."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return "'" + cell
+    return cell
+
+
+def _check_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise AnalysisError(f"Language must be one of {', '.join(LANGUAGES)}, got {lang!r}.")
+
+
+# -- numbers -----------------------------------------------------------------------------
+def _decimal(value: float, lang: str, places: int = 1, signed: bool = False) -> str:
+    formatted = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
+    return formatted.replace(".", ",") if lang == "nl" else formatted
+
+
+def _signed(value: int) -> str:
+    return f"{value:+d}"
+
+
+def _pct(value: float | None, lang: str, signed: bool = True) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.0f}%" if signed else f"{value:.0f}%"
+
+
+def _share_lang(value: float, lang: str) -> str:
+    return _decimal(100 * value, lang, 1) + "%"
+
+
+def _sentiment(value: float | None, lang: str) -> str:
+    return "–" if value is None else _decimal(value, lang, 2, signed=True)
+
+
+# -- the pieces every format shares ------------------------------------------------------
+def _scope(summary: WeeklySummary, lang: str) -> str:
+    if summary.channel:
+        return text("scope.one", lang, channel=channel_name(summary.channel, lang))
+    return text("scope.all", lang)
+
+
+def _headline(summary: WeeklySummary, lang: str) -> str:
+    return text(
+        "headline",
+        lang,
+        items=summary.total.items,
+        change=_signed(summary.total.change),
+        pct=_pct(summary.total.change_vs_average_pct, lang),
+        weeks=summary.rules.baseline_weeks,
+    )
+
+
+def _attention_line(
+    line: Attention, summary: WeeklySummary, lang: str, theme_fmt: Callable[[str], str]
+) -> str:
+    theme = theme_fmt(summary.theme(line.theme_id).label(lang)) if line.theme_id is not None else ""
+    channel = channel_name(line.channel, lang) if line.channel else ""
+    where = text("attention.where", lang, channel=channel) if channel else ""
+    delta = (
+        _share_lang(line.delta, lang)
+        if line.kind == "unsorted"
+        else _decimal(abs(line.delta), lang, 2)
+    )
+    return text(
+        f"attention.{line.kind}",
+        lang,
+        theme=theme,
+        channel=channel,
+        where=where,
+        items=line.items,
+        baseline=_decimal(line.baseline, lang, 1 if line.kind != "sentiment_drop" else 2),
+        delta=delta,
+        share=_share_lang(line.delta, lang),
+    )
+
+
+def _rules_text(summary: WeeklySummary, lang: str) -> str:
+    r = summary.rules
+    return text(
+        "rules.text",
+        lang,
+        weeks=r.baseline_weeks,
+        min=r.rising_min_items,
+        ratio=_decimal(r.rising_ratio, lang, 1),
+        inc=r.rising_min_increase,
+        shift=_decimal(r.sentiment_shift, lang, 2),
+        smin=r.sentiment_min_items,
+    )
+
+
+def _channel_rows(summary: WeeklySummary, lang: str) -> list[tuple[str, Volume]]:
+    rows = [(channel_name(c.channel, lang), c.volume) for c in summary.channels]
+    return [*rows, (text("total", lang), summary.total)]
+
+
+def _volume_cells(volume: Volume, lang: str) -> list[str]:
+    return [
+        str(volume.items),
+        str(volume.previous),
+        _signed(volume.change),
+        _decimal(volume.average, lang, 1),
+        _pct(volume.change_vs_average_pct, lang),
+    ]
+
+
+def _rising_line(theme: ThemeWeek, lang: str, theme_fmt: Callable[[str], str]) -> str:
+    where = (
+        text(
+            "rising.where",
+            lang,
+            channels=", ".join(channel_name(c, lang) for c in theme.rising_channels),
+        )
+        if theme.rising_channels
+        else ""
+    )
+    return text(
+        "rising.line",
+        lang,
+        theme=theme_fmt(theme.label(lang)),
+        items=theme.volume.items,
+        average=_decimal(theme.volume.average, lang, 1),
+        where=where,
+    )
+
+
+def _spike_line(spike: Spike, summary: WeeklySummary, lang: str, fmt: Callable[[str], str]) -> str:
+    return text(
+        "spike.line",
+        lang,
+        theme=fmt(summary.theme(spike.theme_id).label(lang)),
+        channel=channel_name(spike.channel, lang),
+        items=spike.items,
+        baseline=_decimal(spike.baseline, lang, 1),
+    )
+
+
+def _sentiment_line(theme: ThemeWeek, lang: str, fmt: Callable[[str], str]) -> str:
+    return text(
+        "sentiment.line",
+        lang,
+        theme=fmt(theme.label(lang)),
+        before=_sentiment(theme.sentiment_before, lang),
+        after=_sentiment(theme.sentiment, lang),
+        delta=_sentiment(theme.sentiment_shift, lang),
+    )
+
+
+def _unsorted_line(summary: WeeklySummary, lang: str) -> str:
+    return text(
+        "unsorted.line",
+        lang,
+        items=summary.unsorted_items,
+        total=summary.text_items,
+        share=_share_lang(summary.unsorted_share, lang),
+    )
+
+
+def _theme_cells(theme: ThemeWeek, lang: str) -> list[str]:
+    return [
+        theme.label(lang),
+        *_volume_cells(theme.volume, lang),
+        _share_lang(theme.share, lang),
+        _sentiment(theme.sentiment, lang),
+    ]
+
+
+def _theme_header(lang: str) -> list[str]:
+    keys = ("theme", "items", "previous", "change", "average", "vs_average", "share", "sentiment")
+    return [text(f"col.{k}", lang) for k in keys]
+
+
+def _channel_header(lang: str) -> list[str]:
+    keys = ("channel", "items", "previous", "change", "average", "vs_average")
+    return [text(f"col.{k}", lang) for k in keys]
+
+
+# -- Markdown ----------------------------------------------------------------------------
+def _md_escape(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(summary: WeeklySummary, lang: str) -> str:
+    """The summary as Markdown text."""
+    _check_language(lang)
+    bold = "**{}**".format
+    period = text("period", lang, start=summary.week_start, end=summary.week_end)
+    out = [
+        f"# {text('title', lang)} {summary.week}",
+        "",
+        f"{period} · {_scope(summary, lang)}",
+        "",
+        _headline(summary, lang),
+        "",
+        f"## {text('section.attention', lang)}",
+        "",
+    ]
+    lines = [_attention_line(a, summary, lang, bold) for a in summary.attention]
+    out += [f"- {x}" for x in lines] or [text("nothing_to_flag", lang)]
+    out += ["", f"## {text('section.channels', lang)}", ""]
+    out += _md_table(
+        _channel_header(lang),
+        [[name, *_volume_cells(v, lang)] for name, v in _channel_rows(summary, lang)],
+    )
+    out += ["", f"## {text('section.top', lang)}", ""]
+    if summary.top_themes:
+        out += _md_table(_theme_header(lang), [_theme_cells(t, lang) for t in summary.top_themes])
+    else:
+        out.append(text("none", lang))
+    sections: list[tuple[str, list[str]]] = [
+        ("section.rising", [_rising_line(t, lang, bold) for t in summary.rising]),
+        (
+            "section.new",
+            [
+                text("new.line", lang, theme=bold(t.label(lang)), items=t.volume.items)
+                for t in summary.new_themes
+            ],
+        ),
+        ("section.spikes", [_spike_line(s, summary, lang, bold) for s in summary.spikes]),
+        ("section.sentiment", [_sentiment_line(t, lang, bold) for t in summary.sentiment_shifts]),
+    ]
+    for key, items in sections:
+        out += ["", f"## {text(key, lang)}", ""]
+        out += [f"- {x}" for x in items] or [text("none", lang)]
+    out += ["", f"## {text('section.quotes', lang)}"]
+    for theme_id in summary.highlighted_theme_ids:
+        quotes = summary.quotes_for(theme_id)
+        if not quotes:
+            continue
+        out += ["", f"### {summary.theme(theme_id).label(lang)}", ""]
+        for q in quotes:
+            source = text(
+                "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
+            )
+            out += [f"> {_md_escape(q.text)}", ">", f"> — {source}", ""]
+    out += ["", f"## {text('section.unsorted', lang)}", "", _unsorted_line(summary, lang)]
+    out += ["", "---", "", f"*{text('section.rules', lang)}:* {_rules_text(summary, lang)}", ""]
+    return "\n".join(out)
+
+
+# -- HTML --------------------------------------------------------------------------------
+CSS = """
+body{font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2933;
+ max-width:860px;margin:24px auto;padding:0 16px;line-height:1.45;font-size:15px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;
+ border-bottom:2px solid #e4e7eb;padding-bottom:4px}h3{font-size:15px;margin:16px 0 6px}
+.meta{color:#52606d;margin:0 0 12px}.headline{font-size:16px;font-weight:600}
+.attention{background:#fff8e6;border-left:4px solid #d97706;padding:8px 14px 8px 30px;margin:0}
+.attention li{margin:4px 0}
+table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0}
+th,td{padding:5px 8px;border-bottom:1px solid #e4e7eb;text-align:right;vertical-align:middle}
+th:first-child,td:first-child{text-align:left}th{background:#f5f7fa;font-weight:600}
+tr.total td{font-weight:700}.up{color:#b42318}.down{color:#1e7b34}
+blockquote{margin:8px 0;padding:6px 12px;border-left:3px solid #9fb3c8;background:#f8fafc}
+blockquote .src{display:block;color:#52606d;font-size:13px;margin-top:2px}
+.tag{display:inline-block;font-size:12px;padding:0 6px;border-radius:8px;margin-left:4px;
+ background:#fde8e8;color:#b42318}.tag.new{background:#e3f2fd;color:#0b5394}
+.rules{color:#52606d;font-size:13px;border-top:1px solid #e4e7eb;margin-top:28px;padding-top:8px}
+.chart{margin:8px 0}svg text{font-family:inherit}
+"""
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _trend_class(change: float) -> str:
+    return "up" if change > 0 else "down" if change < 0 else ""
+
+
+def svg_sparkline(values: Sequence[int], *, highlight: bool, label: str) -> str:
+    """Tiny weekly bars, the last (this week) coloured; ``label`` becomes the SVG title."""
+    width, height, gap = 110, 26, 2
+    peak = max(max(values, default=0), 1)
+    bar = (width - gap * (len(values) - 1)) / max(len(values), 1)
+    parts = [
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
+        f"<title>{_e(label)}</title>",
+    ]
+    for i, v in enumerate(values):
+        h = max(1.0, (height - 2) * v / peak) if v else 1.0
+        last = i == len(values) - 1
+        colour = ("#d92d20" if highlight else "#2563eb") if last else "#cbd2d9"
+        parts.append(
+            f'<rect x="{i * (bar + gap):.1f}" y="{height - h:.1f}" width="{bar:.1f}" '
+            f'height="{h:.1f}" fill="{colour}"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def svg_channel_bars(summary: WeeklySummary, lang: str) -> str:
+    """Horizontal bars per channel: this week against the baseline average."""
+    rows = summary.channels
+    if not rows:
+        return ""
+    label_w, bar_w, row_h = 130, 420, 30
+    width, height = label_w + bar_w + 60, row_h * len(rows) + 8
+    peak = max(max(max(c.volume.items, c.volume.average) for c in rows), 1)
+    parts = [
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
+        f"<title>{_e(text('chart.channels', lang))}</title>",
+    ]
+    for i, c in enumerate(rows):
+        y = 4 + i * row_h
+        avg_w = bar_w * c.volume.average / peak
+        now_w = bar_w * c.volume.items / peak
+        parts += [
+            f'<text x="0" y="{y + 18}" font-size="13" fill="#1f2933">'
+            f"{_e(channel_name(c.channel, lang))}</text>",
+            f'<rect x="{label_w}" y="{y + 2}" width="{avg_w:.1f}" height="22" fill="#cfe0fb"/>',
+            f'<rect x="{label_w}" y="{y + 7}" width="{now_w:.1f}" height="12" fill="#2563eb"/>',
+            f'<text x="{label_w + max(now_w, avg_w) + 6:.1f}" y="{y + 18}" font-size="13" '
+            f'fill="#1f2933">{c.volume.items}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def svg_week_bars(values: Sequence[int], weeks: Sequence[str], *, label: str) -> str:
+    """Bars per week with counts on top and week numbers below; the last week in red."""
+    width, height, top, bottom = 520, 190, 22, 26
+    n = max(len(values), 1)
+    slot = width / n
+    peak = max(max(values, default=0), 1)
+    plot_h = height - top - bottom
+    parts = [
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
+        f"<title>{_e(label)}</title>",
+    ]
+    for i, (v, week) in enumerate(zip(values, weeks, strict=True)):
+        h = plot_h * v / peak
+        x = i * slot + slot * 0.15
+        colour = "#d92d20" if i == n - 1 else "#9fb3c8"
+        parts += [
+            f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{slot * 0.7:.1f}" '
+            f'height="{max(h, 1):.1f}" fill="{colour}"/>',
+            f'<text x="{x + slot * 0.35:.1f}" y="{top + plot_h - h - 5:.1f}" font-size="12" '
+            f'text-anchor="middle" fill="#1f2933">{v}</text>',
+            f'<text x="{x + slot * 0.35:.1f}" y="{height - 8}" font-size="11" '
+            f'text-anchor="middle" fill="#52606d">{_e(week.split("-")[-1])}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _html_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], classes: Sequence[str] = ()
+) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = []
+    for i, row in enumerate(rows):
+        cls = f' class="{classes[i]}"' if i < len(classes) and classes[i] else ""
+        body.append(f"<tr{cls}>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _html_volume_cells(volume: Volume, lang: str) -> list[str]:
+    cells = [_e(c) for c in _volume_cells(volume, lang)]
+    cells[2] = f'<span class="{_trend_class(volume.change)}">{cells[2]}</span>'
+    return cells
+
+
+def render_html(summary: WeeklySummary, lang: str) -> str:
+    """The summary as one self-contained HTML page (inline CSS and SVG, no URLs)."""
+    _check_language(lang)
+    strong = lambda s: f"<strong>{_e(s)}</strong>"  # noqa: E731
+    title = f"{text('title', lang)} {summary.week}"
+    period = text("period", lang, start=summary.week_start, end=summary.week_end)
+    out = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="meta">{_e(period)} · {_e(_scope(summary, lang))}</p>',
+        f'<p class="headline">{_e(_headline(summary, lang))}</p>',
+        f"<h2>{_e(text('section.attention', lang))}</h2>",
+    ]
+    lines = [_attention_line(a, summary, lang, strong) for a in summary.attention]
+    if lines:
+        out.append('<ul class="attention">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+    else:
+        out.append(f"<p>{_e(text('nothing_to_flag', lang))}</p>")
+
+    out.append(f"<h2>{_e(text('section.spikes', lang))}</h2>")
+    if summary.spikes:
+        for spike in summary.spikes:
+            name = summary.theme(spike.theme_id).label(lang)
+            chart_title = text(
+                "spike.chart", lang, theme=name, channel=channel_name(spike.channel, lang)
+            )
+            out += [
+                f"<p>{_spike_line(spike, summary, lang, strong)}</p>",
+                f'<div class="chart" aria-label="{_e(chart_title)}"><div class="meta">{_e(chart_title)}</div>'
+                f"{svg_week_bars(spike.history, summary.history_weeks, label=chart_title)}</div>",
+            ]
+    else:
+        out.append(f"<p>{_e(text('none', lang))}</p>")
+
+    out.append(f"<h2>{_e(text('section.channels', lang))}</h2>")
+    out.append(f'<div class="chart">{svg_channel_bars(summary, lang)}</div>')
+    rows = _channel_rows(summary, lang)
+    out.append(
+        _html_table(
+            _channel_header(lang),
+            [[_e(name), *_html_volume_cells(v, lang)] for name, v in rows],
+            ["" for _ in rows[:-1]] + ["total"],
+        )
+    )
+
+    out.append(f"<h2>{_e(text('section.top', lang))}</h2>")
+    if summary.top_themes:
+        header = [*_theme_header(lang), text("col.trend", lang)]
+        body = []
+        for t in summary.top_themes:
+            tags = ""
+            if t.spike_channels:
+                tags += f'<span class="tag">{_e(text("tag.spike", lang))}</span>'
+            if t.is_new:
+                tags += f'<span class="tag new">{_e(text("col.new", lang))}</span>'
+            elif t.is_rising:
+                tags += f'<span class="tag">{_e(text("col.rising", lang))}</span>'
+            cells = [_e(c) for c in _theme_cells(t, lang)]
+            cells[0] += tags
+            cells[3] = f'<span class="{_trend_class(t.volume.change)}">{cells[3]}</span>'
+            spark = svg_sparkline(
+                t.volume.history,
+                highlight=bool(t.spike_channels or t.is_rising or t.is_new),
+                label=f"{t.label(lang)}: {', '.join(map(str, t.volume.history))}",
+            )
+            body.append([*cells, spark])
+        out.append(_html_table(header, body))
+    else:
+        out.append(f"<p>{_e(text('none', lang))}</p>")
+
+    sections: list[tuple[str, list[str]]] = [
+        ("section.rising", [_rising_line(t, lang, strong) for t in summary.rising]),
+        (
+            "section.new",
+            [
+                text("new.line", lang, theme=strong(t.label(lang)), items=t.volume.items)
+                for t in summary.new_themes
+            ],
+        ),
+        ("section.sentiment", [_sentiment_line(t, lang, strong) for t in summary.sentiment_shifts]),
+    ]
+    for key, items in sections:
+        out.append(f"<h2>{_e(text(key, lang))}</h2>")
+        out.append(
+            "<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul>"
+            if items
+            else f"<p>{_e(text('none', lang))}</p>"
+        )
+
+    out.append(f"<h2>{_e(text('section.quotes', lang))}</h2>")
+    for theme_id in summary.highlighted_theme_ids:
+        quotes = summary.quotes_for(theme_id)
+        if not quotes:
+            continue
+        out.append(f"<h3>{_e(summary.theme(theme_id).label(lang))}</h3>")
+        for q in quotes:
+            source = text(
+                "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
+            )
+            out.append(
+                f'<blockquote>{_e(q.text)}<span class="src">— {_e(source)}</span></blockquote>'
+            )
+    out += [
+        f"<h2>{_e(text('section.unsorted', lang))}</h2>",
+        f"<p>{_e(_unsorted_line(summary, lang))}</p>",
+        f'<p class="rules"><strong>{_e(text("section.rules", lang))}:</strong> '
+        f"{_e(_rules_text(summary, lang))}</p>",
+        "</body></html>",
+    ]
+    return "\n".join(out)
+
+
+# -- CSV and XLSX ------------------------------------------------------------------------
+def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list[object]]]:
+    """One row per theme (most items first) with raw numbers, for CSV and XLSX."""
+    keys = (
+        "week",
+        "theme_id",
+        "theme",
+        "items",
+        "previous",
+        "change",
+        "average",
+        "vs_average",
+        "share",
+        "sentiment",
+        "sentiment_before",
+        "sentiment_shift",
+        "new",
+        "rising",
+        "rising_channels",
+        "spike_channels",
+    )
+    header = [text(f"col.{k}", lang) for k in keys]
+    header[7] += " (%)"
+    header[8] += " (%)"
+    yes_no = {True: text("yes", lang), False: text("no", lang)}
+
+    def r(value: float | None, places: int) -> float | None:
+        return None if value is None else round(value, places)
+
+    rows: list[list[object]] = [
+        [
+            summary.week,
+            t.theme_id,
+            t.label(lang),
+            t.volume.items,
+            t.volume.previous,
+            t.volume.change,
+            r(t.volume.average, 2),
+            r(t.volume.change_vs_average_pct, 1),
+            r(100 * t.share, 1),
+            r(t.sentiment, 3),
+            r(t.sentiment_before, 3),
+            r(t.sentiment_shift, 3),
+            yes_no[t.is_new],
+            yes_no[t.is_rising],
+            ", ".join(channel_name(c, lang) for c in t.rising_channels),
+            ", ".join(channel_name(c, lang) for c in t.spike_channels),
+        ]
+        for t in summary.themes
+    ]
+    return header, rows
+
+
+def render_csv(summary: WeeklySummary, lang: str) -> bytes:
+    """One row per theme. Dutch: ``;`` and decimal comma (what Dutch Excel opens); UTF-8 BOM."""
+    _check_language(lang)
+    header, rows = theme_table(summary, lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in header])
+    for row in rows:
+        cells = []
+        for cell in row:
+            if cell is None:
+                cells.append("")
+            elif isinstance(cell, float):
+                cells.append(_decimal(cell, lang, 3).rstrip("0").rstrip(",.") or "0")
+            else:
+                cells.append(neutralise(cell))
+        writer.writerow(cells)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
+    """A workbook with the sheets Summary, Themes and Quotes."""
+    _check_language(lang)
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    bold = Font(bold=True)
+    plain = lambda s: s  # noqa: E731
+    overview = book.active
+    overview.title = "Summary"
+    period = text("period", lang, start=summary.week_start, end=summary.week_end)
+    facts: list[tuple[str, object]] = [
+        (text("field.week", lang), summary.week),
+        (text("field.period", lang), period),
+        (text("field.scope", lang), _scope(summary, lang)),
+        (text("field.items", lang), summary.total.items),
+        (text("field.previous", lang), summary.total.previous),
+        (text("field.average", lang), round(summary.total.average, 2)),
+        (text("field.unsorted", lang), summary.unsorted_items),
+        (text("field.unsorted_share", lang), round(100 * summary.unsorted_share, 1)),
+    ]
+    overview.append([text("col.field", lang), text("col.value", lang)])
+    for key, value in facts:
+        overview.append([neutralise(key), neutralise(value)])
+    overview.append([])
+    overview.append([text("field.attention", lang)])
+    overview.cell(overview.max_row, 1).font = bold
+    for line in summary.attention:
+        overview.append([neutralise(_attention_line(line, summary, lang, plain))])
+    overview.append([])
+    overview.append(_channel_header(lang))
+    header_row = overview.max_row
+    for name, v in _channel_rows(summary, lang):
+        overview.append(
+            [
+                neutralise(name),
+                v.items,
+                v.previous,
+                v.change,
+                round(v.average, 2),
+                None if v.change_vs_average_pct is None else round(v.change_vs_average_pct, 1),
+            ]
+        )
+    for cell in (*overview[1], *overview[header_row]):
+        cell.font = bold
+    overview.column_dimensions["A"].width = 34
+    for col in "BCDEF":
+        overview.column_dimensions[col].width = 18
+
+    themes = book.create_sheet("Themes")
+    header, rows = theme_table(summary, lang)
+    themes.append(header)
+    for row in rows:
+        themes.append([neutralise(c) for c in row])
+    for cell in themes[1]:
+        cell.font = bold
+    themes.freeze_panes = "A2"
+    themes.column_dimensions["C"].width = 32
+
+    quotes = book.create_sheet("Quotes")
+    quotes.append(
+        [
+            text("col.theme", lang),
+            text("col.channel", lang),
+            text("col.date", lang),
+            text("col.quote", lang),
+        ]
+    )
+    for q in summary.quotes:
+        quotes.append(
+            [
+                neutralise(summary.theme(q.theme_id).label(lang)),
+                neutralise(channel_name(q.channel, lang)),
+                q.received_at,
+                neutralise(q.text),
+            ]
+        )
+    for cell in quotes[1]:
+        cell.font = bold
+    quotes.column_dimensions["A"].width = 28
+    quotes.column_dimensions["B"].width = 14
+    quotes.column_dimensions["C"].width = 12
+    quotes.column_dimensions["D"].width = 100
+    for row in quotes.iter_rows(min_row=2, min_col=4, max_col=4):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def render(summary: WeeklySummary, fmt: str, lang: str) -> bytes:
+    """The summary in ``fmt`` (``md``, ``html``, ``csv`` or ``xlsx``) and ``lang`` as bytes.
+
+    Raises:
+        AnalysisError: for an unknown format or language.
+    """
+    _check_language(lang)
+    if fmt == "md":
+        return render_markdown(summary, lang).encode("utf-8")
+    if fmt == "html":
+        return render_html(summary, lang).encode("utf-8")
+    if fmt == "csv":
+        return render_csv(summary, lang)
+    if fmt == "xlsx":
+        return render_xlsx(summary, lang)
+    raise AnalysisError(f"Format must be one of {', '.join(FORMATS)}, got {fmt!r}.")

@@ -1,0 +1,171 @@
+"""Use case: the weekly theme summary of a workspace, and its rendering to a file format.
+
+The SQL here only gathers frames (items of the week and the weeks before it, with their theme
+and sentiment; the themes with the time of their first item); ``analysis/summary.py`` decides
+what is rising, new or spiking, and ``analysis/summary_render.py`` words it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pandas as pd
+
+from analysis.summary import (
+    SpikeRule,
+    SummaryRules,
+    WeeklySummary,
+    build_weekly_summary,
+    iso_week_label,
+    last_complete_week,
+    parse_iso_week,
+)
+from analysis.summary_render import FORMATS, render
+from ingest.errors import AnalysisError
+from workspace.db import Workspace
+
+
+def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:
+    """``2026-W47`` as given, or for ``"last"`` the last complete ISO week.
+
+    "Last complete" is taken relative to the newest inbound item, capped by today (UTC): the
+    newest item's week when that week has already ended, else the week before it. So a
+    Monday cron job reports the week that just ended, and a workspace holding only older
+    exports reports its own last week rather than an empty one. Without items: the week
+    before today's.
+    """
+    if week.strip().lower() != "last":
+        return iso_week_label(parse_iso_week(week))
+    today = today or datetime.now(UTC).date()
+    newest = ws.scalar(
+        "SELECT CAST(max(received_at AT TIME ZONE 'UTC') AS DATE) FROM items "
+        "WHERE direction = 'inbound'"
+    )
+    if newest is None:
+        return last_complete_week(today)
+    newest_day = pd.Timestamp(newest).date()
+    newest_week_end = parse_iso_week(iso_week_label(newest_day)) + timedelta(days=6)
+    if newest_week_end < today:
+        return iso_week_label(newest_day)
+    return last_complete_week(min(newest_day, today))
+
+
+def _label_sql(lang: str) -> str:
+    column = "label_nl" if lang == "nl" else "label_en"
+    return f"coalesce(nullif(t.manager_name, ''), nullif(t.{column}, ''), t.label)"
+
+
+def summary_frames(
+    ws: Workspace, week: str, *, channel: str | None = None, history_weeks: int = 8
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The items (of ``week`` and the ``history_weeks`` before it) and themes frames that
+    :func:`analysis.summary.build_weekly_summary` takes. Text is read for the week itself only
+    (quotes come from there), which keeps a 100k-item workspace fast."""
+    start = parse_iso_week(week)
+    window_start = datetime.combine(
+        start - timedelta(weeks=history_weeks), datetime.min.time(), UTC
+    )
+    week_start = datetime.combine(start, datetime.min.time(), UTC)
+    window_end = week_start + timedelta(days=7)
+    channel_sql, params = "", [week_start, window_start, window_end]
+    if channel:
+        channel_sql = "AND i.channel = ?"
+        params.append(channel)
+    items = ws.query_df(
+        f"""
+        SELECT i.id AS item_id, i.channel, i.received_at, a.theme_id,
+               CASE WHEN i.received_at >= ? THEN i.text ELSE '' END AS text,
+               s.sentiment, a.similarity, i.is_star_only
+        FROM items i
+        LEFT JOIN assignments a ON a.item_id = i.id
+        LEFT JOIN item_sentiment s ON s.item_id = i.id
+        WHERE i.direction = 'inbound' AND i.received_at >= ? AND i.received_at < ? {channel_sql}
+        """,
+        params,
+    )
+    themes = ws.query_df(
+        f"""
+        SELECT t.theme_id, {_label_sql("en")} AS label_en, {_label_sql("nl")} AS label_nl,
+               f.first_seen
+        FROM themes t
+        LEFT JOIN (
+            SELECT a.theme_id, min(i.received_at) AS first_seen
+            FROM assignments a JOIN items i ON i.id = a.item_id
+            WHERE i.direction = 'inbound' AND a.theme_id IS NOT NULL
+            GROUP BY a.theme_id
+        ) f ON f.theme_id = t.theme_id
+        """
+    )
+    return items, themes
+
+
+def default_spike_rule() -> SpikeRule:
+    """The theme engine's spike rule (``analysis.trends``), as the builder calls it."""
+    try:
+        from analysis.trends import is_spike  # type: ignore[attr-defined]
+    except ImportError as exc:
+        raise AnalysisError(
+            "The weekly summary needs the spike rule of the theme engine (analysis/trends.py), "
+            f"which is not available here ({exc}). Update Klantstem."
+        ) from exc
+    return is_spike  # type: ignore[no-any-return]
+
+
+def weekly_summary(
+    ws: Workspace,
+    week: str = "last",
+    channel: str | None = None,
+    lang: str = "en",
+    *,
+    rules: SummaryRules | None = None,
+    spike_rule: SpikeRule | None = None,
+    today: date | None = None,
+) -> WeeklySummary:
+    """The weekly summary of ``week`` (``2026-W47`` or ``"last"``), optionally one channel.
+
+    Args:
+        ws: the workspace.
+        week: an ISO week, or ``"last"`` (see :func:`resolve_week`).
+        channel: only this channel (``email``, ``review``, ...), or None for all.
+        lang: accepted for symmetry with the renderers; the summary holds both languages'
+            theme names, so one summary renders in either.
+        rules: thresholds; the defaults when None.
+        spike_rule: the spike rule; the theme engine's when None.
+        today: the date "last" is relative to; today (UTC) when None.
+
+    Raises:
+        AnalysisError: on a malformed week or when the spike rule is unavailable.
+    """
+    del lang
+    rules = rules or SummaryRules()
+    resolved = resolve_week(ws, week, today=today)
+    items, themes = summary_frames(ws, resolved, channel=channel, history_weeks=rules.history_weeks)
+    return build_weekly_summary(
+        items,
+        themes,
+        resolved,
+        spike_rule=spike_rule or default_spike_rule(),
+        channel=channel,
+        rules=rules,
+    )
+
+
+def render_summary(summary: WeeklySummary, fmt: str, lang: str = "en") -> bytes:
+    """The summary as the bytes of a ``md``, ``html``, ``csv`` or ``xlsx`` file."""
+    return render(summary, fmt, lang)
+
+
+def summary_filename(summary: WeeklySummary, fmt: str) -> str:
+    """``klantstem-summary-2026-W47[-email].md`` and so on."""
+    suffix = f"-{summary.channel}" if summary.channel else ""
+    return f"klantstem-summary-{summary.week}{suffix}.{fmt}"
+
+
+__all__ = [
+    "FORMATS",
+    "render_summary",
+    "resolve_week",
+    "summary_filename",
+    "summary_frames",
+    "weekly_summary",
+]
