@@ -206,5 +206,44 @@ def password(
     typer.echo("Password stored (hashed).")
 
 
+@app.command("summary")
+def summary_command(
+    week: Annotated[
+        str, typer.Option(help="ISO week such as 2026-W47, or 'last' (the last complete week).")
+    ] = "last",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or xlsx.")] = "md",
+    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "en",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default klantstem-summary-WEEK.FORMAT)."),
+    ] = None,
+    channel: Annotated[str, typer.Option(help="Only this channel (email, review, ticket, ...).")] = "",
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+) -> None:
+    """Write the weekly theme summary (Markdown, HTML, CSV or XLSX, Dutch or English)."""
+    from analysis.summary_render import FORMATS, LANGUAGES
+    from workspace.summary import render_summary, summary_filename, weekly_summary
+
+    if fmt not in FORMATS or lang not in LANGUAGES:
+        raise _fail(
+            f"--format must be one of {', '.join(FORMATS)} and --lang one of "
+            f"{', '.join(LANGUAGES)}; got --format {fmt} --lang {lang}."
+        )
+    if not Path(workspace).exists():
+        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    try:
+        with Workspace.open(workspace, read_only=True) as ws:
+            result = weekly_summary(ws, week, channel or None, lang)
+        data = render_summary(result, fmt, lang)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    target = output or Path(summary_filename(result, fmt))
+    target.write_bytes(data)
+    typer.echo(
+        f"Wrote the summary of {result.week} ({result.total.items} items, "
+        f"{len(result.spikes)} spikes, {len(result.new_themes)} new themes) to {target}."
+    )
+
+
 if __name__ == "__main__":
     app()
