@@ -1,6 +1,7 @@
 """Klantstem dashboard entry point: ``streamlit run dashboard/app.py``.
 
-Navigation is declared once here; each view lives in ``dashboard/views/`` and stays thin.
+Navigation is declared once (``dashboard/routes.py``); each view lives in ``dashboard/views/``
+and stays thin.
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import state  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
-from dashboard.views import overview  # noqa: E402
+from dashboard import routes, state  # noqa: E402
 
 
-def main() -> None:
+def main(start: str = "overview") -> None:
+    """Render the app; ``start`` picks the default page (AppTest harnesses use it)."""
     st.set_page_config(page_title="Klantstem", layout="wide")
+    state.init_language()
+    if not state.require_login():
+        return
     state.sidebar()
-    pages = [
-        st.Page(overview.render, title=t("nav.overview"), url_path="overview", default=True),
-    ]
-    st.navigation(pages).run()
+    st.navigation(routes.build(start)).run()
 
 
-main()
+if __name__ == "__main__":
+    main()

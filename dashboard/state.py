@@ -1,19 +1,29 @@
 """Session state and caching, in one place.
 
 The workspace is a cached resource (one DuckDB connection per server process); query results
-are cached data keyed by the workspace's ``data_version`` so every write refreshes them.
+are cached data keyed by (workspace path, ``data_version``, filters, arguments), so every
+write refreshes them and nothing else does. The sidebar filters live in session state under
+widget keys rendered on every page, so they persist while the manager moves between pages.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, channel_names, current_language, t
+from dashboard.plain_text import md
+from ingest.errors import KlantstemError
+from workspace import queries
+from workspace.access import has_password, is_loopback, verify_password
 from workspace.db import ENV_VAR, Workspace, default_workspace_path
-from workspace.queries import Filters, WorkspaceCounts, weekly_channel_counts, workspace_counts
+from workspace.queries import Filters
+
+LANG_ENV = "KLANTSTEM_LANG"
 
 
 def workspace_path() -> str:
@@ -38,20 +48,131 @@ def filters() -> Filters:
     return st.session_state.get("filters", Filters())
 
 
-@st.cache_data(show_spinner=False)
-def cached_counts(path: str, version: int, flt: Filters) -> WorkspaceCounts:
-    return workspace_counts(_open(path), flt)
+def filters_active() -> bool:
+    return filters() != Filters()
 
 
-@st.cache_data(show_spinner=False)
-def cached_weekly_channel_counts(path: str, version: int, flt: Filters) -> pd.DataFrame:
-    return weekly_channel_counts(_open(path), flt)
+# -- cached queries ----------------------------------------------------------------------
+# Only functions listed here are cached; the key is their name plus small hashable arguments.
+_QUERIES: dict[str, Callable[..., Any]] = {
+    name: getattr(queries, name)
+    for name in (
+        "workspace_counts",
+        "weekly_channel_counts",
+        "week_over_week",
+        "week_totals",
+        "theme_coverage",
+        "theme_table",
+        "theme_weekly_channel_counts",
+        "theme_quotes",
+        "theme_week_matrix",
+        "channel_theme_shares",
+        "channel_summary",
+        "unsorted_items",
+    )
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(
+    name: str,
+    path: str,
+    version: int,
+    flt: Filters,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+) -> Any:
+    return _QUERIES[name](_open(path), *args, filters=flt, **dict(kwargs))
+
+
+def query(name: str, *args: Any, **kwargs: Any) -> Any:
+    """A cached workspace query under the sidebar filters: ``query("theme_table", lang="nl")``."""
+    return _cached(
+        name, workspace_path(), data_version(), filters(), args, tuple(sorted(kwargs.items()))
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_unfiltered(
+    name: str, path: str, version: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
+) -> Any:
+    fn = {
+        "filter_options": queries.filter_options,
+        "theme_choices": queries.theme_choices,
+        "theme_info": queries.theme_info,
+        "batch_preview": queries.batch_preview,
+        "last_edit": queries.last_edit,
+    }[name]
+    return fn(_open(path), *args, **dict(kwargs))
+
+
+def query_all(name: str, *args: Any, **kwargs: Any) -> Any:
+    """A cached query that ignores the sidebar filters (options, pickers, one theme)."""
+    return _cached_unfiltered(
+        name, workspace_path(), data_version(), args, tuple(sorted(kwargs.items()))
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def embedder(name: str) -> Any:
+    """The workspace's embedder, loaded once per server process (models are slow to load)."""
+    from analysis.embedders import get_embedder
+
+    return get_embedder(name)
+
+
+# -- language, login, sidebar --------------------------------------------------------------
+def _default_language() -> str:
+    configured = os.environ.get(LANG_ENV)
+    if not configured:
+        try:
+            configured = workspace().get_setting("ui_language")
+        except KlantstemError:
+            configured = None
+    return configured if configured in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _served_on_loopback() -> bool:
+    address = str(st.get_option("server.address") or "127.0.0.1")
+    return is_loopback(address)
+
+
+def require_login() -> bool:
+    """On a non-loopback address, ask for the workspace password before anything is shown.
+
+    Returns:
+        True when the page may render.
+    """
+    if _served_on_loopback() or st.session_state.get("authenticated"):
+        return True
+    ws = workspace()
+    if not has_password(ws):
+        st.error(t("login.no_password"))
+        return False
+    st.title(t("login.title"))
+    with st.form("login"):
+        password = st.text_input(t("login.password"), type="password")
+        submitted = st.form_submit_button(t("login.submit"))
+    if submitted:
+        if verify_password(ws, password):
+            st.session_state["authenticated"] = True
+            st.rerun()
+        st.error(t("login.wrong"))
+    return False
+
+
+def _as_iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else ""
+
+
+def init_language() -> None:
+    """The session's language: chosen in the sidebar, else configured, else English."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = _default_language()
 
 
 def sidebar() -> None:
-    """Language switch and workspace name; filters join here."""
-    if "lang" not in st.session_state:
-        st.session_state["lang"] = os.environ.get("KLANTSTEM_LANG", DEFAULT_LANGUAGE)
+    """Language switch, workspace name and the filters every page shares."""
     with st.sidebar:
         st.selectbox(
             t("sidebar.language"),
@@ -60,3 +181,81 @@ def sidebar() -> None:
             key="lang",
         )
         st.caption(f"{t('sidebar.workspace')}: {os.path.basename(workspace_path())}")
+        options = query_all("filter_options")
+        st.subheader(t("filters.title"))
+        lo = date.fromisoformat(options.first_day) if options.first_day else None
+        hi = date.fromisoformat(options.last_day) if options.last_day else None
+        start = st.date_input(
+            t("filters.from"),
+            value=None,
+            min_value=lo,
+            max_value=hi,
+            key="filter_start",
+            format="DD-MM-YYYY",
+        )
+        end = st.date_input(
+            t("filters.to"),
+            value=None,
+            min_value=lo,
+            max_value=hi,
+            key="filter_end",
+            format="DD-MM-YYYY",
+        )
+        names = channel_names(current_language())
+        chosen_channels = st.multiselect(
+            t("filters.channels"),
+            options=list(options.channels),
+            format_func=lambda c: names.get(c, c),
+            key="filter_channels",
+            placeholder=t("filters.all"),
+        )
+        chosen_languages = st.multiselect(
+            t("filters.languages"),
+            options=list(options.languages),
+            format_func=lambda code: (
+                t(f"lang.{code}") if t(f"lang.{code}") != f"lang.{code}" else code
+            ),
+            key="filter_languages",
+            placeholder=t("filters.all"),
+        )
+    st.session_state["filters"] = Filters(
+        start=_as_iso(start),
+        end=_as_iso(end),
+        channels=tuple(sorted(chosen_channels)),
+        languages=tuple(sorted(chosen_languages)),
+    )
+
+
+# -- cross-page hand-offs --------------------------------------------------------------------
+def flash(message: str) -> None:
+    """Remember a message to show once on the next run (after st.rerun / switch_page)."""
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(md(message))
+
+
+# -- search ----------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_search(
+    mode: str, text: str, path: str, version: int, flt: Filters, lang: str, limit: int
+) -> Any:
+    from workspace import search
+
+    ws = _open(path)
+    if mode == "keyword":
+        return search.keyword_search(ws, text, flt, lang=lang, limit=limit)
+    model = embedder(search.embedder_name(ws) or "")
+    if not search.has_vectors(ws, model.model_id):
+        return None
+    return search.semantic_search(ws, text, model, flt, lang=lang, limit=limit)
+
+
+def search(mode: str, text: str, *, limit: int = 50) -> Any:
+    """Search results under the sidebar filters; None when semantic search has no vectors."""
+    return _cached_search(
+        mode, text, workspace_path(), data_version(), filters(), current_language(), limit
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -168,6 +169,50 @@ def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFram
 
 
 @dataclass(frozen=True, slots=True)
+class WeekTotals:
+    """All filtered items of the latest week with data against the week before."""
+
+    week: str
+    this_week: int
+    last_week: int
+    sentiment_this: float | None
+    sentiment_last: float | None
+
+
+def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
+    """Items and mean item sentiment of the latest ISO week with data and the week before."""
+    where, params = (filters or Filters()).where()
+    frame = ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT {_week()} AS wk, s.sentiment
+            FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
+            WHERE {where}
+        ), ref AS (SELECT max(wk) AS wk FROM f)
+        SELECT coalesce(strftime(any_value(ref.wk), '%G-W%V'), '') AS week,
+               count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
+               count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
+               avg(f.sentiment) FILTER (WHERE f.wk = ref.wk) AS sentiment_this,
+               avg(f.sentiment) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS sentiment_last
+        FROM f, ref
+        """,
+        params,
+    )
+    row = frame.iloc[0]
+
+    def number(value: object) -> float | None:
+        return None if pd.isna(value) else float(value)  # type: ignore[arg-type]
+
+    return WeekTotals(
+        str(row["week"]),
+        int(row["this_week"]),
+        int(row["last_week"]),
+        number(row["sentiment_this"]),
+        number(row["sentiment_last"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """How much of the (text) feedback sits in a theme."""
 
@@ -199,8 +244,24 @@ def theme_coverage(ws: Workspace, filters: Filters | None = None) -> Coverage:
     return Coverage(int(frame.iloc[0]["items"]), int(frame.iloc[0]["sorted"]), themes)
 
 
+THEME_ORDERS = {
+    "items": "agg.items DESC",
+    "change": "agg.this_week - agg.last_week DESC, agg.items DESC",
+    "sentiment": "agg.sentiment ASC NULLS LAST, agg.items DESC",
+    "label": "lower(label) ASC",
+}
+
+
 def theme_table(
-    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", weeks: int = 12
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    weeks: int = 12,
+    contains: str = "",
+    order: str = "items",
+    limit: int | None = None,
+    rising_only: bool = False,
 ) -> pd.DataFrame:
     """One row per active theme with its filtered volume.
 
@@ -208,10 +269,15 @@ def theme_table(
     items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
     first), ``this_week``, ``last_week``, ``change``, ``is_new`` (no items before the latest
-    week). Sorted by ``items`` descending.
+    week). ``contains`` keeps themes whose label or keywords contain it (any case);
+    ``order`` is one of :data:`THEME_ORDERS` (largest first by default); ``rising_only``
+    keeps themes that grew against the week before or are new.
     """
     where, params = (filters or Filters()).where()
     label = theme_label_sql(lang)
+    order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
+    needle = f"%{contains.strip()}%"
+    limit_sql = f"LIMIT {int(limit)}" if limit else ""
     return ws.query_df(
         f"""
         WITH f AS (
@@ -251,20 +317,24 @@ def theme_table(
                    count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
                    min(f.wk) = any_value(ref.wk) AS is_new
             FROM f, ref GROUP BY f.theme_id
-        )
+        ),
+        shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)
         SELECT t.theme_id, {label} AS label,
                from_json(t.keywords, '["VARCHAR"]') AS keywords,
-               agg.items, agg.items / sum(agg.items) OVER () AS share,
+               agg.items, shares.share,
                agg.sentiment, agg.rating, c.channels, tr.trend,
                agg.this_week, agg.last_week, agg.this_week - agg.last_week AS change, agg.is_new
         FROM themes t
         JOIN agg ON agg.theme_id = t.theme_id
         JOIN per_channel c ON c.theme_id = t.theme_id
         JOIN trend tr ON tr.theme_id = t.theme_id
-        WHERE t.status = 'active'
-        ORDER BY agg.items DESC, t.theme_id
+        JOIN shares ON shares.theme_id = t.theme_id
+        WHERE t.status = 'active' AND ({label} ILIKE ? OR t.keywords ILIKE ?)
+          AND (NOT ? OR agg.this_week > agg.last_week OR agg.is_new)
+        ORDER BY {order_sql}, t.theme_id
+        {limit_sql}
         """,
-        params,
+        [*params, needle, needle, bool(rising_only)],
     )
 
 
@@ -284,6 +354,21 @@ class ThemeInfo:
     keywords: tuple[str, ...]
     status: str
     size: int
+
+
+def last_edit(ws: Workspace) -> dict[str, object] | None:
+    """The newest edit that is not undone: ``kind``, ``edited_at``, ``payload`` (parsed)."""
+    frame = ws.query_df(
+        "SELECT kind, edited_at, payload FROM edits WHERE NOT undone ORDER BY edit_id DESC LIMIT 1"
+    )
+    if frame.empty:
+        return None
+    row = frame.iloc[0]
+    try:
+        payload = json.loads(row["payload"])
+    except ValueError:
+        payload = {}
+    return {"kind": str(row["kind"]), "edited_at": row["edited_at"], "payload": payload}
 
 
 def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo | None:

@@ -1,29 +1,84 @@
-"""Overview: how much feedback arrived, per channel, per week."""
+"""Overview: what changed this week, per channel; sentiment; how much is sorted; what rises."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
-from dashboard.figures import weekly_channel_bars
+from dashboard import routes, state
+from dashboard.figures import week_over_week_bars, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t
+from dashboard.plain_text import md
 
 
 def render() -> None:
     st.title(t("overview.title"))
-    path, version, flt = state.workspace_path(), state.data_version(), state.filters()
-    counts = state.cached_counts(path, version, flt)
+    state.show_flash()
+    lang = current_language()
+    counts = state.query("workspace_counts")
     if counts.items == 0:
-        st.info(t("overview.empty"))
+        st.info(t("filters.nothing") if state.filters_active() else t("overview.empty"))
         return
-    names = channel_names(current_language())
-    cols = st.columns(1 + len(counts.channels))
+    names = channel_names(lang)
+    wow = state.query("week_over_week")
+    coverage = state.query("theme_coverage")
+    totals = state.query("week_totals")
+
+    cols = st.columns(4)
     cols[0].metric(t("overview.items"), f"{counts.items:,}")
-    for col, (channel, n) in zip(cols[1:], counts.channels.items(), strict=True):
-        col.metric(names.get(channel, channel), f"{n:,}")
+    cols[1].metric(
+        t("overview.this_week").format(week=totals.week),
+        f"{totals.this_week:,}",
+        delta=f"{totals.this_week - totals.last_week:+,}",
+        help=t("overview.this_week_help"),
+    )
+    sentiment, previous = totals.sentiment_this, totals.sentiment_last
+    cols[2].metric(
+        t("overview.sentiment"),
+        "—" if sentiment is None else f"{sentiment:+.2f}",
+        delta=None if sentiment is None or previous is None else f"{sentiment - previous:+.2f}",
+        help=t("sentiment.help"),
+    )
+    cols[3].metric(
+        t("overview.coverage"),
+        f"{coverage.share_sorted:.0%}" if coverage.themes else "—",
+        help=t("overview.coverage_help").format(unsorted=coverage.unsorted),
+    )
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(t("overview.week_vs_last"))
+        st.plotly_chart(
+            week_over_week_bars(
+                wow,
+                channel_names=names,
+                this_label=t("overview.this"),
+                last_label=t("overview.last"),
+                y_title=t("chart.items"),
+            ),
+            width="stretch",
+            key="overview_wow",
+        )
+    with right:
+        st.subheader(t("overview.rising"))
+        _rising(lang)
     st.subheader(t("overview.per_week"))
-    weekly = state.cached_weekly_channel_counts(path, version, flt)
+    weekly = state.query("weekly_channel_counts")
     fig = weekly_channel_bars(
         weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
     )
-    st.plotly_chart(fig, use_container_width=True, key="overview_weekly")
+    st.plotly_chart(fig, width="stretch", key="overview_weekly")
+
+
+def _rising(lang: str) -> None:
+    table = state.query("theme_table", lang=lang, order="change", limit=6, rising_only=True)
+    if table.empty:
+        st.caption(t("overview.no_rising"))
+        return
+    for row in table.itertuples(index=False):
+        tag = t("overview.new") if row.is_new else f"+{row.change}"
+        st.page_link(
+            routes.page("theme"),
+            label=md(f"{row.label} ({tag}: {row.last_week} → {row.this_week})"),
+            query_params={"theme": str(row.theme_id)},
+            icon=":material/fiber_new:" if row.is_new else ":material/trending_up:",
+        )

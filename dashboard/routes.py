@@ -1,0 +1,69 @@
+"""The dashboard's pages, declared once. ``app.py`` hands them to ``st.navigation``; views use
+:func:`page` to link to one another (``st.page_link(routes.page("theme"), ...)``)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.views import (
+    overview,
+    search_page,
+    theme_detail,
+    theme_list,
+    trends,
+    unsorted,
+    upload,
+)
+
+_PAGES: dict[str, st.Page] = {}
+
+
+def _summary_render() -> Callable[[], None]:
+    """The weekly summary view, owned by its own module; a notice until it exists."""
+    try:
+        module = importlib.import_module("dashboard.views.summary")
+    except ImportError:
+        module = None
+    render = getattr(module, "render", None)
+    if callable(render):
+        return render
+
+    def missing() -> None:
+        st.title(t("nav.summary"))
+        st.info(t("summary.missing"))
+
+    return missing
+
+
+def build(start: str = "overview") -> list[st.Page]:
+    """Every page, in menu order; ``start`` is the default page (tests start elsewhere)."""
+    spec: list[tuple[str, Callable[[], None], str, str]] = [
+        ("overview", overview.render, "nav.overview", ":material/dashboard:"),
+        ("themes", theme_list.render, "nav.themes", ":material/category:"),
+        ("theme", theme_detail.render, "nav.theme", ":material/label:"),
+        ("trends", trends.render, "nav.trends", ":material/trending_up:"),
+        ("unsorted", unsorted.render, "nav.unsorted", ":material/inbox:"),
+        ("search", search_page.render, "nav.search", ":material/search:"),
+        ("upload", upload.render, "nav.upload", ":material/upload:"),
+        ("summary", _summary_render(), "nav.summary", ":material/summarize:"),
+    ]
+    _PAGES.clear()
+    for key, render, title, icon in spec:
+        _PAGES[key] = st.Page(
+            render,
+            title=t(title),
+            icon=icon,
+            url_path=key,
+            default=key == start,
+            visibility="hidden" if key == "theme" else "visible",
+        )
+    return list(_PAGES.values())
+
+
+def page(key: str) -> st.Page:
+    """The page registered under ``key`` in this run."""
+    return _PAGES[key]

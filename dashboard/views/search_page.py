@@ -1,0 +1,73 @@
+"""Search: find feedback by meaning (semantic) or by words (keyword), under the filters."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.i18n import channel_names, current_language, t
+from dashboard.plain_text import md
+from ingest.errors import KlantstemError
+
+MODES = ("semantic", "keyword")
+
+
+def render() -> None:
+    st.title(t("search.title"))
+    with st.form("search_form", border=False):
+        text_col, mode_col, go_col = st.columns([5, 2, 1], vertical_alignment="bottom")
+        text = text_col.text_input(
+            t("search.query"), key="search_query", placeholder=t("search.placeholder")
+        )
+        mode = mode_col.radio(
+            t("search.mode"),
+            MODES,
+            key="search_mode",
+            horizontal=True,
+            format_func=lambda m: t(f"search.mode.{m}"),
+        )
+        go_col.form_submit_button(t("search.go"), type="primary")
+    if not text.strip():
+        st.caption(t("search.hint"))
+        return
+    try:
+        with st.spinner(t("search.running")):
+            results = state.search(mode, text)
+    except KlantstemError as exc:
+        st.error(md(str(exc)))
+        return
+    if results is None:
+        st.info(t("search.no_vectors"))
+        results = state.search("keyword", text)
+        mode = "keyword"
+    if results.empty:
+        st.info(t("search.nothing"))
+        return
+    names = channel_names(current_language())
+    shown = results.assign(channel=[names.get(c, c) for c in results["channel"]])[
+        ["score", "received_at", "channel", "language", "theme", "text"]
+    ]
+    st.caption(t("search.count").format(n=len(shown)))
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="search_results",
+        column_config={
+            "score": st.column_config.NumberColumn(
+                t("search.score"), format="%.2f", help=t(f"search.score_help.{mode}")
+            ),
+            "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
+            "channel": st.column_config.TextColumn(t("col.channel")),
+            "language": st.column_config.TextColumn(t("col.language"), width="small"),
+            "theme": st.column_config.TextColumn(t("col.theme")),
+            "text": st.column_config.TextColumn(t("col.text"), width="large"),
+        },
+    )
+    st.download_button(
+        t("search.download"),
+        data=shown.to_csv(index=False).encode("utf-8"),
+        file_name="klantstem-search.csv",
+        mime="text/csv",
+        key="search_download",
+    )

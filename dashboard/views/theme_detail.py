@@ -1,0 +1,188 @@
+"""One theme: label, keywords, weekly volume per channel, quotes; rename, merge, split, undo.
+
+Every edit first shows what will change and waits for a confirmation.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, theme_engine
+from dashboard.figures import weekly_channel_bars
+from dashboard.i18n import channel_names, current_language, t
+from dashboard.plain_text import md
+from ingest.errors import KlantstemError
+
+PENDING = "pending_theme_edit"
+
+
+def _current_theme(choices) -> int | None:
+    raw = st.query_params.get("theme")
+    ids = [int(i) for i in choices["theme_id"]]
+    try:
+        wanted = int(raw) if raw is not None else None
+    except ValueError:
+        wanted = None
+    return wanted if wanted in ids else (ids[0] if ids else None)
+
+
+def render() -> None:
+    lang = current_language()
+    state.show_flash()
+    choices = state.query_all("theme_choices", lang=lang)
+    theme_id = _current_theme(choices)
+    if theme_id is None:
+        st.title(t("theme.title"))
+        st.info(t("themes.none"))
+        return
+    labels = dict(zip(choices["theme_id"].astype(int), choices["label"], strict=True))
+    picked = st.selectbox(
+        t("theme.pick"),
+        list(labels),
+        index=list(labels).index(theme_id),
+        format_func=lambda i: f"{labels[i]} ({i})",
+        key=f"theme_pick_{theme_id}",
+    )
+    if picked != theme_id:
+        st.query_params["theme"] = str(picked)
+        st.rerun()
+    info = state.query_all("theme_info", theme_id, lang=lang)
+    st.title(md(info.label))
+    if info.label != info.engine_label:
+        st.caption(md(t("theme.engine_label").format(label=info.engine_label)))
+    st.caption(md(t("theme.keywords") + ": " + ", ".join(info.keywords)))
+    _edit_panel(theme_id, info.label, labels)
+
+    weekly = state.query("theme_weekly_channel_counts", theme_id)
+    quotes = state.query("theme_quotes", theme_id, limit=50)
+    names = channel_names(lang)
+    cols = st.columns(3)
+    cols[0].metric(t("theme.items"), f"{int(weekly['items'].sum()):,}")
+    cols[1].metric(t("theme.weeks"), f"{weekly['week'].nunique():,}")
+    cols[2].metric(t("theme.channels"), f"{weekly['channel'].nunique():,}")
+    st.subheader(t("theme.per_week"))
+    fig = weekly_channel_bars(
+        weekly,
+        channel_names=names,
+        x_title=t("chart.week"),
+        y_title=t("chart.items"),
+        empty_message=t("filters.nothing"),
+    )
+    st.plotly_chart(fig, width="stretch", key="theme_weekly")
+    st.subheader(t("theme.quotes"))
+    if quotes.empty:
+        st.info(t("filters.nothing"))
+        return
+    shown = quotes.assign(
+        channel=[names.get(c, c) for c in quotes["channel"]],
+        rating=[
+            "" if r != r else f"{r:g}/{m:g}"  # NaN-safe: r != r only for NaN
+            for r, m in zip(quotes["rating"], quotes["rating_scale_max"], strict=True)
+        ],
+    )[["received_at", "channel", "rating", "language", "text"]]
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="theme_quotes",
+        column_config={
+            "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
+            "channel": st.column_config.TextColumn(t("col.channel")),
+            "rating": st.column_config.TextColumn(t("col.rating")),
+            "language": st.column_config.TextColumn(t("col.language"), width="small"),
+            "text": st.column_config.TextColumn(t("col.text"), width="large"),
+        },
+    )
+    st.download_button(
+        t("theme.download"),
+        data=shown.to_csv(index=False).encode("utf-8"),
+        file_name=f"klantstem-theme-{theme_id}.csv",
+        mime="text/csv",
+        key="theme_download",
+    )
+
+
+def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
+    pending = st.session_state.get(PENDING)
+    if pending and pending.get("theme_id") == theme_id:
+        _confirm(pending)
+        return
+    if not theme_engine.available("rename_theme"):
+        st.info(t("theme.edits_missing"))
+        return
+    with st.expander(t("theme.edit"), icon=":material/edit:"):
+        rename_col, merge_col = st.columns(2)
+        with rename_col.form(f"rename_{theme_id}", border=False):
+            new_name = st.text_input(t("theme.rename_to"), value=label, max_chars=80)
+            if st.form_submit_button(t("theme.rename")) and new_name.strip() and new_name != label:
+                _ask(
+                    "rename",
+                    theme_id,
+                    t("confirm.rename").format(old=label, new=new_name.strip()),
+                    name=new_name.strip(),
+                )
+        others = [i for i in labels if i != theme_id]
+        with merge_col.form(f"merge_{theme_id}", border=False):
+            target = st.selectbox(
+                t("theme.merge_into"), others, format_func=lambda i: f"{labels[i]} ({i})"
+            )
+            if st.form_submit_button(t("theme.merge"), disabled=not others) and target is not None:
+                _ask(
+                    "merge",
+                    theme_id,
+                    t("confirm.merge").format(old=label, new=labels[target]),
+                    into=int(target),
+                )
+        split_col, undo_col = st.columns(2)
+        if split_col.button(
+            t("theme.split"),
+            key=f"split_{theme_id}",
+            disabled=not theme_engine.available("split_theme"),
+        ):
+            _ask("split", theme_id, t("confirm.split").format(old=label))
+        last = state.query_all("last_edit")
+        if undo_col.button(
+            t("theme.undo"),
+            key=f"undo_{theme_id}",
+            disabled=last is None or not theme_engine.available("undo_last_edit"),
+        ):
+            _ask("undo", theme_id, t("confirm.undo").format(edit=_describe(last)))
+
+
+def _describe(edit) -> str:
+    if not edit:
+        return ""
+    kind = str(edit["kind"])
+    return t(f"edit.{kind}") if t(f"edit.{kind}") != f"edit.{kind}" else kind
+
+
+def _ask(kind: str, theme_id: int, message: str, **params) -> None:
+    st.session_state[PENDING] = {"kind": kind, "theme_id": theme_id, "message": message, **params}
+    st.rerun()
+
+
+def _confirm(pending: dict) -> None:
+    st.warning(md(pending["message"]), icon=":material/help:")
+    ok, cancel = st.columns([1, 6])
+    if ok.button(t("confirm.yes"), type="primary", key="confirm_edit"):
+        st.session_state.pop(PENDING, None)
+        ws = state.workspace()
+        kind, theme_id = pending["kind"], pending["theme_id"]
+        try:
+            if kind == "rename":
+                done = theme_engine.rename(ws, theme_id, pending["name"])
+            elif kind == "merge":
+                done = theme_engine.merge(ws, [theme_id], pending["into"])
+                st.query_params["theme"] = str(pending["into"])
+            elif kind == "split":
+                done = theme_engine.split(ws, theme_id)
+            else:
+                done = theme_engine.undo(ws)
+        except KlantstemError as exc:
+            st.error(md(str(exc)))
+            return
+        state.flash(t("edit.done") if done else t("theme.edits_missing"))
+        st.rerun()
+    if cancel.button(t("confirm.no"), key="cancel_edit"):
+        st.session_state.pop(PENDING, None)
+        st.rerun()

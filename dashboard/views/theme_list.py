@@ -1,0 +1,105 @@
+"""Themes: every theme with its size, trend, sentiment and channels; filter, sort, open one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import routes, state
+from dashboard.i18n import channel_names, current_language, t
+from dashboard.plain_text import md
+
+ORDERS = ("items", "change", "sentiment", "label")
+
+
+def render() -> None:
+    st.title(t("themes.title"))
+    state.show_flash()
+    lang = current_language()
+    coverage = state.query("theme_coverage")
+    if coverage.themes == 0:
+        st.info(t("themes.none"))
+        return
+    left, right = st.columns([3, 2])
+    contains = left.text_input(
+        t("themes.filter"), key="themes_contains", placeholder=t("themes.filter_hint")
+    )
+    order = right.selectbox(
+        t("themes.sort"), ORDERS, key="themes_order", format_func=lambda o: t(f"themes.sort.{o}")
+    )
+    table = state.query("theme_table", lang=lang, contains=contains, order=order)
+    if table.empty:
+        st.info(t("themes.no_match"))
+        return
+    names = channel_names(lang)
+    shown = table.assign(
+        channels=[", ".join(names.get(c, c) for c in cs) for cs in table["channels"]],
+        keywords=[", ".join(k) for k in table["keywords"]],
+        share=table["share"] * 100,
+    )[
+        [
+            "theme_id",
+            "label",
+            "items",
+            "share",
+            "trend",
+            "change",
+            "sentiment",
+            "channels",
+            "keywords",
+        ]
+    ]
+    event = st.dataframe(
+        shown,
+        key="themes_table",
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "theme_id": st.column_config.NumberColumn("#", width="small"),
+            "label": st.column_config.TextColumn(t("themes.col.label"), width="medium"),
+            "items": st.column_config.NumberColumn(t("themes.col.items"), format="%d"),
+            "share": st.column_config.ProgressColumn(
+                t("themes.col.share"), format="%.1f%%", min_value=0, max_value=100
+            ),
+            "trend": st.column_config.LineChartColumn(
+                t("themes.col.trend"), y_min=0, help=t("themes.col.trend_help")
+            ),
+            "change": st.column_config.NumberColumn(
+                t("themes.col.change"), format="%+d", help=t("themes.col.change_help")
+            ),
+            "sentiment": st.column_config.NumberColumn(
+                t("themes.col.sentiment"), format="%.2f", help=t("sentiment.help")
+            ),
+            "channels": st.column_config.TextColumn(t("themes.col.channels")),
+            "keywords": st.column_config.TextColumn(t("themes.col.keywords"), width="large"),
+        },
+    )
+    st.caption(t("themes.select_hint"))
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        theme_id = int(shown.iloc[rows[0]]["theme_id"])
+        st.switch_page(routes.page("theme"), query_params={"theme": str(theme_id)})
+    pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
+    labels = dict(zip(table["theme_id"], table["label"], strict=True))
+    chosen = pick_col.selectbox(
+        t("themes.open"),
+        list(labels),
+        key="themes_pick",
+        format_func=lambda i: f"{labels[i]} ({i})",
+    )
+    with open_col:
+        st.page_link(
+            routes.page("theme"),
+            label=t("themes.open_button"),
+            query_params={"theme": str(chosen)},
+            icon=":material/arrow_forward:",
+        )
+    dl_col.download_button(
+        t("themes.download"),
+        data=table.drop(columns=["trend"]).to_csv(index=False).encode("utf-8"),
+        file_name="klantstem-themes.csv",
+        mime="text/csv",
+        key="themes_download",
+    )
+    st.caption(md(t("themes.count").format(n=len(table), total=coverage.themes)))

@@ -1,0 +1,78 @@
+"""Trends by channel: weekly volume per channel, theme × week heatmap, channels compared."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
+from dashboard.i18n import channel_names, current_language, t
+
+
+def render() -> None:
+    st.title(t("trends.title"))
+    lang = current_language()
+    names = channel_names(lang)
+    weekly = state.query("weekly_channel_counts")
+    if weekly.empty:
+        st.info(t("filters.nothing"))
+        return
+    st.subheader(t("trends.volume"))
+    st.plotly_chart(
+        weekly_channel_bars(
+            weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
+        ),
+        width="stretch",
+        key="trends_weekly",
+    )
+
+    st.subheader(t("trends.heatmap"))
+    top = st.slider(
+        t("trends.top_n"), min_value=5, max_value=30, value=12, step=1, key="trends_top"
+    )
+    matrix = state.query("theme_week_matrix", lang=lang, top=top)
+    st.plotly_chart(
+        theme_week_heatmap(
+            matrix,
+            x_title=t("chart.week"),
+            colour_title=t("chart.items"),
+            empty_message=t("themes.none"),
+        ),
+        width="stretch",
+        key="trends_heatmap",
+    )
+
+    st.subheader(t("trends.channels"))
+    summary = state.query("channel_summary")
+    shown = summary.assign(
+        channel=[names.get(c, c) for c in summary["channel"]],
+        rating=summary["rating"] * 100,
+        unsorted=summary["unsorted"] * 100,
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="trends_channel_table",
+        column_config={
+            "channel": st.column_config.TextColumn(t("col.channel")),
+            "items": st.column_config.NumberColumn(t("chart.items"), format="%d"),
+            "sentiment": st.column_config.NumberColumn(
+                t("themes.col.sentiment"), format="%.2f", help=t("sentiment.help")
+            ),
+            "rating": st.column_config.NumberColumn(
+                t("trends.rating"), format="%.0f", help=t("trends.rating_help")
+            ),
+            "unsorted": st.column_config.NumberColumn(t("trends.unsorted"), format="%.1f%%"),
+            "weeks": st.column_config.NumberColumn(t("trends.weeks"), format="%d"),
+        },
+    )
+    shares = state.query("channel_theme_shares", lang=lang, top=10)
+    st.caption(t("trends.shares_caption"))
+    st.plotly_chart(
+        channel_theme_heatmap(
+            shares, channel_names=names, colour_title="%", empty_message=t("themes.none")
+        ),
+        width="stretch",
+        key="trends_shares",
+    )

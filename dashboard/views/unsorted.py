@@ -1,0 +1,133 @@
+"""Unsorted inbox: feedback no theme took, with its nearest theme; assign one or group several."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, theme_engine
+from dashboard.i18n import channel_names, current_language, t
+from dashboard.plain_text import md
+from ingest.errors import KlantstemError
+
+PAGE_SIZE = 20
+PENDING = "pending_new_theme"
+
+
+def render() -> None:
+    st.title(t("unsorted.title"))
+    state.show_flash()
+    lang = current_language()
+    coverage = state.query("theme_coverage")
+    cols = st.columns(3)
+    cols[0].metric(t("unsorted.count"), f"{coverage.unsorted:,}")
+    cols[1].metric(
+        t("overview.coverage"), f"{coverage.share_sorted:.0%}" if coverage.themes else "—"
+    )
+    cols[2].metric(t("unsorted.themes"), f"{coverage.themes:,}")
+    if coverage.themes == 0:
+        st.info(t("themes.none"))
+        return
+    if coverage.unsorted == 0:
+        st.success(t("unsorted.empty"))
+        return
+    pages = max(1, -(-coverage.unsorted // PAGE_SIZE))
+    page = (
+        st.number_input(
+            t("unsorted.page").format(pages=pages),
+            min_value=1,
+            max_value=pages,
+            value=1,
+            step=1,
+            key="unsorted_page",
+        )
+        if pages > 1
+        else 1
+    )
+    items = state.query(
+        "unsorted_items", lang=lang, limit=PAGE_SIZE, offset=(int(page) - 1) * PAGE_SIZE
+    )
+    can_move = theme_engine.available("move_item")
+    if not can_move:
+        st.info(t("unsorted.engine_missing"))
+    names = channel_names(lang)
+    selected: list[str] = []
+    for row in items.itertuples(index=False):
+        with st.container(border=True):
+            pick, body, action = st.columns([0.4, 6, 2.4], vertical_alignment="center")
+            if pick.checkbox(
+                t("unsorted.select"), key=f"sel_{row.id}", label_visibility="collapsed"
+            ):
+                selected.append(row.id)
+            body.text(row.text)
+            body.caption(
+                md(
+                    " · ".join(
+                        [
+                            f"{row.received_at:%d-%m-%Y}",
+                            names.get(row.channel, row.channel),
+                            row.language or "?",
+                        ]
+                    )
+                )
+            )
+            if row.nearest_theme_id == row.nearest_theme_id and row.nearest_label is not None:
+                action.caption(
+                    md(
+                        t("unsorted.nearest").format(
+                            label=row.nearest_label, similarity=row.similarity
+                        )
+                    )
+                )
+                if action.button(
+                    t("unsorted.assign"), key=f"assign_{row.id}", disabled=not can_move
+                ):
+                    _run(
+                        lambda r=row: theme_engine.move(
+                            state.workspace(), r.id, int(r.nearest_theme_id)
+                        ),
+                        t("unsorted.assigned").format(label=row.nearest_label),
+                    )
+            else:
+                action.caption(t("unsorted.no_vector"))
+    _new_theme(selected)
+
+
+def _new_theme(selected: list[str]) -> None:
+    st.divider()
+    can_create = theme_engine.available("create_theme")
+    name = st.text_input(t("unsorted.new_name"), key="unsorted_new_name", max_chars=80)
+    pending = st.session_state.get(PENDING)
+    if pending:
+        st.warning(md(t("confirm.new_theme").format(n=len(pending["ids"]), name=pending["name"])))
+        ok, cancel = st.columns([1, 6])
+        if ok.button(t("confirm.yes"), type="primary", key="confirm_new_theme"):
+            st.session_state.pop(PENDING, None)
+            _run(
+                lambda: theme_engine.new_theme_from(
+                    state.workspace(), pending["ids"], pending["name"]
+                ),
+                t("edit.done"),
+            )
+        if cancel.button(t("confirm.no"), key="cancel_new_theme"):
+            st.session_state.pop(PENDING, None)
+            st.rerun()
+        return
+    if st.button(
+        t("unsorted.create").format(n=len(selected)),
+        key="unsorted_create",
+        disabled=not selected or not name.strip() or not can_create,
+    ):
+        st.session_state[PENDING] = {"ids": selected, "name": name.strip()}
+        st.rerun()
+    if not can_create:
+        st.caption(t("unsorted.create_missing"))
+
+
+def _run(action, message: str) -> None:
+    try:
+        done = action()
+    except KlantstemError as exc:
+        st.error(md(str(exc)))
+        return
+    state.flash(message if done else t("theme.edits_missing"))
+    st.rerun()
