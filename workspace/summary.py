@@ -50,6 +50,15 @@ def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None
     return last_complete_week(min(newest_day, today))
 
 
+def summary_weeks(ws: Workspace) -> list[str]:
+    """ISO weeks (``2026-W47``) holding inbound items, newest first: the week picker's choices."""
+    frame = ws.query_df(
+        "SELECT DISTINCT strftime(date_trunc('week', received_at AT TIME ZONE 'UTC'), '%G-W%V') "
+        "AS week FROM items WHERE direction = 'inbound' ORDER BY week DESC"
+    )
+    return [str(w) for w in frame["week"]]
+
+
 def _label_sql(lang: str) -> str:
     column = "label_nl" if lang == "nl" else "label_en"
     return f"coalesce(nullif(t.manager_name, ''), nullif(t.{column}, ''), t.label)"
@@ -167,5 +176,6 @@ __all__ = [
     "resolve_week",
     "summary_filename",
     "summary_frames",
+    "summary_weeks",
     "weekly_summary",
 ]

@@ -1,0 +1,85 @@
+"""Weekly summary: pick a week (and a channel), preview the e-mailable HTML, download any format."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.summary_render import FORMATS, MEDIA_TYPES
+from dashboard import state
+from dashboard.i18n import channel_names, current_language, t
+from ingest.errors import KlantstemError
+from workspace.summary import (
+    render_summary,
+    resolve_week,
+    summary_filename,
+    summary_weeks,
+    weekly_summary,
+)
+
+
+# Cached here rather than in state.py's query table: the result is a set of files, not a frame.
+@st.cache_data(show_spinner=False, max_entries=32)
+def _weeks(path: str, version: int) -> tuple[list[str], str]:
+    ws = state.workspace()
+    return summary_weeks(ws), resolve_week(ws, "last")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _files(
+    path: str, version: int, week: str, channel: str, lang: str
+) -> dict[str, tuple[str, bytes]]:
+    summary = weekly_summary(state.workspace(), week, channel or None, lang)
+    return {
+        fmt: (summary_filename(summary, fmt), render_summary(summary, fmt, lang)) for fmt in FORMATS
+    }
+
+
+def render() -> None:
+    st.title(t("summary.title"))
+    st.caption(t("summary.intro"))
+    lang = current_language()
+    path, version = state.workspace_path(), state.data_version()
+    weeks, last = _weeks(path, version)
+    if not weeks:
+        st.info(t("summary.empty"))
+        return
+    if last not in weeks:
+        weeks = sorted({*weeks, last}, reverse=True)
+    names = channel_names(lang)
+    channels = ["", *state.query_all("filter_options").channels]
+    left, right = st.columns(2)
+    week = left.selectbox(
+        t("summary.week"),
+        weeks,
+        index=weeks.index(last),
+        format_func=lambda w: t("summary.week_latest", lang).format(week=w) if w == last else w,
+        key="summary_week",
+    )
+    channel = right.selectbox(
+        t("summary.channel"),
+        channels,
+        format_func=lambda c: names.get(c, c) if c else t("summary.all_channels", lang),
+        key="summary_channel",
+    )
+    try:
+        files = _files(path, version, week, channel, lang)
+    except KlantstemError as exc:
+        st.error(str(exc))
+        return
+    st.subheader(t("summary.download"))
+    for column, fmt in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
+        file_name, data = files[fmt]
+        column.download_button(
+            t(f"summary.download.{fmt}"),
+            data=data,
+            file_name=file_name,
+            mime=MEDIA_TYPES[fmt],
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"summary_download_{fmt}",
+        )
+    st.subheader(t("summary.preview"))
+    # Our own HTML: every customer text in it is escaped and it has no script and no URL.
+    st.iframe(files["html"][1].decode("utf-8"), height=900)
+    with st.expander(t("summary.markdown")):
+        st.code(files["md"][1].decode("utf-8"), language="markdown")
