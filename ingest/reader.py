@@ -1,142 +1,285 @@
 """Entry points of the ingest layer: bytes or a path in, :class:`IngestResult` out.
 
-The foundation reads two shapes: the project's own normalized CSV (the columns of
-``ingest.schema.RECORD_COLUMNS``, as written by ``klantstem export items``) and a generic CSV
-with a ``text`` column. Format detection and the real export readers plug in here.
+:func:`read_bytes` detects what a file is (see :mod:`ingest.detect`) and hands it to the
+reader of that export: e-mail (:mod:`ingest.email_reader`), review sites
+(:mod:`ingest.reviews`), tickets (:mod:`ingest.tickets`) or any table through a column
+mapping (:mod:`ingest.tables`). A .zip is one file and gives one result.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-from datetime import UTC, datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import Any
 
-import pandas as pd
-
-from ingest.errors import IngestError, RecordError
-from ingest.schema import (
-    RECORD_COLUMNS,
-    FeedbackRecord,
-    IngestResult,
-    Problem,
-    make_record_id,
-    raw_json,
-)
+from ingest import reviews, tickets
+from ingest.detect import EXPECTED, decode, looks_like_eml, looks_like_mbox, match_table
+from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
+from ingest.errors import IngestError, MappingRequired
+from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
+from ingest.tables import (
+    Table,
+    is_normalized,
+    load_csv,
+    load_xlsx,
+    read_normalized,
+    read_unknown_table,
+)
+
+TableReader = Callable[[Table, IngestSettings, str], IngestResult]
+TABLE_READERS: dict[str, TableReader] = {
+    "google_play": reviews.read_google_play,
+    "trustpilot": reviews.read_trustpilot,
+    "trustpilot_product": reviews.read_trustpilot_product,
+    "zendesk_csv": tickets.read_zendesk_csv,
+    "freshdesk": tickets.read_freshdesk,
+    "jira": tickets.read_jira,
+    "hubspot": tickets.read_hubspot,
+    "intercom_csv": tickets.read_intercom_csv,
+    "outlook_csv": read_outlook_csv,
+}
+_MAX_ZIP_BYTES = 2_000_000_000
+_SKIPPED_MEMBERS = ("__MACOSX/", ".DS_Store", "Thumbs.db")
 
 
 def read_path(path: str | Path, settings: IngestSettings | None = None) -> list[IngestResult]:
     """Read a file (or every file in a folder) into records and problems.
 
     Raises:
-        IngestError: the path does not exist.
+        IngestError: the path does not exist, or a file in it cannot be read.
     """
     settings = settings or IngestSettings()
     p = Path(path)
     if p.is_dir():
-        return [read_bytes(f.read_bytes(), f.name, settings) for f in sorted(p.iterdir()) if f.is_file()]
+        files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        return [read_bytes(f.read_bytes(), f.name, settings) for f in files]
     if not p.exists():
         raise IngestError(f"{p}: no such file or folder. Check the path and try again.")
     return [read_bytes(p.read_bytes(), p.name, settings)]
 
 
 def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -> IngestResult:
-    """Read one file's bytes.
+    """Read one file's bytes (a .zip counts as one file).
 
     Raises:
+        MappingRequired: a table whose text column could not be guessed.
         IngestError: the file cannot be read at all (nothing from it is usable).
     """
     settings = settings or IngestSettings()
     if not data.strip():
-        raise IngestError(f"{name}: the file is empty. Expected a CSV, XLSX, JSON, mbox or e-mail export.")
+        raise IngestError(f"{name}: the file is empty. {EXPECTED}")
+    if data[:4] == b"PK\x03\x04":
+        return _read_zip_or_xlsx(data, name, settings, depth=0)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        return _read_single(data, name, settings)
+    except (RecursionError, MemoryError) as exc:  # pathological nesting in JSON or MIME
+        raise IngestError(
+            f"{name}: the file is too deeply nested to read ({exc.__class__.__name__}). {EXPECTED}"
+        ) from exc
+
+
+def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
+    text, encoding = decode(data, name)
+    stripped = text.lstrip()
+    if stripped[:1] in "{[":
+        return _read_json(stripped, name, settings)
+    if looks_like_mbox(text):
+        return read_mbox(data, name, settings)
+    if looks_like_eml(text):
+        return read_eml(data, name, settings)
+    return read_table(load_csv(text, name, encoding), settings)
+
+
+def read_table(table: Table, settings: IngestSettings) -> IngestResult:
+    """Dispatch a parsed table to its export's reader, or to the mapping path."""
+    if is_normalized(table):
+        return read_normalized(table, settings)
+    mapping = settings.mapping
+    if (
+        mapping is not None
+        and table.index(mapping.text) is not None
+        and match_table(table.header) is None
+    ):
+        return read_unknown_table(table, settings)
+    fingerprint = match_table(table.header)
+    if fingerprint is not None:
+        return TABLE_READERS[fingerprint.format](table, settings, fingerprint.reason)
+    return read_unknown_table(table, settings)
+
+
+# ------------------------------------------------------------------ JSON
+
+
+def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[Problem]]:
+    """The document, or (for NDJSON) the objects per line plus problems for bad lines."""
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=None, engine="python")
-    except (pd.errors.ParserError, csv.Error, pd.errors.EmptyDataError) as exc:
-        raise IngestError(f"{name}: not a readable CSV ({exc}). Expected a CSV with a 'text' column.") from exc
-    columns = {c.strip().lower(): c for c in frame.columns}
-    if set(RECORD_COLUMNS) <= set(columns):
-        return _read_normalized(frame, name)
-    if "text" in columns:
-        return _read_generic(frame, name, columns, settings)
+        return json.loads(text), [], []
+    except json.JSONDecodeError as whole_error:
+        lines = text.splitlines()
+        objects: list[tuple[int, Any]] = []
+        problems: list[Problem] = []
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                objects.append((number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                problems.append(Problem(name, number, f"is not valid JSON ({exc.msg} at column {exc.colno}); skipped. "
+                                        "The export may be cut off: download it again."))  # fmt: skip
+        if (
+            len(objects) < 1
+            or not all(isinstance(o, dict) for _, o in objects)
+            or len(problems) > len(objects)
+        ):
+            raise IngestError(
+                f"{name}: not valid JSON ({whole_error.msg} at line {whole_error.lineno}). The file may be cut "
+                "off or damaged: download the export again."
+            ) from whole_error
+        return None, objects, problems
+
+
+def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
+    payload, lines, problems = _parse_json(text, name)
+    if payload is None:  # NDJSON
+        first = lines[0][1]
+        if "ticket" in first or "requester_id" in first:
+            return _with_problems(tickets.read_zendesk_json(lines, name, settings), problems)
+        return _with_problems(_read_json_rows([o for _, o in lines], name, settings), problems)
+    if isinstance(payload, dict):
+        data = payload.get("data")
+        if isinstance(data, list) and any(
+            isinstance(d, dict) and d.get("type") == "customerReviews" for d in data
+        ):
+            return reviews.read_app_store(payload, name, settings)
+        found = payload.get("reviews")
+        if isinstance(found, list):
+            sample = [r for r in found[:50] if isinstance(r, dict)]
+            if "locationId" in payload or any("reviewContent" in r for r in sample):
+                return reviews.read_kiyoh(payload, name, settings)
+            if any("starRating" in r or "/locations/" in str(r.get("name", "")) for r in sample):
+                return reviews.read_google_business(payload, name, settings)
+            if any("total_score" in r or "questions" in r for r in sample):
+                return reviews.read_feedback_company(payload, name, settings)
+        if isinstance(payload.get("tickets"), list):
+            return tickets.read_zendesk_json(
+                list(enumerate(payload["tickets"], start=1)), name, settings
+            )
+        if isinstance(payload.get("ticket"), dict):
+            return tickets.read_zendesk_json([(1, payload)], name, settings)
+        if isinstance(payload.get("conversations"), list) or payload.get("type") == "conversation":
+            return tickets.read_intercom_json(payload, name, settings)
+        for key in ("reviews", "items", "results", "records", "data"):
+            if isinstance(payload.get(key), list):
+                return _read_json_rows(payload[key], name, settings)
+        keys = ", ".join(list(payload)[:12])
+        raise IngestError(f"{name}: JSON of an unknown shape (top-level keys: {keys}). {EXPECTED}")
+    if isinstance(payload, list):
+        if payload and all(isinstance(p, dict) for p in payload[:50]):
+            if any("requester_id" in p or "ticket" in p for p in payload[:50]):
+                return tickets.read_zendesk_json(list(enumerate(payload, start=1)), name, settings)
+            if any("starRating" in p for p in payload[:50]):
+                return reviews.read_google_business({"reviews": payload}, name, settings)
+        return _read_json_rows(payload, name, settings)
     raise IngestError(
-        f"{name}: no 'text' column found (columns: {', '.join(map(str, frame.columns))}). "
-        "Expected a feedback export or a CSV with a 'text' column."
+        f"{name}: JSON holding a single {type(payload).__name__}, not records. {EXPECTED}"
     )
 
 
-def _read_normalized(frame: pd.DataFrame, name: str) -> IngestResult:
-    records: list[FeedbackRecord] = []
-    problems: list[Problem] = []
-    for line, row in enumerate(frame.to_dict("records"), start=2):
-        try:
-            records.append(
-                FeedbackRecord(
-                    id=row["id"],
-                    source_system=row["source_system"],
-                    source_record_id=row["source_record_id"],
-                    channel=row["channel"],
-                    direction=row["direction"] or "inbound",
-                    received_at=pd.Timestamp(row["received_at"]).tz_convert(UTC).to_pydatetime(),
-                    received_at_tz_assumed=row["received_at_tz_assumed"].lower() == "true",
-                    author_pseudonym=row["author_pseudonym"],
-                    subject=row["subject"],
-                    text=row["text"],
-                    language=row["language"],
-                    rating=float(row["rating"]) if row["rating"] else None,
-                    rating_scale_min=float(row["rating_scale_min"]) if row["rating_scale_min"] else None,
-                    rating_scale_max=float(row["rating_scale_max"]) if row["rating_scale_max"] else None,
-                    is_star_only=row["is_star_only"].lower() == "true",
-                    thread_id=row["thread_id"],
-                    url=row["url"],
-                    source_file=row["source_file"] or name,
-                    source_row=int(row["source_row"] or line),
-                    raw=row["raw"] or "{}",
-                )
-            )
-        except (RecordError, ValueError, TypeError) as exc:
-            problems.append(Problem(name, line, str(exc)))
-    return IngestResult(name, tuple(records), tuple(problems), "klantstem_items", "all record columns present")
+def _read_json_rows(rows: list[Any], name: str, settings: IngestSettings) -> IngestResult:
+    """A list of flat JSON objects (JSON Lines, Yelp-style) read like a table."""
+    objects = [r for r in rows if isinstance(r, dict)]
+    if not objects:
+        raise IngestError(f"{name}: JSON without records (expected a list of objects). {EXPECTED}")
+    header: list[str] = []
+    for obj in objects[:1000]:
+        header.extend(k for k in obj if k not in header)
+    table_rows = [[_json_cell(obj.get(h)) for h in header] for obj in objects]
+    table = Table(
+        name, header, table_rows, list(range(1, len(objects) + 1)), [], {"json": "records"}
+    )
+    return read_table(table, settings)
 
 
-def _read_generic(
-    frame: pd.DataFrame, name: str, columns: dict[str, str], settings: IngestSettings
-) -> IngestResult:
-    zone = ZoneInfo(settings.timezone)
-    records: list[FeedbackRecord] = []
+def _json_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _with_problems(result: IngestResult, problems: list[Problem]) -> IngestResult:
+    if not problems:
+        return result
+    merged = tuple(sorted((*result.problems, *problems), key=lambda p: p.line))
+    return IngestResult(
+        result.file,
+        result.records,
+        merged,
+        result.detected_format,
+        result.detected_reason,
+        result.details,
+    )
+
+
+# ------------------------------------------------------------------ zip and xlsx
+
+
+def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: int) -> IngestResult:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [
+            m
+            for m in archive.infolist()
+            if not m.is_dir() and not any(s in m.filename for s in _SKIPPED_MEMBERS)
+        ]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise IngestError(
+            f"{name}: a damaged zip file ({exc}). Download or export it again."
+        ) from exc
+    if any(m.filename == "[Content_Types].xml" for m in members) and any(
+        m.filename.startswith("xl/") for m in members
+    ):
+        return read_table(load_xlsx(data, name), settings)
+    if sum(m.file_size for m in members) > _MAX_ZIP_BYTES:
+        raise IngestError(
+            f"{name}: the zip unpacks to more than 2 GB. Unpack it and import the files one by one."
+        )
+    records: list[Any] = []
     problems: list[Problem] = []
-    date_col = columns.get("date") or columns.get("received_at")
-    for line, row in enumerate(frame.to_dict("records"), start=2):
+    formats: list[str] = []
+    for member in sorted(members, key=lambda m: m.filename):
+        inner = f"{name}/{member.filename}"
         try:
-            when_raw = row.get(date_col, "") if date_col else ""
-            assumed = False
-            if when_raw:
-                stamp = pd.Timestamp(when_raw)
-                if stamp.tzinfo is None:
-                    stamp, assumed = stamp.tz_localize(zone), True
-                when = stamp.tz_convert(UTC).to_pydatetime()
+            content = archive.read(member)
+            if content[:4] == b"PK\x03\x04" and depth < 2:
+                result = _read_zip_or_xlsx(content, inner, settings, depth + 1)
+            elif not content.strip():
+                continue
             else:
-                when, assumed = datetime.now(UTC), True
-            record_id = row.get(columns.get("id", ""), "") or f"{name}:{line}"
-            records.append(
-                FeedbackRecord(
-                    id=make_record_id("generic_csv", record_id),
-                    source_system="generic_csv",
-                    source_record_id=record_id,
-                    channel=row.get(columns.get("channel", ""), "") or "other",
-                    received_at=when,
-                    received_at_tz_assumed=assumed,
-                    text=row[columns["text"]].strip(),
-                    source_file=name,
-                    source_row=line,
-                    raw=raw_json(row),
-                )
-            )
-        except (RecordError, ValueError, TypeError) as exc:
-            problems.append(Problem(name, line, str(exc)))
-    return IngestResult(name, tuple(records), tuple(problems), "generic_csv", "has a 'text' column")
+                result = _read_single(content, inner, settings)
+        except MappingRequired:
+            raise
+        except IngestError as exc:
+            problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
+            continue
+        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+            problems.append(Problem(inner, 0, f"cannot be unpacked ({exc}); skipped."))
+            continue
+        records.extend(result.records)
+        problems.extend(result.problems)
+        formats.append(result.detected_format)
+    if not records:
+        first = f" First problem: {problems[0]}" if problems else ""
+        raise IngestError(f"{name}: the zip holds no readable feedback file.{first} {EXPECTED}")
+    kinds = sorted(set(formats))
+    fmt = f"{kinds[0]}_zip" if len(kinds) == 1 else "zip"
+    suffixes = sorted({PurePosixPath(m.filename).suffix or "(none)" for m in members})
+    reason = f"a zip of {len(formats)} readable file(s) ({', '.join(suffixes)}) read as {', '.join(kinds)}"
+    return IngestResult(
+        name, tuple(records), tuple(problems), fmt, reason, {"members": str(len(members))}
+    )

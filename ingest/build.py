@@ -1,0 +1,135 @@
+"""Turn readers' drafts into validated records: redaction, pseudonyms, language, problems.
+
+Every reader yields :class:`Draft` values (or a :class:`Problem` for a row it cannot read);
+:func:`finish` applies what is common to all sources, once, in batches where it pays off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ingest.errors import IngestError, RecordError
+from ingest.language import detect_languages
+from ingest.privacy import pseudonym, redact
+from ingest.schema import FeedbackRecord, IngestResult, Problem, make_record_id, raw_json
+from ingest.settings import IngestSettings
+
+
+@dataclass(slots=True)
+class Draft:
+    """A record before the common pass (raw text, raw author, raw fields)."""
+
+    line: int
+    source_system: str
+    source_record_id: str
+    channel: str
+    received_at: datetime
+    text: str
+    received_at_tz_assumed: bool = False
+    subject: str = ""
+    author: str = ""
+    direction: str = "inbound"
+    rating: float | None = None
+    rating_scale_min: float | None = None
+    rating_scale_max: float | None = None
+    is_star_only: bool = False
+    thread_id: str = ""
+    url: str = ""
+    language: str = ""
+    part: int = 0
+    raw: Mapping[str, Any] = field(default_factory=dict)
+    author_fields: tuple[str, ...] = ()
+
+
+def _private_raw(raw: Mapping[str, Any], draft: Draft, settings: IngestSettings) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in draft.author_fields and value:
+            out[key] = pseudonym(settings.pseudonym_key, str(value))
+        elif isinstance(value, str):
+            out[key] = redact(value)
+        else:
+            out[key] = value
+    return out
+
+
+def finish(
+    name: str,
+    items: Iterable[Draft | Problem],
+    settings: IngestSettings,
+    detected_format: str,
+    detected_reason: str,
+    *,
+    details: Mapping[str, str] | None = None,
+    require_records: bool = True,
+) -> IngestResult:
+    """Validate drafts into records; a draft that breaks the contract becomes a problem.
+
+    Raises:
+        IngestError: ``require_records`` and not a single record could be built.
+    """
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    for item in items:
+        (problems if isinstance(item, Problem) else drafts).append(item)  # type: ignore[arg-type]
+    texts = [redact(d.text) if settings.redact else d.text for d in drafts]
+    subjects = [redact(d.subject) if settings.redact else d.subject for d in drafts]
+    needs_language = [i for i, d in enumerate(drafts) if not d.language and texts[i].strip()]
+    found = detect_languages([texts[i] for i in needs_language])
+    languages = [d.language for d in drafts]
+    for i, language in zip(needs_language, found, strict=True):
+        languages[i] = language
+    records: list[FeedbackRecord] = []
+    for draft, text, subject, language in zip(drafts, texts, subjects, languages, strict=True):
+        raw = _private_raw(draft.raw, draft, settings) if settings.redact else dict(draft.raw)
+        try:
+            records.append(
+                FeedbackRecord(
+                    id=make_record_id(draft.source_system, draft.source_record_id, draft.part),
+                    source_system=draft.source_system,
+                    source_record_id=draft.source_record_id,
+                    channel=draft.channel,
+                    direction=draft.direction,
+                    received_at=draft.received_at,
+                    received_at_tz_assumed=draft.received_at_tz_assumed,
+                    author_pseudonym=pseudonym(settings.pseudonym_key, draft.author),
+                    subject=subject.strip(),
+                    text=text.strip(),
+                    language=language,
+                    rating=draft.rating,
+                    rating_scale_min=draft.rating_scale_min,
+                    rating_scale_max=draft.rating_scale_max,
+                    is_star_only=draft.is_star_only,
+                    thread_id=draft.thread_id,
+                    url=draft.url,
+                    source_file=name,
+                    source_row=draft.line,
+                    raw=raw_json(raw),
+                )
+            )
+        except RecordError as exc:
+            problems.append(
+                Problem(name, draft.line, _without_location(str(exc), name, draft.line))
+            )
+    if require_records and not records:
+        first = f" First problem: {problems[0]}" if problems else ""
+        raise IngestError(
+            f"{name}: read as {detected_format} ({detected_reason}), but no item could be imported.{first}"
+        )
+    problems.sort(key=lambda p: (p.line, p.severity))
+    return IngestResult(
+        name, tuple(records), tuple(problems), detected_format, detected_reason, dict(details or {})
+    )
+
+
+def _without_location(message: str, name: str, line: int) -> str:
+    prefix = f"{name} line {line}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def problem(name: str, line: int, message: str, *, warning: bool = False) -> Problem:
+    """A problem in the house style (what was expected, what was got, what to do)."""
+    return Problem(name, line, message, "warning" if warning else "error")

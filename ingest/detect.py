@@ -1,0 +1,163 @@
+"""What a file is: its encoding, its delimiter, and which export it came from.
+
+Follows ../shared/FORMATS.md section 5: encoding first (BOM, strict UTF-8, then
+charset-normalizer among the Windows code pages), then the container (zip, JSON, mbox,
+.eml, table), then case-insensitive header fingerprints.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from ingest.errors import IngestError
+from ingest.mapping import normalize_header
+
+EXPECTED = (
+    "Expected an mbox or .eml e-mail, a .zip of those, a CSV/XLSX export (Trustpilot, Google Play, "
+    "Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, or any table with a text column) or a "
+    "JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, Intercom)."
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]|^[A-Za-z][A-Za-z0-9-]*:$")
+_MAIL_HEADERS = {
+    "from", "to", "subject", "date", "message-id", "received", "mime-version", "return-path",
+    "content-type", "delivered-to", "reply-to", "x-gm-thrid", "x-gmail-labels", "cc", "sender",
+}  # fmt: skip
+_FROM_LINE = re.compile(r"^From \S+")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text of a file and the encoding used.
+
+    Raises:
+        IngestError: the bytes are not text in any encoding we know (a binary file).
+    """
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        encoding = "utf-16"
+    elif data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    else:
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = _guess_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise IngestError(
+            f"{name}: the bytes are not valid {encoding} text ({exc.__class__.__name__}). "
+            "Save the file again as UTF-8 or export it once more."
+        ) from exc
+    if encoding == "utf-8-sig" or encoding == "utf-16":
+        text = text.lstrip("\ufeff")
+    sample = text[:20000]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 200):
+        raise IngestError(f"{name}: this is not a text file (it contains binary data). {EXPECTED}")
+    return text, encoding
+
+
+def _guess_encoding(data: bytes) -> str:
+    head = data[:4000]
+    if head.count(b"\x00") > len(head) // 4:
+        even_zeros = head[0::2].count(0)
+        return "utf-16-be" if even_zeros > len(head) // 4 else "utf-16-le"
+    best = from_bytes(
+        data[:200_000], cp_isolation=["cp1252", "iso8859_15", "cp850", "utf_16"]
+    ).best()
+    if best is None:
+        return "cp1252"
+    encoding = best.encoding
+    # cp1252 is what Dutch Excel and Outlook write; prefer it over its near-twin latin-1.
+    return "cp1252" if encoding in {"latin_1", "iso8859_15", "iso8859_1"} else encoding
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the first lines most evenly."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", -1.0
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = [len(r) for r in rows]
+        header = widths[0]
+        if header < 2:
+            continue
+        consistent = sum(1 for w in widths[1:] if w == header)
+        score = header + 10 * consistent / max(len(widths) - 1, 1)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def looks_like_mbox(text: str) -> bool:
+    """First line is a From_ line (``From god@heaven``, ``From nobody ...``, ``From A``)."""
+    return bool(_FROM_LINE.match(text.lstrip("\r\n")[:200]))
+
+
+def looks_like_eml(text: str) -> bool:
+    """An RFC 5322 header block at the top, with at least two known mail headers."""
+    known = 0
+    for line in text.lstrip("\r\n").splitlines()[:80]:
+        if not line.strip():
+            break
+        if line[0] in " \t":
+            continue
+        if not _HEADER_LINE.match(line):
+            return False
+        if line.split(":", 1)[0].lower() in _MAIL_HEADERS:
+            known += 1
+    return known >= 2
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A table export recognised by a subset of its (normalized) header names."""
+
+    format: str
+    required: tuple[str, ...]
+    reason: str
+    extra: Callable[[Sequence[str]], bool] | None = None
+
+
+_OUTLOOK_COLUMN = re.compile(r"^.+: \((name|address|type|naam|adres|adresse|jméno|adresa)\)$", re.I)
+
+
+def _outlook(headers: Sequence[str]) -> bool:
+    return sum(1 for h in headers if _OUTLOOK_COLUMN.match(h)) >= 3 and bool(
+        {"subject", "betreff", "onderwerp", "předmět"} & set(headers)
+    )
+
+
+TABLE_FINGERPRINTS: tuple[Fingerprint, ...] = (
+    Fingerprint("google_play", ("package name", "star rating", "review submit millis since epoch"), "has the Google Play columns 'Package Name', 'Star Rating' and 'Review Submit Millis Since Epoch'"),
+    Fingerprint("trustpilot", ("review created (utc)", "review stars"), "has the Trustpilot service-review columns 'Review Created (UTC)' and 'Review Stars'"),
+    Fingerprint("trustpilot_product", ("review_id", "stars", "product_sku", "consumer_name"), "has the Trustpilot product-review columns 'review_id', 'stars', 'product_sku' and 'consumer_name'"),
+    Fingerprint("zendesk_csv", ("requester", "via", "satisfaction score", "first reply time in minutes"), "has the Zendesk legacy export columns 'Requester', 'Via', 'Satisfaction Score' and 'First reply time in minutes'"),
+    Fingerprint("freshdesk", ("ticket id", "first response time (in hrs)", "agent interactions"), "has the Freshdesk columns 'Ticket ID', 'First response time (in hrs)' and 'Agent interactions'"),
+    Fingerprint("jira", ("summary", "issue key", "issue id"), "has the Jira columns 'Summary', 'Issue key' and 'Issue id'"),
+    Fingerprint("hubspot", ("ticket id", "ticket name"), "has the HubSpot ticket columns 'Ticket ID' and 'Ticket name'"),
+    Fingerprint("intercom_csv", ("conversation_id", "message_body", "message_author_type"), "has the Intercom export columns 'conversation_id', 'message_body' and 'message_author_type'"),
+    Fingerprint("outlook_csv", (), "has Outlook's 'Subject', 'Body' and 'From: (Address)'-style columns", _outlook),
+)  # fmt: skip
+
+
+def match_table(headers: Sequence[str]) -> Fingerprint | None:
+    """The export whose fingerprint the header matches, or None for an unknown table."""
+    normalized = [normalize_header(h) for h in headers]
+    present = set(normalized)
+    for fingerprint in TABLE_FINGERPRINTS:
+        if set(fingerprint.required) <= present and (
+            fingerprint.extra is None or fingerprint.extra(normalized)
+        ):
+            return fingerprint
+    return None

@@ -1,0 +1,273 @@
+"""E-mail: mbox (also a ".mbox" that is one message), .eml, and Outlook's CSV export.
+
+Every message is one item with source system ``email`` and its Message-ID as record id,
+so the same message from an mbox and from an .eml is one item. Bodies are decoded with the
+stdlib ``email`` package, HTML becomes text, quoted history and signatures are removed.
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import email.header
+import email.policy
+import hashlib
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+
+from ingest.build import Draft, finish, problem
+from ingest.dates import parse_datetime, zone_of
+from ingest.mapping import row_key
+from ingest.quotes import html_to_text, strip_quotes
+from ingest.schema import IngestResult, Problem
+from ingest.settings import IngestSettings
+from ingest.tables import Table
+
+_FROM_LINE = re.compile(rb"^From [^\n]*$", re.M)
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
+_ASCTIME = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) +(\d{1,2}) (\d{2}:\d{2}:\d{2})(?: ([+-]\d{4}))? (\d{4})"
+)
+_RAW_HEADERS = (
+    "Message-ID",
+    "Date",
+    "From",
+    "To",
+    "Cc",
+    "Subject",
+    "In-Reply-To",
+    "References",
+    "X-GM-THRID",
+    "X-Gmail-Labels",
+)
+
+
+def split_mbox(data: bytes) -> Iterator[tuple[int, bytes, str]]:
+    """``(line, message bytes, From_ line)`` per message; a file without From_ lines is one message.
+
+    A ``From `` line only separates messages when it follows a blank line (or starts the
+    file), which is the rule that survives unescaped ``From`` lines in bodies.
+    """
+    data = data.replace(b"\r\n", b"\n")
+    starts = [
+        m
+        for m in _FROM_LINE.finditer(data)
+        if m.start() == 0 or data[max(0, m.start() - 2) : m.start()] == b"\n\n"
+    ]
+    if not starts:
+        yield 1, data, ""
+        return
+    if data[: starts[0].start()].strip():
+        yield 1, data[: starts[0].start()], ""
+    for i, match in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(data)
+        body = data[match.end() + 1 : end]
+        line = data.count(b"\n", 0, match.start()) + 1
+        yield line, _ESCAPED_FROM.sub(rb"\1", body), match.group(0).decode("latin-1")
+
+
+def _decode_part(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        raw = part.get_payload()
+        return raw if isinstance(raw, str) else ""
+    charset = part.get_content_charset() or "utf-8"
+    for candidate in (charset, "utf-8", "cp1252"):
+        try:
+            return payload.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return payload.decode("latin-1")
+
+
+def message_text(message: Message) -> str:
+    """Plain text of a message: the first text/plain part, else the HTML part as text."""
+    plain = html = None
+    for part in message.walk():
+        if part.is_multipart() or part.get_content_maintype() != "text":
+            continue
+        if part.get_content_disposition() == "attachment":
+            continue
+        subtype = part.get_content_subtype()
+        if subtype == "plain" and plain is None:
+            plain = _decode_part(part)
+        elif subtype == "html" and html is None:
+            html = _decode_part(part)
+    if plain and plain.strip():
+        return plain
+    return html_to_text(html) if html else ""
+
+
+def _header(message: Message, name: str) -> str:
+    try:
+        value = message.get(name)
+    except (ValueError, TypeError, IndexError, AttributeError):
+        value = message.get_all(name, failobj=[""])[0] if hasattr(message, "get_all") else ""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _received_at(
+    message: Message, from_line: str, settings: IngestSettings
+) -> tuple[datetime, bool] | None:
+    zone = zone_of(settings.timezone)
+    date = _header(message, "Date")
+    if date:
+        try:
+            return parse_datetime(parsedate_to_datetime(date), zone)
+        except (TypeError, ValueError, IndexError):
+            try:
+                return parse_datetime(date, zone)
+            except ValueError:
+                pass
+    for received in message.get_all("Received", failobj=[]) or []:
+        tail = str(received).rsplit(";", 1)[-1].strip()
+        try:
+            return parse_datetime(parsedate_to_datetime(tail), zone)
+        except (TypeError, ValueError, IndexError):
+            continue
+    match = _ASCTIME.search(from_line)
+    if match:
+        day, month, number, clock, offset, year = match.groups()
+        stamp = f"{day}, {number} {month} {year} {clock} {offset or '+0000'}"
+        try:
+            return parsedate_to_datetime(stamp).astimezone(UTC), False
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def message_draft(
+    raw: bytes, line: int, name: str, from_line: str, settings: IngestSettings
+) -> Draft | Problem | None:
+    """One message as a draft, a problem, or None for a message that is not customer voice."""
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    labels = _header(message, "X-Gmail-Labels")
+    if "Chat" in [label.strip() for label in labels.split(",")]:
+        return None
+    if not any(_header(message, h) for h in ("From", "Subject", "Message-ID", "Date")):
+        return problem(name, line, "is not an e-mail message (no From, Subject, Message-ID or Date header). "
+                       "Export the mailbox again as mbox or .eml.")  # fmt: skip
+    subject = _decoded(_header(message, "Subject"))
+    sender = _decoded(_header(message, "From"))
+    addresses = [addr for _, addr in getaddresses([sender]) if addr]
+    address = addresses[0].lower() if addresses else sender
+    body = strip_quotes(message_text(message))
+    message_id = _header(message, "Message-ID").strip().strip("<>").strip()
+    if not message_id:
+        basis = "\x1f".join((sender, _header(message, "Date"), subject, body))
+        message_id = "sha256:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
+    when = _received_at(message, from_line, settings)
+    if when is None:
+        return problem(name, line, f"message {message_id!r} has no readable date (Date: "
+                       f"{_header(message, 'Date')!r}). Export it again with its headers.")  # fmt: skip
+    if not body.strip():
+        return problem(name, line, f"message {message_id!r} has no text of its own (only quoted history, "
+                       "a signature or attachments); skipped.", warning=True)  # fmt: skip
+    domain = address.rsplit("@", 1)[-1] if "@" in address else ""
+    own = {d.lower().lstrip("@") for d in settings.own_domains}
+    references = _header(message, "References").split()
+    thread = (
+        _header(message, "X-GM-THRID")
+        or (references[0] if references else "")
+        or _header(message, "In-Reply-To")
+    )
+    raw_fields = {h: _decoded(_header(message, h)) for h in _RAW_HEADERS if _header(message, h)}
+    return Draft(
+        line=line,
+        source_system="email",
+        source_record_id=message_id,
+        channel="email",
+        received_at=when[0],
+        received_at_tz_assumed=when[1],
+        text=body,
+        subject=subject,
+        author=address,
+        direction="outbound" if domain and domain in own else "inbound",
+        thread_id=(thread.strip("<>") or message_id),
+        raw=raw_fields,
+        author_fields=("From", "To", "Cc"),
+    )
+
+
+def _decoded(value: str) -> str:
+    try:
+        header = email.header.make_header(email.header.decode_header(value))
+        return " ".join(str(header).split())
+    except (ValueError, LookupError, UnicodeDecodeError, email.errors.HeaderParseError):
+        return value
+
+
+def read_mbox(data: bytes, name: str, settings: IngestSettings, fmt: str = "mbox") -> IngestResult:
+    """Every message of an mbox (or of a single-message file) as items."""
+    items: list[Draft | Problem] = []
+    gmail = False
+    for line, raw, from_line in split_mbox(data):
+        if b"X-GM-THRID" in raw[:2000] or b"X-Gmail-Labels" in raw[:2000]:
+            gmail = True
+        item = message_draft(raw, line, name, from_line, settings)
+        if item is not None:
+            items.append(item)
+    reason = (
+        "starts with an mbox From_ line"
+        if fmt == "mbox"
+        else "an RFC 5322 header block without a From_ line"
+    )
+    if gmail:
+        fmt, reason = "gmail_takeout", reason + " and has Gmail's X-GM-THRID/X-Gmail-Labels headers"
+    return finish(name, items, settings, fmt, reason)
+
+
+def read_eml(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
+    """One .eml message."""
+    return read_mbox(data, name, settings, fmt="eml")
+
+
+def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> IngestResult:
+    """Outlook's "Export to a file -> CSV" (EN/DE/NL headers). It has no dates: one warning."""
+    subject_i = table.index("Subject", "Betreff", "Onderwerp", "Předmět")
+    body_i = table.index("Body", "Nachricht", "Text", "Berichttekst", "Hoofdtekst", "Tekst")
+    from_i = table.index("From: (Address)", "Von: (Adresse)", "Van: (adres)", "Od: (adresa)")
+    name_i = table.index("From: (Name)", "Von: (Name)", "Van: (naam)", "Od: (jméno)")
+    now = datetime.now(UTC)
+    items: list[Draft | Problem] = list(table.problems)
+    items.append(problem(table.name, 0, "Outlook CSV exports have no date, so these e-mails are dated at the "
+                         "moment of import. Export the folder as .pst/mbox or drag the mails out as .eml "
+                         "to keep their dates.", warning=True))  # fmt: skip
+    own = {d.lower().lstrip("@") for d in settings.own_domains}
+    for line, cells, raw in table.records():
+        body = strip_quotes(cells[body_i]) if body_i is not None else ""
+        if not body:
+            items.append(
+                problem(
+                    table.name,
+                    line,
+                    "the Body cell is empty after removing quoted replies and the signature; skipped.",
+                )
+            )
+            continue
+        address = cells[from_i].strip().lower() if from_i is not None else ""
+        domain = address.rsplit("@", 1)[-1] if "@" in address else ""
+        items.append(
+            Draft(
+                line=line,
+                source_system="email",
+                source_record_id=row_key(cells),
+                channel="email",
+                received_at=now,
+                received_at_tz_assumed=True,
+                text=body,
+                subject=cells[subject_i] if subject_i is not None else "",
+                author=address or (cells[name_i] if name_i is not None else ""),
+                direction="outbound" if domain in own and domain else "inbound",
+                raw=raw,
+                author_fields=tuple(
+                    h
+                    for h in table.header
+                    if re.search(r"\((name|address|naam|adres|adresse|jméno|adresa)\)$", h, re.I)
+                ),
+            )
+        )
+    return finish(table.name, items, settings, "outlook_csv", reason, details=table.details)

@@ -1,0 +1,354 @@
+"""Review sites: Trustpilot (service CSV/XLSX, product XLSX), Google Play CSV, App Store
+Connect JSON, Google Business Profile Takeout JSON, Kiyoh JSON and Feedback Company JSON.
+
+Column and field names follow ../shared/FORMATS.md section 2.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import unquote
+
+from ingest.build import Draft, finish, problem
+from ingest.dates import parse_column, parse_datetime, zone_of
+from ingest.mapping import row_key
+from ingest.schema import IngestResult, Problem
+from ingest.settings import IngestSettings
+from ingest.tables import Table
+
+GBP_STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
+_REVIEW_ID = re.compile(r"review[iI]d=([^&#\s]+)")
+
+
+def _rating(value: object, low: float, high: float) -> float | None | str:
+    """The rating as a number, None when empty, or an error message."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        number = math.nan
+    if math.isnan(number) or not low <= number <= high:
+        return f"rating must be {low:g}-{high:g}, got {text!r}. Fix the cell or map another column."
+    return number
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    return cells[index].strip() if index is not None else ""
+
+
+# ------------------------------------------------------------------ Google Play
+
+
+def read_google_play(table: Table, settings: IngestSettings, reason: str) -> IngestResult:
+    """Google Play Console monthly review report (UTF-16). Star-only rows are kept."""
+    t = table
+    package_i, millis_i = t.index("Package Name"), t.index("Review Submit Millis Since Epoch")
+    submitted_i = t.index("Review Submit Date and Time")
+    updated_i = t.index("Review Last Update Millis Since Epoch")
+    stars_i, title_i, text_i = (
+        t.index("Star Rating"),
+        t.index("Review Title"),
+        t.index("Review Text"),
+    )
+    link_i = t.index("Review Link", "Review URL")
+    zone = zone_of(settings.timezone)
+    newest: dict[str, tuple[int, Draft | Problem]] = {}
+    order: list[Draft | Problem] = list(t.problems)
+    for line, cells, raw in t.records():
+        link = _cell(cells, link_i)
+        found = _REVIEW_ID.search(link)
+        millis = _cell(cells, millis_i)
+        record_id = (
+            unquote(found.group(1))
+            if found
+            else f"{_cell(cells, package_i)}:{millis or row_key(cells)}"
+        )
+        try:
+            when, assumed = parse_datetime(millis or _cell(cells, submitted_i), zone)
+        except ValueError as exc:
+            order.append(
+                problem(t.name, line, f"'Review Submit Date and Time': {exc}. Fix the cell.")
+            )
+            continue
+        rating = _rating(_cell(cells, stars_i), 1, 5)
+        if isinstance(rating, str):
+            order.append(problem(t.name, line, f"'Star Rating': {rating}"))
+            continue
+        text, title = _cell(cells, text_i), _cell(cells, title_i)
+        draft = Draft(
+            line=line, source_system="google_play", source_record_id=record_id, channel="app_review",
+            received_at=when, received_at_tz_assumed=assumed, text=text, subject=title,
+            rating=rating, rating_scale_min=1.0 if rating is not None else None,
+            rating_scale_max=5.0 if rating is not None else None,
+            is_star_only=not text and not title, thread_id=record_id, url=link, raw=raw,
+        )  # fmt: skip
+        if draft.is_star_only and rating is None:
+            order.append(problem(t.name, line, "has neither a star rating nor text; skipped."))
+            continue
+        version = int(_cell(cells, updated_i) or 0) if _cell(cells, updated_i).isdigit() else 0
+        # Rows are updated in place: one review id, keep the newest last update.
+        if record_id in newest and newest[record_id][0] > version:
+            continue
+        newest[record_id] = (version, draft)
+    order.extend(d for _, d in newest.values())
+    return finish(t.name, order, settings, "google_play", reason, details=t.details)
+
+
+# ------------------------------------------------------------------ Trustpilot
+
+
+def read_trustpilot(table: Table, settings: IngestSettings, reason: str) -> IngestResult:
+    """Trustpilot Business service-review export (CSV or XLSX); times are UTC."""
+    t = table
+    id_i, created_i = t.index("Review ID"), t.index("Review Created (UTC)")
+    user_i, name_i = t.index("Review Consumer User ID"), t.index("Review Username")
+    title_i, content_i, stars_i = (
+        t.index("Review Title"),
+        t.index("Review Content"),
+        t.index("Review Stars"),
+    )
+    authors = tuple(t.header[i] for i in (user_i, name_i) if i is not None) + tuple(
+        h
+        for h in t.header
+        if h.lower() in {"review user email", "consumer name", "review consumer name"}
+    )
+    return _read_review_table(
+        t, settings, "trustpilot", "trustpilot", reason, id_i, created_i, title_i, content_i, stars_i,
+        user_i if user_i is not None else name_i, authors, zone_of("UTC"),
+    )  # fmt: skip
+
+
+def read_trustpilot_product(table: Table, settings: IngestSettings, reason: str) -> IngestResult:
+    """Trustpilot product-review export (snake_case columns)."""
+    t = table
+    consumer = t.index("consumer_name")
+    return _read_review_table(
+        t, settings, "trustpilot", "trustpilot_product", reason, t.index("review_id"), t.index("created_at"),
+        t.index("title"), t.index("content"), t.index("stars"), consumer,
+        (t.header[consumer],) if consumer is not None else (), zone_of("UTC"),
+    )  # fmt: skip
+
+
+def _read_review_table(
+    t: Table, settings: IngestSettings, system: str, fmt: str, reason: str,
+    id_i: int | None, date_i: int | None, title_i: int | None, text_i: int | None,
+    stars_i: int | None, author_i: int | None, author_fields: tuple[str, ...], zone: Any,
+) -> IngestResult:  # fmt: skip
+    items: list[Draft | Problem] = list(t.problems)
+    dates = parse_column([_cell(r, date_i) for r in t.rows], zone) if date_i is not None else None
+    for n, (line, cells, raw) in enumerate(t.records()):
+        if dates is None:
+            items.append(problem(t.name, line, "has no creation date column; skipped."))
+            continue
+        when = dates[n]
+        if isinstance(when, str):
+            items.append(problem(t.name, line, f"{t.header[date_i]!r}: {when}. Fix the cell."))  # type: ignore[index]
+            continue
+        rating = _rating(_cell(cells, stars_i), 1, 5)
+        if isinstance(rating, str):
+            items.append(problem(t.name, line, f"{t.header[stars_i]!r}: {rating}"))  # type: ignore[index]
+            continue
+        title, text = _cell(cells, title_i), _cell(cells, text_i)
+        if not text and not title and rating is None:
+            items.append(problem(t.name, line, "has no text, title or stars; skipped."))
+            continue
+        record_id = _cell(cells, id_i) or row_key(cells)
+        items.append(
+            Draft(
+                line=line, source_system=system, source_record_id=record_id, channel="review",
+                received_at=when[0], received_at_tz_assumed=False, text=text or title,
+                subject=title if text else "", author=_cell(cells, author_i), rating=rating,
+                rating_scale_min=1.0 if rating is not None else None,
+                rating_scale_max=5.0 if rating is not None else None,
+                is_star_only=not text and not title, thread_id=record_id, raw=raw,
+                author_fields=author_fields,
+            )
+        )  # fmt: skip
+    return finish(t.name, items, settings, fmt, reason, details=t.details)
+
+
+# ------------------------------------------------------------------ JSON review exports
+
+
+def _when(value: object, settings: IngestSettings) -> tuple[datetime, bool]:
+    return parse_datetime(value, zone_of(settings.timezone))
+
+
+def _json_draft(
+    name: str, number: int, settings: IngestSettings, *, system: str, channel: str, record_id: str,
+    created: object, text: str, subject: str, author: str, rating: object, low: float, high: float,
+    raw: Mapping[str, Any], language: str = "", url: str = "",
+) -> Draft | Problem:  # fmt: skip
+    try:
+        when, assumed = _when(created, settings)
+    except ValueError as exc:
+        return problem(name, number, f"review {record_id!r}: {exc}. Fix the date in the export.")
+    value = _rating(rating, low, high)
+    if isinstance(value, str):
+        return problem(name, number, f"review {record_id!r}: {value}")
+    text, subject = (text or "").strip(), (subject or "").strip()
+    if not text and not subject and value is None:
+        return problem(name, number, f"review {record_id!r} has no text and no rating; skipped.")
+    return Draft(
+        line=number, source_system=system, source_record_id=record_id, channel=channel,
+        received_at=when, received_at_tz_assumed=assumed, text=text or subject,
+        subject=subject if text else "", author=author, rating=value,
+        rating_scale_min=low if value is not None else None,
+        rating_scale_max=high if value is not None else None,
+        is_star_only=not text and not subject, thread_id=record_id, url=url,
+        raw=_flat(raw), author_fields=("reviewerNickname", "reviewer", "reviewAuthor", "client"),
+    )  # fmt: skip
+
+
+def _flat(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Top-level fields of a JSON object, nested values as compact JSON-able structures."""
+    return {k: v for k, v in raw.items() if k not in {"profilePhotoUrl"}}
+
+
+def read_app_store(payload: Mapping[str, Any], name: str, settings: IngestSettings) -> IngestResult:
+    """App Store Connect API ``customerReviews`` dump."""
+    items: list[Draft | Problem] = []
+    for number, entry in enumerate(payload.get("data") or [], start=1):
+        if not isinstance(entry, dict) or entry.get("type") != "customerReviews":
+            continue
+        attrs = entry.get("attributes") or {}
+        items.append(
+            _json_draft(
+                name, number, settings, system="app_store", channel="app_review",
+                record_id=str(entry.get("id", "")) or f"{name}:{number}", created=attrs.get("createdDate", ""),
+                text=str(attrs.get("body") or ""), subject=str(attrs.get("title") or ""),
+                author=str(attrs.get("reviewerNickname") or ""), rating=attrs.get("rating"), low=1, high=5,
+                raw={"id": entry.get("id"), **attrs},
+            )
+        )  # fmt: skip
+    return finish(name, items, settings, "app_store", "JSON with data[].type == 'customerReviews'")
+
+
+def split_google_translation(comment: str) -> str:
+    """The reviewer's own words from GBP's "(Translated by Google) ... (Original) ..." envelope."""
+    if "(Original)" not in comment:
+        return comment.replace("(Translated by Google)", "").strip()
+    before, after = comment.split("(Original)", 1)
+    if "(Translated by Google)" in after:
+        after = after.split("(Translated by Google)", 1)[0]
+    return after.strip() or before.replace("(Translated by Google)", "").strip()
+
+
+def read_google_business(
+    payload: Mapping[str, Any], name: str, settings: IngestSettings
+) -> IngestResult:
+    """Google Business Profile reviews from Google Takeout (``reviews.json``)."""
+    items: list[Draft | Problem] = []
+    seen: set[str] = set()
+    for number, review in enumerate(payload.get("reviews") or [], start=1):
+        if not isinstance(review, dict):
+            items.append(problem(name, number, "is not a review object; skipped."))
+            continue
+        full = str(review.get("name") or "")
+        match = re.search(r"locations/[^/]+/reviews/[^/]+$", full)
+        record_id = (
+            match.group(0) if match else str(review.get("reviewId") or full or f"{name}:{number}")
+        )
+        if record_id in seen:  # the same review repeats under several account folders
+            continue
+        seen.add(record_id)
+        star = str(review.get("starRating") or "")
+        reviewer = review.get("reviewer") or {}
+        items.append(
+            _json_draft(
+                name, number, settings, system="google_business_profile", channel="review",
+                record_id=record_id, created=review.get("createTime", ""),
+                text=split_google_translation(str(review.get("comment") or "")), subject="",
+                author="" if reviewer.get("isAnonymous") else str(reviewer.get("displayName") or ""),
+                rating=GBP_STARS.get(star, "" if star in ("", "STAR_RATING_UNSPECIFIED") else star),
+                low=1, high=5, raw=review,
+            )
+        )  # fmt: skip
+    return finish(
+        name,
+        items,
+        settings,
+        "google_business_profile",
+        "JSON with reviews[].starRating words and /locations/ names",
+    )
+
+
+def _kiyoh_content(review: Mapping[str, Any]) -> list[dict[str, Any]]:
+    content = review.get("reviewContent") or []
+    flat: list[dict[str, Any]] = []
+    stack = list(content) if isinstance(content, list) else []
+    while stack:
+        entry = stack.pop(0)
+        if isinstance(entry, list):
+            stack[0:0] = entry
+        elif isinstance(entry, dict):
+            flat.append(entry)
+    return flat
+
+
+def read_kiyoh(payload: Mapping[str, Any], name: str, settings: IngestSettings) -> IngestResult:
+    """Kiyoh / Klantenvertellen publication API dump: 1-10 scores, text inside reviewContent."""
+    items: list[Draft | Problem] = []
+    for number, review in enumerate(payload.get("reviews") or [], start=1):
+        if not isinstance(review, dict):
+            items.append(problem(name, number, "is not a review object; skipped."))
+            continue
+        parts = {str(c.get("questionGroup")): c for c in _kiyoh_content(review)}
+        opinion = str((parts.get("DEFAULT_OPINION") or {}).get("rating") or "")
+        oneliner = str((parts.get("DEFAULT_ONELINER") or {}).get("rating") or "")
+        score = review.get("rating")
+        if score in (None, ""):
+            score = (parts.get("DEFAULT_OVERALL") or {}).get("rating")
+        items.append(
+            _json_draft(
+                name, number, settings, system="kiyoh", channel="review",
+                record_id=str(review.get("reviewId") or f"{name}:{number}"), created=review.get("dateSince", ""),
+                text=opinion, subject=oneliner, author=str(review.get("reviewAuthor") or ""),
+                rating=score, low=1, high=10, raw={k: v for k, v in review.items() if k != "reviewContent"},
+            )
+        )  # fmt: skip
+    return finish(
+        name,
+        items,
+        settings,
+        "kiyoh",
+        "JSON with locationId and reviews[].reviewContent[].questionGroup",
+    )
+
+
+def read_feedback_company(
+    payload: Mapping[str, Any], name: str, settings: IngestSettings
+) -> IngestResult:
+    """The Feedback Company API v2 dump: ``total_score`` on 1-5, text in ``main_open``."""
+    items: list[Draft | Problem] = []
+    for number, review in enumerate(payload.get("reviews") or [], start=1):
+        if not isinstance(review, dict):
+            items.append(problem(name, number, "is not a review object; skipped."))
+            continue
+        questions = [q for q in review.get("questions") or [] if isinstance(q, dict)]
+        text = " ".join(
+            str(q.get("value") or "") for q in questions if q.get("type") == "main_open"
+        )
+        client = review.get("client") or {}
+        items.append(
+            _json_draft(
+                name, number, settings, system="feedback_company", channel="review",
+                record_id=str(review.get("id") or f"{name}:{number}"), created=review.get("date_created", ""),
+                text=text, subject="", author=str(client.get("name") or "") if isinstance(client, dict) else "",
+                rating=review.get("total_score"), low=1, high=5, raw=review,
+            )
+        )  # fmt: skip
+    return finish(
+        name, items, settings, "feedback_company", "JSON with reviews[].total_score and questions[]"
+    )
+
+
+def utc_now() -> datetime:
+    """Now in UTC (one place, so tests can see where import time is used)."""
+    return datetime.now(UTC)

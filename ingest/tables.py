@@ -1,0 +1,555 @@
+"""CSV and XLSX as a plain table (duplicate column names kept), and any table via a mapping.
+
+A table whose export is not recognised is read through a :class:`ColumnMapping`: the one the
+user gave, one remembered for the same header, or one guessed from column names and
+contents. When no text column can be guessed, :class:`MappingRequired` asks the user.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+import pandas as pd
+
+from ingest.build import Draft, finish, problem
+from ingest.dates import parse_column, parse_datetime, zone_of
+from ingest.detect import decode, sniff_delimiter
+from ingest.errors import IngestError, MappingRequired, RecordError
+from ingest.mapping import header_key, normalize_header, row_key
+from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
+from ingest.settings import ColumnMapping, IngestSettings
+
+csv.field_size_limit(50_000_000)
+
+
+@dataclass(slots=True)
+class Table:
+    """Rows of strings under a header; ``lines[i]`` is the file line where row ``i`` starts."""
+
+    name: str
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+    problems: list[Problem] = field(default_factory=list)
+    details: dict[str, str] = field(default_factory=dict)
+    _normalized: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._normalized = [normalize_header(h) for h in self.header]
+
+    def index(self, *names: str) -> int | None:
+        """Position of the first column called any of ``names`` (case-insensitive)."""
+        for name in names:
+            wanted = normalize_header(name)
+            if wanted in self._normalized:
+                return self._normalized.index(wanted)
+        return None
+
+    def indices(self, name: str) -> list[int]:
+        """Positions of every column with this name (Jira repeats ``Comment``, ``Labels``)."""
+        wanted = normalize_header(name)
+        return [i for i, h in enumerate(self._normalized) if h == wanted]
+
+    def records(self) -> Iterator[tuple[int, list[str], dict[str, str]]]:
+        """``(line, cells, raw)`` per row; ``raw`` maps each original header to its cell."""
+        for line, row in zip(self.lines, self.rows, strict=True):
+            raw: dict[str, str] = {}
+            for head, cell in zip(self.header, row, strict=False):
+                if head in raw:
+                    if cell:
+                        raw[head] = f"{raw[head]}\n{cell}" if raw[head] else cell
+                else:
+                    raw[head] = cell
+            yield line, row, raw
+
+
+def load_csv(text: str, name: str, encoding: str) -> Table:
+    """Parse CSV text with a sniffed delimiter; malformed rows become problems.
+
+    Raises:
+        IngestError: the text is not a table at all.
+    """
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    start = 1
+    try:
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [cell.strip() for cell in row]
+                continue
+            if len(row) > len(header):
+                if any(cell.strip() for cell in row[len(header) :]):
+                    problems.append(
+                        problem(name, line, f"has {len(row)} cells but the header has {len(header)}. "
+                                "A cell probably holds an unquoted delimiter; quote it or fix the row.")
+                    )  # fmt: skip
+                    continue
+                row = row[: len(header)]
+            elif len(row) < len(header):
+                row = row + [""] * (len(header) - len(row))
+            rows.append(row)
+            lines.append(line)
+    except csv.Error as exc:
+        raise IngestError(f"{name}: not a readable CSV ({exc}). {_TABLE_HINT}") from exc
+    if header is None or len(header) < 1 or not any(header):
+        raise IngestError(f"{name}: no header row found. {_TABLE_HINT}")
+    if len(header) == 1 and not rows:
+        raise IngestError(f"{name}: one column and no rows: this is not a table. {_TABLE_HINT}")
+    return Table(
+        name, header, rows, lines, problems, {"encoding": encoding, "delimiter": delimiter}
+    )
+
+
+_TABLE_HINT = "Expected a CSV or XLSX export with a header row."
+
+
+def load_xlsx(data: bytes, name: str) -> Table:
+    """The first non-empty sheet of a workbook as a table.
+
+    Raises:
+        IngestError: the workbook cannot be opened.
+    """
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        OSError,
+        TypeError,
+    ) as exc:
+        raise IngestError(
+            f"{name}: not a readable Excel workbook ({exc}). Save it again as .xlsx or CSV."
+        ) from exc
+    try:
+        for sheet in book.worksheets:
+            header: list[str] | None = None
+            rows: list[list[str]] = []
+            lines: list[int] = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(v) for v in values]
+                if not any(c.strip() for c in cells):
+                    continue
+                if header is None:
+                    header = [c.strip() for c in cells]
+                    while header and not header[-1]:
+                        header.pop()
+                    continue
+                cells = (cells + [""] * len(header))[: len(header)]
+                rows.append(cells)
+                lines.append(number)
+            if header:
+                return Table(name, header, rows, lines, [], {"sheet": sheet.title})
+    finally:
+        book.close()
+    raise IngestError(f"{name}: the workbook has no sheet with data. {_TABLE_HINT}")
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def load_table(data: bytes, name: str) -> Table:
+    """A CSV or XLSX file as a table."""
+    if data[:4] == b"PK\x03\x04":
+        return load_xlsx(data, name)
+    text, encoding = decode(data, name)
+    return load_csv(text, name, encoding)
+
+
+# ------------------------------------------------------------------ guessing a mapping
+
+TEXT_NAMES = (
+    "text", "tekst", "feedback", "review", "review text", "review content", "comment", "comments",
+    "opmerking", "opmerkingen", "toelichting", "bericht", "message", "body", "content",
+    "description", "beschrijving", "omschrijving", "klacht", "antwoord", "answer", "reactie",
+    "remarks", "verbatim", "open antwoord",
+)  # fmt: skip
+DATE_NAMES = (
+    "date", "datum", "received_at", "received at", "created", "created at", "created_at",
+    "timestamp", "tijdstempel", "submitted", "submit date", "datum/tijd", "date/time", "time",
+    "tijd", "aangemaakt", "ingevuld op", "created date", "review date", "datetime",
+)  # fmt: skip
+RATING_NAMES = (
+    "rating", "score", "cijfer", "stars", "sterren", "beoordeling", "waardering", "nps",
+    "star rating", "rapportcijfer", "review stars",
+)  # fmt: skip
+CHANNEL_NAMES = ("channel", "kanaal", "bron", "source", "medium")
+SUBJECT_NAMES = ("subject", "onderwerp", "title", "titel", "summary", "review title")
+AUTHOR_NAMES = (
+    "author", "name", "naam", "klantnaam", "klant", "customer", "customer name", "email",
+    "e-mail", "e-mailadres", "emailadres", "reviewer", "user", "gebruiker",
+)  # fmt: skip
+ID_NAMES = (
+    "id",
+    "review id",
+    "response id",
+    "respons id",
+    "responsnummer",
+    "record id",
+    "nr",
+    "nummer",
+    "#",
+)
+CHANNEL_VALUES = (
+    ("app_review", ("app store", "google play", "play store", "app review", "app")),
+    ("email", ("e-mail", "email", "mail")),
+    ("review", ("review", "recensie", "trustpilot", "google", "kiyoh")),
+    ("ticket", ("ticket", "helpdesk", "zendesk", "freshdesk", "support")),
+    ("chat", ("chat", "whatsapp", "messenger", "intercom")),
+    ("survey", ("survey", "enquête", "enquete", "nps", "formulier", "vragenlijst", "form")),
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _by_name(table: Table, names: Sequence[str], exclude: set[int]) -> int | None:
+    for name in names:
+        index = table.index(name)
+        if index is not None and index not in exclude:
+            return index
+    for name in names:
+        if len(name) < 4:
+            continue
+        for i, head in enumerate(table._normalized):
+            if i not in exclude and re.search(rf"(^|\W){re.escape(name)}($|\W)", head):
+                return i
+    return None
+
+
+def _sample(table: Table, index: int, n: int = 200) -> list[str]:
+    out = []
+    for row in table.rows:
+        if row[index].strip():
+            out.append(row[index].strip())
+            if len(out) >= n:
+                break
+    return out
+
+
+def _text_by_content(table: Table, exclude: set[int]) -> int | None:
+    best, best_words = None, 0.0
+    for i in range(len(table.header)):
+        if i in exclude:
+            continue
+        sample = _sample(table, i)
+        if len(sample) < max(1, min(5, len(table.rows) // 2)):
+            continue
+        words = sum(len(_WORD.findall(s)) for s in sample) / len(sample)
+        distinct = len(set(sample)) / len(sample)
+        if words >= 4 and distinct >= 0.5 and words > best_words:
+            best, best_words = i, words
+    return best
+
+
+def _date_by_content(table: Table, exclude: set[int]) -> int | None:
+    zone = zone_of("UTC")
+    for i in range(len(table.header)):
+        if i in exclude:
+            continue
+        sample = _sample(table, i, 20)
+        if not sample or not all(
+            re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}", s) for s in sample
+        ):
+            continue
+        try:
+            for s in sample:
+                parse_datetime(s, zone)
+        except ValueError:
+            continue
+        return i
+    return None
+
+
+def guess_mapping(table: Table) -> ColumnMapping | None:
+    """A mapping guessed from header names and cell contents, or None without a text column."""
+    used: set[int] = set()
+    ident = _by_name(table, ID_NAMES, used)
+    if ident is not None:
+        used.add(ident)
+    text = _by_name(table, TEXT_NAMES, used)
+    if text is not None and not _sample(table, text):
+        text = None
+    if text is None:
+        text = _text_by_content(table, used)
+    if text is None:
+        return None
+    used.add(text)
+    found: dict[str, int | None] = {}
+    for key, names in (("date", DATE_NAMES), ("rating", RATING_NAMES), ("channel", CHANNEL_NAMES),
+                       ("subject", SUBJECT_NAMES), ("author", AUTHOR_NAMES)):  # fmt: skip
+        index = _by_name(table, names, used)
+        if (
+            key == "rating"
+            and index is not None
+            and not all(_number(v) is not None for v in _sample(table, index, 50))
+        ):
+            index = None
+        found[key] = index
+        if index is not None:
+            used.add(index)
+    if found["date"] is None:
+        found["date"] = _date_by_content(table, used)
+    name = lambda i: table.header[i] if i is not None else ""  # noqa: E731
+    reviewish = any(w in normalize_header(table.header[text]) for w in ("review", "recensie")) or (
+        found["rating"] is not None
+        and any(w in table._normalized[found["rating"]] for w in ("star", "ster"))
+    )
+    return ColumnMapping(
+        text=table.header[text],
+        date=name(found["date"]),
+        rating=name(found["rating"]),
+        channel=name(found["channel"]),
+        subject=name(found["subject"]),
+        author=name(found["author"]),
+        record_id=name(ident),
+        default_channel="review" if reviewish else "other",
+    )
+
+
+def _number(value: str) -> float | None:
+    cleaned = value.strip().replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _scale(table: Table, index: int, mapping: ColumnMapping) -> tuple[float, float]:
+    if mapping.rating_scale_max:
+        high = float(mapping.rating_scale_max)
+        return (0.0 if high in (10.0, 100.0) and "nps" in table._normalized[index] else 1.0), high
+    head = table._normalized[index]
+    values = [v for v in (_number(s) for s in _sample(table, index, 1000)) if v is not None]
+    top = max(values, default=5.0)
+    low = 0.0 if any(v == 0 for v in values) else 1.0
+    if "nps" in head:
+        return 0.0, 10.0
+    if "cijfer" in head or 5 < top <= 10:
+        return low, 10.0
+    if top > 10:
+        return 0.0, 100.0
+    return low, 5.0
+
+
+def channel_of(value: str, default: str) -> str:
+    """A channel from a free-text channel cell (``Enquête`` -> ``survey``)."""
+    cell = value.strip().casefold()
+    if not cell:
+        return default
+    for channel, words in CHANNEL_VALUES:
+        if any(w in cell for w in words):
+            return channel
+    return default
+
+
+def read_mapped(
+    table: Table, mapping: ColumnMapping, settings: IngestSettings, fmt: str, reason: str
+) -> IngestResult:
+    """Read any table through a column mapping.
+
+    Raises:
+        IngestError: a mapped column is missing, or no row could be imported.
+    """
+    name = table.name
+
+    def col(column: str, role: str) -> int | None:
+        if not column:
+            return None
+        index = table.index(column)
+        if index is None:
+            raise MappingRequired(
+                f"{name}: the mapping names column {column!r} for the {role}, but the file has no "
+                f"such column (columns: {', '.join(table.header)}). Choose the columns again.",
+                table.header,
+            )
+        return index
+
+    text_i = col(mapping.text, "text")
+    date_i, rating_i = col(mapping.date, "date"), col(mapping.rating, "rating")
+    channel_i, subject_i = col(mapping.channel, "channel"), col(mapping.subject, "subject")
+    author_i, id_i = col(mapping.author, "author"), col(mapping.record_id, "record id")
+    assert text_i is not None
+    zone = zone_of(settings.timezone)
+    dates = parse_column([r[date_i] for r in table.rows], zone) if date_i is not None else None
+    scale = _scale(table, rating_i, mapping) if rating_i is not None else None
+    now = datetime.now(zone_of("UTC"))
+    items: list[Draft | Problem] = list(table.problems)
+    if date_i is None:
+        items.append(problem(name, 0, "has no date column; items are dated at the moment of import. "
+                             "Map a date column to see them in the right week.", warning=True))  # fmt: skip
+    author_fields = (table.header[author_i],) if author_i is not None else ()
+    for row_number, (line, cells, raw) in enumerate(table.records()):
+        text = cells[text_i].strip()
+        if not text:
+            items.append(problem(name, line, f"the text column {table.header[text_i]!r} is empty. "
+                                 "Fill the cell or map another text column.", warning=True))  # fmt: skip
+            continue
+        if dates is None:
+            when, assumed = now, True
+        else:
+            parsed = dates[row_number]
+            if isinstance(parsed, str):
+                items.append(problem(name, line, f"{table.header[date_i]!r}: {parsed}. "  # type: ignore[index]
+                                     "Fix the cell or map another date column."))  # fmt: skip
+                continue
+            when, assumed = parsed
+        rating = None
+        if rating_i is not None and scale is not None and cells[rating_i].strip():
+            rating = _number(cells[rating_i])
+            if rating is None or not scale[0] <= rating <= scale[1]:
+                items.append(problem(name, line, f"rating must be {scale[0]:g}-{scale[1]:g}, got "
+                                     f"{cells[rating_i].strip()!r}. Fix the cell or map another column."))  # fmt: skip
+                continue
+        record_id = (
+            cells[id_i].strip() if id_i is not None and cells[id_i].strip() else row_key(cells)
+        )
+        items.append(
+            Draft(
+                line=line,
+                source_system="generic_csv",
+                source_record_id=record_id,
+                channel=channel_of(cells[channel_i], mapping.default_channel)
+                if channel_i is not None
+                else mapping.default_channel,
+                received_at=when,
+                received_at_tz_assumed=assumed,
+                text=text,
+                subject=cells[subject_i] if subject_i is not None else "",
+                author=cells[author_i] if author_i is not None else "",
+                rating=rating,
+                rating_scale_min=scale[0] if rating is not None and scale else None,
+                rating_scale_max=scale[1] if rating is not None and scale else None,
+                raw=raw,
+                author_fields=author_fields,
+            )
+        )
+    details = dict(table.details, header_key=header_key(table.header), text_column=mapping.text)
+    return finish(name, items, settings, fmt, reason, details=details)
+
+
+def read_unknown_table(table: Table, settings: IngestSettings) -> IngestResult:
+    """A table no fingerprint matched: the user's mapping, a remembered one, or a guess.
+
+    Raises:
+        MappingRequired: no text column could be guessed; ``columns`` has the header.
+    """
+    key = header_key(table.header)
+    if settings.mapping is not None:
+        return read_mapped(
+            table,
+            settings.mapping,
+            settings,
+            "mapped_table",
+            "read with the column mapping given for this import",
+        )
+    if key in settings.mappings:
+        return read_mapped(
+            table,
+            settings.mappings[key],
+            settings,
+            "mapped_table",
+            "read with the column mapping remembered for this header",
+        )
+    guess = guess_mapping(table)
+    if guess is None:
+        raise MappingRequired(
+            f"{table.name}: could not tell which column holds the feedback text (columns: "
+            f"{', '.join(table.header)}). Choose the text column, and the date and rating columns if "
+            "there are any; the choice is remembered for files with the same columns.",
+            table.header,
+        )
+    fmt = "generic_review" if guess.default_channel == "review" else "generic_csv"
+    parts = [f"text in {guess.text!r}"] + [f"{role} in {col!r}" for role, col in
+             (("date", guess.date), ("rating", guess.rating), ("channel", guess.channel)) if col]  # fmt: skip
+    return read_mapped(table, guess, settings, fmt, "columns guessed: " + ", ".join(parts))
+
+
+# ------------------------------------------------------------------ the project's own export
+
+
+def is_normalized(table: Table) -> bool:
+    """The table is Klantstem's own item export (every record column present)."""
+    return all(table.index(c) is not None for c in RECORD_COLUMNS)
+
+
+def read_normalized(table: Table, settings: IngestSettings) -> IngestResult:
+    """Read Klantstem's own item export back (ids and redaction as stored)."""
+    del settings
+    records: list[FeedbackRecord] = []
+    problems: list[Problem] = list(table.problems)
+    columns = {c: table.index(c) for c in RECORD_COLUMNS}
+    for line, cells, _raw in table.records():
+        row = {c: cells[i] for c, i in columns.items() if i is not None}
+        try:
+            records.append(
+                FeedbackRecord(
+                    id=row["id"],
+                    source_system=row["source_system"],
+                    source_record_id=row["source_record_id"],
+                    channel=row["channel"],
+                    direction=row["direction"] or "inbound",
+                    received_at=pd.Timestamp(row["received_at"]).tz_convert("UTC").to_pydatetime(),
+                    received_at_tz_assumed=row["received_at_tz_assumed"].lower() == "true",
+                    author_pseudonym=row["author_pseudonym"],
+                    subject=row["subject"],
+                    text=row["text"],
+                    language=row["language"],
+                    rating=float(row["rating"]) if row["rating"] else None,
+                    rating_scale_min=float(row["rating_scale_min"])
+                    if row["rating_scale_min"]
+                    else None,
+                    rating_scale_max=float(row["rating_scale_max"])
+                    if row["rating_scale_max"]
+                    else None,
+                    is_star_only=row["is_star_only"].lower() == "true",
+                    thread_id=row["thread_id"],
+                    url=row["url"],
+                    source_file=row["source_file"] or table.name,
+                    source_row=int(row["source_row"] or line),
+                    raw=row["raw"] or "{}",
+                )
+            )
+        except (RecordError, ValueError, TypeError) as exc:
+            problems.append(Problem(table.name, line, str(exc)))
+    if not records:
+        raise IngestError(
+            f"{table.name}: a Klantstem item export without a single valid row. First problem: {problems[0] if problems else 'none'}"
+        )
+    return IngestResult(
+        table.name,
+        tuple(records),
+        tuple(problems),
+        "klantstem_items",
+        "all record columns present",
+        dict(table.details),
+    )
