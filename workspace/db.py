@@ -129,7 +129,22 @@ def _migration_1(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migration_1]
+def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Theme registry: the vector space of each theme's centroid, and theme lineage."""
+    con.execute(
+        """
+        ALTER TABLE themes ADD COLUMN model_id VARCHAR DEFAULT '';
+        CREATE TABLE theme_lineage (
+            theme_id INTEGER NOT NULL,
+            related_id INTEGER NOT NULL,
+            kind VARCHAR NOT NULL,
+            recorded_at TIMESTAMPTZ NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,263 @@
+"""Theme clustering: vectors -> themes, with the number of themes chosen from the data.
+
+The pipeline (:class:`ThemeClusterer`):
+
+1. Rows are put in a canonical order (by the caller's keys, e.g. text hashes), so the same
+   items in any order give the same themes.
+2. Optional neighbour smoothing: each vector is replaced by the mean of its nearest
+   neighbours, which pulls paraphrases together (measured on banking77: +1-2 NMI points).
+3. Micro-clusters: k-means to a few hundred centres (large sets only), so the hierarchy
+   below costs O(m^2) instead of O(n^2) memory.
+4. Ward hierarchy on the micro-centres; the cut (number of themes) is the one with the best
+   cosine silhouette on a fixed sample, over a range of cuts.
+5. Themes smaller than ``min_theme_size`` are dissolved into their nearest theme. An item
+   is "unsorted" only when its similarity to its theme's centre is an outlier (below the
+   robust lower fence of all similarities), and never more than ``max_unsorted`` of items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+
+from analysis.embedders import l2_normalize
+from ingest.errors import AnalysisError
+
+UNSORTED = -1
+
+
+class Clusterer(Protocol):
+    """Anything with ``fit(vectors, keys)`` that sets ``labels_`` (-1 = unsorted)."""
+
+    labels_: np.ndarray
+
+    def fit(self, vectors: np.ndarray, keys: Sequence[str] | None = None) -> Clusterer: ...
+
+
+class FixedClusterer:
+    """A clusterer that returns the labels it was given (for tests)."""
+
+    def __init__(self, labels: Sequence[int]) -> None:
+        self.labels = labels
+
+    def fit(self, vectors: np.ndarray, keys: Sequence[str] | None = None) -> FixedClusterer:
+        self.labels_ = np.asarray(self.labels, dtype=np.int64)
+        return self
+
+
+def canonical_order(keys: Sequence[str] | None, n: int) -> np.ndarray:
+    """Permutation putting rows in the order of their keys (stable for equal keys)."""
+    if keys is None:
+        return np.arange(n)
+    if len(keys) != n:
+        raise AnalysisError(f"Got {len(keys)} keys for {n} vectors; pass one key per vector.")
+    return np.argsort(np.asarray(keys, dtype=object), kind="stable")
+
+
+def smooth_by_neighbors(vectors: np.ndarray, n_neighbors: int, block: int = 2048) -> np.ndarray:
+    """Each row replaced by the normalised mean of its ``n_neighbors`` nearest rows (itself included).
+
+    O(n^2 * dim) time in blocks of ``block`` rows: about 5 s at 10k rows, so callers skip it
+    on very large sets.
+    """
+    n = len(vectors)
+    k = min(n_neighbors, n)
+    if k <= 1:
+        return vectors
+    out = np.empty_like(vectors)
+    for start in range(0, n, block):
+        sims = vectors[start : start + block] @ vectors.T
+        idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        out[start : start + block] = vectors[idx].mean(axis=1)
+    return l2_normalize(out)
+
+
+def _silhouette_cosine(dist: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette from a precomputed distance matrix (singletons score 0)."""
+    uniq, inv = np.unique(labels, return_inverse=True)
+    if len(uniq) < 2:
+        return -1.0
+    onehot = np.zeros((len(labels), len(uniq)), dtype=np.float32)
+    onehot[np.arange(len(labels)), inv] = 1.0
+    counts = onehot.sum(axis=0)
+    sums = dist @ onehot
+    own = counts[inv]
+    a = sums[np.arange(len(labels)), inv] / np.maximum(own - 1, 1)
+    means = sums / counts
+    means[np.arange(len(labels)), inv] = np.inf
+    b = means.min(axis=1)
+    s = (b - a) / np.maximum(np.maximum(a, b), 1e-12)
+    s[own <= 1] = 0.0
+    return float(s.mean())
+
+
+class ThemeClusterer:
+    """Finds themes in L2-normalised vectors; the number of themes comes from the data.
+
+    Args:
+        min_themes: smallest number of themes considered.
+        max_themes: largest number considered (default: ``min(200, 4 * sqrt(n))``).
+        n_micro: micro-clusters before the hierarchy (default: none below 3,000 rows, else
+            ``min(600, n // 15)``).
+        smooth_neighbors: neighbours averaged per row before clustering (0 = off); skipped
+            above ``smooth_max_rows`` rows.
+        smooth_max_rows: largest set that is smoothed (the step is O(n^2)).
+        min_theme_size: smaller themes are dissolved (default ``max(3, n // 500)``).
+        max_unsorted: most items ever left unsorted, as a share.
+        sample_size: rows used to score the cuts.
+        random_state: seed for k-means and the scoring sample.
+
+    Attributes:
+        labels_: theme per row in input order, ``0..n_themes_-1``, ``-1`` = unsorted.
+        centroids_: normalised theme centres, one row per theme.
+        similarity_: cosine of each row to its theme's centre (to the nearest centre for
+            unsorted rows).
+        n_themes_: number of themes.
+        scores_: ``{number of themes: silhouette}`` of every cut considered.
+    """
+
+    def __init__(
+        self,
+        min_themes: int = 2,
+        max_themes: int | None = None,
+        n_micro: int | None = None,
+        smooth_neighbors: int = 10,
+        smooth_max_rows: int = 30_000,
+        min_theme_size: int | None = None,
+        max_unsorted: float = 0.05,
+        sample_size: int = 3000,
+        random_state: int = 0,
+    ) -> None:
+        self.min_themes = min_themes
+        self.max_themes = max_themes
+        self.n_micro = n_micro
+        self.smooth_neighbors = smooth_neighbors
+        self.smooth_max_rows = smooth_max_rows
+        self.min_theme_size = min_theme_size
+        self.max_unsorted = max_unsorted
+        self.sample_size = sample_size
+        self.random_state = random_state
+
+    def fit(self, vectors: np.ndarray, keys: Sequence[str] | None = None) -> ThemeClusterer:
+        """Cluster ``vectors`` (rows in any order; ``keys`` fix the canonical order)."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2:
+            raise AnalysisError(f"Expected a 2-d array of vectors, got shape {vectors.shape}.")
+        n = len(vectors)
+        order = canonical_order(keys, n)
+        x = l2_normalize(vectors[order])
+        if n < 2 * max(self.min_themes, 2):
+            self._finish(order, x, np.zeros(n, dtype=np.int64), n)
+            self.scores_ = {}
+            return self
+        features = x
+        if self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
+            features = smooth_by_neighbors(x, self.smooth_neighbors)
+
+        micro_labels, micro_centres = self._micro(features)
+        max_themes = self.max_themes or int(min(200, 4 * np.sqrt(n)))
+        max_themes = max(min(max_themes, len(micro_centres) - 1), self.min_themes)
+        tree = linkage(micro_centres.astype(np.float64), method="ward")
+
+        rng = np.random.default_rng(self.random_state)
+        sample = np.sort(rng.choice(n, size=min(self.sample_size, n), replace=False))
+        dist = np.clip(1.0 - x[sample] @ x[sample].T, 0.0, 2.0)
+        candidates = sorted(
+            set(np.unique(np.linspace(self.min_themes, max_themes, 40).astype(int)))
+        )
+        self.scores_ = {}
+        best_k, best_score = candidates[0], -np.inf
+        for k in candidates:
+            cut = fcluster(tree, k, criterion="maxclust") - 1
+            score = _silhouette_cosine(dist, cut[micro_labels[sample]])
+            self.scores_[int(k)] = score
+            if score > best_score + 1e-9:
+                best_k, best_score = k, score
+        labels = (fcluster(tree, best_k, criterion="maxclust") - 1)[micro_labels]
+        self._finish(order, x, labels, n)
+        return self
+
+    def _micro(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        n = len(features)
+        m = self.n_micro if self.n_micro is not None else (0 if n <= 3000 else min(600, n // 15))
+        if not m or m >= n:
+            return np.arange(n), features
+        from sklearn.cluster import KMeans, MiniBatchKMeans
+
+        if n > 20_000:
+            model = MiniBatchKMeans(
+                m, batch_size=4096, n_init=1, max_iter=30, random_state=self.random_state
+            )
+        else:
+            model = KMeans(m, n_init=1, max_iter=50, random_state=self.random_state)
+        model.fit(features)
+        return model.labels_.astype(np.int64), model.cluster_centers_.astype(np.float32)
+
+    def _finish(self, order: np.ndarray, x: np.ndarray, labels: np.ndarray, n: int) -> None:
+        min_size = self.min_theme_size if self.min_theme_size is not None else max(3, n // 500)
+        labels = _dissolve_small(x, labels, min_size)
+        centroids = _centroids(x, labels)
+        sims_all = x @ centroids.T
+        similarity = sims_all[np.arange(n), labels]
+        unsorted = _outliers(similarity, self.max_unsorted)
+        # Renumber by size (largest first), ties by first canonical row: order-free ids.
+        sizes = np.bincount(labels, minlength=len(centroids))
+        first = np.full(len(centroids), n)
+        np.minimum.at(first, labels, np.arange(n))
+        rank = np.lexsort((first, -sizes))
+        new_id = np.empty_like(rank)
+        new_id[rank] = np.arange(len(rank))
+        labels = new_id[labels]
+        centroids = centroids[rank]
+        labels[unsorted] = UNSORTED
+        out_labels = np.empty(n, dtype=np.int64)
+        out_sims = np.empty(n, dtype=np.float32)
+        out_labels[order] = labels
+        out_sims[order] = similarity
+        self.labels_ = out_labels
+        self.similarity_ = out_sims
+        self.centroids_ = centroids
+        self.n_themes_ = len(centroids)
+
+
+def _centroids(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    k = int(labels.max()) + 1 if len(labels) else 0
+    sums = np.zeros((k, x.shape[1]), dtype=np.float64)
+    np.add.at(sums, labels, x)
+    return l2_normalize(sums)
+
+
+def _dissolve_small(x: np.ndarray, labels: np.ndarray, min_size: int) -> np.ndarray:
+    """Move members of themes below ``min_size`` to their nearest remaining theme."""
+    labels = labels.copy()
+    sizes = np.bincount(labels)
+    keep = np.flatnonzero(sizes >= min_size)
+    if len(keep) == 0:
+        keep = np.array([int(np.argmax(sizes))])
+    centroids = _centroids(x, labels)[keep]
+    remap = np.full(len(sizes), -1)
+    remap[keep] = np.arange(len(keep))
+    labels = remap[labels]
+    moved = labels < 0
+    if moved.any():
+        labels[moved] = np.argmax(x[moved] @ centroids.T, axis=1)
+    return labels
+
+
+def _outliers(similarity: np.ndarray, max_share: float) -> np.ndarray:
+    """Rows whose similarity is below the robust lower fence (median - 3 MAD), capped."""
+    if len(similarity) < 20:
+        return np.zeros(len(similarity), dtype=bool)
+    median = np.median(similarity)
+    mad = 1.4826 * np.median(np.abs(similarity - median))
+    fence = median - 3.0 * mad
+    out = similarity < fence
+    cap = int(max_share * len(similarity))
+    if out.sum() > cap:
+        out = np.zeros(len(similarity), dtype=bool)
+        if cap:
+            out[np.argsort(similarity, kind="stable")[:cap]] = True
+    return out

@@ -1,0 +1,245 @@
+"""Theme labels: class-based TF-IDF keywords, a short label, and representative quotes.
+
+Class-based TF-IDF (as in BERTopic): all texts of a theme form one document; a term's
+weight is its frequency in the theme (normalised by the theme's length) times
+``log(1 + average theme length / the term's frequency over all themes)``. Words and bigrams,
+Dutch and English stop words removed. A theme with enough items in both Dutch and English
+gets ``label_nl`` and ``label_en``, each computed from its own items only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from analysis.embedders import l2_normalize
+from analysis.stopwords import STOP_WORDS
+
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeLabel:
+    """What a manager reads about one theme.
+
+    ``quotes`` are row indices (into the texts given to the labeler), nearest the centre
+    first and mutually different.
+    """
+
+    label: str
+    keywords: tuple[str, ...] = ()
+    quotes: tuple[int, ...] = ()
+    label_nl: str = ""
+    label_en: str = ""
+    keyword_scores: tuple[float, ...] = field(default=(), compare=False)
+
+
+class Labeler(Protocol):
+    """Anything with ``fit(texts, labels, vectors, languages)`` setting ``labels_``."""
+
+    labels_: dict[int, ThemeLabel]
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[int],
+        vectors: np.ndarray | None = None,
+        languages: Sequence[str] | None = None,
+    ) -> Labeler: ...
+
+
+class FixedLabeler:
+    """Labels every theme ``"theme <n>"`` (for tests)."""
+
+    def fit(self, texts, labels, vectors=None, languages=None) -> FixedLabeler:  # type: ignore[no-untyped-def]
+        self.labels_ = {int(t): ThemeLabel(f"theme {t}") for t in sorted(set(labels)) if t >= 0}
+        return self
+
+
+def class_tfidf(texts: Sequence[str], labels: Sequence[int]) -> tuple[list[int], list[str], Any]:
+    """c-TF-IDF: (themes, terms, sparse weights of shape (n_themes, n_terms)).
+
+    Rows with a negative label are ignored.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    labels_arr = np.asarray(labels)
+    themes = sorted({int(t) for t in labels_arr if t >= 0})
+    if not themes:
+        return [], [], np.zeros((0, 0))
+    docs = []
+    for theme in themes:
+        docs.append("\n".join(texts[i] for i in np.flatnonzero(labels_arr == theme)))
+    vectorizer = CountVectorizer(
+        ngram_range=(1, 2),
+        stop_words=sorted(STOP_WORDS),
+        token_pattern=TOKEN_PATTERN,
+        lowercase=True,
+        max_features=200_000,
+    )
+    try:
+        counts = vectorizer.fit_transform(docs).astype(np.float64).tocsr()
+    except ValueError:  # only stop words / no tokens at all
+        return themes, [], np.zeros((len(themes), 0))
+    from scipy import sparse
+
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    tf = sparse.diags(1.0 / np.maximum(lengths, 1)) @ counts
+    idf = np.log(1 + lengths.mean() / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1))
+    weights = sparse.csr_matrix(tf.multiply(idf[None, :]))
+    return themes, list(vectorizer.get_feature_names_out()), weights
+
+
+def short_label(terms: Sequence[str], max_words: int = 4) -> str:
+    """2-4 words from ranked terms: skip terms whose words are already shown."""
+    chosen: list[str] = []
+    used: set[str] = set()
+    for term in terms:
+        words = term.split()
+        if all(w in used for w in words):
+            continue
+        # A bigram that contains a shown word replaces that word ("fee" -> "transfer fee").
+        inside = [c for c in chosen if " " not in c and c in words]
+        if inside:
+            chosen[chosen.index(inside[0])] = term
+        elif chosen and sum(len(c.split()) for c in chosen) + len(words) > max_words:
+            continue
+        else:
+            chosen.append(term)
+        used.update(words)
+        if sum(len(c.split()) for c in chosen) >= 3 or len(chosen) == 2:
+            break
+    return ", ".join(chosen)
+
+
+def _ranked_terms(row: Any, terms: list[str], n: int) -> tuple[list[str], list[float]]:
+    weights = np.asarray(row.toarray()).ravel() if hasattr(row, "toarray") else np.asarray(row)
+    top = np.argsort(-weights, kind="stable")[: n * 3]
+    out: list[str] = []
+    scores: list[float] = []
+    for j in top:
+        if weights[j] <= 0:
+            break
+        term = terms[j]
+        # A unigram already inside a chosen bigram adds nothing.
+        if any(term in chosen.split() for chosen in out if " " in chosen):
+            continue
+        out.append(term)
+        scores.append(float(weights[j]))
+        if len(out) == n:
+            break
+    return out, scores
+
+
+def representative_quotes(
+    vectors: np.ndarray,
+    rows: np.ndarray,
+    texts: Sequence[str],
+    n_quotes: int = 5,
+    max_similarity: float = 0.9,
+) -> tuple[int, ...]:
+    """Rows nearest the centre of ``rows``, skipping near-duplicates of earlier picks."""
+    if len(rows) == 0:
+        return ()
+    sub = vectors[rows]
+    centre = l2_normalize(sub.mean(axis=0, keepdims=True))[0]
+    sims = sub @ centre
+    ranking = rows[np.lexsort((rows, -sims))]
+    chosen: list[int] = []
+    seen_texts: set[str] = set()
+    for row in ranking:
+        text = " ".join(texts[row].split()).casefold()
+        if text in seen_texts or len(text) < 3:
+            continue
+        if chosen and float(np.max(vectors[chosen] @ vectors[row])) > max_similarity:
+            continue
+        chosen.append(int(row))
+        seen_texts.add(text)
+        if len(chosen) == n_quotes:
+            break
+    return tuple(chosen)
+
+
+class CTfidfLabeler:
+    """Labels, keywords and quotes per theme.
+
+    Args:
+        n_keywords: keywords per theme (at most 10 are shown).
+        n_quotes: representative quotes per theme (3-5).
+        min_language_items: items a theme needs in a language for its own label.
+        min_language_share: ... and at least this share of the theme.
+
+    Attributes:
+        labels_: theme -> :class:`ThemeLabel`.
+    """
+
+    def __init__(
+        self,
+        n_keywords: int = 10,
+        n_quotes: int = 5,
+        min_language_items: int = 5,
+        min_language_share: float = 0.15,
+    ) -> None:
+        self.n_keywords = n_keywords
+        self.n_quotes = n_quotes
+        self.min_language_items = min_language_items
+        self.min_language_share = min_language_share
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[int],
+        vectors: np.ndarray | None = None,
+        languages: Sequence[str] | None = None,
+    ) -> CTfidfLabeler:
+        """Compute labels for every theme in ``labels`` (negative labels are skipped)."""
+        labels_arr = np.asarray(labels, dtype=np.int64)
+        themes, terms, weights = class_tfidf(texts, labels_arr)
+        per_language: dict[str, dict[int, str]] = {}
+        if languages is not None:
+            langs = np.asarray([str(lang or "")[:2].lower() for lang in languages])
+            for lang in ("nl", "en"):
+                masked = np.where(langs == lang, labels_arr, -1)
+                eligible = set()
+                for theme in themes:
+                    n_lang = int((masked == theme).sum())
+                    n_all = int((labels_arr == theme).sum())
+                    others = int(((labels_arr == theme) & (langs != lang) & (langs != "")).sum())
+                    if (
+                        n_lang >= self.min_language_items
+                        and n_lang >= self.min_language_share * n_all
+                        and others >= self.min_language_items
+                    ):
+                        eligible.add(theme)
+                if not eligible:
+                    continue
+                lt, lterms, lweights = class_tfidf(texts, masked)
+                per_language[lang] = {
+                    theme: short_label(_ranked_terms(lweights[i], lterms, 6)[0])
+                    for i, theme in enumerate(lt)
+                    if theme in eligible and lterms
+                }
+        self.labels_ = {}
+        for i, theme in enumerate(themes):
+            keywords, scores = (
+                _ranked_terms(weights[i], terms, self.n_keywords) if terms else ([], [])
+            )
+            rows = np.flatnonzero(labels_arr == theme)
+            quotes = (
+                representative_quotes(vectors, rows, texts, self.n_quotes)
+                if vectors is not None
+                else tuple(int(r) for r in rows[: self.n_quotes])
+            )
+            label = short_label(keywords) or f"theme {theme}"
+            self.labels_[theme] = ThemeLabel(
+                label=label,
+                keywords=tuple(keywords),
+                quotes=quotes,
+                label_nl=per_language.get("nl", {}).get(theme, ""),
+                label_en=per_language.get("en", {}).get(theme, ""),
+                keyword_scores=tuple(scores),
+            )
+        return self

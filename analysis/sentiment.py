@@ -1,0 +1,138 @@
+"""Sentiment on -1..1, offline, for Dutch and English.
+
+- Items with a rating: the rating mapped linearly from its own scale onto -1..1.
+- Items without: a logistic regression trained on the workspace's own rated items' vectors
+  (:class:`VectorSentiment`) when there are enough rated items of both kinds, else a small
+  bilingual lexicon (:class:`LexiconSentiment`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+
+POSITIVE = frozenset(
+    ["good", "great", "excellent", "perfect", "fast", "quick", "friendly", "helpful", "happy", "satisfied", "love", "lovely", "nice", "recommend", "recommended", "easy", "smooth", "thanks", "super", "awesome", "amazing", "best", "polite", "solved", "quickly", "goed", "geweldig", "uitstekend", "perfect", "snel", "vriendelijk", "behulpzaam", "blij", "tevreden", "top", "fijn", "prima", "aanrader", "aanbevolen", "makkelijk", "gemakkelijk", "soepel", "super", "fantastisch", "mooi", "netjes", "keurig", "opgelost", "correct", "handig", "beste", "lekker"]
+)
+NEGATIVE = frozenset(
+    ["bad", "poor", "terrible", "awful", "slow", "late", "broken", "damaged", "wrong", "missing", "never", "rude", "unhelpful", "angry", "disappointed", "disappointing", "worst", "problem", "problems", "issue", "issues", "refund", "complaint", "useless", "expensive", "error", "fails", "failed", "failing", "crash", "crashes", "cancelled", "lost", "waiting", "wait", "unacceptable", "slecht", "traag", "laat", "kapot", "beschadigd", "verkeerd", "verkeerde", "ontbreekt", "nooit", "onbeleefd", "boos", "teleurgesteld", "teleurstellend", "slechtste", "probleem", "problemen", "klacht", "nutteloos", "duur", "fout", "fouten", "mislukt", "crasht", "geannuleerd", "kwijt", "wachten", "wacht", "onacceptabel", "helaas", "jammer", "zonde", "onbereikbaar", "niemand"]
+)
+NEGATORS = frozenset(["not", "no", "never", "niet", "geen", "nooit", "don't", "didn't", "isn't", "wasn't"])
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
+
+
+def rating_to_sentiment(
+    rating: Sequence[float | None], low: Sequence[float | None], high: Sequence[float | None]
+) -> np.ndarray:
+    """Ratings mapped onto -1..1 by their own scale; NaN where there is no rating."""
+    r = pd.to_numeric(pd.Series(list(rating), dtype="object"), errors="coerce").to_numpy(float)
+    lo = pd.to_numeric(pd.Series(list(low), dtype="object"), errors="coerce").to_numpy(float)
+    hi = pd.to_numeric(pd.Series(list(high), dtype="object"), errors="coerce").to_numpy(float)
+    span = hi - lo
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(span > 0, 2.0 * (r - lo) / span - 1.0, np.nan)
+    return np.clip(out, -1.0, 1.0)
+
+
+class TextSentiment(Protocol):
+    """Anything that scores texts (and their vectors) on -1..1."""
+
+    def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray: ...
+
+
+class LexiconSentiment:
+    """Counts Dutch and English positive/negative words (a negator flips the next word)."""
+
+    def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        scores = np.zeros(len(texts))
+        for i, text in enumerate(texts):
+            pos = neg = 0
+            flip = False
+            for token in _TOKEN.findall(text.lower()):
+                if token in NEGATORS:
+                    flip = True
+                    continue
+                sign = 1 if token in POSITIVE else -1 if token in NEGATIVE else 0
+                if flip:
+                    sign = -sign
+                flip = False
+                pos += sign > 0
+                neg += sign < 0
+            scores[i] = (pos - neg) / (pos + neg + 1.0)
+        return scores
+
+
+class VectorSentiment:
+    """Logistic regression on vectors, trained on rated items (rating sentiment > 0 vs < 0).
+
+    Args:
+        min_per_class: rated items needed on each side; below that ``fit`` leaves
+            ``usable_ = False`` and :meth:`predict` falls back to the lexicon.
+        random_state: passed to the regression.
+    """
+
+    def __init__(self, min_per_class: int = 30, C: float = 1.0, random_state: int = 0) -> None:
+        self.min_per_class = min_per_class
+        self.C = C
+        self.random_state = random_state
+
+    def fit(self, vectors: np.ndarray, sentiment: np.ndarray) -> VectorSentiment:
+        """Train on rows with a known sentiment (neutral rows are skipped)."""
+        sentiment = np.asarray(sentiment, dtype=float)
+        mask = np.isfinite(sentiment) & (np.abs(sentiment) > 1e-9)
+        y = (sentiment[mask] > 0).astype(int)
+        self.usable_ = (
+            bool(mask.any()) and min(int(y.sum()), int((1 - y).sum())) >= self.min_per_class
+        )
+        self.fallback_ = LexiconSentiment()
+        if self.usable_:
+            from sklearn.linear_model import LogisticRegression
+
+            self.model_ = LogisticRegression(
+                C=self.C, max_iter=1000, random_state=self.random_state
+            )
+            self.model_.fit(vectors[mask], y)
+        return self
+
+    def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        if not getattr(self, "usable_", False) or vectors is None:
+            return (
+                self.fallback_.predict(texts)
+                if hasattr(self, "fallback_")
+                else LexiconSentiment().predict(texts)
+            )
+        return 2.0 * self.model_.predict_proba(vectors)[:, 1] - 1.0
+
+
+def item_sentiment(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    rating_sentiment: np.ndarray,
+    model: VectorSentiment | None = None,
+) -> tuple[np.ndarray, list[str]]:
+    """Sentiment per item and its source (``"rating"``, ``"model"`` or ``"lexicon"``)."""
+    rating_sentiment = np.asarray(rating_sentiment, dtype=float)
+    out = rating_sentiment.copy()
+    source = ["rating" if np.isfinite(v) else "" for v in rating_sentiment]
+    missing = np.flatnonzero(~np.isfinite(rating_sentiment))
+    if len(missing):
+        model = (model or VectorSentiment()).fit(vectors, rating_sentiment)
+        texts_missing = [texts[i] for i in missing]
+        out[missing] = model.predict(texts_missing, vectors[missing])
+        for i in missing:
+            source[i] = "model" if model.usable_ else "lexicon"
+    return out, source
+
+
+def rating_impact(ratings: pd.Series, in_theme: pd.Series) -> float:
+    """Average rating of items in the theme minus that of rated items outside it (NaN if none)."""
+    rated = ratings.notna()
+    inside = ratings[rated & in_theme]
+    outside = ratings[rated & ~in_theme]
+    if inside.empty or outside.empty:
+        return float("nan")
+    return float(inside.mean() - outside.mean())
