@@ -23,7 +23,7 @@ EXPECTED = (
     "JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, Intercom)."
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]|^[A-Za-z][A-Za-z0-9-]*:$")
+_HEADER_LINE = re.compile(r"^[!-9;-~]+:")
 _MAIL_HEADERS = {
     "from", "to", "subject", "date", "message-id", "received", "mime-version", "return-path",
     "content-type", "delivered-to", "reply-to", "x-gm-thrid", "x-gmail-labels", "cc", "sender",

@@ -141,15 +141,15 @@ def _received_at(
 
 def message_draft(
     raw: bytes, line: int, name: str, from_line: str, settings: IngestSettings
-) -> Draft | Problem | None:
-    """One message as a draft, a problem, or None for a message that is not customer voice."""
+) -> list[Draft | Problem]:
+    """One message as a draft (plus a warning when undated), a problem, or nothing (Gmail chat)."""
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     labels = _header(message, "X-Gmail-Labels")
     if "Chat" in [label.strip() for label in labels.split(",")]:
-        return None
+        return []
     if not any(_header(message, h) for h in ("From", "Subject", "Message-ID", "Date")):
-        return problem(name, line, "is not an e-mail message (no From, Subject, Message-ID or Date header). "
-                       "Export the mailbox again as mbox or .eml.")  # fmt: skip
+        return [problem(name, line, "is not an e-mail message (no From, Subject, Message-ID or Date header). "
+                       "Export the mailbox again as mbox or .eml.")]  # fmt: skip
     subject = _decoded(_header(message, "Subject"))
     sender = _decoded(_header(message, "From"))
     addresses = [addr for _, addr in getaddresses([sender]) if addr]
@@ -160,12 +160,12 @@ def message_draft(
         basis = "\x1f".join((sender, _header(message, "Date"), subject, body))
         message_id = "sha256:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
     when = _received_at(message, from_line, settings)
+    undated = when is None
     if when is None:
-        return problem(name, line, f"message {message_id!r} has no readable date (Date: "
-                       f"{_header(message, 'Date')!r}). Export it again with its headers.")  # fmt: skip
+        when = (datetime.now(UTC), True)
     if not body.strip():
-        return problem(name, line, f"message {message_id!r} has no text of its own (only quoted history, "
-                       "a signature or attachments); skipped.", warning=True)  # fmt: skip
+        return [problem(name, line, f"message {message_id!r} has no text of its own (only quoted history, "
+                       "a signature or attachments); skipped.")]  # fmt: skip
     domain = address.rsplit("@", 1)[-1] if "@" in address else ""
     own = {d.lower().lstrip("@") for d in settings.own_domains}
     references = _header(message, "References").split()
@@ -175,7 +175,7 @@ def message_draft(
         or _header(message, "In-Reply-To")
     )
     raw_fields = {h: _decoded(_header(message, h)) for h in _RAW_HEADERS if _header(message, h)}
-    return Draft(
+    draft = Draft(
         line=line,
         source_system="email",
         source_record_id=message_id,
@@ -190,6 +190,11 @@ def message_draft(
         raw=raw_fields,
         author_fields=("From", "To", "Cc"),
     )
+    if undated:
+        note = problem(name, line, f"message {message_id!r} has no readable date (Date: {_header(message, 'Date')!r}); "
+                       "it is dated at the moment of import.", warning=True)  # fmt: skip
+        return [draft, note]
+    return [draft]
 
 
 def _decoded(value: str) -> str:
@@ -207,9 +212,7 @@ def read_mbox(data: bytes, name: str, settings: IngestSettings, fmt: str = "mbox
     for line, raw, from_line in split_mbox(data):
         if b"X-GM-THRID" in raw[:2000] or b"X-Gmail-Labels" in raw[:2000]:
             gmail = True
-        item = message_draft(raw, line, name, from_line, settings)
-        if item is not None:
-            items.append(item)
+        items.extend(message_draft(raw, line, name, from_line, settings))
     reason = (
         "starts with an mbox From_ line"
         if fmt == "mbox"

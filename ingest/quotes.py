@@ -71,10 +71,15 @@ def strip_quotes(text: str) -> str:
     """The new part of a reply: drop quoted history, ">" lines, footers and the signature."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     match = _QUOTE_RE.search(text)
-    if match and match.start() > 0:
+    if match and text[: match.start()].strip():
         text = text[: match.start()]
-    elif match and match.start() == 0:
-        text = ""
+    elif match:
+        # Bottom-posting: the reply follows the quote; keep what is not quoted.
+        rest = text[match.end() :]
+        quoted_block = not any(
+            line.lstrip().startswith(">") for line in rest.split("\n")[:3] if line.strip()
+        )
+        text = "" if quoted_block else rest
     lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
     text = _FOOTER_RE.sub("", "\n".join(lines))
     text = _strip_signature(text)

@@ -83,7 +83,7 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
         text, title = _cell(cells, text_i), _cell(cells, title_i)
         draft = Draft(
             line=line, source_system="google_play", source_record_id=record_id, channel="app_review",
-            received_at=when, received_at_tz_assumed=assumed, text=text, subject=title,
+            received_at=when, received_at_tz_assumed=assumed, text=text or title, subject=title if text else "",
             rating=rating, rating_scale_min=1.0 if rating is not None else None,
             rating_scale_max=5.0 if rating is not None else None,
             is_star_only=not text and not title, thread_id=record_id, url=link, raw=raw,

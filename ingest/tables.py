@@ -107,8 +107,11 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
         raise IngestError(f"{name}: not a readable CSV ({exc}). {_TABLE_HINT}") from exc
     if header is None or len(header) < 1 or not any(header):
         raise IngestError(f"{name}: no header row found. {_TABLE_HINT}")
-    if len(header) == 1 and not rows:
-        raise IngestError(f"{name}: one column and no rows: this is not a table. {_TABLE_HINT}")
+    if len(header) == 1 and normalize_header(header[0]) not in TEXT_NAMES:
+        raise IngestError(
+            f"{name}: one column headed {header[0][:60]!r}: this looks like plain text, not a table. "
+            f"{_TABLE_HINT}"
+        )
     return Table(
         name, header, rows, lines, problems, {"encoding": encoding, "delimiter": delimiter}
     )
