@@ -7,25 +7,22 @@ turn a summary into Markdown, HTML, CSV or XLSX in Dutch or English; the workspa
 Every highlight follows a stated rule (the thresholds live in :class:`SummaryRules` and are
 printed at the foot of every rendered summary):
 
-* **rising**: this week's items >= ``rising_min_items``, >= ``rising_ratio`` x the average of
-  the previous ``baseline_weeks`` weeks, and at least ``rising_min_increase`` more than that
-  average. Checked for the theme as a whole and for the theme within each channel; a theme
-  that rises in one channel only is rising "in" that channel. New themes are not also rising.
-* **new**: the theme's first item ever (over all channels) falls in this week.
-* **spike**: the theme engine's rule (``analysis.trends``), applied to the weekly counts of
-  each theme within each channel; only spikes in this week are reported.
+* **rising**, **new** and **spike**: the theme engine's rules in ``analysis/trends.py``
+  (:func:`analysis.trends.theme_trends_for_week`), the same the Trends page uses, called on the
+  weekly counts per theme and channel. Rising is asked for the theme over all channels and
+  again within each channel (the engine's rule on that channel's counts), so a theme that
+  rises in one channel only is rising "in" that channel. A new theme is not also rising.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
   ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
   at least ``sentiment_min_items`` scored items.
 * **look at this**: spikes (of themes that are not new), then new themes, then sentiment drops, then rising themes, then
-  channels whose volume is >= ``rising_ratio`` x their average, then a high unsorted share;
+  channels whose volume is >= ``channel_ratio`` x their average, then a high unsorted share;
   at most ``max_attention`` lines.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -33,6 +30,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.trends import TRAILING_WEEKS, theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
 
 ITEM_COLUMNS = ("item_id", "channel", "received_at", "theme_id", "text", "sentiment")
@@ -42,10 +40,7 @@ AttentionKind = Literal[
     "spike", "new_theme", "sentiment_drop", "rising", "channel_volume", "unsorted"
 ]
 
-# A spike rule gets the weekly counts of one series (oldest first, the week under review last)
-# and says whether that last week is a spike. ``workspace/summary.py`` passes the theme
-# engine's rule from ``analysis.trends``; tests pass a fake.
-SpikeRule = Callable[[np.ndarray], bool]
+COUNT_COLUMNS = ("week", "theme_id", "channel", "items")
 
 
 def parse_iso_week(week: str) -> date:
@@ -81,18 +76,17 @@ class SummaryRules:
     """The thresholds behind every highlight (see the module docstring)."""
 
     baseline_weeks: int = 4
-    history_weeks: int = 8
+    history_weeks: int = TRAILING_WEEKS
     top_themes: int = 5
-    rising_min_items: int = 5
-    rising_ratio: float = 1.5
-    rising_min_increase: int = 3
+    trend_min_count: int = 5
+    new_min_items: int = 3
+    channel_ratio: float = 1.5
     sentiment_shift: float = 0.2
     sentiment_min_items: int = 5
     quotes_per_theme: int = 3
     quote_max_chars: int = 280
     max_attention: int = 6
     unsorted_alert_share: float = 0.10
-    new_theme_min_items: int = 1
     channel_min_increase: int = 10
 
 
@@ -264,14 +258,6 @@ def _volume(history: np.ndarray, baseline_weeks: int) -> Volume:
     )
 
 
-def _rises(volume: Volume, rules: SummaryRules) -> bool:
-    return (
-        volume.items >= rules.rising_min_items
-        and volume.items >= rules.rising_ratio * volume.average
-        and volume.items - volume.average >= rules.rising_min_increase
-    )
-
-
 def _check_columns(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -286,7 +272,7 @@ def build_weekly_summary(
     themes: pd.DataFrame,
     week: str,
     *,
-    spike_rule: SpikeRule,
+    counts: pd.DataFrame | None = None,
     channel: str | None = None,
     rules: SummaryRules | None = None,
 ) -> WeeklySummary:
@@ -296,10 +282,13 @@ def build_weekly_summary(
         items: inbound items, at least those of the week and the ``rules.history_weeks`` weeks
             before it, with columns :data:`ITEM_COLUMNS` (``theme_id`` NA or negative means
             unsorted; ``sentiment`` may be NA; an optional ``similarity`` column ranks quotes).
-        themes: one row per theme with columns :data:`THEME_COLUMNS`; ``first_seen`` is the
-            timestamp of the theme's first item over all time and all channels.
+        themes: one row per theme with columns :data:`THEME_COLUMNS` (``first_seen``, the
+            time of the theme's first item, is informative only).
         week: ``2026-W47``.
-        spike_rule: says whether the last value of a weekly count series is a spike.
+        counts: sorted items per ``week`` x ``theme_id`` x ``channel`` over all time up to
+            ``week`` (columns :data:`COUNT_COLUMNS`, as :func:`analysis.trends.weekly_counts`
+            makes them), so "new" sees a theme's whole history; derived from ``items`` when
+            None, in which case only the items' weeks are known.
         channel: only this channel, or None for all.
         rules: thresholds; the defaults when None.
 
@@ -346,25 +335,44 @@ def build_weekly_summary(
     theme_matrix = _count_matrix(sorted_frame, ["theme_id"], n_weeks)
     theme_channel_matrix = _count_matrix(sorted_frame, ["theme_id", "channel"], n_weeks)
     sentiment_now, sentiment_before = _sentiment_means(sorted_frame, n_weeks, rules)
-    week_end_ts = pd.Timestamp(week_start + timedelta(days=7), tz="UTC")
-    week_start_ts = pd.Timestamp(week_start, tz="UTC")
     theme_info = themes.set_index("theme_id")
-    first_seen = pd.to_datetime(theme_info["first_seen"], utc=True)
+
+    if counts is None:
+        counts = weekly_counts(
+            sorted_frame["received_at"], sorted_frame["theme_id"], sorted_frame["channel"]
+        )
+    else:
+        _check_columns(counts, COUNT_COLUMNS, "counts")
+    counts = counts[counts["week"] <= week]
+    if channel:
+        counts = counts[counts["channel"] == channel]
+    trends = theme_trends_for_week(
+        counts, week, min_count=rules.trend_min_count, new_min_items=rules.new_min_items
+    )
+    new_ids = {int(t) for t in trends.new}
+    rising_ids = {int(t) for t in trends.rising["theme_id"]}
+    rising_in: dict[int, list[str]] = {}
+    for ch in sorted(counts["channel"].unique()):
+        in_channel = theme_trends_for_week(
+            counts[counts["channel"] == ch],
+            week,
+            min_count=rules.trend_min_count,
+            new_min_items=rules.new_min_items,
+        )
+        for theme_id in in_channel.rising["theme_id"]:
+            rising_in.setdefault(int(theme_id), []).append(str(ch))
 
     spikes: list[Spike] = []
-    for (theme_id, ch), row in theme_channel_matrix.iterrows():
-        series = row.to_numpy()
-        if series[-1] > 0 and spike_rule(series):
-            base = series[-1 - rules.baseline_weeks : -1]
-            spikes.append(
-                Spike(
-                    int(theme_id),
-                    str(ch),
-                    int(series[-1]),
-                    float(base.mean()),
-                    tuple(int(v) for v in series),
-                )
-            )
+    for row in trends.spikes.itertuples(index=False):
+        key = (int(row.theme_id), str(row.channel))
+        series = (
+            theme_channel_matrix.loc[key].to_numpy()
+            if key in theme_channel_matrix.index
+            else np.zeros(n_weeks, dtype="int64")
+        )
+        spikes.append(
+            Spike(key[0], key[1], int(row.items), float(row.trailing_mean), tuple(map(int, series)))
+        )
     spikes.sort(key=lambda s: (-(s.items - s.baseline), s.theme_id, s.channel))
 
     theme_rows: list[ThemeWeek] = []
@@ -374,22 +382,13 @@ def build_weekly_summary(
             continue
         tid = int(theme_id)
         labels = theme_info.loc[tid] if tid in theme_info.index else None
-        seen = first_seen.get(tid)
-        is_new = bool(
-            seen is not None
-            and not pd.isna(seen)
-            and week_start_ts <= seen < week_end_ts
-            and volume.items >= rules.new_theme_min_items
-        )
+        is_new = tid in new_ids
+        rising_channels = () if is_new else tuple(rising_in.get(tid, ()))
         per_channel: list[tuple[str, int]] = []
-        rising_channels: list[str] = []
         if tid in theme_channel_matrix.index.get_level_values(0):
             for ch, ch_row in theme_channel_matrix.loc[tid].iterrows():
-                ch_volume = _volume(ch_row.to_numpy(), rules.baseline_weeks)
-                if ch_volume.items:
-                    per_channel.append((str(ch), ch_volume.items))
-                if not is_new and _rises(ch_volume, rules):
-                    rising_channels.append(str(ch))
+                if int(ch_row.iloc[-1]):
+                    per_channel.append((str(ch), int(ch_row.iloc[-1])))
         per_channel.sort(key=lambda p: (-p[1], p[0]))
         now, before = sentiment_now.get(tid), sentiment_before.get(tid)
         shift = (
@@ -408,8 +407,8 @@ def build_weekly_summary(
                 sentiment=now,
                 sentiment_before=before,
                 is_new=is_new,
-                rising_channels=tuple(rising_channels),
-                is_rising=not is_new and (_rises(volume, rules) or bool(rising_channels)),
+                rising_channels=rising_channels,
+                is_rising=not is_new and (tid in rising_ids or bool(rising_channels)),
                 spike_channels=tuple(s.channel for s in spikes if s.theme_id == tid),
                 sentiment_shift=shift,
             )
@@ -557,7 +556,7 @@ def _attention(summary: WeeklySummary, rules: SummaryRules) -> tuple[Attention, 
     lines += [
         Attention("channel_volume", None, c.channel, c.volume.items, c.volume.average)
         for c in summary.channels
-        if c.volume.items >= rules.rising_ratio * c.volume.average
+        if c.volume.items >= rules.channel_ratio * c.volume.average
         and c.volume.items - c.volume.average >= rules.channel_min_increase
     ]
     if summary.text_items and summary.unsorted_share > rules.unsorted_alert_share:

@@ -98,8 +98,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "{theme}: {items} berichten in de eerste week.",
     },
     "spike.line": {
-        "en": "{theme} in {channel}: {items} items against an average of {baseline}.",
-        "nl": "{theme} in {channel}: {items} berichten tegen gemiddeld {baseline}.",
+        "en": "{theme} in {channel}: {items} items against an average of {baseline} over the "
+        "previous {weeks} weeks.",
+        "nl": "{theme} in {channel}: {items} berichten tegen gemiddeld {baseline} in de {weeks} "
+        "weken ervoor.",
     },
     "spike.chart": {
         "en": "{theme} in {channel}, items per week",
@@ -121,9 +123,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "attention.spike": {
         "en": "{theme} spiked in {channel}: {items} items this week against an average of "
-        "{baseline}.",
+        "{baseline} over the previous {trailing} weeks.",
         "nl": "{theme} piekte in {channel}: {items} berichten deze week tegen gemiddeld "
-        "{baseline}.",
+        "{baseline} in de {trailing} weken ervoor.",
     },
     "attention.new_theme": {
         "en": "New theme {theme}: {items} items in its first week.",
@@ -147,20 +149,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "{items} berichten ({share}) passen in geen thema: ververs de thema's eens.",
     },
     "rules.text": {
-        "en": "Averages are over the {weeks} weeks before this week. Rising: at least {min} "
-        "items and {ratio}x the average (at least {inc} more), for a theme or for a theme "
-        "within one channel. New: the theme's first item ever arrived this week. Spike: the "
-        "theme engine's spike rule on a theme's weekly items within one channel. Sentiment "
-        "shift: the mean sentiment (-1 to 1) moved by at least {shift}, each mean over at "
-        "least {smin} items. Quotes are the most typical items of the week, stored already "
-        "redacted.",
-        "nl": "Gemiddelden gaan over de {weeks} weken vóór deze week. Stijgend: minstens {min} "
-        "berichten en {ratio}x het gemiddelde (minstens {inc} meer), voor een thema of voor "
-        "een thema binnen één kanaal. Nieuw: het eerste bericht van het thema kwam deze week "
-        "binnen. Piek: de piekregel van de thema-engine op de berichten per week van een thema "
-        "binnen één kanaal. Verschuiving in sentiment: het gemiddelde sentiment (-1 tot 1) "
-        "veranderde minstens {shift}, elk gemiddelde over minstens {smin} berichten. Citaten "
-        "zijn de meest typerende berichten van de week, al geanonimiseerd opgeslagen.",
+        "en": "Averages in the tables are over the {weeks} weeks before this week. Rising, new "
+        "and spike follow the theme engine's rules, the same as on the Trends page: rising = at "
+        "least {min} items and more than ordinary variation allows (Poisson, p < 0.05) against "
+        "the average of the previous {trailing} weeks, for a theme or for a theme within one "
+        "channel; new = the theme's first week with at least {new} items; spike = a theme "
+        "within one channel with at least {min} items, at least 3x its usual weekly median and "
+        "p < 0.001. Sentiment shift: the mean sentiment (-1 to 1) moved by at least {shift}, "
+        "each mean over at least {smin} items. Quotes are the most typical items of the week, "
+        "stored already redacted.",
+        "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week. Stijgend, "
+        "nieuw en piek volgen de regels van de thema-engine, dezelfde als op de Trends-pagina: "
+        "stijgend = minstens {min} berichten en meer dan gewone schommeling verklaart (Poisson, "
+        "p < 0,05) ten opzichte van het gemiddelde van de {trailing} weken ervoor, voor een "
+        "thema of voor een thema binnen één kanaal; nieuw = de eerste week van het thema met "
+        "minstens {new} berichten; piek = een thema binnen één kanaal met minstens {min} "
+        "berichten, minstens 3x de gebruikelijke mediaan per week en p < 0,001. Verschuiving in "
+        "sentiment: het gemiddelde sentiment (-1 tot 1) veranderde minstens {shift}, elk "
+        "gemiddelde over minstens {smin} berichten. Citaten zijn de meest typerende berichten "
+        "van de week, al geanonimiseerd opgeslagen.",
     },
     "channel.email": {"en": "E-mail", "nl": "E-mail"},
     "channel.review": {"en": "Reviews", "nl": "Reviews"},
@@ -259,6 +266,7 @@ def _attention_line(
         baseline=_decimal(line.baseline, lang, 1 if line.kind != "sentiment_drop" else 2),
         delta=delta,
         share=_share_lang(line.delta, lang),
+        trailing=summary.rules.history_weeks,
     )
 
 
@@ -268,9 +276,9 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         "rules.text",
         lang,
         weeks=r.baseline_weeks,
-        min=r.rising_min_items,
-        ratio=_decimal(r.rising_ratio, lang, 1),
-        inc=r.rising_min_increase,
+        trailing=r.history_weeks,
+        min=r.trend_min_count,
+        new=r.new_min_items,
         shift=_decimal(r.sentiment_shift, lang, 2),
         smin=r.sentiment_min_items,
     )
@@ -319,6 +327,7 @@ def _spike_line(spike: Spike, summary: WeeklySummary, lang: str, fmt: Callable[[
         channel=channel_name(spike.channel, lang),
         items=spike.items,
         baseline=_decimal(spike.baseline, lang, 1),
+        weeks=summary.rules.history_weeks,
     )
 
 

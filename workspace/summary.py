@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, timedelta
 import pandas as pd
 
 from analysis.summary import (
-    SpikeRule,
     SummaryRules,
     WeeklySummary,
     build_weekly_summary,
@@ -21,7 +20,6 @@ from analysis.summary import (
     parse_iso_week,
 )
 from analysis.summary_render import FORMATS, render
-from ingest.errors import AnalysisError
 from workspace.db import Workspace
 
 
@@ -62,6 +60,31 @@ def summary_weeks(ws: Workspace) -> list[str]:
 def _label_sql(lang: str) -> str:
     column = "label_nl" if lang == "nl" else "label_en"
     return f"coalesce(nullif(t.manager_name, ''), nullif(t.{column}, ''), t.label)"
+
+
+def weekly_theme_channel_counts(
+    ws: Workspace, week: str, *, channel: str | None = None
+) -> pd.DataFrame:
+    """Sorted inbound items per ISO ``week`` x ``theme_id`` x ``channel`` up to ``week``, in
+    the shape of :func:`analysis.trends.weekly_counts`. Aggregated in DuckDB: the theme
+    engine's ``workspace.themes.weekly_theme_channel_counts`` loads every item's text, which
+    costs seconds at 100k items."""
+    end = datetime.combine(parse_iso_week(week) + timedelta(days=7), datetime.min.time(), UTC)
+    channel_sql, params = "", [end]
+    if channel:
+        channel_sql = "AND i.channel = ?"
+        params.append(channel)
+    return ws.query_df(
+        f"""
+        SELECT strftime(date_trunc('week', i.received_at AT TIME ZONE 'UTC'), '%G-W%V') AS week,
+               CAST(a.theme_id AS BIGINT) AS theme_id, i.channel, count(*) AS items
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE i.direction = 'inbound' AND a.theme_id IS NOT NULL AND i.received_at < ?
+              {channel_sql}
+        GROUP BY ALL ORDER BY week, theme_id, channel
+        """,
+        params,
+    )
 
 
 def summary_frames(
@@ -108,18 +131,6 @@ def summary_frames(
     return items, themes
 
 
-def default_spike_rule() -> SpikeRule:
-    """The theme engine's spike rule (``analysis.trends``), as the builder calls it."""
-    try:
-        from analysis.trends import is_spike  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise AnalysisError(
-            "The weekly summary needs the spike rule of the theme engine (analysis/trends.py), "
-            f"which is not available here ({exc}). Update Klantstem."
-        ) from exc
-    return is_spike  # type: ignore[no-any-return]
-
-
 def weekly_summary(
     ws: Workspace,
     week: str = "last",
@@ -127,7 +138,6 @@ def weekly_summary(
     lang: str = "en",
     *,
     rules: SummaryRules | None = None,
-    spike_rule: SpikeRule | None = None,
     today: date | None = None,
 ) -> WeeklySummary:
     """The weekly summary of ``week`` (``2026-W47`` or ``"last"``), optionally one channel.
@@ -139,23 +149,18 @@ def weekly_summary(
         lang: accepted for symmetry with the renderers; the summary holds both languages'
             theme names, so one summary renders in either.
         rules: thresholds; the defaults when None.
-        spike_rule: the spike rule; the theme engine's when None.
         today: the date "last" is relative to; today (UTC) when None.
 
     Raises:
-        AnalysisError: on a malformed week or when the spike rule is unavailable.
+        AnalysisError: on a malformed week.
     """
     del lang
     rules = rules or SummaryRules()
     resolved = resolve_week(ws, week, today=today)
     items, themes = summary_frames(ws, resolved, channel=channel, history_weeks=rules.history_weeks)
+    counts = weekly_theme_channel_counts(ws, resolved, channel=channel)
     return build_weekly_summary(
-        items,
-        themes,
-        resolved,
-        spike_rule=spike_rule or default_spike_rule(),
-        channel=channel,
-        rules=rules,
+        items, themes, resolved, counts=counts, channel=channel, rules=rules
     )
 
 
@@ -177,5 +182,6 @@ __all__ = [
     "summary_filename",
     "summary_frames",
     "summary_weeks",
+    "weekly_theme_channel_counts",
     "weekly_summary",
 ]

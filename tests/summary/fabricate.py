@@ -25,11 +25,6 @@ TEXTS = {
 }
 
 
-def threshold_spike_rule(series: np.ndarray) -> bool:
-    """A stand-in for the theme engine's rule: >= 5 items and >= 3x the earlier mean."""
-    return bool(series[-1] >= 5 and series[-1] >= 3 * max(1.0, float(np.mean(series[:-1]))))
-
-
 def fabricate(
     counts: dict[tuple[int | None, str], list[int]],
     *,

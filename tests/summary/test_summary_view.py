@@ -22,7 +22,6 @@ main(start="summary")
 
 @pytest.fixture
 def summary_page(tmp_path, monkeypatch):
-    pytest.importorskip("analysis.trends", reason="the theme engine's spike rule has not landed")
     path = write_workspace(tmp_path / "view.duckdb", *fabricate(COUNTS))
     monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
     monkeypatch.delenv("KLANTSTEM_LANG", raising=False)

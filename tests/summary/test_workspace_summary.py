@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from analysis.summary import build_weekly_summary
 from klantstem_cli import app
-from tests.summary.fabricate import WEEK, fabricate, threshold_spike_rule
+from tests.summary.fabricate import WEEK, fabricate
 from tests.summary.test_builder import COUNTS
 from tests.summary.workspace_fixture import write_workspace
 from workspace.db import Workspace
@@ -30,8 +30,8 @@ def workspace(tmp_path_factory, frames):
 
 def test_workspace_summary_equals_the_builder_on_the_same_frames(workspace, frames):
     with Workspace.open(workspace, read_only=True) as ws:
-        stored = weekly_summary(ws, WEEK, spike_rule=threshold_spike_rule)
-    direct = build_weekly_summary(*frames, WEEK, spike_rule=threshold_spike_rule)
+        stored = weekly_summary(ws, WEEK)
+    direct = build_weekly_summary(*frames, WEEK)
     assert stored.total == direct.total
     assert stored.channels == direct.channels
     assert [
@@ -45,7 +45,7 @@ def test_workspace_summary_equals_the_builder_on_the_same_frames(workspace, fram
 
 def test_channel_filter_in_sql(workspace):
     with Workspace.open(workspace, read_only=True) as ws:
-        summary = weekly_summary(ws, WEEK, channel="app_review", spike_rule=threshold_spike_rule)
+        summary = weekly_summary(ws, WEEK, channel="app_review")
     assert summary.total.items == 25 and [t.theme_id for t in summary.themes] == [2]
 
 
@@ -67,9 +67,7 @@ def test_last_complete_week(workspace, today, expected):
 def test_last_week_of_an_empty_workspace(tmp_path):
     with Workspace.open(tmp_path / "empty.duckdb") as ws:
         assert resolve_week(ws, "last", today=date(2026, 11, 25)) == "2026-W47"
-        summary = weekly_summary(
-            ws, "last", spike_rule=threshold_spike_rule, today=date(2026, 11, 25)
-        )
+        summary = weekly_summary(ws, "last", today=date(2026, 11, 25))
         assert summary.total.items == 0
         assert render_summary(summary, "html", "nl")
 
@@ -78,7 +76,6 @@ runner = CliRunner()
 
 
 def test_cli_summary_writes_each_format(workspace, tmp_path):
-    pytest.importorskip("analysis.trends", reason="the theme engine's spike rule has not landed")
     for fmt in ("md", "html", "csv", "xlsx"):
         out = tmp_path / f"summary.{fmt}"
         result = runner.invoke(
