@@ -129,7 +129,9 @@ class Fingerprint:
     extra: Callable[[Sequence[str]], bool] | None = None
 
 
-_OUTLOOK_COLUMN = re.compile(r"^.+: \((name|address|type|naam|adres|adresse|jméno|adresa)\)$", re.I)
+_OUTLOOK_COLUMN = re.compile(
+    r"^.+: \((name|address|type|typ|naam|adres|adresse|soort|jméno|adresa)\)$", re.I
+)
 
 
 def _outlook(headers: Sequence[str]) -> bool:

@@ -23,7 +23,7 @@ _INTL_PHONE = re.compile(
 )
 _BSN = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d,]|[.-]\d)")
 _POSTCODE = re.compile(
-    r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS|AM|PM|MB|GB|KB|KM|CM|MM|KG|EU|BV|NV)[A-Z]{2}(?![\w-])"
+    r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS|AM|PM|MB|GB|KB|KM|CM|MM|KG|EU|BV|NV|EN|OF|IN|IS|OP|TE|AT|TO|BY|ON|OR|AN|IT)[A-Z]{2}(?![\w-])"
 )
 _DATE_LIKE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 

@@ -357,6 +357,8 @@ def _scale(table: Table, index: int, mapping: ColumnMapping) -> tuple[float, flo
     low = 0.0 if any(v == 0 for v in values) else 1.0
     if "nps" in head:
         return 0.0, 10.0
+    if any(word in head for word in ("star", "ster", "rating")) and "cijfer" not in head:
+        return 1.0, 5.0  # a star column: a 6 is a wrong cell, not a 10-point scale
     if "cijfer" in head or 5 < top <= 10:
         return low, 10.0
     if top > 10:
