@@ -416,8 +416,8 @@ def read_mapped(
     for row_number, (line, cells, raw) in enumerate(table.records()):
         text = cells[text_i].strip()
         if not text:
-            items.append(problem(name, line, f"the text column {table.header[text_i]!r} is empty. "
-                                 "Fill the cell or map another text column.", warning=True))  # fmt: skip
+            items.append(problem(name, line, f"the text column {table.header[text_i]!r} is empty; skipped. "
+                                 "Fill the cell or map another text column."))  # fmt: skip
             continue
         if dates is None:
             when, assumed = now, True

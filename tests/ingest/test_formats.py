@@ -219,7 +219,7 @@ def test_unknown_table_needs_a_mapping_and_the_mapping_is_remembered() -> None:
         pytest.param(b'{"reviews": [', "not valid JSON", id="truncated-json"),
         pytest.param(b"PK\x03\x04garbage", "damaged zip", id="broken-zip"),
         pytest.param(
-            "Dit is gewoon een brief.\nMet twee regels.\n".encode(),
+            b"Dit is gewoon een brief.\nMet twee regels.\n",
             "plain text, not a table",
             id="prose",
         ),
