@@ -44,11 +44,15 @@ class Draft:
     author_fields: tuple[str, ...] = ()
 
 
-def _private_raw(raw: Mapping[str, Any], draft: Draft, settings: IngestSettings) -> dict[str, Any]:
+def _private_raw(
+    raw: Mapping[str, Any], draft: Draft, settings: IngestSettings, known: Mapping[str, str]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key in draft.author_fields and value:
             out[key] = pseudonym(settings.pseudonym_key, str(value))
+        elif isinstance(value, str) and value.strip() in known:
+            out[key] = known[value.strip()]  # the text or subject cell, already redacted
         elif isinstance(value, str):
             out[key] = redact(value)
         else:
@@ -84,7 +88,10 @@ def finish(
         languages[i] = language
     records: list[FeedbackRecord] = []
     for draft, text, subject, language in zip(drafts, texts, subjects, languages, strict=True):
-        raw = _private_raw(draft.raw, draft, settings) if settings.redact else dict(draft.raw)
+        known = {draft.text.strip(): text, draft.subject.strip(): subject}
+        raw = (
+            _private_raw(draft.raw, draft, settings, known) if settings.redact else dict(draft.raw)
+        )
         try:
             records.append(
                 FeedbackRecord(

@@ -17,14 +17,19 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|BSN|POSTCODE|CARD)\]")
 
 
-@lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*LANGUAGES).build()
+# Above this length lingua's low-accuracy mode (trigrams only) is as good and ~3x faster.
+LONG_TEXT = 120
+
+
+@lru_cache(maxsize=2)
+def _detector(low_accuracy: bool = False) -> LanguageDetector:
+    builder = LanguageDetectorBuilder.from_languages(*LANGUAGES)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def _usable(text: str) -> str:
     text = _PLACEHOLDER.sub(" ", text)
-    return text[:1000] if len(_LETTERS.findall(text)) >= 1 else ""
+    return text[:400] if len(_LETTERS.findall(text)) >= 1 else ""
 
 
 def detect_language(text: str) -> str:
@@ -35,10 +40,12 @@ def detect_language(text: str) -> str:
 def detect_languages(texts: Sequence[str]) -> list[str]:
     """Detect many texts at once (lingua spreads the batch over the cores)."""
     usable = [_usable(t) for t in texts]
-    todo = [t for t in usable if t]
-    found = iter(_detector().detect_languages_in_parallel_of(todo)) if todo else iter(())
-    out: list[str] = []
-    for text in usable:
-        language = next(found) if text else None
-        out.append(language.iso_code_639_1.name.lower() if language is not None else "")
+    out = [""] * len(usable)
+    for low_accuracy in (False, True):
+        todo = [i for i, t in enumerate(usable) if t and (len(t) >= LONG_TEXT) == low_accuracy]
+        if not todo:
+            continue
+        found = _detector(low_accuracy).detect_languages_in_parallel_of([usable[i] for i in todo])
+        for i, language in zip(todo, found, strict=True):
+            out[i] = language.iso_code_639_1.name.lower() if language is not None else ""
     return out

@@ -25,6 +25,7 @@ _BSN = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d,]|[.-]\d)")
 _POSTCODE = re.compile(
     r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS|AM|PM|MB|GB|KB|KM|CM|MM|KG|EU|BV|NV|EN|OF|IN|IS|OP|TE|AT|TO|BY|ON|OR|AN|IT)[A-Z]{2}(?![\w-])"
 )
+_CANDIDATE = re.compile(r"[\d@]")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
@@ -80,9 +81,9 @@ def redact(text: str) -> str:
     """
     if not text:
         return text
-    has_at = "@" in text
-    if not has_at and not any(c.isdigit() for c in text):
+    if _CANDIDATE.search(text) is None:  # most cells: no digit and no @, nothing to find
         return text
+    has_at = "@" in text
     if has_at:
         text = _EMAIL.sub("[EMAIL]", text)
     text = _sub_checked(_IBAN, text, "[IBAN]", iban_is_valid)
