@@ -136,10 +136,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Het sentiment over {theme} daalde met {delta} (was {baseline}).",
     },
     "attention.rising": {
-        "en": "{theme} is rising{where}: {items} items against an average of {baseline}.",
-        "nl": "{theme} stijgt{where}: {items} berichten tegen gemiddeld {baseline}.",
+        "en": "{theme} is rising: {items} items against an average of {baseline}{where}.",
+        "nl": "{theme} stijgt: {items} berichten tegen gemiddeld {baseline}{where}.",
     },
-    "attention.where": {"en": " in {channel}", "nl": " in {channel}"},
+    "attention.where": {"en": " (rising in {channel})", "nl": " (stijgend in {channel})"},
     "attention.channel_volume": {
         "en": "{channel} received {items} items against an average of {baseline}.",
         "nl": "{channel} ontving {items} berichten tegen gemiddeld {baseline}.",

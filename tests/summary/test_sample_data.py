@@ -9,28 +9,19 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from tests.summary.workspace_fixture import PLANTED, TRUTH, build_truth_workspace
 from workspace.db import Workspace
-from workspace.imports import import_files
 from workspace.summary import render_summary, weekly_summary
-
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
-TRUTH, PLANTED = SAMPLE / "truth.csv", SAMPLE / "planted.json"
 
 pytestmark = pytest.mark.skipif(
     not (TRUTH.exists() and PLANTED.exists()), reason="sample_data/ has no planted truth yet"
 )
-
-
-def sample_files() -> list[Path]:
-    suffixes = {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
-    return sorted(f for f in SAMPLE.iterdir() if f.suffix in suffixes and f.name != "truth.csv")
 
 
 @pytest.fixture(scope="module")
@@ -40,34 +31,7 @@ def planted() -> dict:
 
 @pytest.fixture(scope="module")
 def truth_workspace(tmp_path_factory) -> Path:
-    """Sample data imported, with the planted themes as the theme assignment."""
-    path = tmp_path_factory.mktemp("sample") / "truth.duckdb"
-    truth = pd.read_csv(TRUTH)
-    names = sorted(truth["theme"].dropna().unique())
-    ids = {name: n + 1 for n, name in enumerate(names)}
-    now = datetime(2026, 11, 23, tzinfo=UTC)
-    with Workspace.open(path) as ws:
-        report = import_files(ws, sample_files())
-        assert report.added >= len(truth)
-        with ws.transaction() as con:
-            for name, theme_id in ids.items():
-                label = name.replace("_", " ")
-                con.execute(
-                    "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    [theme_id, name, label, f"{label} (nl)", now, now],
-                )
-            assignments = pd.DataFrame(
-                {
-                    "item_id": truth["item_id"],
-                    "theme_id": truth["theme"].map(ids).astype("Int64"),  # no theme: unsorted
-                    "similarity": 1.0,
-                    "method": "truth",
-                }
-            )
-            con.register("truth_assignments", assignments)
-            con.execute("INSERT INTO assignments SELECT * FROM truth_assignments")
-    return path
+    return build_truth_workspace(tmp_path_factory.mktemp("sample") / "truth.duckdb")
 
 
 def theme_id_of(summary, name: str) -> int:

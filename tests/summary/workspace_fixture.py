@@ -13,7 +13,10 @@ import pandas as pd
 
 from ingest.schema import FeedbackRecord, make_record_id
 from workspace.db import Workspace
-from workspace.imports import import_records
+from workspace.imports import import_files, import_records
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
+TRUTH, PLANTED = SAMPLE / "truth.csv", SAMPLE / "planted.json"
 
 
 def write_workspace(path: Path, items: pd.DataFrame, themes: pd.DataFrame) -> Path:
@@ -59,5 +62,44 @@ def write_workspace(path: Path, items: pd.DataFrame, themes: pd.DataFrame) -> Pa
             )
             con.register("fixture_sentiment", sentiment)
             con.execute("INSERT INTO item_sentiment SELECT * FROM fixture_sentiment")
+            ws.bump_data_version(con)
+    return path
+
+
+def sample_files() -> list[Path]:
+    suffixes = {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
+    return sorted(f for f in SAMPLE.iterdir() if f.suffix in suffixes and f.name != "truth.csv")
+
+
+def build_truth_workspace(path: Path) -> Path:
+    """The sample data imported, with the planted themes written as the theme assignment
+    (items without a planted theme stay unsorted)."""
+    truth = pd.read_csv(TRUTH)
+    names = sorted(truth["theme"].dropna().unique())
+    ids = {name: n + 1 for n, name in enumerate(names)}
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    with Workspace.open(path) as ws:
+        report = import_files(ws, sample_files())
+        assert report.added >= len(truth), (
+            report.to_dict() if hasattr(report, "to_dict") else report
+        )
+        with ws.transaction() as con:
+            for name, theme_id in ids.items():
+                label = name.replace("_", " ")
+                con.execute(
+                    "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [theme_id, name, label, f"{label} (nl)", now, now],
+                )
+            assignments = pd.DataFrame(
+                {
+                    "item_id": truth["item_id"],
+                    "theme_id": truth["theme"].map(ids).astype("Int64"),
+                    "similarity": 1.0,
+                    "method": "truth",
+                }
+            )
+            con.register("truth_assignments", assignments)
+            con.execute("INSERT INTO assignments SELECT * FROM truth_assignments")
             ws.bump_data_version(con)
     return path
