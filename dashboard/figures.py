@@ -6,6 +6,8 @@ reshape for plotting. Long labels are shortened here so axes never overlap.
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -22,9 +24,11 @@ _FONT = {"family": "sans-serif", "size": 13}
 
 
 def shorten(label: str, width: int = 38) -> str:
-    """One line of at most ``width`` characters (with an ellipsis when cut)."""
+    """One line of at most ``width`` characters (with an ellipsis when cut), HTML-escaped:
+    plotly renders a subset of HTML in labels, and theme names come from users."""
     label = " ".join(str(label).split())
-    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+    label = label if len(label) <= width else label[: width - 1].rstrip() + "…"
+    return html.escape(label)
 
 
 def _empty(message: str) -> go.Figure:

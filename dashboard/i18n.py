@@ -321,7 +321,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Wat er in één week veranderde, klaar om door te sturen: download het voor het maandagoverleg.",
     },
     "summary.week": {"en": "Week", "nl": "Week"},
-    "summary.week_latest": {"en": "{week} (last complete week)", "nl": "{week} (laatste volledige week)"},
+    "summary.week_latest": {
+        "en": "{week} (last complete week)",
+        "nl": "{week} (laatste volledige week)",
+    },
     "summary.channel": {"en": "Channel", "nl": "Kanaal"},
     "summary.all_channels": {"en": "All channels", "nl": "Alle kanalen"},
     "summary.download": {"en": "Download", "nl": "Downloaden"},

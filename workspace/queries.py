@@ -85,6 +85,9 @@ def items_for_export(ws: Workspace) -> pd.DataFrame:
 # 100k-item workspace answers in milliseconds. Themes, assignments and sentiment are read from
 # the tables of migration 1; the theme engine writes them.
 
+SHOWN = "('active', 'proposed')"
+"""Theme statuses the dashboard lists (merged and split themes live on only as history)."""
+
 WEEK = "date_trunc('week', {a}.received_at AT TIME ZONE 'UTC')"
 
 
@@ -240,7 +243,7 @@ def theme_coverage(ws: Workspace, filters: Filters | None = None) -> Coverage:
         """,
         params,
     )
-    themes = int(ws.scalar("SELECT count(*) FROM themes WHERE status = 'active'") or 0)
+    themes = int(ws.scalar(f"SELECT count(*) FROM themes WHERE status IN {SHOWN}") or 0)
     return Coverage(int(frame.iloc[0]["items"]), int(frame.iloc[0]["sorted"]), themes)
 
 
@@ -263,10 +266,10 @@ def theme_table(
     limit: int | None = None,
     rising_only: bool = False,
 ) -> pd.DataFrame:
-    """One row per active theme with its filtered volume.
+    """One row per listed (active or proposed) theme with its filtered volume.
 
-    Columns: ``theme_id``, ``label``, ``keywords`` (list), ``items``, ``share`` (of themed
-    items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1), ``channels``
+    Columns: ``theme_id``, ``label``, ``status``, ``keywords`` (list), ``items``, ``share``
+    (of themed items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
     first), ``this_week``, ``last_week``, ``change``, ``is_new`` (no items before the latest
     week). ``contains`` keeps themes whose label or keywords contain it (any case);
@@ -319,7 +322,7 @@ def theme_table(
             FROM f, ref GROUP BY f.theme_id
         ),
         shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)
-        SELECT t.theme_id, {label} AS label,
+        SELECT t.theme_id, {label} AS label, t.status,
                from_json(t.keywords, '["VARCHAR"]') AS keywords,
                agg.items, shares.share,
                agg.sentiment, agg.rating, c.channels, tr.trend,
@@ -329,7 +332,7 @@ def theme_table(
         JOIN per_channel c ON c.theme_id = t.theme_id
         JOIN trend tr ON tr.theme_id = t.theme_id
         JOIN shares ON shares.theme_id = t.theme_id
-        WHERE t.status = 'active' AND ({label} ILIKE ? OR t.keywords ILIKE ?)
+        WHERE t.status IN {SHOWN} AND ({label} ILIKE ? OR t.keywords ILIKE ?)
           AND (NOT ? OR agg.this_week > agg.last_week OR agg.is_new)
         ORDER BY {order_sql}, t.theme_id
         {limit_sql}
@@ -342,7 +345,7 @@ def theme_choices(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
     """Every active theme: ``theme_id``, ``label``, ``size``; for pickers and merge targets."""
     return ws.query_df(
         f"SELECT theme_id, {theme_label_sql(lang)} AS label, size FROM themes t "
-        "WHERE status = 'active' ORDER BY size DESC, theme_id"
+        f"WHERE status IN {SHOWN} ORDER BY size DESC, theme_id"
     )
 
 
@@ -535,7 +538,7 @@ def unsorted_items(
     """Text items without a theme, newest first, each with its nearest active theme.
 
     The nearest theme is the highest cosine similarity between the item's cached vector and
-    the theme centroids (vectors of the centroid's length). Columns: ``id``, ``received_at``,
+    the theme centroids, in the vector space (``model_id``) each centroid was built in. Columns: ``id``, ``received_at``,
     ``channel``, ``rating``, ``rating_scale_max``, ``language``, ``text``,
     ``nearest_theme_id``, ``nearest_label``, ``similarity`` (NaN when no vector or theme).
     """
@@ -550,15 +553,15 @@ def unsorted_items(
             LIMIT ? OFFSET ?
         ),
         centroids AS (
-            SELECT theme_id, {theme_label_sql(lang)} AS label, centroid, len(centroid) AS dim
-            FROM themes t WHERE status = 'active' AND centroid IS NOT NULL
+            SELECT theme_id, {theme_label_sql(lang)} AS label, centroid, model_id
+            FROM themes t WHERE status IN {SHOWN} AND centroid IS NOT NULL
         ),
         scored AS (
             SELECT p.id, c.theme_id, c.label,
                    list_cosine_similarity(e.vector, c.centroid) AS similarity
             FROM page p
-            JOIN embeddings e ON e.text_hash = p.text_hash
-            JOIN centroids c ON len(e.vector) = c.dim
+            JOIN centroids c ON TRUE
+            JOIN embeddings e ON e.text_hash = p.text_hash AND e.model_id = c.model_id
         ),
         best AS (
             SELECT id, arg_max(theme_id, similarity) AS nearest_theme_id,

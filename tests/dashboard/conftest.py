@@ -49,7 +49,7 @@ def build_workspace(path: Path, *, items: int = 90, hostile: bool = False) -> Pa
     for n in range(items):
         theme = _theme_of(n)
         text = TEXTS[theme].format(n=n)
-        if hostile and n % 5 == 0:
+        if hostile and (n % 5 == 0 or n % 10 == 9):
             text = f"{text} {XSS[n % 3]}"
         channel = ("email", "review", "ticket")[n % 4 % 3]
         extra: dict[str, object] = {}
@@ -68,7 +68,8 @@ def build_workspace(path: Path, *, items: int = 90, hostile: bool = False) -> Pa
                 name = f"{label} {XSS[theme_id - 1]}" if hostile else ""
                 con.execute(
                     "INSERT INTO themes (theme_id, label, label_en, label_nl, manager_name, keywords,"
-                    " centroid, size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    " centroid, size, created_at, updated_at, model_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'fake-4')",
                     [theme_id, label, en, nl, name, json.dumps(keywords), centroid, now, now],
                 )
             for n, row in enumerate(ids.itertuples(index=False)):
@@ -76,7 +77,8 @@ def build_workspace(path: Path, *, items: int = 90, hostile: bool = False) -> Pa
                 near = theme or 1 + n % 3
                 vector = [0.9 if k == near else 0.1 for k in range(1, 5)]
                 con.execute(
-                    "INSERT OR IGNORE INTO embeddings VALUES ('fake-4', ?, ?)", [row.text_hash, vector]
+                    "INSERT OR IGNORE INTO embeddings VALUES ('fake-4', ?, ?)",
+                    [row.text_hash, vector],
                 )
                 con.execute(
                     "INSERT INTO assignments VALUES (?, ?, ?, ?)",
@@ -90,6 +92,8 @@ def build_workspace(path: Path, *, items: int = 90, hostile: bool = False) -> Pa
                 "UPDATE themes SET size = (SELECT count(*) FROM assignments a "
                 "WHERE a.theme_id = themes.theme_id)"
             )
+            # New uploads are embedded and sorted with the weightless TF-IDF embedder (fast).
+            ws.set_setting("embedder", "tfidf", con)
             ws.bump_data_version(con)
     return path
 
@@ -100,3 +104,28 @@ def themed_workspace(tmp_path, monkeypatch):
     monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
     monkeypatch.delenv("KLANTSTEM_LANG", raising=False)
     return path
+
+
+def _decode(value):
+    import base64
+
+    import numpy as np
+
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+            shape = value.get("shape")
+            if isinstance(shape, str):
+                shape = [int(n) for n in shape.split(",")]
+            return array.reshape(shape) if shape is not None else array
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def chart_spec(element) -> dict:
+    """A ``st.plotly_chart`` element's figure as a dict, typed arrays decoded to numpy."""
+    import json
+
+    return _decode(json.loads(element.proto.spec))

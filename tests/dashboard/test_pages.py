@@ -1,0 +1,316 @@
+"""Every page rendered through the real app (navigation, sidebar, caching) with AppTest."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard.conftest import build_workspace, chart_spec
+from workspace.db import Workspace
+
+# The weekly summary page belongs to its own module (and its own tests); the app registers it.
+PAGES = ("overview", "themes", "theme", "trends", "unsorted", "search", "upload")
+
+
+def page_script(start: str) -> None:
+    from dashboard.app import main
+
+    main(start)
+
+
+def open_page(start: str, *, lang: str = "en", query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_function(page_script, args=(start,), default_timeout=60)
+    at.session_state["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    return [str(e.value) for e in at.get(kind)]
+
+
+@pytest.fixture
+def fake_engine(monkeypatch):
+    """A stand-in theme engine that records calls and writes what the real one would."""
+    calls: list[tuple[str, tuple]] = []
+    module = types.ModuleType("workspace.themes")
+
+    def rename_theme(ws, theme_id, name):
+        calls.append(("rename_theme", (theme_id, name)))
+        with ws.transaction() as con:
+            con.execute("UPDATE themes SET manager_name = ? WHERE theme_id = ?", [name, theme_id])
+            ws.bump_data_version(con)
+
+    def move_item(ws, item_id, theme_id):
+        calls.append(("move_item", (item_id, theme_id)))
+        with ws.transaction() as con:
+            con.execute(
+                "UPDATE assignments SET theme_id = ?, method = 'manual' WHERE item_id = ?",
+                [theme_id, item_id],
+            )
+            ws.bump_data_version(con)
+
+    module.rename_theme = rename_theme
+    module.move_item = move_item
+    monkeypatch.setitem(sys.modules, "workspace.themes", module)
+    return calls
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(themed_workspace, page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert not [
+        e for e in at.get("markdown") if "nav." in str(e.value) or "themes." in str(e.value)
+    ]
+
+
+def test_overview_compares_weeks_and_shows_coverage_and_rising_links(themed_workspace):
+    at = open_page("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Feedback items"] == "90"
+    assert metrics["Week 2026-W35"] == "6"  # items on 24-29 Aug in the fixture
+    assert metrics["Sorted into themes"] == "90%"  # 81 of 90 have a theme
+    assert metrics["Sentiment this week"] == "-0.45"  # five themed (-0.6), one unsorted (+0.3)
+    assert len(at.get("plotly_chart")) == 2
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == ["Wrong invoice \\(\\+1\\: 1 → 2\\)"]
+    assert links[0].proto.query_string == "theme=2"
+
+
+def test_overview_in_dutch(themed_workspace):
+    at = open_page("overview", lang="nl")
+    assert at.title[0].value == "Overzicht"
+    assert {"Feedbackberichten", "In thema's ingedeeld"} <= {m.label for m in at.metric}
+
+
+def test_sidebar_filters_narrow_every_query(themed_workspace):
+    at = open_page("overview")
+    at.sidebar.multiselect(key="filter_channels").set_value(["review"]).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Feedback items"] == "23"
+    at.sidebar.date_input(key="filter_start").set_value(__import__("datetime").date(2026, 8, 1))
+    at.run()
+    # reviews are n % 4 == 1, dated 1 June + n days: from 1 August that is n = 61, 65, ..., 89
+    assert {m.label: m.value for m in at.metric}["Feedback items"] == "8"
+    assert at.session_state["filters"].channels == ("review",)
+
+
+def test_themes_table_filters_sorts_and_links(themed_workspace):
+    at = open_page("themes")
+    frame = at.dataframe[0].value
+    assert list(frame["label"]) == ["Late parcels", "Wrong invoice", "App crashes"]
+    assert list(frame["items"]) == [27, 27, 27]
+    assert all(len(trend) == 12 for trend in frame["trend"])
+    at.text_input(key="themes_contains").set_value("charged").run()
+    assert list(at.dataframe[0].value["label"]) == ["Wrong invoice"]
+    at.text_input(key="themes_contains").set_value("").run()
+    at.selectbox(key="themes_order").set_value("change").run()
+    assert list(at.dataframe[0].value["label"])[0] == "Wrong invoice"
+    assert at.get("download_button")
+
+
+def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
+    at = open_page("theme", query={"theme": "2"})
+    assert at.title[0].value == "Wrong invoice"
+    assert any("invoice, charged" in c for c in texts(at, "caption"))
+    quotes = at.dataframe[0].value
+    assert list(quotes.columns) == ["received_at", "channel", "rating", "language", "text"]
+    assert len(quotes) == 27 and quotes["text"].str.contains("invoice").all()
+    assert set(quotes["channel"]) == {"E-mail", "Reviews", "Tickets"}
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_theme_page_without_engine_says_edits_are_not_available(themed_workspace, monkeypatch):
+    monkeypatch.setitem(sys.modules, "workspace.themes", None)  # import fails
+    at = open_page("theme", query={"theme": "1"})
+    assert any("not available yet" in i for i in texts(at, "info"))
+
+
+def test_rename_asks_for_confirmation_first(themed_workspace, fake_engine):
+    at = open_page("theme", query={"theme": "1"})
+    form_input = [w for w in at.text_input if w.label == "New name"][0]
+    form_input.set_value("Bezorging")
+    [b for b in at.button if b.label == "Rename"][0].click().run()
+    assert fake_engine == []  # nothing changed yet
+    warning = texts(at, "warning")[0]
+    assert "Late parcels" in warning and "Bezorging" in warning
+    at.button(key="confirm_edit").click().run()
+    assert fake_engine == [("rename_theme", (1, "Bezorging"))]
+    assert at.title[0].value == "Bezorging"
+    assert texts(at, "success") == ["Done\\."]  # flash messages are escaped
+
+
+def test_real_engine_rename_then_undo_and_merge(themed_workspace):
+    at = open_page("theme", query={"theme": "1"})
+    [w for w in at.text_input if w.label == "New name"][0].set_value("Bezorging")
+    [b for b in at.button if b.label == "Rename"][0].click().run()
+    at.button(key="confirm_edit").click().run()
+    assert at.title[0].value == "Bezorging"
+    at.button(key="undo_1").click().run()
+    assert "rename" in texts(at, "warning")[0]
+    at.button(key="confirm_edit").click().run()
+    assert at.title[0].value == "Late parcels"
+    [b for b in at.button if b.label == "Merge"][0].click().run()  # first other theme: 2
+    assert "Wrong invoice" in texts(at, "warning")[0]
+    at.button(key="confirm_edit").click().run()
+    assert at.title[0].value == "Wrong invoice"
+    assert len(at.dataframe[0].value) == 50  # 27 + 27 items, quotes capped at 50
+    themes = open_page("themes").dataframe[0].value
+    assert list(themes["label"]) == ["Wrong invoice", "App crashes"]
+    assert list(themes["items"]) == [54, 27]
+
+
+def test_cancelled_rename_changes_nothing(themed_workspace, fake_engine):
+    at = open_page("theme", query={"theme": "1"})
+    [w for w in at.text_input if w.label == "New name"][0].set_value("Anders")
+    [b for b in at.button if b.label == "Rename"][0].click().run()
+    at.button(key="cancel_edit").click().run()
+    assert fake_engine == []
+    assert at.title[0].value == "Late parcels"
+
+
+def test_trends_has_channel_bars_heatmap_and_channel_comparison(themed_workspace):
+    at = open_page("trends")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 3
+    heatmap = chart_spec(charts[1])["data"][0]
+    assert heatmap["type"] == "heatmap"
+    assert [y.split(" · ")[0] for y in heatmap["y"]] == [
+        "Late parcels",
+        "Wrong invoice",
+        "App crashes",
+    ]
+    summary = at.dataframe[0].value
+    assert set(summary["channel"]) == {"E-mail", "Reviews", "Tickets"}
+
+
+def test_unsorted_inbox_lists_items_with_nearest_theme_and_assigns(themed_workspace, fake_engine):
+    at = open_page("unsorted")
+    assert {m.label: m.value for m in at.metric}["Unsorted items"] == "9"
+    assert len([t for t in texts(at, "text") if "weather" in t]) == 9
+    assert sum("Nearest" in c for c in texts(at, "caption")) == 9
+    assign = [b for b in at.button if b.label == "Assign"][0]
+    assign.click().run()
+    assert fake_engine and fake_engine[0][0] == "move_item"
+    assert {m.label: m.value for m in at.metric}["Unsorted items"] == "8"
+
+
+def test_keyword_search_respects_filters(themed_workspace):
+    at = open_page("search")
+    at.text_input(key="search_query").set_value("charged")
+    at.radio(key="search_mode").set_value("keyword")
+    at.button[0].click().run()
+    results = at.dataframe[0].value
+    assert len(results) == 27 and results["text"].str.contains("charged").all()
+    at.sidebar.multiselect(key="filter_channels").set_value(["ticket"]).run()
+    assert len(at.dataframe[0].value) == 7
+
+
+def test_semantic_search_ranks_cached_vectors(themed_workspace):
+    from analysis.embedders import TfidfEmbedder
+
+    embedder = TfidfEmbedder()
+    with Workspace.open(themed_workspace) as ws:
+        rows = ws.query_df("SELECT DISTINCT text, text_hash FROM items")
+        vectors = embedder.embed(list(rows["text"]))
+        with ws.transaction() as con:
+            for text_hash, vector in zip(rows["text_hash"], vectors, strict=True):
+                con.execute(
+                    "INSERT INTO embeddings VALUES (?, ?, ?)",
+                    [embedder.model_id, text_hash, vector.tolist()],
+                )
+            ws.set_setting("embedder", "tfidf", con)
+            ws.bump_data_version(con)
+    at = open_page("search")
+    at.text_input(key="search_query").set_value("the app crashes at login")
+    at.radio(key="search_mode").set_value("semantic")
+    at.button[0].click().run()
+    results = at.dataframe[0].value
+    assert results["text"].head(5).str.contains("app crashes").all()
+    assert results["score"].is_monotonic_decreasing
+
+
+# workspace.themes.ensure_vectors reads vectors via Arrow, which DuckDB 2 warns about.
+ARROW_WARNING = "ignore:Arrow output on a DB-API result:UserWarning"
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_upload_imports_several_files_and_reports(themed_workspace):
+    at = open_page("upload")
+    good = b"text,date\nDe levering was te laat,2026-09-01\nFactuur klopt niet,2026-09-02\n"
+    at.file_uploader[0].set_value(
+        [("week36.csv", good, "text/csv"), ("empty.csv", b"  ", "text/csv")]
+    ).run()
+    at.button(key="upload_start").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Added"] == "2" and metrics["Duplicates"] == "0"
+    files = at.dataframe[0].value
+    assert list(files["File"]) == ["week36.csv", "empty.csv"]
+    assert "empty" in files["Error"].iloc[1]
+    with Workspace.open(themed_workspace) as ws:
+        assert ws.scalar("SELECT count(*) FROM items") == 92
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_upload_mapping_form_is_remembered_and_imports(themed_workspace):
+    from ingest.mapping import header_key
+
+    at = open_page("upload")
+    data = b"Opmerking;Datum;Cijfer\nTe duur;01-09-2026;6\n"
+    at.session_state["upload_pending_mappings"] = [
+        {
+            "name": "odd.csv",
+            "data": data,
+            "columns": ["Opmerking", "Datum", "Cijfer"],
+            "message": "odd.csv: map the columns",
+        }
+    ]
+    at.run()
+    at.selectbox(key="map_text_odd.csv").set_value("Opmerking")
+    at.selectbox(key="map_date_odd.csv").set_value("Datum")
+    at.selectbox(key="map_default_odd.csv").set_value("survey")
+    [b for b in at.button if b.label == "Remember and import"][0].click().run()
+    with Workspace.open(themed_workspace) as ws:
+        stored = ws.scalar(
+            "SELECT mapping FROM column_mappings WHERE header_key = ?",
+            [header_key(["Opmerking", "Datum", "Cijfer"])],
+        )
+    assert stored is not None and '"text": "Opmerking"' in stored
+
+
+def test_navigation_registers_every_page_including_the_weekly_summary(themed_workspace):
+    from dashboard import routes
+
+    at = open_page("overview")
+    assert not at.exception
+    assert set(routes._PAGES) == {*PAGES, "summary"}
+    assert routes.page("theme").visibility == "hidden"
+
+
+def test_empty_workspace_pages_explain_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(tmp_path / "empty.duckdb"))
+    for page in PAGES:
+        at = open_page(page)
+        assert not at.exception, (page, at.exception)
+    assert "klantstem import" in open_page("overview").info[0].value
+
+
+def test_language_default_comes_from_the_workspace_setting(tmp_path, monkeypatch):
+    path = build_workspace(tmp_path / "nl.duckdb", items=12)
+    with Workspace.open(path) as ws:
+        ws.set_setting("ui_language", "nl")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    monkeypatch.delenv("KLANTSTEM_LANG", raising=False)
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=60).run()
+    assert at.title[0].value == "Thema's"
+    monkeypatch.setenv("KLANTSTEM_LANG", "en")
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=60).run()
+    assert at.title[0].value == "Themes"
