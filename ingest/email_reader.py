@@ -62,10 +62,12 @@ def split_mbox(data: bytes) -> Iterator[tuple[int, bytes, str]]:
         return
     if data[: starts[0].start()].strip():
         yield 1, data[: starts[0].start()], ""
+    line, counted_to = 1, 0
     for i, match in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(data)
         body = data[match.end() + 1 : end]
-        line = data.count(b"\n", 0, match.start()) + 1
+        line += data.count(b"\n", counted_to, match.start())  # incremental: O(n) overall
+        counted_to = match.start()
         yield line, _ESCAPED_FROM.sub(rb"\1", body), match.group(0).decode("latin-1")
 
 
