@@ -165,9 +165,10 @@ class ThemeClusterer:
         rng = np.random.default_rng(self.random_state)
         sample = np.sort(rng.choice(n, size=min(self.sample_size, n), replace=False))
         dist = np.clip(1.0 - x[sample] @ x[sample].T, 0.0, 2.0)
-        candidates = sorted(
-            set(np.unique(np.linspace(self.min_themes, max_themes, 40).astype(int)))
-        )
+        # Every count up to 30 (where managers' theme lists live), then 30 steps above.
+        fine = range(self.min_themes, min(max_themes, 30) + 1)
+        coarse = np.linspace(min(max_themes, 30), max_themes, 30).astype(int)
+        candidates = sorted({int(k) for k in (*fine, *coarse)})
         self.scores_ = {}
         best_k, best_score = candidates[0], -np.inf
         for k in candidates:

@@ -31,8 +31,23 @@ from ingest.errors import AnalysisError, MissingExtraError
 EmbedProgress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each batch."""
 
-DEFAULT_EMBEDDER = "use+minilm"
-"""The embedder a new workspace uses (chosen from ``benchmarks/RESULTS.md``)."""
+DEFAULT_EMBEDDER = "auto"
+"""A new workspace's embedder: resolved by :func:`choose_embedder_name` from its language mix.
+
+Measured (``benchmarks/RESULTS.md``): multilingual USE is the only offline embedder that puts
+Dutch and English items about one subject together (all-MiniLM-L6-v2 splits a mixed
+workspace by language), while all-MiniLM-L6-v2 gives the best themes on English-only text.
+"""
+
+ENGLISH_ONLY_SHARE = 0.95
+
+
+def choose_embedder_name(languages: Sequence[str]) -> str:
+    """``"minilm"`` when at least 95% of the (known) languages are English, else ``"use"``."""
+    known = [str(lang)[:2].lower() for lang in languages if lang]
+    if known and sum(lang == "en" for lang in known) >= ENGLISH_ONLY_SHARE * len(known):
+        return "minilm"
+    return "use"
 
 
 @runtime_checkable
@@ -69,8 +84,14 @@ def _batched(
         return np.zeros((0, dim or 0), dtype=np.float32)
     parts = []
     for start in range(0, total, batch_size):
+        # Neural models misbehave on empty strings; a placeholder gives a neutral vector.
         batch = [t if t.strip() else "." for t in texts[start : start + batch_size]]
-        parts.append(l2_normalize(encode(batch)))
+        if isinstance(encode, _Lookup):
+            batch = list(texts[start : start + batch_size])
+        block = l2_normalize(encode(batch))
+        # A text with no features (e.g. only punctuation) still gets a unit vector.
+        block[np.linalg.norm(block, axis=1) < 0.5, 0] = 1.0
+        parts.append(block)
         if progress is not None:
             progress(min(start + batch_size, total), total)
     return np.vstack(parts)
@@ -204,14 +225,13 @@ class ConcatEmbedder:
         self.model_id = f"concat({names}){suffix}"
 
     def embed(self, texts: Sequence[str], progress: EmbedProgress | None = None) -> np.ndarray:
-        total = len(texts) * len(self.parts)
         blocks = []
         for index, (part, weight) in enumerate(zip(self.parts, self.weights, strict=True)):
             offset = index * len(texts)
 
             def report(done: int, _total: int, offset: int = offset) -> None:
                 if progress is not None:
-                    progress(offset + done, total)
+                    progress((offset + done) // len(self.parts), len(texts))
 
             blocks.append(l2_normalize(part.embed(texts, report)) * np.float32(np.sqrt(weight)))
         return l2_normalize(np.hstack(blocks))
@@ -274,6 +294,14 @@ class TfidfEmbedder:
         return _batched(texts, 2048, encode, self.dim, progress)
 
 
+class _Lookup:
+    def __init__(self, vectors: Mapping[str, np.ndarray]) -> None:
+        self.vectors = vectors
+
+    def __call__(self, batch: list[str]) -> np.ndarray:
+        return np.vstack([self.vectors[t] for t in batch])
+
+
 class PrecomputedEmbedder:
     """Looks vectors up by text; for tests and benchmarks with cached vectors.
 
@@ -293,9 +321,7 @@ class PrecomputedEmbedder:
                 f"PrecomputedEmbedder has no vector for {len(missing)} text(s), e.g. {missing[0]!r}."
             )
         dim = len(next(iter(self.vectors.values()))) if self.vectors else 0
-        return _batched(
-            texts, 4096, lambda b: np.vstack([self.vectors[t] for t in b]), dim, progress
-        )
+        return _batched(texts, 4096, _Lookup(self.vectors), dim, progress)
 
 
 class FakeEmbedder:
@@ -329,14 +355,16 @@ def get_embedder(name: str | None = None) -> Embedder:
     """Build an embedder from its setting value.
 
     Args:
-        name: ``"use+minilm"`` (default), ``"use"``, ``"minilm"``, ``"tfidf"``, ``"fake"``,
+        name: ``"use"``, ``"minilm"``, ``"use+minilm"``, ``"tfidf"``, ``"fake"``,
             or any sentence-transformers model name / local path (``"st:<name>"`` also works).
             ``"a+b"`` concatenates the named embedders.
 
     Raises:
         MissingExtraError: the package behind the embedder is not installed.
     """
-    name = (name or DEFAULT_EMBEDDER).strip()
+    name = (name or "use").strip()
+    if name == "auto":
+        name = "use"
     if "+" in name and not os.path.exists(name):
         return ConcatEmbedder([get_embedder(part) for part in name.split("+")])
     key = _ALIASES.get(name.lower(), name)

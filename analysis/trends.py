@@ -6,8 +6,8 @@ Rules (stated so a manager can be told why something is flagged):
   mean of the trailing 8 weeks (``lam``, at least 0.5). Rising when count >= ``min_count``
   and the Poisson upper tail P(X >= count | lam) < 0.05; falling when lam >= ``min_count``
   and the lower tail P(X <= count | lam) < 0.05.
-- **Spike** (per theme x channel): count >= max(``min_count``, 3 x trailing-8-week median)
-  and P(X >= count | lam = max(trailing mean, 1)) < 0.001.
+- **Spike** (per theme x channel): count >= max(``min_count``, 2 x trailing-8-week median)
+  and P(X >= count | lam = max(trailing mean, 1)) < 0.001, with at least 4 trailing weeks.
 - **New**: the theme's first week with at least ``new_min_items`` items is this week.
 """
 
@@ -110,6 +110,8 @@ def theme_trends_for_week(
     p_up = pd.Series(poisson.sf(now - 1, lam_eff), index=per_theme.index)
     p_down = pd.Series(poisson.cdf(now, lam_eff), index=per_theme.index)
     has_history = len(trailing) > 0
+    # A spike needs at least 4 weeks to compare with; earlier weeks are never flagged.
+    enough_history = len(trailing) >= 4
     rising_mask = (now >= min_count) & (p_up < 0.05) & has_history
     falling_mask = (lam >= min_count) & (p_down < 0.05) & has_history
     rising = pd.DataFrame(
@@ -131,7 +133,7 @@ def theme_trends_for_week(
     else:
         median = mean = pd.Series(0.0, index=per_cell.index)
     p_cell = pd.Series(poisson.sf(cell_now - 1, mean.clip(lower=1.0)), index=per_cell.index)
-    spike_mask = (cell_now >= np.maximum(min_count, 3 * median)) & (p_cell < 0.001) & has_history
+    spike_mask = (cell_now >= np.maximum(min_count, 2 * median)) & (p_cell < 0.001) & enough_history
     spikes = pd.DataFrame(
         {
             "theme_id": [k[0] for k in per_cell.index],

@@ -21,7 +21,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.clustering import ThemeClusterer
-from analysis.embedders import DEFAULT_EMBEDDER, Embedder, get_embedder, l2_normalize
+from analysis.embedders import (
+    DEFAULT_EMBEDDER,
+    Embedder,
+    choose_embedder_name,
+    get_embedder,
+    l2_normalize,
+)
 from analysis.labels import CTfidfLabeler
 from analysis.registry import lineage, match_clusters, nearest_theme, propose_themes
 from analysis.sentiment import item_sentiment, rating_impact, rating_to_sentiment
@@ -76,8 +82,24 @@ class AssignReport:
 
 # -- embeddings ------------------------------------------------------------------------------
 def workspace_embedder(ws: Workspace) -> Embedder:
-    """The embedder named by the workspace setting ``embedder`` (default: the chosen one)."""
-    return get_embedder(ws.get_setting("embedder", DEFAULT_EMBEDDER))
+    """The embedder named by the workspace setting ``embedder``.
+
+    ``"auto"`` (the default) is resolved once from the workspace's language mix (English
+    only -> all-MiniLM-L6-v2, else multilingual USE) and stored, so the vector space and
+    theme ids do not flip when later imports change the mix.
+    """
+    name = ws.get_setting("embedder", DEFAULT_EMBEDDER) or DEFAULT_EMBEDDER
+    if name == "auto":
+        languages = ws.query_df(
+            "SELECT language FROM items WHERE direction = 'inbound' AND NOT is_star_only "
+            "AND language <> ''"
+        )["language"].tolist()
+        if languages:
+            name = choose_embedder_name(languages)
+            ws.set_setting("embedder", name)
+        else:
+            name = "use"
+    return get_embedder(name)
 
 
 def _text_items(ws: Workspace, where: str = "TRUE") -> pd.DataFrame:
@@ -108,10 +130,10 @@ def ensure_vectors(
     unique = items.drop_duplicates("text_hash")[["text_hash", "text"]]
     with ws.cursor() as cur:
         cur.register("wanted", unique[["text_hash"]])
-        table = cur.execute(
+        table = cur.sql(
             "SELECT e.text_hash, e.vector FROM embeddings e JOIN wanted w USING (text_hash) "
-            "WHERE e.model_id = ?",
-            [embedder.model_id],
+            "WHERE e.model_id = $1",
+            params=[embedder.model_id],
         ).to_arrow_table()
         cur.unregister("wanted")
     cached_hashes = table.column("text_hash").to_pylist()
@@ -259,8 +281,8 @@ def refresh_themes(
     theme_ids = np.array([cluster_to_id[c] if c >= 0 else -1 for c in labels])
     methods = np.where(theme_ids >= 0, "cluster", "unsorted").astype(object)
     for row, item_id in enumerate(items["id"]):
-        if item_id in manual.index and pd.notna(manual[item_id]):
-            theme_ids[row] = int(manual[item_id])
+        if item_id in manual.index:
+            theme_ids[row] = int(manual[item_id]) if pd.notna(manual[item_id]) else -1
             methods[row] = "manual"
     kept = set(report.kept_ids) | set(merged_target.values())
     report.retired_ids = sorted(int(t) for t in active["theme_id"] if int(t) not in kept)

@@ -1,0 +1,137 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.embedders import get_embedder
+from analysis.labels import CTfidfLabeler, short_label
+from analysis.sentiment import LexiconSentiment, VectorSentiment, rating_impact, rating_to_sentiment
+from analysis.stopwords import STOP_WORDS
+from analysis.trends import theme_trends_for_week, weekly_counts
+
+NL = [
+    "mijn pakket kwam drie dagen te laat",
+    "levering te laat, pakket nog niet bezorgd",
+    "de bezorging was veel te laat",
+    "pakket te laat geleverd",
+    "weer een late levering van het pakket",
+    "bezorger kwam te laat met het pakket",
+]
+EN = [
+    "my parcel arrived three days late",
+    "late delivery, the parcel never came",
+    "delivery was very late again",
+    "the parcel was delivered late",
+    "another late delivery of my parcel",
+    "courier came late with the parcel",
+]
+APP = [
+    "the app crashes at login",
+    "app crash when I log in",
+    "login screen freezes in the app",
+    "de app crasht bij inloggen",
+    "inloggen in de app lukt niet",
+    "app loopt vast bij login",
+]
+
+
+def test_bilingual_theme_gets_a_label_per_language():
+    texts = NL + EN + APP
+    labels = [0] * 12 + [1] * 6
+    langs = ["nl"] * 6 + ["en"] * 6 + ["en"] * 3 + ["nl"] * 3
+    vectors = get_embedder("tfidf").embed(texts)
+    result = CTfidfLabeler(min_language_items=5).fit(texts, labels, vectors, langs).labels_
+    delivery = result[0]
+    assert delivery.label_nl and delivery.label_en
+    assert "pakket" in delivery.label_nl or "laat" in delivery.label_nl
+    assert "parcel" in delivery.label_en or "late" in delivery.label_en
+    assert result[1].label_nl == "" and result[1].label_en == ""
+    assert (
+        1 <= len(delivery.label.split()) <= 4 or len(delivery.label.replace(",", "").split()) <= 4
+    )
+    assert not set(delivery.keywords) & STOP_WORDS
+    assert 3 <= len(delivery.quotes) <= 5
+    assert len({texts[q] for q in delivery.quotes}) == len(delivery.quotes)
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        pytest.param(
+            ["fee", "transfer fee", "charged"], "transfer fee, charged", id="bigram-replaces-word"
+        ),
+        pytest.param(["refund", "statement"], "refund, statement", id="two-words"),
+        pytest.param(["late delivery", "late"], "late delivery", id="contained-word-skipped"),
+    ],
+)
+def test_short_label(terms, expected):
+    assert short_label(terms) == expected
+
+
+def _counts(rows):
+    frame = pd.DataFrame(rows, columns=["week", "theme_id", "channel", "items"])
+    return frame
+
+
+def test_spike_rule_and_new_theme():
+    rows = []
+    weeks = [f"2026-W{w:02d}" for w in range(30, 41)]
+    for week in weeks:
+        rows.append((week, 1, "review", 4))
+        rows.append((week, 1, "email", 5))
+    rows.append(("2026-W40", 1, "app_review", 0))
+    rows = [r for r in rows if r[3]]
+    rows += [("2026-W40", 1, "review", 0)]
+    rows = [r for r in rows if not (r[0] == "2026-W40" and r[2] == "review")] + [
+        ("2026-W40", 1, "review", 30)
+    ]
+    rows += [("2026-W39", 2, "email", 1), ("2026-W40", 2, "email", 6)]
+    trends = theme_trends_for_week(_counts(rows), "2026-W40", min_count=5, new_min_items=3)
+    spikes = set(zip(trends.spikes["theme_id"], trends.spikes["channel"], strict=True))
+    assert (1, "review") in spikes and (1, "email") not in spikes
+    assert trends.new == (2,)
+    assert 1 in set(trends.rising["theme_id"])
+    quiet = theme_trends_for_week(_counts(rows), "2026-W38")
+    assert quiet.spikes.empty and quiet.new == ()
+
+
+def test_weekly_counts_use_iso_weeks():
+    ts = pd.Series(
+        pd.to_datetime(["2026-01-01T10:00Z", "2026-12-31T10:00Z", "2026-12-28T00:00Z"], utc=True)
+    )
+    counts = weekly_counts(ts, [1, 1, 1], ["email"] * 3)
+    assert set(counts["week"]) == {"2026-W01", "2026-W53"}
+
+
+def test_rating_sentiment_and_impact():
+    assert np.allclose(
+        rating_to_sentiment([1, 3, 5, None], [1, 1, 1, None], [5, 5, 5, None])[:3], [-1, 0, 1]
+    )
+    stars = pd.Series([1.0, 2.0, 5.0, 4.0, None])
+    assert rating_impact(stars, pd.Series([True, True, False, False, True])) == pytest.approx(-3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        pytest.param("Heel vriendelijk en snel geholpen, top!", 1, id="nl-positive"),
+        pytest.param("Slecht, pakket kwam kapot en te laat aan", -1, id="nl-negative"),
+        pytest.param("Great and friendly service", 1, id="en-positive"),
+        pytest.param("not good, the app is broken", -1, id="en-negated"),
+    ],
+)
+def test_lexicon_sentiment(text, sign):
+    assert np.sign(LexiconSentiment().predict([text])[0]) == sign
+
+
+def test_vector_sentiment_learns_from_rated_items():
+    rng = np.random.default_rng(0)
+    good, bad = rng.standard_normal(8), rng.standard_normal(8)
+    x = np.vstack(
+        [good + 0.1 * rng.standard_normal((40, 8)), bad + 0.1 * rng.standard_normal((40, 8))]
+    )
+    y = np.r_[np.ones(40), -np.ones(40)]
+    model = VectorSentiment(min_per_class=30).fit(x, y)
+    assert model.usable_
+    pred = model.predict(["?"] * 2, np.vstack([good, bad]))
+    assert pred[0] > 0.5 and pred[1] < -0.5
+    assert not VectorSentiment(min_per_class=50).fit(x, y).usable_

@@ -1,0 +1,116 @@
+import json
+
+import pytest
+
+from analysis.embedders import TfidfEmbedder
+from ingest.errors import WorkspaceError
+from tests.analysis.conftest import make_records, synthetic_texts
+from workspace import themes
+from workspace.imports import import_records
+
+EMBEDDER = TfidfEmbedder()
+
+
+def _import(ws, pairs, start=0):
+    import_records(ws, make_records(pairs, start), file_name=f"batch{start}")
+
+
+def _assignment_map(ws):
+    frame = ws.query_df("SELECT item_id, theme_id FROM assignments")
+    return dict(zip(frame["item_id"], frame["theme_id"], strict=True))
+
+
+def test_refresh_writes_themes_assignments_and_sentiment(workspace):
+    _import(workspace, synthetic_texts(40))
+    before = workspace.data_version
+    report = themes.refresh_themes(workspace, EMBEDDER)
+    assert report.themes == 5 and report.items == 200 and report.embedded == 200
+    assert report.unsorted_share <= 0.05
+    assert workspace.data_version == before + 1
+    table = themes.theme_table(workspace)
+    assert len(table) == 5 and table["size"].sum() + report.unsorted == 200
+    assert all(1 <= len(k) <= 10 for k in table["keywords"])
+    assert all(3 <= len(q) <= 5 for q in table["quotes"])
+    assert table["sentiment"].notna().all()
+    cov = themes.coverage(workspace)
+    assert cov.items == 200 and cov.themes == 5 and cov.not_assigned == 0
+    # A second refresh embeds nothing and keeps every id.
+    again = themes.refresh_themes(workspace, EMBEDDER)
+    assert again.embedded == 0 and sorted(again.kept_ids) == sorted(table["theme_id"])
+
+
+def test_new_items_keep_ids_and_names(workspace):
+    pairs = synthetic_texts(60, seed=1)
+    _import(workspace, pairs)
+    themes.refresh_themes(workspace, EMBEDDER)
+    old = _assignment_map(workspace)
+    biggest = int(themes.theme_table(workspace)["theme_id"].iloc[0])
+    themes.rename_theme(workspace, biggest, "Onze naam")
+    _import(workspace, synthetic_texts(6, seed=2), start=10_000)  # +10%
+    assigned = themes.assign_new_items(workspace, EMBEDDER)
+    assert assigned.assigned + assigned.unsorted == 30
+    themes.refresh_themes(workspace, EMBEDDER)
+    new = _assignment_map(workspace)
+    kept = sum(new[i] == t for i, t in old.items())
+    assert kept / len(old) >= 0.95
+    table = themes.theme_table(workspace).set_index("theme_id")
+    assert table.loc[biggest, "label"] == "Onze naam"
+
+
+def test_edits_and_undo(workspace):
+    _import(workspace, synthetic_texts(30))
+    themes.refresh_themes(workspace, EMBEDDER)
+    table = themes.theme_table(workspace)
+    a, b = (int(t) for t in table["theme_id"].iloc[:2])
+    size_a, size_b = (int(s) for s in table["size"].iloc[:2])
+
+    themes.merge_themes(workspace, [b], a)
+    merged = themes.theme_table(workspace).set_index("theme_id")
+    assert b not in merged.index and merged.loc[a, "size"] == size_a + size_b
+    # A refresh keeps the merge.
+    themes.refresh_themes(workspace, EMBEDDER)
+    assert b not in set(themes.theme_table(workspace)["theme_id"])
+
+    edit, parts = themes.split_theme(workspace, a, parts=2, embedder=EMBEDDER)
+    split = themes.theme_table(workspace).set_index("theme_id")
+    assert a not in split.index and set(parts) <= set(split.index)
+    assert themes.undo_last_edit(workspace)["kind"] == "split"
+    assert a in set(themes.theme_table(workspace)["theme_id"])
+
+    item = themes.items_for_theme(workspace, a, limit=1)["id"].iloc[0]
+    themes.move_item(workspace, item, None)
+    assert item in set(themes.unsorted_items(workspace)["id"])
+    themes.refresh_themes(workspace, EMBEDDER)  # a manual move survives a refresh
+    assert (
+        _assignment_map(workspace)[item] is None or str(_assignment_map(workspace)[item]) == "<NA>"
+    )
+    assert themes.undo_last_edit(workspace)["kind"] == "move"
+    assert _assignment_map(workspace)[item] == a
+
+    themes.rename_theme(workspace, a, "Bezorging")
+    assert themes.theme_table(workspace).set_index("theme_id").loc[a, "label"] == "Bezorging"
+    themes.undo_last_edit(workspace)
+    assert themes.theme_table(workspace).set_index("theme_id").loc[a, "manager_name"] == ""
+    kinds = workspace.query_df("SELECT kind, undone FROM edits ORDER BY edit_id")
+    assert list(kinds["kind"]) == ["merge", "split", "move", "rename"]
+    assert list(kinds["undone"]) == [False, True, True, True]
+    payload = json.loads(workspace.scalar("SELECT payload FROM edits WHERE kind = 'merge'"))
+    assert payload["args"] == {"source_ids": [b], "target_id": a}
+
+
+def test_edit_on_unknown_theme_is_refused(workspace):
+    with pytest.raises(WorkspaceError, match="unknown"):
+        themes.rename_theme(workspace, 999, "x")
+
+
+def test_leftovers_become_a_proposed_theme(workspace):
+    _import(workspace, synthetic_texts(40))
+    themes.refresh_themes(workspace, EMBEDDER)
+    novel = [
+        ("new", f"loyalty points voucher saldo spaarpunten {i} punten bonus") for i in range(15)
+    ]
+    _import(workspace, novel, start=5000)
+    report = themes.assign_new_items(workspace, EMBEDDER, min_new_theme_size=10)
+    assert len(report.proposed_themes) == 1
+    table = themes.theme_table(workspace).set_index("theme_id")
+    assert table.loc[report.proposed_themes[0], "status"] == "proposed"
