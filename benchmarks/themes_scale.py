@@ -1,0 +1,110 @@
+"""Refresh time and peak memory with cached vectors at 10k / 50k / 100k items.
+
+Each size runs in its own process (peak RSS is per process): a temporary DuckDB workspace
+is filled with banking77-like items (texts resampled from banking77_train with a number
+appended, vectors = the cached all-MiniLM-L6-v2 vector of the source text plus small noise)
+and refreshed; then 1,000 new items are embedded (real model) and assigned.
+Usage: ``python benchmarks/themes_scale.py [10000 50000 100000]``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+BANKING = REPO.parent / "shared" / "eval" / "banking77_train" / "train.csv"
+VECTORS = REPO / "benchmarks" / "out" / "banking77_train_minilm.npy"
+
+
+def one_size(n: int) -> None:
+    from analysis.embedders import PrecomputedEmbedder, get_embedder
+    from ingest.schema import FeedbackRecord, make_record_id
+    from workspace import themes
+    from workspace.db import Workspace
+    from workspace.imports import import_records
+
+    base = pd.read_csv(BANKING)["text"].tolist()
+    source = np.load(VECTORS)
+    rng = np.random.default_rng(0)
+    pick = rng.integers(0, len(base), n)
+    texts = [f"{base[p]} (#{i})" for i, p in enumerate(pick)]
+    vectors = source[pick] + 0.02 * rng.standard_normal((n, source.shape[1])).astype(np.float32)
+    start = datetime(2026, 1, 5, tzinfo=UTC)
+    records = [
+        FeedbackRecord(
+            id=make_record_id("bench", str(i)),
+            source_system="bench",
+            channel="review",
+            received_at=start + timedelta(minutes=5 * i),
+            text=t,
+            source_file="bench",
+            source_row=i + 1,
+            language="en",
+        )
+        for i, t in enumerate(texts)
+    ]
+    with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "ws.duckdb") as ws:
+        import_records(ws, records, file_name="bench")
+        embedder = get_embedder("minilm")
+        cache = PrecomputedEmbedder(
+            dict(zip(texts, vectors, strict=True)), model_id=embedder.model_id
+        )
+        themes.ensure_vectors(ws, cache, themes._text_items(ws))  # fill the cache
+        started = time.perf_counter()
+        report = themes.refresh_themes(ws, cache)
+        refresh = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+        new = [
+            FeedbackRecord(
+                id=make_record_id("bench-new", str(i)),
+                source_system="bench",
+                channel="email",
+                received_at=start + timedelta(days=400, minutes=i),
+                text=f"{base[p]} new {i}",
+                source_file="new",
+                source_row=i + 1,
+                language="en",
+            )
+            for i, p in enumerate(rng.integers(0, len(base), 1000))
+        ]
+        import_records(ws, new, file_name="new")
+        embedder.embed(["warm up"])  # model load is not part of the per-item cost
+        started = time.perf_counter()
+        assigned = themes.assign_new_items(ws, embedder)
+        assign = time.perf_counter() - started
+    print(
+        f"| {n:,} | {refresh:.1f} s (clustering {report.cluster_seconds:.1f} s) | {peak:.2f} GiB | "
+        f"{report.themes} | {report.unsorted_share:.1%} | {assign:.1f} s ({assigned.assigned} assigned, "
+        f"{assigned.unsorted} unsorted) |",
+        flush=True,
+    )
+
+
+def main(sizes: list[int]) -> None:
+    print(
+        "| items | refresh | peak memory | themes | unsorted | 1k new items embedded + assigned |"
+    )
+    print("|---|---|---|---|---|---|", flush=True)
+    for n in sizes:
+        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        one_size(int(sys.argv[2]))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [10_000, 50_000, 100_000])
