@@ -74,10 +74,21 @@ def weekly_channel_counts(ws: Workspace, filters: Filters | None = None) -> pd.D
     )
 
 
-def items_for_export(ws: Workspace) -> pd.DataFrame:
-    """Every stored item with every record field (plus theme columns where they exist)."""
+def items_for_export(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
+    """Every stored item with every record field, plus ``theme_id``, ``theme_label`` (the
+    name a manager sees, empty when unsorted) and ``sentiment`` (-1..1, empty when none)."""
     columns = ", ".join(f"i.{c}" for c in RECORD_COLUMNS)
-    return ws.query_df(f"SELECT {columns} FROM items i ORDER BY i.received_at, i.id")
+    return ws.query_df(
+        f"""
+        SELECT {columns}, a.theme_id, coalesce({theme_label_sql(lang)}, '') AS theme_label,
+               s.sentiment
+        FROM items i
+        LEFT JOIN assignments a ON a.item_id = i.id
+        LEFT JOIN themes t ON t.theme_id = a.theme_id
+        LEFT JOIN item_sentiment s ON s.item_id = i.id
+        ORDER BY i.received_at, i.id
+        """
+    )
 
 
 # -- dashboard queries ----------------------------------------------------------------------

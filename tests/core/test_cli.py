@@ -74,3 +74,43 @@ def test_dashboard_refuses_non_loopback_without_password(tmp_path):
     result = runner.invoke(app, ["dashboard", "--workspace", str(tmp_path / "ws.duckdb"), "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "password" in result.output
+
+
+THEMED_CSV = "id,date,text,channel\n" + "".join(
+    f"{n},2026-11-{1 + n % 20:02d} 10:00,{text} {n},{channel}\n"
+    for n, (text, channel) in enumerate(
+        [("parcel delivery was late again", "email"), ("invoice amount is wrong", "review")] * 15
+    )
+)
+
+
+def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
+    from workspace.db import Workspace
+
+    source = tmp_path / "feedback.csv"
+    source.write_text(THEMED_CSV, encoding="utf-8")
+    ws_path = tmp_path / "ws.duckdb"
+    runner.invoke(app, ["import", str(source), "--workspace", str(ws_path)])
+    with Workspace.open(ws_path) as ws:
+        ws.set_setting("embedder", "tfidf")  # weight-free: the CLI wiring is the point here
+    result = runner.invoke(app, ["themes", "--workspace", str(ws_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["id", "label", "size"])
+    rows = lines[header + 1 : -1]
+    assert len(rows) >= 2
+    assert sum(int(r.split()[-1]) for r in rows) + int(lines[-1].split(" of ")[0].split()[-1]) == 30
+    assert "unsorted" in lines[-1]
+
+    out = tmp_path / "items.csv"
+    assert runner.invoke(app, ["export", "items", "--output", str(out), "--workspace", str(ws_path)]).exit_code == 0
+    import pandas as pd
+
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert {"theme_id", "theme_label", "sentiment"} <= set(frame.columns)
+    themed = frame[frame["theme_id"] != ""]
+    assert len(themed) >= 27
+    # items about the same complaint share a theme
+    late = themed[themed["text"].str.contains("late")]["theme_id"]
+    wrong = themed[themed["text"].str.contains("wrong")]["theme_id"]
+    assert late.nunique() == 1 and wrong.nunique() == 1 and set(late) != set(wrong)
