@@ -257,6 +257,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Gelijkenis in betekenis, 0-1.",
     },
     "search.score_help.keyword": {"en": "1 = every word found.", "nl": "1 = elk woord gevonden."},
+    "search.unsorted": {"en": "(unsorted)", "nl": "(ongesorteerd)"},
     "search.download": {"en": "Download results (CSV)", "nl": "Resultaten downloaden (CSV)"},
     "upload.title": {"en": "Upload", "nl": "Uploaden"},
     "upload.intro": {

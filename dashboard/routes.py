@@ -40,23 +40,26 @@ def _summary_render() -> Callable[[], None]:
 
 
 def build(start: str = "overview") -> list[st.Page]:
-    """Every page, in menu order; ``start`` is the default page (tests start elsewhere)."""
-    spec: list[tuple[str, Callable[[], None], str, str]] = [
-        ("overview", overview.render, "nav.overview", ":material/dashboard:"),
-        ("themes", theme_list.render, "nav.themes", ":material/category:"),
-        ("theme", theme_detail.render, "nav.theme", ":material/label:"),
-        ("trends", trends.render, "nav.trends", ":material/trending_up:"),
-        ("unsorted", unsorted.render, "nav.unsorted", ":material/inbox:"),
-        ("search", search_page.render, "nav.search", ":material/search:"),
-        ("upload", upload.render, "nav.upload", ":material/upload:"),
-        ("summary", _summary_render(), "nav.summary", ":material/summarize:"),
+    """Every page, in menu order; ``start`` is the default page (tests start elsewhere).
+
+    No icons: Streamlit fetches ``:material/...:`` icons from Google's servers (the dashboard
+    must not call out), and headless Chromium on Debian has no emoji font.
+    """
+    spec: list[tuple[str, Callable[[], None], str]] = [
+        ("overview", overview.render, "nav.overview"),
+        ("themes", theme_list.render, "nav.themes"),
+        ("theme", theme_detail.render, "nav.theme"),
+        ("trends", trends.render, "nav.trends"),
+        ("unsorted", unsorted.render, "nav.unsorted"),
+        ("search", search_page.render, "nav.search"),
+        ("upload", upload.render, "nav.upload"),
+        ("summary", _summary_render(), "nav.summary"),
     ]
     _PAGES.clear()
-    for key, render, title, icon in spec:
+    for key, render, title in spec:
         _PAGES[key] = st.Page(
             render,
             title=t(title),
-            icon=icon,
             url_path=key,
             default=key == start,
             visibility="hidden" if key == "theme" else "visible",

@@ -80,5 +80,4 @@ def _rising(lang: str) -> None:
             routes.page("theme"),
             label=md(f"{row.label} ({tag}: {row.last_week} → {row.this_week})"),
             query_params={"theme": str(row.theme_id)},
-            icon=":material/fiber_new:" if row.is_new else ":material/trending_up:",
         )

@@ -44,9 +44,10 @@ def render() -> None:
         st.info(t("search.nothing"))
         return
     names = channel_names(current_language())
-    shown = results.assign(channel=[names.get(c, c) for c in results["channel"]])[
-        ["score", "received_at", "channel", "language", "theme", "text"]
-    ]
+    shown = results.assign(
+        channel=[names.get(c, c) for c in results["channel"]],
+        theme=[t("search.unsorted") if v is None else v for v in results["theme"]],
+    )[["score", "received_at", "channel", "language", "theme", "text"]]
     st.caption(t("search.count").format(n=len(shown)))
     st.dataframe(
         shown,

@@ -110,7 +110,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
     if not theme_engine.available("rename_theme"):
         st.info(t("theme.edits_missing"))
         return
-    with st.expander(t("theme.edit"), icon=":material/edit:"):
+    with st.expander(t("theme.edit")):
         rename_col, merge_col = st.columns(2)
         with rename_col.form(f"rename_{theme_id}", border=False):
             new_name = st.text_input(t("theme.rename_to"), value=label, max_chars=80)
@@ -162,7 +162,7 @@ def _ask(kind: str, theme_id: int, message: str, **params) -> None:
 
 
 def _confirm(pending: dict) -> None:
-    st.warning(md(pending["message"]), icon=":material/help:")
+    st.warning(md(pending["message"]))
     ok, cancel = st.columns([1, 6])
     if ok.button(t("confirm.yes"), type="primary", key="confirm_edit"):
         st.session_state.pop(PENDING, None)

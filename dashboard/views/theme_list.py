@@ -53,6 +53,8 @@ def render() -> None:
         key="themes_table",
         hide_index=True,
         width="stretch",
+        height=min(38 + 35 * len(shown), 740),  # every theme visible up to ~20 rows
+        column_order=[c for c in shown.columns if c != "theme_id"],
         on_select="rerun",
         selection_mode="single-row",
         column_config={
@@ -93,7 +95,6 @@ def render() -> None:
             routes.page("theme"),
             label=t("themes.open_button"),
             query_params={"theme": str(chosen)},
-            icon=":material/arrow_forward:",
         )
     dl_col.download_button(
         t("themes.download"),

@@ -46,7 +46,8 @@ def render() -> None:
     summary = state.query("channel_summary")
     shown = summary.assign(
         channel=[names.get(c, c) for c in summary["channel"]],
-        rating=summary["rating"] * 100,
+        sentiment=[_number(v, "{:+.2f}") for v in summary["sentiment"]],
+        rating=[_number(v * 100 if v is not None else v, "{:.0f}") for v in summary["rating"]],
         unsorted=summary["unsorted"] * 100,
     )
     st.dataframe(
@@ -57,12 +58,10 @@ def render() -> None:
         column_config={
             "channel": st.column_config.TextColumn(t("col.channel")),
             "items": st.column_config.NumberColumn(t("chart.items"), format="%d"),
-            "sentiment": st.column_config.NumberColumn(
-                t("themes.col.sentiment"), format="%.2f", help=t("sentiment.help")
+            "sentiment": st.column_config.TextColumn(
+                t("themes.col.sentiment"), help=t("sentiment.help")
             ),
-            "rating": st.column_config.NumberColumn(
-                t("trends.rating"), format="%.0f", help=t("trends.rating_help")
-            ),
+            "rating": st.column_config.TextColumn(t("trends.rating"), help=t("trends.rating_help")),
             "unsorted": st.column_config.NumberColumn(t("trends.unsorted"), format="%.1f%%"),
             "weeks": st.column_config.NumberColumn(t("trends.weeks"), format="%d"),
         },
@@ -76,3 +75,8 @@ def render() -> None:
         width="stretch",
         key="trends_shares",
     )
+
+
+def _number(value: object, fmt: str) -> str:
+    """A formatted number, or a dash where the channel has none (no ratings on e-mail)."""
+    return "—" if value is None or value != value else fmt.format(value)

@@ -1,0 +1,153 @@
+"""The Monday flow in a real Chromium against `klantstem dashboard` (one server per module):
+upload a sample export, see the counts grow, open a theme, rename it, switch to Dutch,
+download a file; a screenshot of every page in both languages lands in tests/artifacts/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import REPO_ROOT, DashboardServer
+from tests.dashboard.conftest import build_workspace
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.filterwarnings("ignore:Arrow output on a DB-API result:UserWarning"),
+]
+
+SAMPLE = REPO_ROOT / "sample_data" / "klanttevredenheid_export.csv"
+NAV = {
+    "en": {
+        "overview": "Overview",
+        "themes": "Themes",
+        "trends": "Trends by channel",
+        "unsorted": "Unsorted inbox",
+        "search": "Search",
+        "upload": "Upload",
+        "summary": "Weekly summary",
+    },
+    "nl": {
+        "overview": "Overzicht",
+        "themes": "Thema's",
+        "trends": "Trends per kanaal",
+        "unsorted": "Ongesorteerd",
+        "search": "Zoeken",
+        "upload": "Uploaden",
+        "summary": "Weekoverzicht",
+    },
+}
+CHARTS = {"overview": 2, "trends": 3, "theme": 1}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = build_workspace(tmp_path_factory.mktemp("browser") / "flow.duckdb", items=240)
+    with DashboardServer(path) as running:
+        yield running
+
+
+def wait_idle(page) -> None:
+    """Until Streamlit has finished the current run (the status widget disappears)."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
+
+
+def metric(page, label: str) -> int:
+    box = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return int(re.sub(r"[^\d]", "", box.locator("[data-testid='stMetricValue']").inner_text()))
+
+
+def go(page, label: str) -> None:
+    page.locator("[data-testid='stSidebarNavLink']").filter(
+        has=page.locator(f"span[label={label!r}]")
+    ).first.click()
+    wait_idle(page)
+
+
+def shoot(page, artifacts: Path, name: str, charts: int = 0) -> None:
+    """Screenshot once the page is drawn: charts plotted, tables painted."""
+    page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
+    if charts:
+        page.locator(".js-plotly-plot").nth(charts - 1).wait_for(timeout=60_000)
+    wait_idle(page)
+    for grid in page.locator("[data-testid='stDataFrame']").all():
+        grid.locator("canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(700)  # plotly and the data grid animate in
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+
+
+def test_monday_flow(server, page, artifacts):
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Overview").wait_for(timeout=60_000)
+    wait_idle(page)
+    before = metric(page, "Feedback items")
+    assert before == 240
+
+    go(page, "Upload")
+    page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(str(SAMPLE))
+    page.get_by_role("button", name=re.compile(r"Import 1 file")).click()
+    page.get_by_role("heading", name="Result").wait_for(timeout=120_000)
+    wait_idle(page)
+    added = metric(page, "Added")
+    assert added > 300  # the Dutch survey export holds 404 rows
+    assert page.get_by_text("klanttevredenheid_export.csv").count() >= 1
+
+    go(page, "Overview")
+    page.get_by_role("heading", name="Overview").wait_for()
+    assert metric(page, "Feedback items") == before + added
+
+    go(page, "Themes")
+    page.get_by_role("link", name="Open theme").click()
+    wait_idle(page)
+    heading = page.get_by_role("heading", level=1).first
+    old_name = heading.inner_text()
+    page.get_by_text("Rename, merge, split or undo").click()
+    page.get_by_label("New name").fill("Bezorging te laat")
+    page.get_by_role("button", name="Rename").click()
+    wait_idle(page)
+    assert page.get_by_text(re.compile(r"Rename the theme .* to .Bezorging te laat")).count() == 1
+    assert heading.inner_text() == old_name  # nothing changes before the confirmation
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("heading", name="Bezorging te laat").wait_for(timeout=30_000)
+
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="Nederlands").click()
+    wait_idle(page)
+    page.get_by_text("Wat klanten zeggen").wait_for(timeout=30_000)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Citaten downloaden (CSV)").click()
+    download = download_info.value
+    target = artifacts / download.suggested_filename
+    download.save_as(target)
+    content = target.read_text(encoding="utf-8")
+    assert content.startswith("received_at,channel,rating,language,text")
+    assert content.count("\n") > 5
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_screenshot_every_page(server, page, artifacts, lang):
+    # Streamlit scrolls inside its own container, so a tall window shows whole pages.
+    page.set_viewport_size({"width": 1400, "height": 2200})
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    if lang == "nl":
+        page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+        page.get_by_role("option", name="Nederlands").click()
+        wait_idle(page)
+    for key, label in NAV[lang].items():
+        go(page, label)
+        shoot(page, artifacts, f"{key}-{lang}", CHARTS.get(key, 0))
+        if key == "themes":
+            page.get_by_role("link", name="Open theme" if lang == "en" else "Thema openen").click()
+            wait_idle(page)
+            shoot(page, artifacts, f"theme-{lang}", CHARTS["theme"])
+        if key == "search":
+            box = page.get_by_label("Search feedback" if lang == "en" else "Feedback doorzoeken")
+            box.fill("invoice")
+            box.press("Enter")
+            wait_idle(page)
+            page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
+            shoot(page, artifacts, f"search-results-{lang}")
