@@ -43,7 +43,15 @@ CHARTS = {"overview": 2, "trends": 3, "theme": 1}
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    """240 fixture items, themes built by the real engine with the weightless TF-IDF embedder
+    (about a second), so every page shows what the engine produces."""
+    from analysis.embedders import get_embedder
+    from workspace.db import Workspace
+    from workspace.themes import refresh_themes
+
     path = build_workspace(tmp_path_factory.mktemp("browser") / "flow.duckdb", items=240)
+    with Workspace.open(path) as ws:
+        refresh_themes(ws, embedder=get_embedder("tfidf"))
     with DashboardServer(path) as running:
         yield running
 

@@ -314,3 +314,16 @@ def test_language_default_comes_from_the_workspace_setting(tmp_path, monkeypatch
     monkeypatch.setenv("KLANTSTEM_LANG", "en")
     at = AppTest.from_function(page_script, args=("themes",), default_timeout=60).run()
     assert at.title[0].value == "Themes"
+
+
+def test_no_material_icons_they_are_fetched_from_the_internet():
+    """Streamlit loads ``:material/...:`` icons from fonts.gstatic.com; offline they fail."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "dashboard"
+    icon = re.compile(r"[\"']:material/")
+    offenders = [
+        p.name for p in root.rglob("*.py") if icon.search(p.read_text()) and p.name != "summary.py"
+    ]
+    assert offenders == []
