@@ -29,6 +29,7 @@ def render() -> None:
         t("overview.this_week").format(week=totals.week),
         f"{totals.this_week:,}",
         delta=f"{totals.this_week - totals.last_week:+,}",
+        delta_color="off",  # more or less feedback is neither good nor bad in itself
         help=t("overview.this_week_help"),
     )
     sentiment, previous = totals.sentiment_this, totals.sentiment_last

@@ -101,6 +101,10 @@ def test_monday_flow(server, page, artifacts):
     added = metric(page, "Added")
     assert added > 300  # the Dutch survey export holds 404 rows
     assert page.get_by_text("klanttevredenheid_export.csv").count() >= 1
+    page.set_viewport_size({"width": 1400, "height": 1600})
+    page.wait_for_timeout(700)
+    page.screenshot(path=str(artifacts / "upload-report-en.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
     go(page, "Overview")
     page.get_by_role("heading", name="Overview").wait_for()

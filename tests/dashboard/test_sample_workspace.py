@@ -1,0 +1,62 @@
+"""Every page works on the sample exports (the demo data), in both languages.
+
+The demo uses the default multilingual embedder; this test builds themes with the weightless
+TF-IDF embedder so it runs in seconds, and checks pages against what was planted.
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO_ROOT
+from tests.dashboard.test_pages import PAGES, page_script
+from workspace.db import Workspace
+from workspace.imports import import_files
+
+SAMPLE = REPO_ROOT / "sample_data"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:Arrow output on a DB-API result:UserWarning"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_workspace(tmp_path_factory):
+    from analysis.embedders import get_embedder
+    from workspace.themes import refresh_themes
+
+    files = sorted(
+        f
+        for f in SAMPLE.iterdir()
+        if f.suffix in {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"} and f.name != "truth.csv"
+    )
+    if not files:
+        pytest.skip("sample_data/ has no exports yet")
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    with Workspace.open(path) as ws:
+        report = import_files(ws, files)
+        ws.set_setting("embedder", "tfidf")
+        refresh_themes(ws, embedder=get_embedder("tfidf"))
+    return path, report
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_page_on_the_sample_data(sample_workspace, monkeypatch, lang):
+    path, report = sample_workspace
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    for page in PAGES:
+        at = AppTest.from_function(page_script, args=(page,), default_timeout=120)
+        at.session_state["lang"] = lang
+        at.run()
+        assert not at.exception, (page, at.exception)
+        assert at.title, page
+    at = AppTest.from_function(page_script, args=("overview",), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    items = {m.label: m.value for m in at.metric}[
+        "Feedback items" if lang == "en" else "Feedbackberichten"
+    ]
+    with Workspace.open(path) as ws:
+        stored = ws.scalar("SELECT count(*) FROM items WHERE direction = 'inbound'")
+    assert int(items.replace(",", "")) == stored and stored > 2000
