@@ -294,6 +294,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "upload.mapping.none": {"en": "(none)", "nl": "(geen)"},
     "upload.mapping.submit": {"en": "Remember and import", "nl": "Onthouden en importeren"},
+    "upload.sorted": {
+        "en": "Sorted into themes: {assigned}. Left unsorted: {unsorted}. New themes proposed: {proposed}.",
+        "nl": "In thema's ingedeeld: {assigned}. Ongesorteerd gebleven: {unsorted}. Nieuwe thema's voorgesteld: {proposed}.",
+    },
     "upload.report": {"en": "Result", "nl": "Resultaat"},
     "upload.added": {"en": "Added", "nl": "Toegevoegd"},
     "upload.duplicates": {"en": "Duplicates", "nl": "Dubbel"},

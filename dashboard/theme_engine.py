@@ -75,10 +75,14 @@ def undo(ws: Any) -> bool:
     return True
 
 
-def assign_new(ws: Any, progress: Callable[[str, float], None] | None = None) -> bool:
-    """Embed new items and place them in themes (the step after every upload)."""
+def assign_new(ws: Any, progress: Callable[[str, float], None] | None = None) -> Any:
+    """Embed new items and place them in themes (the step after every upload).
+
+    Returns:
+        The engine's report (``assigned``, ``unsorted``, ``proposed_themes``), or None when
+        the engine does not offer this yet.
+    """
     fn = engine_function("assign_new_items")
     if fn is None:
-        return False
-    fn(ws, progress=progress)
-    return True
+        return None
+    return fn(ws, progress=progress)

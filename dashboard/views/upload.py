@@ -18,6 +18,7 @@ from workspace.imports import FileImport, import_bytes, remember_mapping
 TYPES = ["csv", "tsv", "txt", "xlsx", "json", "ndjson", "jsonl", "mbox", "eml", "zip"]
 REPORT = "upload_report"
 PENDING = "upload_pending_mappings"
+SORTED = "upload_sorted"
 
 
 def render() -> None:
@@ -80,13 +81,20 @@ def _assign(bar) -> None:
 
     bar.progress(0.7, text=t("upload.progress.themes"))
     try:
-        done = theme_engine.assign_new(state.workspace(), progress=step)
+        report = theme_engine.assign_new(state.workspace(), progress=step)
     except KlantstemError as exc:
         st.error(md(str(exc)))
-        done = False
+        return
     bar.progress(1.0, text=t("upload.progress.done"))
-    if not done:
+    if report is None:
+        st.session_state[SORTED] = None
         st.info(t("upload.themes_missing"))
+        return
+    st.session_state[SORTED] = (
+        int(getattr(report, "assigned", 0)),
+        int(getattr(report, "unsorted", 0)),
+        len(getattr(report, "proposed_themes", []) or []),
+    )
 
 
 def _mapping_form(pending: dict) -> None:
@@ -153,6 +161,15 @@ def _report(results: list[FileImport]) -> None:
     cols[0].metric(t("upload.added"), f"{added:,}")
     cols[1].metric(t("upload.duplicates"), f"{duplicates:,}")
     cols[2].metric(t("upload.problems"), f"{len(problems):,}")
+    sorted_counts = st.session_state.get(SORTED)
+    if sorted_counts:
+        st.caption(
+            md(
+                t("upload.sorted").format(
+                    assigned=sorted_counts[0], unsorted=sorted_counts[1], proposed=sorted_counts[2]
+                )
+            )
+        )
     st.dataframe(
         [
             {
@@ -172,7 +189,9 @@ def _report(results: list[FileImport]) -> None:
     for r in results:
         if r.batch_id is None or r.added == 0:
             continue
-        with st.expander(md(t("upload.preview").format(file=r.file, n=r.added))):
+        with st.expander(
+            md(t("upload.preview").format(file=r.file, n=r.added)), expanded=len(results) == 1
+        ):
             st.dataframe(
                 state.query_all("batch_preview", r.batch_id, limit=5),
                 hide_index=True,
