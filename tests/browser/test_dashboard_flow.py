@@ -170,3 +170,23 @@ def test_screenshot_every_page(server, page, artifacts, lang):
             wait_idle(page)
             page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
             shoot(page, artifacts, f"search-results-{lang}")
+
+
+def test_sidebar_filters_persist_across_pages(server, page):
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Overview").wait_for(timeout=60_000)
+    wait_idle(page)
+    everything = metric(page, "Feedback items")
+    channels = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    channels.click()
+    page.get_by_role("option", name="Reviews", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    reviews = metric(page, "Feedback items")
+    assert 0 < reviews < everything
+    go(page, "Themes")
+    page.get_by_role("heading", name="Themes").wait_for()
+    assert channels.get_by_text("Reviews").count() == 1  # the chip is still there
+    go(page, "Overview")
+    page.get_by_role("heading", name="Overview").wait_for()
+    assert metric(page, "Feedback items") == reviews
