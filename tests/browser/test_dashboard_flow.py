@@ -74,6 +74,17 @@ def metric(page, label: str) -> int:
     return int(re.sub(r"[^\d]", "", box.locator("[data-testid='stMetricValue']").inner_text()))
 
 
+def metric_when(page, label: str, ok, timeout_ms: int = 30_000) -> int:
+    """The metric once ``ok(value)`` holds (Streamlit may still be drawing the last run)."""
+    waited = 0
+    while True:
+        value = metric(page, label)
+        if ok(value) or waited >= timeout_ms:
+            return value
+        page.wait_for_timeout(250)
+        waited += 250
+
+
 def go(page, label: str) -> None:
     page.locator("[data-testid='stSidebarNavLink']").filter(
         has=page.locator(f"span[label={label!r}]")
@@ -115,7 +126,7 @@ def test_monday_flow(server, page, artifacts):
 
     go(page, "Overview")
     page.get_by_role("heading", name="Overview").wait_for()
-    assert metric(page, "Feedback items") == before + added
+    assert metric_when(page, "Feedback items", lambda n: n != before) == before + added
 
     go(page, "Themes")
     page.get_by_role("link", name="Open theme").click()
@@ -126,7 +137,9 @@ def test_monday_flow(server, page, artifacts):
     page.get_by_label("New name").fill("Bezorging te laat")
     page.get_by_role("button", name="Rename").click()
     wait_idle(page)
-    assert page.get_by_text(re.compile(r"Rename the theme .* to .Bezorging te laat")).count() == 1
+    page.get_by_text(re.compile(r"Rename the theme .* to .Bezorging te laat")).wait_for(
+        timeout=30_000
+    )
     assert heading.inner_text() == old_name  # nothing changes before the confirmation
     page.get_by_role("button", name="Confirm").click()
     page.get_by_role("heading", name="Bezorging te laat").wait_for(timeout=30_000)
@@ -182,11 +195,11 @@ def test_sidebar_filters_persist_across_pages(server, page):
     page.get_by_role("option", name="Reviews", exact=True).click()
     page.keyboard.press("Escape")
     wait_idle(page)
-    reviews = metric(page, "Feedback items")
+    reviews = metric_when(page, "Feedback items", lambda n: n != everything)
     assert 0 < reviews < everything
     go(page, "Themes")
     page.get_by_role("heading", name="Themes").wait_for()
-    assert channels.get_by_text("Reviews").count() == 1  # the chip is still there
+    channels.get_by_text("Reviews").wait_for(timeout=10_000)  # the chip is still there
     go(page, "Overview")
     page.get_by_role("heading", name="Overview").wait_for()
-    assert metric(page, "Feedback items") == reviews
+    assert metric_when(page, "Feedback items", lambda n: n == reviews) == reviews
