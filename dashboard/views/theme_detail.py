@@ -80,6 +80,24 @@ def render() -> None:
             for r, m in zip(quotes["rating"], quotes["rating_scale_max"], strict=True)
         ],
     )[["received_at", "channel", "rating", "language", "text"]]
+    # The few most typical quotes in full (a table cell cuts long text), then all of them.
+    for row in shown.head(4).itertuples(index=False):
+        with st.container(border=True):
+            st.text(row.text)
+            st.caption(
+                md(
+                    " · ".join(
+                        v
+                        for v in (
+                            f"{row.received_at:%d-%m-%Y}",
+                            row.channel,
+                            row.rating,
+                            row.language,
+                        )
+                        if v
+                    )
+                )
+            )
     st.dataframe(
         shown,
         hide_index=True,

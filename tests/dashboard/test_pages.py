@@ -124,6 +124,8 @@ def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
     assert list(quotes.columns) == ["received_at", "channel", "rating", "language", "text"]
     assert len(quotes) == 27 and quotes["text"].str.contains("invoice").all()
     assert set(quotes["channel"]) == {"E-mail", "Reviews", "Tickets"}
+    full = [t for t in texts(at, "text") if "charged twice" in t]
+    assert len(full) == 4  # the most typical quotes, in full, as plain text
     assert len(at.get("plotly_chart")) == 1
 
 
