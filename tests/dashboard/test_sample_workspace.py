@@ -60,3 +60,27 @@ def test_every_page_on_the_sample_data(sample_workspace, monkeypatch, lang):
     with Workspace.open(path) as ws:
         stored = ws.scalar("SELECT count(*) FROM items WHERE direction = 'inbound'")
     assert int(items.replace(",", "")) == stored and stored > 2000
+
+
+def test_split_then_undo_on_engine_themes(sample_workspace, monkeypatch):
+    """Runs last in this module: it edits the shared sample workspace (and undoes it)."""
+    path, _ = sample_workspace
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=120).run()
+    before = at.dataframe[0].value
+    at = AppTest.from_function(page_script, args=("theme",), default_timeout=120).run()
+    largest = int(at.selectbox[0].value)  # without ?theme= the page opens the largest theme
+    at.button(key=f"split_{largest}").click().run()
+    assert "Split" in at.warning[0].value
+    at.button(key="confirm_edit").click().run()
+    assert not at.exception and not at.error, at.error
+    after = AppTest.from_function(page_script, args=("themes",), default_timeout=120).run()
+    labels_after = after.dataframe[0].value
+    assert len(labels_after) >= len(before) + 1  # one theme became two or more
+    with Workspace.open(path) as ws:
+        assert ws.scalar("SELECT status FROM themes WHERE theme_id = ?", [largest]) == "split"
+    at = AppTest.from_function(page_script, args=("theme",), default_timeout=120).run()
+    at.button(key=f"undo_{int(at.selectbox[0].value)}").click().run()
+    at.button(key="confirm_edit").click().run()
+    restored = AppTest.from_function(page_script, args=("themes",), default_timeout=120).run()
+    assert len(restored.dataframe[0].value) == len(before)
