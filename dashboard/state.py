@@ -259,3 +259,24 @@ def search(mode: str, text: str, *, limit: int = 50) -> Any:
     return _cached_search(
         mode, text, workspace_path(), data_version(), filters(), current_language(), limit
     )
+
+
+# -- what pages remember between reruns --------------------------------------------------------
+# Only this module touches st.session_state; pages name what they keep with these keys.
+THEME_EDIT = "pending_theme_edit"  # an edit waiting for its confirmation
+NEW_THEME = "pending_new_theme"  # a theme from selected unsorted items, awaiting confirmation
+UPLOAD_REPORT = "upload_report"  # FileImport results of the last upload
+UPLOAD_MAPPINGS = "upload_pending_mappings"  # files waiting for a column mapping
+UPLOAD_SORTED = "upload_sorted"  # (assigned, unsorted, proposed) after the last upload
+
+
+def remembered(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
+
+
+def remember(key: str, value: Any) -> None:
+    st.session_state[key] = value
+
+
+def forget(key: str) -> None:
+    st.session_state.pop(key, None)

@@ -13,7 +13,7 @@ from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
-PENDING = "pending_theme_edit"
+PENDING = state.THEME_EDIT
 
 
 def _current_theme(choices) -> int | None:
@@ -121,7 +121,7 @@ def render() -> None:
 
 
 def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
-    pending = st.session_state.get(PENDING)
+    pending = state.remembered(PENDING)
     if pending and pending.get("theme_id") == theme_id:
         _confirm(pending)
         return
@@ -175,7 +175,7 @@ def _describe(edit) -> str:
 
 
 def _ask(kind: str, theme_id: int, message: str, **params) -> None:
-    st.session_state[PENDING] = {"kind": kind, "theme_id": theme_id, "message": message, **params}
+    state.remember(PENDING, {"kind": kind, "theme_id": theme_id, "message": message, **params})
     st.rerun()
 
 
@@ -183,7 +183,7 @@ def _confirm(pending: dict) -> None:
     st.warning(md(pending["message"]))
     ok, cancel = st.columns([1, 6])
     if ok.button(t("confirm.yes"), type="primary", key="confirm_edit"):
-        st.session_state.pop(PENDING, None)
+        state.forget(PENDING)
         ws = state.workspace()
         kind, theme_id = pending["kind"], pending["theme_id"]
         try:
@@ -202,5 +202,5 @@ def _confirm(pending: dict) -> None:
         state.flash(t("edit.done") if done else t("theme.edits_missing"))
         st.rerun()
     if cancel.button(t("confirm.no"), key="cancel_edit"):
-        st.session_state.pop(PENDING, None)
+        state.forget(PENDING)
         st.rerun()

@@ -10,7 +10,7 @@ from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
 PAGE_SIZE = 20
-PENDING = "pending_new_theme"
+PENDING = state.NEW_THEME
 
 
 def render() -> None:
@@ -96,12 +96,12 @@ def _new_theme(selected: list[str]) -> None:
     st.divider()
     can_create = theme_engine.available("create_theme")
     name = st.text_input(t("unsorted.new_name"), key="unsorted_new_name", max_chars=80)
-    pending = st.session_state.get(PENDING)
+    pending = state.remembered(PENDING)
     if pending:
         st.warning(md(t("confirm.new_theme").format(n=len(pending["ids"]), name=pending["name"])))
         ok, cancel = st.columns([1, 6])
         if ok.button(t("confirm.yes"), type="primary", key="confirm_new_theme"):
-            st.session_state.pop(PENDING, None)
+            state.forget(PENDING)
             _run(
                 lambda: theme_engine.new_theme_from(
                     state.workspace(), pending["ids"], pending["name"]
@@ -109,7 +109,7 @@ def _new_theme(selected: list[str]) -> None:
                 t("edit.done"),
             )
         if cancel.button(t("confirm.no"), key="cancel_new_theme"):
-            st.session_state.pop(PENDING, None)
+            state.forget(PENDING)
             st.rerun()
         return
     if st.button(
@@ -117,7 +117,7 @@ def _new_theme(selected: list[str]) -> None:
         key="unsorted_create",
         disabled=not selected or not name.strip() or not can_create,
     ):
-        st.session_state[PENDING] = {"ids": selected, "name": name.strip()}
+        state.remember(PENDING, {"ids": selected, "name": name.strip()})
         st.rerun()
     if not can_create:
         st.caption(t("unsorted.create_missing"))

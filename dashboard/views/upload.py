@@ -16,9 +16,9 @@ from ingest.settings import ColumnMapping
 from workspace.imports import FileImport, import_bytes, remember_mapping
 
 TYPES = ["csv", "tsv", "txt", "xlsx", "json", "ndjson", "jsonl", "mbox", "eml", "zip"]
-REPORT = "upload_report"
-PENDING = "upload_pending_mappings"
-SORTED = "upload_sorted"
+REPORT = state.UPLOAD_REPORT
+PENDING = state.UPLOAD_MAPPINGS
+SORTED = state.UPLOAD_SORTED
 
 
 def render() -> None:
@@ -30,12 +30,12 @@ def render() -> None:
     if files and st.button(
         t("upload.start").format(n=len(files)), type="primary", key="upload_start"
     ):
-        st.session_state[REPORT] = []
-        st.session_state[PENDING] = []
+        state.remember(REPORT, [])
+        state.remember(PENDING, [])
         _import_all([(f.name, f.getvalue()) for f in files])
-    for pending in list(st.session_state.get(PENDING, [])):
+    for pending in list(state.remembered(PENDING, [])):
         _mapping_form(pending)
-    _report(st.session_state.get(REPORT, []))
+    _report(state.remembered(REPORT, []))
 
 
 def _import_all(uploads: list[tuple[str, bytes]]) -> None:
@@ -66,13 +66,17 @@ def _import_one(
     try:
         result = import_bytes(ws, data, name, mapping=mapping, progress=progress)
     except MappingRequired as exc:
-        st.session_state.setdefault(PENDING, []).append(
-            {"name": name, "data": data, "columns": list(exc.columns), "message": str(exc)}
+        state.remember(
+            PENDING,
+            [
+                *state.remembered(PENDING, []),
+                {"name": name, "data": data, "columns": list(exc.columns), "message": str(exc)},
+            ],
         )
         return
     except KlantstemError as exc:
         result = FileImport(name, "", 0, 0, (), error=str(exc))
-    st.session_state.setdefault(REPORT, []).append(result)
+    state.remember(REPORT, [*state.remembered(REPORT, []), result])
 
 
 def _assign(bar) -> None:
@@ -87,13 +91,16 @@ def _assign(bar) -> None:
         return
     bar.progress(1.0, text=t("upload.progress.done"))
     if report is None:
-        st.session_state[SORTED] = None
+        state.remember(SORTED, None)
         st.info(t("upload.themes_missing"))
         return
-    st.session_state[SORTED] = (
-        int(getattr(report, "assigned", 0)),
-        int(getattr(report, "unsorted", 0)),
-        len(getattr(report, "proposed_themes", []) or []),
+    state.remember(
+        SORTED,
+        (
+            int(getattr(report, "assigned", 0)),
+            int(getattr(report, "unsorted", 0)),
+            len(getattr(report, "proposed_themes", []) or []),
+        ),
     )
 
 
@@ -144,7 +151,7 @@ def _mapping_form(pending: dict) -> None:
     except KlantstemError as exc:
         st.error(md(str(exc)))
         return
-    st.session_state[PENDING] = [p for p in st.session_state[PENDING] if p["name"] != name]
+    state.remember(PENDING, [p for p in state.remembered(PENDING, []) if p["name"] != name])
     _import_one(ws, name, pending["data"], mapping=mapping)
     _assign(st.progress(0.7))
     st.rerun()
@@ -161,7 +168,7 @@ def _report(results: list[FileImport]) -> None:
     cols[0].metric(t("upload.added"), f"{added:,}")
     cols[1].metric(t("upload.duplicates"), f"{duplicates:,}")
     cols[2].metric(t("upload.problems"), f"{len(problems):,}")
-    sorted_counts = st.session_state.get(SORTED)
+    sorted_counts = state.remembered(SORTED)
     if sorted_counts:
         st.caption(
             md(
