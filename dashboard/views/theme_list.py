@@ -62,7 +62,10 @@ def render() -> None:
             "label": st.column_config.TextColumn(t("themes.col.label"), width="medium"),
             "items": st.column_config.NumberColumn(t("themes.col.items"), format="%d"),
             "share": st.column_config.ProgressColumn(
-                t("themes.col.share"), format="%.1f%%", min_value=0, max_value=100
+                t("themes.col.share"),
+                format="%.1f%%",
+                min_value=0,
+                max_value=max(float(shown["share"].max()), 1.0),  # bars relative to the largest
             ),
             "trend": st.column_config.LineChartColumn(
                 t("themes.col.trend"), y_min=0, help=t("themes.col.trend_help")
