@@ -58,6 +58,19 @@ def ours(vectors: np.ndarray, texts: list[str]) -> tuple[np.ndarray, float]:
     return model.labels_, time.perf_counter() - started
 
 
+def graph(vectors: np.ndarray, texts: list[str]) -> tuple[np.ndarray, float] | None:
+    try:
+        import leidenalg  # noqa: F401
+    except ImportError:
+        print("  leidenalg not installed: pip install leidenalg python-igraph")
+        return None
+    from analysis.graph_clustering import GraphThemeClusterer
+
+    started = time.perf_counter()
+    model = GraphThemeClusterer(random_state=0).fit(vectors, [content_hash(t) for t in texts])
+    return model.labels_, time.perf_counter() - started
+
+
 def bertopic(vectors: np.ndarray, texts: list[str]) -> tuple[np.ndarray, float] | None:
     try:
         from bertopic import BERTopic
@@ -80,10 +93,19 @@ def main(names: list[str]) -> None:
         print(f"\nbanking77_train ({len(texts)} texts), embedder {name}\n{header}")
         labels, seconds = ours(vectors, texts)
         print(row(f"Klantstem ({name})", truth, labels, seconds), flush=True)
+        graph_result = graph(vectors, texts)
+        if graph_result is not None:
+            print(row(f"Leiden SNN graph, experimental ({name})", truth, *graph_result), flush=True)
         if name == names[0] and "--no-bertopic" not in sys.argv:
             result = bertopic(vectors, texts)
             if result is not None:
                 print(row(f"BERTopic defaults ({name})", truth, *result), flush=True)
+                print(f"speed ratio BERTopic / Klantstem: {result[1] / seconds:.1f}x", flush=True)
+                if graph_result is not None:
+                    print(
+                        f"speed ratio BERTopic / Leiden graph: {result[1] / graph_result[1]:.1f}x",
+                        flush=True,
+                    )
 
 
 if __name__ == "__main__":
