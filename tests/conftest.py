@@ -13,7 +13,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 
 
-def make_record(n: int, *, channel: str = "email", text: str | None = None, **changes: object) -> FeedbackRecord:
+def make_record(
+    n: int, *, channel: str = "email", text: str | None = None, **changes: object
+) -> FeedbackRecord:
     """A valid record numbered ``n``; weeks advance with ``n`` so trends have shape."""
     base = FeedbackRecord(
         id=make_record_id("test", str(n)),

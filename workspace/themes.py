@@ -845,6 +845,83 @@ def move_item(ws: Workspace, item_id: str, theme_id: int | None) -> int:
     return edit_id
 
 
+def create_theme(
+    ws: Workspace, item_ids: Sequence[str], name: str, embedder: Embedder | None = None
+) -> tuple[int, int]:
+    """Make a new theme, named by the manager, from chosen items (e.g. from the unsorted inbox).
+
+    Refreshes keep the items there (method ``manual``) and the name; undo removes the theme
+    and puts the items back where they were.
+
+    Returns:
+        ``(edit id, new theme id)``.
+
+    Raises:
+        WorkspaceError: no name, or none of the ids is a text item in the workspace.
+    """
+    if not name.strip():
+        raise WorkspaceError("A new theme needs a name; got an empty one. Type a name.")
+    wanted = pd.DataFrame({"id": [str(i) for i in dict.fromkeys(item_ids)]})
+    with ws.cursor() as cur:
+        cur.register("wanted", wanted)
+        items = cur.execute(
+            """
+            SELECT i.id, i.text, i.text_hash, i.language, i.channel, i.received_at,
+                   i.rating, i.rating_scale_min, i.rating_scale_max
+            FROM items i JOIN wanted w USING (id)
+            WHERE i.direction = 'inbound' AND NOT i.is_star_only AND trim(i.text) <> ''
+            ORDER BY i.id
+            """
+        ).df()
+        cur.unregister("wanted")
+    if items.empty:
+        raise WorkspaceError(
+            f"None of the {len(wanted)} chosen items is a text item in this workspace; "
+            "pick items from the list and try again."
+        )
+    embedder = embedder or workspace_embedder(ws)
+    vectors, _, _ = ensure_vectors(ws, embedder, items)
+    new_id = int(ws.scalar("SELECT coalesce(max(theme_id), 0) + 1 FROM themes") or 1)
+    report = RefreshReport(model_id=embedder.model_id)
+    frame = _build_themes(
+        items,
+        vectors,
+        np.full(len(items), new_id),
+        pd.DataFrame(columns=_THEME_COLUMNS),
+        report,
+    )
+    frame["manager_name"] = name.strip()
+    ids = items["id"].astype(str).tolist()
+    with ws.transaction() as con:
+        ph = ", ".join("?" * len(ids))
+        previous = [
+            int(r[0])
+            for r in con.execute(
+                f"SELECT DISTINCT theme_id FROM assignments WHERE item_id IN ({ph}) "
+                "AND theme_id IS NOT NULL",
+                ids,
+            ).fetchall()
+        ]
+        before = _snapshot(con, previous, item_ids=ids)
+        con.register("created", frame)
+        con.execute(
+            f"INSERT INTO themes ({', '.join(_THEME_COLUMNS)}) SELECT "
+            f"{', '.join(c if c != 'centroid' else 'CAST(centroid AS FLOAT[])' for c in _THEME_COLUMNS)} FROM created"
+        )
+        con.unregister("created")
+        con.executemany(
+            "INSERT OR REPLACE INTO assignments VALUES (?, ?, NULL, 'manual')",
+            [[item_id, new_id] for item_id in ids],
+        )
+        for theme in previous:
+            _recompute_theme(con, theme)
+        edit_id = _log_edit(
+            con, "create", {"item_ids": ids, "name": name.strip()}, before, [new_id]
+        )
+        ws.bump_data_version(con)
+    return edit_id, new_id
+
+
 def undo_last_edit(ws: Workspace) -> dict[str, Any] | None:
     """Undo the newest edit that is not undone; returns ``{"edit_id", "kind"}`` or None."""
     row = ws.query_df(
@@ -884,10 +961,12 @@ def undo_last_edit(ws: Workspace) -> dict[str, Any] | None:
                     assignment["method"],
                 ],
             )
-        if row["kind"].iloc[0] == "move" and not any(
-            a["item_id"] == payload["args"]["item_id"] for a in before["assignments"]
-        ):
-            con.execute("DELETE FROM assignments WHERE item_id = ?", [payload["args"]["item_id"]])
+        # Items that had no assignment before a move/create lose the one the edit gave them.
+        touched = payload["args"].get("item_ids") or [payload["args"].get("item_id")]
+        had_before = {a["item_id"] for a in before["assignments"]}
+        for item_id in touched:
+            if item_id is not None and item_id not in had_before:
+                con.execute("DELETE FROM assignments WHERE item_id = ?", [item_id])
         for theme in before["themes"]:
             _recompute_size(con, int(theme["theme_id"]))
         con.execute("UPDATE edits SET undone = TRUE WHERE edit_id = ?", [edit_id])

@@ -75,7 +75,6 @@ def render() -> None:
             file_name=file_name,
             mime=MEDIA_TYPES[fmt],
             on_click="ignore",
-            icon=":material/download:",
             key=f"summary_download_{fmt}",
         )
     st.subheader(t("summary.preview"))

@@ -114,3 +114,31 @@ def test_leftovers_become_a_proposed_theme(workspace):
     assert len(report.proposed_themes) == 1
     table = themes.theme_table(workspace).set_index("theme_id")
     assert table.loc[report.proposed_themes[0], "status"] == "proposed"
+
+
+def test_create_theme_from_chosen_items_survives_refresh_and_undoes(workspace):
+    _import(workspace, synthetic_texts(30))
+    themes.refresh_themes(workspace, EMBEDDER)
+    before = _assignment_map(workspace)
+    chosen = sorted(before)[:6]
+    edit_id, new_id = themes.create_theme(workspace, chosen, "Spaarpunten")
+    table = themes.theme_table(workspace).set_index("theme_id")
+    assert table.loc[new_id, "label"] == "Spaarpunten" and table.loc[new_id, "size"] == 6
+    assert all(_assignment_map(workspace)[i] == new_id for i in chosen)
+    assert int(table["size"].sum()) == sum(
+        t is not None and str(t) != "<NA>" for t in before.values()
+    )
+    themes.refresh_themes(workspace, EMBEDDER)  # manual placement and the name are kept
+    assert all(_assignment_map(workspace)[i] == new_id for i in chosen)
+    assert themes.undo_last_edit(workspace)["kind"] == "create"
+    assert new_id not in set(themes.theme_table(workspace)["theme_id"])
+    after = _assignment_map(workspace)
+    assert all(after[i] == before[i] for i in chosen)
+
+
+def test_create_theme_needs_a_name_and_known_items(workspace):
+    _import(workspace, synthetic_texts(5))
+    with pytest.raises(WorkspaceError, match="name"):
+        themes.create_theme(workspace, ["x"], "  ")
+    with pytest.raises(WorkspaceError, match="None of the 1 chosen items"):
+        themes.create_theme(workspace, ["no-such-item"], "Nieuw", embedder=EMBEDDER)

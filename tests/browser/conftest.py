@@ -59,9 +59,18 @@ class DashboardServer:
     def __enter__(self) -> DashboardServer:
         env = dict(os.environ, KLANTSTEM_LANG=self.lang)
         klantstem = Path(sys.executable).with_name("klantstem")
-        command = [str(klantstem), "dashboard", "--workspace", str(self.workspace), "--port", str(self.port)]
+        command = [
+            str(klantstem),
+            "dashboard",
+            "--workspace",
+            str(self.workspace),
+            "--port",
+            str(self.port),
+        ]
         self.log = (ARTIFACTS / f"server-{self.port}.log").open("wb")
-        self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            command, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         wait_until_healthy(self.url, self.process)
         return self
 

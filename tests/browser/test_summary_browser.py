@@ -130,13 +130,9 @@ def test_dashboard_downloads_all_four_formats(demo_like, spike, page, artifacts,
     assert files["csv"].read_text(encoding="utf-8-sig").count("\n") > 5
     book = openpyxl.load_workbook(io.BytesIO(files["xlsx"].read_bytes()))
     assert book.sheetnames == ["Summary", "Themes", "Quotes"]
+    assert external == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the nav icons (:material/...: in dashboard/routes.py) are fetched from "
-    "fonts.gstatic.com; remove this mark when the dashboard stops calling out",
-)
 def test_summary_page_calls_nothing_outside_the_machine(demo_like, page):
     external: list[str] = []
     _serve_icons_locally(page, external)

@@ -28,7 +28,9 @@ def test_workspace_comes_from_environment(tmp_path):
     source = tmp_path / "feedback.csv"
     source.write_text(GENERIC_CSV, encoding="utf-8")
     ws = tmp_path / "env.duckdb"
-    result = runner.invoke(app, ["import", str(source), "--json"], env={"KLANTSTEM_WORKSPACE": str(ws)})
+    result = runner.invoke(
+        app, ["import", str(source), "--json"], env={"KLANTSTEM_WORKSPACE": str(ws)}
+    )
     assert result.exit_code == 0, result.output
     assert ws.exists()
 
@@ -71,7 +73,9 @@ def test_exported_items_import_again_as_duplicates(tmp_path):
 
 
 def test_dashboard_refuses_non_loopback_without_password(tmp_path):
-    result = runner.invoke(app, ["dashboard", "--workspace", str(tmp_path / "ws.duckdb"), "--host", "0.0.0.0"])
+    result = runner.invoke(
+        app, ["dashboard", "--workspace", str(tmp_path / "ws.duckdb"), "--host", "0.0.0.0"]
+    )
     assert result.exit_code == 1
     assert "password" in result.output
 
@@ -103,7 +107,12 @@ def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     assert "unsorted" in lines[-1]
 
     out = tmp_path / "items.csv"
-    assert runner.invoke(app, ["export", "items", "--output", str(out), "--workspace", str(ws_path)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["export", "items", "--output", str(out), "--workspace", str(ws_path)]
+        ).exit_code
+        == 0
+    )
     import pandas as pd
 
     frame = pd.read_csv(out, keep_default_na=False)

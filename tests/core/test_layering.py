@@ -56,7 +56,9 @@ def test_analysis_uses_only_the_ingest_contract():
 
 
 def test_figures_module_never_imports_streamlit():
-    assert "streamlit" not in {n.split(".")[0] for n in imported_modules(ROOT / "dashboard" / "figures.py")}
+    assert "streamlit" not in {
+        n.split(".")[0] for n in imported_modules(ROOT / "dashboard" / "figures.py")
+    }
 
 
 def test_checker_sees_a_wrong_arrow(tmp_path):

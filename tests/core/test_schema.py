@@ -11,7 +11,9 @@ from tests.conftest import make_record
 
 
 def test_valid_record_round_trips_to_frame_with_fixed_dtypes():
-    frame = records_to_frame([make_record(1), make_record(2, rating=4.0, rating_scale_min=1.0, rating_scale_max=5.0)])
+    frame = records_to_frame(
+        [make_record(1), make_record(2, rating=4.0, rating_scale_min=1.0, rating_scale_max=5.0)]
+    )
     assert tuple(frame.columns) == RECORD_COLUMNS
     assert {c: str(t) for c, t in frame.dtypes.items()} == {
         c: str(pd.Series([], dtype=d).dtype) for c, d in RECORD_DTYPES.items()
@@ -29,13 +31,25 @@ def test_empty_frame_has_contract_columns():
     ("changes", "field", "value"),
     [
         pytest.param({"text": "   "}, "text", "'   '", id="empty-text"),
-        pytest.param({"received_at": datetime(2026, 1, 1, 12, 0)}, "received_at", "2026-01-01T12:00:00", id="naive-datetime"),
+        pytest.param(
+            {"received_at": datetime(2026, 1, 1, 12, 0)},
+            "received_at",
+            "2026-01-01T12:00:00",
+            id="naive-datetime",
+        ),
         pytest.param(
             {"received_at": datetime(2026, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=1)))},
-            "received_at", "+01:00", id="non-utc-datetime",
+            "received_at",
+            "+01:00",
+            id="non-utc-datetime",
         ),
         pytest.param({"channel": "fax"}, "channel", "'fax'", id="unknown-channel"),
-        pytest.param({"rating": 6.0, "rating_scale_min": 1.0, "rating_scale_max": 5.0}, "rating", "6.0", id="rating-out-of-scale"),
+        pytest.param(
+            {"rating": 6.0, "rating_scale_min": 1.0, "rating_scale_max": 5.0},
+            "rating",
+            "6.0",
+            id="rating-out-of-scale",
+        ),
         pytest.param({"rating": 3.0}, "rating", "scale is missing", id="rating-without-scale"),
         pytest.param({"raw": "{not json"}, "raw", "JSON", id="raw-not-json"),
     ],
@@ -51,7 +65,9 @@ def test_invalid_record_is_rejected_naming_field_and_value(changes, field, value
 
 
 def test_star_only_record_may_have_empty_text():
-    record = make_record(1, text=None, is_star_only=True, rating=5.0, rating_scale_min=1.0, rating_scale_max=5.0)
+    record = make_record(
+        1, text=None, is_star_only=True, rating=5.0, rating_scale_min=1.0, rating_scale_max=5.0
+    )
     record = record.replace(text="")
     assert record.text == "" and record.rating_normalized == 1.0
 
@@ -69,7 +85,10 @@ def test_record_id_is_stable_and_distinguishes_sources():
 
 
 def test_problem_reads_as_file_and_line():
-    assert str(Problem("reviews.csv", 14, "rating must be 1-5, got '6'.")) == "reviews.csv line 14: rating must be 1-5, got '6'."
+    assert (
+        str(Problem("reviews.csv", 14, "rating must be 1-5, got '6'."))
+        == "reviews.csv line 14: rating must be 1-5, got '6'."
+    )
     assert str(Problem("x.bin", 0, "unreadable")) == "x.bin: unreadable"
 
 

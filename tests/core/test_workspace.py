@@ -3,17 +3,20 @@ from __future__ import annotations
 import pytest
 
 from ingest.errors import WorkspaceError
+from tests.conftest import make_record
 from workspace.db import SCHEMA_VERSION, Workspace
 from workspace.imports import import_bytes, import_records
 from workspace.queries import weekly_channel_counts, workspace_counts
-from tests.conftest import make_record
 
 TABLES = ("items", "import_batches", "import_problems", "settings")
 
 
 def snapshot(ws: Workspace) -> dict[str, str]:
     """Every row of the tables an import touches, in a stable order, as comparable text."""
-    return {table: ws.query_df(f"SELECT * FROM {table} ORDER BY ALL").to_csv(index=False) for table in TABLES}
+    return {
+        table: ws.query_df(f"SELECT * FROM {table} ORDER BY ALL").to_csv(index=False)
+        for table in TABLES
+    }
 
 
 def test_new_workspace_is_migrated_and_persists(workspace_path):
@@ -39,7 +42,9 @@ def test_reimporting_the_same_records_adds_nothing(workspace_path):
 
 def test_duplicate_ids_within_one_file_count_once(workspace_path):
     with Workspace.open(workspace_path) as ws:
-        result = import_records(ws, [make_record(1), make_record(1), make_record(2)], file_name="a.csv")
+        result = import_records(
+            ws, [make_record(1), make_record(1), make_record(2)], file_name="a.csv"
+        )
     assert (result.added, result.duplicates) == (2, 1)
 
 
@@ -53,7 +58,12 @@ def test_failure_mid_import_leaves_workspace_exactly_as_before(workspace_path):
             raise RuntimeError(f"disk full during {stage}")
 
         with pytest.raises(RuntimeError, match="disk full during stored"):
-            import_records(ws, [make_record(n) for n in range(10, 30)], file_name="second.csv", progress=explode)
+            import_records(
+                ws,
+                [make_record(n) for n in range(10, 30)],
+                file_name="second.csv",
+                progress=explode,
+            )
         assert snapshot(ws) == before
         assert ws.data_version == version
     with Workspace.open(workspace_path) as ws:  # and on disk, after reopening
@@ -76,7 +86,11 @@ def test_data_version_bumps_on_every_import(workspace_path):
 
 
 def test_weekly_channel_counts_use_iso_weeks(workspace_path):
-    records = [make_record(0, channel="email"), make_record(1, channel="email"), make_record(7, channel="review")]
+    records = [
+        make_record(0, channel="email"),
+        make_record(1, channel="email"),
+        make_record(7, channel="review"),
+    ]
     with Workspace.open(workspace_path) as ws:
         import_records(ws, records, file_name="a.csv")
         weekly = weekly_channel_counts(ws)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import sys
-import types
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -33,31 +33,11 @@ def texts(at: AppTest, kind: str) -> list[str]:
     return [str(e.value) for e in at.get(kind)]
 
 
-@pytest.fixture
-def fake_engine(monkeypatch):
-    """A stand-in theme engine that records calls and writes what the real one would."""
-    calls: list[tuple[str, tuple]] = []
-    module = types.ModuleType("workspace.themes")
-
-    def rename_theme(ws, theme_id, name):
-        calls.append(("rename_theme", (theme_id, name)))
-        with ws.transaction() as con:
-            con.execute("UPDATE themes SET manager_name = ? WHERE theme_id = ?", [name, theme_id])
-            ws.bump_data_version(con)
-
-    def move_item(ws, item_id, theme_id):
-        calls.append(("move_item", (item_id, theme_id)))
-        with ws.transaction() as con:
-            con.execute(
-                "UPDATE assignments SET theme_id = ?, method = 'manual' WHERE item_id = ?",
-                [theme_id, item_id],
-            )
-            ws.bump_data_version(con)
-
-    module.rename_theme = rename_theme
-    module.move_item = move_item
-    monkeypatch.setitem(sys.modules, "workspace.themes", module)
-    return calls
+def edits(path) -> list[tuple[str, str]]:
+    """The edits log of the workspace: (kind, payload JSON) in order."""
+    with Workspace.open(path) as ws:
+        rows = ws.query_df("SELECT kind, payload FROM edits ORDER BY edit_id")
+    return list(rows.itertuples(index=False, name=None))
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -135,16 +115,18 @@ def test_theme_page_without_engine_says_edits_are_not_available(themed_workspace
     assert any("not available yet" in i for i in texts(at, "info"))
 
 
-def test_rename_asks_for_confirmation_first(themed_workspace, fake_engine):
+def test_rename_asks_for_confirmation_first(themed_workspace):
     at = open_page("theme", query={"theme": "1"})
     form_input = [w for w in at.text_input if w.label == "New name"][0]
     form_input.set_value("Bezorging")
     [b for b in at.button if b.label == "Rename"][0].click().run()
-    assert fake_engine == []  # nothing changed yet
+    assert edits(themed_workspace) == []  # nothing changed yet
     warning = texts(at, "warning")[0]
     assert "Late parcels" in warning and "Bezorging" in warning
     at.button(key="confirm_edit").click().run()
-    assert fake_engine == [("rename_theme", (1, "Bezorging"))]
+    assert [(kind, json.loads(payload)["args"]) for kind, payload in edits(themed_workspace)] == [
+        ("rename", {"theme_id": 1, "name": "Bezorging"})
+    ]
     assert at.title[0].value == "Bezorging"
     assert texts(at, "success") == ["Done\\."]  # flash messages are escaped
 
@@ -169,12 +151,12 @@ def test_real_engine_rename_then_undo_and_merge(themed_workspace):
     assert list(themes["items"]) == [54, 27]
 
 
-def test_cancelled_rename_changes_nothing(themed_workspace, fake_engine):
+def test_cancelled_rename_changes_nothing(themed_workspace):
     at = open_page("theme", query={"theme": "1"})
     [w for w in at.text_input if w.label == "New name"][0].set_value("Anders")
     [b for b in at.button if b.label == "Rename"][0].click().run()
     at.button(key="cancel_edit").click().run()
-    assert fake_engine == []
+    assert edits(themed_workspace) == []
     assert at.title[0].value == "Late parcels"
 
 
@@ -193,15 +175,40 @@ def test_trends_has_channel_bars_heatmap_and_channel_comparison(themed_workspace
     assert set(summary["channel"]) == {"E-mail", "Reviews", "Tickets"}
 
 
-def test_unsorted_inbox_lists_items_with_nearest_theme_and_assigns(themed_workspace, fake_engine):
+def test_unsorted_inbox_lists_items_with_nearest_theme_and_assigns(themed_workspace):
     at = open_page("unsorted")
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "9"
     assert len([t for t in texts(at, "text") if "weather" in t]) == 9
     assert sum("Nearest" in c for c in texts(at, "caption")) == 9
     assign = [b for b in at.button if b.label == "Assign"][0]
     assign.click().run()
-    assert fake_engine and fake_engine[0][0] == "move_item"
+    assert [kind for kind, _ in edits(themed_workspace)] == ["move"]
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "8"
+
+
+def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
+    with Workspace.open(themed_workspace) as ws:
+        ws.set_setting("embedder", "tfidf")  # weight-free; the page flow is the point here
+    at = open_page("unsorted")
+    boxes = [c for c in at.checkbox if c.key and c.key.startswith("sel_")][:3]
+    chosen = [c.key.removeprefix("sel_") for c in boxes]
+    for box in boxes:
+        box.check()
+    at.text_input(key="unsorted_new_name").set_value("Weer")
+    at.run()
+    at.button(key="unsorted_create").click().run()
+    assert edits(themed_workspace) == []  # asks first
+    assert "Weer" in texts(at, "warning")[0]
+    at.button(key="confirm_new_theme").click().run()
+    assert not at.exception, at.exception
+    assert [kind for kind, _ in edits(themed_workspace)] == ["create"]
+    assert {m.label: m.value for m in at.metric}["Unsorted items"] == "6"
+    with Workspace.open(themed_workspace) as ws:
+        rows = ws.query_df(
+            "SELECT a.item_id, t.manager_name FROM assignments a JOIN themes t USING (theme_id) "
+            "WHERE t.manager_name = 'Weer'"
+        )
+    assert sorted(rows["item_id"]) == sorted(chosen)
 
 
 def test_keyword_search_respects_filters(themed_workspace):
