@@ -198,30 +198,45 @@ class ThemeClusterer:
         return model.labels_.astype(np.int64), model.cluster_centers_.astype(np.float32)
 
     def _finish(self, order: np.ndarray, x: np.ndarray, labels: np.ndarray, n: int) -> None:
-        min_size = self.min_theme_size if self.min_theme_size is not None else max(3, n // 500)
-        labels = _dissolve_small(x, labels, min_size)
-        centroids = _centroids(x, labels)
-        sims_all = x @ centroids.T
-        similarity = sims_all[np.arange(n), labels]
-        unsorted = _outliers(similarity, self.max_unsorted)
-        # Renumber by size (largest first), ties by first canonical row: order-free ids.
-        sizes = np.bincount(labels, minlength=len(centroids))
-        first = np.full(len(centroids), n)
-        np.minimum.at(first, labels, np.arange(n))
-        rank = np.lexsort((first, -sizes))
-        new_id = np.empty_like(rank)
-        new_id[rank] = np.arange(len(rank))
-        labels = new_id[labels]
-        centroids = centroids[rank]
-        labels[unsorted] = UNSORTED
-        out_labels = np.empty(n, dtype=np.int64)
-        out_sims = np.empty(n, dtype=np.float32)
-        out_labels[order] = labels
-        out_sims[order] = similarity
-        self.labels_ = out_labels
-        self.similarity_ = out_sims
-        self.centroids_ = centroids
-        self.n_themes_ = len(centroids)
+        finish_themes(self, order, x, labels, self.min_theme_size, self.max_unsorted)
+
+
+def finish_themes(
+    model: object,
+    order: np.ndarray,
+    x: np.ndarray,
+    labels: np.ndarray,
+    min_theme_size: int | None,
+    max_unsorted: float,
+) -> None:
+    """Shared last step of every clusterer: dissolve tiny themes, mark outliers unsorted,
+    number themes by size, and set ``labels_``, ``similarity_``, ``centroids_`` and
+    ``n_themes_`` on ``model`` in the caller's row order (``x`` is in canonical ``order``)."""
+    n = len(x)
+    min_size = min_theme_size if min_theme_size is not None else max(3, n // 500)
+    labels = _dissolve_small(x, labels, min_size)
+    centroids = _centroids(x, labels)
+    sims_all = x @ centroids.T
+    similarity = sims_all[np.arange(n), labels]
+    unsorted = _outliers(similarity, max_unsorted)
+    # Renumber by size (largest first), ties by first canonical row: order-free ids.
+    sizes = np.bincount(labels, minlength=len(centroids))
+    first = np.full(len(centroids), n)
+    np.minimum.at(first, labels, np.arange(n))
+    rank = np.lexsort((first, -sizes))
+    new_id = np.empty_like(rank)
+    new_id[rank] = np.arange(len(rank))
+    labels = new_id[labels]
+    centroids = centroids[rank]
+    labels[unsorted] = UNSORTED
+    out_labels = np.empty(n, dtype=np.int64)
+    out_sims = np.empty(n, dtype=np.float32)
+    out_labels[order] = labels
+    out_sims[order] = similarity
+    model.labels_ = out_labels  # type: ignore[attr-defined]
+    model.similarity_ = out_sims  # type: ignore[attr-defined]
+    model.centroids_ = centroids  # type: ignore[attr-defined]
+    model.n_themes_ = len(centroids)  # type: ignore[attr-defined]
 
 
 def _centroids(x: np.ndarray, labels: np.ndarray) -> np.ndarray:

@@ -19,11 +19,14 @@ from collections.abc import Sequence
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
-from analysis.clustering import UNSORTED, _centroids, _dissolve_small, _outliers, canonical_order
+from analysis.clustering import _centroids, _dissolve_small, canonical_order, finish_themes
 from analysis.embedders import l2_normalize
 from ingest.errors import AnalysisError, MissingExtraError
 
-def _top_k(queries: np.ndarray, pool: np.ndarray, k: int, self_index: np.ndarray | None) -> np.ndarray:
+
+def _top_k(
+    queries: np.ndarray, pool: np.ndarray, k: int, self_index: np.ndarray | None
+) -> np.ndarray:
     """Indices into ``pool`` of each query's ``k`` most similar rows (itself excluded)."""
     sims = queries @ pool.T
     if self_index is not None:
@@ -80,7 +83,9 @@ def nearest_neighbors(
     return out
 
 
-def shared_neighbor_graph(neighbors: np.ndarray, chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
+def shared_neighbor_graph(
+    neighbors: np.ndarray, chunk: int = 200_000
+) -> tuple[np.ndarray, np.ndarray]:
     """Undirected edges of the kNN graph, weighted by shared neighbours (each row counts itself).
 
     Returns:
@@ -223,7 +228,9 @@ class GraphThemeClusterer:
         k = self.n_neighbors or int(np.clip(round(0.12 * np.sqrt(n)), 5, 15))
         graph_x = x
         if self.smooth_neighbors > 1:
-            near = nearest_neighbors(x, self.smooth_neighbors, self.exact_max_rows, self.random_state)
+            near = nearest_neighbors(
+                x, self.smooth_neighbors, self.exact_max_rows, self.random_state
+            )
             graph_x = l2_normalize(x + x[near].sum(axis=1))
         neighbors = nearest_neighbors(graph_x, k, self.exact_max_rows, self.random_state)
         edges, weights = shared_neighbor_graph(neighbors)
@@ -255,30 +262,7 @@ class GraphThemeClusterer:
         return self
 
     def _finish(self, order: np.ndarray, x: np.ndarray, labels: np.ndarray, n: int) -> None:
-        min_size = self.min_theme_size if self.min_theme_size is not None else max(3, n // 500)
-        labels = _dissolve_small(x, labels, min_size)
-        centroids = _centroids(x, labels)
-        sims_all = x @ centroids.T
-        similarity = sims_all[np.arange(n), labels]
-        unsorted = _outliers(similarity, self.max_unsorted)
-        # Renumber by size (largest first), ties by first canonical row: order-free ids.
-        sizes = np.bincount(labels, minlength=len(centroids))
-        first = np.full(len(centroids), n)
-        np.minimum.at(first, labels, np.arange(n))
-        rank = np.lexsort((first, -sizes))
-        new_id = np.empty_like(rank)
-        new_id[rank] = np.arange(len(rank))
-        labels = new_id[labels]
-        centroids = centroids[rank]
-        labels[unsorted] = UNSORTED
-        out_labels = np.empty(n, dtype=np.int64)
-        out_sims = np.empty(n, dtype=np.float32)
-        out_labels[order] = labels
-        out_sims[order] = similarity
-        self.labels_ = out_labels
-        self.similarity_ = out_sims
-        self.centroids_ = centroids
-        self.n_themes_ = len(centroids)
+        finish_themes(self, order, x, labels, self.min_theme_size, self.max_unsorted)
 
 
 def _ward_cut(x: np.ndarray, n_themes: int, random_state: int) -> np.ndarray:
@@ -293,5 +277,3 @@ def _ward_cut(x: np.ndarray, n_themes: int, random_state: int) -> np.ndarray:
         micro_labels, points = model.labels_.astype(np.int64), model.cluster_centers_
     tree = linkage(np.asarray(points, dtype=np.float64), method="ward")
     return (fcluster(tree, n_themes, criterion="maxclust") - 1)[micro_labels]
-
-
