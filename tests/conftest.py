@@ -34,3 +34,15 @@ def make_record(
 @pytest.fixture
 def workspace_path(tmp_path: Path) -> Path:
     return tmp_path / "ws.duckdb"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_cached_workspaces():
+    """Close the DuckDB connections the dashboard caches, so the run ends cleanly."""
+    yield
+    import gc
+
+    import streamlit as st
+
+    st.cache_resource.clear()
+    gc.collect()
