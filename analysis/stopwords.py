@@ -457,4 +457,32 @@ DUTCH = frozenset(
     ]
 )
 
-STOP_WORDS = ENGLISH | DUTCH
+# Words that pad complaints in any theme ("three weeks ago", "everything", "again") and make
+# poor labels; the subject words next to them ("refund", "terugbetaling") say more.
+FEEDBACK_FILLER = frozenset(
+    [
+        "ago",
+        "weeks",
+        "week",
+        "everything",
+        "anything",
+        "again",
+        "still",
+        "new",
+        "time",
+        "times",
+        "geleden",
+        "weken",
+        "alles",
+        "keer",
+        "weer",
+        "nog",
+        "nieuwe",
+        "deed",
+        "geeft",
+        "meteen",
+        "steeds",
+    ]
+)
+
+STOP_WORDS = ENGLISH | DUTCH | FEEDBACK_FILLER
