@@ -54,7 +54,9 @@ def import_command(
     date_column: Annotated[str, typer.Option(help="Column with the date.")] = "",
     rating_column: Annotated[str, typer.Option(help="Column with the rating.")] = "",
     channel_column: Annotated[str, typer.Option(help="Column with the channel.")] = "",
-    channel: Annotated[str, typer.Option(help="Channel for every row when no column says.")] = "other",
+    channel: Annotated[
+        str, typer.Option(help="Channel for every row when no column says.")
+    ] = "other",
 ) -> None:
     """Import exports (CSV, XLSX, JSON, mbox, eml, zip). Re-importing adds nothing twice."""
     mapping = (
@@ -83,13 +85,20 @@ def import_command(
     else:
         for item in report.files:
             fmt = f" [{item.detected_format}]" if item.detected_format else ""
-            typer.echo(f"{item.file}{fmt}: {item.added} added, {item.duplicates} duplicates, "
-                       f"{len(item.problems)} problems")
+            typer.echo(
+                f"{item.file}{fmt}: {item.added} added, {item.duplicates} duplicates, "
+                f"{len(item.problems)} problems"
+            )
         for problem in report.problems:
-            typer.secho(f"  {problem.severity}: {problem}", err=True,
-                        fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED)
-        typer.echo(f"Total: {report.added} added, {report.duplicates} duplicates, "
-                   f"{len(report.problems)} problems.")
+            typer.secho(
+                f"  {problem.severity}: {problem}",
+                err=True,
+                fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
+            )
+        typer.echo(
+            f"Total: {report.added} added, {report.duplicates} duplicates, "
+            f"{len(report.problems)} problems."
+        )
     if report.files and report.nothing_read:
         raise typer.Exit(1)
 
@@ -154,11 +163,17 @@ def themes(
 
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
     """Import ``sample_data/`` into a fresh workspace (and build themes when available)."""
-    files = sorted(
-        f for f in SAMPLE_DATA.iterdir()
-        if f.is_file() and f.suffix.lower() in {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
-        and f.name != "truth.csv"
-    ) if SAMPLE_DATA.exists() else []
+    files = (
+        sorted(
+            f
+            for f in SAMPLE_DATA.iterdir()
+            if f.is_file()
+            and f.suffix.lower() in {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
+            and f.name != "truth.csv"
+        )
+        if SAMPLE_DATA.exists()
+        else []
+    )
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
     with Workspace.open(tmp) as ws:
@@ -184,7 +199,9 @@ def _refresh_if_available(ws: Workspace, *, quiet: bool) -> None:
 def demo(
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
     rebuild: Annotated[bool, typer.Option(help="Rebuild the demo workspace.")] = False,
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Only build, do not serve.")] = False,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Only build, do not serve.")
+    ] = False,
 ) -> None:
     """Build the demo workspace from sample_data/ (once) and open the dashboard on it."""
     if rebuild or not DEMO_WORKSPACE.exists():
@@ -201,7 +218,9 @@ def demo(
 def dashboard(
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
-    host: Annotated[str, typer.Option(help="Address to bind. Anything but loopback needs a password.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to bind. Anything but loopback needs a password.")
+    ] = "127.0.0.1",
 ) -> None:
     """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given)."""
     _serve(workspace, host, port)
@@ -217,13 +236,23 @@ def _serve(workspace: Path, host: str, port: int) -> None:
         raise _fail(str(exc)) from exc
     env = dict(os.environ, **{ENV_VAR: str(Path(workspace).resolve())})
     command = [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "dashboard" / "app.py"),
-        "--server.address", host,
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        "--global.developmentMode", "false",
-        "--client.toolbarMode", "viewer",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO_ROOT / "dashboard" / "app.py"),
+        "--server.address",
+        host,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--global.developmentMode",
+        "false",
+        "--client.toolbarMode",
+        "viewer",
     ]
     typer.echo(f"Klantstem dashboard on http://{host}:{port} (workspace {workspace})")
     raise typer.Exit(subprocess.call(command, env=env))
@@ -256,9 +285,13 @@ def summary_command(
     lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "en",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (default klantstem-summary-WEEK.FORMAT)."),
+        typer.Option(
+            "--output", "-o", help="File to write (default klantstem-summary-WEEK.FORMAT)."
+        ),
     ] = None,
-    channel: Annotated[str, typer.Option(help="Only this channel (email, review, ticket, ...).")] = "",
+    channel: Annotated[
+        str, typer.Option(help="Only this channel (email, review, ticket, ...).")
+    ] = "",
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
     """Write the weekly theme summary (Markdown, HTML, CSV or XLSX, Dutch or English)."""

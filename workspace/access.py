@@ -26,7 +26,9 @@ def is_loopback(host: str) -> bool:
 def set_password(ws: Workspace, password: str) -> None:
     """Store a salted scrypt hash of the dashboard password (never the password)."""
     if len(password) < 8:
-        raise WorkspaceError("The password must have at least 8 characters, got fewer. Choose a longer one.")
+        raise WorkspaceError(
+            "The password must have at least 8 characters, got fewer. Choose a longer one."
+        )
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
     ws.set_setting("dashboard_password", f"scrypt${salt.hex()}${digest.hex()}")

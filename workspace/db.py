@@ -171,7 +171,9 @@ class Workspace:
 
     @classmethod
     @contextmanager
-    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Iterator[Workspace]:
+    def open(
+        cls, path: str | Path | None = None, *, read_only: bool = False
+    ) -> Iterator[Workspace]:
         """Open (creating and migrating when needed) and close on exit."""
         ws = cls(path or default_workspace_path(), read_only=read_only)
         try:
@@ -238,7 +240,9 @@ class Workspace:
         value = self.scalar("SELECT value FROM settings WHERE key = ?", [key])
         return default if value is None else str(value)
 
-    def set_setting(self, key: str, value: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    def set_setting(
+        self, key: str, value: str, con: duckdb.DuckDBPyConnection | None = None
+    ) -> None:
         sql = "INSERT OR REPLACE INTO settings VALUES (?, ?)"
         if con is not None:
             con.execute(sql, [key, value])

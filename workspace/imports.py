@@ -85,8 +85,9 @@ def ingest_settings(ws: Workspace, mapping: ColumnMapping | None = None) -> Inge
     """The reader settings stored in the workspace (timezone, own domains, key, mappings)."""
     remembered = {
         key: ColumnMapping(**json.loads(value))
-        for key, value in ws.query_df("SELECT header_key, mapping FROM column_mappings")
-        .itertuples(index=False, name=None)
+        for key, value in ws.query_df("SELECT header_key, mapping FROM column_mappings").itertuples(
+            index=False, name=None
+        )
     }
     return IngestSettings(
         timezone=ws.get_setting("timezone", "Europe/Amsterdam") or "Europe/Amsterdam",
@@ -131,7 +132,9 @@ def import_records(
     problems_frame = problems_to_frame(problems)
     columns = ", ".join(RECORD_COLUMNS)
     with ws.transaction() as con:
-        batch_id = int(fetch_value(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches"))
+        batch_id = int(
+            fetch_value(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
+        )
         frame["batch_id"] = batch_id
         con.register("incoming", frame)
         # First occurrence of an id within the file wins; ids already stored are skipped.
@@ -154,7 +157,16 @@ def import_records(
         duplicates = len(frame) - added
         con.execute(
             "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [batch_id, file_name, checksum, datetime.now(UTC), detected_format, added, duplicates, len(problems)],
+            [
+                batch_id,
+                file_name,
+                checksum,
+                datetime.now(UTC),
+                detected_format,
+                added,
+                duplicates,
+                len(problems),
+            ],
         )
         ws.bump_data_version(con)
     return FileImport(file_name, detected_format, added, duplicates, tuple(problems), batch_id)
@@ -207,7 +219,9 @@ def import_files(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+            files.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            )
         else:
             files.append(p)
     report = ImportReport()
@@ -216,7 +230,9 @@ def import_files(
             progress(f"reading {path.name}", index / max(len(files), 1))
         if not path.exists():
             message = f"{path}: no such file. Check the path and try again."
-            report.files.append(FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message))
+            report.files.append(
+                FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
+            )
             continue
         report.files.append(import_bytes(ws, path.read_bytes(), path.name, mapping=mapping))
     return report
