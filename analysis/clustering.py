@@ -119,6 +119,12 @@ class ThemeClusterer:
         scores_: ``{number of themes: silhouette}`` of every cut considered.
     """
 
+    labels_: np.ndarray
+    centroids_: np.ndarray
+    similarity_: np.ndarray
+    n_themes_: int
+    scores_: dict[int, float]
+
     def __init__(
         self,
         min_themes: int = 2,

@@ -45,7 +45,7 @@ class Labeler(Protocol):
     def fit(
         self,
         texts: Sequence[str],
-        labels: Sequence[int],
+        labels: Sequence[int] | np.ndarray,
         vectors: np.ndarray | None = None,
         languages: Sequence[str] | None = None,
     ) -> Labeler: ...
@@ -59,7 +59,9 @@ class FixedLabeler:
         return self
 
 
-def class_tfidf(texts: Sequence[str], labels: Sequence[int]) -> tuple[list[int], list[str], Any]:
+def class_tfidf(
+    texts: Sequence[str], labels: Sequence[int] | np.ndarray
+) -> tuple[list[int], list[str], Any]:
     """c-TF-IDF: (themes, terms, sparse weights of shape (n_themes, n_terms)).
 
     Rows with a negative label are ignored.
@@ -72,7 +74,7 @@ def class_tfidf(texts: Sequence[str], labels: Sequence[int]) -> tuple[list[int],
         return [], [], np.zeros((0, 0))
     docs = []
     for theme in themes:
-        docs.append("\n".join(texts[i] for i in np.flatnonzero(labels_arr == theme)))
+        docs.append("\n".join(texts[int(i)] for i in np.flatnonzero(labels_arr == theme)))
     vectorizer = CountVectorizer(
         ngram_range=(1, 2),
         stop_words=sorted(STOP_WORDS),
@@ -191,7 +193,7 @@ class CTfidfLabeler:
     def fit(
         self,
         texts: Sequence[str],
-        labels: Sequence[int],
+        labels: Sequence[int] | np.ndarray,
         vectors: np.ndarray | None = None,
         languages: Sequence[str] | None = None,
     ) -> CTfidfLabeler:

@@ -57,8 +57,8 @@ class Lineage:
 
 
 def lineage(
-    new_labels: Sequence[int],
-    old_labels: Sequence[int],
+    new_labels: Sequence[int] | np.ndarray,
+    old_labels: Sequence[int] | np.ndarray,
     matches: dict[int, int],
     min_share: float = 0.5,
 ) -> Lineage:

@@ -246,7 +246,7 @@ def item_sentiment(
     missing = np.flatnonzero(~np.isfinite(rating_sentiment))
     if len(missing):
         model = (model or VectorSentiment()).fit(vectors, rating_sentiment)
-        texts_missing = [texts[i] for i in missing]
+        texts_missing = [texts[int(i)] for i in missing]
         out[missing] = model.predict(texts_missing, vectors[missing])
         for i in missing:
             source[i] = "model" if model.usable_ else "lexicon"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, SupportsFloat, SupportsInt, cast
 
 import numpy as np
 import pandas as pd
@@ -363,16 +363,18 @@ def build_weekly_summary(
             rising_in.setdefault(int(theme_id), []).append(str(ch))
 
     spikes: list[Spike] = []
-    for row in trends.spikes.itertuples(index=False):
-        key = (int(row.theme_id), str(row.channel))
+    for spike in trends.spikes.itertuples(index=False):
+        key = (int(cast(SupportsInt, spike.theme_id)), str(spike.channel))
+        # A (theme_id, channel) key on the row MultiIndex selects a whole row (a Series); the
+        # stubs read a tuple key as (row, column) and type it as one cell.
         series = (
-            theme_channel_matrix.loc[key].to_numpy()
+            cast(pd.Series, theme_channel_matrix.loc[key]).to_numpy()
             if key in theme_channel_matrix.index
             else np.zeros(n_weeks, dtype="int64")
         )
-        spikes.append(
-            Spike(key[0], key[1], int(row.items), float(row.trailing_mean), tuple(map(int, series)))
-        )
+        items_now = int(cast(SupportsInt, spike.items))
+        baseline = float(cast(SupportsFloat, spike.trailing_mean))
+        spikes.append(Spike(key[0], key[1], items_now, baseline, tuple(map(int, series))))
     spikes.sort(key=lambda s: (-(s.items - s.baseline), s.theme_id, s.channel))
 
     theme_rows: list[ThemeWeek] = []
@@ -380,7 +382,7 @@ def build_weekly_summary(
         volume = _volume(row.to_numpy(), rules.baseline_weeks)
         if volume.items == 0 and volume.average == 0 and volume.previous == 0:
             continue
-        tid = int(theme_id)
+        tid = int(cast(SupportsInt, theme_id))
         labels = theme_info.loc[tid] if tid in theme_info.index else None
         is_new = tid in new_ids
         rising_channels = () if is_new else tuple(rising_in.get(tid, ()))
@@ -459,7 +461,7 @@ def _sentiment_means(
     ):
         stats = scored[mask].groupby("theme_id")["sentiment"].agg(["mean", "size"])
         stats = stats[stats["size"] >= rules.sentiment_min_items]
-        result.append({int(k): float(v) for k, v in stats["mean"].items()})
+        result.append({int(cast(SupportsInt, k)): float(v) for k, v in stats["mean"].items()})
     return result[0], result[1]
 
 
@@ -502,7 +504,9 @@ def _pick_quotes(
                 text = text[: rules.quote_max_chars - 1].rstrip() + "…"
             received = row.received_at
             day = (
-                received.date() if isinstance(received, datetime) else pd.Timestamp(received).date()
+                received.date()
+                if isinstance(received, datetime)
+                else pd.Timestamp(cast("str | date | np.datetime64", received)).date()
             )
             quotes.append(Quote(theme_id, str(row.channel), day, text))
             if len(seen) >= rules.quotes_per_theme:

@@ -738,7 +738,7 @@ def render_csv(summary: WeeklySummary, lang: str) -> bytes:
     writer = csv.writer(buffer, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in header])
     for row in rows:
-        cells = []
+        cells: list[object] = []
         for cell in row:
             if cell is None:
                 cells.append("")

@@ -135,12 +135,13 @@ def _table_items(
         if re.search(r"e-?mail|requester|reporter|creator|full name|contact", h, re.I)
     )
     for n, (line, cells, raw) in enumerate(t.records()):
-        if dates is None or isinstance(dates[n], str):
+        parsed = dates[n] if dates is not None else None
+        if parsed is None or isinstance(parsed, str):
             column = t.header[date_i] if date_i is not None else date_names[0]
-            reason = dates[n] if dates is not None else "the column is missing"
+            reason = parsed if parsed is not None else "the column is missing"
             items.append(problem(t.name, line, f"{column!r}: {reason}. Fix the cell."))
             continue
-        when, assumed = dates[n]  # type: ignore[misc]
+        when, assumed = parsed
         subject = cells[subject_i].strip() if subject_i is not None else ""
         text = _clean(cells[text_i]) if text_i is not None else ""
         extras = [_clean(cells[i]) for i in extra if cells[i].strip()]
@@ -293,11 +294,8 @@ def read_intercom_json(
 ) -> IngestResult:
     """Intercom REST API conversations: the source message and every conversation part."""
     zone = zone_of(settings.timezone)
-    conversations = (
-        payload.get("conversations")
-        if isinstance(payload.get("conversations"), list)
-        else [payload]
-    )
+    listed = payload.get("conversations")
+    conversations: list[Any] = listed if isinstance(listed, list) else [payload]
     items: list[Draft | Problem] = []
     for number, conv in enumerate(conversations, start=1):
         if not isinstance(conv, dict):

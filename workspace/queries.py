@@ -214,8 +214,8 @@ def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
     )
     row = frame.iloc[0]
 
-    def number(value: object) -> float | None:
-        return None if pd.isna(value) else float(value)  # type: ignore[arg-type]
+    def number(value: float | None) -> float | None:
+        return None if pd.isna(value) else float(value)
 
     return WeekTotals(
         str(row["week"]),

@@ -8,6 +8,7 @@ what is rising, new or spiking, and ``analysis/summary_render.py`` words it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pandas as pd
 
@@ -70,7 +71,8 @@ def weekly_theme_channel_counts(
     engine's ``workspace.themes.weekly_theme_channel_counts`` loads every item's text, which
     costs seconds at 100k items."""
     end = datetime.combine(parse_iso_week(week) + timedelta(days=7), datetime.min.time(), UTC)
-    channel_sql, params = "", [end]
+    channel_sql = ""
+    params: list[Any] = [end]
     if channel:
         channel_sql = "AND i.channel = ?"
         params.append(channel)
@@ -99,7 +101,8 @@ def summary_frames(
     )
     week_start = datetime.combine(start, datetime.min.time(), UTC)
     window_end = week_start + timedelta(days=7)
-    channel_sql, params = "", [week_start, window_start, window_end]
+    channel_sql = ""
+    params: list[Any] = [week_start, window_start, window_end]
     if channel:
         channel_sql = "AND i.channel = ?"
         params.append(channel)
