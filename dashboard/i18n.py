@@ -147,10 +147,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Rename, merge, split or undo",
         "nl": "Hernoemen, samenvoegen, splitsen of ongedaan maken",
     },
-    "theme.edits_missing": {
-        "en": "Editing themes is not available yet: the theme engine of this installation does not offer it.",
-        "nl": "Thema's bewerken kan nog niet: de thema-engine van deze installatie biedt het nog niet.",
-    },
     "theme.rename_to": {"en": "New name", "nl": "Nieuwe naam"},
     "theme.rename": {"en": "Rename", "nl": "Hernoemen"},
     "theme.merge_into": {"en": "Merge into", "nl": "Samenvoegen met"},
@@ -209,10 +205,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Alles is in een thema ingedeeld.",
     },
     "unsorted.page": {"en": "Page (of {pages})", "nl": "Pagina (van {pages})"},
-    "unsorted.engine_missing": {
-        "en": "Assigning items is not available yet: the theme engine of this installation does not offer it.",
-        "nl": "Berichten indelen kan nog niet: de thema-engine van deze installatie biedt het nog niet.",
-    },
     "unsorted.select": {"en": "Select", "nl": "Selecteren"},
     "unsorted.nearest": {
         "en": "Nearest: {label} ({similarity:.2f})",
@@ -228,10 +220,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "unsorted.create": {
         "en": "Create theme from {n} selected",
         "nl": "Thema maken van {n} geselecteerde",
-    },
-    "unsorted.create_missing": {
-        "en": "Creating a theme from items is not available yet in this installation's theme engine.",
-        "nl": "Een thema maken uit berichten kan nog niet met de thema-engine van deze installatie.",
     },
     "search.title": {"en": "Search", "nl": "Zoeken"},
     "search.query": {"en": "Search feedback", "nl": "Feedback doorzoeken"},
@@ -276,10 +264,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Nieuwe feedback verwerken en in thema's indelen…",
     },
     "upload.progress.done": {"en": "Done.", "nl": "Klaar."},
-    "upload.themes_missing": {
-        "en": "Imported. Sorting into themes is not available yet in this installation; run `klantstem themes` later.",
-        "nl": "Geïmporteerd. Indelen in thema's kan nog niet in deze installatie; draai later `klantstem themes`.",
-    },
     "upload.mapping.title": {
         "en": "Which columns of {file} hold what?",
         "nl": "Welke kolommen van {file} bevatten wat?",
@@ -316,10 +300,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.col.line": {"en": "Line", "nl": "Regel"},
     "upload.col.severity": {"en": "Severity", "nl": "Ernst"},
     "upload.col.message": {"en": "Message", "nl": "Melding"},
-    "summary.missing": {
-        "en": "The weekly summary is not available in this installation yet. Until then, download theme and quote tables as CSV from the Themes pages.",
-        "nl": "Het weekoverzicht is nog niet beschikbaar in deze installatie. Download tot dan thema- en citatentabellen als CSV op de Thema-pagina's.",
-    },
     "summary.title": {"en": "Weekly summary", "nl": "Weekoverzicht"},
     "summary.intro": {
         "en": "What changed in one week, ready to forward: download it for the Monday meeting.",

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 import streamlit as st
@@ -12,6 +11,7 @@ from dashboard.i18n import t
 from dashboard.views import (
     overview,
     search_page,
+    summary,
     theme_detail,
     theme_list,
     trends,
@@ -20,23 +20,6 @@ from dashboard.views import (
 )
 
 _PAGES: dict[str, st.Page] = {}
-
-
-def _summary_render() -> Callable[[], None]:
-    """The weekly summary view, owned by its own module; a notice until it exists."""
-    try:
-        module = importlib.import_module("dashboard.views.summary")
-    except ImportError:
-        module = None
-    render = getattr(module, "render", None)
-    if callable(render):
-        return render
-
-    def missing() -> None:
-        st.title(t("nav.summary"))
-        st.info(t("summary.missing"))
-
-    return missing
 
 
 def build(start: str = "overview") -> list[st.Page]:
@@ -53,7 +36,7 @@ def build(start: str = "overview") -> list[st.Page]:
         ("unsorted", unsorted.render, "nav.unsorted"),
         ("search", search_page.render, "nav.search"),
         ("upload", upload.render, "nav.upload"),
-        ("summary", _summary_render(), "nav.summary"),
+        ("summary", summary.render, "nav.summary"),
     ]
     _PAGES.clear()
     for key, render, title in spec:

@@ -125,9 +125,6 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
     if pending and pending.get("theme_id") == theme_id:
         _confirm(pending)
         return
-    if not theme_engine.available("rename_theme"):
-        st.info(t("theme.edits_missing"))
-        return
     with st.expander(t("theme.edit")):
         rename_col, merge_col = st.columns(2)
         with rename_col.form(f"rename_{theme_id}", border=False):
@@ -155,14 +152,13 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
         if split_col.button(
             t("theme.split"),
             key=f"split_{theme_id}",
-            disabled=not theme_engine.available("split_theme"),
         ):
             _ask("split", theme_id, t("confirm.split").format(old=label))
         last = state.query_all("last_edit")
         if undo_col.button(
             t("theme.undo"),
             key=f"undo_{theme_id}",
-            disabled=last is None or not theme_engine.available("undo_last_edit"),
+            disabled=last is None,
         ):
             _ask("undo", theme_id, t("confirm.undo").format(edit=_describe(last)))
 
@@ -188,18 +184,18 @@ def _confirm(pending: dict) -> None:
         kind, theme_id = pending["kind"], pending["theme_id"]
         try:
             if kind == "rename":
-                done = theme_engine.rename(ws, theme_id, pending["name"])
+                theme_engine.rename(ws, theme_id, pending["name"])
             elif kind == "merge":
-                done = theme_engine.merge(ws, [theme_id], pending["into"])
+                theme_engine.merge(ws, [theme_id], pending["into"])
                 st.query_params["theme"] = str(pending["into"])
             elif kind == "split":
-                done = theme_engine.split(ws, theme_id)
+                theme_engine.split(ws, theme_id)
             else:
-                done = theme_engine.undo(ws)
+                theme_engine.undo(ws)
         except KlantstemError as exc:
             st.error(md(str(exc)))
             return
-        state.flash(t("edit.done") if done else t("theme.edits_missing"))
+        state.flash(t("edit.done"))
         st.rerun()
     if cancel.button(t("confirm.no"), key="cancel_edit"):
         state.forget(PENDING)

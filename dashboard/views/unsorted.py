@@ -46,9 +46,6 @@ def render() -> None:
     items = state.query(
         "unsorted_items", lang=lang, limit=PAGE_SIZE, offset=(int(page) - 1) * PAGE_SIZE
     )
-    can_move = theme_engine.available("move_item")
-    if not can_move:
-        st.info(t("unsorted.engine_missing"))
     names = channel_names(lang)
     selected: list[str] = []
     for row in items.itertuples(index=False):
@@ -78,9 +75,7 @@ def render() -> None:
                         )
                     )
                 )
-                if action.button(
-                    t("unsorted.assign"), key=f"assign_{row.id}", disabled=not can_move
-                ):
+                if action.button(t("unsorted.assign"), key=f"assign_{row.id}"):
                     _run(
                         lambda r=row: theme_engine.move(
                             state.workspace(), r.id, int(r.nearest_theme_id)
@@ -94,7 +89,6 @@ def render() -> None:
 
 def _new_theme(selected: list[str]) -> None:
     st.divider()
-    can_create = theme_engine.available("create_theme")
     name = st.text_input(t("unsorted.new_name"), key="unsorted_new_name", max_chars=80)
     pending = state.remembered(PENDING)
     if pending:
@@ -115,19 +109,17 @@ def _new_theme(selected: list[str]) -> None:
     if st.button(
         t("unsorted.create").format(n=len(selected)),
         key="unsorted_create",
-        disabled=not selected or not name.strip() or not can_create,
+        disabled=not selected or not name.strip(),
     ):
         state.remember(PENDING, {"ids": selected, "name": name.strip()})
         st.rerun()
-    if not can_create:
-        st.caption(t("unsorted.create_missing"))
 
 
 def _run(action, message: str) -> None:
     try:
-        done = action()
+        action()
     except KlantstemError as exc:
         st.error(md(str(exc)))
         return
-    state.flash(message if done else t("theme.edits_missing"))
+    state.flash(message)
     st.rerun()

@@ -90,18 +90,7 @@ def _assign(bar) -> None:
         st.error(md(str(exc)))
         return
     bar.progress(1.0, text=t("upload.progress.done"))
-    if report is None:
-        state.remember(SORTED, None)
-        st.info(t("upload.themes_missing"))
-        return
-    state.remember(
-        SORTED,
-        (
-            int(getattr(report, "assigned", 0)),
-            int(getattr(report, "unsorted", 0)),
-            len(getattr(report, "proposed_themes", []) or []),
-        ),
-    )
+    state.remember(SORTED, (report.assigned, report.unsorted, len(report.proposed_themes)))
 
 
 def _mapping_form(pending: dict) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -107,12 +106,6 @@ def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
     full = [t for t in texts(at, "text") if "charged twice" in t]
     assert len(full) == 4  # the most typical quotes, in full, as plain text
     assert len(at.get("plotly_chart")) == 1
-
-
-def test_theme_page_without_engine_says_edits_are_not_available(themed_workspace, monkeypatch):
-    monkeypatch.setitem(sys.modules, "workspace.themes", None)  # import fails
-    at = open_page("theme", query={"theme": "1"})
-    assert any("not available yet" in i for i in texts(at, "info"))
 
 
 def test_rename_asks_for_confirmation_first(themed_workspace):
