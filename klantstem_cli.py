@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ingest.errors import KlantstemError, MappingRequired
+from ingest.errors import KlantstemError
 from ingest.settings import ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
@@ -73,11 +73,6 @@ def import_command(
     try:
         with Workspace.open(workspace) as ws:
             report = import_files(ws, paths, mapping=mapping)
-    except MappingRequired as exc:
-        raise _fail(
-            f"{exc}\nGive the columns with --text-column (and --date-column, --rating-column, "
-            f"--channel-column). Columns: {', '.join(exc.columns)}"
-        ) from exc
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
     if as_json:
@@ -95,6 +90,8 @@ def import_command(
                 err=True,
                 fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
             )
+        if report.skipped:
+            typer.echo(f"Skipped (not an export type): {', '.join(report.skipped)}")
         typer.echo(
             f"Total: {report.added} added, {report.duplicates} duplicates, "
             f"{len(report.problems)} problems."
@@ -162,37 +159,20 @@ def themes(
 
 
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
-    """Import ``sample_data/`` into a fresh workspace (and build themes when available)."""
-    files = (
-        sorted(
-            f
-            for f in SAMPLE_DATA.iterdir()
-            if f.is_file()
-            and f.suffix.lower() in {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
-            and f.name != "truth.csv"
-        )
-        if SAMPLE_DATA.exists()
-        else []
-    )
+    """Import ``sample_data/`` into a fresh workspace and build its themes."""
+    from workspace.themes import refresh_themes
+
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
     with Workspace.open(tmp) as ws:
-        report = import_files(ws, files)
+        report = import_files(ws, [SAMPLE_DATA])
         if not quiet:
-            typer.echo(f"Imported {report.added} sample items from {len(files)} files.")
-        _refresh_if_available(ws, quiet=quiet)
+            typer.echo(f"Imported {report.added} sample items from {len(report.files)} files.")
+        refresh_themes(ws)
+        if not quiet:
+            typer.echo("Themes built.")
     tmp.replace(path)
     return path
-
-
-def _refresh_if_available(ws: Workspace, *, quiet: bool) -> None:
-    try:
-        from workspace.themes import refresh_themes
-    except ImportError:
-        return
-    refresh_themes(ws)
-    if not quiet:
-        typer.echo("Themes built.")
 
 
 @app.command()

@@ -1,14 +1,16 @@
 """Seeded generator of realistic feedback exports with planted themes.
 
 Run: ``.venv/bin/python sample_data/generate.py [--out DIR]`` (default: this folder).
-Writes five exports in real formats, ``truth.csv`` (the theme of every item the reader will
-produce) and ``planted.json`` (the planted spike and late theme). Same seed, same bytes.
+Writes five exports in real formats, ``truth.csv.gz`` (the theme of every item the reader will
+produce) and ``planted.toml`` (the planted spike and late theme). Same seed, same bytes. The
+truth files have suffixes no export has, so ``klantstem import sample_data/*`` skips them.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
 import quopri
@@ -759,7 +761,8 @@ def generate(out: Path, seed: int = SEED) -> None:
     )
     writer.writeheader()
     writer.writerows(truth)
-    (out / "truth.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    # mtime=0: the gzip header carries no timestamp, so the bytes are the same every run.
+    (out / "truth.csv.gz").write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), mtime=0))
     planted = {
         "spike": SPIKE,
         "late_theme": LATE_THEME,
@@ -767,7 +770,17 @@ def generate(out: Path, seed: int = SEED) -> None:
         "weeks": [f"{YEAR}-W{WEEKS[0]}", f"{YEAR}-W{WEEKS[-1]}"],
         "seed": seed,
     }
-    (out / "planted.json").write_text(json.dumps(planted, indent=2) + "\n", encoding="utf-8")
+    (out / "planted.toml").write_text(_toml(planted), encoding="utf-8")
+
+
+def _toml(data: dict[str, object]) -> str:
+    """A flat TOML document: scalars and lists first, then one table per dict (read with
+    ``tomllib``; JSON string escapes are valid TOML basic strings)."""
+    lines = [f"{k} = {json.dumps(v)}" for k, v in data.items() if not isinstance(v, dict)]
+    for key, table in data.items():
+        if isinstance(table, dict):
+            lines += ["", f"[{key}]", *(f"{k} = {json.dumps(v)}" for k, v in table.items())]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:

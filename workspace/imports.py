@@ -54,6 +54,7 @@ class ImportReport:
     """What happened to every file of one import."""
 
     files: list[FileImport] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -78,6 +79,7 @@ class ImportReport:
             "duplicates": self.duplicates,
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "files": [f.to_dict() for f in self.files],
+            "skipped": list(self.skipped),
         }
 
 
@@ -203,6 +205,47 @@ def import_bytes(
     )
 
 
+# What exports are saved as. Anything else (README.md, a script, a PDF dragged along with a
+# folder) is skipped, not reported as a broken file. "" covers mbox files without a suffix.
+EXPORT_SUFFIXES = frozenset(
+    {
+        ".csv",
+        ".tsv",
+        ".txt",
+        ".xlsx",
+        ".xlsm",
+        ".json",
+        ".ndjson",
+        ".jsonl",
+        ".mbox",
+        ".eml",
+        ".zip",
+        "",
+    }
+)
+
+
+def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Expand folders (recursively, hidden entries left out) and split the files into
+    ``(exports to read, skipped files)`` by suffix. Paths that do not exist count as exports,
+    so the import reports them."""
+    exports: list[Path] = []
+    skipped: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            found = [p]
+        for f in found:
+            (exports if f.suffix.lower() in EXPORT_SUFFIXES else skipped).append(f)
+    return exports, skipped
+
+
 def import_files(
     ws: Workspace,
     paths: Iterable[str | Path],
@@ -212,19 +255,12 @@ def import_files(
 ) -> ImportReport:
     """Import files and folders (each file its own transaction).
 
-    A folder is read file by file; a file that cannot be read becomes one problem and the
-    others still import.
+    A folder is read file by file. A file that cannot be read, or a table whose columns need
+    a mapping, becomes one problem and the others still import. Files whose suffix no export
+    has are listed in ``skipped``.
     """
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-            )
-        else:
-            files.append(p)
-    report = ImportReport()
+    files, skipped = export_files(paths)
+    report = ImportReport(skipped=[f.name for f in skipped])
     for index, path in enumerate(files):
         if progress is not None:
             progress(f"reading {path.name}", index / max(len(files), 1))
@@ -234,5 +270,15 @@ def import_files(
                 FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
             )
             continue
-        report.files.append(import_bytes(ws, path.read_bytes(), path.name, mapping=mapping))
+        try:
+            report.files.append(import_bytes(ws, path.read_bytes(), path.name, mapping=mapping))
+        except MappingRequired as exc:
+            message = (
+                f"{exc} Columns: {', '.join(exc.columns)}. Import this file on its own with "
+                "--text-column (and --date-column, --rating-column, --channel-column), or on "
+                "the Upload page."
+            )
+            report.files.append(
+                FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
+            )
     return report

@@ -1,5 +1,7 @@
 """The planted truth of sample_data/: themes recovered, spike flagged, late theme new."""
 
+import tomllib
+
 import pandas as pd
 import pytest
 
@@ -7,13 +9,12 @@ from tests.analysis.conftest import REPO
 
 SAMPLE = REPO / "sample_data"
 pytestmark = pytest.mark.skipif(
-    not (SAMPLE / "truth.csv").exists(), reason="sample_data/truth.csv not generated yet"
+    not (SAMPLE / "truth.csv.gz").exists(), reason="sample_data/truth.csv.gz not generated yet"
 )
 
 
 @pytest.fixture(scope="module")
 def refreshed(tmp_path_factory):
-    import json
 
     from analysis.embedders import get_embedder
     from workspace import themes
@@ -21,18 +22,11 @@ def refreshed(tmp_path_factory):
     from workspace.imports import import_files
 
     path = tmp_path_factory.mktemp("sample") / "ws.duckdb"
-    files = [
-        p
-        for p in SAMPLE.iterdir()
-        if p.is_file()
-        and p.suffix in {".csv", ".json", ".mbox"}
-        and p.name not in {"truth.csv", "planted.json"}
-    ]
     ws = Workspace(path)
-    import_files(ws, sorted(files))
+    import_files(ws, [SAMPLE])
     themes.refresh_themes(ws, get_embedder("use"))
-    truth = pd.read_csv(SAMPLE / "truth.csv")
-    planted = json.loads((SAMPLE / "planted.json").read_text())
+    truth = pd.read_csv(SAMPLE / "truth.csv.gz")
+    planted = tomllib.loads((SAMPLE / "planted.toml").read_text(encoding="utf-8"))
     yield ws, truth, planted
     ws.close()
 

@@ -46,14 +46,10 @@ def server(tmp_path_factory):
     built by the real engine and the weightless TF-IDF embedder (seconds, not minutes)."""
     from analysis.embedders import get_embedder
     from workspace.db import Workspace
-    from workspace.imports import import_files
+    from workspace.imports import export_files, import_files
     from workspace.themes import refresh_themes
 
-    files = sorted(
-        f
-        for f in SAMPLE.parent.iterdir()
-        if f.suffix in {".csv", ".json", ".mbox"} and f.name not in {"truth.csv", SAMPLE.name}
-    )
+    files = [f for f in export_files([SAMPLE.parent])[0] if f != SAMPLE]
     path = tmp_path_factory.mktemp("browser") / "flow.duckdb"
     with Workspace.open(path) as ws:
         import_files(ws, files)

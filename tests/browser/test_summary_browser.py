@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import openpyxl
@@ -30,7 +30,7 @@ def demo_like(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def spike() -> dict:
-    return json.loads(PLANTED.read_text(encoding="utf-8"))["spike"]
+    return tomllib.loads(PLANTED.read_text(encoding="utf-8"))["spike"]
 
 
 def test_cli_html_opens_offline_and_shows_the_spike(demo_like, spike, page, artifacts, tmp_path):

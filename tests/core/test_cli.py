@@ -123,3 +123,39 @@ def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     late = themed[themed["text"].str.contains("late")]["theme_id"]
     wrong = themed[themed["text"].str.contains("wrong")]["theme_id"]
     assert late.nunique() == 1 and wrong.nunique() == 1 and set(late) != set(wrong)
+
+
+def test_import_of_every_sample_data_path_matches_the_planted_truth(tmp_path):
+    """`klantstem import sample_data/*`: exports import cleanly, the rest is skipped."""
+    import pandas as pd
+
+    from tests.conftest import REPO_ROOT
+
+    sample = REPO_ROOT / "sample_data"
+    paths = [str(p) for p in sorted(sample.iterdir())]
+    result = runner.invoke(
+        app, ["import", *paths, "--workspace", str(tmp_path / "ws.duckdb"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["problems"] == []
+    assert {"README.md", "generate.py", "truth.csv.gz", "planted.toml"} <= set(report["skipped"])
+    truth = pd.read_csv(sample / "truth.csv.gz")
+    assert {f["file"]: f["added"] for f in report["files"]} == truth.groupby(
+        "file"
+    ).size().to_dict()
+
+
+def test_table_needing_a_mapping_is_one_problem_and_the_rest_imports(tmp_path):
+    odd = tmp_path / "odd.csv"
+    odd.write_text("a;b\n1;2\n3;4\n", encoding="utf-8")
+    good = tmp_path / "feedback.csv"
+    good.write_text(GENERIC_CSV, encoding="utf-8")
+    result = runner.invoke(
+        app, ["import", str(odd), str(good), "--workspace", str(tmp_path / "ws.duckdb"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["added"] == 2
+    [problem] = report["problems"]
+    assert problem["file"] == "odd.csv" and "--text-column" in problem["message"]

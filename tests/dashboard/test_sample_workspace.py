@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import REPO_ROOT
 from tests.dashboard.test_pages import PAGES, page_script
 from workspace.db import Workspace
-from workspace.imports import import_files
+from workspace.imports import export_files, import_files
 
 SAMPLE = REPO_ROOT / "sample_data"
 pytestmark = [
@@ -26,11 +26,7 @@ def sample_workspace(tmp_path_factory):
     from analysis.embedders import get_embedder
     from workspace.themes import refresh_themes
 
-    files = sorted(
-        f
-        for f in SAMPLE.iterdir()
-        if f.suffix in {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"} and f.name != "truth.csv"
-    )
+    files, _ = export_files([SAMPLE])
     if not files:
         pytest.skip("sample_data/ has no exports yet")
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"

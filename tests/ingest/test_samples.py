@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 from collections import Counter
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_real_google_play_keeps_dutch_review_and_link_id() -> None:
 
 
 def _truth() -> list[dict[str, str]]:
-    with (SAMPLE_DATA / "truth.csv").open(encoding="utf-8") as handle:
+    with gzip.open(SAMPLE_DATA / "truth.csv.gz", "rt", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

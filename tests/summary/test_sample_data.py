@@ -7,8 +7,8 @@ the summary and nothing else), and one themed by the real theme engine when it i
 from __future__ import annotations
 
 import io
-import json
 import re
+import tomllib
 from pathlib import Path
 
 import openpyxl
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def planted() -> dict:
-    return json.loads(PLANTED.read_text(encoding="utf-8"))
+    return tomllib.loads(PLANTED.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

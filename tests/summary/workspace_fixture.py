@@ -13,10 +13,10 @@ import pandas as pd
 
 from ingest.schema import FeedbackRecord, make_record_id
 from workspace.db import Workspace
-from workspace.imports import import_files, import_records
+from workspace.imports import export_files, import_files, import_records
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
-TRUTH, PLANTED = SAMPLE / "truth.csv", SAMPLE / "planted.json"
+TRUTH, PLANTED = SAMPLE / "truth.csv.gz", SAMPLE / "planted.toml"
 
 
 def write_workspace(path: Path, items: pd.DataFrame, themes: pd.DataFrame) -> Path:
@@ -67,8 +67,7 @@ def write_workspace(path: Path, items: pd.DataFrame, themes: pd.DataFrame) -> Pa
 
 
 def sample_files() -> list[Path]:
-    suffixes = {".csv", ".json", ".mbox", ".eml", ".zip", ".xlsx"}
-    return sorted(f for f in SAMPLE.iterdir() if f.suffix in suffixes and f.name != "truth.csv")
+    return export_files([SAMPLE])[0]
 
 
 def build_truth_workspace(path: Path) -> Path:
