@@ -126,11 +126,16 @@ def themes(
     lang: Annotated[str, typer.Option("--lang", help="Label language: nl or en.")] = "en",
 ) -> None:
     """Refresh the themes (embedding only new texts) and print them: id, label, size."""
-    from workspace.queries import theme_label_sql
+    from workspace.queries import theme_table
     from workspace.themes import coverage, refresh_themes
 
+    shown: set[tuple[str, int]] = set()
+
     def progress(stage: str, fraction: float) -> None:
-        typer.echo(f"  {stage} {fraction:.0%}", err=True)
+        step = (stage, int(fraction * 4))  # a line per stage and quarter, not per batch
+        if step not in shown:
+            shown.add(step)
+            typer.echo(f"  {stage} {fraction:.0%}", err=True)
 
     try:
         with Workspace.open(workspace) as ws:
@@ -140,18 +145,14 @@ def themes(
                     f"Refreshed {report.items} items with {report.model_id} in "
                     f"{report.seconds:.1f} s ({report.embedded} newly embedded)."
                 )
-            table = ws.query_df(
-                f"SELECT t.theme_id, {theme_label_sql(lang)} AS label, count(a.item_id) AS size "
-                "FROM themes t LEFT JOIN assignments a ON a.theme_id = t.theme_id "
-                "WHERE t.status IN ('active', 'proposed') GROUP BY ALL ORDER BY size DESC, t.theme_id"
-            )
+            table = theme_table(ws, lang=lang)
             cover = coverage(ws)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
     width = max([len("label"), *(len(str(x)) for x in table["label"])])
     typer.echo(f"{'id':>5}  {'label':<{width}}  {'size':>6}")
     for row in table.itertuples(index=False):
-        typer.echo(f"{row.theme_id:>5}  {row.label:<{width}}  {row.size:>6}")
+        typer.echo(f"{row.theme_id:>5}  {row.label:<{width}}  {row.items:>6}")
     typer.echo(
         f"{cover.themes} themes; {cover.unsorted} of {cover.items} text items unsorted "
         f"({cover.unsorted_share:.1%})."
