@@ -126,8 +126,8 @@ def themes(
     lang: Annotated[str, typer.Option("--lang", help="Label language: nl or en.")] = "en",
 ) -> None:
     """Refresh the themes (embedding only new texts) and print them: id, label, size."""
-    from workspace.queries import theme_table
-    from workspace.themes import coverage, refresh_themes
+    from workspace.queries import theme_coverage, theme_table
+    from workspace.themes import refresh_themes
 
     shown: set[tuple[str, int]] = set()
 
@@ -146,7 +146,7 @@ def themes(
                     f"{report.seconds:.1f} s ({report.embedded} newly embedded)."
                 )
             table = theme_table(ws, lang=lang)
-            cover = coverage(ws)
+            cover = theme_coverage(ws)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
     width = max([len("label"), *(len(str(x)) for x in table["label"])])
@@ -155,7 +155,7 @@ def themes(
         typer.echo(f"{row.theme_id:>5}  {row.label:<{width}}  {row.items:>6}")
     typer.echo(
         f"{cover.themes} themes; {cover.unsorted} of {cover.items} text items unsorted "
-        f"({cover.unsorted_share:.1%})."
+        f"({1 - cover.share_sorted:.1%})."
     )
 
 

@@ -22,6 +22,7 @@ from analysis.summary import (
 )
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
+from workspace.queries import weekly_theme_channel_counts
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:
@@ -61,32 +62,6 @@ def summary_weeks(ws: Workspace) -> list[str]:
 def _label_sql(lang: str) -> str:
     column = "label_nl" if lang == "nl" else "label_en"
     return f"coalesce(nullif(t.manager_name, ''), nullif(t.{column}, ''), t.label)"
-
-
-def weekly_theme_channel_counts(
-    ws: Workspace, week: str, *, channel: str | None = None
-) -> pd.DataFrame:
-    """Sorted inbound items per ISO ``week`` x ``theme_id`` x ``channel`` up to ``week``, in
-    the shape of :func:`analysis.trends.weekly_counts`. Aggregated in DuckDB: the theme
-    engine's ``workspace.themes.weekly_theme_channel_counts`` loads every item's text, which
-    costs seconds at 100k items."""
-    end = datetime.combine(parse_iso_week(week) + timedelta(days=7), datetime.min.time(), UTC)
-    channel_sql = ""
-    params: list[Any] = [end]
-    if channel:
-        channel_sql = "AND i.channel = ?"
-        params.append(channel)
-    return ws.query_df(
-        f"""
-        SELECT strftime(date_trunc('week', i.received_at AT TIME ZONE 'UTC'), '%G-W%V') AS week,
-               CAST(a.theme_id AS BIGINT) AS theme_id, i.channel, count(*) AS items
-        FROM items i JOIN assignments a ON a.item_id = i.id
-        WHERE i.direction = 'inbound' AND a.theme_id IS NOT NULL AND i.received_at < ?
-              {channel_sql}
-        GROUP BY ALL ORDER BY week, theme_id, channel
-        """,
-        params,
-    )
 
 
 def summary_frames(
@@ -161,7 +136,7 @@ def weekly_summary(
     rules = rules or SummaryRules()
     resolved = resolve_week(ws, week, today=today)
     items, themes = summary_frames(ws, resolved, channel=channel, history_weeks=rules.history_weeks)
-    counts = weekly_theme_channel_counts(ws, resolved, channel=channel)
+    counts = weekly_theme_channel_counts(ws, until_week=resolved, channel=channel)
     return build_weekly_summary(
         items, themes, resolved, counts=counts, channel=channel, rules=rules
     )
@@ -185,6 +160,5 @@ __all__ = [
     "summary_filename",
     "summary_frames",
     "summary_weeks",
-    "weekly_theme_channel_counts",
     "weekly_summary",
 ]

@@ -31,9 +31,10 @@ from analysis.embedders import (
 from analysis.labels import CTfidfLabeler
 from analysis.registry import lineage, match_clusters, nearest_theme, propose_themes
 from analysis.sentiment import item_sentiment, rating_impact, rating_to_sentiment
-from analysis.trends import ThemeTrends, theme_trends_for_week, weekly_counts
+from analysis.trends import ThemeTrends, theme_trends_for_week
 from ingest.errors import WorkspaceError
 from workspace.db import Workspace
+from workspace.queries import weekly_theme_channel_counts
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -1084,19 +1085,15 @@ def theme_table(ws: Workspace) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def weekly_theme_channel_counts(ws: Workspace) -> pd.DataFrame:
-    """Items per ISO week x theme x channel: ``week`` ("2026-W40"), ``theme_id``, ``channel``, ``items``."""
-    items = _item_frame(ws)
-    items = items[items["theme_id"].notna()]
-    return weekly_counts(items["received_at"], items["theme_id"].astype(int), items["channel"])
-
-
 def theme_trends(
     ws: Workspace, week: str, min_count: int = 5, new_min_items: int = 3
 ) -> ThemeTrends:
     """Rising, falling, new themes and spikes (per theme x channel) for an ISO week ``"YYYY-Www"``."""
     return theme_trends_for_week(
-        weekly_theme_channel_counts(ws), week, min_count=min_count, new_min_items=new_min_items
+        weekly_theme_channel_counts(ws, until_week=week),
+        week,
+        min_count=min_count,
+        new_min_items=new_min_items,
     )
 
 
@@ -1149,40 +1146,3 @@ def unsorted_items(ws: Workspace, limit: int = 200) -> pd.DataFrame:
         frame.loc[have, "nearest_label"] = labels
         frame.loc[have, "similarity"] = sims
     return frame.drop(columns="text_hash")
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeCoverage:
-    """How much of the inbound text feedback has a theme."""
-
-    items: int
-    themed: int
-    unsorted: int
-    not_assigned: int
-    themes: int
-
-    @property
-    def unsorted_share(self) -> float:
-        return self.unsorted / self.items if self.items else 0.0
-
-
-def coverage(ws: Workspace) -> ThemeCoverage:
-    """Counts of themed, unsorted and not yet assigned inbound text items, and active themes."""
-    row = ws.query_df(
-        """
-        SELECT count(*) AS items,
-               count(*) FILTER (WHERE a.theme_id IS NOT NULL) AS themed,
-               count(*) FILTER (WHERE a.item_id IS NOT NULL AND a.theme_id IS NULL) AS unsorted,
-               count(*) FILTER (WHERE a.item_id IS NULL) AS not_assigned
-        FROM items i LEFT JOIN assignments a ON a.item_id = i.id
-        WHERE i.direction = 'inbound' AND NOT i.is_star_only AND trim(i.text) <> ''
-        """
-    ).iloc[0]
-    themes = int(ws.scalar("SELECT count(*) FROM themes WHERE status = 'active'") or 0)
-    return ThemeCoverage(
-        int(row["items"]),
-        int(row["themed"]),
-        int(row["unsorted"]),
-        int(row["not_assigned"]),
-        themes,
-    )

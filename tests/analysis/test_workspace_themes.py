@@ -7,6 +7,7 @@ from ingest.errors import WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
 from workspace import themes
 from workspace.imports import import_records
+from workspace.queries import theme_coverage
 
 EMBEDDER = TfidfEmbedder()
 
@@ -32,8 +33,8 @@ def test_refresh_writes_themes_assignments_and_sentiment(workspace):
     assert all(1 <= len(k) <= 10 for k in table["keywords"])
     assert all(3 <= len(q) <= 5 for q in table["quotes"])
     assert table["sentiment"].notna().all()
-    cov = themes.coverage(workspace)
-    assert cov.items == 200 and cov.themes == 5 and cov.not_assigned == 0
+    cov = theme_coverage(workspace)
+    assert cov.items == 200 and cov.themes == 5 and cov.sorted == 200 - report.unsorted
     # A second refresh embeds nothing and keeps every id.
     again = themes.refresh_themes(workspace, EMBEDDER)
     assert again.embedded == 0 and sorted(again.kept_ids) == sorted(table["theme_id"])
