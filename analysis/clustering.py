@@ -4,15 +4,21 @@ The pipeline (:class:`ThemeClusterer`):
 
 1. Rows are put in a canonical order (by the caller's keys, e.g. text hashes), so the same
    items in any order give the same themes.
-2. Optional neighbour smoothing: each vector is replaced by the mean of its nearest
-   neighbours, which pulls paraphrases together (measured on banking77: +1-2 NMI points).
+2. Layout: from ``layout_min_rows`` rows up, the clustering works in a 5-d UMAP layout of the
+   cosine kNN graph (:func:`analysis.neighbors.umap_layout`); similar items end up in tight
+   clumps there. Measured on banking77: NMI 0.81 on the raw vectors, 0.82-0.83 on the layout.
+   Smaller sets use the vectors themselves, averaged with their nearest neighbours.
 3. Micro-clusters: k-means to a few hundred centres (large sets only), so the hierarchy
    below costs O(m^2) instead of O(n^2) memory.
 4. Ward hierarchy on the micro-centres; the cut (number of themes) is the one with the best
-   cosine silhouette on a fixed sample, over a range of cuts.
+   silhouette over a range of cuts (on the layout: the simplified silhouette, distances to
+   theme centres, over all rows up to ``sample_size``; on raw vectors: the cosine
+   silhouette on a fixed sample).
 5. Themes smaller than ``min_theme_size`` are dissolved into their nearest theme. An item
    is "unsorted" only when its similarity to its theme's centre is an outlier (below the
    robust lower fence of all similarities), and never more than ``max_unsorted`` of items.
+   Centres and similarities are in the original vector space, so new items can be
+   assigned without a layout.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
 from analysis.embedders import l2_normalize
+from analysis.neighbors import nearest_neighbors, umap_layout
 from ingest.errors import AnalysisError
 
 UNSORTED = -1
@@ -94,6 +101,23 @@ def _silhouette_cosine(dist: np.ndarray, labels: np.ndarray) -> float:
     return float(s.mean())
 
 
+def _simplified_silhouette(z: np.ndarray, labels: np.ndarray, rows: np.ndarray) -> float:
+    """Mean simplified silhouette of ``rows``: distances to the cut's centres (all rows)."""
+    k = int(labels.max()) + 1
+    if k < 2:
+        return -1.0
+    centres = _group_sums(z, labels, k) / np.bincount(labels, minlength=k)[:, None]
+    zr = z[rows].astype(np.float64)
+    sq = (zr**2).sum(axis=1)[:, None] - 2.0 * zr @ centres.T + (centres**2).sum(axis=1)[None, :]
+    dist = np.sqrt(np.maximum(sq, 0.0))
+    own = labels[rows]
+    idx = np.arange(len(rows))
+    a = dist[idx, own].copy()
+    dist[idx, own] = np.inf
+    b = dist.min(axis=1)
+    return float(((b - a) / np.maximum(np.maximum(a, b), 1e-12)).mean())
+
+
 class ThemeClusterer:
     """Finds themes in L2-normalised vectors; the number of themes comes from the data.
 
@@ -102,12 +126,17 @@ class ThemeClusterer:
         max_themes: largest number considered (default: ``min(200, 4 * sqrt(n))``).
         n_micro: micro-clusters before the hierarchy (default: none below 3,000 rows, else
             ``min(600, n // 15)``).
-        smooth_neighbors: neighbours averaged per row before clustering (0 = off); skipped
-            above ``smooth_max_rows`` rows.
+        layout_min_rows: from this many rows up, cluster in a UMAP layout (None = never).
+        layout_neighbors: neighbours per row in the layout's kNN graph.
+        layout_dims: dimensions of the layout.
+        layout_epochs: UMAP optimisation epochs.
+        smooth_neighbors: without a layout, neighbours averaged per row before clustering
+            (0 = off); skipped above ``smooth_max_rows`` rows.
         smooth_max_rows: largest set that is smoothed (the step is O(n^2)).
+        exact_max_rows: largest set whose nearest neighbours are searched exactly.
         min_theme_size: smaller themes are dissolved (default ``max(3, n // 500)``).
         max_unsorted: most items ever left unsorted, as a share.
-        sample_size: rows used to score the cuts.
+        sample_size: rows used to score the cuts (on a layout: up to 20,000).
         random_state: seed for k-means and the scoring sample.
 
     Attributes:
@@ -130,18 +159,30 @@ class ThemeClusterer:
         min_themes: int = 2,
         max_themes: int | None = None,
         n_micro: int | None = None,
+        layout_min_rows: int | None = 200,
+        layout_neighbors: int = 15,
+        layout_dims: int = 5,
+        layout_epochs: int = 100,
         smooth_neighbors: int = 10,
         smooth_max_rows: int = 30_000,
+        exact_max_rows: int = 25_000,
         min_theme_size: int | None = None,
         max_unsorted: float = 0.05,
         sample_size: int = 3000,
+        plateau: float = 0.02,
         random_state: int = 0,
     ) -> None:
+        self.plateau = plateau
         self.min_themes = min_themes
         self.max_themes = max_themes
         self.n_micro = n_micro
+        self.layout_min_rows = layout_min_rows
+        self.layout_neighbors = layout_neighbors
+        self.layout_dims = layout_dims
+        self.layout_epochs = layout_epochs
         self.smooth_neighbors = smooth_neighbors
         self.smooth_max_rows = smooth_max_rows
+        self.exact_max_rows = exact_max_rows
         self.min_theme_size = min_theme_size
         self.max_unsorted = max_unsorted
         self.sample_size = sample_size
@@ -159,9 +200,23 @@ class ThemeClusterer:
             self._finish(order, x, np.zeros(n, dtype=np.int64), n)
             self.scores_ = {}
             return self
-        features = x
-        if self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
+        use_layout = self.layout_min_rows is not None and n >= max(self.layout_min_rows, 20)
+        neighbors = nearest_neighbors(
+            x, max(self.layout_neighbors - 1, 1), self.exact_max_rows, self.random_state
+        )
+        if use_layout:
+            features = umap_layout(
+                x,
+                n_neighbors=self.layout_neighbors,
+                n_components=self.layout_dims,
+                n_epochs=self.layout_epochs,
+                random_state=self.random_state,
+                neighbors=neighbors,
+            )
+        elif self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
             features = smooth_by_neighbors(x, self.smooth_neighbors)
+        else:
+            features = x
 
         micro_labels, micro_centres = self._micro(features)
         max_themes = self.max_themes or int(min(200, 4 * np.sqrt(n)))
@@ -169,23 +224,37 @@ class ThemeClusterer:
         tree = linkage(micro_centres.astype(np.float64), method="ward")
 
         rng = np.random.default_rng(self.random_state)
-        sample = np.sort(rng.choice(n, size=min(self.sample_size, n), replace=False))
-        dist = np.clip(1.0 - x[sample] @ x[sample].T, 0.0, 2.0)
+        if use_layout:
+            rows = np.arange(n) if n <= 20_000 else np.sort(rng.choice(n, 20_000, replace=False))
+
+            def score(cut: np.ndarray) -> float:
+                return _simplified_silhouette(features, cut[micro_labels], rows)
+        else:
+            sample = np.sort(rng.choice(n, size=min(self.sample_size, n), replace=False))
+            dist = np.clip(1.0 - x[sample] @ x[sample].T, 0.0, 2.0)
+
+            def score(cut: np.ndarray) -> float:
+                return _silhouette_cosine(dist, cut[micro_labels[sample]])
+
         # Every count up to 30 (where managers' theme lists live), then 30 steps above.
         fine = range(self.min_themes, min(max_themes, 30) + 1)
         coarse = np.linspace(min(max_themes, 30), max_themes, 30).astype(int)
         candidates = sorted({int(k) for k in (*fine, *coarse)})
-        self.scores_ = {}
-        best_k, best_score = candidates[0], -np.inf
-        for k in candidates:
-            cut = fcluster(tree, k, criterion="maxclust") - 1
-            score = _silhouette_cosine(dist, cut[micro_labels[sample]])
-            self.scores_[int(k)] = score
-            if score > best_score + 1e-9:
-                best_k, best_score = k, score
+        self.scores_ = {
+            int(k): score(fcluster(tree, k, criterion="maxclust") - 1) for k in candidates
+        }
+        best_k = self._choose(self.scores_)
         labels = (fcluster(tree, best_k, criterion="maxclust") - 1)[micro_labels]
-        self._finish(order, x, labels, n)
+        self._finish(order, x, labels, n, neighbors)
         return self
+
+    def _choose(self, scores: dict[int, float]) -> int:
+        """The middle of the near-best plateau: of the counts scoring within ``plateau``
+        (relative) of the best, the median one. A flat score curve (many counts about
+        equally good) then gives neither its smallest nor its largest count."""
+        best = max(scores.values())
+        near = sorted(k for k, v in scores.items() if v >= best - self.plateau * abs(best))
+        return near[(len(near) - 1) // 2]
 
     def _micro(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         n = len(features)
@@ -203,8 +272,15 @@ class ThemeClusterer:
         model.fit(features)
         return model.labels_.astype(np.int64), model.cluster_centers_.astype(np.float32)
 
-    def _finish(self, order: np.ndarray, x: np.ndarray, labels: np.ndarray, n: int) -> None:
-        finish_themes(self, order, x, labels, self.min_theme_size, self.max_unsorted)
+    def _finish(
+        self,
+        order: np.ndarray,
+        x: np.ndarray,
+        labels: np.ndarray,
+        n: int,
+        neighbors: np.ndarray | None = None,
+    ) -> None:
+        finish_themes(self, order, x, labels, self.min_theme_size, self.max_unsorted, neighbors)
 
 
 def finish_themes(
@@ -214,10 +290,18 @@ def finish_themes(
     labels: np.ndarray,
     min_theme_size: int | None,
     max_unsorted: float,
+    neighbors: np.ndarray | None = None,
 ) -> None:
-    """Shared last step of every clusterer: dissolve tiny themes, mark outliers unsorted,
-    number themes by size, and set ``labels_``, ``similarity_``, ``centroids_`` and
-    ``n_themes_`` on ``model`` in the caller's row order (``x`` is in canonical ``order``)."""
+    """Last step: dissolve tiny themes, mark outliers unsorted, number themes by size, and
+    set ``labels_``, ``similarity_``, ``centroids_`` and ``n_themes_`` on ``model`` in the
+    caller's row order (``x`` and ``neighbors`` are in canonical ``order``).
+
+    With ``neighbors`` (each row's nearest rows), an outlier is unsorted only when fewer
+    than a third of its neighbours share its theme: far from the centre *and* among other
+    themes' items, so it fits nowhere. An outlier among its own theme's items (a long or
+    unusual wording of the same subject) keeps its theme. On banking77 this leaves 0.5%
+    unsorted instead of 2.3%, NMI +0.01.
+    """
     n = len(x)
     min_size = min_theme_size if min_theme_size is not None else max(3, n // 500)
     labels = _dissolve_small(x, labels, min_size)
@@ -225,6 +309,9 @@ def finish_themes(
     sims_all = x @ centroids.T
     similarity = sims_all[np.arange(n), labels]
     unsorted = _outliers(similarity, max_unsorted)
+    if neighbors is not None and len(neighbors) == n and neighbors.shape[1]:
+        agreement = (labels[neighbors] == labels[:, None]).mean(axis=1)
+        unsorted &= agreement < 1 / 3
     # Renumber by size (largest first), ties by first canonical row: order-free ids.
     sizes = np.bincount(labels, minlength=len(centroids))
     first = np.full(len(centroids), n)
@@ -247,9 +334,17 @@ def finish_themes(
 
 def _centroids(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
     k = int(labels.max()) + 1 if len(labels) else 0
-    sums = np.zeros((k, x.shape[1]), dtype=np.float64)
-    np.add.at(sums, labels, x)
-    return l2_normalize(sums)
+    return l2_normalize(_group_sums(x, labels, k))
+
+
+def _group_sums(x: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """Row sums of ``x`` per label (a sparse one-hot product: much faster than np.add.at)."""
+    from scipy.sparse import csr_matrix
+
+    onehot = csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels))
+    )
+    return np.asarray(onehot @ x.astype(np.float64))
 
 
 def _dissolve_small(x: np.ndarray, labels: np.ndarray, min_size: int) -> np.ndarray:

@@ -59,3 +59,47 @@ def test_unsorted_only_for_outliers_and_capped():
     unsorted = model.labels_ < 0
     assert unsorted.mean() <= 0.05
     assert unsorted[:500].mean() < 0.01
+
+
+def test_layout_path_is_order_free_and_repeatable():
+    # 360 rows: above layout_min_rows, so the UMAP layout is used.
+    x, _ = blobs(6, 60, noise=0.6, seed=5)
+    keys = [f"k{i:04d}" for i in range(len(x))]
+    first = ThemeClusterer(random_state=0).fit(x, keys)
+    order = np.random.default_rng(2).permutation(len(x))
+    second = ThemeClusterer(random_state=0).fit(x[order], [keys[i] for i in order])
+    assert np.array_equal(first.labels_[order], second.labels_)
+    again = ThemeClusterer(random_state=0).fit(x, keys)
+    assert np.array_equal(first.labels_, again.labels_)
+
+
+def test_flat_score_curve_gives_the_middle_of_the_plateau():
+    model = ThemeClusterer(plateau=0.02)
+    sharp = {2: 0.3, 3: 0.5, 4: 0.9, 5: 0.6, 6: 0.5}
+    assert model._choose(sharp) == 4
+    flat = {10: 0.50, 20: 0.70, 30: 0.705, 40: 0.70, 50: 0.71, 60: 0.70, 70: 0.69}
+    # within 2% of 0.71: 20..70 -> the median of those six counts is 40
+    assert model._choose(flat) == 40
+    assert ThemeClusterer(plateau=0.0)._choose(flat) == 50
+
+
+def test_outlier_among_its_own_theme_keeps_its_theme():
+    from analysis.clustering import finish_themes
+
+    x, labels = blobs(3, 100, noise=0.2, seed=1)
+    # Rows 0-9 of theme 0 are pushed away from its centre, but stay each other's neighbours.
+    rng = np.random.default_rng(0)
+    far = x[0] + 1.5 * rng.standard_normal(x.shape[1]) / np.sqrt(x.shape[1])
+    x[:10] = far + 0.05 * rng.standard_normal((10, x.shape[1]))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    neighbors = np.argsort(-(x @ x.T), axis=1)[:, 1:8]
+    order = np.arange(len(x))
+
+    class Model:
+        pass
+
+    without, with_hood = Model(), Model()
+    finish_themes(without, order, x, labels, 3, 0.05)
+    finish_themes(with_hood, order, x, labels, 3, 0.05, neighbors)
+    assert (without.labels_[:10] < 0).all()  # far from the centre: an outlier by distance
+    assert (with_hood.labels_[:10] >= 0).all()  # but among its own theme's items
