@@ -1,0 +1,40 @@
+import numpy as np
+
+from analysis.neighbors import nearest_neighbors, umap_layout
+
+
+def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
+    x = np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def test_exact_neighbours_match_a_full_sort():
+    x = unit_rows(300)
+    indices, sims = nearest_neighbors(x, 5, block=64)
+    full = x @ x.T
+    np.fill_diagonal(full, -np.inf)
+    expected = np.argsort(-full, axis=1, kind="stable")[:, :5]
+    assert np.array_equal(indices, expected)
+    assert np.allclose(sims, np.take_along_axis(full, expected, axis=1), atol=1e-6)
+    assert (indices != np.arange(300)[:, None]).all()
+
+
+def test_approximate_neighbours_agree_with_exact():
+    # Clustered rows, as embeddings are: the inverted-file search finds nearly all of them.
+    rng = np.random.default_rng(1)
+    centres = rng.standard_normal((20, 16))
+    x = centres[rng.integers(0, 20, 3000)] + 0.3 * rng.standard_normal((3000, 16))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    exact, _ = nearest_neighbors(x, 10)
+    approx, sims = nearest_neighbors(x, 10, exact_max_rows=1000)
+    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
+    assert recall > 0.9
+    assert (np.diff(sims, axis=1) <= 1e-6).all()  # most similar first
+
+
+def test_layout_is_low_dimensional_and_repeatable():
+    x = unit_rows(250, seed=3)
+    first = umap_layout(x, n_components=5, random_state=0)
+    second = umap_layout(x, n_components=5, random_state=0)
+    assert first.shape == (250, 5)
+    assert np.array_equal(first, second)
