@@ -13,7 +13,8 @@ Each method runs in its own fresh Python process and is fitted twice there:
 
 Quality figures are those of the warm fit (for our clusterer both fits give the same labels,
 which is checked). Vectors are cached under ``benchmarks/out/``.
-Usage: ``python benchmarks/themes_quality.py [embedder]`` (default ``minilm``).
+Usage: ``python benchmarks/themes_quality.py [embedder] [--no-bertopic]`` (default
+``minilm``).
 
 ``--sample`` instead refreshes a temporary workspace built from ``sample_data/`` (Dutch +
 English, 9 planted themes) with each embedder and prints NMI / ARI against the planted truth
@@ -119,7 +120,7 @@ def main(name: str) -> None:
     try:
         import bertopic  # noqa: F401
 
-        methods = ["klantstem", "bertopic"]
+        methods = ["klantstem"] if "--no-bertopic" in sys.argv else ["klantstem", "bertopic"]
     except ImportError:
         print("bertopic not installed (pip install -e '.[bench]'): measuring ours only")
         methods = ["klantstem"]
