@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import numpy as np
 
@@ -90,6 +91,39 @@ def nearest_neighbors(
     return out, sims
 
 
+def fuzzy_graph(near: np.ndarray, dist: np.ndarray, n: int) -> Any:
+    """UMAP's fuzzy simplicial set of a kNN graph, in numpy (sparse, symmetric).
+
+    The same construction as ``umap.umap_.fuzzy_simplicial_set`` (local connectivity 1,
+    fuzzy union), written out because umap's numba version is compiled in every new process
+    (~9 s of a 13 s first refresh): each row's distances are shifted by its nearest
+    distance ``rho`` and scaled by the ``sigma`` that makes its memberships sum to
+    ``log2(k + 1)``; then ``W = A + A^T - A * A^T``.
+    """
+    from scipy.sparse import csr_matrix
+
+    k = near.shape[1]
+    rho = dist[:, :1]
+    target = np.log2(k + 1)
+    shifted = np.maximum(dist - rho, 0.0).astype(np.float64)
+    lo = np.zeros((n, 1))
+    hi = np.full((n, 1), np.inf)
+    sigma = np.ones((n, 1))
+    for _ in range(64):  # bisection on sigma, all rows at once
+        total = np.exp(-shifted / sigma).sum(axis=1, keepdims=True)
+        above = total > target
+        hi = np.where(above, sigma, hi)
+        lo = np.where(above, lo, sigma)
+        sigma = np.where(np.isinf(hi), sigma * 2.0, (lo + hi) / 2.0)
+    sigma = np.maximum(sigma, 1e-3 * dist.mean(axis=1, keepdims=True))
+    weights = np.exp(-shifted / sigma)
+    rows = np.repeat(np.arange(n), k)
+    a = csr_matrix((weights.ravel(), (rows, near.ravel())), shape=(n, n))
+    graph = a + a.T - a.multiply(a.T)
+    graph.eliminate_zeros()
+    return graph.tocoo()
+
+
 def umap_layout(
     x: np.ndarray,
     n_neighbors: int = 15,
@@ -98,43 +132,51 @@ def umap_layout(
     random_state: int = 0,
     exact_max_rows: int = 25_000,
     neighbors: tuple[np.ndarray, np.ndarray] | None = None,
-    init: str = "pca",
 ) -> np.ndarray:
-    """A ``n_components``-d UMAP layout of L2-normalised rows (umap-learn, on our own kNN).
+    """A ``n_components``-d UMAP layout of L2-normalised rows.
 
-    ``min_dist=0`` packs similar rows tightly, which is what clustering wants. With a fixed
-    ``random_state`` UMAP runs single-threaded and gives the same layout for the same rows
-    in the same order. The first call in a process compiles UMAP's numba code (~5-10 s).
-    ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known.
-    ``init="pca"``: UMAP's default spectral start took 36 of 58 s at 50k rows (one
-    eigen-solve per connected component of the graph); PCA gave the same theme quality.
+    The kNN search and the fuzzy graph are ours (:func:`nearest_neighbors`,
+    :func:`fuzzy_graph`); the layout optimisation is umap-learn's
+    ``simplicial_set_embedding`` with ``min_dist=0`` (similar rows packed tightly, which is
+    what clustering wants) and a PCA start. UMAP's default spectral start took 36 of 58 s at
+    50k rows (one eigen-solve per connected component of the graph); PCA gave the same theme
+    quality. With a fixed ``random_state`` the optimisation runs single-threaded and gives
+    the same layout for the same rows in the same order. Its numba code is compiled on the
+    first call in a process (~3 s). ``neighbors``: :func:`nearest_neighbors` with
+    ``n_neighbors - 1``, when already known.
     """
     with warnings.catch_warnings():
         # umap warns on import that TensorFlow (for ParametricUMAP, unused) is missing.
         warnings.simplefilter("ignore")
-        import umap
+        from umap.umap_ import find_ab_params, simplicial_set_embedding
+
+    from sklearn.utils import check_random_state
 
     n = len(x)
     k = min(n_neighbors, n - 1)
     if neighbors is None:
         neighbors = nearest_neighbors(x, k - 1, exact_max_rows, random_state)
     near, sims = neighbors
-    dist = np.clip(1.0 - sims, 0.0, 2.0)
-    # UMAP expects each row's own index first, at distance 0.
-    indices = np.hstack([np.arange(n, dtype=np.int64)[:, None], near])
-    distances = np.hstack([np.zeros((n, 1)), dist]).astype(np.float32)
-    model = umap.UMAP(
-        n_neighbors=k,
-        n_components=n_components,
-        min_dist=0.0,
-        metric="cosine",
-        n_epochs=n_epochs,
-        random_state=random_state,
-        precomputed_knn=(indices, distances, None),
-        init=init,
-    )
+    graph = fuzzy_graph(near, np.clip(1.0 - sims, 0.0, 2.0), n)
+    a, b = find_ab_params(1.0, 0.0)
     with warnings.catch_warnings():
-        # "n_jobs overridden by setting random_state" and "no search index": both expected.
         warnings.simplefilter("ignore")
-        layout = model.fit_transform(x)
+        layout, _ = simplicial_set_embedding(
+            x,
+            graph,
+            n_components,
+            1.0,  # initial learning rate
+            a,
+            b,
+            1.0,  # repulsion strength
+            5,  # negative samples per positive
+            n_epochs,
+            "pca",
+            check_random_state(random_state),
+            "cosine",
+            {},
+            False,  # densmap
+            {},
+            False,  # output densities
+        )
     return np.asarray(layout, dtype=np.float32)

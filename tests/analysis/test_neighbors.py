@@ -38,3 +38,31 @@ def test_layout_is_low_dimensional_and_repeatable():
     second = umap_layout(x, n_components=5, random_state=0)
     assert first.shape == (250, 5)
     assert np.array_equal(first, second)
+
+
+def test_fuzzy_graph_is_umaps_construction():
+    from analysis.neighbors import fuzzy_graph
+
+    x = unit_rows(200, seed=4)
+    near, sims = nearest_neighbors(x, 9)
+    dist = 1.0 - sims
+    graph = fuzzy_graph(near, dist, 200).tocsr()
+    assert abs(graph - graph.T).max() < 1e-12  # symmetric
+    assert graph.data.min() > 0 and graph.data.max() <= 1.0 + 1e-12
+    assert np.allclose(graph[np.arange(200), near[:, 0]].A.ravel(), 1.0)  # nearest: 1
+    # The same graph as umap's own (numba) construction from the same neighbours.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from umap.umap_ import fuzzy_simplicial_set
+
+    theirs, _, _ = fuzzy_simplicial_set(
+        x,
+        10,
+        0,
+        "cosine",
+        knn_indices=np.hstack([np.arange(200)[:, None], near]),
+        knn_dists=np.hstack([np.zeros((200, 1)), dist]).astype(np.float32),
+    )
+    assert abs(graph - theirs.tocsr()).max() < 1e-3
