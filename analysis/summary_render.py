@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from analysis.summary import Attention, Spike, ThemeWeek, Volume, WeeklySummary
 from ingest.errors import AnalysisError
+from ingest.schema import CHANNEL_NAMES
 
 LANGUAGES = ("en", "nl")
 FORMATS = ("md", "html", "csv", "xlsx")
@@ -169,13 +170,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "gemiddelde over minstens {smin} berichten. Citaten zijn de meest typerende berichten "
         "van de week, al geanonimiseerd opgeslagen.",
     },
-    "channel.email": {"en": "E-mail", "nl": "E-mail"},
-    "channel.review": {"en": "Reviews", "nl": "Reviews"},
-    "channel.app_review": {"en": "App reviews", "nl": "App-reviews"},
-    "channel.ticket": {"en": "Tickets", "nl": "Tickets"},
-    "channel.chat": {"en": "Chat", "nl": "Chat"},
-    "channel.survey": {"en": "Surveys", "nl": "Enquêtes"},
-    "channel.other": {"en": "Other", "nl": "Overig"},
+    **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

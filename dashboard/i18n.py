@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ingest.schema import CHANNEL_NAMES
+
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 DEFAULT_LANGUAGE = "en"
 
@@ -323,13 +325,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No feedback yet, so no weekly summary. Import exports first.",
         "nl": "Nog geen feedback, dus geen weekoverzicht. Importeer eerst exports.",
     },
-    "channel.email": {"en": "E-mail", "nl": "E-mail"},
-    "channel.review": {"en": "Reviews", "nl": "Reviews"},
-    "channel.app_review": {"en": "App reviews", "nl": "App-reviews"},
-    "channel.ticket": {"en": "Tickets", "nl": "Tickets"},
-    "channel.chat": {"en": "Chat", "nl": "Chat"},
-    "channel.survey": {"en": "Surveys", "nl": "Enquêtes"},
-    "channel.other": {"en": "Other", "nl": "Overig"},
+    **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
 
 

@@ -23,6 +23,16 @@ Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "
 Direction = Literal["inbound", "outbound", "internal"]
 
 CHANNELS: tuple[str, ...] = ("email", "review", "app_review", "ticket", "chat", "survey", "other")
+# What managers read for each channel, in English and Dutch (dashboard and weekly summary).
+CHANNEL_NAMES: dict[str, dict[str, str]] = {
+    "email": {"en": "E-mail", "nl": "E-mail"},
+    "review": {"en": "Reviews", "nl": "Reviews"},
+    "app_review": {"en": "App reviews", "nl": "App-reviews"},
+    "ticket": {"en": "Tickets", "nl": "Tickets"},
+    "chat": {"en": "Chat", "nl": "Chat"},
+    "survey": {"en": "Surveys", "nl": "Enquêtes"},
+    "other": {"en": "Other", "nl": "Overig"},
+}
 DIRECTIONS: tuple[str, ...] = ("inbound", "outbound", "internal")
 
 
