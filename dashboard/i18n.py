@@ -122,6 +122,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Berichten in de laatste week min de week ervoor.",
     },
     "themes.col.sentiment": {"en": "Sentiment", "nl": "Sentiment"},
+    "themes.col.rating_impact": {"en": "Rating impact", "nl": "Effect op score"},
+    "themes.col.rating_impact_help": {
+        "en": "Average star rating (1-5 scale) of this theme's rated items minus that of the "
+        "other themes' rated items. -1.0 ★: reviews about this theme score a star lower.",
+        "nl": "Gemiddelde sterrenscore (schaal 1-5) van de beoordeelde berichten in dit thema min "
+        "die van de andere thema's. -1,0 ★: reviews over dit thema scoren een ster lager.",
+    },
     "themes.col.channels": {"en": "Channels", "nl": "Kanalen"},
     "themes.col.keywords": {"en": "Keywords", "nl": "Trefwoorden"},
     "themes.select_hint": {

@@ -310,7 +310,9 @@ def theme_table(
     """One row per listed (active or proposed) theme with its filtered volume.
 
     Columns: ``theme_id``, ``label``, ``status``, ``keywords`` (list), ``items``, ``share``
-    (of themed items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1), ``channels``
+    (of themed items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1),
+    ``rating_impact`` (the theme's average rating minus that of the other themed items, in
+    stars on a 1-5 scale; NaN when either side has no rating), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
     first), ``this_week``, ``last_week``, ``change``, ``is_new`` (no items before the latest
     week). ``contains`` keeps themes whose label or keywords contain it (any case);
@@ -354,9 +356,11 @@ def theme_table(
             FROM (SELECT theme_id, channel, count(*) AS n FROM f GROUP BY ALL)
             GROUP BY theme_id
         ),
+        rated AS (SELECT sum(rating01) AS total, count(rating01) AS n FROM f),
         agg AS (
             SELECT f.theme_id, count(*) AS items, avg(sentiment) AS sentiment,
-                   avg(rating01) AS rating,
+                   avg(rating01) AS rating, sum(rating01) AS rating_sum,
+                   count(rating01) AS rated,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
                    count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
                    min(f.wk) = any_value(ref.wk) AS is_new
@@ -366,10 +370,16 @@ def theme_table(
         SELECT t.theme_id, {label} AS label, t.status,
                from_json(t.keywords, '["VARCHAR"]') AS keywords,
                agg.items, shares.share,
-               agg.sentiment, agg.rating, c.channels, tr.trend,
+               agg.sentiment, agg.rating,
+               CASE WHEN agg.rated > 0 AND rated.n > agg.rated
+                    THEN 4 * (agg.rating_sum / agg.rated
+                              - (rated.total - agg.rating_sum) / (rated.n - agg.rated))
+               END AS rating_impact,
+               c.channels, tr.trend,
                agg.this_week, agg.last_week, agg.this_week - agg.last_week AS change, agg.is_new
         FROM themes t
         JOIN agg ON agg.theme_id = t.theme_id
+        CROSS JOIN rated
         JOIN per_channel c ON c.theme_id = t.theme_id
         JOIN trend tr ON tr.theme_id = t.theme_id
         JOIN shares ON shares.theme_id = t.theme_id

@@ -56,10 +56,24 @@ def render() -> None:
     weekly = state.query("theme_weekly_channel_counts", theme_id)
     quotes = state.query("theme_quotes", theme_id, limit=50)
     names = channel_names(lang)
-    cols = st.columns(3)
+    table = state.query("theme_table", lang=lang)
+    row = table[table["theme_id"] == theme_id]
+    sentiment = float(row["sentiment"].iloc[0]) if len(row) else float("nan")
+    impact = float(row["rating_impact"].iloc[0]) if len(row) else float("nan")
+    cols = st.columns(5)
     cols[0].metric(t("theme.items"), f"{int(weekly['items'].sum()):,}")
     cols[1].metric(t("theme.weeks"), f"{weekly['week'].nunique():,}")
     cols[2].metric(t("theme.channels"), f"{weekly['channel'].nunique():,}")
+    cols[3].metric(
+        t("themes.col.sentiment"),
+        "–" if sentiment != sentiment else f"{sentiment:+.2f}",
+        help=t("sentiment.help"),
+    )
+    cols[4].metric(
+        t("themes.col.rating_impact"),
+        "–" if impact != impact else f"{impact:+.1f} ★",
+        help=t("themes.col.rating_impact_help"),
+    )
     st.subheader(t("theme.per_week"))
     fig = weekly_channel_bars(
         weekly,

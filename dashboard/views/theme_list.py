@@ -44,6 +44,7 @@ def render() -> None:
             "trend",
             "change",
             "sentiment",
+            "rating_impact",
             "channels",
             "keywords",
         ]
@@ -75,6 +76,11 @@ def render() -> None:
             ),
             "sentiment": st.column_config.NumberColumn(
                 t("themes.col.sentiment"), format="%.2f", help=t("sentiment.help")
+            ),
+            "rating_impact": st.column_config.NumberColumn(
+                t("themes.col.rating_impact"),
+                format="%+.1f ★",
+                help=t("themes.col.rating_impact_help"),
             ),
             "channels": st.column_config.TextColumn(t("themes.col.channels")),
             "keywords": st.column_config.TextColumn(t("themes.col.keywords"), width="large"),

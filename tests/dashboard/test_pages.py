@@ -95,6 +95,26 @@ def test_themes_table_filters_sorts_and_links(themed_workspace):
     assert at.get("download_button")
 
 
+def test_themes_table_shows_rating_impact(themed_workspace):
+    from tests.dashboard.conftest import THEMES, _theme_of
+
+    # The fixture's rule: review items (n % 4 % 3 == 1) are rated 1 + n % 5 stars.
+    rated = [(_theme_of(n), 1 + n % 5) for n in range(90) if n % 4 % 3 == 1]
+    rated = [(theme, stars) for theme, stars in rated if theme is not None]
+    frame = open_page("themes").dataframe[0].value
+    impact = dict(zip(frame["label"], frame["rating_impact"], strict=True))
+    for theme_id, (_, label_en, _, _) in THEMES.items():
+        inside = [s for t, s in rated if t == theme_id]
+        outside = [s for t, s in rated if t != theme_id]
+        expected = sum(inside) / len(inside) - sum(outside) / len(outside)
+        assert impact[label_en] == pytest.approx(expected)
+    assert len({round(v, 6) for v in impact.values()}) > 1  # not one value for every theme
+    page = open_page("theme", query={"theme": "1"})
+    metrics = {m.label: m.value for m in page.metric}
+    assert metrics["Rating impact"] == f"{impact['Late parcels']:+.1f} ★"
+    assert metrics["Sentiment"].startswith(("+", "-"))
+
+
 def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
     at = open_page("theme", query={"theme": "2"})
     assert at.title[0].value == "Wrong invoice"
