@@ -251,13 +251,3 @@ def item_sentiment(
         for i in missing:
             source[i] = "model" if model.usable_ else "lexicon"
     return out, source
-
-
-def rating_impact(ratings: pd.Series, in_theme: pd.Series) -> float:
-    """Average rating of items in the theme minus that of rated items outside it (NaN if none)."""
-    rated = ratings.notna()
-    inside = ratings[rated & in_theme]
-    outside = ratings[rated & ~in_theme]
-    if inside.empty or outside.empty:
-        return float("nan")
-    return float(inside.mean() - outside.mean())

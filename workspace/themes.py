@@ -30,7 +30,7 @@ from analysis.embedders import (
 )
 from analysis.labels import CTfidfLabeler
 from analysis.registry import lineage, match_clusters, nearest_theme, propose_themes
-from analysis.sentiment import item_sentiment, rating_impact, rating_to_sentiment
+from analysis.sentiment import item_sentiment, rating_to_sentiment
 from analysis.trends import ThemeTrends, theme_trends_for_week
 from ingest.errors import WorkspaceError
 from workspace.db import Workspace
@@ -1004,87 +1004,6 @@ def _recompute_theme(con: Any, theme_id: int) -> None:
 
 
 # -- queries ---------------------------------------------------------------------------------
-def _item_frame(ws: Workspace) -> pd.DataFrame:
-    return ws.query_df(
-        """
-        SELECT i.id, i.channel, i.received_at, i.text, i.language, i.rating, i.rating_scale_min,
-               i.rating_scale_max, a.theme_id, a.similarity, s.sentiment
-        FROM items i
-        LEFT JOIN assignments a ON a.item_id = i.id
-        LEFT JOIN item_sentiment s ON s.item_id = i.id
-        WHERE i.direction = 'inbound'
-        """
-    )
-
-
-def theme_table(ws: Workspace) -> pd.DataFrame:
-    """One row per active or proposed theme, largest first.
-
-    Columns: ``theme_id, label`` (manager name, else engine label), ``engine_label,
-    label_nl, label_en, manager_name, status, size, share, sentiment, rating_impact``
-    (average normalised 1-5-equivalent rating with the theme minus without), ``channels``
-    (dict channel -> items), ``keywords`` (list), ``quotes`` (list of ``{item_id, text}``).
-    """
-    themes = ws.query_df(
-        "SELECT theme_id, label, label_nl, label_en, manager_name, status, keywords, quotes "
-        "FROM themes WHERE status IN ('active', 'proposed')"
-    )
-    items = _item_frame(ws)
-    texts = dict(zip(items["id"], items["text"], strict=True))
-    scale = (items["rating_scale_max"] - items["rating_scale_min"]).astype(float)
-    stars = 1 + 4 * (
-        items["rating"].astype(float) - items["rating_scale_min"].astype(float)
-    ) / scale.where(scale > 0)
-    themed = items[items["theme_id"].notna()]
-    total = int((~items["text"].fillna("").str.strip().eq("")).sum()) or 1
-    rows = []
-    for theme in themes.to_dict("records"):
-        member = items["theme_id"] == theme["theme_id"]
-        sub = themed[themed["theme_id"] == theme["theme_id"]]
-        rows.append(
-            {
-                "theme_id": int(theme["theme_id"]),
-                "label": theme["manager_name"] or theme["label"],
-                "engine_label": theme["label"],
-                "label_nl": theme["label_nl"],
-                "label_en": theme["label_en"],
-                "manager_name": theme["manager_name"],
-                "status": theme["status"],
-                "size": len(sub),
-                "share": len(sub) / total,
-                "sentiment": float(sub["sentiment"].mean())
-                if sub["sentiment"].notna().any()
-                else float("nan"),
-                "rating_impact": rating_impact(stars, member.fillna(False).astype(bool)),
-                "channels": {str(k): int(v) for k, v in sub["channel"].value_counts().items()},
-                "keywords": json.loads(theme["keywords"])[:10],
-                "quotes": [
-                    {"item_id": q, "text": texts.get(q, "")} for q in json.loads(theme["quotes"])
-                ],
-            }
-        )
-    columns = [
-        "theme_id",
-        "label",
-        "engine_label",
-        "label_nl",
-        "label_en",
-        "manager_name",
-        "status",
-        "size",
-        "share",
-        "sentiment",
-        "rating_impact",
-        "channels",
-        "keywords",
-        "quotes",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(
-        ["size", "theme_id"], ascending=[False, True], kind="stable"
-    ).reset_index(drop=True)
-
-
 def theme_trends(
     ws: Workspace, week: str, min_count: int = 5, new_min_items: int = 3
 ) -> ThemeTrends:
@@ -1095,54 +1014,3 @@ def theme_trends(
         min_count=min_count,
         new_min_items=new_min_items,
     )
-
-
-def items_for_theme(ws: Workspace, theme_id: int, limit: int = 50) -> pd.DataFrame:
-    """Items of a theme, most typical first: ``id, channel, received_at, language, text, similarity, sentiment``."""
-    return ws.query_df(
-        """
-        SELECT i.id, i.channel, i.received_at, i.language, i.text, a.similarity, s.sentiment
-        FROM assignments a JOIN items i ON i.id = a.item_id
-        LEFT JOIN item_sentiment s ON s.item_id = i.id
-        WHERE a.theme_id = ? ORDER BY a.similarity DESC NULLS LAST, i.id LIMIT ?
-        """,
-        [int(theme_id), int(limit)],
-    )
-
-
-def unsorted_items(ws: Workspace, limit: int = 200) -> pd.DataFrame:
-    """Unsorted items with the nearest theme and its similarity:
-    ``id, channel, received_at, text, nearest_theme_id, nearest_label, similarity``."""
-    model_id = ws.get_setting("themes_model_id", "") or ""
-    frame = ws.query_df(
-        """
-        SELECT i.id, i.channel, i.received_at, i.text, i.text_hash
-        FROM assignments a JOIN items i ON i.id = a.item_id
-        WHERE a.theme_id IS NULL ORDER BY i.received_at DESC, i.id LIMIT ?
-        """,
-        [int(limit)],
-    )
-    themes = _registry(ws, model_id)
-    themes = themes[themes["status"] == "active"].reset_index(drop=True)
-    frame["nearest_theme_id"] = pd.array([None] * len(frame), dtype="Int64")
-    frame["nearest_label"] = ""
-    frame["similarity"] = np.nan
-    if frame.empty or themes.empty:
-        return frame.drop(columns="text_hash")
-    vectors = ws.query_df(
-        "SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND text_hash IN "
-        f"({', '.join('?' * len(frame))})",
-        [model_id, *frame["text_hash"].tolist()],
-    )
-    lookup = dict(zip(vectors["text_hash"], vectors["vector"], strict=True))
-    have = frame["text_hash"].isin(lookup.keys()).to_numpy()
-    if have.any():
-        matrix = np.vstack(
-            [np.asarray(lookup[h], dtype=np.float32) for h in frame["text_hash"][have]]
-        )
-        nearest, sims = nearest_theme(matrix, _centroid_matrix(themes), -1.0)
-        labels = [themes["manager_name"].iloc[n] or themes["label"].iloc[n] for n in nearest]
-        frame.loc[have, "nearest_theme_id"] = themes["theme_id"].to_numpy()[nearest]
-        frame.loc[have, "nearest_label"] = labels
-        frame.loc[have, "similarity"] = sims
-    return frame.drop(columns="text_hash")

@@ -4,7 +4,7 @@ import pytest
 
 from analysis.embedders import get_embedder
 from analysis.labels import CTfidfLabeler, short_label
-from analysis.sentiment import LexiconSentiment, VectorSentiment, rating_impact, rating_to_sentiment
+from analysis.sentiment import LexiconSentiment, VectorSentiment, rating_to_sentiment
 from analysis.stopwords import STOP_WORDS
 from analysis.trends import theme_trends_for_week, weekly_counts
 
@@ -102,12 +102,10 @@ def test_weekly_counts_use_iso_weeks():
     assert set(counts["week"]) == {"2026-W01", "2026-W53"}
 
 
-def test_rating_sentiment_and_impact():
+def test_rating_sentiment():
     assert np.allclose(
         rating_to_sentiment([1, 3, 5, None], [1, 1, 1, None], [5, 5, 5, None])[:3], [-1, 0, 1]
     )
-    stars = pd.Series([1.0, 2.0, 5.0, 4.0, None])
-    assert rating_impact(stars, pd.Series([True, True, False, False, True])) == pytest.approx(-3.0)
 
 
 @pytest.mark.parametrize(

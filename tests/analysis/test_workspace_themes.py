@@ -5,7 +5,7 @@ import pytest
 from analysis.embedders import TfidfEmbedder
 from ingest.errors import WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
-from workspace import themes
+from workspace import queries, themes
 from workspace.imports import import_records
 from workspace.queries import theme_coverage
 
@@ -14,6 +14,11 @@ EMBEDDER = TfidfEmbedder()
 
 def _import(ws, pairs, start=0):
     import_records(ws, make_records(pairs, start), file_name=f"batch{start}")
+
+
+def _table(ws):
+    """The dashboard's theme table (``items`` as ``size``), indexable by theme id."""
+    return queries.theme_table(ws).rename(columns={"items": "size"})
 
 
 def _assignment_map(ws):
@@ -28,10 +33,11 @@ def test_refresh_writes_themes_assignments_and_sentiment(workspace):
     assert report.themes == 5 and report.items == 200 and report.embedded == 200
     assert report.unsorted_share <= 0.05
     assert workspace.data_version == before + 1
-    table = themes.theme_table(workspace)
+    table = _table(workspace)
     assert len(table) == 5 and table["size"].sum() + report.unsorted == 200
     assert all(1 <= len(k) <= 10 for k in table["keywords"])
-    assert all(3 <= len(q) <= 5 for q in table["quotes"])
+    quotes = workspace.query_df("SELECT quotes FROM themes WHERE status = 'active'")["quotes"]
+    assert all(3 <= len(json.loads(q)) <= 5 for q in quotes)
     assert table["sentiment"].notna().all()
     cov = theme_coverage(workspace)
     assert cov.items == 200 and cov.themes == 5 and cov.sorted == 200 - report.unsorted
@@ -45,7 +51,7 @@ def test_new_items_keep_ids_and_names(workspace):
     _import(workspace, pairs)
     themes.refresh_themes(workspace, EMBEDDER)
     old = _assignment_map(workspace)
-    biggest = int(themes.theme_table(workspace)["theme_id"].iloc[0])
+    biggest = int(_table(workspace)["theme_id"].iloc[0])
     themes.rename_theme(workspace, biggest, "Onze naam")
     _import(workspace, synthetic_texts(6, seed=2), start=10_000)  # +10%
     assigned = themes.assign_new_items(workspace, EMBEDDER)
@@ -54,33 +60,33 @@ def test_new_items_keep_ids_and_names(workspace):
     new = _assignment_map(workspace)
     kept = sum(new[i] == t for i, t in old.items())
     assert kept / len(old) >= 0.95
-    table = themes.theme_table(workspace).set_index("theme_id")
+    table = _table(workspace).set_index("theme_id")
     assert table.loc[biggest, "label"] == "Onze naam"
 
 
 def test_edits_and_undo(workspace):
     _import(workspace, synthetic_texts(30))
     themes.refresh_themes(workspace, EMBEDDER)
-    table = themes.theme_table(workspace)
+    table = _table(workspace)
     a, b = (int(t) for t in table["theme_id"].iloc[:2])
     size_a, size_b = (int(s) for s in table["size"].iloc[:2])
 
     themes.merge_themes(workspace, [b], a)
-    merged = themes.theme_table(workspace).set_index("theme_id")
+    merged = _table(workspace).set_index("theme_id")
     assert b not in merged.index and merged.loc[a, "size"] == size_a + size_b
     # A refresh keeps the merge.
     themes.refresh_themes(workspace, EMBEDDER)
-    assert b not in set(themes.theme_table(workspace)["theme_id"])
+    assert b not in set(_table(workspace)["theme_id"])
 
     edit, parts = themes.split_theme(workspace, a, parts=2, embedder=EMBEDDER)
-    split = themes.theme_table(workspace).set_index("theme_id")
+    split = _table(workspace).set_index("theme_id")
     assert a not in split.index and set(parts) <= set(split.index)
     assert themes.undo_last_edit(workspace)["kind"] == "split"
-    assert a in set(themes.theme_table(workspace)["theme_id"])
+    assert a in set(_table(workspace)["theme_id"])
 
-    item = themes.items_for_theme(workspace, a, limit=1)["id"].iloc[0]
+    item = queries.theme_quotes(workspace, a, limit=1)["id"].iloc[0]
     themes.move_item(workspace, item, None)
-    assert item in set(themes.unsorted_items(workspace)["id"])
+    assert item in set(queries.unsorted_items(workspace, limit=500)["id"])
     themes.refresh_themes(workspace, EMBEDDER)  # a manual move survives a refresh
     assert (
         _assignment_map(workspace)[item] is None or str(_assignment_map(workspace)[item]) == "<NA>"
@@ -89,9 +95,10 @@ def test_edits_and_undo(workspace):
     assert _assignment_map(workspace)[item] == a
 
     themes.rename_theme(workspace, a, "Bezorging")
-    assert themes.theme_table(workspace).set_index("theme_id").loc[a, "label"] == "Bezorging"
+    assert _table(workspace).set_index("theme_id").loc[a, "label"] == "Bezorging"
     themes.undo_last_edit(workspace)
-    assert themes.theme_table(workspace).set_index("theme_id").loc[a, "manager_name"] == ""
+    info = queries.theme_info(workspace, a)
+    assert info is not None and info.label == info.engine_label  # the engine's name again
     kinds = workspace.query_df("SELECT kind, undone FROM edits ORDER BY edit_id")
     assert list(kinds["kind"]) == ["merge", "split", "move", "rename"]
     assert list(kinds["undone"]) == [False, True, True, True]
@@ -113,7 +120,7 @@ def test_leftovers_become_a_proposed_theme(workspace):
     _import(workspace, novel, start=5000)
     report = themes.assign_new_items(workspace, EMBEDDER, min_new_theme_size=10)
     assert len(report.proposed_themes) == 1
-    table = themes.theme_table(workspace).set_index("theme_id")
+    table = _table(workspace).set_index("theme_id")
     assert table.loc[report.proposed_themes[0], "status"] == "proposed"
 
 
@@ -123,7 +130,7 @@ def test_create_theme_from_chosen_items_survives_refresh_and_undoes(workspace):
     before = _assignment_map(workspace)
     chosen = sorted(before)[:6]
     edit_id, new_id = themes.create_theme(workspace, chosen, "Spaarpunten")
-    table = themes.theme_table(workspace).set_index("theme_id")
+    table = _table(workspace).set_index("theme_id")
     assert table.loc[new_id, "label"] == "Spaarpunten" and table.loc[new_id, "size"] == 6
     assert all(_assignment_map(workspace)[i] == new_id for i in chosen)
     assert int(table["size"].sum()) == sum(
@@ -132,7 +139,7 @@ def test_create_theme_from_chosen_items_survives_refresh_and_undoes(workspace):
     themes.refresh_themes(workspace, EMBEDDER)  # manual placement and the name are kept
     assert all(_assignment_map(workspace)[i] == new_id for i in chosen)
     assert themes.undo_last_edit(workspace)["kind"] == "create"
-    assert new_id not in set(themes.theme_table(workspace)["theme_id"])
+    assert new_id not in set(_table(workspace)["theme_id"])
     after = _assignment_map(workspace)
     assert all(after[i] == before[i] for i in chosen)
 
