@@ -38,7 +38,9 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# BERTopic (and psutil) are a benchmark-only extra: themes_quality.py measures it beside ours.
 bench: setup
+	$(PIP) install --quiet -e '.[dev,bench]'
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/themes_quality.py
 	$(PY) benchmarks/themes_scale.py
