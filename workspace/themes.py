@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -338,15 +338,8 @@ def refresh_themes(
             "INSERT INTO item_sentiment SELECT item_id, sentiment, source FROM new_sentiment"
         )
         con.unregister("new_sentiment")
-        now = datetime.now(UTC)
-        for new, old_id in report.split_from.items():
-            con.execute(
-                "INSERT INTO theme_lineage VALUES (?, ?, 'split_from', ?)", [new, old_id, now]
-            )
-        for old_id, new in report.merged_into.items():
-            con.execute(
-                "INSERT INTO theme_lineage VALUES (?, ?, 'merged_into', ?)", [old_id, new, now]
-            )
+        _record_lineage(con, "split_from", report.split_from.items())
+        _record_lineage(con, "merged_into", report.merged_into.items())
         fence = _assign_threshold(assign_sims[theme_ids >= 0])
         ws.set_setting(f"assign_min_similarity:{embedder.model_id}", f"{fence:.6f}", con)
         ws.set_setting("themes_model_id", embedder.model_id, con)
@@ -682,6 +675,14 @@ def _snapshot(
     }
 
 
+def _record_lineage(con: Any, kind: str, pairs: Iterable[tuple[int, int]]) -> None:
+    """Lineage rows ``(theme_id, related_id, kind, now)``: ``split_from`` / ``merged_into``."""
+    now = datetime.now(UTC)
+    rows = [[int(theme), int(related), kind, now] for theme, related in pairs]
+    if rows:
+        con.executemany("INSERT INTO theme_lineage VALUES (?, ?, ?, ?)", rows)
+
+
 def _log_edit(
     con: Any, kind: str, args: dict[str, Any], before: dict[str, Any], created: Sequence[int] = ()
 ) -> int:
@@ -740,12 +741,7 @@ def merge_themes(ws: Workspace, source_ids: Sequence[int], target_id: int) -> in
             sources,
         )
         _recompute_theme(con, int(target_id))
-        now = datetime.now(UTC)
-        for source in sources:
-            con.execute(
-                "INSERT INTO theme_lineage VALUES (?, ?, 'merged_into', ?)",
-                [source, int(target_id), now],
-            )
+        _record_lineage(con, "merged_into", [(source, int(target_id)) for source in sources])
         edit_id = _log_edit(
             con, "merge", {"source_ids": sources, "target_id": int(target_id)}, before
         )
@@ -809,12 +805,7 @@ def split_theme(
             "UPDATE themes SET status = 'split', size = 0, updated_at = now() WHERE theme_id = ?",
             [int(theme_id)],
         )
-        now = datetime.now(UTC)
-        for new in new_ids:
-            con.execute(
-                "INSERT INTO theme_lineage VALUES (?, ?, 'split_from', ?)",
-                [new, int(theme_id), now],
-            )
+        _record_lineage(con, "split_from", [(new, int(theme_id)) for new in new_ids])
         edit_id = _log_edit(
             con, "split", {"theme_id": int(theme_id), "new_ids": new_ids}, before, new_ids
         )

@@ -81,6 +81,10 @@ def test_edits_and_undo(workspace):
     edit, parts = themes.split_theme(workspace, a, parts=2, embedder=EMBEDDER)
     split = _table(workspace).set_index("theme_id")
     assert a not in split.index and set(parts) <= set(split.index)
+    lineage = workspace.query_df("SELECT theme_id, related_id, kind FROM theme_lineage")
+    recorded = set(lineage.itertuples(index=False, name=None))
+    assert (b, a, "merged_into") in recorded
+    assert {(p, a, "split_from") for p in parts} <= recorded
     assert themes.undo_last_edit(workspace)["kind"] == "split"
     assert a in set(_table(workspace)["theme_id"])
 
