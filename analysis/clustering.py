@@ -10,13 +10,14 @@ The pipeline (:class:`ThemeClusterer`):
    Smaller sets use the vectors themselves, averaged with their nearest neighbours.
 3. Micro-clusters: k-means to a few hundred centres (large sets only), so the hierarchy
    below costs O(m^2) instead of O(n^2) memory.
-4. Ward hierarchy on the micro-centres; the cut (number of themes) is the one with the best
-   silhouette over a range of cuts (on the layout: the simplified silhouette, distances to
-   theme centres, over all rows up to ``sample_size``; on raw vectors: the cosine
-   silhouette on a fixed sample).
+4. Ward hierarchy on the micro-centres; every cut in a range is scored by silhouette (on the
+   layout: the simplified silhouette, distances to theme centres, over up to 20,000 rows;
+   on raw vectors: the cosine silhouette on a fixed sample), and the number of themes is
+   the median of the counts scoring within ``plateau`` of the best.
 5. Themes smaller than ``min_theme_size`` are dissolved into their nearest theme. An item
    is "unsorted" only when its similarity to its theme's centre is an outlier (below the
-   robust lower fence of all similarities), and never more than ``max_unsorted`` of items.
+   robust lower fence of all similarities) and fewer than a third of its nearest
+   neighbours share its theme, and never more than ``max_unsorted`` of items.
    Centres and similarities are in the original vector space, so new items can be
    assigned without a layout.
 """
@@ -62,24 +63,6 @@ def canonical_order(keys: Sequence[str] | None, n: int) -> np.ndarray:
     if len(keys) != n:
         raise AnalysisError(f"Got {len(keys)} keys for {n} vectors; pass one key per vector.")
     return np.argsort(np.asarray(keys, dtype=object), kind="stable")
-
-
-def smooth_by_neighbors(vectors: np.ndarray, n_neighbors: int, block: int = 2048) -> np.ndarray:
-    """Each row replaced by the normalised mean of its ``n_neighbors`` nearest rows (itself included).
-
-    O(n^2 * dim) time in blocks of ``block`` rows: about 5 s at 10k rows, so callers skip it
-    on very large sets.
-    """
-    n = len(vectors)
-    k = min(n_neighbors, n)
-    if k <= 1:
-        return vectors
-    out = np.empty_like(vectors)
-    for start in range(0, n, block):
-        sims = vectors[start : start + block] @ vectors.T
-        idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        out[start : start + block] = vectors[idx].mean(axis=1)
-    return l2_normalize(out)
 
 
 def _silhouette_cosine(dist: np.ndarray, labels: np.ndarray) -> float:
@@ -205,8 +188,10 @@ class ThemeClusterer:
             self.scores_ = {}
             return self
         use_layout = self.layout_min_rows is not None and n >= max(self.layout_min_rows, 20)
+        # One neighbour search serves the layout (or the smoothing) and the unsorted rule.
+        hood = max(self.layout_neighbors - 1, 1)
         neighbors, similarities = nearest_neighbors(
-            x, max(self.layout_neighbors - 1, 1), self.exact_max_rows, self.random_state
+            x, max(hood, self.smooth_neighbors - 1), self.exact_max_rows, self.random_state
         )
         if use_layout:
             features = umap_layout(
@@ -215,10 +200,12 @@ class ThemeClusterer:
                 n_components=self.layout_dims,
                 n_epochs=self.layout_epochs,
                 random_state=self.random_state,
-                neighbors=(neighbors, similarities),
+                neighbors=(neighbors[:, :hood], similarities[:, :hood]),
             )
         elif self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
-            features = smooth_by_neighbors(x, self.smooth_neighbors)
+            # Each row averaged with its nearest rows: pulls paraphrases together.
+            near = neighbors[:, : self.smooth_neighbors - 1]
+            features = l2_normalize(x + x[near].sum(axis=1))
         else:
             features = x
 
@@ -249,7 +236,7 @@ class ThemeClusterer:
         }
         best_k = self._choose(self.scores_)
         labels = (fcluster(tree, best_k, criterion="maxclust") - 1)[micro_labels]
-        self._finish(order, x, labels, n, neighbors)
+        self._finish(order, x, labels, n, neighbors[:, :hood])
         return self
 
     def _choose(self, scores: dict[int, float]) -> int:
