@@ -46,8 +46,8 @@ def nearest_neighbors(
     most similar first: ``(indices, similarities)``, both of shape ``(n, k)``.
 
     Exact in blocks of ``block`` rows up to ``exact_max_rows`` (O(n^2 * dim) time; blocks run
-    on ``threads`` threads, since numpy's matrix product and partition release the GIL:
-    ~1.5 s at 10k rows on 2 cores). Above that an inverted-file search: rows are put in
+    on ``threads`` threads: 1.6-1.8 s at 10k rows on 2 cores, 2.75 s in one thread; 36 s at
+    50k rows). Above that an inverted-file search: rows are put in
     ~sqrt(n) k-means cells and each cell searches its own and its 4 nearest cells
     (~n * 5 * sqrt(n) products).
     """
@@ -96,7 +96,8 @@ def fuzzy_graph(near: np.ndarray, dist: np.ndarray, n: int) -> Any:
 
     The same construction as ``umap.umap_.fuzzy_simplicial_set`` (local connectivity 1,
     fuzzy union), written out because umap's numba version is compiled in every new process
-    (~9 s of a 13 s first refresh): each row's distances are shifted by its nearest
+    (the first clustering of banking77_train in a fresh process took 12.0 s with it, 5.6 s
+    without it): each row's distances are shifted by its nearest
     distance ``rho`` and scaled by the ``sigma`` that makes its memberships sum to
     ``log2(k + 1)``; then ``W = A + A^T - A * A^T``.
     """
@@ -141,9 +142,9 @@ def umap_layout(
     what clustering wants) and a PCA start. UMAP's default spectral start took 36 of 58 s at
     50k rows (one eigen-solve per connected component of the graph); PCA gave the same theme
     quality. With a fixed ``random_state`` the optimisation runs single-threaded and gives
-    the same layout for the same rows in the same order. Its numba code is compiled on the
-    first call in a process (~3 s). ``neighbors``: :func:`nearest_neighbors` with
-    ``n_neighbors - 1``, when already known.
+    the same layout for the same rows in the same order. The first call in a process imports
+    umap and compiles its layout code (measured: about 1.4 s more than a second call).
+    ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known.
     """
     with warnings.catch_warnings():
         # umap warns on import that TensorFlow (for ParametricUMAP, unused) is missing.
