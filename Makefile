@@ -17,6 +17,8 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -e '.[dev]'
+	# Compile the clusterer's numba loops once; later processes load them from disk.
+	$(PY) -c "from analysis.kernels import warm_up; warm_up()"
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -89,7 +89,7 @@ def _simplified_silhouette(z: np.ndarray, labels: np.ndarray, rows: np.ndarray) 
     k = int(labels.max()) + 1
     if k < 2:
         return -1.0
-    centres = _group_sums(z, labels, k) / np.bincount(labels, minlength=k)[:, None]
+    centres = group_sums(z, labels, k) / np.bincount(labels, minlength=k)[:, None]
     zr = z[rows].astype(np.float64)
     sq = (zr**2).sum(axis=1)[:, None] - 2.0 * zr @ centres.T + (centres**2).sum(axis=1)[None, :]
     dist = np.sqrt(np.maximum(sq, 0.0))
@@ -325,10 +325,10 @@ def finish_themes(
 
 def _centroids(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
     k = int(labels.max()) + 1 if len(labels) else 0
-    return l2_normalize(_group_sums(x, labels, k))
+    return l2_normalize(group_sums(x, labels, k))
 
 
-def _group_sums(x: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+def group_sums(x: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     """Row sums of ``x`` per label (a sparse one-hot product: much faster than np.add.at)."""
     from scipy.sparse import csr_matrix
 

@@ -9,8 +9,6 @@ See ``benchmarks/RESULTS.md``.
 
 from __future__ import annotations
 
-import warnings
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -22,16 +20,16 @@ def _top_k(
     queries: np.ndarray, pool: np.ndarray, k: int, self_index: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Indices into ``pool`` of each query's ``k`` most similar rows (itself excluded), and
-    their similarities."""
-    sims = queries @ pool.T
-    if self_index is not None:
-        sims[np.arange(len(queries)), self_index] = -np.inf
+    their similarities, most similar first (ties: lower index first)."""
+    from analysis.kernels import merge_top_k
+
     k = min(k, pool.shape[0] - 1)
-    part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-    # Sort the k by (similarity desc, index asc) so ties never depend on argpartition.
-    top = np.take_along_axis(sims, part, axis=1)
-    order = np.lexsort((part, -top), axis=1)
-    return np.take_along_axis(part, order, axis=1), np.take_along_axis(top, order, axis=1)
+    idx = np.full((len(queries), k), -1, dtype=np.int64)
+    val = np.full((len(queries), k), -np.inf, dtype=np.float32)
+    skip = np.full(len(queries), -1, dtype=np.int64) if self_index is None else self_index
+    sims = np.ascontiguousarray(queries @ pool.T, dtype=np.float32)
+    merge_top_k(sims, 0, skip.astype(np.int64), idx, val)
+    return idx, val
 
 
 def nearest_neighbors(
@@ -39,15 +37,14 @@ def nearest_neighbors(
     k: int,
     exact_max_rows: int = 25_000,
     random_state: int = 0,
-    block: int = 1024,
-    threads: int = 2,
+    block: int = 2048,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` nearest rows of every row by cosine (rows L2-normalised), itself excluded,
     most similar first: ``(indices, similarities)``, both of shape ``(n, k)``.
 
-    Exact in blocks of ``block`` rows up to ``exact_max_rows`` (O(n^2 * dim) time; blocks run
-    on ``threads`` threads: 1.6-1.8 s at 10k rows on 2 cores, 2.75 s in one thread; 36 s at
-    50k rows). Above that an inverted-file search: rows are put in
+    Exact up to ``exact_max_rows``, in blocks of ``block`` rows (O(n^2 * dim) time: one BLAS
+    product per block, the top-k picked by the compiled :func:`analysis.kernels.merge_top_k`;
+    0.5-0.7 s at 10k rows of 384 dimensions on 2 cores). Above that an inverted-file search: rows are put in
     ~sqrt(n) k-means cells and each cell searches its own and its 4 nearest cells
     (~n * 5 * sqrt(n) products).
     """
@@ -56,13 +53,9 @@ def nearest_neighbors(
     out = np.empty((n, k), dtype=np.int64)
     sims = np.empty((n, k), dtype=np.float32)
     if n <= exact_max_rows:
-
-        def run(start: int) -> None:
+        for start in range(0, n, block):
             rows = np.arange(start, min(start + block, n))
             out[rows], sims[rows] = _top_k(x[rows], x, k, rows)
-
-        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-            list(pool.map(run, range(0, n, block)))
         return out, sims
     from sklearn.cluster import MiniBatchKMeans
 
@@ -75,19 +68,16 @@ def nearest_neighbors(
     probe = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :5]
     members = [np.flatnonzero(cell_of == c) for c in range(n_cells)]
 
-    def search(c: int) -> None:
+    for c in range(n_cells):
         rows = members[c]
         if len(rows) == 0:
-            return
+            continue
         pool = np.sort(np.concatenate([members[p] for p in probe[c]]))
         if len(pool) <= k:  # tiny neighbourhood: fall back to all rows
             pool = np.arange(n)
         self_index = np.searchsorted(pool, rows)
         found, sims[rows] = _top_k(x[rows], x[pool], k, self_index)
         out[rows] = pool[found]
-
-    with ThreadPoolExecutor(max_workers=max(1, threads)) as executor:
-        list(executor.map(search, range(n_cells)))
     return out, sims
 
 
@@ -125,6 +115,21 @@ def fuzzy_graph(near: np.ndarray, dist: np.ndarray, n: int) -> Any:
     return graph.tocoo()
 
 
+def ab_params(spread: float = 1.0, min_dist: float = 0.0) -> tuple[float, float]:
+    """UMAP's ``a, b``: the curve ``1 / (1 + a d^(2b))`` fitted to the target membership
+    (1 up to ``min_dist``, then ``exp(-(d - min_dist) / spread)``), as
+    ``umap.umap_.find_ab_params`` fits it."""
+    from scipy.optimize import curve_fit
+
+    def curve(d: np.ndarray, a: float, b: float) -> np.ndarray:
+        return 1.0 / (1.0 + a * d ** (2 * b))
+
+    d = np.linspace(0, spread * 3, 300)
+    target = np.where(d < min_dist, 1.0, np.exp(-(d - min_dist) / spread))
+    params, _ = curve_fit(curve, d, target)
+    return float(params[0]), float(params[1])
+
+
 def umap_layout(
     x: np.ndarray,
     n_neighbors: int = 15,
@@ -136,22 +141,20 @@ def umap_layout(
 ) -> np.ndarray:
     """A ``n_components``-d UMAP layout of L2-normalised rows.
 
-    The kNN search and the fuzzy graph are ours (:func:`nearest_neighbors`,
-    :func:`fuzzy_graph`); the layout optimisation is umap-learn's
-    ``simplicial_set_embedding`` with ``min_dist=0`` (similar rows packed tightly, which is
-    what clustering wants) and a PCA start. UMAP's default spectral start took 36 of 58 s at
-    50k rows (one eigen-solve per connected component of the graph); PCA gave the same theme
-    quality. With a fixed ``random_state`` the optimisation runs single-threaded and gives
-    the same layout for the same rows in the same order. The first call in a process imports
-    umap and compiles its layout code (measured: about 1.4 s more than a second call).
+    UMAP's method, with our own parts: the kNN search (:func:`nearest_neighbors`), the
+    fuzzy graph (:func:`fuzzy_graph`) and the layout optimisation
+    (:func:`analysis.kernels.optimize_layout`, compiled once and cached on disk; umap-learn
+    compiles its optimiser again in every new process). ``min_dist=0`` packs similar rows
+    tightly, which is what clustering wants. The start is the PCA projection, scaled to
+    [0, 10] as umap-learn does; UMAP's default spectral start took 36 of 58 s at 50k rows
+    (one eigen-solve per connected component of the graph) and gave the same theme quality.
+    The optimisation runs in one thread: the same rows in the same order and the same
+    ``random_state`` give the same layout.
     ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known.
     """
-    with warnings.catch_warnings():
-        # umap warns on import that TensorFlow (for ParametricUMAP, unused) is missing.
-        warnings.simplefilter("ignore")
-        from umap.umap_ import find_ab_params, simplicial_set_embedding
+    from sklearn.decomposition import PCA
 
-    from sklearn.utils import check_random_state
+    from analysis.kernels import optimize_layout
 
     n = len(x)
     k = min(n_neighbors, n - 1)
@@ -159,25 +162,28 @@ def umap_layout(
         neighbors = nearest_neighbors(x, k - 1, exact_max_rows, random_state)
     near, sims = neighbors
     graph = fuzzy_graph(near, np.clip(1.0 - sims, 0.0, 2.0), n)
-    a, b = find_ab_params(1.0, 0.0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        layout, _ = simplicial_set_embedding(
-            x,
-            graph,
-            n_components,
-            1.0,  # initial learning rate
-            a,
-            b,
-            1.0,  # repulsion strength
-            5,  # negative samples per positive
-            n_epochs,
-            "pca",
-            check_random_state(random_state),
-            "cosine",
-            {},
-            False,  # densmap
-            {},
-            False,  # output densities
-        )
-    return np.asarray(layout, dtype=np.float32)
+    graph.sum_duplicates()
+    # Edges too weak to be sampled once in n_epochs are dropped (as umap-learn does).
+    graph.data[graph.data < graph.data.max() / float(n_epochs)] = 0.0
+    graph.eliminate_zeros()
+    rng = np.random.RandomState(random_state)
+    start = PCA(n_components=min(n_components, x.shape[1]), random_state=rng).fit_transform(x)
+    start = start * (10.0 / np.abs(start).max())
+    start = start + rng.normal(scale=0.0001, size=start.shape)
+    span = np.maximum(start.max(axis=0) - start.min(axis=0), 1e-12)
+    layout = np.ascontiguousarray(10.0 * (start - start.min(axis=0)) / span, dtype=np.float32)
+    weights = graph.data / graph.data.max()
+    epochs_per_sample = np.where(weights > 0, 1.0 / np.maximum(weights, 1e-12), -1.0)
+    a, b = ab_params(1.0, 0.0)
+    optimize_layout(
+        layout,
+        graph.row.astype(np.int32),
+        graph.col.astype(np.int32),
+        epochs_per_sample.astype(np.float64),
+        a,
+        b,
+        n_epochs,
+        5,
+        random_state,
+    )
+    return layout

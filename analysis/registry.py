@@ -10,6 +10,9 @@ Pure functions over centroids and memberships; the workspace stores the registry
   to ("merged into").
 - :func:`nearest_theme` — assignment of new items between refreshes.
 - :func:`propose_themes` — leftovers that gather into a tight group become a proposed theme.
+- :func:`partition_fit` and :func:`extend_partition` — the refresh compares the new
+  clustering with the previous themes (extended to the new items) and keeps the previous
+  ones unless the new clustering fits clearly better.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 
 
@@ -44,6 +48,9 @@ def match_clusters(
         return {}
     sims = l2_normalize(new_centroids) @ l2_normalize(old_centroids).T
     score = sims + (overlap if overlap is not None else 0.0)
+    # Pairs below the floor may never win: left at their score, a forced poor pair could take
+    # a row whose good partner then lands on a worse one.
+    score = np.where(sims >= min_similarity, score, -1e6)
     rows, cols = linear_sum_assignment(-score)
     return {int(r): int(c) for r, c in zip(rows, cols, strict=True) if sims[r, c] >= min_similarity}
 
@@ -138,3 +145,42 @@ def propose_themes(
             out[tight] = next_id
             next_id += 1
     return out
+
+
+def extend_partition(
+    vectors: np.ndarray, old_labels: np.ndarray, min_similarity: float
+) -> np.ndarray:
+    """The previous themes extended to every row: rows without a theme (-1) join the nearest
+    theme's centre when their cosine reaches ``min_similarity``, as between refreshes."""
+    labels = np.asarray(old_labels, dtype=np.int64).copy()
+    has = labels >= 0
+    if not has.any():
+        return labels
+    sums = group_sums(vectors[has], labels[has], int(labels.max()) + 1)
+    used = np.flatnonzero(np.bincount(labels[has], minlength=len(sums)))
+    nearest, _ = nearest_theme(vectors[~has], sums[used], min_similarity)
+    labels[~has] = np.where(nearest >= 0, used[np.maximum(nearest, 0)], -1)
+    return labels
+
+
+def partition_fit(vectors: np.ndarray, labels: np.ndarray) -> float:
+    """How well a partition fits the vectors: the mean simplified silhouette in cosine
+    distance, ``(b - a) / max(a, b)`` with ``a`` the distance of a row to its theme's centre
+    and ``b`` to the nearest other centre. Unsorted rows (-1) count with their nearest theme,
+    so leaving rows out does not raise the score. -1 when there are fewer than 2 themes."""
+    labels = np.asarray(labels, dtype=np.int64)
+    has = labels >= 0
+    if len(np.unique(labels[has])) < 2:
+        return -1.0
+    k = int(labels.max()) + 1
+    sums = group_sums(vectors[has], labels[has], k)
+    used = np.flatnonzero(np.bincount(labels[has], minlength=k))
+    sims = l2_normalize(vectors) @ l2_normalize(sums[used]).T
+    position = np.full(k, -1)
+    position[used] = np.arange(len(used))
+    own = np.where(has, position[np.maximum(labels, 0)], np.argmax(sims, axis=1))
+    rows = np.arange(len(labels))
+    a = 1.0 - sims[rows, own]
+    sims[rows, own] = -np.inf
+    b = 1.0 - sims.max(axis=1)
+    return float(((b - a) / np.maximum(np.maximum(a, b), 1e-12)).mean())

@@ -10,6 +10,7 @@ def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
 
 def test_exact_neighbours_match_a_full_sort():
     x = unit_rows(300)
+    x[100:110] = x[5]  # exact ties: the lower row number comes first
     indices, sims = nearest_neighbors(x, 5, block=64)
     full = x @ x.T
     np.fill_diagonal(full, -np.inf)
@@ -38,6 +39,32 @@ def test_layout_is_low_dimensional_and_repeatable():
     second = umap_layout(x, n_components=5, random_state=0)
     assert first.shape == (250, 5)
     assert np.array_equal(first, second)
+    assert not np.array_equal(first, umap_layout(x, n_components=5, random_state=1))
+
+
+def test_layout_keeps_groups_apart():
+    rng = np.random.default_rng(5)
+    centres = rng.standard_normal((4, 32))
+    truth = np.repeat(np.arange(4), 60)
+    x = centres[truth] + 0.35 * rng.standard_normal((240, 32))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    layout = umap_layout(x, n_components=5, random_state=0)
+    centre = np.stack([layout[truth == g].mean(axis=0) for g in range(4)])
+    nearest = np.argmin(((layout[:, None, :] - centre[None]) ** 2).sum(axis=2), axis=1)
+    assert (nearest == truth).mean() > 0.98
+
+
+def test_ab_params_match_umaps_curve_fit():
+    import warnings
+
+    from analysis.neighbors import ab_params
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from umap.umap_ import find_ab_params
+
+    for spread, min_dist in [(1.0, 0.0), (1.0, 0.1)]:
+        assert np.allclose(ab_params(spread, min_dist), find_ab_params(spread, min_dist), rtol=1e-4)
 
 
 def test_fuzzy_graph_is_umaps_construction():

@@ -1,4 +1,6 @@
 import json
+import random
+from collections import Counter
 
 import pytest
 
@@ -46,22 +48,43 @@ def test_refresh_writes_themes_assignments_and_sentiment(workspace):
     assert again.embedded == 0 and sorted(again.kept_ids) == sorted(table["theme_id"])
 
 
-def test_new_items_keep_ids_and_names(workspace):
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_new_items_keep_ids_and_names(workspace, seed):
     pairs = synthetic_texts(60, seed=1)
     _import(workspace, pairs)
-    themes.refresh_themes(workspace, EMBEDDER)
+    themes.refresh_themes(workspace, EMBEDDER, random_state=seed)
     old = _assignment_map(workspace)
     biggest = int(_table(workspace)["theme_id"].iloc[0])
     themes.rename_theme(workspace, biggest, "Onze naam")
     _import(workspace, synthetic_texts(6, seed=2), start=10_000)  # +10%
     assigned = themes.assign_new_items(workspace, EMBEDDER)
     assert assigned.assigned + assigned.unsorted == 30
-    themes.refresh_themes(workspace, EMBEDDER)
+    report = themes.refresh_themes(workspace, EMBEDDER, random_state=seed)
     new = _assignment_map(workspace)
     kept = sum(new[i] == t for i, t in old.items())
     assert kept / len(old) >= 0.95
     table = _table(workspace).set_index("theme_id")
     assert table.loc[biggest, "label"] == "Onze naam"
+    # More of the same subjects: the new clustering fits no better, so the themes stay.
+    assert report.kept_previous and report.fit_new < report.fit_previous + 0.01
+
+
+def test_a_new_subject_replaces_the_themes_and_old_ids_survive(workspace):
+    _import(workspace, synthetic_texts(60, seed=1))
+    themes.refresh_themes(workspace, EMBEDDER)
+    old = _assignment_map(workspace)
+    rng = random.Random(3)
+    words = ["parking", "garage", "spaces", "barrier", "entrance", "exit", "meter", "ticket"]
+    parking = [("parking", f"the {' and '.join(rng.sample(words, 4))}") for _ in range(30)]
+    _import(workspace, parking, start=10_000)
+    report = themes.refresh_themes(workspace, EMBEDDER)
+    assert not report.kept_previous and report.fit_new >= report.fit_previous + 0.01
+    new = _assignment_map(workspace)
+    parking_ids = [new[r.id] for r in make_records(parking, 10_000)]
+    top_id, top_count = Counter(parking_ids).most_common(1)[0]
+    assert top_id in report.new_ids and top_count >= 27
+    kept = sum(new[i] == t for i, t in old.items())
+    assert kept / len(old) >= 0.95
 
 
 def test_edits_and_undo(workspace):
