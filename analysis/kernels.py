@@ -97,7 +97,7 @@ def optimize_layout(
                 d2 += diff * diff
             if d2 > 0.0:
                 p = d2**bf
-                coeff = -2.0 * af * bf * (p / d2) / (af * p + 1.0)
+                coeff = np.float32(-2.0) * af * bf * (p / d2) / (af * p + np.float32(1.0))
             else:
                 coeff = np.float32(0.0)
             for d in range(dim):
@@ -117,7 +117,11 @@ def optimize_layout(
                     d2 += diff * diff
                 if d2 <= 0.0:
                     continue
-                coeff = 2.0 * bf / ((np.float32(0.001) + d2) * (af * d2**bf + 1.0))
+                coeff = (
+                    np.float32(2.0)
+                    * bf
+                    / ((np.float32(0.001) + d2) * (af * d2**bf + np.float32(1.0)))
+                )
                 for d in range(dim):
                     g = coeff * (embedding[j, d] - embedding[k, d])
                     g = min(max(g, np.float32(-4.0)), np.float32(4.0))
