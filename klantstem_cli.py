@@ -124,6 +124,13 @@ def themes(
         bool, typer.Option("--no-refresh", help="Only print the current themes.")
     ] = False,
     lang: Annotated[str, typer.Option("--lang", help="Label language: nl or en.")] = "en",
+    recluster: Annotated[
+        bool,
+        typer.Option(
+            "--recluster",
+            help="Take the new clustering even when it fits no better than the current themes.",
+        ),
+    ] = False,
 ) -> None:
     """Refresh the themes (embedding only new texts) and print them: id, label, size."""
     from workspace.queries import theme_coverage, theme_table
@@ -140,11 +147,17 @@ def themes(
     try:
         with Workspace.open(workspace) as ws:
             if not no_refresh:
-                report = refresh_themes(ws, progress=progress)
+                report = refresh_themes(ws, progress=progress, keep_if_as_good=not recluster)
                 typer.echo(
                     f"Refreshed {report.items} items with {report.model_id} in "
                     f"{report.seconds:.1f} s ({report.embedded} newly embedded)."
                 )
+                if report.kept_previous:
+                    typer.echo(
+                        "Kept the current themes: the new clustering fits no better "
+                        f"({report.fit_new:.3f} against {report.fit_previous:.3f}; "
+                        "--recluster takes it anyway)."
+                    )
             table = theme_table(ws, lang=lang)
             cover = theme_coverage(ws)
     except KlantstemError as exc:

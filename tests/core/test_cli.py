@@ -124,6 +124,14 @@ def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     wrong = themed[themed["text"].str.contains("wrong")]["theme_id"]
     assert late.nunique() == 1 and wrong.nunique() == 1 and set(late) != set(wrong)
 
+    # Nothing new: the second refresh keeps the themes and says so; --recluster takes the
+    # new clustering (the same two themes, under the same ids).
+    again = runner.invoke(app, ["themes", "--workspace", str(ws_path)])
+    assert again.exit_code == 0 and "Kept the current themes" in again.stdout
+    forced = runner.invoke(app, ["themes", "--recluster", "--workspace", str(ws_path)])
+    assert forced.exit_code == 0 and "Kept the current themes" not in forced.stdout
+    assert forced.stdout.splitlines()[-3:] == again.stdout.splitlines()[-3:]
+
 
 def test_import_of_every_sample_data_path_matches_the_planted_truth(tmp_path):
     """`klantstem import sample_data/*`: exports import cleanly, the rest is skipped."""
