@@ -91,8 +91,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.theme": {"en": "Theme", "nl": "Thema"},
     "themes.title": {"en": "Themes", "nl": "Thema's"},
     "themes.none": {
-        "en": "No themes yet. Build them with `klantstem themes` (or upload files: new feedback is sorted into themes).",
-        "nl": "Nog geen thema's. Maak ze met `klantstem themes` (of upload bestanden: nieuwe feedback wordt in thema's ingedeeld).",
+        "en": "No themes yet. Find them in the feedback with the button below (or `klantstem themes`).",
+        "nl": "Nog geen thema's. Zoek ze in de feedback met de knop hieronder (of `klantstem themes`).",
+    },
+    "themes.refresh": {"en": "Refresh themes", "nl": "Thema's vernieuwen"},
+    "themes.refresh_help": {
+        "en": "Groups all feedback again. Your themes, names and edits stay unless the new grouping fits clearly better; new subjects become new themes.",
+        "nl": "Deelt alle feedback opnieuw in. Uw thema's, namen en wijzigingen blijven, tenzij de nieuwe indeling duidelijk beter past; nieuwe onderwerpen worden nieuwe thema's.",
+    },
+    "themes.refresh.progress": {"en": "Refreshing themes…", "nl": "Thema's vernieuwen…"},
+    "themes.refresh.kept": {
+        "en": "Themes kept: grouping the {items} items again fits no better; new items joined the nearest theme. {unsorted} of {items} items unsorted.",
+        "nl": "Thema's behouden: opnieuw indelen van de {items} berichten past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} berichten niet ingedeeld.",
+    },
+    "themes.refresh.done": {
+        "en": "Themes refreshed: {themes} themes ({added} new, {retired} gone), {unsorted} of {items} items unsorted.",
+        "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten niet ingedeeld.",
     },
     "themes.filter": {"en": "Filter themes", "nl": "Thema's filteren"},
     "themes.filter_hint": {

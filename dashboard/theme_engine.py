@@ -40,3 +40,10 @@ def assign_new(
 ) -> themes.AssignReport:
     """Embed new items and place them in themes (the step after every upload)."""
     return themes.assign_new_items(ws, progress=progress)
+
+
+def refresh(
+    ws: Workspace, progress: Callable[[str, float], None] | None = None
+) -> themes.RefreshReport:
+    """Re-cluster every item; the current themes stay unless the new ones fit clearly better."""
+    return themes.refresh_themes(ws, progress=progress)

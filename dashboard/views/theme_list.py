@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import routes, state
+from dashboard import routes, state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from ingest.errors import KlantstemError
 
 ORDERS = ("items", "change", "sentiment", "label")
 
@@ -18,14 +19,20 @@ def render() -> None:
     coverage = state.query("theme_coverage")
     if coverage.themes == 0:
         st.info(t("themes.none"))
+        if _refresh_button(coverage.items):
+            _refresh()
         return
-    left, right = st.columns([3, 2])
+    left, right, button = st.columns([5, 3, 2], vertical_alignment="bottom")
     contains = left.text_input(
         t("themes.filter"), key="themes_contains", placeholder=t("themes.filter_hint")
     )
     order = right.selectbox(
         t("themes.sort"), ORDERS, key="themes_order", format_func=lambda o: t(f"themes.sort.{o}")
     )
+    with button:
+        clicked = _refresh_button(coverage.items)
+    if clicked:
+        _refresh()
     table = state.query("theme_table", lang=lang, contains=contains, order=order)
     if table.empty:
         st.info(t("themes.no_match"))
@@ -113,3 +120,35 @@ def render() -> None:
         key="themes_download",
     )
     st.caption(md(t("themes.count").format(n=len(table), total=coverage.themes)))
+
+
+def _refresh_button(items: int) -> bool:
+    return st.button(
+        t("themes.refresh"), key="themes_refresh", help=t("themes.refresh_help"), disabled=not items
+    )
+
+
+def _refresh() -> None:
+    """Refresh with a progress bar, then rerun with the outcome shown at the top."""
+    bar = st.progress(0.0, text=t("themes.refresh.progress"))
+
+    def step(stage: str, fraction: float) -> None:
+        bar.progress(max(0.0, min(fraction, 1.0)), text=t("themes.refresh.progress"))
+
+    try:
+        report = theme_engine.refresh(state.workspace(), progress=step)
+    except KlantstemError as exc:
+        st.error(md(str(exc)))
+        return
+    if report.kept_previous:
+        message = t("themes.refresh.kept").format(items=report.items, unsorted=report.unsorted)
+    else:
+        message = t("themes.refresh.done").format(
+            themes=report.themes,
+            added=len(report.new_ids),
+            retired=len(report.retired_ids),
+            unsorted=report.unsorted,
+            items=report.items,
+        )
+    state.flash(message)
+    st.rerun()

@@ -153,6 +153,19 @@ def test_monday_flow(server, page, artifacts):
     assert content.startswith("received_at,channel,rating,language,text")
     assert content.count("\n") > 5
 
+    # Refresh the themes after the upload: the manager's name survives it.
+    go(page, "Thema's")
+    page.get_by_role("button", name="Thema's vernieuwen").click()
+    page.get_by_text(re.compile(r"Thema's (behouden|vernieuwd)")).wait_for(timeout=180_000)
+    wait_idle(page)
+    page.screenshot(path=str(artifacts / "themes-refreshed-nl.png"), full_page=True)
+    box = page.get_by_label("Thema's filteren")
+    box.fill("Bezorging")
+    box.press("Enter")
+    wait_idle(page)
+    page.get_by_role("link", name="Thema openen").click()
+    page.get_by_role("heading", name="Bezorging te laat").wait_for(timeout=60_000)
+
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_screenshot_every_page(server, page, artifacts, lang):

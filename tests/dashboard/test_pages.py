@@ -353,3 +353,35 @@ def test_no_material_icons_they_are_fetched_from_the_internet():
         p.name for p in root.rglob("*.py") if icon.search(p.read_text()) and p.name != "summary.py"
     ]
     assert offenders == []
+
+
+def _without_themes(path) -> None:
+    with Workspace.open(path) as ws, ws.transaction() as con:
+        con.execute("DELETE FROM assignments")
+        con.execute("DELETE FROM themes")
+
+
+def test_refresh_button_finds_themes_then_keeps_them(themed_workspace):
+    _without_themes(themed_workspace)
+    at = open_page("themes")
+    assert "No themes yet" in at.info[0].value
+    at.button(key="themes_refresh").click().run()
+    assert not at.exception, at.exception
+    assert at.success and at.success[0].value.startswith("Themes refreshed")
+    first = at.dataframe[0].value
+    assert len(first) >= 2 and first["items"].sum() >= 80  # of 90 items
+    # Nothing changed since: a second refresh keeps every theme and says so.
+    at.button(key="themes_refresh").click().run()
+    assert at.success[0].value.startswith("Themes kept")
+    again = at.dataframe[0].value
+    assert list(again["theme_id"]) == list(first["theme_id"])
+    assert list(again["items"]) == list(first["items"])
+
+
+def test_refresh_button_in_dutch(themed_workspace):
+    _without_themes(themed_workspace)
+    at = open_page("themes", lang="nl")
+    assert "Nog geen thema's" in at.info[0].value
+    at.button(key="themes_refresh").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.replace("\\", "").startswith("Thema's vernieuwd")
