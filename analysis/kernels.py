@@ -4,7 +4,8 @@ Two loops are too slow in numpy: picking each row's top-k similarities out of a 
 the similarity matrix (``np.argpartition`` took 2.5 s for 10k x 10k; this loop 0.1 s), and
 UMAP's stochastic layout optimisation. Both are compiled with ``cache=True``: the machine
 code is written next to this file (or to ``NUMBA_CACHE_DIR``) the first time, and later
-processes load it (0.35-0.6 s) instead of compiling again (~3 s). ``make setup`` compiles
+processes load it instead of compiling again (banking77's first fit in a fresh process:
+3.3 s with the cache, 4.0 s without). ``make setup`` compiles
 them once (:func:`warm_up`).
 
 Both run in one thread (no ``parallel=True``): numba's default thread pool must not be
