@@ -258,7 +258,9 @@ def refresh_themes(
         progress("matching", 0.6)
 
     old = _registry(ws, embedder.model_id)
-    active = old[old["status"] == "active"].reset_index(drop=True)
+    # Proposed themes (new subjects found between refreshes) count as current themes: a
+    # refresh that keeps the themes, or finds the same group, keeps their ids.
+    active = old[old["status"].isin(["active", "proposed"])].reset_index(drop=True)
     merged = old[old["status"] == "merged"].reset_index(drop=True)
     previous = ws.query_df("SELECT item_id, theme_id, method FROM assignments")
     prev_theme = previous.set_index("item_id")["theme_id"]

@@ -147,8 +147,17 @@ def test_leftovers_become_a_proposed_theme(workspace):
     _import(workspace, novel, start=5000)
     report = themes.assign_new_items(workspace, EMBEDDER, min_new_theme_size=10)
     assert len(report.proposed_themes) == 1
+    proposed = report.proposed_themes[0]
     table = _table(workspace).set_index("theme_id")
-    assert table.loc[report.proposed_themes[0], "status"] == "proposed"
+    assert table.loc[proposed, "status"] == "proposed"
+    # The next refresh makes it a theme under the same id, with the same items.
+    novel_ids = [r.id for r in make_records(novel, 5000)]
+    members = {i for i, t in _assignment_map(workspace).items() if t == proposed}
+    assert members == set(novel_ids)
+    themes.refresh_themes(workspace, EMBEDDER)
+    after = _assignment_map(workspace)
+    assert {after[i] for i in novel_ids} == {proposed}
+    assert _table(workspace).set_index("theme_id").loc[proposed, "status"] == "active"
 
 
 def test_create_theme_from_chosen_items_survives_refresh_and_undoes(workspace):
