@@ -17,16 +17,23 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard import routes, state  # noqa: E402
+from dashboard.plain_text import md  # noqa: E402
+from ingest.errors import WorkspaceError  # noqa: E402
 
 
 def main(start: str = "overview") -> None:
     """Render the app; ``start`` picks the default page (AppTest harnesses use it)."""
     st.set_page_config(page_title="Klantstem", layout="wide")
     state.init_language()
-    if not state.require_login():
-        return
-    state.sidebar()
-    st.navigation(routes.build(start)).run()
+    try:
+        if not state.require_login():
+            return
+        state.sidebar()
+        st.navigation(routes.build(start)).run()
+    except WorkspaceError as exc:  # e.g. a long `klantstem import` has the file
+        st.error(md(str(exc)))
+    finally:
+        state.close_workspace()  # also on st.rerun / st.stop, which raise
 
 
 if __name__ == "__main__":

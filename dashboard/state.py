@@ -1,14 +1,17 @@
 """Session state and caching, in one place.
 
-The workspace is a cached resource (one DuckDB connection per server process); query results
-are cached data keyed by (workspace path, ``data_version``, filters, arguments), so every
-write refreshes them and nothing else does. The sidebar filters live in session state under
+The workspace is opened for each script run and closed at its end (:func:`close_workspace`,
+called by ``app.main``): DuckDB lets one process at a time open the file, and a dashboard
+that kept it open would lock out ``klantstem import`` and a scheduled ``klantstem summary``
+for as long as it runs. Query results are cached data keyed by (workspace path,
+``data_version``, filters, arguments), so every write refreshes them and nothing else does. The sidebar filters live in session state under
 widget keys rendered on every page, so they persist while the manager moves between pages.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -30,14 +33,28 @@ def workspace_path() -> str:
     return str(os.environ.get(ENV_VAR) or default_workspace_path())
 
 
-@st.cache_resource
-def _open(path: str) -> Workspace:
-    return Workspace(path)
+_run = threading.local()  # Streamlit runs each session's script in its own thread
 
 
 def workspace() -> Workspace:
-    """The workspace this dashboard serves."""
-    return _open(workspace_path())
+    """The workspace this dashboard serves, open for the current script run."""
+    path = workspace_path()
+    ws: Workspace | None = getattr(_run, "workspace", None)
+    if ws is not None and str(ws.path) != path:
+        close_workspace()
+        ws = None
+    if ws is None:
+        ws = Workspace(path)
+        _run.workspace = ws
+    return ws
+
+
+def close_workspace() -> None:
+    """Close this run's workspace, so other processes can open the file until the next run."""
+    ws: Workspace | None = getattr(_run, "workspace", None)
+    _run.workspace = None
+    if ws is not None:
+        ws.close()
 
 
 def data_version() -> int:
@@ -82,7 +99,7 @@ def _cached(
     args: tuple[Any, ...],
     kwargs: tuple[tuple[str, Any], ...],
 ) -> Any:
-    return _QUERIES[name](_open(path), *args, filters=flt, **dict(kwargs))
+    return _QUERIES[name](workspace(), *args, filters=flt, **dict(kwargs))
 
 
 def query(name: str, *args: Any, **kwargs: Any) -> Any:
@@ -103,7 +120,7 @@ def _cached_unfiltered(
         "batch_preview": queries.batch_preview,
         "last_edit": queries.last_edit,
     }[name]
-    return fn(_open(path), *args, **dict(kwargs))
+    return fn(workspace(), *args, **dict(kwargs))
 
 
 def query_all(name: str, *args: Any, **kwargs: Any) -> Any:
@@ -245,7 +262,7 @@ def _cached_search(
 ) -> Any:
     from workspace import search
 
-    ws = _open(path)
+    ws = workspace()
     if mode == "keyword":
         return search.keyword_search(ws, text, flt, lang=lang, limit=limit)
     model = embedder(search.embedder_name(ws) or "")

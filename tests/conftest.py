@@ -38,7 +38,7 @@ def workspace_path(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def _close_cached_workspaces():
-    """Close the DuckDB connections the dashboard caches, so the run ends cleanly."""
+    """Drop the dashboard's cached resources (loaded embedders), so the run ends cleanly."""
     yield
     import gc
 

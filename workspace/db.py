@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,8 @@ from ingest.errors import WorkspaceError
 
 DEFAULT_PATH = "klantstem.duckdb"
 ENV_VAR = "KLANTSTEM_WORKSPACE"
+# How long opening waits while another process has the file.
+LOCK_WAIT_SECONDS = 10.0
 
 
 def fetch_value(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Any:
@@ -151,20 +154,32 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class Workspace:
     """An open workspace file. Use :meth:`open` (a context manager) or :func:`open_workspace`.
 
-    One DuckDB connection per process; threads (Streamlit sessions) get their own cursor
-    through :meth:`cursor`, and writes go through :meth:`transaction`.
+    DuckDB lets one process at a time open the file (connections within that process share
+    it). Threads that share a Workspace get their own cursor through :meth:`cursor`; writes
+    go through :meth:`transaction`. The dashboard opens one per script run.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, lock_wait: float = LOCK_WAIT_SECONDS
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise WorkspaceError(
-                f"{self.path}: cannot open the workspace ({exc}). Is another Klantstem process "
-                "using it? Close it, or pass another --workspace."
-            ) from exc
+        deadline = time.monotonic() + lock_wait
+        while True:
+            try:
+                self._con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                # Another process has the file (DuckDB: one process at a time). The dashboard
+                # holds it only while a page is drawn, so waiting a moment usually suffices.
+                if "could not set lock" in str(exc).lower() and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                raise WorkspaceError(
+                    f"{self.path}: cannot open the workspace ({exc}). Is another Klantstem "
+                    "process writing to it (an import or a theme refresh)? Try again when it "
+                    "has finished, or pass another --workspace."
+                ) from exc
         self._lock = threading.RLock()
         if not read_only:
             self._migrate()
@@ -172,10 +187,14 @@ class Workspace:
     @classmethod
     @contextmanager
     def open(
-        cls, path: str | Path | None = None, *, read_only: bool = False
+        cls,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        lock_wait: float = LOCK_WAIT_SECONDS,
     ) -> Iterator[Workspace]:
         """Open (creating and migrating when needed) and close on exit."""
-        ws = cls(path or default_workspace_path(), read_only=read_only)
+        ws = cls(path or default_workspace_path(), read_only=read_only, lock_wait=lock_wait)
         try:
             yield ws
         finally:

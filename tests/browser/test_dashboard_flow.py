@@ -5,6 +5,8 @@ download a file; a screenshot of every page in both languages lands in tests/art
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +214,37 @@ def test_sidebar_filters_persist_across_pages(server, page):
     go(page, "Overview")
     page.get_by_role("heading", name="Overview").wait_for()
     assert metric_when(page, "Feedback items", lambda n: n == reviews) == reviews
+
+
+def test_command_line_works_while_the_dashboard_is_open(server, page, artifacts, tmp_path):
+    """DuckDB lets one process at a time open the file; the dashboard holds it only while
+    it draws a page, so an import and a scheduled summary run beside it."""
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Overview").wait_for(timeout=60_000)
+    wait_idle(page)
+    before = metric(page, "Feedback items")
+    source = tmp_path / "extra.csv"
+    source.write_text(
+        "id,date,text,channel\n"
+        + "".join(
+            f"x{n},2026-11-0{1 + n} 10:00,the lift was broken again {n},email\n" for n in range(3)
+        ),
+        encoding="utf-8",
+    )
+    klantstem = str(Path(sys.executable).with_name("klantstem"))
+    workspace = ["--workspace", str(server.workspace)]
+    imported = subprocess.run(
+        [klantstem, "import", str(source), *workspace], capture_output=True, text=True
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert "3 added" in imported.stdout
+    summary = subprocess.run(
+        [klantstem, "summary", "--format", "md", "--output", str(tmp_path / "s.md"), *workspace],
+        capture_output=True,
+        text=True,
+    )
+    assert summary.returncode == 0, summary.stderr
+    assert (tmp_path / "s.md").read_text(encoding="utf-8").startswith("#")
+    go(page, "Themes")
+    go(page, "Overview")
+    assert metric_when(page, "Feedback items", lambda n: n != before) == before + 3

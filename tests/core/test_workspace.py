@@ -108,3 +108,39 @@ def test_newer_schema_is_refused(workspace_path):
         con.execute("INSERT INTO schema_version VALUES (999)")
     with pytest.raises(WorkspaceError, match="newer than this Klantstem"):
         Workspace(workspace_path)
+
+
+def _hold(path, seconds: float):
+    """Another process that opens the workspace, says so, and keeps it for ``seconds``."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, time; from workspace.db import Workspace\n"
+        f"ws = Workspace({str(path)!r}); print('open', flush=True); time.sleep({seconds})\n"
+        "ws.close()"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    return holder
+
+
+def test_opening_waits_while_another_process_has_the_file(tmp_path):
+    import time
+
+    path = tmp_path / "ws.duckdb"
+    Workspace(path).close()
+    holder = _hold(path, 1.5)
+    with pytest.raises(WorkspaceError, match="cannot open the workspace"):
+        Workspace(path, lock_wait=0)
+    started = time.monotonic()
+    with Workspace.open(path, lock_wait=10) as ws:  # the holder lets go after ~1.5 s
+        assert ws.schema_version == SCHEMA_VERSION
+    assert 0.3 < time.monotonic() - started < 10
+    holder.wait(timeout=10)
