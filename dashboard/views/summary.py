@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 import streamlit as st
 
 from analysis.summary_render import FORMATS, MEDIA_TYPES
@@ -24,14 +27,19 @@ def _weeks(path: str, version: int) -> tuple[list[str], str]:
     return summary_weeks(ws), resolve_week(ws, "last")
 
 
+# Rendered when the page is drawn; Excel (openpyxl: ~0.3 s the first time in a process) is
+# rendered only when its button is clicked, from the summary already built.
+EAGER = ("md", "html", "csv")
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _files(
-    path: str, version: int, week: str, channel: str, lang: str
-) -> dict[str, tuple[str, bytes]]:
+def _files(path: str, version: int, week: str, channel: str, lang: str) -> dict[str, Any]:
     summary = weekly_summary(state.workspace(), week, channel or None, lang)
-    return {
-        fmt: (summary_filename(summary, fmt), render_summary(summary, fmt, lang)) for fmt in FORMATS
+    files: dict[str, Any] = {
+        fmt: (summary_filename(summary, fmt), render_summary(summary, fmt, lang)) for fmt in EAGER
     }
+    files["summary"] = summary
+    return files
 
 
 def render() -> None:
@@ -67,8 +75,13 @@ def render() -> None:
         st.error(str(exc))
         return
     st.subheader(t("summary.download"))
+    summary = files["summary"]
     for column, fmt in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
-        file_name, data = files[fmt]
+        if fmt in EAGER:
+            file_name, data = files[fmt]
+        else:  # pure: runs on its own thread at the click, without the workspace
+            file_name = summary_filename(summary, fmt)
+            data = partial(render_summary, summary, fmt, lang)
         column.download_button(
             t(f"summary.download.{fmt}"),
             data=data,
