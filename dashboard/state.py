@@ -4,8 +4,9 @@ The workspace is opened for each script run and closed at its end (:func:`close_
 called by ``app.main``): DuckDB lets one process at a time open the file, and a dashboard
 that kept it open would lock out ``klantstem import`` and a scheduled ``klantstem summary``
 for as long as it runs. Query results are cached data keyed by (workspace path,
-``data_version``, filters, arguments), so every write refreshes them and nothing else does. The sidebar filters live in session state under
-widget keys rendered on every page, so they persist while the manager moves between pages.
+``data_version``, filters, arguments), so every write refreshes them and nothing else does.
+The sidebar filters live in session state under widget keys rendered on every page, so they
+persist while the manager moves between pages.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ The one place in ``dashboard/`` that knows the call signatures of ``workspace/th
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from dashboard import state
 from workspace import themes
 from workspace.db import Workspace
 
@@ -20,7 +22,7 @@ def merge(ws: Workspace, theme_ids: list[int], into: int) -> None:
 
 
 def split(ws: Workspace, theme_id: int) -> None:
-    themes.split_theme(ws, int(theme_id))
+    themes.split_theme(ws, int(theme_id), embedder=_embedder(ws))
 
 
 def move(ws: Workspace, item_id: str, theme_id: int) -> None:
@@ -28,22 +30,27 @@ def move(ws: Workspace, item_id: str, theme_id: int) -> None:
 
 
 def new_theme_from(ws: Workspace, item_ids: list[str], name: str) -> None:
-    themes.create_theme(ws, list(item_ids), name)
+    themes.create_theme(ws, list(item_ids), name, embedder=_embedder(ws))
 
 
 def undo(ws: Workspace) -> None:
     themes.undo_last_edit(ws)
 
 
+def _embedder(ws: Workspace) -> Any:
+    """The workspace's embedder, built once per server process: its model loads once."""
+    return state.embedder(themes.workspace_embedder_name(ws))
+
+
 def assign_new(
     ws: Workspace, progress: Callable[[str, float], None] | None = None
 ) -> themes.AssignReport:
     """Embed new items and place them in themes (the step after every upload)."""
-    return themes.assign_new_items(ws, progress=progress)
+    return themes.assign_new_items(ws, _embedder(ws), progress=progress)
 
 
 def refresh(
     ws: Workspace, progress: Callable[[str, float], None] | None = None
 ) -> themes.RefreshReport:
     """Re-cluster every item; the current themes stay unless the new ones fit clearly better."""
-    return themes.refresh_themes(ws, progress=progress)
+    return themes.refresh_themes(ws, _embedder(ws), progress=progress)

@@ -100,7 +100,14 @@ class AssignReport:
 
 # -- embeddings ------------------------------------------------------------------------------
 def workspace_embedder(ws: Workspace) -> Embedder:
-    """The embedder named by the workspace setting ``embedder``.
+    """The embedder named by the workspace setting (:func:`workspace_embedder_name`), newly
+    built: its model loads on first use. Long-running callers (the dashboard) keep one per
+    name instead."""
+    return get_embedder(workspace_embedder_name(ws))
+
+
+def workspace_embedder_name(ws: Workspace) -> str:
+    """The workspace setting ``embedder``.
 
     ``"auto"`` (the default) is resolved once from the workspace's language mix (English
     only -> all-MiniLM-L6-v2, else multilingual USE) and stored, so the vector space and
@@ -117,7 +124,7 @@ def workspace_embedder(ws: Workspace) -> Embedder:
             ws.set_setting("embedder", name)
         else:
             name = "use"
-    return get_embedder(name)
+    return name
 
 
 def _text_items(ws: Workspace, where: str = "TRUE") -> pd.DataFrame:

@@ -385,3 +385,21 @@ def test_refresh_button_in_dutch(themed_workspace):
     at.button(key="themes_refresh").click().run()
     assert not at.exception, at.exception
     assert at.success[0].value.replace("\\", "").startswith("Thema's vernieuwd")
+
+
+def test_engine_calls_build_the_embedder_once_per_server_process(themed_workspace, monkeypatch):
+    """Uploads, refreshes and edits share one embedder, so its model loads once."""
+    import analysis.embedders
+    from dashboard import state, theme_engine
+
+    built = []
+    real = analysis.embedders.get_embedder
+    monkeypatch.setattr(
+        analysis.embedders, "get_embedder", lambda name=None: built.append(name) or real(name)
+    )
+    state.embedder.clear()
+    with Workspace.open(themed_workspace) as ws:
+        theme_engine.refresh(ws)
+        theme_engine.assign_new(ws)
+        theme_engine.refresh(ws)
+    assert built == ["tfidf"]
