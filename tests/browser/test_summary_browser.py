@@ -93,9 +93,14 @@ def _serve_icons_locally(page, requested: list[str]) -> None:
 
 
 def _open_summary_page(page, server) -> None:
+    """Open the page and wait until its first run has finished (the preview is drawn and
+    Streamlit is idle): a widget changed during a run can be redrawn under the click."""
     page.goto(server.url, wait_until="domcontentloaded")
     page.get_by_role("link", name="Weekly summary").click()
     page.get_by_role("heading", name="Weekly summary").wait_for(timeout=60_000)
+    page.frame_locator("iframe").first.locator("h1").wait_for(timeout=60_000)
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
 
 
 def test_dashboard_downloads_all_four_formats(demo_like, spike, page, artifacts, tmp_path):
