@@ -7,16 +7,18 @@ PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup demo test lint bench browser clean
+.PHONY: setup demo test lint bench browser clean constraints
 
 $(PY):
 	python3 -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
 # torch first and pinned: an unpinned torch would pull a multi-GB CUDA build.
-$(STAMP): pyproject.toml | $(PY)
+# constraints.txt pins every tested version (torch's CPU build included): a fresh clone installs
+# what CI ran; `make constraints` rewrites it from the current venv after a deliberate upgrade.
+$(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet torch==2.13.0
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
 	# Compile the clusterer's numba loops once; later processes load them from disk.
 	$(PY) -c "from analysis.kernels import warm_up; warm_up()"
 	touch $(STAMP)
@@ -42,12 +44,16 @@ lint: setup
 
 # BERTopic (and psutil) are a benchmark-only extra: themes_quality.py measures it beside ours.
 bench: setup
-	$(PIP) install --quiet -e '.[dev,bench]'
+	$(PIP) install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/themes_quality.py
 	$(PY) benchmarks/themes_scale.py
 	$(PY) benchmarks/dashboard.py
 	$(PY) benchmarks/summary.py
+
+constraints: setup
+	{ sed -n '1,2p' constraints.txt; $(PIP) freeze --exclude-editable | sed 's/+cpu$$//'; } > constraints.new
+	mv constraints.new constraints.txt
 
 clean:
 	rm -rf $(VENV) demo.duckdb tests/artifacts .pytest_cache

@@ -9,15 +9,24 @@ def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
 
 
 def test_exact_neighbours_match_a_full_sort():
+    # Which of several equal similarities comes first depends on the BLAS kernel of the
+    # processor (block shapes round the last bit differently), so only what is invariant is
+    # checked: each row gets the top-k similarities of a full sort, within a tolerance, most
+    # similar first, never itself, and a duplicate's exact twins are among its neighbours.
     x = unit_rows(300)
-    x[100:110] = x[5]  # exact ties: the lower row number comes first
+    x[100:110] = x[5]
     indices, sims = nearest_neighbors(x, 5, block=64)
-    full = x @ x.T
+    full = (x @ x.T).astype(np.float64)
     np.fill_diagonal(full, -np.inf)
-    expected = np.argsort(-full, axis=1, kind="stable")[:, :5]
-    assert np.array_equal(indices, expected)
-    assert np.allclose(sims, np.take_along_axis(full, expected, axis=1), atol=1e-6)
+    expected_sims = -np.sort(-full, axis=1)[:, :5]
+    assert np.allclose(sims, expected_sims, atol=1e-5)
+    assert np.allclose(sims, np.take_along_axis(full, indices, axis=1), atol=1e-5)
+    assert (np.diff(sims, axis=1) <= 1e-6).all()
     assert (indices != np.arange(300)[:, None]).all()
+    assert all(len(set(row)) == 5 for row in indices)
+    twins = {5, *range(100, 110)}
+    for row in [5, 100, 109]:
+        assert set(indices[row]) <= twins - {row}
 
 
 def test_approximate_neighbours_agree_with_exact():
