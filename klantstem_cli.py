@@ -313,5 +313,78 @@ def summary_command(
     )
 
 
+config_app = typer.Typer(
+    help="Workspace settings: time zone, own e-mail domains, embedder, redaction, language.",
+    no_args_is_help=True,
+)
+app.add_typer(config_app, name="config")
+
+
+def _existing_workspace(workspace: Path) -> Path:
+    if not Path(workspace).exists():
+        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    return workspace
+
+
+@config_app.command("list")
+def config_list(
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+) -> None:
+    """Show every setting with its value, default and meaning."""
+    from workspace.settings import describe_settings
+
+    try:
+        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+            rows = describe_settings(ws)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max(len(row["key"]) for row in rows)
+    for row in rows:
+        default = "" if row["value"] == row["default"] else f"  (default: {row['default'] or '-'})"
+        typer.echo(f"{row['key']:<{width}}  {row['value'] or '-'}{default}")
+        typer.echo(f"{'':<{width}}  {row['meaning']}")
+
+
+@config_app.command("get")
+def config_get(
+    key: Annotated[str, typer.Argument(help="Setting name (see klantstem config list).")],
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+) -> None:
+    """Print one setting's value."""
+    from workspace.settings import format_setting, get_setting
+
+    try:
+        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+            value = get_setting(ws, key)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(format_setting(key, value))
+
+
+@config_app.command("set")
+def config_set(
+    key: Annotated[str, typer.Argument(help="Setting name (see klantstem config list).")],
+    value: Annotated[str, typer.Argument(help="New value; lists are comma-separated.")],
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+) -> None:
+    """Change one setting after checking the value (creates the workspace when missing)."""
+    from workspace.settings import format_setting, parse_setting, set_setting
+
+    try:
+        parse_setting(key, value)  # a bad value never creates a workspace
+        created = not Path(workspace).exists()
+        with Workspace.open(workspace) as ws:
+            typed = set_setting(ws, key, value)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    if created:
+        typer.echo(f"Created a new workspace at {workspace}.")
+    typer.echo(f"{key} = {format_setting(key, typed)}")
+
+
 if __name__ == "__main__":
     app()

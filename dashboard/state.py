@@ -26,6 +26,7 @@ from workspace import queries
 from workspace.access import has_password, is_loopback, verify_password
 from workspace.db import ENV_VAR, Workspace, default_workspace_path
 from workspace.queries import Filters
+from workspace.settings import get_setting
 
 LANG_ENV = "KLANTSTEM_LANG"
 
@@ -144,7 +145,7 @@ def _default_language() -> str:
     configured = os.environ.get(LANG_ENV)
     if not configured:
         try:
-            configured = workspace().get_setting("ui_language")
+            configured = get_setting(workspace(), "ui_language")
         except KlantstemError:
             configured = None
     return configured if configured in LANGUAGES else DEFAULT_LANGUAGE

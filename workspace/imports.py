@@ -22,6 +22,7 @@ from ingest.schema import (
 )
 from ingest.settings import ColumnMapping, IngestSettings
 from workspace.db import Workspace, fetch_value
+from workspace.settings import load_settings
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -91,11 +92,12 @@ def ingest_settings(ws: Workspace, mapping: ColumnMapping | None = None) -> Inge
             index=False, name=None
         )
     }
+    settings = load_settings(ws)
     return IngestSettings(
-        timezone=ws.get_setting("timezone", "Europe/Amsterdam") or "Europe/Amsterdam",
-        own_domains=tuple(ws.get_json_setting("own_domains", [])),
+        timezone=settings.timezone,
+        own_domains=settings.own_domains,
         pseudonym_key=(ws.get_setting("pseudonym_key", "") or "").encode(),
-        redact=(ws.get_setting("redact", "true") == "true"),
+        redact=settings.redact,
         mappings=remembered,
         mapping=mapping,
     )
