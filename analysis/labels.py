@@ -1,4 +1,9 @@
-"""Theme labels: class-based TF-IDF keywords, a short label, and representative quotes.
+"""Theme labels: a name in the customers' words, class-based TF-IDF keywords, and quotes.
+
+The name is the theme's most distinctive phrase (:mod:`analysis.phrases`), found verbatim in
+two or more of its texts; the keywords stay as detail. Both are computed on the texts'
+subject (:mod:`analysis.subject_text`: no @mentions, URLs, placeholders, greetings or
+sign-offs, no words common to the whole workspace), never on the surface.
 
 Class-based TF-IDF (as in BERTopic): all texts of a theme form one document; a term's
 weight is its frequency in the theme (normalised by the theme's length) times
@@ -16,7 +21,9 @@ from typing import Any, Protocol
 import numpy as np
 
 from analysis.embedders import l2_normalize
+from analysis.phrases import phrase_labels
 from analysis.stopwords import STOP_WORDS
+from analysis.subject_text import common_words, subject_texts
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 
@@ -199,7 +206,18 @@ class CTfidfLabeler:
     ) -> CTfidfLabeler:
         """Compute labels for every theme in ``labels`` (negative labels are skipped)."""
         labels_arr = np.asarray(labels, dtype=np.int64)
-        themes, terms, weights = class_tfidf(texts, labels_arr)
+        subjects = subject_texts(texts)
+        common = common_words(subjects)
+        themes, terms, weights = class_tfidf(subjects, labels_arr)
+        ranked = {
+            theme: _ranked_terms(weights[i], terms, self.n_keywords) if terms else ([], [])
+            for i, theme in enumerate(themes)
+        }
+        order = _representative_order(vectors, labels_arr)
+        keyword_map = {theme: kw for theme, (kw, _) in ranked.items()}
+        names = phrase_labels(
+            subjects, labels_arr, order=order, exclude=common, keywords=keyword_map
+        )
         per_language: dict[str, dict[int, str]] = {}
         if languages is not None:
             langs = np.asarray([str(lang or "")[:2].lower() for lang in languages])
@@ -218,24 +236,28 @@ class CTfidfLabeler:
                         eligible.add(theme)
                 if not eligible:
                     continue
-                lt, lterms, lweights = class_tfidf(texts, masked)
-                per_language[lang] = {
-                    theme: short_label(_ranked_terms(lweights[i], lterms, 6)[0])
+                lt, lterms, lweights = class_tfidf(subjects, masked)
+                lang_keywords = {
+                    theme: _ranked_terms(lweights[i], lterms, 6)[0] if lterms else []
                     for i, theme in enumerate(lt)
-                    if theme in eligible and lterms
+                }
+                lang_names = phrase_labels(
+                    subjects, masked, order=order, exclude=common, keywords=lang_keywords
+                )
+                fallback = {theme: short_label(kw) for theme, kw in lang_keywords.items()}
+                per_language[lang] = {
+                    theme: lang_names.get(theme) or fallback.get(theme, "") for theme in eligible
                 }
         self.labels_ = {}
-        for i, theme in enumerate(themes):
-            keywords, scores = (
-                _ranked_terms(weights[i], terms, self.n_keywords) if terms else ([], [])
-            )
+        for theme in themes:
+            keywords, scores = ranked[theme]
             rows = np.flatnonzero(labels_arr == theme)
             quotes = (
                 representative_quotes(vectors, rows, texts, self.n_quotes)
                 if vectors is not None
                 else tuple(int(r) for r in rows[: self.n_quotes])
             )
-            label = short_label(keywords) or f"theme {theme}"
+            label = names.get(theme) or short_label(keywords) or f"theme {theme}"
             self.labels_[theme] = ThemeLabel(
                 label=label,
                 keywords=tuple(keywords),
@@ -245,3 +267,17 @@ class CTfidfLabeler:
                 keyword_scores=tuple(scores),
             )
         return self
+
+
+def _representative_order(vectors: np.ndarray | None, labels: np.ndarray) -> np.ndarray:
+    """Rows ordered by similarity to their theme's centre (most representative first)."""
+    if vectors is None or not (labels >= 0).any():
+        return np.arange(len(labels))
+    k = int(labels.max()) + 1
+    inside = labels >= 0
+    centres = np.zeros((k, vectors.shape[1]), dtype=np.float64)
+    np.add.at(centres, labels[inside], vectors[inside])
+    centres = l2_normalize(centres)
+    sims = np.full(len(labels), -np.inf)
+    sims[inside] = np.einsum("ij,ij->i", vectors[inside], centres[labels[inside]])
+    return np.lexsort((np.arange(len(labels)), -sims))

@@ -1,0 +1,261 @@
+"""Theme names in the customers' own words: the most distinctive phrase of each theme.
+
+A candidate is a run of 1-4 words inside one clause of a text (clauses end at punctuation),
+case-folded, that neither starts nor ends with a stop word, a greeting or a number. For each
+theme, every candidate gets
+
+    score = coverage * precision**2 * length weight
+
+where coverage is the share of the theme's texts that contain it, precision is
+``coverage / (coverage + the share of the other themes' texts that contain it)`` and the
+length weight prefers 2-3 words (a name) to a lone word (a keyword). A candidate must occur
+in at least ``min_docs`` texts of the theme, so a name is always a phrase a manager can find
+verbatim in two or more quotes. Themes take their best unused candidate, largest theme first,
+so no two themes share a name.
+
+The counts come from at most ``max_docs`` texts per theme (the caller orders them, most
+representative first), which bounds the cost at large workspaces: ~O(max_docs * themes).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from analysis.stopwords import DUTCH, ENGLISH, STOP_WORDS
+
+# Words that never start or end a name: politeness is not a subject.
+POLITE_WORDS = frozenset(
+    [
+        "thanks",
+        "thank",
+        "thx",
+        "bedankt",
+        "dank",
+        "hi",
+        "hello",
+        "hallo",
+        "hoi",
+        "hey",
+        "dear",
+        "beste",
+        "geachte",
+        "groet",
+        "groeten",
+        "groetjes",
+        "regards",
+        "cheers",
+        "please",
+        "graag",
+        "alstublieft",
+        "aub",
+        "pls",
+        "sorry",
+        "excuse",
+    ]
+)
+# Function words may sit inside a name ("bezorging was te laat") but never at its edge. The
+# feedback filler words of STOP_WORDS ("new", "weeks") and Dutch "laat" (late, not only
+# "let") are content in a name: "new card", "te laat".
+# Verbs and fillers that say nothing of the subject on their own ("back", "came", "gaan").
+GENERIC_WORDS = frozenset(
+    [
+        "back",
+        "go",
+        "goes",
+        "going",
+        "went",
+        "gone",
+        "come",
+        "comes",
+        "came",
+        "coming",
+        "get",
+        "gets",
+        "got",
+        "getting",
+        "give",
+        "gave",
+        "given",
+        "try",
+        "tried",
+        "make",
+        "made",
+        "take",
+        "took",
+        "say",
+        "said",
+        "tell",
+        "told",
+        "want",
+        "wanted",
+        "know",
+        "need",
+        "needed",
+        "use",
+        "used",
+        "really",
+        "lot",
+        "lots",
+        "thing",
+        "things",
+        "way",
+        "ever",
+        "even",
+        "also",
+        "yet",
+        "already",
+        "sure",
+        "ok",
+        "okay",
+        "highly",
+        "probably",
+        "definitely",
+        "absolutely",
+        "totally",
+        "pretty",
+        "quite",
+        "gaan",
+        "ging",
+        "gekomen",
+        "komen",
+        "kwam",
+        "krijgen",
+        "kreeg",
+        "gekregen",
+        "maken",
+        "gemaakt",
+        "zeggen",
+        "zei",
+        "willen",
+        "wilde",
+        "weten",
+        "nodig",
+        "echt",
+        "wel",
+        "ook",
+        "nog",
+        "even",
+        "gewoon",
+        "ding",
+        "dingen",
+    ]
+)
+EDGE_STOP_WORDS = (ENGLISH | DUTCH | POLITE_WORDS | GENERIC_WORDS) - {"laat"}
+_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+KEYWORDS_CONSIDERED = 5
+KEYWORD_BONUS = 4.0
+_LENGTH_WEIGHT = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.85}
+
+
+def text_phrases(
+    text: str, stop_words: frozenset[str] = EDGE_STOP_WORDS, max_words: int = 4
+) -> set[str]:
+    """Every candidate phrase of ``text`` (each once)."""
+    found: set[str] = set()
+    for clause in _CLAUSE.split(text.casefold()):
+        tokens = _TOKEN.findall(clause)
+        edge_ok = [len(t) > 1 and not t.isdigit() and t not in stop_words for t in tokens]
+        for i, ok in enumerate(edge_ok):
+            if not ok:
+                continue
+            for j in range(i + 1, min(i + max_words, len(tokens)) + 1):
+                if edge_ok[j - 1]:
+                    found.add(" ".join(tokens[i:j]))
+    return found
+
+
+def phrase_labels(
+    texts: Sequence[str],
+    labels: Sequence[int] | np.ndarray,
+    *,
+    order: Sequence[int] | np.ndarray | None = None,
+    max_docs: int = 200,
+    min_docs: int = 2,
+    max_words: int = 4,
+    exclude: frozenset[str] = frozenset(),
+    length_weight: dict[int, float] | None = None,
+    keywords: Mapping[int, Sequence[str]] | None = None,
+) -> dict[int, str]:
+    """The name of every theme in ``labels`` (negative labels are ignored).
+
+    Args:
+        texts: the texts (already without greetings and placeholders, see
+            :func:`analysis.subject_text.subject_text`).
+        labels: theme per text.
+        order: row indices, most representative first; each theme counts its first
+            ``max_docs`` rows in this order (default: row order).
+        min_docs: a name occurs in at least this many of the theme's counted texts.
+        exclude: words that may not make up a name on their own (words common to the whole
+            workspace).
+        length_weight: weight per number of words (default prefers 2-3 words).
+        keywords: the theme's ranked keywords (c-TF-IDF); a phrase holding one of the first
+            ``KEYWORDS_CONSIDERED`` scores up to ``KEYWORD_BONUS`` times higher (more for a
+            higher-ranked keyword), so the name says what the keywords say.
+
+    Returns:
+        theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``.
+    """
+    labels_arr = np.asarray(labels, dtype=np.int64)
+    weights = length_weight or _LENGTH_WEIGHT
+    rows_in_order = np.arange(len(labels_arr)) if order is None else np.asarray(order)
+    counted: dict[int, list[int]] = {}
+    for row in rows_in_order:
+        theme = int(labels_arr[row])
+        if theme < 0:
+            continue
+        bucket = counted.setdefault(theme, [])
+        if len(bucket) < max_docs:
+            bucket.append(int(row))
+    per_theme: dict[int, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    for theme, rows in counted.items():
+        counts: Counter[str] = Counter()
+        for row in rows:
+            counts.update(text_phrases(texts[row], max_words=max_words))
+        per_theme[theme] = counts
+        total.update(counts)
+    n_all = sum(len(rows) for rows in counted.values())
+    ranked: dict[int, list[tuple[float, str]]] = {}
+    for theme, counts in per_theme.items():
+        n_theme = len(counted[theme])
+        top_terms = list((keywords or {}).get(theme, ()))[:KEYWORDS_CONSIDERED]
+        key_rank: dict[str, int] = {}
+        for rank, term in enumerate(top_terms):
+            for word in term.split():
+                key_rank.setdefault(word, rank)
+        n_other = max(n_all - n_theme, 1)
+        scored = []
+        for phrase, inside in counts.items():
+            if inside < min_docs:
+                continue
+            words = phrase.split()
+            if all(w in exclude for w in words if w not in STOP_WORDS):
+                continue
+            coverage = inside / n_theme
+            outside = (total[phrase] - inside) / n_other
+            precision = coverage / (coverage + outside)
+            score = coverage * precision**2 * weights.get(len(words), 0.5)
+            ranks = [key_rank[w] for w in words if w in key_rank]
+            if ranks:
+                score *= KEYWORD_BONUS * (1.0 - min(ranks) / (2 * KEYWORDS_CONSIDERED))
+            scored.append((score, phrase))
+        # Ties broken by the phrase itself, so the name never depends on counting order.
+        ranked[theme] = heapq.nsmallest(25, scored, key=lambda sp: (-sp[0], sp[1]))
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    by_size = sorted(per_theme, key=lambda t: (-len(counted[t]), t))
+    for theme in by_size:
+        name = next((p for _, p in ranked[theme] if p not in used), "")
+        names[theme] = name
+        if name:
+            used.add(name)
+    for theme in {int(t) for t in labels_arr if t >= 0} - set(names):
+        names[theme] = ""
+    return names

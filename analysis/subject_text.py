@@ -1,0 +1,117 @@
+"""The part of a feedback text that says what it is about.
+
+Real feedback names whom it is addressed to and who writes as often as what it is about:
+``@united my flight was cancelled``, ``Beste Bakkerij, ... Met vriendelijke groet, [EMAIL]``.
+Embedding, clustering and labelling that surface groups the feedback by addressee, channel or
+sign-off instead of by subject. :func:`subject_text` removes it; the stored text never changes.
+
+Removed: @mentions, URLs, the ``#`` of hashtags (the word stays), redaction placeholders
+(``[EMAIL]``, ``[PHONE]`` ...), an opening greeting with the name after it, a closing thanks
+or sign-off with everything after it, and sentences that only thank. :func:`common_words`
+finds words present in most texts of a workspace whatever the subject (the company's or a
+brand's name); :func:`subject_texts` removes them too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+_MENTION = re.compile(r"(?<![\w.])@\w[\w.]*\w|(?<![\w.])@\w")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HASHTAG = re.compile(r"(?<!\w)#(\w)")
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,20}\]")
+_SPACES = re.compile(r"[ \t]+")
+
+_GREETING_WORDS = (
+    r"hi|hii+|hoi|hey|hallo|hello|hiya|dag|beste|geachte|lieve|dear|good\s+(?:morning|afternoon|"
+    r"evening)|goede(?:morgen|middag|navond)|goeie(?:morgen|middag)|moi|yo"
+)
+# A greeting opening the text, with at most four name words after it, up to a comma, a line
+# end or an exclamation mark: "Beste Bakkerij Jansen," / "Hi team!" / "Hallo,".
+_GREETING = re.compile(
+    rf"^\s*(?:{_GREETING_WORDS})\b(?:[ \t]+[\w.'’-]+){{0,4}}?[ \t]*(?:[,!:]|\n|$)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"(?:^|[\n.!?,]\s*)(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|kind|best|warm|many)?"
+    r"\s*(?:groet(?:en|jes)?|regards|wishes)\b.*\Z"
+    r"|(?:^|[\n.!?]\s*)(?:mvg|m\.v\.g\.|gr\.?|grtz|groetjes|cheers|sincerely|yours\s+truly|"
+    r"thanks\s+in\s+advance|alvast\s+bedankt|bvd|b\.v\.d\.)\b.*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+# A sentence that does nothing but thank: "Thanks!", "Alvast bedankt.", "Thank you so much".
+_THANKS_ONLY = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:many\s+|heel\s+erg\s+|heel\s+|alvast\s+|nogmaals\s+)?"
+    r"(?:thanks?(?:\s+you)?|thx|ty|bedankt|dank\s+(?:je|jullie|u)(?:\s+wel)?|merci)"
+    r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|wel|hoor|again|alvast))*\s*[.!]*\s*(?=$|\n)",
+    re.IGNORECASE,
+)
+
+
+def subject_text(text: str) -> str:
+    """``text`` without addressee, sender and politeness: what the analysis should read.
+
+    Returns the original text when the rules would leave nothing (a text that is only
+    "Bedankt!" still has to be embedded as something).
+    """
+    cleaned = _URL.sub(" ", text)
+    cleaned = _MENTION.sub(" ", cleaned)
+    cleaned = _HASHTAG.sub(r"\1", cleaned)
+    cleaned = _PLACEHOLDER.sub(" ", cleaned)
+    cleaned = _GREETING.sub(" ", cleaned, count=1)
+    cleaned = _SIGN_OFF.sub(" ", cleaned)
+    cleaned = _THANKS_ONLY.sub(" ", cleaned)
+    cleaned = _SPACES.sub(" ", cleaned)
+    cleaned = "\n".join(line.strip(" ,;:-") for line in cleaned.splitlines())
+    cleaned = re.sub(r"\n{2,}", "\n", cleaned).strip()
+    return cleaned if re.search(r"\w\w", cleaned) else text.strip()
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+
+
+def common_words(
+    texts: Sequence[str], *, min_share: float = 0.5, min_texts: int = 40
+) -> frozenset[str]:
+    """Words (case-folded) that occur in more than ``min_share`` of ``texts``.
+
+    Such a word is present whatever the subject (the shop's name, the product everyone
+    reviews) and tells themes apart no better than noise. Fewer than ``min_texts`` texts give
+    no reliable shares: then nothing is common.
+    """
+    if len(texts) < min_texts:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({w.casefold() for w in _WORD.findall(text)})
+    floor = min_share * len(texts)
+    return frozenset(word for word, n in counts.items() if n > floor)
+
+
+def remove_words(text: str, words: Iterable[str]) -> str:
+    """``text`` without the given (case-folded) words."""
+    wanted = frozenset(words)
+    if not wanted:
+        return text
+    kept = _WORD.sub(lambda m: "" if m.group(0).casefold() in wanted else m.group(0), text)
+    return _SPACES.sub(" ", kept).strip(" ,;:-")
+
+
+def subject_texts(texts: Sequence[str], *, common: frozenset[str] | None = None) -> list[str]:
+    """:func:`subject_text` of every text, without the workspace's :func:`common_words`.
+
+    Args:
+        texts: the stored texts.
+        common: words to remove; computed from the cleaned ``texts`` when None.
+    """
+    cleaned = [subject_text(t) for t in texts]
+    words = common_words(cleaned) if common is None else common
+    if not words:
+        return cleaned
+    out = []
+    for original, text in zip(texts, cleaned, strict=True):
+        stripped = remove_words(text, words)
+        out.append(stripped if re.search(r"\w\w", stripped) else text or original)
+    return out

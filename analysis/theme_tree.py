@@ -1,0 +1,138 @@
+"""The top level of the theme tree: fine themes grouped into 5-20 top themes.
+
+Fine themes (what :class:`analysis.clustering.ThemeClusterer` finds) are what a manager
+drills into; top themes are what fits on one screen. The top level is a ward hierarchy over
+the fine themes' centres, cut at the number of groups that scores best by the mean
+silhouette of the items (cosine, on a fixed sample), among ``min_groups``..``max_groups``.
+A workspace with few fine themes gets one top theme per fine theme.
+
+Pure: vectors and labels in, a group per fine theme out. Deterministic: the hierarchy does
+not depend on the order of the items, and the scoring sample is drawn with ``random_state``
+from the items sorted by their key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from analysis.embedders import l2_normalize
+
+
+class ThemeGrouper:
+    """Groups fine themes into top themes.
+
+    Args:
+        min_groups: fewest top themes (when there are enough fine themes).
+        max_groups: most top themes.
+        min_fine_per_group: below ``min_groups * min_fine_per_group`` fine themes, every fine
+            theme is its own top theme (a tree with one child per node adds nothing).
+        sample_size: items used to score each cut.
+        random_state: seed of the scoring sample.
+
+    Attributes:
+        groups_: top group per fine theme (index = fine theme number), ``0..n_groups_-1``.
+        n_groups_: number of top themes.
+        scores_: ``{number of groups: mean item silhouette}`` of every cut considered.
+    """
+
+    groups_: np.ndarray
+    n_groups_: int
+    scores_: dict[int, float]
+
+    def __init__(
+        self,
+        min_groups: int = 5,
+        max_groups: int = 20,
+        min_fine_per_group: int = 2,
+        sample_size: int = 4000,
+        random_state: int = 0,
+    ) -> None:
+        self.min_groups = min_groups
+        self.max_groups = max_groups
+        self.min_fine_per_group = min_fine_per_group
+        self.sample_size = sample_size
+        self.random_state = random_state
+
+    def fit(
+        self,
+        vectors: np.ndarray,
+        labels: Sequence[int] | np.ndarray,
+        keys: Sequence[str] | None = None,
+    ) -> ThemeGrouper:
+        """Group the themes of ``labels`` (``0..k-1``; negative = unsorted, ignored).
+
+        Args:
+            vectors: L2-normalised item vectors, one row per label.
+            labels: fine theme per item.
+            keys: a stable key per item (text hash) so the scoring sample does not depend
+                on the order of the items; row order when None.
+        """
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        labels_arr = np.asarray(labels, dtype=np.int64)
+        n_fine = int(labels_arr.max()) + 1 if (labels_arr >= 0).any() else 0
+        if n_fine < self.min_groups * self.min_fine_per_group:
+            self.groups_ = np.arange(n_fine, dtype=np.int64)
+            self.n_groups_ = n_fine
+            self.scores_ = {}
+            return self
+        sorted_rows = np.flatnonzero(labels_arr >= 0)
+        centres = np.zeros((n_fine, vectors.shape[1]), dtype=np.float64)
+        np.add.at(centres, labels_arr[sorted_rows], vectors[sorted_rows].astype(np.float64))
+        centres = l2_normalize(centres)
+        tree = linkage(centres, method="ward")
+        if keys is not None:
+            sorted_rows = sorted_rows[
+                np.argsort(np.asarray(keys, dtype=object)[sorted_rows], kind="stable")
+            ]
+        rng = np.random.default_rng(self.random_state)
+        sample = (
+            sorted_rows
+            if len(sorted_rows) <= self.sample_size
+            else np.sort(rng.choice(sorted_rows, self.sample_size, replace=False))
+        )
+        sample_vectors = vectors[sample].astype(np.float64)
+        high = min(self.max_groups, n_fine // self.min_fine_per_group)
+        best: tuple[float, int] | None = None
+        self.scores_ = {}
+        cuts: dict[int, np.ndarray] = {}
+        for k in range(self.min_groups, high + 1):
+            groups = _canonical(fcluster(tree, k, criterion="maxclust") - 1)
+            if len(np.unique(groups)) != k:
+                continue
+            cuts[k] = groups
+            score = _mean_silhouette(sample_vectors, groups[labels_arr[sample]])
+            self.scores_[k] = score
+            if best is None or score > best[0] + 1e-12:
+                best = (score, k)
+        if best is None:
+            self.groups_ = np.arange(n_fine, dtype=np.int64)
+            self.n_groups_ = n_fine
+            return self
+        self.groups_ = cuts[best[1]]
+        self.n_groups_ = best[1]
+        return self
+
+
+def _canonical(groups: np.ndarray) -> np.ndarray:
+    """Number groups by their first fine theme, so equal trees get equal numbers."""
+    order: dict[int, int] = {}
+    out = np.empty(len(groups), dtype=np.int64)
+    for i, g in enumerate(groups):
+        out[i] = order.setdefault(int(g), len(order))
+    return out
+
+
+def _mean_silhouette(vectors: np.ndarray, groups: np.ndarray) -> float:
+    """Simplified silhouette (distances to group centres, cosine) averaged over items."""
+    k = int(groups.max()) + 1
+    centres = np.zeros((k, vectors.shape[1]))
+    np.add.at(centres, groups, vectors)
+    centres = l2_normalize(centres)
+    dist = 1.0 - vectors @ centres.T
+    own = dist[np.arange(len(groups)), groups]
+    dist[np.arange(len(groups)), groups] = np.inf
+    other = dist.min(axis=1)
+    return float(np.mean((other - own) / np.maximum(np.maximum(own, other), 1e-12)))
