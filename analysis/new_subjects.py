@@ -1,0 +1,85 @@
+"""New subjects in new data: groups of new items closer to each other than to any theme.
+
+Between refreshes, new items join the nearest theme when similar enough. A genuinely new
+subject ("pakket kwijt bij PostNL" in a shop whose themes know only late deliveries) is
+often similar enough to an existing theme to be swallowed by it. So the new items are also
+clustered among themselves, and a group becomes a proposed theme when
+
+- it has at least ``min_size`` items,
+- its items are on average ``min_gain`` (cosine) closer to the group's own centre than to
+  the theme they would join, and
+- its centre is not a copy of an existing theme's centre (cosine below ``max_centre_similarity``).
+
+More of the same subjects fails the last two rules (the new items' centre lies on top of the
+theme's centre), so routine uploads propose nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from analysis.embedders import l2_normalize
+
+MIN_GAIN = 0.08
+MAX_CENTRE_SIMILARITY = 0.9
+
+
+def find_new_subjects(
+    vectors: np.ndarray,
+    keys: Sequence[str],
+    centroids: np.ndarray,
+    *,
+    min_size: int = 10,
+    min_similarity: float = 0.5,
+    min_gain: float = MIN_GAIN,
+    max_centre_similarity: float = MAX_CENTRE_SIMILARITY,
+    random_state: int = 0,
+) -> np.ndarray:
+    """Proposal index per row of ``vectors`` (-1: no proposal for that row).
+
+    Args:
+        vectors: L2-normalised vectors of the new and still unsorted items.
+        keys: a stable key per row (text hash), so the result does not depend on row order.
+        centroids: the current themes' centres (may be empty).
+        min_size: fewest items of a proposal.
+        min_similarity: a row belongs to its group's proposal only when at least this
+            similar to the group's centre (the workspace's placement threshold).
+        min_gain: how much closer (mean cosine) the group's items must be to their own
+            centre than to the theme they would otherwise join.
+        max_centre_similarity: a group whose centre is this similar to a theme's centre is
+            more of that theme, not a new subject.
+    """
+    from analysis.clustering import ThemeClusterer
+
+    out = np.full(len(vectors), -1)
+    if len(vectors) < min_size:
+        return out
+    model = ThemeClusterer(
+        min_themes=1,
+        min_theme_size=min_size,
+        max_unsorted=0.0,
+        smooth_neighbors=0,
+        random_state=random_state,
+    ).fit(vectors, keys)
+    has_themes = len(centroids) > 0
+    theme_centres = l2_normalize(np.asarray(centroids, dtype=np.float32)) if has_themes else None
+    next_id = 0
+    for group in range(model.n_themes_):
+        rows = np.flatnonzero(model.labels_ == group)
+        if len(rows) < min_size:
+            continue
+        centre = l2_normalize(vectors[rows].mean(axis=0, keepdims=True))[0]
+        own = vectors[rows] @ centre
+        if theme_centres is not None:
+            to_themes = vectors[rows] @ theme_centres.T
+            gain = float(own.mean() - to_themes.max(axis=1).mean())
+            centre_similarity = float((theme_centres @ centre).max())
+            if gain < min_gain or centre_similarity >= max_centre_similarity:
+                continue
+        members = rows[own >= min_similarity]
+        if len(members) >= min_size:
+            out[members] = next_id
+            next_id += 1
+    return out
