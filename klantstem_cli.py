@@ -134,7 +134,7 @@ def themes(
 ) -> None:
     """Refresh the themes (embedding only new texts) and print them: id, label, size."""
     from workspace.queries import theme_coverage, theme_table
-    from workspace.themes import refresh_themes
+    from workspace.refresh import refresh_themes
 
     shown: set[tuple[str, int]] = set()
 
@@ -174,7 +174,7 @@ def themes(
 
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
     """Import ``sample_data/`` into a fresh workspace and build its themes."""
-    from workspace.themes import refresh_themes
+    from workspace.refresh import refresh_themes
 
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
