@@ -25,7 +25,13 @@ from ingest.errors import WorkspaceError
 from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
-from workspace.vectors import ProgressCallback, ensure_vectors, text_items, workspace_embedder
+from workspace.vectors import (
+    ProgressCallback,
+    check_embedder,
+    ensure_vectors,
+    text_items,
+    workspace_embedder,
+)
 
 
 @dataclass(slots=True)
@@ -81,15 +87,21 @@ def refresh_themes(
         progress: called with a stage name and a fraction.
         random_state: seed of the clustering.
         clusterer: a configured :class:`ThemeClusterer` (tests pass smaller settings).
-        keep_if_as_good: False = always take the new clustering.
+        keep_if_as_good: False = always take the new clustering (also the way to move the
+            themes to another embedder).
         before_save: called between the plan and the save (tests make concurrent edits here).
 
     Raises:
-        WorkspaceError: the workspace changed under the refresh in a way it cannot merge;
+        WorkspaceError: the themes were built by another embedder (and ``keep_if_as_good``),
+            or the workspace changed under the refresh in a way it cannot merge;
             nothing was saved.
     """
     started = time.perf_counter()
     embedder = embedder or workspace_embedder(ws)
+    if keep_if_as_good:
+        # Keeping themes means comparing with them: only in their own vector space. A
+        # recluster may change the space (the old themes retire).
+        check_embedder(ws, embedder)
     report = RefreshReport(model_id=embedder.model_id)
     with ws.cursor() as cur:
         loaded = edit_log.change_marker(cur)

@@ -54,21 +54,39 @@ def test_planted_themes_recovered(refreshed):
 
 
 def test_planted_spike_flagged(refreshed):
-    from workspace import trends
+    from workspace.trends import theme_trends
 
     ws, truth, planted = refreshed
     spike = planted["spike"]
     theme_id, _ = _majority_theme(ws, truth, spike["theme"])
-    trends = trends.theme_trends(ws, spike["week"])
+    trends = theme_trends(ws, spike["week"])
     flagged = set(zip(trends.spikes["theme_id"].astype(int), trends.spikes["channel"], strict=True))
     assert (theme_id, spike["channel"]) in flagged
 
 
 def test_late_theme_reported_new(refreshed):
-    from workspace import trends
+    from workspace.trends import theme_trends
 
     ws, truth, planted = refreshed
     late = planted["late_theme"]
     theme_id, _ = _majority_theme(ws, truth, late["theme"])
-    assert theme_id in trends.theme_trends(ws, late["first_week"]).new
-    assert theme_id not in trends.theme_trends(ws, "2026-W43").new
+    assert theme_id in theme_trends(ws, late["first_week"]).new
+    assert theme_id not in theme_trends(ws, "2026-W43").new
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("bezorging te laat", id="dutch-short"),
+        pytest.param("late delivery", id="english"),
+        pytest.param("levering duurt te lang", id="dutch-paraphrase"),
+    ],
+)
+def test_search_by_meaning_finds_the_late_deliveries(refreshed, query):
+    from workspace.search import find_items
+
+    ws, truth, _ = refreshed
+    found = find_items(ws, query, "meaning", limit=10)
+    planted = truth.set_index("item_id")["theme"].reindex(found["id"])
+    assert len(found) == 10
+    assert (planted == "late_delivery").sum() >= 7, list(planted)
