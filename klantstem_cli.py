@@ -172,6 +172,40 @@ def themes(
     )
 
 
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    mode: Annotated[
+        str, typer.Option(help="meaning (by sense, any language) or words (every word must occur).")
+    ] = "meaning",
+    limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Theme label language: nl or en.")] = "en",
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+) -> None:
+    """Search the feedback like the dashboard's Search page: best match first."""
+    from workspace.search import find_items
+
+    if not Path(workspace).exists():
+        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    try:
+        with Workspace.open(workspace) as ws:
+            found = find_items(ws, query, mode, lang=lang, limit=limit)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        rows = json.loads(found.to_json(orient="records", date_format="iso", force_ascii=False))
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in found.itertuples(index=False):
+        text = " ".join(str(row.text).split())
+        typer.echo(
+            f"{row.score:6.2f}  {str(row.received_at)[:10]}  {row.channel:<10}  "
+            f"{(row.theme or '-')[:24]:<24}  {text[:90]}"
+        )
+    typer.echo(f"{len(found)} results for {query!r} ({mode}).")
+
+
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
     """Import ``sample_data/`` into a fresh workspace and build its themes."""
     from workspace.refresh import refresh_themes
