@@ -12,7 +12,8 @@ from typing import Any
 from dashboard import state
 from workspace import theme_edits
 from workspace.db import Workspace
-from workspace.placement import AssignReport, assign_new_items
+from workspace.imports import FileImport
+from workspace.intake import IntakeReport, place_imported
 from workspace.refresh import RefreshReport, refresh_themes
 from workspace.vectors import workspace_embedder_name
 
@@ -51,6 +52,10 @@ def refresh(ws: Workspace, progress: Callable[[str, float], None] | None = None)
     return refresh_themes(ws, embedder(ws), progress=progress)
 
 
-def assign_new(ws: Workspace, progress: Callable[[str, float], None] | None = None) -> AssignReport:
-    """Embed new items and place them in themes (the step after every upload)."""
-    return assign_new_items(ws, embedder(ws), progress=progress)
+def place(
+    ws: Workspace,
+    imports: list[FileImport],
+    progress: Callable[[str, float], None] | None = None,
+) -> IntakeReport:
+    """Place the new items of these imports in themes and report per file (after an upload)."""
+    return place_imported(ws, imports, embedder=embedder(ws), progress=progress)

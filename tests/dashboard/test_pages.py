@@ -264,10 +264,14 @@ def test_upload_imports_several_files_and_reports(themed_workspace):
     files = at.dataframe[0].value
     assert list(files["File"]) == ["week36.csv", "empty.csv"]
     assert "empty" in files["Error"].iloc[1]
-    # The engine (really run here) places the 2 new items and the 9 earlier leftovers with
-    # the workspace's embedder: the weather leftovers stay unsorted.
+    # The engine (really run here) places the 2 new items with the workspace's embedder and
+    # reports per file: with text = in a theme + unsorted.
     captions = [c.replace("\\", "") for c in texts(at, "caption")]
-    assert "Sorted into themes: 1. Left unsorted: 10. New themes proposed: 0." in captions
+    assert "Sorted into themes: 1. Left unsorted: 1. New themes proposed: 0." in captions
+    week = files.iloc[0]
+    assert (week["Added"], week["Without text"]) == (2, 0)
+    assert (week["In a theme"], week["Unsorted"], week["Of which new themes"]) == (1, 1, 0)
+    assert files.iloc[1]["In a theme"] + files.iloc[1]["Unsorted"] == 0
     with Workspace.open(themed_workspace) as ws:
         assert ws.scalar("SELECT count(*) FROM items") == 92
 
@@ -385,8 +389,11 @@ def test_engine_calls_build_the_embedder_once_per_server_process(themed_workspac
         analysis.embedders, "get_embedder", lambda name=None: built.append(name) or real(name)
     )
     state.embedder.clear()
+    from workspace.imports import import_bytes
+
     with Workspace.open(themed_workspace) as ws:
         theme_engine.refresh(ws)
-        theme_engine.assign_new(ws)
+        upload = import_bytes(ws, b"text,date\nDe levering was te laat,2026-09-01\n", "x.csv")
+        theme_engine.place(ws, [upload])
         theme_engine.refresh(ws)
     assert built == ["tfidf"]
