@@ -15,6 +15,7 @@ from ingest.errors import KlantstemError
 from ingest.settings import ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
+from workspace.intake import import_and_place
 
 app = typer.Typer(
     help="Klantstem: customer feedback from e-mail, reviews and tickets, grouped into themes.",
@@ -58,7 +59,8 @@ def import_command(
         str, typer.Option(help="Channel for every row when no column says.")
     ] = "other",
 ) -> None:
-    """Import exports (CSV, XLSX, JSON, mbox, eml, zip). Re-importing adds nothing twice."""
+    """Import exports (CSV, XLSX, JSON, mbox, eml, zip) and place their new items in the
+    themes. Re-importing adds nothing twice. Prints one line per file."""
     mapping = (
         ColumnMapping(
             text=text_column,
@@ -72,30 +74,37 @@ def import_command(
     )
     try:
         with Workspace.open(workspace) as ws:
-            report = import_files(ws, paths, mapping=mapping)
+            report = import_and_place(ws, paths, mapping=mapping)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         for item in report.files:
-            fmt = f" [{item.detected_format}]" if item.detected_format else ""
+            file = item.imported
+            fmt = f" [{file.detected_format}]" if file.detected_format else ""
             typer.echo(
-                f"{item.file}{fmt}: {item.added} added, {item.duplicates} duplicates, "
-                f"{len(item.problems)} problems"
+                f"{file.file}{fmt}: {file.added} added ({item.text_items} with text, "
+                f"{item.without_text} star-only or replies), {file.duplicates} duplicates, "
+                f"{len(file.problems)} problems; {item.placed} placed in themes "
+                f"({item.proposed} in proposed new themes), {item.unsorted} unsorted"
             )
-        for problem in report.problems:
-            typer.secho(
-                f"  {problem.severity}: {problem}",
-                err=True,
-                fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
-            )
+            for problem in file.problems:
+                typer.secho(
+                    f"  {problem.severity}: {problem}",
+                    err=True,
+                    fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
+                )
         if report.skipped:
             typer.echo(f"Skipped (not an export type): {', '.join(report.skipped)}")
         typer.echo(
-            f"Total: {report.added} added, {report.duplicates} duplicates, "
-            f"{len(report.problems)} problems."
+            f"Total: {report.total('added')} added, {report.total('duplicates')} duplicates, "
+            f"{sum(len(f.imported.problems) for f in report.files)} problems; "
+            f"{report.total('placed')} placed, {report.total('unsorted')} unsorted, "
+            f"{len(report.proposed_themes)} new themes proposed."
         )
+        if report.themes_missing and report.total("text_items"):
+            typer.echo("No themes yet: run `klantstem themes` to build them.")
     if report.files and report.nothing_read:
         raise typer.Exit(1)
 
@@ -134,7 +143,7 @@ def themes(
 ) -> None:
     """Refresh the themes (embedding only new texts) and print them: id, label, size."""
     from workspace.queries import theme_coverage, theme_table
-    from workspace.themes import refresh_themes
+    from workspace.refresh import refresh_themes
 
     shown: set[tuple[str, int]] = set()
 
@@ -172,9 +181,43 @@ def themes(
     )
 
 
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    mode: Annotated[
+        str, typer.Option(help="meaning (by sense, any language) or words (every word must occur).")
+    ] = "meaning",
+    limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Theme label language: nl or en.")] = "en",
+    workspace: WorkspaceOption = Path(DEFAULT_PATH),
+) -> None:
+    """Search the feedback like the dashboard's Search page: best match first."""
+    from workspace.search import find_items
+
+    if not Path(workspace).exists():
+        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    try:
+        with Workspace.open(workspace) as ws:
+            found = find_items(ws, query, mode, lang=lang, limit=limit)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        rows = json.loads(found.to_json(orient="records", date_format="iso", force_ascii=False))
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in found.itertuples(index=False):
+        text = " ".join(str(row.text).split())
+        typer.echo(
+            f"{row.score:6.2f}  {str(row.received_at)[:10]}  {row.channel:<10}  "
+            f"{(row.theme or '-')[:24]:<24}  {text[:90]}"
+        )
+    typer.echo(f"{len(found)} results for {query!r} ({mode}).")
+
+
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
     """Import ``sample_data/`` into a fresh workspace and build its themes."""
-    from workspace.themes import refresh_themes
+    from workspace.refresh import refresh_themes
 
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)

@@ -361,10 +361,16 @@ def get_embedder(name: str | None = None) -> Embedder:
 
     Raises:
         MissingExtraError: the package behind the embedder is not installed.
+        AnalysisError: no name, or ``"auto"``: the workspace resolves ``auto`` from its
+            language mix (``workspace.vectors.workspace_embedder_name``), nothing else may.
     """
-    name = (name or "use").strip()
-    if name == "auto":
-        name = "use"
+    name = (name or "").strip()
+    if name in ("", "auto"):
+        raise AnalysisError(
+            f"get_embedder needs a concrete embedder name; got {name or 'none'!r}. The "
+            "workspace decides what 'auto' means (workspace.vectors.workspace_embedder_name); "
+            "pass its answer, or a name such as 'use', 'minilm' or 'tfidf'."
+        )
     if "+" in name and not os.path.exists(name):
         return ConcatEmbedder([get_embedder(part) for part in name.split("+")])
     key = _ALIASES.get(name.lower(), name)

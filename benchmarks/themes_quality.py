@@ -155,9 +155,9 @@ def sample_table(names: list[str]) -> None:
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
     from analysis.embedders import get_embedder
-    from workspace import themes
     from workspace.db import Workspace
     from workspace.imports import import_files
+    from workspace.refresh import refresh_themes
 
     truth = pd.read_csv(REPO / "sample_data" / "truth.csv.gz")
     print("| embedder | themes | unsorted | NMI | ARI | late delivery nl/en one theme | seconds |")
@@ -167,7 +167,7 @@ def sample_table(names: list[str]) -> None:
             with Workspace.open(Path(tmp) / f"{name}.duckdb") as ws:
                 import_files(ws, [REPO / "sample_data"])
                 started = time.perf_counter()
-                report = themes.refresh_themes(ws, get_embedder(name))
+                report = refresh_themes(ws, get_embedder(name))
                 seconds = time.perf_counter() - started
                 got = ws.query_df("SELECT item_id, theme_id FROM assignments")
                 merged = truth.merge(got, on="item_id")

@@ -33,9 +33,11 @@ VECTORS = REPO / "benchmarks" / "out" / "banking77_train_minilm.npy"
 def one_size(n: int) -> None:
     from analysis.embedders import PrecomputedEmbedder, get_embedder
     from ingest.schema import FeedbackRecord, make_record_id
-    from workspace import themes
     from workspace.db import Workspace
     from workspace.imports import import_records
+    from workspace.placement import assign_new_items
+    from workspace.refresh import refresh_themes
+    from workspace.vectors import ensure_vectors, text_items
 
     base = pd.read_csv(BANKING)["text"].tolist()
     source = np.load(VECTORS)
@@ -63,9 +65,9 @@ def one_size(n: int) -> None:
         cache = PrecomputedEmbedder(
             dict(zip(texts, vectors, strict=True)), model_id=embedder.model_id
         )
-        themes.ensure_vectors(ws, cache, themes._text_items(ws))  # fill the cache
+        ensure_vectors(ws, cache, text_items(ws))  # fill the cache
         started = time.perf_counter()
-        report = themes.refresh_themes(ws, cache)
+        report = refresh_themes(ws, cache)
         refresh = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
         new = [
@@ -84,7 +86,7 @@ def one_size(n: int) -> None:
         import_records(ws, new, file_name="new")
         embedder.embed(["warm up"])  # model load is not part of the per-item cost
         started = time.perf_counter()
-        assigned = themes.assign_new_items(ws, embedder)
+        assigned = assign_new_items(ws, embedder)
         assign = time.perf_counter() - started
     print(
         f"| {n:,} | {refresh:.1f} s (clustering {report.cluster_seconds:.1f} s) | {peak:.2f} GiB | "

@@ -263,14 +263,17 @@ def _cached_search(
     mode: str, text: str, path: str, version: int, flt: Filters, lang: str, limit: int
 ) -> Any:
     from workspace import search
+    from workspace.vectors import workspace_embedder_name
 
     ws = workspace()
     if mode == "keyword":
-        return search.keyword_search(ws, text, flt, lang=lang, limit=limit)
-    model = embedder(search.embedder_name(ws) or "")
+        return search.find_items(ws, text, "words", filters=flt, lang=lang, limit=limit)
+    model = embedder(workspace_embedder_name(ws))
     if not search.has_vectors(ws, model.model_id):
         return None
-    return search.semantic_search(ws, text, model, flt, lang=lang, limit=limit)
+    return search.find_items(
+        ws, text, "meaning", embedder=model, filters=flt, lang=lang, limit=limit
+    )
 
 
 def search(mode: str, text: str, *, limit: int = 50) -> Any:

@@ -1,6 +1,7 @@
 """The theme edits and assignment the pages trigger, as one-line calls into the engine.
 
-The one place in ``dashboard/`` that knows the call signatures of ``workspace/themes.py``.
+The one place in ``dashboard/`` that knows the call signatures of the theme use cases
+(``workspace/theme_edits.py``, ``workspace/refresh.py``, ``workspace/intake.py``).
 """
 
 from __future__ import annotations
@@ -9,48 +10,52 @@ from collections.abc import Callable
 from typing import Any
 
 from dashboard import state
-from workspace import themes
+from workspace import theme_edits
 from workspace.db import Workspace
+from workspace.imports import FileImport
+from workspace.intake import IntakeReport, place_imported
+from workspace.refresh import RefreshReport, refresh_themes
+from workspace.vectors import workspace_embedder_name
 
 
 def rename(ws: Workspace, theme_id: int, name: str) -> None:
-    themes.rename_theme(ws, int(theme_id), name)
+    theme_edits.rename_theme(ws, int(theme_id), name)
 
 
 def merge(ws: Workspace, theme_ids: list[int], into: int) -> None:
-    themes.merge_themes(ws, [int(i) for i in theme_ids], int(into))
+    theme_edits.merge_themes(ws, [int(i) for i in theme_ids], int(into))
 
 
 def split(ws: Workspace, theme_id: int) -> None:
-    themes.split_theme(ws, int(theme_id), embedder=_embedder(ws))
+    theme_edits.split_theme(ws, int(theme_id), embedder=embedder(ws))
 
 
 def move(ws: Workspace, item_id: str, theme_id: int) -> None:
-    themes.move_item(ws, item_id, int(theme_id))
+    theme_edits.move_item(ws, item_id, int(theme_id))
 
 
 def new_theme_from(ws: Workspace, item_ids: list[str], name: str) -> None:
-    themes.create_theme(ws, list(item_ids), name, embedder=_embedder(ws))
+    theme_edits.create_theme(ws, list(item_ids), name, embedder=embedder(ws))
 
 
 def undo(ws: Workspace) -> None:
-    themes.undo_last_edit(ws)
+    theme_edits.undo_last_edit(ws)
 
 
-def _embedder(ws: Workspace) -> Any:
-    """The workspace's embedder, built once per server process: its model loads once."""
-    return state.embedder(themes.workspace_embedder_name(ws))
+def embedder(ws: Workspace) -> Any:
+    """The workspace's embedder, built once per server process per name: its model loads once."""
+    return state.embedder(workspace_embedder_name(ws))
 
 
-def assign_new(
-    ws: Workspace, progress: Callable[[str, float], None] | None = None
-) -> themes.AssignReport:
-    """Embed new items and place them in themes (the step after every upload)."""
-    return themes.assign_new_items(ws, _embedder(ws), progress=progress)
-
-
-def refresh(
-    ws: Workspace, progress: Callable[[str, float], None] | None = None
-) -> themes.RefreshReport:
+def refresh(ws: Workspace, progress: Callable[[str, float], None] | None = None) -> RefreshReport:
     """Re-cluster every item; the current themes stay unless the new ones fit clearly better."""
-    return themes.refresh_themes(ws, _embedder(ws), progress=progress)
+    return refresh_themes(ws, embedder(ws), progress=progress)
+
+
+def place(
+    ws: Workspace,
+    imports: list[FileImport],
+    progress: Callable[[str, float], None] | None = None,
+) -> IntakeReport:
+    """Place the new items of these imports in themes and report per file (after an upload)."""
+    return place_imported(ws, imports, embedder=embedder(ws), progress=progress)

@@ -22,6 +22,25 @@ EXPECTED = (
     "Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, or any table with a text column) or a "
     "JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, Intercom)."
 )
+# What exports are saved as: the one list the CLI (folders) and the Upload page accept.
+# Anything else (README.md, a script, a PDF dragged along with a folder) is skipped, not
+# reported as a broken file. "" covers mbox files without a suffix.
+EXPORT_SUFFIXES = frozenset(
+    {
+        ".csv",
+        ".tsv",
+        ".txt",
+        ".xlsx",
+        ".xlsm",
+        ".json",
+        ".ndjson",
+        ".jsonl",
+        ".mbox",
+        ".eml",
+        ".zip",
+        "",
+    }
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")
 _MAIL_HEADERS = {

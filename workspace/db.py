@@ -12,7 +12,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -147,8 +147,38 @@ def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migration_1, _migration_2]
+def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Theme and edit ids from sequences (two sessions never get the same id), starting
+    after the ids an existing workspace already has."""
+    themes = int(fetch_value(con, "SELECT coalesce(max(theme_id), 0) + 1 FROM themes") or 1)
+    edits = int(fetch_value(con, "SELECT coalesce(max(edit_id), 0) + 1 FROM edits") or 1)
+    con.execute(f"CREATE SEQUENCE theme_ids START {themes}")
+    con.execute(f"CREATE SEQUENCE edit_ids START {edits}")
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def workspace_error(exc: duckdb.Error, action: str = "work on the workspace") -> WorkspaceError:
+    """A DuckDB error as the project's error (views catch ``KlantstemError`` and nothing more).
+
+    Args:
+        action: what was being done, for the message ("save the theme refresh").
+    """
+    if isinstance(exc, duckdb.TransactionException | duckdb.ConstraintException):
+        return WorkspaceError(
+            f"Could not {action}: another session changed the same data at the same time "
+            f"({type(exc).__name__}: {exc}). Nothing was saved; try again."
+        )
+    return WorkspaceError(
+        f"Could not {action}: the workspace database reported {type(exc).__name__}: {exc}. "
+        "Nothing was saved. If this repeats, make a copy of the workspace file and report it."
+    )
 
 
 class Workspace:
@@ -215,21 +245,34 @@ class Workspace:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
-            except BaseException:
-                con.execute("ROLLBACK")
+            except BaseException as exc:
+                with suppress(duckdb.Error):  # a conflict may have rolled back already
+                    con.execute("ROLLBACK")
                 con.close()
+                if isinstance(exc, duckdb.Error):
+                    raise workspace_error(exc, "save this change") from exc
                 raise
-            con.execute("COMMIT")
-            con.close()
+            try:
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                raise workspace_error(exc, "save this change") from exc
+            finally:
+                con.close()
 
     def query_df(self, sql: str, params: list[Any] | None = None) -> Any:
         """Run a read query and return a pandas DataFrame."""
-        with self.cursor() as cur:
-            return cur.execute(sql, params or []).df()
+        try:
+            with self.cursor() as cur:
+                return cur.execute(sql, params or []).df()
+        except duckdb.Error as exc:
+            raise workspace_error(exc, "read the workspace") from exc
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
-        with self.cursor() as cur:
-            return fetch_value(cur, sql, params)
+        try:
+            with self.cursor() as cur:
+                return fetch_value(cur, sql, params)
+        except duckdb.Error as exc:
+            raise workspace_error(exc, "read the workspace") from exc
 
     # -- schema -----------------------------------------------------------------------
     def _migrate(self) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingest.detect import EXPORT_SUFFIXES
 from ingest.errors import IngestError, MappingRequired
 from ingest.reader import read_bytes
 from ingest.schema import (
@@ -205,26 +206,6 @@ def import_bytes(
         problems=result.problems,
         progress=progress,
     )
-
-
-# What exports are saved as. Anything else (README.md, a script, a PDF dragged along with a
-# folder) is skipped, not reported as a broken file. "" covers mbox files without a suffix.
-EXPORT_SUFFIXES = frozenset(
-    {
-        ".csv",
-        ".tsv",
-        ".txt",
-        ".xlsx",
-        ".xlsm",
-        ".json",
-        ".ndjson",
-        ".jsonl",
-        ".mbox",
-        ".eml",
-        ".zip",
-        "",
-    }
-)
 
 
 def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:

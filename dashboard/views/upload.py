@@ -1,4 +1,9 @@
-"""Upload: drop many exports at once, see what was detected, map odd CSVs, read the report."""
+"""Upload: drop many exports at once, see what was detected, map odd CSVs, read the report.
+
+Files are imported one by one (a file may need a column mapping first), then the intake use
+case (``workspace.intake``, the same as ``klantstem import``) places their new items in the
+themes and reports per file.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,15 @@ import streamlit as st
 from dashboard import state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from ingest.detect import EXPORT_SUFFIXES
 from ingest.errors import KlantstemError, MappingRequired
 from ingest.mapping import header_key
 from ingest.schema import CHANNELS
 from ingest.settings import ColumnMapping
 from workspace.imports import FileImport, import_bytes, remember_mapping
+from workspace.intake import FileIntake
 
-TYPES = ["csv", "tsv", "txt", "xlsx", "json", "ndjson", "jsonl", "mbox", "eml", "zip"]
+TYPES = sorted(s.removeprefix(".") for s in EXPORT_SUFFIXES if s)
 REPORT = state.UPLOAD_REPORT
 PENDING = state.UPLOAD_MAPPINGS
 SORTED = state.UPLOAD_SORTED
@@ -42,6 +49,7 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
     ws = state.workspace()
     bar = st.progress(0.0, text=t("upload.progress.start"))
     n = len(uploads)
+    imported = []
     for index, (name, data) in enumerate(uploads):
 
         def step(stage: str, fraction: float, index: int = index, name: str = name) -> None:
@@ -51,8 +59,10 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
             )
 
         step("reading", 0.0)
-        _import_one(ws, name, data, progress=step)
-    _assign(bar)
+        result = _import_one(ws, name, data, progress=step)
+        if result is not None:
+            imported.append(result)
+    _place(bar, imported)
 
 
 def _import_one(
@@ -62,9 +72,10 @@ def _import_one(
     *,
     mapping: ColumnMapping | None = None,
     progress: Callable[[str, float], None] | None = None,
-) -> None:
+) -> FileImport | None:
+    """The file's import, or None when it waits for a column mapping."""
     try:
-        result = import_bytes(ws, data, name, mapping=mapping, progress=progress)
+        return import_bytes(ws, data, name, mapping=mapping, progress=progress)
     except MappingRequired as exc:
         state.remember(
             PENDING,
@@ -73,24 +84,34 @@ def _import_one(
                 {"name": name, "data": data, "columns": list(exc.columns), "message": str(exc)},
             ],
         )
-        return
+        return None
     except KlantstemError as exc:
-        result = FileImport(name, "", 0, 0, (), error=str(exc))
-    state.remember(REPORT, [*state.remembered(REPORT, []), result])
+        return FileImport(name, "", 0, 0, (), error=str(exc))
 
 
-def _assign(bar) -> None:
+def _place(bar, imported: list[FileImport]) -> None:
     def step(stage: str, fraction: float) -> None:
         bar.progress(0.7 + 0.3 * max(0.0, min(fraction, 1.0)), text=t("upload.progress.themes"))
 
     bar.progress(0.7, text=t("upload.progress.themes"))
     try:
-        report = theme_engine.assign_new(state.workspace(), progress=step)
+        report = theme_engine.place(state.workspace(), imported, progress=step)
     except KlantstemError as exc:
         st.error(md(str(exc)))
+        files = [FileIntake(f, unsorted=0) for f in imported]
+        state.remember(REPORT, [*state.remembered(REPORT, []), *files])
         return
     bar.progress(1.0, text=t("upload.progress.done"))
-    state.remember(SORTED, (report.assigned, report.unsorted, len(report.proposed_themes)))
+    state.remember(REPORT, [*state.remembered(REPORT, []), *report.files])
+    earlier = state.remembered(SORTED) or (0, 0, 0)
+    state.remember(
+        SORTED,
+        (
+            earlier[0] + report.total("placed"),
+            earlier[1] + report.total("unsorted"),
+            earlier[2] + len(report.proposed_themes),
+        ),
+    )
 
 
 def _mapping_form(pending: dict) -> None:
@@ -141,14 +162,15 @@ def _mapping_form(pending: dict) -> None:
         st.error(md(str(exc)))
         return
     state.remember(PENDING, [p for p in state.remembered(PENDING, []) if p["name"] != name])
-    _import_one(ws, name, pending["data"], mapping=mapping)
-    _assign(st.progress(0.7))
+    result = _import_one(ws, name, pending["data"], mapping=mapping)
+    _place(st.progress(0.7), [] if result is None else [result])
     st.rerun()
 
 
-def _report(results: list[FileImport]) -> None:
-    if not results:
+def _report(files: list[FileIntake]) -> None:
+    if not files:
         return
+    results = [f.imported for f in files]
     st.subheader(t("upload.report"))
     added = sum(r.added for r in results)
     duplicates = sum(r.duplicates for r in results)
@@ -169,19 +191,24 @@ def _report(results: list[FileImport]) -> None:
     st.dataframe(
         [
             {
-                t("upload.col.file"): r.file,
-                t("upload.col.format"): r.detected_format or "—",
-                t("upload.added"): r.added,
-                t("upload.duplicates"): r.duplicates,
-                t("upload.problems"): len(r.problems),
-                t("upload.col.error"): r.error,
+                t("upload.col.file"): f.imported.file,
+                t("upload.col.format"): f.imported.detected_format or "—",
+                t("upload.added"): f.imported.added,
+                t("upload.duplicates"): f.imported.duplicates,
+                t("upload.problems"): len(f.imported.problems),
+                t("upload.col.without_text"): f.without_text,
+                t("upload.col.placed"): f.placed,
+                t("upload.col.proposed"): f.proposed,
+                t("upload.col.unsorted"): f.unsorted,
+                t("upload.col.error"): f.imported.error,
             }
-            for r in results
+            for f in files
         ],
         hide_index=True,
         width="stretch",
         key="upload_files_table",
     )
+    st.caption(t("upload.counts_help"))
     for r in results:
         if r.batch_id is None or r.added == 0:
             continue

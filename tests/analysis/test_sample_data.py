@@ -1,5 +1,6 @@
 """The planted truth of sample_data/: themes recovered, spike flagged, late theme new."""
 
+import json
 import tomllib
 
 import pandas as pd
@@ -17,14 +18,14 @@ pytestmark = pytest.mark.skipif(
 def refreshed(tmp_path_factory):
 
     from analysis.embedders import get_embedder
-    from workspace import themes
+    from workspace import refresh
     from workspace.db import Workspace
     from workspace.imports import import_files
 
     path = tmp_path_factory.mktemp("sample") / "ws.duckdb"
     ws = Workspace(path)
     import_files(ws, [SAMPLE])
-    themes.refresh_themes(ws, get_embedder("use"))
+    refresh.refresh_themes(ws, get_embedder("use"))
     truth = pd.read_csv(SAMPLE / "truth.csv.gz")
     planted = tomllib.loads((SAMPLE / "planted.toml").read_text(encoding="utf-8"))
     yield ws, truth, planted
@@ -54,21 +55,107 @@ def test_planted_themes_recovered(refreshed):
 
 
 def test_planted_spike_flagged(refreshed):
-    from workspace import themes
+    from workspace.trends import theme_trends
 
     ws, truth, planted = refreshed
     spike = planted["spike"]
     theme_id, _ = _majority_theme(ws, truth, spike["theme"])
-    trends = themes.theme_trends(ws, spike["week"])
+    trends = theme_trends(ws, spike["week"])
     flagged = set(zip(trends.spikes["theme_id"].astype(int), trends.spikes["channel"], strict=True))
     assert (theme_id, spike["channel"]) in flagged
 
 
 def test_late_theme_reported_new(refreshed):
-    from workspace import themes
+    from workspace.trends import theme_trends
 
     ws, truth, planted = refreshed
     late = planted["late_theme"]
     theme_id, _ = _majority_theme(ws, truth, late["theme"])
-    assert theme_id in themes.theme_trends(ws, late["first_week"]).new
-    assert theme_id not in themes.theme_trends(ws, "2026-W43").new
+    assert theme_id in theme_trends(ws, late["first_week"]).new
+    assert theme_id not in theme_trends(ws, "2026-W43").new
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("bezorging te laat", id="dutch-short"),
+        pytest.param("late delivery", id="english"),
+        pytest.param("levering duurt te lang", id="dutch-paraphrase"),
+    ],
+)
+def test_search_by_meaning_finds_the_late_deliveries(refreshed, query):
+    from workspace.search import find_items
+
+    ws, truth, _ = refreshed
+    found = find_items(ws, query, "meaning", limit=10)
+    planted = truth.set_index("item_id")["theme"].reindex(found["id"])
+    assert len(found) == 10
+    assert (planted == "late_delivery").sum() >= 7, list(planted)
+
+
+def _sample_generator():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("sample_generate", SAMPLE / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_import_places_new_rows_on_known_subjects_without_a_refresh(refreshed, tmp_path):
+    import csv
+    import random
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from klantstem_cli import app
+
+    ws, truth, _ = refreshed
+    with ws.cursor() as cur:
+        cur.execute("CHECKPOINT")
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(ws.path, copy)  # the module's workspace stays as the other tests expect
+    generate = _sample_generator()
+    rng = random.Random(2027)  # not the generator's seed: new texts on the planted subjects
+    subjects = ["late_delivery", "wrong_invoice", "app_crash_login", "refund_process", "price"]
+    rows = [
+        (n, subject, lang, generate.compose(rng, subject, lang, False, "Sanne", "Visser"))
+        for n, (subject, lang) in enumerate(
+            (s, lang) for s in subjects for lang in ("nl", "en") for _ in range(4)
+        )
+    ]
+    source = tmp_path / "nieuwe_week.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "date", "text", "channel"])
+        writer.writerows([n, "2026-11-24 10:00", text, "email"] for n, _, _, text in rows)
+    result = CliRunner().invoke(app, ["import", str(source), "--workspace", str(copy), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    (file,) = report["files"]
+    assert file["added"] == len(rows) == file["text_items"] and file["without_text"] == 0
+    assert file["placed"] + file["unsorted"] == file["text_items"]
+    assert file["placed"] >= 0.8 * len(rows), file
+    # Placed where the planted subject lives: the theme most of its sample items are in.
+    from workspace.db import Workspace
+
+    with Workspace.open(copy) as opened:
+        placed = (
+            opened.query_df(
+                "SELECT a.theme_id FROM items i JOIN assignments a ON a.item_id = i.id "
+                "WHERE i.source_file = 'nieuwe_week.csv' ORDER BY i.source_row"
+            )["theme_id"]
+            .fillna(-1)
+            .astype(int)
+        )
+    homes = {s: _majority_theme(ws, truth, s)[0] for s in subjects}
+    assert len(placed) == len(rows)
+    right = sum(
+        homes[subject] == theme for (_, subject, _, _), theme in zip(rows, placed, strict=True)
+    )
+    assert right >= 0.8 * len(rows), (right, len(rows))
+    text = CliRunner().invoke(app, ["import", str(source), "--workspace", str(copy)])
+    assert "nieuwe_week.csv [" in text.stdout and "0 added" in text.stdout

@@ -7,7 +7,7 @@ import pytest
 from analysis.embedders import TfidfEmbedder
 from ingest.errors import WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
-from workspace import queries, themes
+from workspace import placement, queries, refresh, theme_edits
 from workspace.imports import import_records
 from workspace.queries import theme_coverage
 
@@ -15,6 +15,7 @@ EMBEDDER = TfidfEmbedder()
 
 
 def _import(ws, pairs, start=0):
+    ws.set_setting("embedder", "tfidf")  # the workspace's embedder is EMBEDDER
     import_records(ws, make_records(pairs, start), file_name=f"batch{start}")
 
 
@@ -31,7 +32,7 @@ def _assignment_map(ws):
 def test_refresh_writes_themes_assignments_and_sentiment(workspace):
     _import(workspace, synthetic_texts(40))
     before = workspace.data_version
-    report = themes.refresh_themes(workspace, EMBEDDER)
+    report = refresh.refresh_themes(workspace, EMBEDDER)
     assert report.themes == 5 and report.items == 200 and report.embedded == 200
     assert report.unsorted_share <= 0.05
     assert workspace.data_version == before + 1
@@ -44,7 +45,7 @@ def test_refresh_writes_themes_assignments_and_sentiment(workspace):
     cov = theme_coverage(workspace)
     assert cov.items == 200 and cov.themes == 5 and cov.sorted == 200 - report.unsorted
     # A second refresh embeds nothing and keeps every id.
-    again = themes.refresh_themes(workspace, EMBEDDER)
+    again = refresh.refresh_themes(workspace, EMBEDDER)
     assert again.embedded == 0 and sorted(again.kept_ids) == sorted(table["theme_id"])
 
 
@@ -52,14 +53,14 @@ def test_refresh_writes_themes_assignments_and_sentiment(workspace):
 def test_new_items_keep_ids_and_names(workspace, seed):
     pairs = synthetic_texts(60, seed=1)
     _import(workspace, pairs)
-    themes.refresh_themes(workspace, EMBEDDER, random_state=seed)
+    refresh.refresh_themes(workspace, EMBEDDER, random_state=seed)
     old = _assignment_map(workspace)
     biggest = int(_table(workspace)["theme_id"].iloc[0])
-    themes.rename_theme(workspace, biggest, "Onze naam")
+    theme_edits.rename_theme(workspace, biggest, "Onze naam")
     _import(workspace, synthetic_texts(6, seed=2), start=10_000)  # +10%
-    assigned = themes.assign_new_items(workspace, EMBEDDER)
+    assigned = placement.assign_new_items(workspace, EMBEDDER)
     assert assigned.assigned + assigned.unsorted == 30
-    report = themes.refresh_themes(workspace, EMBEDDER, random_state=seed)
+    report = refresh.refresh_themes(workspace, EMBEDDER, random_state=seed)
     new = _assignment_map(workspace)
     kept = sum(new[i] == t for i, t in old.items())
     assert kept / len(old) >= 0.95
@@ -71,13 +72,13 @@ def test_new_items_keep_ids_and_names(workspace, seed):
 
 def test_a_new_subject_replaces_the_themes_and_old_ids_survive(workspace):
     _import(workspace, synthetic_texts(60, seed=1))
-    themes.refresh_themes(workspace, EMBEDDER)
+    refresh.refresh_themes(workspace, EMBEDDER)
     old = _assignment_map(workspace)
     rng = random.Random(3)
     words = ["parking", "garage", "spaces", "barrier", "entrance", "exit", "meter", "ticket"]
     parking = [("parking", f"the {' and '.join(rng.sample(words, 4))}") for _ in range(30)]
     _import(workspace, parking, start=10_000)
-    report = themes.refresh_themes(workspace, EMBEDDER)
+    report = refresh.refresh_themes(workspace, EMBEDDER)
     assert not report.kept_previous and report.fit_new >= report.fit_previous + 0.01
     new = _assignment_map(workspace)
     parking_ids = [new[r.id] for r in make_records(parking, 10_000)]
@@ -89,41 +90,41 @@ def test_a_new_subject_replaces_the_themes_and_old_ids_survive(workspace):
 
 def test_edits_and_undo(workspace):
     _import(workspace, synthetic_texts(30))
-    themes.refresh_themes(workspace, EMBEDDER)
+    refresh.refresh_themes(workspace, EMBEDDER)
     table = _table(workspace)
     a, b = (int(t) for t in table["theme_id"].iloc[:2])
     size_a, size_b = (int(s) for s in table["size"].iloc[:2])
 
-    themes.merge_themes(workspace, [b], a)
+    theme_edits.merge_themes(workspace, [b], a)
     merged = _table(workspace).set_index("theme_id")
     assert b not in merged.index and merged.loc[a, "size"] == size_a + size_b
     # A refresh keeps the merge.
-    themes.refresh_themes(workspace, EMBEDDER)
+    refresh.refresh_themes(workspace, EMBEDDER)
     assert b not in set(_table(workspace)["theme_id"])
 
-    edit, parts = themes.split_theme(workspace, a, parts=2, embedder=EMBEDDER)
+    edit, parts = theme_edits.split_theme(workspace, a, parts=2, embedder=EMBEDDER)
     split = _table(workspace).set_index("theme_id")
     assert a not in split.index and set(parts) <= set(split.index)
     lineage = workspace.query_df("SELECT theme_id, related_id, kind FROM theme_lineage")
     recorded = set(lineage.itertuples(index=False, name=None))
     assert (b, a, "merged_into") in recorded
     assert {(p, a, "split_from") for p in parts} <= recorded
-    assert themes.undo_last_edit(workspace)["kind"] == "split"
+    assert theme_edits.undo_last_edit(workspace)["kind"] == "split"
     assert a in set(_table(workspace)["theme_id"])
 
     item = queries.theme_quotes(workspace, a, limit=1)["id"].iloc[0]
-    themes.move_item(workspace, item, None)
+    theme_edits.move_item(workspace, item, None)
     assert item in set(queries.unsorted_items(workspace, limit=500)["id"])
-    themes.refresh_themes(workspace, EMBEDDER)  # a manual move survives a refresh
+    refresh.refresh_themes(workspace, EMBEDDER)  # a manual move survives a refresh
     assert (
         _assignment_map(workspace)[item] is None or str(_assignment_map(workspace)[item]) == "<NA>"
     )
-    assert themes.undo_last_edit(workspace)["kind"] == "move"
+    assert theme_edits.undo_last_edit(workspace)["kind"] == "move"
     assert _assignment_map(workspace)[item] == a
 
-    themes.rename_theme(workspace, a, "Bezorging")
+    theme_edits.rename_theme(workspace, a, "Bezorging")
     assert _table(workspace).set_index("theme_id").loc[a, "label"] == "Bezorging"
-    themes.undo_last_edit(workspace)
+    theme_edits.undo_last_edit(workspace)
     info = queries.theme_info(workspace, a)
     assert info is not None and info.label == info.engine_label  # the engine's name again
     kinds = workspace.query_df("SELECT kind, undone FROM edits ORDER BY edit_id")
@@ -135,17 +136,17 @@ def test_edits_and_undo(workspace):
 
 def test_edit_on_unknown_theme_is_refused(workspace):
     with pytest.raises(WorkspaceError, match="unknown"):
-        themes.rename_theme(workspace, 999, "x")
+        theme_edits.rename_theme(workspace, 999, "x")
 
 
 def test_leftovers_become_a_proposed_theme(workspace):
     _import(workspace, synthetic_texts(40))
-    themes.refresh_themes(workspace, EMBEDDER)
+    refresh.refresh_themes(workspace, EMBEDDER)
     novel = [
         ("new", f"loyalty points voucher saldo spaarpunten {i} punten bonus") for i in range(15)
     ]
     _import(workspace, novel, start=5000)
-    report = themes.assign_new_items(workspace, EMBEDDER, min_new_theme_size=10)
+    report = placement.assign_new_items(workspace, EMBEDDER, min_new_theme_size=10)
     assert len(report.proposed_themes) == 1
     proposed = report.proposed_themes[0]
     table = _table(workspace).set_index("theme_id")
@@ -154,7 +155,7 @@ def test_leftovers_become_a_proposed_theme(workspace):
     novel_ids = [r.id for r in make_records(novel, 5000)]
     members = {i for i, t in _assignment_map(workspace).items() if t == proposed}
     assert members == set(novel_ids)
-    themes.refresh_themes(workspace, EMBEDDER)
+    refresh.refresh_themes(workspace, EMBEDDER)
     after = _assignment_map(workspace)
     assert {after[i] for i in novel_ids} == {proposed}
     assert _table(workspace).set_index("theme_id").loc[proposed, "status"] == "active"
@@ -162,19 +163,19 @@ def test_leftovers_become_a_proposed_theme(workspace):
 
 def test_create_theme_from_chosen_items_survives_refresh_and_undoes(workspace):
     _import(workspace, synthetic_texts(30))
-    themes.refresh_themes(workspace, EMBEDDER)
+    refresh.refresh_themes(workspace, EMBEDDER)
     before = _assignment_map(workspace)
     chosen = sorted(before)[:6]
-    edit_id, new_id = themes.create_theme(workspace, chosen, "Spaarpunten")
+    edit_id, new_id = theme_edits.create_theme(workspace, chosen, "Spaarpunten")
     table = _table(workspace).set_index("theme_id")
     assert table.loc[new_id, "label"] == "Spaarpunten" and table.loc[new_id, "size"] == 6
     assert all(_assignment_map(workspace)[i] == new_id for i in chosen)
     assert int(table["size"].sum()) == sum(
         t is not None and str(t) != "<NA>" for t in before.values()
     )
-    themes.refresh_themes(workspace, EMBEDDER)  # manual placement and the name are kept
+    refresh.refresh_themes(workspace, EMBEDDER)  # manual placement and the name are kept
     assert all(_assignment_map(workspace)[i] == new_id for i in chosen)
-    assert themes.undo_last_edit(workspace)["kind"] == "create"
+    assert theme_edits.undo_last_edit(workspace)["kind"] == "create"
     assert new_id not in set(_table(workspace)["theme_id"])
     after = _assignment_map(workspace)
     assert all(after[i] == before[i] for i in chosen)
@@ -183,6 +184,6 @@ def test_create_theme_from_chosen_items_survives_refresh_and_undoes(workspace):
 def test_create_theme_needs_a_name_and_known_items(workspace):
     _import(workspace, synthetic_texts(5))
     with pytest.raises(WorkspaceError, match="name"):
-        themes.create_theme(workspace, ["x"], "  ")
+        theme_edits.create_theme(workspace, ["x"], "  ")
     with pytest.raises(WorkspaceError, match="None of the 1 chosen items"):
-        themes.create_theme(workspace, ["no-such-item"], "Nieuw", embedder=EMBEDDER)
+        theme_edits.create_theme(workspace, ["no-such-item"], "Nieuw", embedder=EMBEDDER)

@@ -49,7 +49,7 @@ def server(tmp_path_factory):
     from analysis.embedders import get_embedder
     from workspace.db import Workspace
     from workspace.imports import export_files, import_files
-    from workspace.themes import refresh_themes
+    from workspace.refresh import refresh_themes
 
     files = [f for f in export_files([SAMPLE.parent])[0] if f != SAMPLE]
     path = tmp_path_factory.mktemp("browser") / "flow.duckdb"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from klantstem_cli import app
@@ -167,3 +168,47 @@ def test_table_needing_a_mapping_is_one_problem_and_the_rest_imports(tmp_path):
     assert report["added"] == 2
     [problem] = report["problems"]
     assert problem["file"] == "odd.csv" and "--text-column" in problem["message"]
+
+
+SEARCH_CSV = (
+    "id,date,text,channel\n"
+    "1,2026-11-02 10:00,The parcel arrived late again,email\n"
+    "2,2026-11-03 11:00,Great support from a friendly colleague,review\n"
+    "3,2026-11-04 12:00,My invoice was charged twice,email\n"
+    "4,2026-11-05 13:00,Courier delivered the parcel very late,review\n"
+)
+
+
+def _search_workspace(tmp_path):
+    from workspace.db import Workspace
+
+    source = tmp_path / "feedback.csv"
+    source.write_text(SEARCH_CSV, encoding="utf-8")
+    ws = tmp_path / "ws.duckdb"
+    with Workspace.open(ws) as opened:
+        opened.set_setting("embedder", "tfidf")  # weight-free
+    assert runner.invoke(app, ["import", str(source), "--workspace", str(ws)]).exit_code == 0
+    return ws
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param(["late parcel"], "parcel", id="meaning"),
+        pytest.param(["invoice", "--mode", "words"], "invoice", id="words"),
+    ],
+)
+def test_search_prints_json_results_best_first(tmp_path, args, expected):
+    ws = _search_workspace(tmp_path)
+    result = runner.invoke(app, ["search", *args, "--json", "--limit", "2", "--workspace", str(ws)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert 1 <= len(rows) <= 2 and {"id", "text", "channel", "theme", "score"} <= set(rows[0])
+    assert all(expected in row["text"].lower() for row in rows)
+    assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
+
+
+def test_search_with_an_unknown_mode_says_which_modes_exist(tmp_path):
+    ws = _search_workspace(tmp_path)
+    result = runner.invoke(app, ["search", "x", "--mode", "fuzzy", "--workspace", str(ws)])
+    assert result.exit_code == 1 and "meaning, words" in result.output

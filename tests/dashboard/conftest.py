@@ -1,8 +1,8 @@
-"""A small themed workspace for view tests: real imports, fabricated themes via SQL.
+"""A small themed workspace for view tests: real imports, fabricated themes via the store.
 
 The theme engine is another module; these views only read the tables it writes, so the
-fixture writes those tables directly (three themes, a few unsorted items, sentiment and
-cached vectors) and stays fast.
+fixture stores three themes (centres in the TF-IDF embedder's space), a few unsorted items,
+sentiment and cached vectors through the theme store and stays fast.
 """
 
 from __future__ import annotations
@@ -11,11 +11,16 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
+from analysis.embedders import TfidfEmbedder, l2_normalize
 from tests.conftest import make_record
 from workspace.db import Workspace
 from workspace.imports import import_records
+from workspace.theme_store import save_themes
+from workspace.vectors import cache_vectors
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 XSS = (
@@ -59,42 +64,53 @@ def build_workspace(path: Path, *, items: int = 90, hostile: bool = False) -> Pa
             make_record(n, channel=channel, text=text, language=("en", "nl")[n % 2], **extra)
         )
     now = datetime(2026, 9, 1, tzinfo=UTC)
+    embedder = TfidfEmbedder()  # the workspace's embedder: uploads are placed with it (fast)
     with Workspace.open(path) as ws:
+        ws.set_setting("embedder", "tfidf")
         import_records(ws, records, file_name="fixture.csv")
         ids = ws.query_df("SELECT id, text, text_hash FROM items ORDER BY source_row")
-        with ws.transaction() as con:
-            for theme_id, (label, en, nl, keywords) in THEMES.items():
-                centroid = [1.0 if k == theme_id else 0.0 for k in range(1, 5)]
-                name = f"{label} {XSS[theme_id - 1]}" if hostile else ""
-                con.execute(
-                    "INSERT INTO themes (theme_id, label, label_en, label_nl, manager_name, keywords,"
-                    " centroid, size, created_at, updated_at, model_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'fake-4')",
-                    [theme_id, label, en, nl, name, json.dumps(keywords), centroid, now, now],
-                )
-            for n, row in enumerate(ids.itertuples(index=False)):
-                theme = _theme_of(n)
-                near = theme or 1 + n % 3
-                vector = [0.9 if k == near else 0.1 for k in range(1, 5)]
-                con.execute(
-                    "INSERT OR IGNORE INTO embeddings VALUES ('fake-4', ?, ?)",
-                    [row.text_hash, vector],
-                )
-                con.execute(
-                    "INSERT INTO assignments VALUES (?, ?, ?, ?)",
-                    [row.id, theme, 0.9 if theme else None, "fixture"],
-                )
-                con.execute(
-                    "INSERT INTO item_sentiment VALUES (?, ?, 'fixture')",
-                    [row.id, -0.6 if theme else 0.3],
-                )
-            con.execute(
-                "UPDATE themes SET size = (SELECT count(*) FROM assignments a "
-                "WHERE a.theme_id = themes.theme_id)"
-            )
-            # New uploads are embedded and sorted with the weightless TF-IDF embedder (fast).
-            ws.set_setting("embedder", "tfidf", con)
-            ws.bump_data_version(con)
+        vectors = l2_normalize(embedder.embed(ids["text"].tolist()))
+        cache_vectors(ws, embedder.model_id, ids["text_hash"].tolist(), vectors)
+        theme_of = np.array([_theme_of(n) or -1 for n in range(len(ids))])
+        themes = pd.DataFrame(
+            {
+                "theme_id": list(THEMES),
+                "label": [label for label, _, _, _ in THEMES.values()],
+                "label_en": [en for _, en, _, _ in THEMES.values()],
+                "label_nl": [nl for _, _, nl, _ in THEMES.values()],
+                "manager_name": [
+                    f"{label} {XSS[theme_id - 1]}" if hostile else ""
+                    for theme_id, (label, _, _, _) in THEMES.items()
+                ],
+                "keywords": [json.dumps(k) for _, _, _, k in THEMES.values()],
+                "centroid": [
+                    l2_normalize(vectors[theme_of == t].mean(axis=0, keepdims=True))[0].tolist()
+                    for t in THEMES
+                ],
+                "created_at": now,
+                "updated_at": now,
+                "model_id": embedder.model_id,
+            }
+        )
+        save_themes(
+            ws,
+            themes,
+            assigned=pd.DataFrame(
+                {
+                    "item_id": ids["id"],
+                    "theme_id": pd.array([t if t > 0 else None for t in theme_of], "Int64"),
+                    "similarity": [0.9 if t > 0 else None for t in theme_of],
+                    "method": "fixture",
+                }
+            ),
+            sentiment=pd.DataFrame(
+                {
+                    "item_id": ids["id"],
+                    "sentiment": [-0.6 if t > 0 else 0.3 for t in theme_of],
+                    "source": "fixture",
+                }
+            ),
+        )
     return path
 
 

@@ -236,20 +236,7 @@ def test_keyword_search_respects_filters(themed_workspace):
 
 
 def test_semantic_search_ranks_cached_vectors(themed_workspace):
-    from analysis.embedders import TfidfEmbedder
-
-    embedder = TfidfEmbedder()
-    with Workspace.open(themed_workspace) as ws:
-        rows = ws.query_df("SELECT DISTINCT text, text_hash FROM items")
-        vectors = embedder.embed(list(rows["text"]))
-        with ws.transaction() as con:
-            for text_hash, vector in zip(rows["text_hash"], vectors, strict=True):
-                con.execute(
-                    "INSERT INTO embeddings VALUES (?, ?, ?)",
-                    [embedder.model_id, text_hash, vector.tolist()],
-                )
-            ws.set_setting("embedder", "tfidf", con)
-            ws.bump_data_version(con)
+    # The fixture caches the items' vectors of the workspace's embedder (TF-IDF).
     at = open_page("search")
     at.text_input(key="search_query").set_value("the app crashes at login")
     at.radio(key="search_mode").set_value("semantic")
@@ -259,7 +246,7 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
     assert results["score"].is_monotonic_decreasing
 
 
-# workspace.themes.ensure_vectors reads vectors via Arrow, which DuckDB 2 warns about.
+# workspace.vectors.ensure_vectors reads vectors via Arrow, which DuckDB 2 warns about.
 ARROW_WARNING = "ignore:Arrow output on a DB-API result:UserWarning"
 
 
@@ -277,10 +264,14 @@ def test_upload_imports_several_files_and_reports(themed_workspace):
     files = at.dataframe[0].value
     assert list(files["File"]) == ["week36.csv", "empty.csv"]
     assert "empty" in files["Error"].iloc[1]
-    # The fixture's themes live in another vector space than the TF-IDF embedder's, so the
-    # engine (really run here) places neither the 2 new items nor the 9 earlier leftovers.
+    # The engine (really run here) places the 2 new items with the workspace's embedder and
+    # reports per file: with text = in a theme + unsorted.
     captions = [c.replace("\\", "") for c in texts(at, "caption")]
-    assert "Sorted into themes: 0. Left unsorted: 11. New themes proposed: 0." in captions
+    assert "Sorted into themes: 1. Left unsorted: 1. New themes proposed: 0." in captions
+    week = files.iloc[0]
+    assert (week["Added"], week["Without text"]) == (2, 0)
+    assert (week["In a theme"], week["Unsorted"], week["Of which new themes"]) == (1, 1, 0)
+    assert files.iloc[1]["In a theme"] + files.iloc[1]["Unsorted"] == 0
     with Workspace.open(themed_workspace) as ws:
         assert ws.scalar("SELECT count(*) FROM items") == 92
 
@@ -398,8 +389,11 @@ def test_engine_calls_build_the_embedder_once_per_server_process(themed_workspac
         analysis.embedders, "get_embedder", lambda name=None: built.append(name) or real(name)
     )
     state.embedder.clear()
+    from workspace.imports import import_bytes
+
     with Workspace.open(themed_workspace) as ws:
         theme_engine.refresh(ws)
-        theme_engine.assign_new(ws)
+        upload = import_bytes(ws, b"text,date\nDe levering was te laat,2026-09-01\n", "x.csv")
+        theme_engine.place(ws, [upload])
         theme_engine.refresh(ws)
     assert built == ["tfidf"]

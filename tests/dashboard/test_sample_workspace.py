@@ -24,7 +24,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def sample_workspace(tmp_path_factory):
     from analysis.embedders import get_embedder
-    from workspace.themes import refresh_themes
+    from workspace.refresh import refresh_themes
 
     files, _ = export_files([SAMPLE])
     if not files:

@@ -1,7 +1,7 @@
 """A real workspace file holding fabricated items, themes, assignments and sentiment.
 
 The theme engine is another module; the summary only reads the tables it writes, so these
-helpers write those tables directly with SQL.
+helpers store fabricated themes through the theme store instead of running the engine.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pandas as pd
 from ingest.schema import FeedbackRecord, make_record_id
 from workspace.db import Workspace
 from workspace.imports import export_files, import_files, import_records
+from workspace.theme_store import save_themes
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 TRUTH, PLANTED = SAMPLE / "truth.csv.gz", SAMPLE / "planted.toml"
@@ -39,30 +40,31 @@ def write_workspace(path: Path, items: pd.DataFrame, themes: pd.DataFrame) -> Pa
     stored = items.assign(id=[r.id for r in records])
     with Workspace.open(path) as ws:
         import_records(ws, records, file_name="fixture.csv")
-        with ws.transaction() as con:
-            for row in themes.itertuples(index=False):
-                con.execute(
-                    "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [int(row.theme_id), row.label_en.lower(), row.label_en, row.label_nl, now, now],
-                )
-            assignments = pd.DataFrame(
+        scored = stored.dropna(subset=["sentiment"])
+        save_themes(
+            ws,
+            pd.DataFrame(
+                {
+                    "theme_id": themes["theme_id"].astype(int),
+                    "label": themes["label_en"].str.lower(),
+                    "label_en": themes["label_en"],
+                    "label_nl": themes["label_nl"],
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ),
+            assigned=pd.DataFrame(
                 {
                     "item_id": stored["id"],
                     "theme_id": stored["theme_id"].astype("Int64"),
                     "similarity": stored["similarity"],
                     "method": "fixture",
                 }
-            )
-            con.register("fixture_assignments", assignments)
-            con.execute("INSERT INTO assignments SELECT * FROM fixture_assignments")
-            scored = stored.dropna(subset=["sentiment"])
-            sentiment = pd.DataFrame(
+            ),
+            sentiment=pd.DataFrame(
                 {"item_id": scored["id"], "sentiment": scored["sentiment"], "source": "fixture"}
-            )
-            con.register("fixture_sentiment", sentiment)
-            con.execute("INSERT INTO item_sentiment SELECT * FROM fixture_sentiment")
-            ws.bump_data_version(con)
+            ),
+        )
     return path
 
 
@@ -82,23 +84,25 @@ def build_truth_workspace(path: Path) -> Path:
         assert report.added >= len(truth), (
             report.to_dict() if hasattr(report, "to_dict") else report
         )
-        with ws.transaction() as con:
-            for name, theme_id in ids.items():
-                label = name.replace("_", " ")
-                con.execute(
-                    "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [theme_id, name, label, f"{label} (nl)", now, now],
-                )
-            assignments = pd.DataFrame(
+        save_themes(
+            ws,
+            pd.DataFrame(
+                {
+                    "theme_id": list(ids.values()),
+                    "label": list(ids),
+                    "label_en": [name.replace("_", " ") for name in ids],
+                    "label_nl": [f"{name.replace('_', ' ')} (nl)" for name in ids],
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ),
+            assigned=pd.DataFrame(
                 {
                     "item_id": truth["item_id"],
                     "theme_id": truth["theme"].map(ids).astype("Int64"),
                     "similarity": 1.0,
                     "method": "truth",
                 }
-            )
-            con.register("truth_assignments", assignments)
-            con.execute("INSERT INTO assignments SELECT * FROM truth_assignments")
-            ws.bump_data_version(con)
+            ),
+        )
     return path

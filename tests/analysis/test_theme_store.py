@@ -1,0 +1,128 @@
+"""The theme store under concurrency: refresh vs. manual moves, ids from sequences, and
+DuckDB errors surfacing as the project's errors."""
+
+import pandas as pd
+import pytest
+
+from analysis.embedders import TfidfEmbedder
+from ingest.errors import KlantstemError, WorkspaceError
+from tests.analysis.conftest import make_records, synthetic_texts
+from workspace import queries, theme_edits, theme_store
+from workspace.imports import import_records
+from workspace.refresh import refresh_themes
+
+EMBEDDER = TfidfEmbedder()
+
+
+@pytest.fixture
+def themed(workspace):
+    workspace.set_setting("embedder", "tfidf")
+    import_records(workspace, make_records(synthetic_texts(30)), file_name="first")
+    refresh_themes(workspace, EMBEDDER)
+    return workspace
+
+
+def _placement(ws, item_id):
+    row = ws.query_df("SELECT theme_id, method FROM assignments WHERE item_id = ?", [item_id])
+    theme = row["theme_id"].iloc[0]
+    return (None if pd.isna(theme) else int(theme)), str(row["method"].iloc[0])
+
+
+@pytest.mark.parametrize("target", ["other-theme", "unsorted"], ids=["into-theme", "to-unsorted"])
+def test_a_move_made_while_a_refresh_runs_survives(themed, target):
+    table = queries.theme_table(themed)
+    a, b = (int(t) for t in table["theme_id"].iloc[:2])
+    item = str(queries.theme_quotes(themed, a, limit=1)["id"].iloc[0])
+    goal = b if target == "other-theme" else None
+
+    def move_in_another_tab():
+        theme_edits.move_item(themed, item, goal)
+
+    report = refresh_themes(themed, EMBEDDER, before_save=move_in_another_tab)
+    assert report.moves_kept == 1
+    assert _placement(themed, item) == (goal, "manual")
+    # And the next refresh keeps it too.
+    refresh_themes(themed, EMBEDDER)
+    assert _placement(themed, item) == (goal, "manual")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(
+            lambda ws: import_records(
+                ws, make_records([("x", "the parcel late")], 900), file_name="mid"
+            ),
+            id="an-import",
+        ),
+        pytest.param(
+            lambda ws: theme_edits.rename_theme(
+                ws, int(queries.theme_table(ws)["theme_id"].iloc[0]), "Nieuw"
+            ),
+            id="a-rename",
+        ),
+    ],
+)
+def test_a_refresh_stops_with_a_message_when_other_data_changed(themed, change):
+    before = themed.query_df("SELECT * FROM assignments ORDER BY item_id")
+    with pytest.raises(WorkspaceError, match="changed while the themes were refreshed"):
+        refresh_themes(themed, EMBEDDER, before_save=lambda: change(themed))
+    after = themed.query_df("SELECT * FROM assignments ORDER BY item_id")
+    pd.testing.assert_frame_equal(before, after)
+
+
+def test_two_sessions_creating_themes_at_once_get_distinct_ids(themed):
+    first, second = themed.cursor(), themed.cursor()
+    first.execute("BEGIN TRANSACTION")
+    second.execute("BEGIN TRANSACTION")
+    # Both sessions ask for an id before either commits (max()+1 gave both the same one).
+    ids = theme_store.new_theme_ids(first, 1) + theme_store.new_theme_ids(second, 1)
+    for con, theme_id in zip((first, second), ids, strict=True):
+        theme_store.insert_themes(
+            con,
+            pd.DataFrame(
+                {
+                    "theme_id": [theme_id],
+                    "label": ["x"],
+                    "label_nl": [""],
+                    "label_en": [""],
+                    "manager_name": [""],
+                    "keywords": ["[]"],
+                    "quotes": ["[]"],
+                    "centroid": [None],
+                    "size": [0],
+                    "status": ["active"],
+                    "parent_ids": ["[]"],
+                    "created_at": [pd.Timestamp.now(tz="UTC")],
+                    "updated_at": [pd.Timestamp.now(tz="UTC")],
+                    "model_id": [EMBEDDER.model_id],
+                }
+            ),
+        )
+    first.execute("COMMIT")
+    second.execute("COMMIT")
+    existing = set(queries.theme_table(themed)["theme_id"])
+    assert ids[0] != ids[1] and not set(ids) & (existing - set(ids))
+    stored = themed.query_df("SELECT theme_id FROM themes WHERE theme_id IN (?, ?)", ids)
+    assert len(stored) == 2
+
+
+def test_sequences_start_after_the_ids_of_an_existing_workspace(themed):
+    highest = int(themed.scalar("SELECT max(theme_id) FROM themes"))
+    edit_id, new_id = theme_edits.create_theme(
+        themed, [r.id for r in make_records(synthetic_texts(30))[:3]], "Nieuw"
+    )
+    assert new_id > highest and edit_id >= 1
+
+
+def test_a_write_conflict_is_a_klantstem_error_not_a_duckdb_one(themed):
+    item = str(themed.scalar("SELECT min(item_id) FROM assignments"))
+    frame = pd.DataFrame({"item_id": [item], "theme_id": [None], "method": ["manual"]})
+    other = themed.cursor()
+    with (
+        pytest.raises(KlantstemError, match="another session changed the same data"),
+        themed.transaction() as con,
+    ):
+        con.execute("SELECT count(*) FROM assignments").fetchall()
+        theme_store.put_assignments(other, frame)  # commits on its own
+        theme_store.put_assignments(con, frame)

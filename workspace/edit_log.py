@@ -1,0 +1,140 @@
+"""The theme store's edits log: snapshots of the rows an edit changes, and a generic undo.
+
+An edit snapshots its rows (themes, assignments, lineage) under keys before it changes them;
+undo deletes whatever is now under those keys and puts the snapshot's rows back, whatever
+the edit was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from workspace.db import Workspace
+from workspace.theme_store import Con, recompute_sizes
+
+
+def change_marker(con: Con) -> tuple[int, int, int, int]:
+    """What a refresh compares between its load and its save: (data version, newest edit
+    id, undone edits, items)."""
+    row = con.execute(
+        "SELECT (SELECT CAST(value AS BIGINT) FROM settings WHERE key = 'data_version'), "
+        "(SELECT coalesce(max(edit_id), 0) FROM edits), "
+        "(SELECT count(*) FROM edits WHERE undone), (SELECT count(*) FROM items)"
+    ).fetchone()
+    return int(row[0] or 0), int(row[1]), int(row[2]), int(row[3])
+
+
+def edit_kinds_since(con: Con, edit_id: int) -> list[str]:
+    rows = con.execute("SELECT kind FROM edits WHERE edit_id > ? ORDER BY edit_id", [edit_id])
+    return [str(r[0]) for r in rows.fetchall()]
+
+
+def snapshot(con: Con, theme_ids: Sequence[int], item_ids: Sequence[str] = ()) -> dict[str, Any]:
+    """The rows an edit may change, keyed, so :func:`restore` can put exactly them back.
+
+    Args:
+        theme_ids: themes the edit changes or creates (ids allocated before the edit).
+        item_ids: items whose assignment the edit changes.
+    """
+    theme_keys = sorted({int(t) for t in theme_ids})
+    item_keys = sorted({str(i) for i in item_ids})
+    ph = ", ".join("?" * len(theme_keys)) or "NULL"
+    ph_items = ", ".join("?" * len(item_keys)) or "NULL"
+    themes = con.execute(f"SELECT * FROM themes WHERE theme_id IN ({ph})", theme_keys).df()
+    themes["centroid"] = themes["centroid"].map(
+        lambda c: None if c is None else [float(v) for v in c]
+    )
+    for column in ("created_at", "updated_at"):
+        themes[column] = themes[column].astype(str)
+    assigned = con.execute(
+        f"SELECT * FROM assignments WHERE item_id IN ({ph_items})", item_keys
+    ).df()
+    assigned["theme_id"] = (
+        assigned["theme_id"]
+        .astype("Int64")
+        .astype(object)
+        .where(assigned["theme_id"].notna(), None)
+    )
+    lineage = con.execute(f"SELECT * FROM theme_lineage WHERE theme_id IN ({ph})", theme_keys).df()
+    lineage["recorded_at"] = lineage["recorded_at"].astype(str)
+    return {
+        "themes": {"keys": theme_keys, "rows": json.loads(themes.to_json(orient="records"))},
+        "assignments": {"keys": item_keys, "rows": json.loads(assigned.to_json(orient="records"))},
+        "lineage": {"keys": theme_keys, "rows": json.loads(lineage.to_json(orient="records"))},
+    }
+
+
+_KEY_COLUMN = {"themes": "theme_id", "assignments": "item_id", "theme_lineage": "theme_id"}
+
+
+def restore(con: Con, before: dict[str, Any]) -> None:
+    """Put the rows of a :func:`snapshot` back: rows under its keys are replaced by its rows."""
+    for part, table in (
+        ("themes", "themes"),
+        ("assignments", "assignments"),
+        ("lineage", "theme_lineage"),
+    ):
+        keys = before[part]["keys"]
+        if not keys:
+            continue
+        key = _KEY_COLUMN[table]
+        con.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(keys))})", keys)
+        for row in before[part]["rows"]:
+            columns = list(row)
+            con.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [row[c] for c in columns],
+            )
+    recompute_sizes(con)
+
+
+def _upgrade_snapshot(payload: dict[str, Any]) -> dict[str, Any]:
+    """Edits logged before snapshots had keys: derive the keys from the rows and args."""
+    before = payload["before"]
+    if isinstance(before.get("themes"), dict):
+        return before
+    args = payload.get("args", {})
+    created = [int(t) for t in payload.get("created_theme_ids", [])]
+    theme_keys = [int(t["theme_id"]) for t in before["themes"]] + created
+    items = [a["item_id"] for a in before["assignments"]]
+    items += args.get("item_ids") or ([args["item_id"]] if args.get("item_id") else [])
+    return {
+        "themes": {"keys": theme_keys, "rows": before["themes"]},
+        "assignments": {"keys": sorted(set(items)), "rows": before["assignments"]},
+        # Old logs kept no lineage: drop only what the edit added.
+        "lineage": {"keys": created + [int(s) for s in args.get("source_ids", [])], "rows": []},
+    }
+
+
+def log_edit(con: Con, kind: str, args: dict[str, Any], before: dict[str, Any]) -> int:
+    """Append an edit with the snapshot it replaced; returns its id."""
+    edit_id = int(con.execute("SELECT nextval('edit_ids')").fetchone()[0])
+    con.execute(
+        "INSERT INTO edits (edit_id, edited_at, kind, payload, undone) VALUES (?, ?, ?, ?, FALSE)",
+        [edit_id, datetime.now(UTC), kind, json.dumps({"args": args, "before": before})],
+    )
+    return edit_id
+
+
+def undo_last_edit(ws: Workspace) -> dict[str, Any] | None:
+    """Undo the newest edit that is not undone by restoring its snapshot.
+
+    Returns:
+        ``{"edit_id", "kind"}``, or None when there is nothing to undo.
+    """
+    with ws.transaction() as con:
+        row = con.execute(
+            "SELECT edit_id, kind, payload FROM edits WHERE NOT undone "
+            "ORDER BY edit_id DESC LIMIT 1"
+        ).fetchall()
+        if not row:
+            return None
+        edit_id, kind, payload = int(row[0][0]), str(row[0][1]), json.loads(row[0][2])
+        restore(con, _upgrade_snapshot(payload))
+        con.execute("UPDATE edits SET undone = TRUE WHERE edit_id = ?", [edit_id])
+        ws.bump_data_version(con)
+    return {"edit_id": edit_id, "kind": kind}

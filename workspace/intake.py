@@ -1,0 +1,156 @@
+"""Use case: import, then place. The one path by which the CLI and the Upload page add feedback.
+
+Import (``workspace.imports``: one transaction per file), embed the new texts, place them into
+the current themes (``workspace.placement``), let leftovers that form a tight group become
+proposed themes, and report per file:
+
+- ``added``: new rows stored (``duplicates`` were already there; ``problems`` are the file's);
+- ``text_items``: the added rows with feedback text, the ones themes are made of;
+- ``without_text``: the other added rows, star-only ratings (a rating, no text) and our own
+  replies; stored and counted, never placed. ``text_items + without_text == added``;
+- ``placed``: text items now in a theme, ``proposed`` of them in a newly proposed one;
+- ``unsorted``: text items in no theme. ``placed + unsorted == text_items``.
+
+Before the first refresh there are no themes: nothing is embedded or placed, and every text
+item is reported unsorted (``themes_missing``); ``klantstem themes`` builds the themes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis.embedders import Embedder
+from ingest.settings import ColumnMapping
+from workspace.db import Workspace
+from workspace.imports import FileImport, import_files
+from workspace.placement import assign_new_items
+from workspace.vectors import ProgressCallback
+
+
+@dataclass(frozen=True, slots=True)
+class FileIntake:
+    """What one file brought in, and where its items went."""
+
+    imported: FileImport
+    text_items: int = 0
+    placed: int = 0
+    unsorted: int = 0
+    proposed: int = 0
+
+    @property
+    def without_text(self) -> int:
+        return self.imported.added - self.text_items
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.imported.to_dict(),
+            "text_items": self.text_items,
+            "without_text": self.without_text,
+            "placed": self.placed,
+            "unsorted": self.unsorted,
+            "proposed": self.proposed,
+        }
+
+
+@dataclass(slots=True)
+class IntakeReport:
+    """Per-file results of one intake, and what placement did overall."""
+
+    files: list[FileIntake] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    proposed_themes: list[int] = field(default_factory=list)
+    embedded: int = 0
+    themes_missing: bool = False
+
+    def total(self, name: str) -> int:
+        """Sum of one per-file count (``added``, ``duplicates``, ``placed``, ...)."""
+        return sum(int(f.to_dict()[name]) for f in self.files)
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when no file yielded anything (every one failed outright)."""
+        return bool(self.files) and all(f.imported.error for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        files = [f.to_dict() for f in self.files]
+        return {
+            "added": self.total("added"),
+            "duplicates": self.total("duplicates"),
+            "problems": [p for f in files for p in f["problems"]],
+            "text_items": self.total("text_items"),
+            "placed": self.total("placed"),
+            "unsorted": self.total("unsorted"),
+            "proposed": self.total("proposed"),
+            "proposed_themes": list(self.proposed_themes),
+            "themes_missing": self.themes_missing,
+            "files": files,
+            "skipped": list(self.skipped),
+        }
+
+
+def import_and_place(
+    ws: Workspace,
+    paths: Iterable[str | Path],
+    *,
+    mapping: ColumnMapping | None = None,
+    embedder: Embedder | None = None,
+    progress: ProgressCallback | None = None,
+) -> IntakeReport:
+    """Import files and folders, then place their new items (``klantstem import``)."""
+    imported = import_files(ws, paths, mapping=mapping, progress=progress)
+    report = place_imported(ws, imported.files, embedder=embedder, progress=progress)
+    report.skipped = list(imported.skipped)
+    return report
+
+
+def place_imported(
+    ws: Workspace,
+    imports: Sequence[FileImport],
+    *,
+    embedder: Embedder | None = None,
+    progress: ProgressCallback | None = None,
+) -> IntakeReport:
+    """Place the items of these imports into the themes and report per file.
+
+    The Upload page imports file by file (asking for column mappings on the way) and then
+    calls this; :func:`import_and_place` does both for paths.
+
+    Args:
+        embedder: default: the workspace's (the dashboard passes the one it keeps loaded).
+    """
+    batches = [f.batch_id for f in imports if f.batch_id is not None]
+    text = ws.query_df(
+        "SELECT id, batch_id FROM items WHERE batch_id IN (SELECT unnest(?)) "
+        "AND direction = 'inbound' AND NOT is_star_only AND trim(text) <> ''",
+        [batches],
+    )
+    has_themes = bool(
+        ws.scalar("SELECT count(*) > 0 FROM themes WHERE status IN ('active', 'proposed')")
+    )
+    report = IntakeReport(themes_missing=not has_themes)
+    where: dict[str, tuple[int, str]] = {}
+    if has_themes and len(text):
+        placement = assign_new_items(ws, embedder, progress=progress)
+        report.proposed_themes = list(placement.proposed_themes)
+        report.embedded = placement.embedded
+        where = {
+            str(i): (int(t), str(m))
+            for i, t, m in placement.placed.itertuples(index=False, name=None)
+        }
+    for imported in imports:
+        ids = text.loc[text["batch_id"] == imported.batch_id, "id"].astype(str)
+        outcome = [where.get(i, (-1, "unsorted")) for i in ids]
+        placed = sum(theme >= 0 for theme, _ in outcome)
+        report.files.append(
+            FileIntake(
+                imported,
+                text_items=len(ids),
+                placed=placed,
+                unsorted=len(ids) - placed,
+                proposed=sum(method == "proposed" for _, method in outcome),
+            )
+        )
+    return report

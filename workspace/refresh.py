@@ -1,0 +1,213 @@
+"""Use case: refresh the themes (load, plan, save).
+
+A refresh loads every inbound text item and its cached vectors (embedding only texts missing
+from the cache), the theme registry and the manual placements; computes a pure plan
+(:func:`analysis.refresh_plan.plan_refresh`); and saves it in one transaction. The save
+re-reads what changed since the load: manual moves made meanwhile are kept (the refresh stops
+with a clear message when one moved an item into a theme the refresh retires), any other
+change (an import, another edit, another refresh) stops the refresh with nothing saved.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from analysis.clustering import ThemeClusterer
+from analysis.embedders import Embedder
+from analysis.refresh_plan import cluster_items, plan_refresh
+from analysis.sentiment import rating_to_sentiment
+from ingest.errors import WorkspaceError
+from workspace import edit_log
+from workspace import theme_store as store
+from workspace.db import Workspace
+from workspace.vectors import (
+    ProgressCallback,
+    check_embedder,
+    ensure_vectors,
+    text_items,
+    workspace_embedder,
+)
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    """What a refresh did."""
+
+    model_id: str
+    items: int = 0
+    embedded: int = 0
+    themes: int = 0
+    unsorted: int = 0
+    kept_ids: list[int] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+    retired_ids: list[int] = field(default_factory=list)
+    split_from: dict[int, int] = field(default_factory=dict)
+    merged_into: dict[int, int] = field(default_factory=dict)
+    kept_previous: bool = False
+    fit_previous: float | None = None
+    fit_new: float | None = None
+    moves_kept: int = 0
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    cluster_seconds: float = 0.0
+
+    @property
+    def unsorted_share(self) -> float:
+        return self.unsorted / self.items if self.items else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["unsorted_share"] = self.unsorted_share
+        return out
+
+
+def refresh_themes(
+    ws: Workspace,
+    embedder: Embedder | None = None,
+    progress: ProgressCallback | None = None,
+    random_state: int = 0,
+    clusterer: ThemeClusterer | None = None,
+    keep_if_as_good: bool = True,
+    before_save: Callable[[], None] | None = None,
+) -> RefreshReport:
+    """Re-cluster every inbound text item and update the theme registry.
+
+    With ``keep_if_as_good``, the new clustering replaces the current themes only when it
+    fits the vectors better by ``MIN_REFRESH_GAIN``; otherwise the current themes stay, new
+    items join the nearest one (or stay unsorted), and only labels, quotes and figures are
+    recomputed.
+
+    Args:
+        embedder: default: the workspace's (:func:`workspace.vectors.workspace_embedder`).
+        progress: called with a stage name and a fraction.
+        random_state: seed of the clustering.
+        clusterer: a configured :class:`ThemeClusterer` (tests pass smaller settings).
+        keep_if_as_good: False = always take the new clustering (also the way to move the
+            themes to another embedder).
+        before_save: called between the plan and the save (tests make concurrent edits here).
+
+    Raises:
+        WorkspaceError: the themes were built by another embedder (and ``keep_if_as_good``),
+            or the workspace changed under the refresh in a way it cannot merge;
+            nothing was saved.
+    """
+    started = time.perf_counter()
+    embedder = embedder or workspace_embedder(ws)
+    if keep_if_as_good:
+        # Keeping themes means comparing with them: only in their own vector space. A
+        # recluster may change the space (the old themes retire).
+        check_embedder(ws, embedder)
+    report = RefreshReport(model_id=embedder.model_id)
+    with ws.cursor() as cur:
+        loaded = edit_log.change_marker(cur)
+        manual = store.manual_placements(cur)
+    current = store.assignments(ws)
+    previous = {
+        str(i): None if pd.isna(t) else int(t)
+        for i, t in zip(current["item_id"], current["theme_id"], strict=True)
+    }
+    items = text_items(ws)
+    report.items = len(items)
+    vectors, report.embedded, report.embed_seconds = ensure_vectors(ws, embedder, items, progress)
+    if progress is not None:
+        progress("clustering", 0.0)
+    cluster_started = time.perf_counter()
+    labels, centroids = cluster_items(items, vectors, clusterer, random_state)
+    report.cluster_seconds = time.perf_counter() - cluster_started
+    if progress is not None:
+        progress("matching", 0.6)
+    registry = store.registry(ws, embedder.model_id)
+    merged = registry.loc[registry["status"] == "merged", "theme_id"]
+    plan = plan_refresh(
+        items,
+        vectors,
+        labels,
+        centroids,
+        registry,
+        previous,
+        manual,
+        store.merged_targets(ws, merged),
+        embedder.model_id,
+        threshold=store.assign_threshold(ws, embedder.model_id),
+        keep_if_as_good=keep_if_as_good,
+    )
+    star = _star_sentiment(ws)
+    if before_save is not None:
+        before_save()
+    if progress is not None:
+        progress("saving", 0.9)
+    with ws.transaction() as con:
+        now = edit_log.change_marker(con)
+        if now != loaded:
+            moves = _moves_since(con, loaded, now, manual)
+            report.moves_kept = len(moves)
+            try:
+                plan = plan.with_manual(moves)
+            except ValueError as exc:
+                raise WorkspaceError(
+                    f"An item was moved by hand while the themes were refreshed, into a theme "
+                    f"this refresh retires ({exc}). Nothing was saved; refresh again."
+                ) from exc
+        real = store.new_theme_ids(con, len(plan.new_ids))
+        plan = plan.with_ids(dict(zip(plan.new_ids, real, strict=True)))
+        store.save_refresh(ws, con, plan, star)
+        ws.bump_data_version(con)
+    report.kept_ids, report.new_ids = plan.kept_ids, plan.new_ids
+    report.retired_ids = plan.retired_ids
+    report.split_from, report.merged_into = plan.split_from, plan.merged_into
+    report.kept_previous, report.fit_previous, report.fit_new = (
+        plan.kept_previous,
+        plan.fit_previous,
+        plan.fit_new,
+    )
+    report.themes = len(plan.themes)
+    report.unsorted = plan.unsorted
+    report.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress("done", 1.0)
+    return report
+
+
+def _moves_since(
+    con: Any,
+    loaded: tuple[int, int, int, int],
+    now: tuple[int, int, int, int],
+    manual: dict[str, int | None],
+) -> dict[str, int | None]:
+    """Manual moves made since the load; raises when anything else changed."""
+    kinds = edit_log.edit_kinds_since(con, loaded[1])
+    only_moves = (
+        kinds
+        and all(kind == "move" for kind in kinds)
+        and now[0] - loaded[0] == len(kinds)  # nothing else bumped the data version
+        and now[2:] == loaded[2:]  # no undo, no new items
+    )
+    if not only_moves:
+        what = ", ".join(sorted(set(kinds))) or "an import or another refresh"
+        raise WorkspaceError(
+            f"The workspace changed while the themes were refreshed ({what}). Nothing was "
+            "saved; refresh again."
+        )
+    placed = store.manual_placements(con)
+    return {item: theme for item, theme in placed.items() if manual.get(item, -1) != theme}
+
+
+def _star_sentiment(ws: Workspace) -> pd.DataFrame:
+    """Sentiment of star-only items, from their rating."""
+    stars = ws.query_df(
+        "SELECT id, rating, rating_scale_min, rating_scale_max FROM items "
+        "WHERE direction = 'inbound' AND is_star_only AND rating IS NOT NULL"
+    )
+    values = rating_to_sentiment(
+        stars["rating"].tolist(),
+        stars["rating_scale_min"].tolist(),
+        stars["rating_scale_max"].tolist(),
+    )
+    return pd.DataFrame(
+        {"item_id": stars["id"].astype(str), "sentiment": values, "source": "rating"}
+    ).dropna()

@@ -1,0 +1,180 @@
+"""The workspace's embedder and its vector cache.
+
+:func:`workspace_embedder_name` is the one place that decides which embedder a workspace
+uses: refresh, placement, search, creating and splitting themes all go through it. Vectors
+are cached in ``embeddings`` by ``(model_id, text_hash)``, so an upload embeds only new texts
+and vectors of different models never mix.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from analysis.embedders import (
+    DEFAULT_EMBEDDER,
+    Embedder,
+    choose_embedder_name,
+    get_embedder,
+    l2_normalize,
+)
+from ingest.errors import WorkspaceError
+from workspace.db import Workspace
+
+ProgressCallback = Callable[[str, float], None]
+EMBEDDER_SETTING = "embedder"
+NO_LANGUAGE_EMBEDDER = "use"  # multilingual: safe before any item says its language
+
+
+def workspace_embedder_name(ws: Workspace) -> str:
+    """The workspace's embedder: the setting ``embedder``, with ``auto`` resolved once.
+
+    ``"auto"`` (the default) is resolved from the workspace's language mix (English only ->
+    all-MiniLM-L6-v2, else multilingual USE) and stored as soon as there are items, so the
+    vector space and theme ids do not flip when later imports change the mix. The only reader
+    of the ``embedder`` setting.
+    """
+    name = (ws.get_setting(EMBEDDER_SETTING, DEFAULT_EMBEDDER) or DEFAULT_EMBEDDER).strip()
+    if name != "auto":
+        return name
+    languages = ws.query_df(
+        "SELECT language FROM items WHERE direction = 'inbound' AND NOT is_star_only "
+        "AND language <> ''"
+    )["language"].tolist()
+    if not languages:
+        return NO_LANGUAGE_EMBEDDER
+    name = choose_embedder_name(languages)
+    if not ws.read_only:
+        ws.set_setting(EMBEDDER_SETTING, name)
+    return name
+
+
+def workspace_embedder(ws: Workspace) -> Embedder:
+    """The workspace's embedder (:func:`workspace_embedder_name`), newly built: its model
+    loads on first use. Long-running callers (the dashboard) keep one per name instead."""
+    return get_embedder(workspace_embedder_name(ws))
+
+
+def check_embedder(ws: Workspace, embedder: Embedder) -> Embedder:
+    """``embedder`` when it is in the vector space of the workspace's themes.
+
+    Raises:
+        WorkspaceError: the active themes were built by another model: placing items or
+            building a theme in this space would compare vectors of different models.
+    """
+    spaces = ws.query_df(
+        "SELECT DISTINCT model_id FROM themes WHERE status IN ('active', 'proposed') "
+        "AND centroid IS NOT NULL"
+    )["model_id"].tolist()
+    other = [m for m in spaces if m and m != embedder.model_id]
+    if other:
+        raise WorkspaceError(
+            f"The themes were built with the embedder {', '.join(other)}; this operation uses "
+            f"{embedder.model_id}. Their vectors cannot be compared. Run `klantstem themes "
+            "--recluster` to rebuild the themes with the workspace's embedder, or set the "
+            "embedder back."
+        )
+    return embedder
+
+
+def text_items(
+    ws: Workspace, where: str = "TRUE", params: list[object] | None = None
+) -> pd.DataFrame:
+    """Inbound items with text (what themes are made of), by id."""
+    return ws.query_df(
+        f"""
+        SELECT i.id, i.text, i.text_hash, i.language, i.channel, i.received_at,
+               i.rating, i.rating_scale_min, i.rating_scale_max
+        FROM items i
+        WHERE i.direction = 'inbound' AND NOT i.is_star_only AND trim(i.text) <> '' AND {where}
+        ORDER BY i.id
+        """,
+        params,
+    )
+
+
+def cache_vectors(
+    ws: Workspace, model_id: str, text_hashes: list[str], vectors: np.ndarray
+) -> None:
+    """Store vectors of ``model_id`` by text hash (existing ones are kept)."""
+    import pyarrow as pa
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    flat = pa.array(vectors.ravel(), type=pa.float32())
+    offsets = pa.array(np.arange(0, vectors.size + 1, vectors.shape[1], dtype=np.int32))
+    arrow = pa.table(
+        {
+            "text_hash": pa.array(list(text_hashes), type=pa.string()),
+            "vector": pa.ListArray.from_arrays(offsets, flat),
+        }
+    )
+    with ws.transaction() as con:
+        con.register("new_vectors", arrow)
+        con.execute(
+            "INSERT OR IGNORE INTO embeddings SELECT ?, text_hash, vector FROM new_vectors",
+            [model_id],
+        )
+        con.unregister("new_vectors")
+
+
+def ensure_vectors(
+    ws: Workspace,
+    embedder: Embedder,
+    items: pd.DataFrame,
+    progress: ProgressCallback | None = None,
+) -> tuple[np.ndarray, int, float]:
+    """Vectors for ``items`` rows (by text hash), embedding and caching only missing texts.
+
+    Returns:
+        ``(vectors aligned with items, number of texts embedded, seconds spent embedding)``.
+    """
+
+    unique = items.drop_duplicates("text_hash")[["text_hash", "text"]]
+    with ws.cursor() as cur:
+        cur.register("wanted", unique[["text_hash"]])
+        table = cur.sql(
+            "SELECT e.text_hash, e.vector FROM embeddings e JOIN wanted w USING (text_hash) "
+            "WHERE e.model_id = $1",
+            params=[embedder.model_id],
+        ).to_arrow_table()
+        cur.unregister("wanted")
+    cached_hashes = table.column("text_hash").to_pylist()
+    missing = unique[~unique["text_hash"].isin(set(cached_hashes))]
+    seconds = 0.0
+    new_vectors = np.zeros((0, 0), dtype=np.float32)
+    if len(missing):
+        started = time.perf_counter()
+
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress("embedding", done / max(total, 1))
+
+        new_vectors = l2_normalize(embedder.embed(missing["text"].tolist(), report))
+        seconds = time.perf_counter() - started
+        cache_vectors(ws, embedder.model_id, missing["text_hash"].tolist(), new_vectors)
+    if table.num_rows:
+        values = table.column("vector").combine_chunks()
+        dim = len(values[0]) if table.num_rows else 0
+        cached = values.flatten().to_numpy(zero_copy_only=False).astype(np.float32).reshape(-1, dim)
+    else:
+        cached = np.zeros((0, new_vectors.shape[1] if new_vectors.size else 0), dtype=np.float32)
+    if cached.size and new_vectors.size and cached.shape[1] != new_vectors.shape[1]:
+        raise WorkspaceError(
+            f"Cached vectors of {embedder.model_id} have {cached.shape[1]} dimensions, the "
+            f"embedder gives {new_vectors.shape[1]}: the model changed under the same name. "
+            "Delete its cached vectors or give the model another name."
+        )
+    all_hashes = cached_hashes + missing["text_hash"].tolist()
+    stacked = np.vstack([m for m in (cached, new_vectors) if m.size]) if all_hashes else cached
+    position = pd.Series(np.arange(len(all_hashes)), index=pd.Index(all_hashes))
+    rows = position.reindex(items["text_hash"].to_numpy()).to_numpy()
+    return (
+        stacked[rows]
+        if len(rows)
+        else np.zeros((0, stacked.shape[1] if stacked.ndim == 2 else 0), np.float32),
+        len(missing),
+        seconds,
+    )
