@@ -23,6 +23,7 @@ from analysis.embedders import (
 )
 from ingest.errors import WorkspaceError
 from workspace.db import Workspace
+from workspace.settings import get_setting
 
 ProgressCallback = Callable[[str, float], None]
 EMBEDDER_SETTING = "embedder"
@@ -37,7 +38,7 @@ def workspace_embedder_name(ws: Workspace) -> str:
     vector space and theme ids do not flip when later imports change the mix. The only reader
     of the ``embedder`` setting.
     """
-    name = (ws.get_setting(EMBEDDER_SETTING, DEFAULT_EMBEDDER) or DEFAULT_EMBEDDER).strip()
+    name = str(get_setting(ws, EMBEDDER_SETTING)).strip() or DEFAULT_EMBEDDER
     if name != "auto":
         return name
     languages = ws.query_df(
