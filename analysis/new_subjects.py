@@ -11,7 +11,10 @@ clustered among themselves, and a group becomes a proposed theme when
 - its centre is not a copy of an existing theme's centre (cosine below ``max_centre_similarity``).
 
 More of the same subjects fails the last two rules (the new items' centre lies on top of the
-theme's centre), so routine uploads propose nothing.
+theme's centre), so routine uploads propose nothing. Groups that pass and are as similar to
+each other as two themes never are (centre cosine at least ``MIN_MERGE_SIMILARITY`` and above
+the most similar pair of current themes) are one new subject split by the clustering: they
+become one proposal.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from analysis.embedders import l2_normalize
 
 MIN_GAIN = 0.08
 MAX_CENTRE_SIMILARITY = 0.9
+MIN_MERGE_SIMILARITY = 0.7
 
 
 def find_new_subjects(
@@ -65,21 +69,48 @@ def find_new_subjects(
     ).fit(vectors, keys)
     has_themes = len(centroids) > 0
     theme_centres = l2_normalize(np.asarray(centroids, dtype=np.float32)) if has_themes else None
-    next_id = 0
+    passed: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, centre) of qualifying groups
     for group in range(model.n_themes_):
         rows = np.flatnonzero(model.labels_ == group)
         if len(rows) < min_size:
             continue
         centre = l2_normalize(vectors[rows].mean(axis=0, keepdims=True))[0]
-        own = vectors[rows] @ centre
         if theme_centres is not None:
+            own = vectors[rows] @ centre
             to_themes = vectors[rows] @ theme_centres.T
             gain = float(own.mean() - to_themes.max(axis=1).mean())
             centre_similarity = float((theme_centres @ centre).max())
             if gain < min_gain or centre_similarity >= max_centre_similarity:
                 continue
-        members = rows[own >= min_similarity]
+        passed.append((rows, centre))
+    merge_at = MIN_MERGE_SIMILARITY
+    if theme_centres is not None and len(theme_centres) > 1:
+        pairs = theme_centres @ theme_centres.T
+        merge_at = max(merge_at, float(pairs[np.triu_indices(len(pairs), 1)].max()))
+    next_id = 0
+    for rows in _merge_close(passed, merge_at):
+        centre = l2_normalize(vectors[rows].mean(axis=0, keepdims=True))[0]
+        members = rows[vectors[rows] @ centre >= min_similarity]
         if len(members) >= min_size:
             out[members] = next_id
             next_id += 1
     return out
+
+
+def _merge_close(groups: list[tuple[np.ndarray, np.ndarray]], at: float) -> list[np.ndarray]:
+    """Rows of the groups, groups whose centres have cosine >= ``at`` joined (transitively)."""
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            if float(groups[i][1] @ groups[j][1]) >= at:
+                parent[root(j)] = root(i)
+    joined: dict[int, list[np.ndarray]] = {}
+    for i, (rows, _) in enumerate(groups):
+        joined.setdefault(root(i), []).append(rows)
+    return [np.sort(np.concatenate(parts)) for _, parts in sorted(joined.items())]

@@ -156,10 +156,41 @@ def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SEQUENCE edit_ids START {edits}")
 
 
+def _migration_4(con: duckdb.DuckDBPyConnection) -> None:
+    """The theme tree (top themes above the themes), and vectors of the texts' subject.
+
+    Vectors are now computed from what a text is about (:func:`analysis.subject_text.
+    subject_text`: no @mentions, URLs, placeholders, greetings or sign-offs); the cached
+    vectors of the full texts are dropped so the two kinds never mix. The next refresh embeds
+    again (once).
+    """
+    con.execute(
+        """
+        DELETE FROM embeddings;
+        CREATE SEQUENCE top_theme_ids START 1;
+        CREATE TABLE top_themes (
+            top_id INTEGER PRIMARY KEY,
+            label VARCHAR NOT NULL,
+            label_nl VARCHAR NOT NULL DEFAULT '',
+            label_en VARCHAR NOT NULL DEFAULT '',
+            manager_name VARCHAR NOT NULL DEFAULT '',
+            centroid FLOAT[],
+            status VARCHAR NOT NULL DEFAULT 'active',
+            model_id VARCHAR NOT NULL DEFAULT '',
+            created_at TIMESTAMPTZ NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL
+        );
+        ALTER TABLE themes ADD COLUMN top_id INTEGER;
+        ALTER TABLE themes ADD COLUMN top_locked BOOLEAN DEFAULT FALSE;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
+    _migration_4,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

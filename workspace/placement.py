@@ -1,8 +1,9 @@
 """Use case: place new items into the current themes between refreshes.
 
 Items without an assignment (and earlier leftovers) join the nearest theme when similar
-enough (the threshold the last refresh stored); enough similar leftovers become a *proposed*
-theme. No re-clustering, so theme ids and names do not move.
+enough (the threshold the last refresh stored); a group of them that is closer to itself than
+to any theme becomes a *proposed* theme (:mod:`analysis.new_subjects`), even when a theme is
+near enough to take them. No re-clustering, so theme ids and names do not move.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.embedders import Embedder
+from analysis.new_subjects import find_new_subjects
 from analysis.refresh_plan import centroid_matrix, items_sentiment, theme_rows
-from analysis.registry import nearest_theme, propose_themes
+from analysis.registry import nearest_theme
 from workspace import theme_store as store
 from workspace.db import Workspace
 from workspace.vectors import (
@@ -58,8 +60,9 @@ def assign_new_items(
     """Put items without an assignment into the nearest theme, without re-clustering.
 
     Items below the theme similarity threshold (stored by the last refresh) stay unsorted;
-    when at least ``min_new_theme_size`` unsorted items form a tight group they become a
-    *proposed* theme (status ``'proposed'``), shown to the manager as new.
+    when at least ``min_new_theme_size`` of the items form a group of their own (see
+    :func:`analysis.new_subjects.find_new_subjects`) they become a *proposed* theme (status
+    ``'proposed'``), shown to the manager as new.
 
     Args:
         embedder: default: the workspace's (:func:`workspace.vectors.workspace_embedder`).
@@ -79,18 +82,17 @@ def assign_new_items(
     nearest, sims = nearest_theme(vectors, centroid_matrix(themes), threshold)
     theme_ids = np.array([int(themes["theme_id"].iloc[n]) if n >= 0 else -1 for n in nearest])
     methods = np.where(theme_ids >= 0, "nearest", "unsorted").astype(object)
-    rest = np.flatnonzero(theme_ids < 0)
-    proposals = (
-        propose_themes(
-            vectors[rest],
-            pool["text_hash"].iloc[rest].tolist(),
-            min_new_theme_size,
-            threshold,
-            random_state,
-        )
-        if len(rest) >= min_new_theme_size
-        else np.full(len(rest), -1)
+    # New subjects first: new items closer to each other than to the theme they would join
+    # become a proposal even when that theme is near enough to take them.
+    proposals = find_new_subjects(
+        vectors,
+        pool["text_hash"].tolist(),
+        centroid_matrix(themes),
+        min_size=min_new_theme_size,
+        min_similarity=threshold,
+        random_state=random_state,
     )
+    rest = np.arange(len(pool))
     groups = sorted({int(p) for p in proposals if p >= 0})
     sentiment, source = items_sentiment(pool, vectors)
     with ws.transaction() as con:

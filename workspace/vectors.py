@@ -2,7 +2,8 @@
 
 :func:`workspace_embedder_name` is the one place that decides which embedder a workspace
 uses: refresh, placement, search, creating and splitting themes all go through it. Vectors
-are cached in ``embeddings`` by ``(model_id, text_hash)``, so an upload embeds only new texts
+of each text's subject (:func:`analysis.subject_text.subject_text`) are cached in
+``embeddings`` by ``(model_id, text_hash)``, so an upload embeds only new texts
 and vectors of different models never mix.
 """
 
@@ -21,6 +22,7 @@ from analysis.embedders import (
     get_embedder,
     l2_normalize,
 )
+from analysis.subject_text import subject_text
 from ingest.errors import WorkspaceError
 from workspace.db import Workspace
 from workspace.settings import get_setting
@@ -153,7 +155,9 @@ def ensure_vectors(
             if progress is not None:
                 progress("embedding", done / max(total, 1))
 
-        new_vectors = l2_normalize(embedder.embed(missing["text"].tolist(), report))
+        # What a text is about, not whom it addresses or how it greets (analysis/subject_text).
+        subjects = [subject_text(t) for t in missing["text"].tolist()]
+        new_vectors = l2_normalize(embedder.embed(subjects, report))
         seconds = time.perf_counter() - started
         cache_vectors(ws, embedder.model_id, missing["text_hash"].tolist(), new_vectors)
     if table.num_rows:

@@ -159,3 +159,45 @@ def test_cli_import_places_new_rows_on_known_subjects_without_a_refresh(refreshe
     assert right >= 0.8 * len(rows), (right, len(rows))
     text = CliRunner().invoke(app, ["import", str(source), "--workspace", str(copy)])
     assert "nieuwe_week.csv [" in text.stdout and "0 added" in text.stdout
+
+
+def test_a_new_subject_uploaded_into_the_sample_data_becomes_a_proposal(refreshed, tmp_path):
+    """Forty Dutch "pakket kwijt bij PostNL" reviews: the sample data knows late deliveries
+    and refunds, not lost parcels. They must surface as one proposed theme, not be swallowed
+    by the late-delivery theme."""
+    import csv
+    import shutil
+
+    from analysis.subject_text import subject_text
+    from tests.analysis.feedback_sets import LOST_PARCEL_NL
+    from workspace.db import Workspace
+    from workspace.intake import import_and_place
+
+    ws, _, _ = refreshed
+    with ws.cursor() as cur:
+        cur.execute("CHECKPOINT")
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(ws.path, copy)
+    source = tmp_path / "reviews_postnl.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Datum", "Beoordeling", "Review"])
+        writer.writerows(
+            [f"{20 + n % 5}-11-2026", 1 + n % 2, text] for n, text in enumerate(LOST_PARCEL_NL)
+        )
+    with Workspace.open(copy) as opened:
+        import_and_place(opened, [source])
+        rows = opened.query_df(
+            "SELECT a.theme_id, t.status, t.label, t.label_nl FROM items i "
+            "JOIN assignments a ON a.item_id = i.id LEFT JOIN themes t USING (theme_id) "
+            "WHERE i.source_file LIKE '%reviews_postnl.csv'"
+        )
+    assert len(rows) == len(LOST_PARCEL_NL)
+    proposed = rows[rows["status"] == "proposed"]
+    assert not proposed.empty, rows["label"].value_counts()
+    biggest = proposed["theme_id"].mode()[0]
+    members = proposed[proposed["theme_id"] == biggest]
+    assert len(members) >= 0.8 * len(LOST_PARCEL_NL)
+    label = members["label"].iloc[0].casefold()
+    assert any(word in label for word in ("pakket", "postnl", "kwijt", "zoek")), label
+    assert any(label in subject_text(t).casefold() for t in LOST_PARCEL_NL)
