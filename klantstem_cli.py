@@ -140,10 +140,13 @@ def themes(
             help="Take the new clustering even when it fits no better than the current themes.",
         ),
     ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the tree as JSON.")] = False,
 ) -> None:
-    """Refresh the themes (embedding only new texts) and print them: id, label, size."""
-    from workspace.queries import theme_coverage, theme_table
+    """Refresh the themes (embedding only new texts) and print the theme tree: top themes
+    (ids T1, T2, ...) with their themes, and their sizes."""
+    from workspace.queries import theme_coverage
     from workspace.refresh import refresh_themes
+    from workspace.theme_tree import tree_summary
 
     shown: set[tuple[str, int]] = set()
 
@@ -167,17 +170,25 @@ def themes(
                         f"({report.fit_new:.3f} against {report.fit_previous:.3f}; "
                         "--recluster takes it anyway)."
                     )
-            table = theme_table(ws, lang=lang)
+            tree = tree_summary(ws, lang=lang)
             cover = theme_coverage(ws)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
-    width = max([len("label"), *(len(str(x)) for x in table["label"])])
+    if as_json:
+        typer.echo(json.dumps(tree, ensure_ascii=False, indent=2))
+        return
+    labels = [t["label"] for top in tree for t in top["themes"]] + [top["label"] for top in tree]
+    width = max([len("label") + 4, *(len(str(x)) + 4 for x in labels)])
     typer.echo(f"{'id':>5}  {'label':<{width}}  {'size':>6}")
-    for row in table.itertuples(index=False):
-        typer.echo(f"{row.theme_id:>5}  {row.label:<{width}}  {row.items:>6}")
+    for top in tree:
+        top_id = "" if top["top_id"] is None else f"T{top['top_id']}"
+        typer.echo(f"{top_id:>5}  {top['label'].upper() or '-':<{width}}  {top['items']:>6}")
+        for theme in top["themes"]:
+            name = f"  {theme['label']}" + (" (proposed)" if theme["status"] == "proposed" else "")
+            typer.echo(f"{theme['theme_id']:>5}  {name:<{width}}  {theme['items']:>6}")
     typer.echo(
-        f"{cover.themes} themes; {cover.unsorted} of {cover.items} text items unsorted "
-        f"({1 - cover.share_sorted:.1%})."
+        f"{len(tree)} top themes, {cover.themes} themes; {cover.unsorted} of {cover.items} "
+        f"text items unsorted ({1 - cover.share_sorted:.1%})."
     )
 
 

@@ -180,6 +180,7 @@ class CTfidfLabeler:
         n_quotes: representative quotes per theme (3-5).
         min_language_items: items a theme needs in a language for its own label.
         min_language_share: ... and at least this share of the theme.
+        length_weight: name length preference (:func:`analysis.phrases.phrase_labels`).
 
     Attributes:
         labels_: theme -> :class:`ThemeLabel`.
@@ -191,11 +192,13 @@ class CTfidfLabeler:
         n_quotes: int = 5,
         min_language_items: int = 5,
         min_language_share: float = 0.15,
+        length_weight: dict[int, float] | None = None,
     ) -> None:
         self.n_keywords = n_keywords
         self.n_quotes = n_quotes
         self.min_language_items = min_language_items
         self.min_language_share = min_language_share
+        self.length_weight = length_weight
 
     def fit(
         self,
@@ -216,7 +219,12 @@ class CTfidfLabeler:
         order = _representative_order(vectors, labels_arr)
         keyword_map = {theme: kw for theme, (kw, _) in ranked.items()}
         names = phrase_labels(
-            subjects, labels_arr, order=order, exclude=common, keywords=keyword_map
+            subjects,
+            labels_arr,
+            order=order,
+            exclude=common,
+            keywords=keyword_map,
+            length_weight=self.length_weight,
         )
         per_language: dict[str, dict[int, str]] = {}
         if languages is not None:
@@ -242,7 +250,12 @@ class CTfidfLabeler:
                     for i, theme in enumerate(lt)
                 }
                 lang_names = phrase_labels(
-                    subjects, masked, order=order, exclude=common, keywords=lang_keywords
+                    subjects,
+                    masked,
+                    order=order,
+                    exclude=common,
+                    keywords=lang_keywords,
+                    length_weight=self.length_weight,
                 )
                 fallback = {theme: short_label(kw) for theme, kw in lang_keywords.items()}
                 per_language[lang] = {

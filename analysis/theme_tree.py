@@ -14,8 +14,10 @@ from the items sorted by their key.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 from analysis.embedders import l2_normalize
 
@@ -136,3 +138,115 @@ def _mean_silhouette(vectors: np.ndarray, groups: np.ndarray) -> float:
     dist[np.arange(len(groups)), groups] = np.inf
     other = dist.min(axis=1)
     return float(np.mean((other - own) / np.maximum(np.maximum(own, other), 1e-12)))
+
+
+# Top themes are named more broadly than themes: one or two words read best at that level.
+TOP_NAME_LENGTH_WEIGHT = {1: 1.0, 2: 0.9, 3: 0.5, 4: 0.3}
+TOP_MATCH_MIN_SIMILARITY = 0.5
+
+
+@dataclass(slots=True)
+class TreePlan:
+    """The top level of the theme tree as a refresh computed it.
+
+    Attributes:
+        tops: one row per top theme: ``top_id`` (existing id, or provisional -2, -3, ...),
+            ``label``, ``label_nl``, ``label_en``, ``centroid`` (list of floats).
+        theme_top: theme id -> top id, for every theme given.
+        kept_ids: existing top ids that continue; the others given as ``previous`` retire.
+    """
+
+    tops: pd.DataFrame
+    theme_top: dict[int, int]
+    kept_ids: list[int] = field(default_factory=list)
+
+    @property
+    def new_ids(self) -> list[int]:
+        return [int(t) for t in self.tops["top_id"] if t < 0]
+
+    def with_ids(self, real: dict[int, int]) -> TreePlan:
+        """The plan with provisional ids replaced by the workspace's."""
+        tops = self.tops.copy()
+        tops["top_id"] = [real.get(int(t), int(t)) for t in tops["top_id"]]
+        theme_top = {theme: real.get(top, top) for theme, top in self.theme_top.items()}
+        return TreePlan(tops, theme_top, self.kept_ids)
+
+
+def plan_tree(
+    vectors: np.ndarray,
+    item_themes: np.ndarray,
+    texts: Sequence[str],
+    languages: Sequence[str],
+    keys: Sequence[str],
+    previous: pd.DataFrame,
+    locked: dict[int, int],
+    random_state: int = 0,
+) -> TreePlan:
+    """Group the themes of ``item_themes`` into top themes and match them to ``previous``.
+
+    Args:
+        vectors: item vectors (L2-normalised).
+        item_themes: theme id per item (negative: unsorted, ignored).
+        texts, languages, keys: per item, for the names and a stable scoring sample.
+        previous: the current top themes (``top_id``, ``centroid``); matched by centre
+            similarity (optimal one-to-one, cosine >= 0.5) so ids and manager names survive.
+        locked: theme id -> top id the manager chose; those themes stay there.
+    """
+    from analysis.labels import CTfidfLabeler
+    from analysis.registry import match_clusters
+
+    item_themes = np.asarray(item_themes, dtype=np.int64)
+    theme_ids = sorted({int(t) for t in item_themes if t >= 0})
+    index = {t: i for i, t in enumerate(theme_ids)}
+    fine = np.array([index.get(int(t), -1) for t in item_themes], dtype=np.int64)
+    groups = ThemeGrouper(random_state=random_state).fit(vectors, fine, keys).groups_
+    item_group = np.where(fine >= 0, groups[np.maximum(fine, 0)], -1)
+    n_groups = int(groups.max()) + 1 if len(groups) else 0
+    centres = np.zeros((n_groups, vectors.shape[1]))
+    np.add.at(centres, item_group[item_group >= 0], vectors[item_group >= 0])
+    centres = l2_normalize(centres)
+    old = previous[previous["centroid"].notna()].reset_index(drop=True)
+    old_centres = (
+        np.stack([np.asarray(c, dtype=np.float64) for c in old["centroid"]])
+        if len(old)
+        else np.zeros((0, vectors.shape[1]))
+    )
+    matched = match_clusters(centres, old_centres, TOP_MATCH_MIN_SIMILARITY)
+    group_ids = {}
+    provisional = -2
+    for group in range(n_groups):
+        if group in matched:
+            group_ids[group] = int(old["top_id"].iloc[matched[group]])
+        else:
+            group_ids[group] = provisional
+            provisional -= 1
+    theme_top = {theme: group_ids[int(groups[i])] for theme, i in index.items()}
+    known_tops = set(group_ids.values()) | {int(t) for t in old["top_id"]}
+    for theme, top in locked.items():
+        if theme in theme_top and top in known_tops:
+            theme_top[theme] = top
+    # Names and centres from the final membership (locked themes included).
+    top_of_item = np.array([theme_top.get(int(t), 0) if t >= 0 else 0 for t in item_themes])
+    tops = sorted({*theme_top.values()}, key=lambda t: (t < 0, abs(t)))
+    top_index = {t: i for i, t in enumerate(tops)}
+    top_labels = np.where(item_themes >= 0, [top_index.get(int(t), -1) for t in top_of_item], -1)
+    labeler = CTfidfLabeler(length_weight=TOP_NAME_LENGTH_WEIGHT).fit(
+        texts, top_labels, vectors, languages
+    )
+    rows = []
+    for top, i in top_index.items():
+        members = top_labels == i
+        centre = l2_normalize(vectors[members].mean(axis=0, keepdims=True))[0]
+        name = labeler.labels_.get(i)
+        rows.append(
+            {
+                "top_id": top,
+                "label": name.label if name else f"top theme {i + 1}",
+                "label_nl": name.label_nl if name else "",
+                "label_en": name.label_en if name else "",
+                "centroid": [float(v) for v in centre],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["top_id", "label", "label_nl", "label_en", "centroid"])
+    kept = sorted(t for t in tops if t >= 0)
+    return TreePlan(frame, theme_top, kept)

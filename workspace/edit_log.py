@@ -32,12 +32,19 @@ def edit_kinds_since(con: Con, edit_id: int) -> list[str]:
     return [str(r[0]) for r in rows.fetchall()]
 
 
-def snapshot(con: Con, theme_ids: Sequence[int], item_ids: Sequence[str] = ()) -> dict[str, Any]:
+def snapshot(
+    con: Con,
+    theme_ids: Sequence[int],
+    item_ids: Sequence[str] = (),
+    *,
+    top_ids: Sequence[int] = (),
+) -> dict[str, Any]:
     """The rows an edit may change, keyed, so :func:`restore` can put exactly them back.
 
     Args:
         theme_ids: themes the edit changes or creates (ids allocated before the edit).
         item_ids: items whose assignment the edit changes.
+        top_ids: top themes the edit changes.
     """
     theme_keys = sorted({int(t) for t in theme_ids})
     item_keys = sorted({str(i) for i in item_ids})
@@ -60,23 +67,38 @@ def snapshot(con: Con, theme_ids: Sequence[int], item_ids: Sequence[str] = ()) -
     )
     lineage = con.execute(f"SELECT * FROM theme_lineage WHERE theme_id IN ({ph})", theme_keys).df()
     lineage["recorded_at"] = lineage["recorded_at"].astype(str)
+    top_keys = sorted({int(t) for t in top_ids})
+    ph_tops = ", ".join("?" * len(top_keys)) or "NULL"
+    tops = con.execute(f"SELECT * FROM top_themes WHERE top_id IN ({ph_tops})", top_keys).df()
+    tops["centroid"] = tops["centroid"].map(lambda c: None if c is None else [float(v) for v in c])
+    for column in ("created_at", "updated_at"):
+        tops[column] = tops[column].astype(str)
     return {
+        "top_themes": {"keys": top_keys, "rows": json.loads(tops.to_json(orient="records"))},
         "themes": {"keys": theme_keys, "rows": json.loads(themes.to_json(orient="records"))},
         "assignments": {"keys": item_keys, "rows": json.loads(assigned.to_json(orient="records"))},
         "lineage": {"keys": theme_keys, "rows": json.loads(lineage.to_json(orient="records"))},
     }
 
 
-_KEY_COLUMN = {"themes": "theme_id", "assignments": "item_id", "theme_lineage": "theme_id"}
+_KEY_COLUMN = {
+    "themes": "theme_id",
+    "assignments": "item_id",
+    "theme_lineage": "theme_id",
+    "top_themes": "top_id",
+}
 
 
 def restore(con: Con, before: dict[str, Any]) -> None:
     """Put the rows of a :func:`snapshot` back: rows under its keys are replaced by its rows."""
     for part, table in (
+        ("top_themes", "top_themes"),
         ("themes", "themes"),
         ("assignments", "assignments"),
         ("lineage", "theme_lineage"),
     ):
+        if part not in before:  # snapshots logged before the theme tree existed
+            continue
         keys = before[part]["keys"]
         if not keys:
             continue

@@ -20,6 +20,7 @@ from analysis.refresh_plan import centroid_matrix, items_sentiment, theme_rows
 from analysis.registry import nearest_theme
 from workspace import theme_store as store
 from workspace.db import Workspace
+from workspace.theme_tree import attach_orphans
 from workspace.vectors import (
     ProgressCallback,
     check_embedder,
@@ -134,6 +135,8 @@ def assign_new_items(
             ),
         )
         store.recompute_sizes(con)
+        if groups:
+            attach_orphans(con)
         ws.bump_data_version(con)
     report.placed = frame[["item_id", "theme_id", "method"]].reset_index(drop=True)
     report.assigned = int((frame["theme_id"] >= 0).sum())

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.clustering import ThemeClusterer
@@ -25,6 +26,7 @@ from ingest.errors import WorkspaceError
 from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
+from workspace.theme_tree import rebuild_tree
 from workspace.vectors import (
     ProgressCallback,
     check_embedder,
@@ -165,6 +167,11 @@ def refresh_themes(
         plan.fit_previous,
         plan.fit_new,
     )
+    if progress is not None:
+        progress("theme tree", 0.95)
+    theme_of = dict(zip(plan.item_ids, plan.theme_ids.tolist(), strict=True))
+    item_themes = np.array([theme_of.get(str(i), -1) for i in items["id"]], dtype=np.int64)
+    rebuild_tree(ws, items, vectors, item_themes, embedder.model_id, regroup=not plan.kept_previous)
     report.themes = len(plan.themes)
     report.unsorted = plan.unsorted
     report.seconds = time.perf_counter() - started

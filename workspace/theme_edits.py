@@ -21,6 +21,7 @@ from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
 from workspace.edit_log import undo_last_edit
+from workspace.theme_tree import attach_orphans, inherit_top
 from workspace.vectors import check_embedder, ensure_vectors, text_items, workspace_embedder
 
 __all__ = [
@@ -114,6 +115,7 @@ def split_theme(
         store.reassign_items(con, item_ids, ids.tolist(), "split")
         store.set_status(con, [int(theme_id)], "split")
         store.record_lineage(con, "split_from", [(new, int(theme_id)) for new in new_ids])
+        inherit_top(con, int(theme_id), new_ids)
         edit_id = edit_log.log_edit(
             con, "split", {"theme_id": int(theme_id), "new_ids": new_ids}, before
         )
@@ -190,6 +192,7 @@ def create_theme(
         )
         for theme in previous:
             store.recompute_theme(con, theme)
+        attach_orphans(con)
         edit_id = edit_log.log_edit(con, "create", {"item_ids": ids, "name": name.strip()}, before)
         ws.bump_data_version(con)
     return edit_id, new_id

@@ -1,0 +1,302 @@
+"""The theme tree: top themes above the themes, their storage, use cases and edits.
+
+A refresh that replaces the themes regroups them (:func:`analysis.theme_tree.plan_tree`):
+groups are matched to the previous top themes by centre similarity, so top ids and the
+manager's names survive. A refresh that keeps the themes keeps the tree; themes without a top
+theme (new proposals, split parts, created themes) join the nearest top theme. The manager
+renames top themes, moves a theme to another top theme (it stays there across refreshes),
+merges top themes; every edit is logged and can be undone like the theme edits.
+
+The only reader and writer of ``top_themes`` and of ``themes.top_id`` / ``themes.top_locked``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+
+from analysis.embedders import l2_normalize
+from analysis.theme_tree import TreePlan, plan_tree
+from ingest.errors import WorkspaceError
+from workspace import edit_log
+from workspace.db import Workspace, fetch_value
+from workspace.theme_store import Con
+
+ACTIVE = ("active", "proposed")
+
+
+# -- reading -------------------------------------------------------------------------------
+def top_themes(ws: Workspace) -> pd.DataFrame:
+    """Active top themes: ``top_id``, ``label``, ``label_nl``, ``label_en``, ``manager_name``,
+    ``centroid``."""
+    return ws.query_df(
+        "SELECT top_id, label, label_nl, label_en, manager_name, centroid, model_id "
+        "FROM top_themes WHERE status = 'active' ORDER BY top_id"
+    )
+
+
+def top_label_sql(lang: str, alias: str = "tt") -> str:
+    """SQL for a top theme's shown name: the manager's, else the name in ``lang``."""
+    own = "label_nl" if lang == "nl" else "label_en"
+    return f"coalesce(nullif({alias}.manager_name, ''), nullif({alias}.{own}, ''), {alias}.label)"
+
+
+def theme_tree(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
+    """One row per active theme with its top theme: ``top_id``, ``top_label``, ``top_items``,
+    ``theme_id``, ``label``, ``items``, ``status``; largest top theme first."""
+    own = "label_nl" if lang == "nl" else "label_en"
+    return ws.query_df(
+        f"""
+        WITH sizes AS (
+            SELECT theme_id, count(*) AS items FROM assignments
+            WHERE theme_id IS NOT NULL GROUP BY theme_id
+        ), rows AS (
+            SELECT t.top_id, {top_label_sql(lang)} AS top_label, t.theme_id,
+                   coalesce(nullif(t.manager_name, ''), nullif(t.{own}, ''), t.label) AS label,
+                   coalesce(s.items, 0) AS items, t.status
+            FROM themes t LEFT JOIN top_themes tt ON tt.top_id = t.top_id
+            LEFT JOIN sizes s ON s.theme_id = t.theme_id
+            WHERE t.status IN ('active', 'proposed')
+        )
+        SELECT *, sum(items) OVER (PARTITION BY top_id) AS top_items FROM rows
+        ORDER BY top_items DESC, top_id, items DESC, theme_id
+        """
+    )
+
+
+# -- writing -------------------------------------------------------------------------------
+def _new_top_ids(con: Con, n: int) -> list[int]:
+    return [int(con.execute("SELECT nextval('top_theme_ids')").fetchone()[0]) for _ in range(n)]
+
+
+def _locked(con: Con) -> dict[int, int]:
+    rows = con.execute(
+        "SELECT theme_id, top_id FROM themes WHERE top_locked AND top_id IS NOT NULL "
+        "AND status IN ('active', 'proposed')"
+    ).fetchall()
+    return {int(t): int(top) for t, top in rows}
+
+
+def save_tree(con: Con, plan: TreePlan, model_id: str) -> None:
+    """Write a :class:`TreePlan` with real ids: upsert its top themes, retire the others,
+    set every theme's top id."""
+    now = datetime.now(UTC)
+    keep = [int(t) for t in plan.tops["top_id"]]
+    placeholders = ", ".join("?" * len(keep)) or "NULL"
+    con.execute(
+        f"UPDATE top_themes SET status = 'retired', updated_at = ? "
+        f"WHERE status = 'active' AND top_id NOT IN ({placeholders})",
+        [now, *keep],
+    )
+    for row in plan.tops.to_dict("records"):
+        top_id = int(row["top_id"])
+        values = [row["label"], row["label_nl"], row["label_en"], row["centroid"], model_id, now]
+        exists = con.execute("SELECT 1 FROM top_themes WHERE top_id = ?", [top_id])
+        if exists.fetchall():
+            con.execute(
+                "UPDATE top_themes SET label = ?, label_nl = ?, label_en = ?, "
+                "centroid = CAST(? AS FLOAT[]), status = 'active', model_id = ?, updated_at = ? "
+                "WHERE top_id = ?",
+                [*values, top_id],
+            )
+        else:
+            con.execute(
+                "INSERT INTO top_themes (top_id, label, label_nl, label_en, centroid, status, "
+                "model_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, CAST(? AS FLOAT[]), 'active', ?, ?, ?)",
+                [top_id, *values, now],
+            )
+    frame = pd.DataFrame(
+        {"theme_id": list(plan.theme_top), "top_id": list(plan.theme_top.values())}
+    )
+    con.register("tree_tops", frame)
+    con.execute(
+        "UPDATE themes SET top_id = tree_tops.top_id FROM tree_tops "
+        "WHERE themes.theme_id = tree_tops.theme_id"
+    )
+    con.unregister("tree_tops")
+
+
+def attach_orphans(con: Con) -> int:
+    """Themes without a (live) top theme join the top theme with the nearest centre.
+
+    Returns:
+        how many themes were attached.
+    """
+    tops = con.execute(
+        "SELECT top_id, centroid FROM top_themes WHERE status = 'active' AND centroid IS NOT NULL"
+    ).fetchall()
+    if not tops:
+        return 0
+    orphans = con.execute(
+        "SELECT theme_id, centroid FROM themes WHERE status IN ('active', 'proposed') "
+        "AND centroid IS NOT NULL AND (top_id IS NULL OR top_id NOT IN "
+        "(SELECT top_id FROM top_themes WHERE status = 'active'))"
+    ).fetchall()
+    if not orphans:
+        return 0
+    top_ids = [int(t) for t, _ in tops]
+    top_centres = l2_normalize(np.asarray([c for _, c in tops], dtype=np.float64))
+    theme_centres = l2_normalize(np.asarray([c for _, c in orphans], dtype=np.float64))
+    nearest = np.argmax(theme_centres @ top_centres.T, axis=1)
+    for (theme_id, _), n in zip(orphans, nearest, strict=True):
+        con.execute(
+            "UPDATE themes SET top_id = ?, top_locked = FALSE WHERE theme_id = ?",
+            [top_ids[int(n)], int(theme_id)],
+        )
+    return len(orphans)
+
+
+def inherit_top(con: Con, parent_id: int, child_ids: list[int]) -> None:
+    """The parts of a split theme stay under the parent's top theme."""
+    placeholders = ", ".join("?" * len(child_ids)) or "NULL"
+    con.execute(
+        f"UPDATE themes SET top_id = (SELECT top_id FROM themes WHERE theme_id = ?), "
+        f"top_locked = (SELECT top_locked FROM themes WHERE theme_id = ?) "
+        f"WHERE theme_id IN ({placeholders})",
+        [int(parent_id), int(parent_id), *child_ids],
+    )
+
+
+def rebuild_tree(
+    ws: Workspace,
+    items: pd.DataFrame,
+    vectors: np.ndarray,
+    item_themes: np.ndarray,
+    model_id: str,
+    *,
+    regroup: bool,
+) -> None:
+    """After a refresh: regroup the themes into top themes (``regroup``, or when there is no
+    tree yet), else only attach themes that have no top theme."""
+    with ws.transaction() as con:
+        has_tree = bool(fetch_value(con, "SELECT count(*) FROM top_themes WHERE status = 'active'"))
+        if has_tree and not regroup:
+            attach_orphans(con)
+            ws.bump_data_version(con)
+            return
+        previous = con.execute(
+            "SELECT top_id, centroid FROM top_themes WHERE status = 'active' AND model_id = ?",
+            [model_id],
+        ).df()
+        plan = plan_tree(
+            vectors,
+            item_themes,
+            items["text"].tolist(),
+            items["language"].tolist(),
+            items["text_hash"].tolist(),
+            previous,
+            _locked(con),
+        )
+        real = _new_top_ids(con, len(plan.new_ids))
+        save_tree(con, plan.with_ids(dict(zip(plan.new_ids, real, strict=True))), model_id)
+        attach_orphans(con)
+        ws.bump_data_version(con)
+
+
+# -- manager edits -------------------------------------------------------------------------
+def _require_top(con: Con, top_id: int) -> None:
+    found = con.execute(
+        "SELECT 1 FROM top_themes WHERE top_id = ? AND status = 'active'", [int(top_id)]
+    ).fetchall()
+    if not found:
+        raise WorkspaceError(f"Top theme {top_id} does not exist (or was merged). Reload the page.")
+
+
+def rename_top_theme(ws: Workspace, top_id: int, name: str) -> int:
+    """Give a top theme the manager's own name (kept across refreshes). Returns the edit id."""
+    with ws.transaction() as con:
+        _require_top(con, top_id)
+        before = edit_log.snapshot(con, [], top_ids=[int(top_id)])
+        con.execute(
+            "UPDATE top_themes SET manager_name = ?, updated_at = ? WHERE top_id = ?",
+            [name.strip(), datetime.now(UTC), int(top_id)],
+        )
+        edit_id = edit_log.log_edit(
+            con, "rename_top", {"top_id": int(top_id), "name": name.strip()}, before
+        )
+        ws.bump_data_version(con)
+    return edit_id
+
+
+def move_theme_to_top(ws: Workspace, theme_id: int, top_id: int) -> int:
+    """Put a theme under another top theme; later refreshes keep it there."""
+    with ws.transaction() as con:
+        _require_top(con, top_id)
+        found = con.execute(
+            "SELECT 1 FROM themes WHERE theme_id = ? AND status IN ('active', 'proposed')",
+            [int(theme_id)],
+        ).fetchall()
+        if not found:
+            raise WorkspaceError(
+                f"Theme {theme_id} does not exist (or was merged). Reload the page."
+            )
+        before = edit_log.snapshot(con, [int(theme_id)])
+        con.execute(
+            "UPDATE themes SET top_id = ?, top_locked = TRUE WHERE theme_id = ?",
+            [int(top_id), int(theme_id)],
+        )
+        edit_id = edit_log.log_edit(
+            con, "move_theme", {"theme_id": int(theme_id), "top_id": int(top_id)}, before
+        )
+        ws.bump_data_version(con)
+    return edit_id
+
+
+def merge_top_themes(ws: Workspace, source_ids: list[int], target_id: int) -> int:
+    """Merge top themes into ``target_id``: their themes move there and stay there."""
+    sources = [int(s) for s in source_ids if int(s) != int(target_id)]
+    if not sources:
+        raise WorkspaceError("Merge needs at least one top theme other than the target.")
+    with ws.transaction() as con:
+        for top in [*sources, int(target_id)]:
+            _require_top(con, top)
+        placeholders = ", ".join("?" * len(sources))
+        moved = [
+            int(r[0])
+            for r in con.execute(
+                f"SELECT theme_id FROM themes WHERE top_id IN ({placeholders})", sources
+            ).fetchall()
+        ]
+        before = edit_log.snapshot(con, moved, top_ids=[*sources, int(target_id)])
+        con.execute(
+            f"UPDATE themes SET top_id = ?, top_locked = TRUE WHERE top_id IN ({placeholders})",
+            [int(target_id), *sources],
+        )
+        con.execute(
+            f"UPDATE top_themes SET status = 'merged', updated_at = ? "
+            f"WHERE top_id IN ({placeholders})",
+            [datetime.now(UTC), *sources],
+        )
+        edit_id = edit_log.log_edit(
+            con, "merge_top", {"source_ids": sources, "target_id": int(target_id)}, before
+        )
+        ws.bump_data_version(con)
+    return edit_id
+
+
+def tree_summary(ws: Workspace, *, lang: str = "en") -> list[dict[str, Any]]:
+    """The tree as nested dicts (top theme with its themes), for the CLI and exports."""
+    frame = theme_tree(ws, lang=lang)
+    out: list[dict[str, Any]] = []
+    for top_id, rows in frame.groupby("top_id", sort=False, dropna=False):
+        out.append(
+            {
+                "top_id": None if pd.isna(top_id) else int(cast(float, top_id)),
+                "label": str(rows["top_label"].iloc[0] or ""),
+                "items": int(rows["items"].sum()),
+                "themes": [
+                    {
+                        "theme_id": int(r["theme_id"]),
+                        "label": str(r["label"]),
+                        "items": int(r["items"]),
+                        "status": str(r["status"]),
+                    }
+                    for r in rows.to_dict("records")
+                ],
+            }
+        )
+    return out
