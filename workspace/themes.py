@@ -38,10 +38,8 @@ from analysis.registry import (
     propose_themes,
 )
 from analysis.sentiment import item_sentiment, rating_to_sentiment
-from analysis.trends import ThemeTrends, theme_trends_for_week
 from ingest.errors import WorkspaceError
 from workspace.db import Workspace
-from workspace.queries import weekly_theme_channel_counts
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -1041,16 +1039,3 @@ def _recompute_theme(con: Any, theme_id: int) -> None:
         con.execute(
             "UPDATE themes SET centroid = ? WHERE theme_id = ?", [centroid.tolist(), theme_id]
         )
-
-
-# -- queries ---------------------------------------------------------------------------------
-def theme_trends(
-    ws: Workspace, week: str, min_count: int = 5, new_min_items: int = 3
-) -> ThemeTrends:
-    """Rising, falling, new themes and spikes (per theme x channel) for an ISO week ``"YYYY-Www"``."""
-    return theme_trends_for_week(
-        weekly_theme_channel_counts(ws, until_week=week),
-        week,
-        min_count=min_count,
-        new_min_items=new_min_items,
-    )

@@ -54,21 +54,21 @@ def test_planted_themes_recovered(refreshed):
 
 
 def test_planted_spike_flagged(refreshed):
-    from workspace import themes
+    from workspace import trends as workspace_trends
 
     ws, truth, planted = refreshed
     spike = planted["spike"]
     theme_id, _ = _majority_theme(ws, truth, spike["theme"])
-    trends = themes.theme_trends(ws, spike["week"])
+    trends = workspace_trends.theme_trends(ws, spike["week"])
     flagged = set(zip(trends.spikes["theme_id"].astype(int), trends.spikes["channel"], strict=True))
     assert (theme_id, spike["channel"]) in flagged
 
 
 def test_late_theme_reported_new(refreshed):
-    from workspace import themes
+    from workspace import trends
 
     ws, truth, planted = refreshed
     late = planted["late_theme"]
     theme_id, _ = _majority_theme(ws, truth, late["theme"])
-    assert theme_id in themes.theme_trends(ws, late["first_week"]).new
-    assert theme_id not in themes.theme_trends(ws, "2026-W43").new
+    assert theme_id in trends.theme_trends(ws, late["first_week"]).new
+    assert theme_id not in trends.theme_trends(ws, "2026-W43").new
