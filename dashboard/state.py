@@ -22,7 +22,7 @@ import streamlit as st
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, channel_names, current_language, t
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
-from workspace import queries
+from workspace import queries, trends
 from workspace.access import has_password, is_loopback, verify_password
 from workspace.db import ENV_VAR, Workspace, default_workspace_path
 from workspace.queries import Filters
@@ -88,6 +88,9 @@ _QUERIES: dict[str, Callable[..., Any]] = {
         "channel_summary",
         "unsorted_items",
     )
+} | {
+    name: getattr(trends, name)
+    for name in ("theme_table_with_trends", "flagged_themes", "spike_markers")
 }
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import routes, state
 from dashboard.figures import week_over_week_bars, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 
 
@@ -60,8 +60,8 @@ def render() -> None:
             key="overview_wow",
         )
     with right:
-        st.subheader(t("overview.rising"))
-        _rising(lang)
+        st.subheader(t("overview.rising"), help=trend_rules_text(lang))
+        _flagged(lang)
     st.subheader(t("overview.per_week"))
     weekly = state.query("weekly_channel_counts")
     fig = weekly_channel_bars(
@@ -70,15 +70,22 @@ def render() -> None:
     st.plotly_chart(fig, width="stretch", key="overview_weekly")
 
 
-def _rising(lang: str) -> None:
-    table = state.query("theme_table", lang=lang, order="change", limit=6, rising_only=True)
-    if table.empty:
+def _flagged(lang: str) -> None:
+    """Spikes, new and rising themes of this week: one line each, as the trend rule says."""
+    flagged = state.query("flagged_themes", lang=lang)
+    if flagged.empty:
         st.caption(t("overview.no_rising"))
         return
-    for row in table.itertuples(index=False):
-        tag = t("overview.new") if row.is_new else f"+{row.change}"
+    names = channel_names(lang)
+    for row in flagged.itertuples(index=False):
+        label = t(f"flag.{row.flag}.line").format(
+            label=row.label,
+            channel=names.get(row.channel, row.channel),
+            items=row.items,
+            baseline=f"{row.baseline:.1f}",
+        )
         st.page_link(
             routes.page("theme"),
-            label=md(f"{row.label} ({tag}: {row.last_week} → {row.this_week})"),
+            label=md(label),
             query_params={"theme": str(row.theme_id)},
         )

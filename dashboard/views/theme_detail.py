@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import state, theme_engine
 from dashboard.figures import weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
@@ -56,7 +56,7 @@ def render() -> None:
     weekly = state.query("theme_weekly_channel_counts", theme_id)
     quotes = state.query("theme_quotes", theme_id, limit=50)
     names = channel_names(lang)
-    table = state.query("theme_table", lang=lang)
+    table = state.query("theme_table_with_trends", lang=lang)
     row = table[table["theme_id"] == theme_id]
     sentiment = float(row["sentiment"].iloc[0]) if len(row) else float("nan")
     impact = float(row["rating_impact"].iloc[0]) if len(row) else float("nan")
@@ -74,13 +74,16 @@ def render() -> None:
         "–" if impact != impact else f"{impact:+.1f} ★",
         help=t("themes.col.rating_impact_help"),
     )
-    st.subheader(t("theme.per_week"))
+    st.subheader(t("theme.per_week"), help=trend_rules_text(lang))
     fig = weekly_channel_bars(
         weekly,
         channel_names=names,
         x_title=t("chart.week"),
         y_title=t("chart.items"),
         empty_message=t("filters.nothing"),
+        spikes=state.query("spike_markers", lang=lang, theme_id=theme_id),
+        spike_name=t("chart.spike"),
+        spike_hover=t("chart.spike_hover"),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
     st.subheader(t("theme.quotes"))

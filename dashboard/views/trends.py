@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 
 
 def render() -> None:
@@ -17,10 +17,16 @@ def render() -> None:
     if weekly.empty:
         st.info(t("filters.nothing"))
         return
-    st.subheader(t("trends.volume"))
+    st.subheader(t("trends.volume"), help=trend_rules_text(lang))
     st.plotly_chart(
         weekly_channel_bars(
-            weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
+            weekly,
+            channel_names=names,
+            x_title=t("chart.week"),
+            y_title=t("chart.items"),
+            spikes=state.query("spike_markers", lang=lang),
+            spike_name=t("chart.spike"),
+            spike_hover=t("chart.spike_hover"),
         ),
         width="stretch",
         key="trends_weekly",
