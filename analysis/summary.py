@@ -161,7 +161,7 @@ class Spike:
 class Quote:
     theme_id: int
     channel: str
-    received_at: date
+    received_at: date  # the local day
     text: str
 
 
@@ -327,6 +327,7 @@ def build_weekly_summary(
     sorted_mask = theme_ids.notna() & (theme_ids >= 0)
     frame = frame.assign(theme_id=theme_ids.fillna(-1).astype("int64"))
     this_week = frame[frame["slot"] == n_weeks - 1]
+    this_week = this_week.assign(local_day=local_days(this_week["received_at"], tz).to_numpy())
 
     sorted_frame = frame[sorted_mask.to_numpy()]
     if counts is None:
@@ -512,12 +513,7 @@ def _pick_quotes(
             seen.add(key)
             if len(text) > rules.quote_max_chars:
                 text = text[: rules.quote_max_chars - 1].rstrip() + "…"
-            received = row.received_at
-            day = (
-                received.date()
-                if isinstance(received, datetime)
-                else pd.Timestamp(cast("str | date | np.datetime64", received)).date()
-            )
+            day = pd.Timestamp(cast("datetime", row.local_day)).date()
             quotes.append(Quote(theme_id, str(row.channel), day, text))
             if len(seen) >= rules.quotes_per_theme:
                 break
