@@ -367,9 +367,14 @@ def build_weekly_summary(
 
     trends = theme_trends_for_week(counts, week, rules=rules.trends)
     new_ids = set(trends.new)
-    rising = {
-        int(r.theme_id): (tuple(r.channels), float(r.baseline))
-        for r in trends.rising.itertuples(index=False)
+    rising: dict[int, tuple[tuple[str, ...], float | None]] = {
+        int(theme_id): (tuple(str(c) for c in channels), float(baseline))
+        for theme_id, channels, baseline in zip(
+            trends.rising["theme_id"].tolist(),
+            trends.rising["channels"].tolist(),
+            trends.rising["baseline"].tolist(),
+            strict=True,
+        )
     }
 
     spikes: list[Spike] = []
@@ -395,7 +400,7 @@ def build_weekly_summary(
         tid = int(cast(SupportsInt, theme_id))
         labels = theme_info.loc[tid] if tid in theme_info.index else None
         is_new = tid in new_ids
-        rising_channels, baseline = rising.get(tid, ((), None))
+        rising_channels, rising_baseline = rising.get(tid, ((), None))
         per_channel: list[tuple[str, int]] = []
         if tid in theme_channel_matrix.index.get_level_values(0):
             for ch, ch_row in theme_channel_matrix.loc[tid].iterrows():
@@ -423,7 +428,7 @@ def build_weekly_summary(
                 is_rising=tid in rising,
                 spike_channels=tuple(s.channel for s in spikes if s.theme_id == tid),
                 sentiment_shift=shift,
-                baseline=baseline,
+                baseline=rising_baseline,
             )
         )
     theme_rows.sort(key=lambda t: (-t.volume.items, -t.volume.previous, t.theme_id))

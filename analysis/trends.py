@@ -244,7 +244,9 @@ def theme_trends_for_week(
     spike_now = spike_mask[week] & ~cell_themes.isin(list(new_ids))
 
     channels_of: dict[int, tuple[str, ...]] = {}
-    for (theme_id, channel), flagged in cell_rising.items():
+    for (theme_id, channel), flagged in zip(
+        per_cell.index.tolist(), cell_rising.tolist(), strict=True
+    ):
         if flagged:
             key = int(theme_id)
             channels_of[key] = (*channels_of.get(key, ()), str(channel))
@@ -300,7 +302,7 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
     cell = _baseline(_pivot(counts, ["theme_id", "channel"], weeks), rules)
     mask, p = _spikes_all_weeks(cell, rules)
     stacked = mask.stack()
-    stacked = stacked[stacked]
+    stacked = stacked[stacked.to_numpy(dtype=bool)]
     if stacked.empty:
         return pd.DataFrame(columns=columns)
     keys = stacked.index.to_frame(index=False)

@@ -90,14 +90,14 @@ def flagged_themes(
     trends = current_trends(ws, filters)
     labels, shown = _labels(ws, lang), _shown(ws)
     rows: list[dict[str, object]] = []
-    for spike in trends.spikes.itertuples(index=False):
+    for spike in trends.spikes.to_dict("records"):
         rows.append(
             {
                 "flag": "spike",
-                "theme_id": int(spike.theme_id),
-                "channel": str(spike.channel),
-                "items": int(spike.items),
-                "baseline": float(spike.baseline),
+                "theme_id": int(spike["theme_id"]),
+                "channel": str(spike["channel"]),
+                "items": int(spike["items"]),
+                "baseline": float(spike["baseline"]),
             }
         )
     weekly = weekly_theme_channel_counts(ws, until_week=trends.week or None, filters=filters)
@@ -112,14 +112,14 @@ def flagged_themes(
                 "baseline": float("nan"),
             }
         )
-    for rising in trends.rising.itertuples(index=False):
+    for rising in trends.rising.to_dict("records"):
         rows.append(
             {
                 "flag": "rising",
-                "theme_id": int(rising.theme_id),
+                "theme_id": int(rising["theme_id"]),
                 "channel": "",
-                "items": int(rising.items),
-                "baseline": float(rising.baseline),
+                "items": int(rising["items"]),
+                "baseline": float(rising["baseline"]),
             }
         )
     frame = pd.DataFrame(rows, columns=["flag", "theme_id", "channel", "items", "baseline"])
@@ -147,18 +147,18 @@ def theme_table_with_trends(
     table = theme_table(ws, filters, **table_args)  # type: ignore[arg-type]
     trends = current_trends(ws, filters)
     baselines = {
-        int(r.theme_id): float(r.baseline)
+        int(r["theme_id"]): float(r["baseline"])
         for frame in (trends.rising, trends.falling)
-        for r in frame.itertuples(index=False)
+        for r in frame.to_dict("records")
     }
     spike_channels: dict[int, list[str]] = {}
-    for spike in trends.spikes.itertuples(index=False):
-        spike_channels.setdefault(int(spike.theme_id), []).append(str(spike.channel))
+    for spike in trends.spikes.to_dict("records"):
+        spike_channels.setdefault(int(spike["theme_id"]), []).append(str(spike["channel"]))
     ids = [int(t) for t in table["theme_id"]]
     table = table.assign(
         flag=[trends.flag(t) for t in ids],
         baseline=[baselines.get(t, float("nan")) for t in ids],
-        spike_channels=[spike_channels.get(t, []) for t in ids],
+        spike_channels=pd.Series([spike_channels.get(t, []) for t in ids], dtype=object),
     )
     if flagged_only:
         table = table[table["flag"].isin(FLAGGED)]

@@ -38,9 +38,7 @@ def theme_id_of(summary, name: str) -> int:
     return next(t.theme_id for t in summary.themes if t.label_en == name.replace("_", " "))
 
 
-def test_spike_week_flags_the_planted_spike_in_its_channel_only_that_week(
-    truth_workspace, planted
-):
+def test_spike_week_flags_the_planted_spike_in_its_channel_only_that_week(truth_workspace, planted):
     # The planted spike lifts one channel; the theme's total across channels stays within
     # ordinary variation, so the one trend rule calls it a spike (in that channel), not rising.
     spike = planted["spike"]
