@@ -106,7 +106,7 @@ def _spike_markers(
                     label=shorten(str(r.label)),
                     channel=html.escape(channel_names.get(str(r.channel), str(r.channel))),
                     items=int(r.items),
-                    baseline=f"{float(r.baseline):g}",
+                    baseline=f"{float(r.baseline):.1f}",
                 )
                 for r in rows.itertuples(index=False)
             )

@@ -390,6 +390,12 @@ def t(key: str, lang: str | None = None) -> str:
     return entry.get(lang or current_language()) or entry["en"]
 
 
+def decimal(value: float, lang: str, places: int = 1) -> str:
+    """A number as the language writes it: ``6.0`` in English, ``6,0`` in Dutch."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def trend_rules_text(lang: str | None = None) -> str:
     """The trend rules in the active language, written from the constants the code applies."""
     from analysis.trends import RULES, rule_texts

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import routes, state
 from dashboard.figures import week_over_week_bars, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t, trend_rules_text
+from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
 
 
@@ -82,7 +82,7 @@ def _flagged(lang: str) -> None:
             label=row.label,
             channel=names.get(row.channel, row.channel),
             items=row.items,
-            baseline=f"{row.baseline:.1f}",
+            baseline=decimal(row.baseline, lang),
         )
         st.page_link(
             routes.page("theme"),
