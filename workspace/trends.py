@@ -133,9 +133,12 @@ def theme_table_with_trends(
     ws: Workspace,
     filters: Filters | None = None,
     *,
+    lang: str = "en",
+    weeks: int = 12,
+    contains: str = "",
+    order: str = "items",
     flagged_only: bool = False,
     limit: int | None = None,
-    **table_args: object,
 ) -> pd.DataFrame:
     """:func:`workspace.queries.theme_table` plus the trend flags of the current week.
 
@@ -144,7 +147,7 @@ def theme_table_with_trends(
     average of the weeks before; NaN otherwise), ``spike_channels`` (list). ``flagged_only``
     keeps new, spiking and rising themes.
     """
-    table = theme_table(ws, filters, **table_args)  # type: ignore[arg-type]
+    table = theme_table(ws, filters, lang=lang, weeks=weeks, contains=contains, order=order)
     trends = current_trends(ws, filters)
     baselines = {
         int(r["theme_id"]): float(r["baseline"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import routes, state, theme_engine
+from dashboard import data, page_registry, state, theme_engine
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
@@ -16,7 +16,7 @@ def render() -> None:
     st.title(t("themes.title"))
     state.show_flash()
     lang = current_language()
-    coverage = state.query("theme_coverage")
+    coverage = data.theme_coverage()
     if coverage.themes == 0:
         st.info(t("themes.none"))
         if _refresh_button(coverage.items):
@@ -33,7 +33,7 @@ def render() -> None:
         clicked = _refresh_button(coverage.items)
     if clicked:
         _refresh()
-    table = state.query("theme_table_with_trends", lang=lang, contains=contains, order=order)
+    table = data.theme_table(lang=lang, contains=contains, order=order)
     if table.empty:
         st.info(t("themes.no_match"))
         return
@@ -100,7 +100,9 @@ def render() -> None:
     rows = event.selection.rows if event is not None else []
     if rows:
         theme_id = int(shown.iloc[rows[0]]["theme_id"])
-        st.switch_page(routes.page("theme"), query_params={"theme": str(theme_id)})
+        st.switch_page(
+            page_registry.page(page_registry.THEME), query_params={"theme": str(theme_id)}
+        )
     pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
     labels = dict(zip(table["theme_id"], table["label"], strict=True))
     chosen = pick_col.selectbox(
@@ -111,7 +113,7 @@ def render() -> None:
     )
     with open_col:
         st.page_link(
-            routes.page("theme"),
+            page_registry.page(page_registry.THEME),
             label=t("themes.open_button"),
             query_params={"theme": str(chosen)},
         )

@@ -314,12 +314,35 @@ def test_upload_mapping_form_is_remembered_and_imports(themed_workspace):
 
 
 def test_navigation_registers_every_page_including_the_weekly_summary(themed_workspace):
-    from dashboard import routes
+    from dashboard import page_registry
 
     at = open_page("overview")
     assert not at.exception
-    assert set(routes._PAGES) == {*PAGES, "summary"}
-    assert routes.page("theme").visibility == "hidden"
+    assert set(page_registry._PAGES) == {*PAGES, "summary"}
+    assert page_registry.page(page_registry.THEME).visibility == "hidden"
+
+
+def test_views_never_import_routes():
+    # Views link through dashboard/page_registry.py; routes imports the views, one way only.
+    import ast
+    from pathlib import Path
+
+    views = Path(__file__).resolve().parents[2] / "dashboard" / "views"
+    wrong = []
+    for path in sorted(views.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.ImportFrom) and node.module == "dashboard"
+                else [node.module]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            if "routes" in names or "dashboard.routes" in names:
+                wrong.append(path.name)
+    assert not wrong
 
 
 def test_empty_workspace_pages_explain_what_to_do(tmp_path, monkeypatch):
