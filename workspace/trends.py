@@ -61,10 +61,19 @@ def current_week(ws: Workspace, filters: Filters | None = None) -> str:
     return f"{year}-W{number:02d}"
 
 
+def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.DataFrame]:
+    """The current week's flags and the counts they came from (one counts query: the current
+    week is the latest with a filtered item, so no later week exists to leave out)."""
+    week = current_week(ws, filters)
+    if not week:
+        return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
+    counts = weekly_theme_channel_counts(ws, filters=filters)
+    return theme_trends_for_week(counts, week), counts
+
+
 def current_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
     """The trend flags of the dashboard's current week (see :func:`current_week`)."""
-    week = current_week(ws, filters)
-    return theme_trends(ws, week, filters=filters) if week else ThemeTrends("")
+    return _current(ws, filters)[0]
 
 
 def _labels(ws: Workspace, lang: str) -> dict[int, str]:
@@ -87,7 +96,7 @@ def flagged_themes(
     compared with: the median week for a spike, the average for rising; NaN for new),
     ``week``. A theme appears once per flag (a spike once per channel).
     """
-    trends = current_trends(ws, filters)
+    trends, counts = _current(ws, filters)
     labels, shown = _labels(ws, lang), _shown(ws)
     rows: list[dict[str, object]] = []
     for spike in trends.spikes.to_dict("records"):
@@ -100,8 +109,7 @@ def flagged_themes(
                 "baseline": float(spike["baseline"]),
             }
         )
-    weekly = weekly_theme_channel_counts(ws, until_week=trends.week or None, filters=filters)
-    this_week = weekly[weekly["week"] == trends.week].groupby("theme_id")["items"].sum()
+    this_week = counts[counts["week"] == trends.week].groupby("theme_id")["items"].sum()
     for theme_id in trends.new:
         rows.append(
             {
