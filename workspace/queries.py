@@ -53,10 +53,11 @@ class Filters:
         return " AND ".join(clauses), params
 
 
-def _where(
+def filter_sql(
     ws: Workspace, filters: Filters | None, alias: str = "i"
 ) -> tuple[str, list[object], str]:
-    """The filters' SQL and parameters, and the workspace zone they were written for."""
+    """The filters' SQL conditions and parameters in the workspace's time zone (local days),
+    and that zone: every query with the sidebar's filters builds its WHERE with this."""
     tz = workspace_timezone(ws)
     where, params = (filters or Filters()).where(alias, tz)
     return where, params, tz
@@ -71,7 +72,7 @@ class WorkspaceCounts:
 
 def workspace_counts(ws: Workspace, filters: Filters | None = None) -> WorkspaceCounts:
     """Number of inbound items, per channel, and of import batches."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     per_channel = ws.query_df(
         f"SELECT channel, count(*) AS n FROM items i WHERE {where} GROUP BY channel ORDER BY n DESC",
         params,
@@ -84,7 +85,7 @@ def workspace_counts(ws: Workspace, filters: Filters | None = None) -> Workspace
 def weekly_channel_counts(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
     """Inbound items per local ISO week and channel: columns ``week`` (``2026-W47``),
     ``week_start``, ``channel``, ``items``."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         SELECT {iso_week_sql("i.received_at", tz)} AS week,
@@ -218,7 +219,7 @@ def filter_options(ws: Workspace) -> FilterOptions:
 
 def reference_week(ws: Workspace, filters: Filters | None = None) -> str:
     """Start date (ISO) of the latest ISO week holding a filtered item, or ``""``."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     value = ws.scalar(f"SELECT CAST(max({_week(tz)}) AS DATE) FROM items i WHERE {where}", params)
     return "" if value is None else str(value)[:10]
 
@@ -229,7 +230,7 @@ def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFram
     Columns ``channel``, ``this_week``, ``last_week``, ``week`` (``2026-W40``),
     ``sentiment_this``, ``sentiment_last`` (mean item sentiment, NaN when none).
     """
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH f AS (
@@ -263,7 +264,7 @@ class WeekTotals:
 
 def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
     """Items and mean item sentiment of the latest ISO week with data and the week before."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     frame = ws.query_df(
         f"""
         WITH f AS (
@@ -313,7 +314,7 @@ class Coverage:
 
 def theme_coverage(ws: Workspace, filters: Filters | None = None) -> Coverage:
     """Filtered items with text, how many of them have a theme, and active themes."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     frame = ws.query_df(
         f"""
         SELECT count(*) AS items, count(a.theme_id) AS sorted
@@ -357,7 +358,7 @@ def theme_table(
     first by default). Rising, new and spike are not decided here: see
     :func:`workspace.trends.theme_table_with_trends`.
     """
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     label = theme_label_sql(lang)
     order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
     needle = f"%{contains.strip()}%"
@@ -488,7 +489,7 @@ def theme_weekly_channel_counts(
 ) -> pd.DataFrame:
     """Items of one theme per ISO week and channel (same columns as
     :func:`weekly_channel_counts`)."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         SELECT strftime({_week(tz)}, '%G-W%V') AS week, CAST({_week(tz)} AS DATE) AS week_start,
@@ -522,7 +523,7 @@ def theme_quotes(
     Columns: ``id``, ``received_at``, ``channel``, ``rating``, ``rating_scale_max``,
     ``language``, ``text``, ``similarity``.
     """
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         SELECT {quote_columns(tz)}, a.similarity
@@ -543,7 +544,7 @@ def theme_week_matrix(
     Columns ``theme_id``, ``label``, ``week_start``, ``week``, ``items``; themes ordered by
     total size, weeks ascending; weeks without items are present with 0.
     """
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH f AS (
@@ -576,7 +577,7 @@ def channel_theme_shares(
     Columns ``channel``, ``theme_id``, ``label``, ``items``, ``share`` (of the channel's items,
     unsorted included).
     """
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH f AS (
@@ -604,7 +605,7 @@ def channel_theme_shares(
 def channel_summary(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
     """Per channel: ``items``, ``sentiment`` (mean), ``rating`` (mean on 0..1), ``unsorted``
     (share of text items without a theme), ``weeks`` (weeks with items)."""
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         SELECT i.channel, count(*) AS items, avg(s.sentiment) AS sentiment,
@@ -639,7 +640,7 @@ def unsorted_items(
     ``channel``, ``rating``, ``rating_scale_max``, ``language``, ``text``,
     ``nearest_theme_id``, ``nearest_label``, ``similarity`` (NaN when no vector or theme).
     """
-    where, params, tz = _where(ws, filters)
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH page AS (
