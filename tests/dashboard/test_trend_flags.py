@@ -133,3 +133,14 @@ def test_views_flag_the_same_themes(trend_workspace):
     quiet_page = open_page("theme", query={"theme": str(STEADY)})
     spec = chart_spec(quiet_page.get("plotly_chart")[0])
     assert "Spike" not in [trace["name"] for trace in spec["data"]]
+
+
+def test_overview_flag_lines_in_dutch(trend_workspace):
+    at = open_page("overview", lang="nl")
+    assert not at.exception, at.exception
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert labels == [
+        "Piek\\: Fout bij afrekenen in App\\-reviews\\: 14 berichten tegen een gewone week van 1,0",
+        "Nieuw\\: Spaarpunten\\: 7 berichten in de eerste week",
+        "Stijgend\\: Vriendelijke klantenservice\\: 14 berichten tegen gemiddeld 6,0",
+    ]
