@@ -114,7 +114,7 @@ def export_items(
     output: Annotated[Path, typer.Option("--output", "-o", help="CSV file to write.")],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Write every stored item (all fields) to a CSV file."""
+    """Write every stored item (all fields, plus its local received_date and iso_week) to a CSV."""
     from workspace.queries import items_for_export
 
     try:

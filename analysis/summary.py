@@ -7,11 +7,11 @@ turn a summary into Markdown, HTML, CSV or XLSX in Dutch or English; the workspa
 Every highlight follows a stated rule (the thresholds live in :class:`SummaryRules` and are
 printed at the foot of every rendered summary):
 
-* **rising**, **new** and **spike**: the theme engine's rules in ``analysis/trends.py``
-  (:func:`analysis.trends.theme_trends_for_week`), the same the Trends page uses, called on the
-  weekly counts per theme and channel. Rising is asked for the theme over all channels and
-  again within each channel (the engine's rule on that channel's counts), so a theme that
-  rises in one channel only is rising "in" that channel. A new theme is not also rising.
+* **rising**, **new** and **spike**: the one trend rule of ``analysis/trends.py``
+  (:func:`analysis.trends.theme_trends_for_week`), the same every dashboard page uses, on the
+  weekly counts per theme and channel. Rising is decided on the theme's total in scope;
+  ``rising_channels`` names the channels where it also rises on its own. A new theme is
+  reported only as new. Lines quote the baseline the rule compared with.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
   ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
   at least ``sentiment_min_items`` scored items.
@@ -30,7 +30,8 @@ from typing import Literal, SupportsFloat, SupportsInt, cast
 import numpy as np
 import pandas as pd
 
-from analysis.trends import TRAILING_WEEKS, theme_trends_for_week, weekly_counts
+from analysis.localtime import DEFAULT_TIMEZONE, local_days
+from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
 
 ITEM_COLUMNS = ("item_id", "channel", "received_at", "theme_id", "text", "sentiment")
@@ -75,11 +76,9 @@ def last_complete_week(reference: date) -> str:
 class SummaryRules:
     """The thresholds behind every highlight (see the module docstring)."""
 
-    baseline_weeks: int = 4
-    history_weeks: int = TRAILING_WEEKS
+    baseline_weeks: int = RULES.baseline_weeks
+    trends: TrendRules = RULES
     top_themes: int = 5
-    trend_min_count: int = 5
-    new_min_items: int = 3
     channel_ratio: float = 1.5
     sentiment_shift: float = 0.2
     sentiment_min_items: int = 5
@@ -88,6 +87,11 @@ class SummaryRules:
     max_attention: int = 6
     unsorted_alert_share: float = 0.10
     channel_min_increase: int = 10
+
+    @property
+    def history_weeks(self) -> int:
+        """Weeks before the week under review that the trend rules compare with."""
+        return self.trends.baseline_weeks
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,7 @@ class ThemeWeek:
     is_rising: bool = False
     spike_channels: tuple[str, ...] = ()
     sentiment_shift: float | None = None
+    baseline: float | None = None  # the rising rule's baseline average, when rising
 
     def label(self, lang: str) -> str:
         """The theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
@@ -148,7 +153,7 @@ class Spike:
     theme_id: int
     channel: str
     items: int
-    baseline: float
+    baseline: float  # the spike rule's baseline: the median week before
     history: tuple[int, ...] = ()
 
 
@@ -156,7 +161,7 @@ class Spike:
 class Quote:
     theme_id: int
     channel: str
-    received_at: date
+    received_at: date  # the local day
     text: str
 
 
@@ -233,9 +238,9 @@ class WeeklySummary:
         return tuple(dict.fromkeys(ordered))
 
 
-def _week_offsets(received_at: pd.Series, week_start: date) -> np.ndarray:
-    """Whole weeks between each timestamp's UTC day and ``week_start`` (0 = that week)."""
-    days = pd.to_datetime(received_at, utc=True).dt.tz_convert(None).dt.normalize()
+def _week_offsets(received_at: pd.Series, week_start: date, tz: str) -> np.ndarray:
+    """Whole weeks between each instant's local day and ``week_start`` (0 = that week)."""
+    days = local_days(received_at, tz)
     delta = (days - pd.Timestamp(week_start)).dt.days.to_numpy()
     return np.floor_divide(delta, 7)
 
@@ -248,8 +253,10 @@ def _count_matrix(frame: pd.DataFrame, keys: list[str], n_weeks: int) -> pd.Data
     return counts.reindex(columns=range(n_weeks), fill_value=0).astype("int64")
 
 
-def _volume(history: np.ndarray, baseline_weeks: int) -> Volume:
-    base = history[-1 - baseline_weeks : -1]
+def _volume(history: np.ndarray, baseline_weeks: int, first_slot: int = 0) -> Volume:
+    """Volumes; the average is over the baseline weeks since the data's first week, as the
+    trend rules take it."""
+    base = history[max(first_slot, len(history) - 1 - baseline_weeks) : -1]
     return Volume(
         items=int(history[-1]),
         previous=int(history[-2]) if len(history) > 1 else 0,
@@ -275,6 +282,7 @@ def build_weekly_summary(
     counts: pd.DataFrame | None = None,
     channel: str | None = None,
     rules: SummaryRules | None = None,
+    tz: str = DEFAULT_TIMEZONE,
 ) -> WeeklySummary:
     """Build the summary of one ISO week.
 
@@ -291,6 +299,7 @@ def build_weekly_summary(
             None, in which case only the items' weeks are known.
         channel: only this channel, or None for all.
         rules: thresholds; the defaults when None.
+        tz: the workspace time zone: weeks are local ISO weeks.
 
     Returns:
         The summary; empty tuples where the week has nothing to say.
@@ -312,55 +321,61 @@ def build_weekly_summary(
     frame = items.loc[:, [c for c in (*ITEM_COLUMNS, *optional) if c in items.columns]]
     if channel:
         frame = frame[frame["channel"] == channel]
-    frame = frame.assign(slot=_week_offsets(frame["received_at"], week_start) + n_weeks - 1)
+    frame = frame.assign(slot=_week_offsets(frame["received_at"], week_start, tz) + n_weeks - 1)
     frame = frame[(frame["slot"] >= 0) & (frame["slot"] < n_weeks)]
     theme_ids = pd.to_numeric(frame["theme_id"], errors="coerce")
     sorted_mask = theme_ids.notna() & (theme_ids >= 0)
     frame = frame.assign(theme_id=theme_ids.fillna(-1).astype("int64"))
     this_week = frame[frame["slot"] == n_weeks - 1]
-
-    total = _volume(
-        np.bincount(frame["slot"].to_numpy(dtype="int64"), minlength=n_weeks), rules.baseline_weeks
-    )
-    channel_matrix = _count_matrix(frame, ["channel"], n_weeks)
-    channel_volumes = sorted(
-        (
-            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.baseline_weeks))
-            for ch, row in channel_matrix.iterrows()
-        ),
-        key=lambda c: (-c.volume.items, c.channel),
-    )
+    this_week = this_week.assign(local_day=local_days(this_week["received_at"], tz).to_numpy())
 
     sorted_frame = frame[sorted_mask.to_numpy()]
-    theme_matrix = _count_matrix(sorted_frame, ["theme_id"], n_weeks)
-    theme_channel_matrix = _count_matrix(sorted_frame, ["theme_id", "channel"], n_weeks)
-    sentiment_now, sentiment_before = _sentiment_means(sorted_frame, n_weeks, rules)
-    theme_info = themes.set_index("theme_id")
-
     if counts is None:
         counts = weekly_counts(
-            sorted_frame["received_at"], sorted_frame["theme_id"], sorted_frame["channel"]
+            sorted_frame["received_at"], sorted_frame["theme_id"], sorted_frame["channel"], tz
         )
     else:
         _check_columns(counts, COUNT_COLUMNS, "counts")
     counts = counts[counts["week"] <= week]
     if channel:
         counts = counts[counts["channel"] == channel]
-    trends = theme_trends_for_week(
-        counts, week, min_count=rules.trend_min_count, new_min_items=rules.new_min_items
+    # Averages start at the first week with sorted items, as the trend rule's baseline does,
+    # so a rising theme's average in the tables is the number the rule compared with.
+    first_slot = int(frame["slot"].min()) if len(frame) else n_weeks - 1
+    if not counts.empty:
+        first_week = parse_iso_week(str(counts["week"].min()))
+        first_slot = n_weeks - 1 - (week_start - first_week).days // 7
+
+    total = _volume(
+        np.bincount(frame["slot"].to_numpy(dtype="int64"), minlength=n_weeks),
+        rules.baseline_weeks,
+        first_slot,
     )
-    new_ids = {int(t) for t in trends.new}
-    rising_ids = {int(t) for t in trends.rising["theme_id"]}
-    rising_in: dict[int, list[str]] = {}
-    for ch in sorted(counts["channel"].unique()):
-        in_channel = theme_trends_for_week(
-            counts[counts["channel"] == ch],
-            week,
-            min_count=rules.trend_min_count,
-            new_min_items=rules.new_min_items,
+    channel_matrix = _count_matrix(frame, ["channel"], n_weeks)
+    channel_volumes = sorted(
+        (
+            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.baseline_weeks, first_slot))
+            for ch, row in channel_matrix.iterrows()
+        ),
+        key=lambda c: (-c.volume.items, c.channel),
+    )
+
+    theme_matrix = _count_matrix(sorted_frame, ["theme_id"], n_weeks)
+    theme_channel_matrix = _count_matrix(sorted_frame, ["theme_id", "channel"], n_weeks)
+    sentiment_now, sentiment_before = _sentiment_means(sorted_frame, n_weeks, rules)
+    theme_info = themes.set_index("theme_id")
+
+    trends = theme_trends_for_week(counts, week, rules=rules.trends)
+    new_ids = set(trends.new)
+    rising: dict[int, tuple[tuple[str, ...], float | None]] = {
+        int(theme_id): (tuple(str(c) for c in channels), float(baseline))
+        for theme_id, channels, baseline in zip(
+            trends.rising["theme_id"].tolist(),
+            trends.rising["channels"].tolist(),
+            trends.rising["baseline"].tolist(),
+            strict=True,
         )
-        for theme_id in in_channel.rising["theme_id"]:
-            rising_in.setdefault(int(theme_id), []).append(str(ch))
+    }
 
     spikes: list[Spike] = []
     for spike in trends.spikes.itertuples(index=False):
@@ -373,19 +388,19 @@ def build_weekly_summary(
             else np.zeros(n_weeks, dtype="int64")
         )
         items_now = int(cast(SupportsInt, spike.items))
-        baseline = float(cast(SupportsFloat, spike.trailing_mean))
+        baseline = float(cast(SupportsFloat, spike.baseline))
         spikes.append(Spike(key[0], key[1], items_now, baseline, tuple(map(int, series))))
     spikes.sort(key=lambda s: (-(s.items - s.baseline), s.theme_id, s.channel))
 
     theme_rows: list[ThemeWeek] = []
     for theme_id, row in theme_matrix.iterrows():
-        volume = _volume(row.to_numpy(), rules.baseline_weeks)
+        volume = _volume(row.to_numpy(), rules.baseline_weeks, first_slot)
         if volume.items == 0 and volume.average == 0 and volume.previous == 0:
             continue
         tid = int(cast(SupportsInt, theme_id))
         labels = theme_info.loc[tid] if tid in theme_info.index else None
         is_new = tid in new_ids
-        rising_channels = () if is_new else tuple(rising_in.get(tid, ()))
+        rising_channels, rising_baseline = rising.get(tid, ((), None))
         per_channel: list[tuple[str, int]] = []
         if tid in theme_channel_matrix.index.get_level_values(0):
             for ch, ch_row in theme_channel_matrix.loc[tid].iterrows():
@@ -410,9 +425,10 @@ def build_weekly_summary(
                 sentiment_before=before,
                 is_new=is_new,
                 rising_channels=rising_channels,
-                is_rising=not is_new and (tid in rising_ids or bool(rising_channels)),
+                is_rising=tid in rising,
                 spike_channels=tuple(s.channel for s in spikes if s.theme_id == tid),
                 sentiment_shift=shift,
+                baseline=rising_baseline,
             )
         )
     theme_rows.sort(key=lambda t: (-t.volume.items, -t.volume.previous, t.theme_id))
@@ -502,12 +518,7 @@ def _pick_quotes(
             seen.add(key)
             if len(text) > rules.quote_max_chars:
                 text = text[: rules.quote_max_chars - 1].rstrip() + "…"
-            received = row.received_at
-            day = (
-                received.date()
-                if isinstance(received, datetime)
-                else pd.Timestamp(cast("str | date | np.datetime64", received)).date()
-            )
+            day = pd.Timestamp(cast("datetime", row.local_day)).date()
             quotes.append(Quote(theme_id, str(row.channel), day, text))
             if len(seen) >= rules.quotes_per_theme:
                 break
@@ -545,7 +556,7 @@ def _attention(summary: WeeklySummary, rules: SummaryRules) -> tuple[Attention, 
     spiking = {s.theme_id for s in summary.spikes}
     rising = sorted(
         (t for t in summary.rising if t.theme_id not in spiking),
-        key=lambda t: -(t.volume.items - t.volume.average),
+        key=lambda t: (-(t.volume.items - (t.baseline or 0.0)), t.theme_id),
     )
     lines += [
         Attention(
@@ -553,7 +564,7 @@ def _attention(summary: WeeklySummary, rules: SummaryRules) -> tuple[Attention, 
             t.theme_id,
             (t.rising_channels or (None,))[0],
             t.volume.items,
-            t.volume.average,
+            t.baseline if t.baseline is not None else t.volume.average,
         )
         for t in rising
     ]

@@ -16,6 +16,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.summary import Attention, Spike, ThemeWeek, Volume, WeeklySummary
+from analysis.trends import rule_texts
 from ingest.errors import AnalysisError
 from ingest.schema import CHANNEL_NAMES
 
@@ -99,10 +100,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "{theme}: {items} berichten in de eerste week.",
     },
     "spike.line": {
-        "en": "{theme} in {channel}: {items} items against an average of {baseline} over the "
-        "previous {weeks} weeks.",
-        "nl": "{theme} in {channel}: {items} berichten tegen gemiddeld {baseline} in de {weeks} "
-        "weken ervoor.",
+        "en": "{theme} in {channel}: {items} items against a usual week of {baseline} (median "
+        "of the previous {weeks} weeks).",
+        "nl": "{theme} in {channel}: {items} berichten tegen een gewone week van {baseline} "
+        "(mediaan van de {weeks} weken ervoor).",
     },
     "spike.chart": {
         "en": "{theme} in {channel}, items per week",
@@ -123,10 +124,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "(licht)",
     },
     "attention.spike": {
-        "en": "{theme} spiked in {channel}: {items} items this week against an average of "
-        "{baseline} over the previous {trailing} weeks.",
-        "nl": "{theme} piekte in {channel}: {items} berichten deze week tegen gemiddeld "
-        "{baseline} in de {trailing} weken ervoor.",
+        "en": "{theme} spiked in {channel}: {items} items this week against a usual week of "
+        "{baseline} (median of the previous {trailing} weeks).",
+        "nl": "{theme} piekte in {channel}: {items} berichten deze week tegen een gewone week "
+        "van {baseline} (mediaan van de {trailing} weken ervoor).",
     },
     "attention.new_theme": {
         "en": "New theme {theme}: {items} items in its first week.",
@@ -150,25 +151,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "{items} berichten ({share}) passen in geen thema: ververs de thema's eens.",
     },
     "rules.text": {
-        "en": "Averages in the tables are over the {weeks} weeks before this week. Rising, new "
-        "and spike follow the theme engine's rules, the same as on the Trends page: rising = at "
-        "least {min} items and more than ordinary variation allows (Poisson, p < 0.05) against "
-        "the average of the previous {trailing} weeks, for a theme or for a theme within one "
-        "channel; new = the theme's first week with at least {new} items; spike = a theme "
-        "within one channel with at least {min} items, at least 3x its usual weekly median and "
-        "p < 0.001. Sentiment shift: the mean sentiment (-1 to 1) moved by at least {shift}, "
-        "each mean over at least {smin} items. Quotes are the most typical items of the week, "
-        "stored already redacted.",
-        "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week. Stijgend, "
-        "nieuw en piek volgen de regels van de thema-engine, dezelfde als op de Trends-pagina: "
-        "stijgend = minstens {min} berichten en meer dan gewone schommeling verklaart (Poisson, "
-        "p < 0,05) ten opzichte van het gemiddelde van de {trailing} weken ervoor, voor een "
-        "thema of voor een thema binnen één kanaal; nieuw = de eerste week van het thema met "
-        "minstens {new} berichten; piek = een thema binnen één kanaal met minstens {min} "
-        "berichten, minstens 3x de gebruikelijke mediaan per week en p < 0,001. Verschuiving in "
-        "sentiment: het gemiddelde sentiment (-1 tot 1) veranderde minstens {shift}, elk "
-        "gemiddelde over minstens {smin} berichten. Citaten zijn de meest typerende berichten "
-        "van de week, al geanonimiseerd opgeslagen.",
+        "en": "Averages in the tables are over the {weeks} weeks before this week (since the "
+        "first week with data). Rising, new and spike follow the one trend rule every "
+        "dashboard page uses: {rising}; {new}; {spike}. Sentiment shift: the mean sentiment "
+        "(-1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
+        "the most typical items of the week, stored already redacted.",
+        "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week (vanaf de "
+        "eerste week met gegevens). Stijgend, nieuw en piek volgen de ene trendregel die elke "
+        "dashboardpagina gebruikt: {rising}; {new}; {spike}. Verschuiving in sentiment: het "
+        "gemiddelde sentiment (-1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
+        "minstens {smin} berichten. Citaten zijn de meest typerende berichten van de week, al "
+        "geanonimiseerd opgeslagen.",
     },
     **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
@@ -270,10 +263,8 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
     return text(
         "rules.text",
         lang,
+        **rule_texts(r.trends, lang),
         weeks=r.baseline_weeks,
-        trailing=r.history_weeks,
-        min=r.trend_min_count,
-        new=r.new_min_items,
         shift=_decimal(r.sentiment_shift, lang, 2),
         smin=r.sentiment_min_items,
     )

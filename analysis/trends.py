@@ -1,14 +1,27 @@
-"""Weekly theme trends: counts per ISO week x theme x channel, rising/falling, spikes, new.
+"""Weekly theme trends, defined once: rising, falling, new and spike.
 
-Rules (stated so a manager can be told why something is flagged):
+Every screen that says a theme rises, falls, is new or spikes (Overview, Themes, Trends, the
+theme page, the weekly summary) asks :func:`theme_trends_for_week` or :func:`spike_weeks`, and
+quotes the baseline these return, so a manager reads the same flag and the same number
+everywhere. The thresholds are the fields of :class:`TrendRules`; the rule texts shown to a
+manager are generated from them.
 
-- **Rising / falling** (per theme, all channels): the week's count is compared with the
-  mean of the trailing 8 weeks (``lam``, at least 0.5). Rising when count >= ``min_count``
-  and the Poisson upper tail P(X >= count | lam) < 0.05; falling when lam >= ``min_count``
-  and the lower tail P(X <= count | lam) < 0.05.
-- **Spike** (per theme x channel): count >= max(``min_count``, 2 x trailing-8-week median)
-  and P(X >= count | lam = max(trailing mean, 1)) < 0.001, with at least 4 trailing weeks.
-- **New**: the theme's first week with at least ``new_min_items`` items is this week.
+The rules, for an ISO week W, on counts of sorted inbound items per local ISO week:
+
+- **Baseline**: the previous ``baseline_weeks`` (8) weeks before W (fewer at the start of the
+  data; weeks without items count as 0).
+- **Rising** (per theme, all channels in scope): at least ``min_count`` (5) items in W, and
+  more than ordinary week-to-week variation allows: the Poisson upper tail
+  P(X >= count | lambda = baseline average, at least 0.5) < ``rising_p`` (0.01). Needs at
+  least one baseline week. ``rising_channels`` names the channels in which the theme's own
+  count passes the same test (informative only; a theme is rising on its total).
+- **Falling**: baseline average >= ``min_count`` and P(X <= count | average) < ``rising_p``.
+- **Spike** (per theme x channel): at least max(``min_count``, ``spike_ratio`` (2) x the
+  baseline median) items in W, and P(X >= count | lambda = max(baseline median, 1)) <
+  ``spike_p`` (0.001), with at least ``spike_min_history`` (4) baseline weeks. The median is
+  the "usual week": one earlier spike does not raise it.
+- **New**: W is the theme's first week with at least ``new_min_items`` (3) items. A new theme
+  is reported only as new (its first week would always look rising and spiking).
 """
 
 from __future__ import annotations
@@ -20,14 +33,32 @@ import numpy as np
 import pandas as pd
 from scipy.stats import poisson
 
-TRAILING_WEEKS = 8
+from analysis.localtime import DEFAULT_TIMEZONE, iso_week_labels
 
 
-def iso_week(timestamps: pd.Series) -> pd.Series:
-    """ISO week labels ``"2026-W40"`` of UTC timestamps."""
-    ts = pd.to_datetime(timestamps, utc=True)
-    iso = ts.dt.isocalendar()
-    return iso["year"].astype(str) + "-W" + iso["week"].astype(int).map("{:02d}".format)
+@dataclass(frozen=True, slots=True)
+class TrendRules:
+    """The thresholds of every trend flag (see the module docstring)."""
+
+    baseline_weeks: int = 8
+    min_count: int = 5
+    rising_p: float = 0.01
+    spike_ratio: float = 2.0
+    spike_p: float = 0.001
+    spike_min_history: int = 4
+    new_min_items: int = 3
+
+
+RULES = TrendRules()
+TRAILING_WEEKS = RULES.baseline_weeks
+
+RISING_COLUMNS = ["theme_id", "items", "baseline", "p_value", "channels"]
+SPIKE_COLUMNS = ["theme_id", "channel", "items", "baseline", "p_value"]
+
+
+def iso_week(timestamps: pd.Series, tz: str = DEFAULT_TIMEZONE) -> pd.Series:
+    """Local ISO week labels ``"2026-W40"`` of UTC instants (see :mod:`analysis.localtime`)."""
+    return iso_week_labels(timestamps, tz)
 
 
 def week_start(week: str) -> date:
@@ -47,107 +78,278 @@ def weeks_between(first: str, last: str) -> list[str]:
     return [week_label(start + timedelta(weeks=i)) for i in range((end - start).days // 7 + 1)]
 
 
-def weekly_counts(received_at: pd.Series, theme_id: pd.Series, channel: pd.Series) -> pd.DataFrame:
-    """Items per ``week`` x ``theme_id`` x ``channel`` (only non-zero cells)."""
+def weekly_counts(
+    received_at: pd.Series,
+    theme_id: pd.Series,
+    channel: pd.Series,
+    tz: str = DEFAULT_TIMEZONE,
+) -> pd.DataFrame:
+    """Items per local ISO ``week`` x ``theme_id`` x ``channel`` (only non-zero cells)."""
     frame = pd.DataFrame(
         {
-            "week": iso_week(pd.Series(received_at)).to_numpy(),
+            "week": iso_week(pd.Series(received_at), tz).to_numpy(),
             "theme_id": np.asarray(theme_id),
             "channel": np.asarray(channel, dtype=object),
         }
     )
     if frame.empty:
         return pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
-    out = (
+    return (
         frame.groupby(["week", "theme_id", "channel"], sort=True)
         .size()
         .rename("items")
         .reset_index()
     )
-    return out
 
 
 @dataclass(frozen=True, slots=True)
 class ThemeTrends:
-    """Trends of one ISO week."""
+    """The flags of one ISO week.
+
+    ``rising`` and ``falling``: columns :data:`RISING_COLUMNS` (``baseline`` is the average
+    of the baseline weeks the rule compared with). ``spikes``: columns :data:`SPIKE_COLUMNS`
+    (``baseline`` is the median week the rule compared with). ``new``: theme ids.
+    """
 
     week: str
-    rising: pd.DataFrame = field(default_factory=pd.DataFrame)
-    falling: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rising: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RISING_COLUMNS))
+    falling: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RISING_COLUMNS))
     new: tuple[int, ...] = ()
-    spikes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spikes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SPIKE_COLUMNS))
+    rules: TrendRules = RULES
+
+    @property
+    def rising_ids(self) -> tuple[int, ...]:
+        return tuple(sorted(int(t) for t in self.rising["theme_id"]))
+
+    @property
+    def spike_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({int(t) for t in self.spikes["theme_id"]}))
+
+    def flag(self, theme_id: int) -> str:
+        """``"new"``, ``"spike"``, ``"rising"``, ``"falling"`` or ``""`` (first that applies)."""
+        if theme_id in self.new:
+            return "new"
+        if theme_id in self.spike_ids:
+            return "spike"
+        if theme_id in self.rising_ids:
+            return "rising"
+        if theme_id in {int(t) for t in self.falling["theme_id"]}:
+            return "falling"
+        return ""
 
 
-def _series(counts: pd.DataFrame, keys: list[str], weeks: list[str]) -> pd.DataFrame:
-    """Counts pivoted to one row per key and one column per week (zeros filled)."""
+def _pivot(counts: pd.DataFrame, keys: list[str], weeks: list[str]) -> pd.DataFrame:
+    """Counts with one row per key and one column per week (every week, zeros filled)."""
     grouped = counts.groupby([*keys, "week"])["items"].sum().unstack("week")
-    return grouped.reindex(columns=weeks).fillna(0).astype(int)
+    return grouped.reindex(columns=weeks).fillna(0).astype("int64")
+
+
+@dataclass(frozen=True, slots=True)
+class _Baseline:
+    """Per key and week: the count, and the baseline of the weeks before it."""
+
+    now: pd.DataFrame
+    mean: pd.DataFrame
+    median: pd.DataFrame
+    history: np.ndarray  # baseline weeks available, per week column
+
+
+def _baseline(pivot: pd.DataFrame, rules: TrendRules) -> _Baseline:
+    """Rolling baselines for every week at once (vectorised: the Trends page marks every week)."""
+    previous = pivot.T.shift(1)
+    window = previous.rolling(rules.baseline_weeks, min_periods=1)
+    history = np.minimum(np.arange(pivot.shape[1]), rules.baseline_weeks)
+    return _Baseline(pivot, window.mean().T.fillna(0.0), window.median().T.fillna(0.0), history)
+
+
+def _rising_p(base: _Baseline) -> pd.DataFrame:
+    lam = base.mean.clip(lower=0.5)
+    return pd.DataFrame(
+        poisson.sf(base.now - 1, lam), index=base.now.index, columns=base.now.columns
+    )
+
+
+def _is_rising(base: _Baseline, rules: TrendRules) -> pd.DataFrame:
+    return (base.now >= rules.min_count) & (_rising_p(base) < rules.rising_p) & (base.history > 0)
+
+
+def _spikes_all_weeks(base: _Baseline, rules: TrendRules) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spike mask and p-values per (theme, channel) x week."""
+    lam = base.median.clip(lower=1.0)
+    p = pd.DataFrame(poisson.sf(base.now - 1, lam), index=base.now.index, columns=base.now.columns)
+    threshold = np.maximum(rules.min_count, rules.spike_ratio * base.median)
+    mask = (base.now >= threshold) & (p < rules.spike_p) & (base.history >= rules.spike_min_history)
+    return mask, p
+
+
+def _first_weeks(per_theme: pd.DataFrame, rules: TrendRules) -> pd.Series:
+    """Per theme, its first week with at least ``new_min_items`` items (NaN when none)."""
+    reached = per_theme.ge(rules.new_min_items)
+    return reached.idxmax(axis=1).where(reached.any(axis=1))
+
+
+def _timeline(counts: pd.DataFrame, *extra: str) -> list[str]:
+    first = min([counts["week"].min(), *extra])
+    last = max([counts["week"].max(), *extra])
+    return weeks_between(first, last)
 
 
 def theme_trends_for_week(
-    counts: pd.DataFrame, week: str, min_count: int = 5, new_min_items: int = 3
+    counts: pd.DataFrame,
+    week: str,
+    min_count: int | None = None,
+    new_min_items: int | None = None,
+    *,
+    rules: TrendRules | None = None,
 ) -> ThemeTrends:
-    """Rising, falling, new themes and spikes for ``week`` from :func:`weekly_counts` output."""
-    rising_cols = ["theme_id", "items", "trailing_mean", "p_value"]
-    spike_cols = ["theme_id", "channel", "items", "trailing_median", "trailing_mean", "p_value"]
-    if counts.empty:
-        return ThemeTrends(
-            week,
-            pd.DataFrame(columns=rising_cols),
-            pd.DataFrame(columns=rising_cols),
-            (),
-            pd.DataFrame(columns=spike_cols),
+    """Rising, falling, new themes and spikes for ``week`` from :func:`weekly_counts` output.
+
+    Args:
+        counts: items per ``week`` x ``theme_id`` x ``channel`` up to ``week`` (later weeks
+            are ignored).
+        week: ``"2026-W47"``.
+        min_count, new_min_items: override those fields of ``rules``.
+        rules: the thresholds; :data:`RULES` when None.
+    """
+    rules = rules or RULES
+    if min_count is not None or new_min_items is not None:
+        rules = TrendRules(
+            **{
+                **{f: getattr(rules, f) for f in rules.__dataclass_fields__},
+                **({"min_count": min_count} if min_count is not None else {}),
+                **({"new_min_items": new_min_items} if new_min_items is not None else {}),
+            }
         )
-    first = min(counts["week"].min(), week)
-    weeks = weeks_between(first, max(counts["week"].max(), week))
-    position = weeks.index(week)
-    trailing = weeks[max(0, position - TRAILING_WEEKS) : position]
+    counts = counts[counts["week"] <= week] if not counts.empty else counts
+    if counts.empty:
+        return ThemeTrends(week, rules=rules)
+    weeks = _timeline(counts, week)
 
-    per_theme = _series(counts, ["theme_id"], weeks)
-    now = per_theme[week]
-    lam = per_theme[trailing].mean(axis=1) if trailing else pd.Series(0.0, index=per_theme.index)
-    lam_eff = lam.clip(lower=0.5)
-    p_up = pd.Series(poisson.sf(now - 1, lam_eff), index=per_theme.index)
-    p_down = pd.Series(poisson.cdf(now, lam_eff), index=per_theme.index)
-    has_history = len(trailing) > 0
-    # A spike needs at least 4 weeks to compare with; earlier weeks are never flagged.
-    enough_history = len(trailing) >= 4
-    rising_mask = (now >= min_count) & (p_up < 0.05) & has_history
-    falling_mask = (lam >= min_count) & (p_down < 0.05) & has_history
-    rising = pd.DataFrame(
-        {"theme_id": per_theme.index, "items": now, "trailing_mean": lam, "p_value": p_up}
-    )[rising_mask]
-    falling = pd.DataFrame(
-        {"theme_id": per_theme.index, "items": now, "trailing_mean": lam, "p_value": p_down}
-    )[falling_mask]
+    per_theme = _pivot(counts, ["theme_id"], weeks)
+    first_week = _first_weeks(per_theme, rules)
+    new_ids = {int(t) for t in first_week.index[first_week == week]}
+    theme = _baseline(per_theme, rules)
+    p_up = _rising_p(theme)[week]
+    rising_mask = _is_rising(theme, rules)[week] & ~per_theme.index.isin(list(new_ids))
+    lam = theme.mean[week]
+    p_down = pd.Series(poisson.cdf(theme.now[week], lam.clip(lower=0.5)), index=lam.index)
+    falling_mask = (lam >= rules.min_count) & (p_down < rules.rising_p) & (theme.history[-1] > 0)
 
-    reached = per_theme.ge(new_min_items)
-    first_week = reached.idxmax(axis=1).where(reached.any(axis=1))
-    new = tuple(sorted(int(t) for t in first_week.index[first_week == week]))
+    per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
+    cell = _baseline(per_cell, rules)
+    cell_rising = _is_rising(cell, rules)[week]
+    spike_mask, spike_p = _spikes_all_weeks(cell, rules)
+    cell_themes = per_cell.index.get_level_values(0)
+    spike_now = spike_mask[week] & ~cell_themes.isin(list(new_ids))
 
-    per_cell = _series(counts, ["theme_id", "channel"], weeks)
-    cell_now = per_cell[week]
-    if trailing:
-        median = per_cell[trailing].median(axis=1)
-        mean = per_cell[trailing].mean(axis=1)
-    else:
-        median = mean = pd.Series(0.0, index=per_cell.index)
-    p_cell = pd.Series(poisson.sf(cell_now - 1, mean.clip(lower=1.0)), index=per_cell.index)
-    spike_mask = (cell_now >= np.maximum(min_count, 2 * median)) & (p_cell < 0.001) & enough_history
+    channels_of: dict[int, tuple[str, ...]] = {}
+    for (theme_id, channel), flagged in zip(
+        per_cell.index.tolist(), cell_rising.tolist(), strict=True
+    ):
+        if flagged:
+            key = int(theme_id)
+            channels_of[key] = (*channels_of.get(key, ()), str(channel))
+
+    def theme_frame(mask: pd.Series, p: pd.Series, with_channels: bool) -> pd.DataFrame:
+        ids = [int(t) for t in per_theme.index[mask.to_numpy()]]
+        frame = pd.DataFrame(
+            {
+                "theme_id": ids,
+                "items": theme.now[week][mask].to_numpy(),
+                "baseline": lam[mask].to_numpy(),
+                "p_value": p[mask].to_numpy(),
+                "channels": [channels_of.get(t, ()) if with_channels else () for t in ids],
+            },
+            columns=RISING_COLUMNS,
+        )
+        return frame.sort_values(["p_value", "theme_id"]).reset_index(drop=True)
+
     spikes = pd.DataFrame(
         {
-            "theme_id": [k[0] for k in per_cell.index],
-            "channel": [k[1] for k in per_cell.index],
-            "items": cell_now.to_numpy(),
-            "trailing_median": median.to_numpy(),
-            "trailing_mean": mean.to_numpy(),
-            "p_value": p_cell.to_numpy(),
-        }
-    )[spike_mask.to_numpy()]
+            "theme_id": [int(t) for t in cell_themes[spike_now.to_numpy()]],
+            "channel": [str(c) for c in per_cell.index.get_level_values(1)[spike_now.to_numpy()]],
+            "items": cell.now[week][spike_now].to_numpy(),
+            "baseline": cell.median[week][spike_now].to_numpy(),
+            "p_value": spike_p[week][spike_now].to_numpy(),
+        },
+        columns=SPIKE_COLUMNS,
+    )
     return ThemeTrends(
         week,
-        rising.sort_values("p_value").reset_index(drop=True),
-        falling.sort_values("p_value").reset_index(drop=True),
-        new,
-        spikes.sort_values("p_value").reset_index(drop=True),
+        theme_frame(rising_mask, p_up, True),
+        theme_frame(falling_mask, p_down, False),
+        tuple(sorted(new_ids)),
+        spikes.sort_values(["p_value", "theme_id", "channel"]).reset_index(drop=True),
+        rules,
     )
+
+
+def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.DataFrame:
+    """Every spike in the counts' whole history: the same rule as
+    :func:`theme_trends_for_week`, for every week at once (markers on the charts).
+
+    Returns:
+        Columns ``week`` and :data:`SPIKE_COLUMNS`, oldest week first.
+    """
+    rules = rules or RULES
+    columns = ["week", *SPIKE_COLUMNS]
+    if counts.empty:
+        return pd.DataFrame(columns=columns)
+    weeks = _timeline(counts)
+    per_theme = _pivot(counts, ["theme_id"], weeks)
+    first_week = _first_weeks(per_theme, rules)
+    cell = _baseline(_pivot(counts, ["theme_id", "channel"], weeks), rules)
+    mask, p = _spikes_all_weeks(cell, rules)
+    stacked = mask.stack()
+    stacked = stacked[stacked.to_numpy(dtype=bool)]
+    if stacked.empty:
+        return pd.DataFrame(columns=columns)
+    keys = stacked.index.to_frame(index=False)
+    keys.columns = ["theme_id", "channel", "week"]
+    index = list(stacked.index)
+    out = keys.assign(
+        items=[cell.now.loc[(t, c), w] for t, c, w in index],
+        baseline=[cell.median.loc[(t, c), w] for t, c, w in index],
+        p_value=[p.loc[(t, c), w] for t, c, w in index],
+    )
+    out = out[out["week"].to_numpy() != first_week.reindex(out["theme_id"]).to_numpy()]
+    out["theme_id"] = out["theme_id"].astype("int64")
+    return out[columns].sort_values(["week", "theme_id", "channel"]).reset_index(drop=True)
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
+    """The rules in a manager's words (``en`` or ``nl``), written from ``rules`` itself so
+    what a page or the summary says is what the code does. Keys: ``rising``, ``new``,
+    ``spike``."""
+    weeks, minimum = rules.baseline_weeks, rules.min_count
+    rising_p, spike_p = _number(rules.rising_p, lang), _number(rules.spike_p, lang)
+    ratio = _number(rules.spike_ratio, lang)
+    if lang == "nl":
+        return {
+            "rising": f"stijgend = minstens {minimum} berichten deze week en meer dan gewone "
+            f"schommeling verklaart tegenover het gemiddelde van de {weeks} weken ervoor "
+            f"(Poisson, p < {rising_p}), over alle kanalen samen",
+            "new": f"nieuw = de eerste week van het thema met minstens {rules.new_min_items} "
+            "berichten (alleen als nieuw gemeld)",
+            "spike": f"piek = een thema binnen één kanaal met minstens {minimum} berichten en "
+            f"minstens {ratio}x de mediaan van de {weeks} weken ervoor (een gewone week), en "
+            f"p < {spike_p} (Poisson, tegenover die mediaan); pas na "
+            f"{rules.spike_min_history} weken gegevens",
+        }
+    return {
+        "rising": f"rising = at least {minimum} items this week and more than ordinary variation "
+        f"allows against the average of the previous {weeks} weeks (Poisson, p < {rising_p}), "
+        "over all channels together",
+        "new": f"new = the theme's first week with at least {rules.new_min_items} items "
+        "(reported only as new)",
+        "spike": f"spike = a theme within one channel with at least {minimum} items and at "
+        f"least {ratio}x the median of the previous {weeks} weeks (a usual week), and "
+        f"p < {spike_p} (Poisson, against that median); only after "
+        f"{rules.spike_min_history} weeks of data",
+    }

@@ -16,7 +16,7 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import routes, state  # noqa: E402
+from dashboard import routes, sidebar_filters, state  # noqa: E402
 from dashboard.plain_text import md  # noqa: E402
 from ingest.errors import WorkspaceError  # noqa: E402
 
@@ -28,7 +28,7 @@ def main(start: str = "overview") -> None:
     try:
         if not state.require_login():
             return
-        state.sidebar()
+        sidebar_filters.render()
         st.navigation(routes.build(start)).run()
     except WorkspaceError as exc:  # e.g. a long `klantstem import` has the file
         st.error(md(str(exc)))

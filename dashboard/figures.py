@@ -49,8 +49,15 @@ def weekly_channel_bars(
     x_title: str,
     y_title: str,
     empty_message: str = "",
+    spikes: pd.DataFrame | None = None,
+    spike_name: str = "Spike",
+    spike_hover: str = "{label} in {channel}: {items} / {baseline}",
 ) -> go.Figure:
-    """Stacked weekly bars per channel from ``weekly_channel_counts`` output."""
+    """Stacked weekly bars per channel from ``weekly_channel_counts`` output.
+
+    ``spikes`` (``spike_markers`` output) puts a marker above each week that holds one, with
+    ``spike_hover`` (fields ``label``, ``channel``, ``items``, ``baseline``) per spike.
+    """
     if counts.empty:
         return _empty(empty_message)
     fig = go.Figure()
@@ -63,6 +70,8 @@ def weekly_channel_bars(
             customdata=part["week"],
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
+    if spikes is not None and not spikes.empty:
+        _spike_markers(fig, counts, spikes, channel_names, spike_name, spike_hover)
     fig.update_layout(
         barmode="stack",
         xaxis_title=x_title,
@@ -74,6 +83,44 @@ def weekly_channel_bars(
     )
     fig.update_xaxes(tickformat="%d %b", nticks=14, automargin=True)
     return fig
+
+
+def _spike_markers(
+    fig: go.Figure,
+    counts: pd.DataFrame,
+    spikes: pd.DataFrame,
+    channel_names: dict[str, str],
+    name: str,
+    hover: str,
+) -> None:
+    """A red triangle above each week's stacked bar for the spikes of that week."""
+    heights = counts.groupby(pd.to_datetime(counts["week_start"]))["items"].sum()
+    spikes = spikes.assign(week_start=pd.to_datetime(spikes["week_start"]))
+    weeks = sorted(set(spikes["week_start"]))
+    texts = []
+    for week in weeks:
+        rows = spikes[spikes["week_start"] == week]
+        texts.append(
+            "<br>".join(
+                hover.format(
+                    label=shorten(str(r.label)),
+                    channel=html.escape(channel_names.get(str(r.channel), str(r.channel))),
+                    items=int(r.items),
+                    baseline=f"{float(r.baseline):.1f}",
+                )
+                for r in rows.itertuples(index=False)
+            )
+        )
+    top = float(heights.max()) if len(heights) else 1.0
+    fig.add_scatter(
+        x=weeks,
+        y=[float(heights.get(w, 0)) + 0.04 * top for w in weeks],
+        mode="markers",
+        name=name,
+        marker={"symbol": "triangle-down", "size": 13, "color": "#C0392B"},
+        text=texts,
+        hovertemplate="%{text}<extra></extra>",
+    )
 
 
 def week_over_week_bars(

@@ -65,9 +65,37 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "overview.this": {"en": "This week", "nl": "Deze week"},
     "overview.last": {"en": "Last week", "nl": "Vorige week"},
-    "overview.rising": {"en": "Rising and new themes", "nl": "Stijgende en nieuwe thema's"},
-    "overview.new": {"en": "new", "nl": "nieuw"},
-    "overview.no_rising": {"en": "No theme grew this week.", "nl": "Geen thema groeide deze week."},
+    "overview.rising": {
+        "en": "Spikes, new and rising themes",
+        "nl": "Pieken, nieuwe en stijgende thema's",
+    },
+    "overview.no_rising": {
+        "en": "No theme spiked, appeared or rose this week.",
+        "nl": "Geen thema piekte, verscheen of steeg deze week.",
+    },
+    "flag.spike.line": {
+        "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}",
+        "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}",
+    },
+    "flag.new.line": {
+        "en": "New: {label}: {items} items in its first week",
+        "nl": "Nieuw: {label}: {items} berichten in de eerste week",
+    },
+    "flag.rising.line": {
+        "en": "Rising: {label}: {items} items against an average of {baseline}",
+        "nl": "Stijgend: {label}: {items} berichten tegen gemiddeld {baseline}",
+    },
+    "flag.spike": {"en": "spike", "nl": "piek"},
+    "flag.new": {"en": "new", "nl": "nieuw"},
+    "flag.rising": {"en": "rising", "nl": "stijgend"},
+    "flag.falling": {"en": "falling", "nl": "dalend"},
+    "flag.": {"en": "", "nl": ""},
+    "themes.col.flag": {"en": "This week", "nl": "Deze week"},
+    "chart.spike": {"en": "Spike", "nl": "Piek"},
+    "chart.spike_hover": {
+        "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}",
+        "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}",
+    },
     "overview.per_week": {
         "en": "Feedback per week, by channel",
         "nl": "Feedback per week, per kanaal",
@@ -368,6 +396,20 @@ def t(key: str, lang: str | None = None) -> str:
     if entry is None:
         return key
     return entry.get(lang or current_language()) or entry["en"]
+
+
+def decimal(value: float, lang: str, places: int = 1) -> str:
+    """A number as the language writes it: ``6.0`` in English, ``6,0`` in Dutch."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def trend_rules_text(lang: str | None = None) -> str:
+    """The trend rules in the active language, written from the constants the code applies."""
+    from analysis.trends import RULES, rule_texts
+
+    texts = rule_texts(RULES, lang or current_language())
+    return "; ".join(texts[k] for k in ("rising", "new", "spike")) + "."
 
 
 def channel_names(lang: str) -> dict[str, str]:

@@ -1,5 +1,6 @@
-"""The dashboard's pages, declared once. ``app.py`` hands them to ``st.navigation``; views use
-:func:`page` to link to one another (``st.page_link(routes.page("theme"), ...)``)."""
+"""The dashboard's pages, declared once. ``app.py`` hands them to ``st.navigation``; views
+link to one another through :mod:`dashboard.page_registry` (keys and registered pages), so
+this module imports the views and no view imports it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard import page_registry as pages
 from dashboard.i18n import t
 from dashboard.views import (
     overview,
@@ -19,37 +21,38 @@ from dashboard.views import (
     upload,
 )
 
-_PAGES: dict[str, st.Page] = {}
+RENDERERS: dict[str, Callable[[], None]] = {
+    pages.OVERVIEW: overview.render,
+    pages.THEMES: theme_list.render,
+    pages.THEME: theme_detail.render,
+    pages.TRENDS: trends.render,
+    pages.UNSORTED: unsorted.render,
+    pages.SEARCH: search_page.render,
+    pages.UPLOAD: upload.render,
+    pages.SUMMARY: summary.render,
+}
 
 
-def build(start: str = "overview") -> list[st.Page]:
+def build(start: str = pages.OVERVIEW) -> list[st.Page]:
     """Every page, in menu order; ``start`` is the default page (tests start elsewhere).
 
     No icons: Streamlit fetches ``:material/...:`` icons from Google's servers (the dashboard
     must not call out), and headless Chromium on Debian has no emoji font.
     """
-    spec: list[tuple[str, Callable[[], None], str]] = [
-        ("overview", overview.render, "nav.overview"),
-        ("themes", theme_list.render, "nav.themes"),
-        ("theme", theme_detail.render, "nav.theme"),
-        ("trends", trends.render, "nav.trends"),
-        ("unsorted", unsorted.render, "nav.unsorted"),
-        ("search", search_page.render, "nav.search"),
-        ("upload", upload.render, "nav.upload"),
-        ("summary", summary.render, "nav.summary"),
-    ]
-    _PAGES.clear()
-    for key, render, title in spec:
-        _PAGES[key] = st.Page(
-            render,
-            title=t(title),
+    built = {
+        key: st.Page(
+            RENDERERS[key],
+            title=t(f"nav.{key}"),
             url_path=key,
             default=key == start,
-            visibility="hidden" if key == "theme" else "visible",
+            visibility="hidden" if key in pages.HIDDEN else "visible",
         )
-    return list(_PAGES.values())
+        for key in pages.ORDER
+    }
+    pages.register(built)
+    return list(built.values())
 
 
 def page(key: str) -> st.Page:
-    """The page registered under ``key`` in this run."""
-    return _PAGES[key]
+    """The page registered under ``key`` in this run (kept for callers of the old name)."""
+    return pages.page(key)

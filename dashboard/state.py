@@ -1,11 +1,11 @@
-"""Session state and caching, in one place.
+"""Session state, the open workspace and the embedder cache, in one place.
 
 The workspace is opened for each script run and closed at its end (:func:`close_workspace`,
 called by ``app.main``): DuckDB lets one process at a time open the file, and a dashboard
 that kept it open would lock out ``klantstem import`` and a scheduled ``klantstem summary``
-for as long as it runs. Query results are cached data keyed by (workspace path,
-``data_version``, filters, arguments), so every write refreshes them and nothing else does.
-The sidebar filters live in session state under widget keys rendered on every page, so they
+for as long as it runs. Query results are cached in ``dashboard/data.py`` (one typed
+function per query) keyed by (workspace path, ``data_version``, filters, arguments), so every
+write refreshes them and nothing else does. The sidebar filters live in session state under widget keys rendered on every page, so they
 persist while the manager moves between pages.
 """
 
@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import streamlit as st
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, channel_names, current_language, t
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, t
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
-from workspace import queries
 from workspace.access import has_password, is_loopback, verify_password
 from workspace.db import ENV_VAR, Workspace, default_workspace_path
 from workspace.queries import Filters
@@ -67,69 +64,32 @@ def filters() -> Filters:
     return st.session_state.get("filters", Filters())
 
 
+def set_filters(chosen: Filters) -> None:
+    """The sidebar's filters for this run (only the sidebar sets them)."""
+    st.session_state["filters"] = chosen
+
+
 def filters_active() -> bool:
     return filters() != Filters()
 
 
 # -- cached queries ----------------------------------------------------------------------
-# Only functions listed here are cached; the key is their name plus small hashable arguments.
-_QUERIES: dict[str, Callable[..., Any]] = {
-    name: getattr(queries, name)
-    for name in (
-        "workspace_counts",
-        "weekly_channel_counts",
-        "week_over_week",
-        "week_totals",
-        "theme_coverage",
-        "theme_table",
-        "theme_weekly_channel_counts",
-        "theme_quotes",
-        "theme_week_matrix",
-        "channel_theme_shares",
-        "channel_summary",
-        "unsorted_items",
-    )
-}
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _cached(
-    name: str,
-    path: str,
-    version: int,
-    flt: Filters,
-    args: tuple[Any, ...],
-    kwargs: tuple[tuple[str, Any], ...],
-) -> Any:
-    return _QUERIES[name](workspace(), *args, filters=flt, **dict(kwargs))
-
-
+# The typed, cached functions views call live in dashboard/data.py (one per query). These two
+# remain for views that still name a query by string; they delegate to the same functions.
 def query(name: str, *args: Any, **kwargs: Any) -> Any:
-    """A cached workspace query under the sidebar filters: ``query("theme_table", lang="nl")``."""
-    return _cached(
-        name, workspace_path(), data_version(), filters(), args, tuple(sorted(kwargs.items()))
-    )
+    """Deprecated: call ``dashboard.data.<name>(...)``; this is the same cached call."""
+    from dashboard import data
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_unfiltered(
-    name: str, path: str, version: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
-) -> Any:
-    fn = {
-        "filter_options": queries.filter_options,
-        "theme_choices": queries.theme_choices,
-        "theme_info": queries.theme_info,
-        "batch_preview": queries.batch_preview,
-        "last_edit": queries.last_edit,
-    }[name]
-    return fn(workspace(), *args, **dict(kwargs))
+    if name == "theme_table":
+        kwargs.pop("rising_only", None)
+    return getattr(data, name)(*args, **kwargs)
 
 
 def query_all(name: str, *args: Any, **kwargs: Any) -> Any:
-    """A cached query that ignores the sidebar filters (options, pickers, one theme)."""
-    return _cached_unfiltered(
-        name, workspace_path(), data_version(), args, tuple(sorted(kwargs.items()))
-    )
+    """Deprecated: call ``dashboard.data.<name>(...)``; this is the same cached call."""
+    from dashboard import data
+
+    return getattr(data, name)(*args, **kwargs)
 
 
 @st.cache_resource(show_spinner=False)
@@ -180,69 +140,10 @@ def require_login() -> bool:
     return False
 
 
-def _as_iso(value: object) -> str:
-    return value.isoformat() if isinstance(value, date) else ""
-
-
 def init_language() -> None:
     """The session's language: chosen in the sidebar, else configured, else English."""
     if "lang" not in st.session_state:
         st.session_state["lang"] = _default_language()
-
-
-def sidebar() -> None:
-    """Language switch, workspace name and the filters every page shares."""
-    with st.sidebar:
-        st.selectbox(
-            t("sidebar.language"),
-            options=list(LANGUAGES),
-            format_func=LANGUAGES.__getitem__,
-            key="lang",
-        )
-        st.caption(f"{t('sidebar.workspace')}: {os.path.basename(workspace_path())}")
-        options = query_all("filter_options")
-        st.subheader(t("filters.title"))
-        lo = date.fromisoformat(options.first_day) if options.first_day else None
-        hi = date.fromisoformat(options.last_day) if options.last_day else None
-        start = st.date_input(
-            t("filters.from"),
-            value=None,
-            min_value=lo,
-            max_value=hi,
-            key="filter_start",
-            format="DD-MM-YYYY",
-        )
-        end = st.date_input(
-            t("filters.to"),
-            value=None,
-            min_value=lo,
-            max_value=hi,
-            key="filter_end",
-            format="DD-MM-YYYY",
-        )
-        names = channel_names(current_language())
-        chosen_channels = st.multiselect(
-            t("filters.channels"),
-            options=list(options.channels),
-            format_func=lambda c: names.get(c, c),
-            key="filter_channels",
-            placeholder=t("filters.all"),
-        )
-        chosen_languages = st.multiselect(
-            t("filters.languages"),
-            options=list(options.languages),
-            format_func=lambda code: (
-                t(f"lang.{code}") if t(f"lang.{code}") != f"lang.{code}" else code
-            ),
-            key="filter_languages",
-            placeholder=t("filters.all"),
-        )
-    st.session_state["filters"] = Filters(
-        start=_as_iso(start),
-        end=_as_iso(end),
-        channels=tuple(sorted(chosen_channels)),
-        languages=tuple(sorted(chosen_languages)),
-    )
 
 
 # -- cross-page hand-offs --------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ingest.schema import (
 )
 from ingest.settings import ColumnMapping, IngestSettings
 from workspace.db import Workspace, fetch_value
+from workspace.localtime import workspace_timezone
 from workspace.settings import load_settings
 
 ProgressCallback = Callable[[str, float], None]
@@ -95,7 +96,7 @@ def ingest_settings(ws: Workspace, mapping: ColumnMapping | None = None) -> Inge
     }
     settings = load_settings(ws)
     return IngestSettings(
-        timezone=settings.timezone,
+        timezone=workspace_timezone(ws),
         own_domains=settings.own_domains,
         pseudonym_key=(ws.get_setting("pseudonym_key", "") or "").encode(),
         redact=settings.redact,

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pandas as pd
 
+from analysis.localtime import DEFAULT_TIMEZONE
 from analysis.summary import parse_iso_week
 from ingest.schema import RECORD_COLUMNS
 from workspace.db import Workspace
+from workspace.localtime import (
+    iso_week_sql,
+    local_date_sql,
+    local_start_sql,
+    local_time_sql,
+    local_week_sql,
+    workspace_timezone,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +32,17 @@ class Filters:
     channels: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
 
-    def where(self, alias: str = "i") -> tuple[str, list[object]]:
-        """SQL conditions and parameters for these filters on the items table."""
+    def where(self, alias: str = "i", tz: str = DEFAULT_TIMEZONE) -> tuple[str, list[object]]:
+        """SQL conditions and parameters for these filters on the items table; ``start`` and
+        ``end`` are local days of zone ``tz``."""
         clauses: list[str] = [f"{alias}.direction = 'inbound'"]
         params: list[object] = []
         if self.start:
-            clauses.append(f"{alias}.received_at >= CAST(? AS DATE)")
+            clauses.append(f"{alias}.received_at >= {local_start_sql('CAST(? AS DATE)', tz)}")
             params.append(self.start)
         if self.end:
-            clauses.append(f"{alias}.received_at < CAST(? AS DATE) + INTERVAL 1 DAY")
+            end = local_start_sql("CAST(? AS DATE) + INTERVAL 1 DAY", tz)
+            clauses.append(f"{alias}.received_at < {end}")
             params.append(self.end)
         if self.channels:
             clauses.append(f"{alias}.channel IN ({', '.join('?' * len(self.channels))})")
@@ -40,6 +51,16 @@ class Filters:
             clauses.append(f"{alias}.language IN ({', '.join('?' * len(self.languages))})")
             params.extend(self.languages)
         return " AND ".join(clauses), params
+
+
+def filter_sql(
+    ws: Workspace, filters: Filters | None, alias: str = "i"
+) -> tuple[str, list[object], str]:
+    """The filters' SQL conditions and parameters in the workspace's time zone (local days),
+    and that zone: every query with the sidebar's filters builds its WHERE with this."""
+    tz = workspace_timezone(ws)
+    where, params = (filters or Filters()).where(alias, tz)
+    return where, params, tz
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +72,7 @@ class WorkspaceCounts:
 
 def workspace_counts(ws: Workspace, filters: Filters | None = None) -> WorkspaceCounts:
     """Number of inbound items, per channel, and of import batches."""
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     per_channel = ws.query_df(
         f"SELECT channel, count(*) AS n FROM items i WHERE {where} GROUP BY channel ORDER BY n DESC",
         params,
@@ -62,13 +83,13 @@ def workspace_counts(ws: Workspace, filters: Filters | None = None) -> Workspace
 
 
 def weekly_channel_counts(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
-    """Inbound items per ISO week and channel: columns ``week`` (``2026-W47``), ``week_start``,
-    ``channel``, ``items``."""
-    where, params = (filters or Filters()).where()
+    """Inbound items per local ISO week and channel: columns ``week`` (``2026-W47``),
+    ``week_start``, ``channel``, ``items``."""
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
-        SELECT strftime(date_trunc('week', received_at AT TIME ZONE 'UTC'), '%G-W%V') AS week,
-               CAST(date_trunc('week', received_at AT TIME ZONE 'UTC') AS DATE) AS week_start,
+        SELECT {iso_week_sql("i.received_at", tz)} AS week,
+               CAST({_week(tz)} AS DATE) AS week_start,
                channel, count(*) AS items
         FROM items i WHERE {where}
         GROUP BY ALL ORDER BY week_start, channel
@@ -78,23 +99,36 @@ def weekly_channel_counts(ws: Workspace, filters: Filters | None = None) -> pd.D
 
 
 def weekly_theme_channel_counts(
-    ws: Workspace, *, until_week: str | None = None, channel: str | None = None
+    ws: Workspace,
+    *,
+    until_week: str | None = None,
+    channel: str | None = None,
+    filters: Filters | None = None,
 ) -> pd.DataFrame:
     """Sorted inbound items per ISO ``week`` x ``theme_id`` x ``channel`` (up to and including
     ``until_week`` when given), in the shape of :func:`analysis.trends.weekly_counts`: the
-    input of every trend, spike and summary rule. Aggregated in DuckDB, no text read."""
-    clauses = ["i.direction = 'inbound'", "a.theme_id IS NOT NULL"]
-    params: list[Any] = []
+    input of every trend, spike and summary rule. Weeks are local ISO weeks; ``filters``
+    (the sidebar's) keep their channels and languages and end date, never their start: a
+    trend needs the weeks before. Aggregated in DuckDB, no text read."""
+    tz = workspace_timezone(ws)
+    kept = (
+        Filters(end=filters.end, channels=filters.channels, languages=filters.languages)
+        if filters
+        else Filters()
+    )
+    where, filter_params = kept.where("i", tz)
+    clauses = [where, "a.theme_id IS NOT NULL"]
+    params: list[Any] = list(filter_params)
     if until_week:
         end = parse_iso_week(until_week) + timedelta(days=7)
-        clauses.append("i.received_at < ?")
-        params.append(datetime.combine(end, datetime.min.time(), UTC))
+        clauses.append(f"i.received_at < {local_start_sql('?', tz)}")
+        params.append(datetime.combine(end, datetime.min.time()))
     if channel:
         clauses.append("i.channel = ?")
         params.append(channel)
     return ws.query_df(
         f"""
-        SELECT strftime(date_trunc('week', i.received_at AT TIME ZONE 'UTC'), '%G-W%V') AS week,
+        SELECT {iso_week_sql("i.received_at", tz)} AS week,
                CAST(a.theme_id AS BIGINT) AS theme_id, i.channel, count(*) AS items
         FROM items i JOIN assignments a ON a.item_id = i.id
         WHERE {" AND ".join(clauses)}
@@ -105,12 +139,17 @@ def weekly_theme_channel_counts(
 
 
 def items_for_export(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
-    """Every stored item with every record field, plus ``theme_id``, ``theme_label`` (the
-    name a manager sees, empty when unsorted) and ``sentiment`` (-1..1, empty when none)."""
+    """Every stored item with every record field, plus ``received_date`` (the local day,
+    ``2026-11-16``) and ``iso_week`` (its local ISO week, ``2026-W47``) in the workspace
+    zone, ``theme_id``, ``theme_label`` (the name a manager sees, empty when unsorted) and
+    ``sentiment`` (-1..1, empty when none)."""
     columns = ", ".join(f"i.{c}" for c in RECORD_COLUMNS)
+    tz = workspace_timezone(ws)
     return ws.query_df(
         f"""
-        SELECT {columns}, a.theme_id, coalesce({theme_label_sql(lang)}, '') AS theme_label,
+        SELECT {columns},
+               strftime({local_date_sql("i.received_at", tz)}, '%Y-%m-%d') AS received_date,
+               {iso_week_sql("i.received_at", tz)} AS iso_week, a.theme_id, coalesce({theme_label_sql(lang)}, '') AS theme_label,
                s.sentiment
         FROM items i
         LEFT JOIN assignments a ON a.item_id = i.id
@@ -129,11 +168,10 @@ def items_for_export(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
 SHOWN = "('active', 'proposed')"
 """Theme statuses the dashboard lists (merged and split themes live on only as history)."""
 
-WEEK = "date_trunc('week', {a}.received_at AT TIME ZONE 'UTC')"
 
-
-def _week(alias: str = "i") -> str:
-    return WEEK.format(a=alias)
+def _week(tz: str, alias: str = "i") -> str:
+    """The Monday of the item's local ISO week (a naive TIMESTAMP)."""
+    return local_week_sql(f"{alias}.received_at", tz)
 
 
 def theme_label_sql(lang: str, alias: str = "t") -> str:
@@ -156,10 +194,11 @@ class FilterOptions:
 
 
 def filter_options(ws: Workspace) -> FilterOptions:
-    """Date span, channels and languages present among inbound items."""
+    """Local date span, channels and languages present among inbound items."""
+    tz = workspace_timezone(ws)
     span = ws.query_df(
-        "SELECT CAST(min(received_at AT TIME ZONE 'UTC') AS DATE) AS lo, "
-        "CAST(max(received_at AT TIME ZONE 'UTC') AS DATE) AS hi "
+        f"SELECT {local_date_sql('min(received_at)', tz)} AS lo, "
+        f"{local_date_sql('max(received_at)', tz)} AS hi "
         "FROM items WHERE direction = 'inbound'"
     )
     channels = ws.query_df(
@@ -180,8 +219,8 @@ def filter_options(ws: Workspace) -> FilterOptions:
 
 def reference_week(ws: Workspace, filters: Filters | None = None) -> str:
     """Start date (ISO) of the latest ISO week holding a filtered item, or ``""``."""
-    where, params = (filters or Filters()).where()
-    value = ws.scalar(f"SELECT CAST(max({_week()}) AS DATE) FROM items i WHERE {where}", params)
+    where, params, tz = filter_sql(ws, filters)
+    value = ws.scalar(f"SELECT CAST(max({_week(tz)}) AS DATE) FROM items i WHERE {where}", params)
     return "" if value is None else str(value)[:10]
 
 
@@ -191,11 +230,11 @@ def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFram
     Columns ``channel``, ``this_week``, ``last_week``, ``week`` (``2026-W40``),
     ``sentiment_this``, ``sentiment_last`` (mean item sentiment, NaN when none).
     """
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT i.channel, {_week()} AS wk, s.sentiment
+            SELECT i.channel, {_week(tz)} AS wk, s.sentiment
             FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
             WHERE {where}
         ), ref AS (SELECT max(wk) AS wk FROM f)
@@ -225,11 +264,11 @@ class WeekTotals:
 
 def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
     """Items and mean item sentiment of the latest ISO week with data and the week before."""
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     frame = ws.query_df(
         f"""
         WITH f AS (
-            SELECT {_week()} AS wk, s.sentiment
+            SELECT {_week(tz)} AS wk, s.sentiment
             FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
             WHERE {where}
         ), ref AS (SELECT max(wk) AS wk FROM f)
@@ -275,7 +314,7 @@ class Coverage:
 
 def theme_coverage(ws: Workspace, filters: Filters | None = None) -> Coverage:
     """Filtered items with text, how many of them have a theme, and active themes."""
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     frame = ws.query_df(
         f"""
         SELECT count(*) AS items, count(a.theme_id) AS sorted
@@ -305,7 +344,6 @@ def theme_table(
     contains: str = "",
     order: str = "items",
     limit: int | None = None,
-    rising_only: bool = False,
 ) -> pd.DataFrame:
     """One row per listed (active or proposed) theme with its filtered volume.
 
@@ -314,12 +352,13 @@ def theme_table(
     ``rating_impact`` (the theme's average rating minus that of the other themed items, in
     stars on a 1-5 scale; NaN when either side has no rating), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
-    first), ``this_week``, ``last_week``, ``change``, ``is_new`` (no items before the latest
-    week). ``contains`` keeps themes whose label or keywords contain it (any case);
-    ``order`` is one of :data:`THEME_ORDERS` (largest first by default); ``rising_only``
-    keeps themes that grew against the week before or are new.
+    first), ``this_week`` (the latest local ISO week holding a filtered item, as
+    :func:`reference_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
+    or keywords contain it (any case); ``order`` is one of :data:`THEME_ORDERS` (largest
+    first by default). Rising, new and spike are not decided here: see
+    :func:`workspace.trends.theme_table_with_trends`.
     """
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     label = theme_label_sql(lang)
     order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
     needle = f"%{contains.strip()}%"
@@ -327,7 +366,7 @@ def theme_table(
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT a.theme_id, i.channel, {_week()} AS wk, s.sentiment,
+            SELECT a.theme_id, i.channel, {_week(tz)} AS wk, s.sentiment,
                    CASE WHEN i.rating IS NOT NULL AND i.rating_scale_max > i.rating_scale_min
                         THEN (i.rating - i.rating_scale_min) / (i.rating_scale_max - i.rating_scale_min)
                    END AS rating01
@@ -336,7 +375,7 @@ def theme_table(
             LEFT JOIN item_sentiment s ON s.item_id = i.id
             WHERE {where}
         ),
-        ref AS (SELECT max(wk) AS wk FROM f),
+        ref AS (SELECT max({_week(tz)}) AS wk FROM items i WHERE {where}),
         weeks AS (
             SELECT unnest(generate_series(0, {int(weeks) - 1})) AS k
         ),
@@ -362,8 +401,7 @@ def theme_table(
                    avg(rating01) AS rating, sum(rating01) AS rating_sum,
                    count(rating01) AS rated,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
-                   min(f.wk) = any_value(ref.wk) AS is_new
+                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week
             FROM f, ref GROUP BY f.theme_id
         ),
         shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)
@@ -376,7 +414,7 @@ def theme_table(
                               - (rated.total - agg.rating_sum) / (rated.n - agg.rated))
                END AS rating_impact,
                c.channels, tr.trend,
-               agg.this_week, agg.last_week, agg.this_week - agg.last_week AS change, agg.is_new
+               agg.this_week, agg.last_week, agg.this_week - agg.last_week AS change
         FROM themes t
         JOIN agg ON agg.theme_id = t.theme_id
         CROSS JOIN rated
@@ -384,11 +422,10 @@ def theme_table(
         JOIN trend tr ON tr.theme_id = t.theme_id
         JOIN shares ON shares.theme_id = t.theme_id
         WHERE t.status IN {SHOWN} AND ({label} ILIKE ? OR t.keywords ILIKE ?)
-          AND (NOT ? OR agg.this_week > agg.last_week OR agg.is_new)
         ORDER BY {order_sql}, t.theme_id
         {limit_sql}
         """,
-        [*params, needle, needle, bool(rising_only)],
+        [*params, *params, needle, needle],
     )
 
 
@@ -452,10 +489,10 @@ def theme_weekly_channel_counts(
 ) -> pd.DataFrame:
     """Items of one theme per ISO week and channel (same columns as
     :func:`weekly_channel_counts`)."""
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
-        SELECT strftime({_week()}, '%G-W%V') AS week, CAST({_week()} AS DATE) AS week_start,
+        SELECT strftime({_week(tz)}, '%G-W%V') AS week, CAST({_week(tz)} AS DATE) AS week_start,
                i.channel, count(*) AS items
         FROM items i JOIN assignments a ON a.item_id = i.id
         WHERE a.theme_id = ? AND {where}
@@ -466,6 +503,16 @@ def theme_weekly_channel_counts(
 
 
 QUOTE_COLUMNS = "i.id, i.received_at, i.channel, i.rating, i.rating_scale_max, i.language, i.text"
+"""Quote columns with ``received_at`` as the stored UTC instant; prefer :func:`quote_columns`."""
+
+
+def quote_columns(tz: str) -> str:
+    """Columns of a quote; ``received_at`` as local wall-clock time (a naive TIMESTAMP), so a
+    date shown is the workspace zone's."""
+    return (
+        f"i.id, {local_time_sql('i.received_at', tz)} AS received_at, i.channel, i.rating, "
+        "i.rating_scale_max, i.language, i.text"
+    )
 
 
 def theme_quotes(
@@ -476,10 +523,10 @@ def theme_quotes(
     Columns: ``id``, ``received_at``, ``channel``, ``rating``, ``rating_scale_max``,
     ``language``, ``text``, ``similarity``.
     """
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
-        SELECT {QUOTE_COLUMNS}, a.similarity
+        SELECT {quote_columns(tz)}, a.similarity
         FROM items i JOIN assignments a ON a.item_id = i.id
         WHERE a.theme_id = ? AND {where} AND NOT i.is_star_only
         ORDER BY a.similarity DESC NULLS LAST, i.received_at DESC, i.id
@@ -497,11 +544,11 @@ def theme_week_matrix(
     Columns ``theme_id``, ``label``, ``week_start``, ``week``, ``items``; themes ordered by
     total size, weeks ascending; weeks without items are present with 0.
     """
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT a.theme_id, {_week()} AS wk
+            SELECT a.theme_id, {_week(tz)} AS wk
             FROM items i JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
             WHERE {where}
         ),
@@ -530,7 +577,7 @@ def channel_theme_shares(
     Columns ``channel``, ``theme_id``, ``label``, ``items``, ``share`` (of the channel's items,
     unsorted included).
     """
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH f AS (
@@ -558,7 +605,7 @@ def channel_theme_shares(
 def channel_summary(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
     """Per channel: ``items``, ``sentiment`` (mean), ``rating`` (mean on 0..1), ``unsorted``
     (share of text items without a theme), ``weeks`` (weeks with items)."""
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         SELECT i.channel, count(*) AS items, avg(s.sentiment) AS sentiment,
@@ -567,7 +614,7 @@ def channel_summary(ws: Workspace, filters: Filters | None = None) -> pd.DataFra
                    END) AS rating,
                count(*) FILTER (WHERE a.theme_id IS NULL AND NOT i.is_star_only)
                  / greatest(count(*) FILTER (WHERE NOT i.is_star_only), 1) AS unsorted,
-               count(DISTINCT {_week()}) AS weeks
+               count(DISTINCT {_week(tz)}) AS weeks
         FROM items i
         LEFT JOIN assignments a ON a.item_id = i.id
         LEFT JOIN item_sentiment s ON s.item_id = i.id
@@ -593,11 +640,11 @@ def unsorted_items(
     ``channel``, ``rating``, ``rating_scale_max``, ``language``, ``text``,
     ``nearest_theme_id``, ``nearest_label``, ``similarity`` (NaN when no vector or theme).
     """
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     return ws.query_df(
         f"""
         WITH page AS (
-            SELECT {QUOTE_COLUMNS}, i.text_hash
+            SELECT {quote_columns(tz)}, i.text_hash
             FROM items i LEFT JOIN assignments a ON a.item_id = i.id
             WHERE {where} AND NOT i.is_star_only AND a.theme_id IS NULL
             ORDER BY i.received_at DESC, i.id
@@ -630,8 +677,9 @@ def unsorted_items(
 
 def batch_preview(ws: Workspace, batch_id: int, *, limit: int = 5) -> pd.DataFrame:
     """The first items one import batch stored (for the Upload page's preview)."""
+    tz = workspace_timezone(ws)
     return ws.query_df(
-        "SELECT received_at, channel, language, rating, subject, text FROM items "
-        "WHERE batch_id = ? ORDER BY source_row LIMIT ?",
+        f"SELECT {local_time_sql('received_at', tz)} AS received_at, channel, language, rating, "
+        "subject, text FROM items WHERE batch_id = ? ORDER BY source_row LIMIT ?",
         [int(batch_id), int(limit)],
     )

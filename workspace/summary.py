@@ -7,11 +7,12 @@ what is rising, new or spiking, and ``analysis/summary_render.py`` words it.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
 
+from analysis.localtime import local_midnight
 from analysis.summary import (
     SummaryRules,
     WeeklySummary,
@@ -22,13 +23,15 @@ from analysis.summary import (
 )
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
+from workspace.localtime import iso_week_sql, local_date_sql, workspace_timezone
 from workspace.queries import weekly_theme_channel_counts
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:
     """``2026-W47`` as given, or for ``"last"`` the last complete ISO week.
 
-    "Last complete" is taken relative to the newest inbound item, capped by today (UTC): the
+    "Last complete" is taken relative to the newest inbound item's local day, capped by today
+    (in the workspace zone): the
     newest item's week when that week has already ended, else the week before it. So a
     Monday cron job reports the week that just ended, and a workspace holding only older
     exports reports its own last week rather than an empty one. Without items: the week
@@ -36,10 +39,10 @@ def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None
     """
     if week.strip().lower() != "last":
         return iso_week_label(parse_iso_week(week))
-    today = today or datetime.now(UTC).date()
+    tz = workspace_timezone(ws)
+    today = today or pd.Timestamp.now(tz=tz).date()
     newest = ws.scalar(
-        "SELECT CAST(max(received_at AT TIME ZONE 'UTC') AS DATE) FROM items "
-        "WHERE direction = 'inbound'"
+        f"SELECT {local_date_sql('max(received_at)', tz)} FROM items WHERE direction = 'inbound'"
     )
     if newest is None:
         return last_complete_week(today)
@@ -51,10 +54,12 @@ def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None
 
 
 def summary_weeks(ws: Workspace) -> list[str]:
-    """ISO weeks (``2026-W47``) holding inbound items, newest first: the week picker's choices."""
+    """Local ISO weeks (``2026-W47``) holding inbound items, newest first: the week picker's
+    choices."""
+    tz = workspace_timezone(ws)
     frame = ws.query_df(
-        "SELECT DISTINCT strftime(date_trunc('week', received_at AT TIME ZONE 'UTC'), '%G-W%V') "
-        "AS week FROM items WHERE direction = 'inbound' ORDER BY week DESC"
+        f"SELECT DISTINCT {iso_week_sql('received_at', tz)} AS week FROM items "
+        "WHERE direction = 'inbound' ORDER BY week DESC"
     )
     return [str(w) for w in frame["week"]]
 
@@ -70,12 +75,11 @@ def summary_frames(
     """The items (of ``week`` and the ``history_weeks`` before it) and themes frames that
     :func:`analysis.summary.build_weekly_summary` takes. Text is read for the week itself only
     (quotes come from there), which keeps a 100k-item workspace fast."""
+    tz = workspace_timezone(ws)
     start = parse_iso_week(week)
-    window_start = datetime.combine(
-        start - timedelta(weeks=history_weeks), datetime.min.time(), UTC
-    )
-    week_start = datetime.combine(start, datetime.min.time(), UTC)
-    window_end = week_start + timedelta(days=7)
+    window_start = local_midnight(start - timedelta(weeks=history_weeks), tz)
+    week_start = local_midnight(start, tz)
+    window_end = local_midnight(start + timedelta(days=7), tz)
     channel_sql = ""
     params: list[Any] = [week_start, window_start, window_end]
     if channel:
@@ -127,7 +131,7 @@ def weekly_summary(
         lang: accepted for symmetry with the renderers; the summary holds both languages'
             theme names, so one summary renders in either.
         rules: thresholds; the defaults when None.
-        today: the date "last" is relative to; today (UTC) when None.
+        today: the date "last" is relative to; today in the workspace zone when None.
 
     Raises:
         AnalysisError: on a malformed week.
@@ -138,7 +142,13 @@ def weekly_summary(
     items, themes = summary_frames(ws, resolved, channel=channel, history_weeks=rules.history_weeks)
     counts = weekly_theme_channel_counts(ws, until_week=resolved, channel=channel)
     return build_weekly_summary(
-        items, themes, resolved, counts=counts, channel=channel, rules=rules
+        items,
+        themes,
+        resolved,
+        counts=counts,
+        channel=channel,
+        rules=rules,
+        tz=workspace_timezone(ws),
     )
 
 

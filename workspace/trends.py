@@ -1,19 +1,208 @@
-"""Use case: rising, falling and new themes and spikes for a week."""
+"""Theme trend queries: rising, falling, new themes and spikes, for every page alike.
+
+The rules live in :mod:`analysis.trends` alone; this module only gathers the counts (local
+ISO weeks, under the sidebar's channel and language filters) and joins the flags to what a
+page lists. Overview, Themes, Trends, the theme page and the weekly summary all flag through
+here or through :func:`analysis.trends.theme_trends_for_week` on the same counts.
+"""
 
 from __future__ import annotations
 
-from analysis.trends import ThemeTrends, theme_trends_for_week
+import pandas as pd
+
+from analysis.trends import (
+    RULES,
+    ThemeTrends,
+    TrendRules,
+    spike_weeks,
+    theme_trends_for_week,
+    week_start,
+)
 from workspace.db import Workspace
-from workspace.queries import weekly_theme_channel_counts
+from workspace.queries import (
+    SHOWN,
+    Filters,
+    reference_week,
+    theme_label_sql,
+    theme_table,
+    weekly_theme_channel_counts,
+)
+
+FLAGGED = ("spike", "new", "rising")
+"""Flags a manager is pointed at (Overview's list, the Themes page's "flagged" filter)."""
 
 
 def theme_trends(
-    ws: Workspace, week: str, min_count: int = 5, new_min_items: int = 3
+    ws: Workspace,
+    week: str,
+    min_count: int | None = None,
+    new_min_items: int | None = None,
+    *,
+    filters: Filters | None = None,
+    rules: TrendRules = RULES,
 ) -> ThemeTrends:
     """Rising, falling, new themes and spikes (per theme x channel) for an ISO week ``"YYYY-Www"``."""
     return theme_trends_for_week(
-        weekly_theme_channel_counts(ws, until_week=week),
+        weekly_theme_channel_counts(ws, until_week=week, filters=filters),
         week,
         min_count=min_count,
         new_min_items=new_min_items,
+        rules=rules,
+    )
+
+
+def current_week(ws: Workspace, filters: Filters | None = None) -> str:
+    """The latest local ISO week holding a filtered item (``2026-W47``), or ``""``: the
+    week the dashboard's "this week" means."""
+    monday = reference_week(ws, filters)
+    if not monday:
+        return ""
+    year, number, _ = pd.Timestamp(monday).isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.DataFrame]:
+    """The current week's flags and the counts they came from (one counts query: the current
+    week is the latest with a filtered item, so no later week exists to leave out)."""
+    week = current_week(ws, filters)
+    if not week:
+        return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
+    counts = weekly_theme_channel_counts(ws, filters=filters)
+    return theme_trends_for_week(counts, week), counts
+
+
+def current_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
+    """The trend flags of the dashboard's current week (see :func:`current_week`)."""
+    return _current(ws, filters)[0]
+
+
+def _labels(ws: Workspace, lang: str) -> dict[int, str]:
+    frame = ws.query_df(f"SELECT theme_id, {theme_label_sql(lang)} AS label FROM themes t")
+    return dict(zip(frame["theme_id"].astype(int), frame["label"].astype(str), strict=True))
+
+
+def _shown(ws: Workspace) -> set[int]:
+    frame = ws.query_df(f"SELECT theme_id FROM themes WHERE status IN {SHOWN}")
+    return {int(t) for t in frame["theme_id"]}
+
+
+def flagged_themes(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en"
+) -> pd.DataFrame:
+    """What the Overview points at this week: spikes, then new, then rising themes.
+
+    Columns ``flag`` (``spike``/``new``/``rising``), ``theme_id``, ``label``, ``channel``
+    (spikes only, else ``""``), ``items`` (the count the rule judged), ``baseline`` (what it
+    compared with: the median week for a spike, the average for rising; NaN for new),
+    ``week``. A theme appears once per flag (a spike once per channel).
+    """
+    trends, counts = _current(ws, filters)
+    labels, shown = _labels(ws, lang), _shown(ws)
+    rows: list[dict[str, object]] = []
+    for spike in trends.spikes.to_dict("records"):
+        rows.append(
+            {
+                "flag": "spike",
+                "theme_id": int(spike["theme_id"]),
+                "channel": str(spike["channel"]),
+                "items": int(spike["items"]),
+                "baseline": float(spike["baseline"]),
+            }
+        )
+    this_week = counts[counts["week"] == trends.week].groupby("theme_id")["items"].sum()
+    for theme_id in trends.new:
+        rows.append(
+            {
+                "flag": "new",
+                "theme_id": int(theme_id),
+                "channel": "",
+                "items": int(this_week.get(theme_id, 0)),
+                "baseline": float("nan"),
+            }
+        )
+    for rising in trends.rising.to_dict("records"):
+        rows.append(
+            {
+                "flag": "rising",
+                "theme_id": int(rising["theme_id"]),
+                "channel": "",
+                "items": int(rising["items"]),
+                "baseline": float(rising["baseline"]),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["flag", "theme_id", "channel", "items", "baseline"])
+    frame = frame[frame["theme_id"].isin(shown)]
+    return frame.assign(
+        label=[labels.get(int(t), f"#{t}") for t in frame["theme_id"]], week=trends.week
+    )[["flag", "theme_id", "label", "channel", "items", "baseline", "week"]].reset_index(drop=True)
+
+
+def theme_table_with_trends(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    weeks: int = 12,
+    contains: str = "",
+    order: str = "items",
+    flagged_only: bool = False,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """:func:`workspace.queries.theme_table` plus the trend flags of the current week.
+
+    Added columns: ``flag`` (``new``, ``spike``, ``rising``, ``falling`` or ``""``, as
+    :meth:`analysis.trends.ThemeTrends.flag`), ``baseline`` (the rising/falling rule's
+    average of the weeks before; NaN otherwise), ``spike_channels`` (list). ``flagged_only``
+    keeps new, spiking and rising themes.
+    """
+    table = theme_table(ws, filters, lang=lang, weeks=weeks, contains=contains, order=order)
+    trends = current_trends(ws, filters)
+    baselines = {
+        int(r["theme_id"]): float(r["baseline"])
+        for frame in (trends.rising, trends.falling)
+        for r in frame.to_dict("records")
+    }
+    spike_channels: dict[int, list[str]] = {}
+    for spike in trends.spikes.to_dict("records"):
+        spike_channels.setdefault(int(spike["theme_id"]), []).append(str(spike["channel"]))
+    ids = [int(t) for t in table["theme_id"]]
+    table = table.assign(
+        flag=[trends.flag(t) for t in ids],
+        baseline=[baselines.get(t, float("nan")) for t in ids],
+        spike_channels=pd.Series([spike_channels.get(t, []) for t in ids], dtype=object),
+    )
+    if flagged_only:
+        table = table[table["flag"].isin(FLAGGED)]
+    if limit:
+        table = table.head(int(limit))
+    return table.reset_index(drop=True)
+
+
+def spike_markers(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    theme_id: int | None = None,
+) -> pd.DataFrame:
+    """Every spike in the filtered history (all weeks), for markers on the weekly charts.
+
+    Columns ``week``, ``week_start`` (the Monday, a date), ``theme_id``, ``label``,
+    ``channel``, ``items``, ``baseline`` (the median week the rule compared with). Only the
+    given theme's spikes when ``theme_id`` is set. Weeks outside the filters' dates are kept
+    out.
+    """
+    counts = weekly_theme_channel_counts(ws, filters=filters)
+    spikes = spike_weeks(counts)
+    if theme_id is not None:
+        spikes = spikes[spikes["theme_id"] == int(theme_id)]
+    if filters and filters.start:
+        first = pd.Timestamp(filters.start).date()
+        spikes = spikes[[week_start(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]]
+    labels = _labels(ws, lang)
+    return spikes.assign(
+        week_start=[week_start(w) for w in spikes["week"]],
+        label=[labels.get(int(t), f"#{t}") for t in spikes["theme_id"]],
+    )[["week", "week_start", "theme_id", "label", "channel", "items", "baseline"]].reset_index(
+        drop=True
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import routes, state
+from dashboard import data, page_registry, state
 from dashboard.figures import week_over_week_bars, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
 
 
@@ -14,14 +14,14 @@ def render() -> None:
     st.title(t("overview.title"))
     state.show_flash()
     lang = current_language()
-    counts = state.query("workspace_counts")
+    counts = data.workspace_counts()
     if counts.items == 0:
         st.info(t("filters.nothing") if state.filters_active() else t("overview.empty"))
         return
     names = channel_names(lang)
-    wow = state.query("week_over_week")
-    coverage = state.query("theme_coverage")
-    totals = state.query("week_totals")
+    wow = data.week_over_week()
+    coverage = data.theme_coverage()
+    totals = data.week_totals()
 
     cols = st.columns(4)
     cols[0].metric(t("overview.items"), f"{counts.items:,}")
@@ -60,25 +60,32 @@ def render() -> None:
             key="overview_wow",
         )
     with right:
-        st.subheader(t("overview.rising"))
-        _rising(lang)
+        st.subheader(t("overview.rising"), help=trend_rules_text(lang))
+        _flagged(lang)
     st.subheader(t("overview.per_week"))
-    weekly = state.query("weekly_channel_counts")
+    weekly = data.weekly_channel_counts()
     fig = weekly_channel_bars(
         weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
     )
     st.plotly_chart(fig, width="stretch", key="overview_weekly")
 
 
-def _rising(lang: str) -> None:
-    table = state.query("theme_table", lang=lang, order="change", limit=6, rising_only=True)
-    if table.empty:
+def _flagged(lang: str) -> None:
+    """Spikes, new and rising themes of this week: one line each, as the trend rule says."""
+    flagged = data.flagged_themes(lang=lang)
+    if flagged.empty:
         st.caption(t("overview.no_rising"))
         return
-    for row in table.itertuples(index=False):
-        tag = t("overview.new") if row.is_new else f"+{row.change}"
+    names = channel_names(lang)
+    for row in flagged.itertuples(index=False):
+        label = t(f"flag.{row.flag}.line").format(
+            label=row.label,
+            channel=names.get(row.channel, row.channel),
+            items=row.items,
+            baseline=decimal(row.baseline, lang),
+        )
         st.page_link(
-            routes.page("theme"),
-            label=md(f"{row.label} ({tag}: {row.last_week} → {row.this_week})"),
+            page_registry.page(page_registry.THEME),
+            label=md(label),
             query_params={"theme": str(row.theme_id)},
         )

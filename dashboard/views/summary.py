@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from analysis.summary_render import FORMATS, MEDIA_TYPES
+from dashboard import data as dashboard_data
 from dashboard import state
 from dashboard.i18n import channel_names, current_language, t
 from ingest.errors import KlantstemError
@@ -20,7 +21,7 @@ from workspace.summary import (
 )
 
 
-# Cached here rather than in state.py's query table: the result is a set of files, not a frame.
+# Cached here rather than in dashboard/data.py: the result is a set of files, not a frame.
 @st.cache_data(show_spinner=False, max_entries=32)
 def _weeks(path: str, version: int) -> tuple[list[str], str]:
     ws = state.workspace()
@@ -54,7 +55,7 @@ def render() -> None:
     if last not in weeks:
         weeks = sorted({*weeks, last}, reverse=True)
     names = channel_names(lang)
-    channels = ["", *state.query_all("filter_options").channels]
+    channels = ["", *dashboard_data.filter_options().channels]
     left, right = st.columns(2)
     week = left.selectbox(
         t("summary.week"),

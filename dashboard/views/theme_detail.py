@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, theme_engine
+from dashboard import data, state, theme_engine
 from dashboard.figures import weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
@@ -29,7 +29,7 @@ def _current_theme(choices) -> int | None:
 def render() -> None:
     lang = current_language()
     state.show_flash()
-    choices = state.query_all("theme_choices", lang=lang)
+    choices = data.theme_choices(lang=lang)
     theme_id = _current_theme(choices)
     if theme_id is None:
         st.title(t("theme.title"))
@@ -46,17 +46,17 @@ def render() -> None:
     if picked != theme_id:
         st.query_params["theme"] = str(picked)
         st.rerun()
-    info = state.query_all("theme_info", theme_id, lang=lang)
+    info = data.theme_info(theme_id, lang=lang)
     st.title(md(info.label))
     if info.label != info.engine_label:
         st.caption(md(t("theme.engine_label").format(label=info.engine_label)))
     st.caption(md(t("theme.keywords") + ": " + ", ".join(info.keywords)))
     _edit_panel(theme_id, info.label, labels)
 
-    weekly = state.query("theme_weekly_channel_counts", theme_id)
-    quotes = state.query("theme_quotes", theme_id, limit=50)
+    weekly = data.theme_weekly_channel_counts(theme_id)
+    quotes = data.theme_quotes(theme_id, limit=50)
     names = channel_names(lang)
-    table = state.query("theme_table", lang=lang)
+    table = data.theme_rows(lang=lang)
     row = table[table["theme_id"] == theme_id]
     sentiment = float(row["sentiment"].iloc[0]) if len(row) else float("nan")
     impact = float(row["rating_impact"].iloc[0]) if len(row) else float("nan")
@@ -74,13 +74,16 @@ def render() -> None:
         "–" if impact != impact else f"{impact:+.1f} ★",
         help=t("themes.col.rating_impact_help"),
     )
-    st.subheader(t("theme.per_week"))
+    st.subheader(t("theme.per_week"), help=trend_rules_text(lang))
     fig = weekly_channel_bars(
         weekly,
         channel_names=names,
         x_title=t("chart.week"),
         y_title=t("chart.items"),
         empty_message=t("filters.nothing"),
+        spikes=data.spike_markers(lang=lang, theme_id=theme_id),
+        spike_name=t("chart.spike"),
+        spike_hover=t("chart.spike_hover"),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
     st.subheader(t("theme.quotes"))
@@ -168,7 +171,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
             key=f"split_{theme_id}",
         ):
             _ask("split", theme_id, t("confirm.split").format(old=label))
-        last = state.query_all("last_edit")
+        last = data.last_edit()
         if undo_col.button(
             t("theme.undo"),
             key=f"undo_{theme_id}",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import routes, state, theme_engine
-from dashboard.i18n import channel_names, current_language, t
+from dashboard import data, page_registry, state, theme_engine
+from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
@@ -16,7 +16,7 @@ def render() -> None:
     st.title(t("themes.title"))
     state.show_flash()
     lang = current_language()
-    coverage = state.query("theme_coverage")
+    coverage = data.theme_coverage()
     if coverage.themes == 0:
         st.info(t("themes.none"))
         if _refresh_button(coverage.items):
@@ -33,7 +33,7 @@ def render() -> None:
         clicked = _refresh_button(coverage.items)
     if clicked:
         _refresh()
-    table = state.query("theme_table", lang=lang, contains=contains, order=order)
+    table = data.theme_table(lang=lang, contains=contains, order=order)
     if table.empty:
         st.info(t("themes.no_match"))
         return
@@ -42,6 +42,7 @@ def render() -> None:
         channels=[", ".join(names.get(c, c) for c in cs) for cs in table["channels"]],
         keywords=[", ".join(k) for k in table["keywords"]],
         share=table["share"] * 100,
+        flag=[t(f"flag.{f}") for f in table["flag"]],
     )[
         [
             "theme_id",
@@ -49,6 +50,7 @@ def render() -> None:
             "items",
             "share",
             "trend",
+            "flag",
             "change",
             "sentiment",
             "rating_impact",
@@ -78,6 +80,7 @@ def render() -> None:
             "trend": st.column_config.LineChartColumn(
                 t("themes.col.trend"), y_min=0, help=t("themes.col.trend_help")
             ),
+            "flag": st.column_config.TextColumn(t("themes.col.flag"), help=trend_rules_text(lang)),
             "change": st.column_config.NumberColumn(
                 t("themes.col.change"), format="%+d", help=t("themes.col.change_help")
             ),
@@ -97,7 +100,9 @@ def render() -> None:
     rows = event.selection.rows if event is not None else []
     if rows:
         theme_id = int(shown.iloc[rows[0]]["theme_id"])
-        st.switch_page(routes.page("theme"), query_params={"theme": str(theme_id)})
+        st.switch_page(
+            page_registry.page(page_registry.THEME), query_params={"theme": str(theme_id)}
+        )
     pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
     labels = dict(zip(table["theme_id"], table["label"], strict=True))
     chosen = pick_col.selectbox(
@@ -108,13 +113,13 @@ def render() -> None:
     )
     with open_col:
         st.page_link(
-            routes.page("theme"),
+            page_registry.page(page_registry.THEME),
             label=t("themes.open_button"),
             query_params={"theme": str(chosen)},
         )
     dl_col.download_button(
         t("themes.download"),
-        data=table.drop(columns=["trend"]).to_csv(index=False).encode("utf-8"),
+        data=table.drop(columns=["trend", "spike_channels"]).to_csv(index=False).encode("utf-8"),
         file_name="klantstem-themes.csv",
         mime="text/csv",
         key="themes_download",

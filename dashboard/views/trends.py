@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import data
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 
 
 def render() -> None:
     st.title(t("trends.title"))
     lang = current_language()
     names = channel_names(lang)
-    weekly = state.query("weekly_channel_counts")
+    weekly = data.weekly_channel_counts()
     if weekly.empty:
         st.info(t("filters.nothing"))
         return
-    st.subheader(t("trends.volume"))
+    st.subheader(t("trends.volume"), help=trend_rules_text(lang))
     st.plotly_chart(
         weekly_channel_bars(
-            weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
+            weekly,
+            channel_names=names,
+            x_title=t("chart.week"),
+            y_title=t("chart.items"),
+            spikes=data.spike_markers(lang=lang),
+            spike_name=t("chart.spike"),
+            spike_hover=t("chart.spike_hover"),
         ),
         width="stretch",
         key="trends_weekly",
@@ -30,7 +36,7 @@ def render() -> None:
     top = st.slider(
         t("trends.top_n"), min_value=5, max_value=30, value=12, step=1, key="trends_top"
     )
-    matrix = state.query("theme_week_matrix", lang=lang, top=top)
+    matrix = data.theme_week_matrix(lang=lang, top=top)
     st.plotly_chart(
         theme_week_heatmap(
             matrix,
@@ -43,7 +49,7 @@ def render() -> None:
     )
 
     st.subheader(t("trends.channels"))
-    summary = state.query("channel_summary")
+    summary = data.channel_summary()
     shown = summary.assign(
         channel=[names.get(c, c) for c in summary["channel"]],
         sentiment=[_number(v, "{:+.2f}") for v in summary["sentiment"]],
@@ -66,7 +72,7 @@ def render() -> None:
             "weeks": st.column_config.NumberColumn(t("trends.weeks"), format="%d"),
         },
     )
-    shares = state.query("channel_theme_shares", lang=lang, top=10)
+    shares = data.channel_theme_shares(lang=lang, top=10)
     st.caption(t("trends.shares_caption"))
     st.plotly_chart(
         channel_theme_heatmap(

@@ -1,0 +1,56 @@
+"""Local calendar of an instant: the one place Python turns a UTC instant into a local day or
+ISO week.
+
+Instants are stored in UTC. A manager thinks in the days and weeks of the workspace's time
+zone (default Europe/Amsterdam): an item received on Monday 00:30 in Amsterdam is Sunday
+23:30 UTC, and belongs to Monday's ISO week. The SQL twin of these functions is
+``workspace/localtime.py``; both must agree (a test checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+
+from ingest.errors import AnalysisError
+
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
+
+def check_timezone(name: str) -> str:
+    """``name`` when it is an IANA time zone (``Europe/Amsterdam``, ``UTC``).
+
+    Raises:
+        AnalysisError: for anything else.
+    """
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise AnalysisError(
+            f"Time zone must be an IANA name such as 'Europe/Amsterdam' or 'UTC', got {name!r}. "
+            "Set the workspace's 'timezone' setting to one."
+        ) from exc
+    return name
+
+
+def local_days(instants: Iterable[object] | pd.Series, tz: str) -> pd.Series:
+    """The local calendar day (a naive midnight ``Timestamp``) of each instant in zone ``tz``.
+
+    Naive values are read as UTC, the storage convention.
+    """
+    stamps = pd.to_datetime(pd.Series(instants), utc=True)
+    return stamps.dt.tz_convert(check_timezone(tz)).dt.tz_localize(None).dt.normalize()
+
+
+def iso_week_labels(instants: Iterable[object] | pd.Series, tz: str) -> pd.Series:
+    """The local ISO week ``"2026-W47"`` of each instant in zone ``tz``."""
+    iso = local_days(instants, tz).dt.isocalendar()
+    return iso["year"].astype(str) + "-W" + iso["week"].astype(int).map("{:02d}".format)
+
+
+def local_midnight(day: date, tz: str) -> datetime:
+    """The instant (aware, UTC) at which local ``day`` begins in zone ``tz``."""
+    return datetime.combine(day, time.min, ZoneInfo(check_timezone(tz))).astimezone(UTC)

@@ -1,0 +1,150 @@
+"""What the views read: one typed, cached function per workspace query.
+
+``data.theme_table(lang="nl")`` has the signature and return type of the workspace function
+it wraps (minus the workspace, and minus the filters for filtered queries: the sidebar's
+filters are applied here). Results are cached data keyed by the query, the workspace path,
+its ``data_version`` and the arguments, so every write refreshes them and nothing else does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from workspace import queries, trends
+from workspace.db import Workspace
+from workspace.queries import Filters
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+
+def _key(fn: Callable[..., Any]) -> str:
+    key = f"{fn.__module__}.{fn.__qualname__}"
+    _FUNCTIONS[key] = fn
+    return key
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_filtered(
+    key: str,
+    path: str,
+    version: int,
+    flt: Filters,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+) -> Any:
+    return _FUNCTIONS[key](state.workspace(), *args, filters=flt, **dict(kwargs))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached_unfiltered(
+    key: str, path: str, version: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
+) -> Any:
+    return _FUNCTIONS[key](state.workspace(), *args, **dict(kwargs))
+
+
+def _filtered(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Callable[P, R]:
+    """``fn(ws, filters, ...)`` as a cached call under the sidebar's filters."""
+    key = _key(fn)
+
+    @functools.wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cast(
+            R,
+            _cached_filtered(
+                key,
+                state.workspace_path(),
+                state.data_version(),
+                state.filters(),
+                args,
+                tuple(sorted(kwargs.items())),
+            ),
+        )
+
+    return call
+
+
+def _unfiltered(fn: Callable[Concatenate[Workspace, P], R]) -> Callable[P, R]:
+    """``fn(ws, ...)`` as a cached call that ignores the sidebar (options, pickers, one theme)."""
+    key = _key(fn)
+
+    @functools.wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cast(
+            R,
+            _cached_unfiltered(
+                key,
+                state.workspace_path(),
+                state.data_version(),
+                args,
+                tuple(sorted(kwargs.items())),
+            ),
+        )
+
+    return call
+
+
+def _filtered_by_keyword(fn: Callable[..., R]) -> Callable[..., R]:
+    """For workspace functions whose filters come after other positional parameters."""
+    key = _key(fn)
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> R:
+        return cast(
+            R,
+            _cached_filtered(
+                key,
+                state.workspace_path(),
+                state.data_version(),
+                state.filters(),
+                args,
+                tuple(sorted(kwargs.items())),
+            ),
+        )
+
+    return call
+
+
+# -- under the sidebar's filters ------------------------------------------------------------
+workspace_counts = _filtered(queries.workspace_counts)
+weekly_channel_counts = _filtered(queries.weekly_channel_counts)
+week_over_week = _filtered(queries.week_over_week)
+week_totals = _filtered(queries.week_totals)
+theme_coverage = _filtered(queries.theme_coverage)
+theme_table = _filtered(trends.theme_table_with_trends)
+theme_rows = _filtered(queries.theme_table)  # without trend flags: the theme page's figures
+flagged_themes = _filtered(trends.flagged_themes)
+spike_markers = _filtered(trends.spike_markers)
+theme_week_matrix = _filtered(queries.theme_week_matrix)
+channel_theme_shares = _filtered(queries.channel_theme_shares)
+channel_summary = _filtered(queries.channel_summary)
+unsorted_items = _filtered(queries.unsorted_items)
+
+
+def theme_weekly_channel_counts(theme_id: int) -> pd.DataFrame:
+    """Items of one theme per local ISO week and channel, under the sidebar's filters."""
+    return _theme_weekly_channel_counts(theme_id)
+
+
+def theme_quotes(theme_id: int, *, limit: int = 50) -> pd.DataFrame:
+    """Items of one theme, most typical first, under the sidebar's filters."""
+    return _theme_quotes(theme_id, limit=limit)
+
+
+_theme_weekly_channel_counts = _filtered_by_keyword(queries.theme_weekly_channel_counts)
+_theme_quotes = _filtered_by_keyword(queries.theme_quotes)
+
+# -- regardless of the sidebar ----------------------------------------------------------------
+filter_options = _unfiltered(queries.filter_options)
+theme_choices = _unfiltered(queries.theme_choices)
+theme_info = _unfiltered(queries.theme_info)
+batch_preview = _unfiltered(queries.batch_preview)
+last_edit = _unfiltered(queries.last_edit)

@@ -1,0 +1,73 @@
+"""The sidebar every page shares: language switch, workspace name and the filters."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.i18n import LANGUAGES, channel_names, current_language, t
+from workspace.queries import Filters
+
+
+def _as_iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else ""
+
+
+def render() -> None:
+    """Language switch, workspace name and the filters every page shares."""
+    with st.sidebar:
+        st.selectbox(
+            t("sidebar.language"),
+            options=list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            key="lang",
+        )
+        st.caption(f"{t('sidebar.workspace')}: {os.path.basename(state.workspace_path())}")
+        options = data.filter_options()
+        st.subheader(t("filters.title"))
+        lo = date.fromisoformat(options.first_day) if options.first_day else None
+        hi = date.fromisoformat(options.last_day) if options.last_day else None
+        start = st.date_input(
+            t("filters.from"),
+            value=None,
+            min_value=lo,
+            max_value=hi,
+            key="filter_start",
+            format="DD-MM-YYYY",
+        )
+        end = st.date_input(
+            t("filters.to"),
+            value=None,
+            min_value=lo,
+            max_value=hi,
+            key="filter_end",
+            format="DD-MM-YYYY",
+        )
+        names = channel_names(current_language())
+        chosen_channels = st.multiselect(
+            t("filters.channels"),
+            options=list(options.channels),
+            format_func=lambda c: names.get(c, c),
+            key="filter_channels",
+            placeholder=t("filters.all"),
+        )
+        chosen_languages = st.multiselect(
+            t("filters.languages"),
+            options=list(options.languages),
+            format_func=lambda code: (
+                t(f"lang.{code}") if t(f"lang.{code}") != f"lang.{code}" else code
+            ),
+            key="filter_languages",
+            placeholder=t("filters.all"),
+        )
+    state.set_filters(
+        Filters(
+            start=_as_iso(start),
+            end=_as_iso(end),
+            channels=tuple(sorted(chosen_channels)),
+            languages=tuple(sorted(chosen_languages)),
+        )
+    )

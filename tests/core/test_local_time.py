@@ -1,0 +1,172 @@
+"""Local time everywhere (issue #11, build item 6): instants stay UTC in storage; days, weeks
+and date labels are the workspace zone's, in SQL and in Python alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from analysis.localtime import iso_week_labels, local_days
+from klantstem_cli import app
+from workspace.db import Workspace
+from workspace.localtime import iso_week_sql, local_date_sql, workspace_timezone
+from workspace.queries import (
+    Filters,
+    channel_summary,
+    filter_options,
+    theme_quotes,
+    theme_table,
+    theme_week_matrix,
+    theme_weekly_channel_counts,
+    week_totals,
+    weekly_channel_counts,
+)
+from workspace.summary import resolve_week, summary_weeks, weekly_summary
+
+runner = CliRunner()
+
+# A Dutch review export: ';', cp1252, dates without a time, Monday and Sunday of 2026-W47.
+DUTCH_CSV = (
+    "Review;Rating;Datum\nPakket kwam te laat aan;2;16-11-2026\nSnelle levering, top;5;22-11-2026\n"
+)
+
+
+@pytest.fixture
+def dutch_workspace(tmp_path):
+    source = tmp_path / "reviews.csv"
+    source.write_bytes(DUTCH_CSV.encode("cp1252"))
+    path = tmp_path / "ws.duckdb"
+    result = runner.invoke(app, ["import", str(source), "--workspace", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    with Workspace.open(path) as ws, ws.transaction() as con:
+        con.execute(
+            "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, updated_at) "
+            "VALUES (1, 'delivery', 'Delivery', 'Levering', ?, ?)",
+            [now, now],
+        )
+        con.execute("INSERT INTO assignments SELECT id, 1, 0.9, 'fixture' FROM items")
+        con.execute("UPDATE themes SET size = 2")
+        ws.bump_data_version(con)
+    return path
+
+
+def test_export_keeps_the_source_dates_and_their_iso_week(dutch_workspace, tmp_path):
+    out = tmp_path / "items.csv"
+    result = runner.invoke(
+        app, ["export", "items", "--output", str(out), "--workspace", str(dutch_workspace)]
+    )
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, dtype=str).sort_values("received_date")
+    assert list(frame["received_date"]) == ["2026-11-16", "2026-11-22"]
+    assert list(frame["iso_week"]) == ["2026-W47", "2026-W47"]
+    # Stored as the instant the local day began: UTC the evening before.
+    assert list(frame["received_at"].str[:10]) == ["2026-11-15", "2026-11-21"]
+
+
+def test_every_page_and_the_summary_count_them_in_w47(dutch_workspace):
+    with Workspace.open(dutch_workspace, read_only=True) as ws:
+        weekly = weekly_channel_counts(ws)
+        totals = week_totals(ws)
+        table = theme_table(ws)
+        per_theme = theme_weekly_channel_counts(ws, 1)
+        matrix = theme_week_matrix(ws)
+        channels = channel_summary(ws)
+        options = filter_options(ws)
+        quotes = theme_quotes(ws, 1)
+        in_range = week_totals(ws, Filters(start="2026-11-16", end="2026-11-22"))
+        monday_only = week_totals(ws, Filters(start="2026-11-16", end="2026-11-16"))
+        weeks = summary_weeks(ws)
+        summary = weekly_summary(ws, "2026-W47")
+        last = resolve_week(ws, "last", today=datetime(2026, 11, 30).date())
+    assert list(zip(weekly["week"], weekly["items"], strict=True)) == [("2026-W47", 2)]
+    assert str(weekly["week_start"].iloc[0])[:10] == "2026-11-16"
+    assert (totals.week, totals.this_week, totals.last_week) == ("2026-W47", 2, 0)
+    assert (int(table["this_week"].iloc[0]), int(table["last_week"].iloc[0])) == (2, 0)
+    assert list(per_theme["week"]) == ["2026-W47"]
+    assert list(matrix["week"]) == ["2026-W47"]
+    assert int(channels["weeks"].iloc[0]) == 1
+    assert (options.first_day, options.last_day) == ("2026-11-16", "2026-11-22")
+    assert sorted(f"{d:%d-%m-%Y}" for d in quotes["received_at"]) == ["16-11-2026", "22-11-2026"]
+    assert in_range.this_week == 2 and monday_only.this_week == 1
+    assert weeks == ["2026-W47"] and last == "2026-W47"
+    assert (summary.total.items, summary.total.previous) == (2, 0)
+    assert sorted(q.received_at.isoformat() for q in summary.quotes) == [
+        "2026-11-16",
+        "2026-11-22",
+    ]
+
+
+def test_overview_page_counts_them_in_w47(dutch_workspace, monkeypatch):
+    from tests.dashboard.test_pages import open_page
+
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(dutch_workspace))
+    at = open_page("overview")
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Week 2026-W47"] == "2"
+
+
+INSTANTS = [
+    pytest.param("2026-11-15T23:00:00Z", "Europe/Amsterdam", "2026-11-16", "2026-W47", id="ams-monday-midnight"),
+    pytest.param("2026-11-22T22:59:59Z", "Europe/Amsterdam", "2026-11-22", "2026-W47", id="ams-sunday-last-second"),
+    pytest.param("2026-11-22T23:00:00Z", "Europe/Amsterdam", "2026-11-23", "2026-W48", id="ams-next-monday"),
+    pytest.param("2026-03-29T00:30:00Z", "Europe/Amsterdam", "2026-03-29", "2026-W13", id="ams-dst-start"),
+    pytest.param("2026-10-24T22:30:00Z", "Europe/Amsterdam", "2026-10-25", "2026-W43", id="ams-dst-end"),
+    pytest.param("2026-12-31T23:30:00Z", "Europe/Amsterdam", "2027-01-01", "2026-W53", id="ams-iso-year"),
+    pytest.param("2026-11-15T23:00:00Z", "UTC", "2026-11-15", "2026-W46", id="utc"),
+    pytest.param("2026-11-16T03:00:00Z", "America/New_York", "2026-11-15", "2026-W46", id="new-york"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("instant", "tz", "day", "week"), INSTANTS)
+def test_sql_and_python_agree_on_local_day_and_week(instant, tz, day, week):
+    stamp = pd.Timestamp(instant)
+    assert str(local_days([stamp], tz).iloc[0].date()) == day
+    assert iso_week_labels([stamp], tz).iloc[0] == week
+    con = duckdb.connect()
+    got = con.execute(
+        f"SELECT {local_date_sql('x', tz)}, {iso_week_sql('x', tz)} "
+        "FROM (SELECT CAST(? AS TIMESTAMPTZ) AS x)",
+        [stamp.to_pydatetime()],
+    ).fetchone()
+    assert (str(got[0]), got[1]) == (day, week)
+
+
+def test_time_zone_support_is_built_into_duckdb():
+    # ICU must come with the wheel: the product never downloads an extension.
+    row = (
+        duckdb.connect()
+        .execute(
+            "SELECT loaded, install_path FROM duckdb_extensions() WHERE extension_name = 'icu'"
+        )
+        .fetchone()
+    )
+    assert row == (True, "(BUILT-IN)")
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        pytest.param(None, "Europe/Amsterdam", id="default"),
+        pytest.param("UTC", "UTC", id="utc"),
+        pytest.param("America/New_York", "America/New_York", id="other-zone"),
+    ],
+)
+def test_workspace_timezone(tmp_path, stored, expected):
+    with Workspace.open(tmp_path / "ws.duckdb") as ws:
+        if stored:
+            ws.set_setting("timezone", stored)
+        assert workspace_timezone(ws) == expected
+
+
+def test_unknown_time_zone_is_a_clear_error(tmp_path):
+    from ingest.errors import KlantstemError
+
+    with Workspace.open(tmp_path / "ws.duckdb") as ws:
+        ws.set_setting("timezone", "Mars/Olympus")
+        with pytest.raises(KlantstemError, match="IANA"):
+            workspace_timezone(ws)
