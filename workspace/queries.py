@@ -141,19 +141,25 @@ def weekly_theme_channel_counts(
 def items_for_export(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
     """Every stored item with every record field, plus ``received_date`` (the local day,
     ``2026-11-16``) and ``iso_week`` (its local ISO week, ``2026-W47``) in the workspace
-    zone, ``theme_id``, ``theme_label`` (the name a manager sees, empty when unsorted) and
-    ``sentiment`` (-1..1, empty when none)."""
+    zone, ``top_theme_id`` and ``top_theme_label`` (the theme's top theme), ``theme_id``,
+    ``theme_label`` (the name a manager sees, empty when unsorted) and ``sentiment`` (-1..1,
+    empty when none)."""
     columns = ", ".join(f"i.{c}" for c in RECORD_COLUMNS)
+    own = "label_nl" if lang == "nl" else "label_en"
+    top_label = f"coalesce(nullif(tt.manager_name, ''), nullif(tt.{own}, ''), tt.label)"
     tz = workspace_timezone(ws)
     return ws.query_df(
         f"""
         SELECT {columns},
                strftime({local_date_sql("i.received_at", tz)}, '%Y-%m-%d') AS received_date,
-               {iso_week_sql("i.received_at", tz)} AS iso_week, a.theme_id, coalesce({theme_label_sql(lang)}, '') AS theme_label,
+               {iso_week_sql("i.received_at", tz)} AS iso_week,
+               t.top_id AS top_theme_id, coalesce({top_label}, '') AS top_theme_label,
+               a.theme_id, coalesce({theme_label_sql(lang)}, '') AS theme_label,
                s.sentiment
         FROM items i
         LEFT JOIN assignments a ON a.item_id = i.id
         LEFT JOIN themes t ON t.theme_id = a.theme_id
+        LEFT JOIN top_themes tt ON tt.top_id = t.top_id
         LEFT JOIN item_sentiment s ON s.item_id = i.id
         ORDER BY i.received_at, i.id
         """

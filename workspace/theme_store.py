@@ -226,8 +226,19 @@ def _replace_active_themes(con: Con, themes: pd.DataFrame) -> None:
         ids,
     )
     if ids:
+        # The theme tree's columns are not part of a theme row: a kept theme keeps its top
+        # theme and the manager's choice of it (workspace/theme_tree.py owns them).
+        tree = con.execute(
+            f"SELECT theme_id, top_id, top_locked FROM themes WHERE theme_id IN ({placeholders})",
+            ids,
+        ).fetchall()
         con.execute(f"DELETE FROM themes WHERE theme_id IN ({placeholders})", ids)
         insert_themes(con, themes)
+        for theme_id, top_id, locked in tree:
+            con.execute(
+                "UPDATE themes SET top_id = ?, top_locked = ? WHERE theme_id = ?",
+                [top_id, bool(locked), theme_id],
+            )
 
 
 def put_assignments(con: Con, frame: pd.DataFrame) -> None:
