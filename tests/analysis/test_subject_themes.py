@@ -22,7 +22,7 @@ PLACEHOLDER_OR_GREETING = re.compile(
 def test_themes_do_not_follow_addressee_handles(workspace):
     pairs = synthetic_texts(48, seed=4)
     records = []
-    for n, (record, (subject, text)) in enumerate(zip(make_records(pairs), pairs, strict=True)):
+    for n, (record, (_subject, text)) in enumerate(zip(make_records(pairs), pairs, strict=True)):
         channel = n % 6  # the handle goes with the channel, whatever the subject
         records.append(
             record.replace(
