@@ -158,6 +158,11 @@ def refresh_themes(
         real = store.new_theme_ids(con, len(plan.new_ids))
         plan = plan.with_ids(dict(zip(plan.new_ids, real, strict=True)))
         store.save_refresh(ws, con, plan, star)
+        theme_of = dict(zip(plan.item_ids, plan.theme_ids.tolist(), strict=True))
+        item_themes = np.array([theme_of.get(str(i), -1) for i in items["id"]], dtype=np.int64)
+        rebuild_tree(
+            con, items, vectors, item_themes, embedder.model_id, regroup=not plan.kept_previous
+        )
         ws.bump_data_version(con)
     report.kept_ids, report.new_ids = plan.kept_ids, plan.new_ids
     report.retired_ids = plan.retired_ids
@@ -167,11 +172,6 @@ def refresh_themes(
         plan.fit_previous,
         plan.fit_new,
     )
-    if progress is not None:
-        progress("theme tree", 0.95)
-    theme_of = dict(zip(plan.item_ids, plan.theme_ids.tolist(), strict=True))
-    item_themes = np.array([theme_of.get(str(i), -1) for i in items["id"]], dtype=np.int64)
-    rebuild_tree(ws, items, vectors, item_themes, embedder.model_id, regroup=not plan.kept_previous)
     report.themes = len(plan.themes)
     report.unsorted = plan.unsorted
     report.seconds = time.perf_counter() - started

@@ -162,7 +162,7 @@ def inherit_top(con: Con, parent_id: int, child_ids: list[int]) -> None:
 
 
 def rebuild_tree(
-    ws: Workspace,
+    con: Con,
     items: pd.DataFrame,
     vectors: np.ndarray,
     item_themes: np.ndarray,
@@ -170,31 +170,28 @@ def rebuild_tree(
     *,
     regroup: bool,
 ) -> None:
-    """After a refresh: regroup the themes into top themes (``regroup``, or when there is no
-    tree yet), else only attach themes that have no top theme."""
-    with ws.transaction() as con:
-        has_tree = bool(fetch_value(con, "SELECT count(*) FROM top_themes WHERE status = 'active'"))
-        if has_tree and not regroup:
-            attach_orphans(con)
-            ws.bump_data_version(con)
-            return
-        previous = con.execute(
-            "SELECT top_id, centroid FROM top_themes WHERE status = 'active' AND model_id = ?",
-            [model_id],
-        ).df()
-        plan = plan_tree(
-            vectors,
-            item_themes,
-            items["text"].tolist(),
-            items["language"].tolist(),
-            items["text_hash"].tolist(),
-            previous,
-            _locked(con),
-        )
-        real = _new_top_ids(con, len(plan.new_ids))
-        save_tree(con, plan.with_ids(dict(zip(plan.new_ids, real, strict=True))), model_id)
+    """Inside a refresh's transaction: regroup the themes into top themes (``regroup``, or
+    when there is no tree yet), else only attach themes that have no top theme."""
+    has_tree = bool(fetch_value(con, "SELECT count(*) FROM top_themes WHERE status = 'active'"))
+    if has_tree and not regroup:
         attach_orphans(con)
-        ws.bump_data_version(con)
+        return
+    previous = con.execute(
+        "SELECT top_id, centroid FROM top_themes WHERE status = 'active' AND model_id = ?",
+        [model_id],
+    ).df()
+    plan = plan_tree(
+        vectors,
+        item_themes,
+        items["text"].tolist(),
+        items["language"].tolist(),
+        items["text_hash"].tolist(),
+        previous,
+        _locked(con),
+    )
+    real = _new_top_ids(con, len(plan.new_ids))
+    save_tree(con, plan.with_ids(dict(zip(plan.new_ids, real, strict=True))), model_id)
+    attach_orphans(con)
 
 
 # -- manager edits -------------------------------------------------------------------------
