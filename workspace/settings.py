@@ -180,13 +180,21 @@ def _spec(key: str) -> _Spec:
 
 
 def _from_stored(key: str, stored: str | None) -> Any:
-    """A stored text value, typed; a value that no longer validates falls back to the default."""
+    """A stored text value, typed (the default when unset).
+
+    Raises:
+        SettingError: the stored value breaks the setting's rule (written around
+            ``klantstem config``); the message says how to fix it.
+    """
     if stored is None:
         return getattr(DEFAULTS, key)
     try:
         return _spec(key).parse(stored)
-    except SettingError:
-        return getattr(DEFAULTS, key)
+    except SettingError as exc:
+        raise SettingError(
+            f"The workspace setting {key} holds {stored!r}, which is not valid ({exc}) "
+            f"Fix it with: klantstem config set {key} VALUE"
+        ) from exc
 
 
 def load_settings(ws: Workspace) -> Settings:
