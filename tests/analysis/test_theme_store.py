@@ -1,13 +1,15 @@
 """The theme store under concurrency: refresh vs. manual moves, ids from sequences, and
 DuckDB errors surfacing as the project's errors."""
 
+import json
+
 import pandas as pd
 import pytest
 
 from analysis.embedders import TfidfEmbedder
 from ingest.errors import KlantstemError, WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
-from workspace import queries, theme_edits, theme_store
+from workspace import edit_log, queries, theme_edits, theme_store
 from workspace.imports import import_records
 from workspace.refresh import refresh_themes
 
@@ -126,3 +128,34 @@ def test_a_write_conflict_is_a_klantstem_error_not_a_duckdb_one(themed):
         con.execute("SELECT count(*) FROM assignments").fetchall()
         theme_store.put_assignments(other, frame)  # commits on its own
         theme_store.put_assignments(con, frame)
+
+
+def _as_logged_before_snapshots_had_keys(ws, edit_id):
+    """Rewrite an edit's payload in the form workspaces logged before migration 3."""
+    payload = json.loads(ws.scalar("SELECT payload FROM edits WHERE edit_id = ?", [edit_id]))
+    before = payload["before"]
+    legacy = {
+        "args": payload["args"],
+        "before": {
+            "themes": before["themes"]["rows"],
+            "assignments": before["assignments"]["rows"],
+        },
+        "created_theme_ids": [],
+    }
+    with ws.transaction() as con:  # simulates an old workspace's log: no store call writes this
+        con.execute("UPDATE edits SET payload = ? WHERE edit_id = ?", [json.dumps(legacy), edit_id])
+
+
+@pytest.mark.parametrize("kind", ["rename", "move"])
+def test_undo_restores_edits_logged_in_the_old_form(themed, kind):
+    theme = int(queries.theme_table(themed)["theme_id"].iloc[0])
+    item = str(queries.theme_quotes(themed, theme, limit=1)["id"].iloc[0])
+    before_label = queries.theme_info(themed, theme).label
+    if kind == "rename":
+        edit_id = theme_edits.rename_theme(themed, theme, "Oude naam")
+    else:
+        edit_id = theme_edits.move_item(themed, item, None)
+    _as_logged_before_snapshots_had_keys(themed, edit_id)
+    assert edit_log.undo_last_edit(themed)["kind"] == kind
+    assert queries.theme_info(themed, theme).label == before_label
+    assert _placement(themed, item)[0] == theme
