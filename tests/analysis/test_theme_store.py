@@ -159,3 +159,22 @@ def test_undo_restores_edits_logged_in_the_old_form(themed, kind):
     assert edit_log.undo_last_edit(themed)["kind"] == kind
     assert queries.theme_info(themed, theme).label == before_label
     assert _placement(themed, item)[0] == theme
+
+
+def test_migration_starts_the_sequences_after_an_existing_workspaces_ids(tmp_path):
+    from workspace.db import Workspace
+
+    path = tmp_path / "old.duckdb"
+    with Workspace.open(path) as ws:
+        now = pd.Timestamp.now(tz="UTC")
+        theme_store.save_themes(
+            ws, pd.DataFrame({"theme_id": [4, 41], "created_at": now, "updated_at": now})
+        )
+        with ws.transaction() as con:  # back to a schema-2 workspace, as in the field
+            con.execute("DROP SEQUENCE theme_ids")
+            con.execute("DROP SEQUENCE edit_ids")
+            con.execute("DELETE FROM schema_version WHERE version = 3")
+    with Workspace.open(path) as ws:
+        assert ws.schema_version == 3
+        assert ws.scalar("SELECT nextval('theme_ids')") == 42
+        assert ws.scalar("SELECT nextval('edit_ids')") == 1
