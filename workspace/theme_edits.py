@@ -106,7 +106,9 @@ def split_theme(
     with ws.transaction() as con:
         new_ids = store.new_theme_ids(con, len(clusters))
         to_id = dict(zip(clusters, new_ids, strict=True))
-        ids = np.array([to_id[int(c)] for c in labels])
+        # The clusterer runs with max_unsorted=0; should an item still come back unsorted,
+        # it goes with the first part rather than out of the theme.
+        ids = np.array([to_id.get(int(c), new_ids[0]) for c in labels])
         frame = theme_rows(
             items, vectors, ids, embedder.model_id, split_from=dict.fromkeys(new_ids, int(theme_id))
         )

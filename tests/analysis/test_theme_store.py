@@ -1,13 +1,15 @@
 """The theme store under concurrency: refresh vs. manual moves, ids from sequences, and
 DuckDB errors surfacing as the project's errors."""
 
+import json
+
 import pandas as pd
 import pytest
 
 from analysis.embedders import TfidfEmbedder
 from ingest.errors import KlantstemError, WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
-from workspace import queries, theme_edits, theme_store
+from workspace import edit_log, queries, theme_edits, theme_store
 from workspace.imports import import_records
 from workspace.refresh import refresh_themes
 
@@ -126,3 +128,53 @@ def test_a_write_conflict_is_a_klantstem_error_not_a_duckdb_one(themed):
         con.execute("SELECT count(*) FROM assignments").fetchall()
         theme_store.put_assignments(other, frame)  # commits on its own
         theme_store.put_assignments(con, frame)
+
+
+def _as_logged_before_snapshots_had_keys(ws, edit_id):
+    """Rewrite an edit's payload in the form workspaces logged before migration 3."""
+    payload = json.loads(ws.scalar("SELECT payload FROM edits WHERE edit_id = ?", [edit_id]))
+    before = payload["before"]
+    legacy = {
+        "args": payload["args"],
+        "before": {
+            "themes": before["themes"]["rows"],
+            "assignments": before["assignments"]["rows"],
+        },
+        "created_theme_ids": [],
+    }
+    with ws.transaction() as con:  # simulates an old workspace's log: no store call writes this
+        con.execute("UPDATE edits SET payload = ? WHERE edit_id = ?", [json.dumps(legacy), edit_id])
+
+
+@pytest.mark.parametrize("kind", ["rename", "move"])
+def test_undo_restores_edits_logged_in_the_old_form(themed, kind):
+    theme = int(queries.theme_table(themed)["theme_id"].iloc[0])
+    item = str(queries.theme_quotes(themed, theme, limit=1)["id"].iloc[0])
+    before_label = queries.theme_info(themed, theme).label
+    if kind == "rename":
+        edit_id = theme_edits.rename_theme(themed, theme, "Oude naam")
+    else:
+        edit_id = theme_edits.move_item(themed, item, None)
+    _as_logged_before_snapshots_had_keys(themed, edit_id)
+    assert edit_log.undo_last_edit(themed)["kind"] == kind
+    assert queries.theme_info(themed, theme).label == before_label
+    assert _placement(themed, item)[0] == theme
+
+
+def test_migration_starts_the_sequences_after_an_existing_workspaces_ids(tmp_path):
+    from workspace.db import Workspace
+
+    path = tmp_path / "old.duckdb"
+    with Workspace.open(path) as ws:
+        now = pd.Timestamp.now(tz="UTC")
+        theme_store.save_themes(
+            ws, pd.DataFrame({"theme_id": [4, 41], "created_at": now, "updated_at": now})
+        )
+        with ws.transaction() as con:  # back to a schema-2 workspace, as in the field
+            con.execute("DROP SEQUENCE theme_ids")
+            con.execute("DROP SEQUENCE edit_ids")
+            con.execute("DELETE FROM schema_version WHERE version = 3")
+    with Workspace.open(path) as ws:
+        assert ws.schema_version == 3
+        assert ws.scalar("SELECT nextval('theme_ids')") == 42
+        assert ws.scalar("SELECT nextval('edit_ids')") == 1
