@@ -102,10 +102,16 @@ def import_command(
 
 @export_app.command("items")
 def export_items(
-    output: Annotated[Path, typer.Option("--output", "-o", help="CSV file to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="CSV file to write (.xlsx for a workbook).")
+    ],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Write every stored item (all fields) to a CSV file."""
+    """Write every stored item (all fields) to a CSV file, or a workbook for ``.xlsx``.
+
+    Text cells a spreadsheet would run as a formula are written with a leading ``'``.
+    """
+    from analysis.safe_tables import frame_csv_bytes, frame_xlsx_bytes
     from workspace.queries import items_for_export
 
     try:
@@ -113,7 +119,8 @@ def export_items(
             frame = items_for_export(ws)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
-    frame.to_csv(output, index=False)
+    is_xlsx = output.suffix.lower() == ".xlsx"
+    output.write_bytes(frame_xlsx_bytes(frame) if is_xlsx else frame_csv_bytes(frame))
     typer.echo(f"Wrote {len(frame)} items to {output}.")
 
 

@@ -56,15 +56,38 @@ def private_record(record: FeedbackRecord, key: bytes, *, full: bool) -> Feedbac
     return record.replace(**changes)
 
 
+_QUOTED_FIELDS = ("text", "subject", "source_record_id", "thread_id", "url", "source_file")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unquote_cell(value: str) -> str:
+    """Undo the ``'`` the safe export writer puts before formula-like text."""
+    if value.startswith("'") and value[1:].lstrip(" ").startswith(_FORMULA_START):
+        return value[1:]
+    return value
+
+
+def _unquoted(record: FeedbackRecord) -> FeedbackRecord:
+    fields = {name: getattr(record, name) for name in _QUOTED_FIELDS}
+    changed = {k: unquote_cell(v) for k, v in fields.items() if unquote_cell(v) != v}
+    return record.replace(**changed) if changed else record
+
+
 def private_result(result: IngestResult, settings: IngestSettings) -> IngestResult:
-    """The result as it may be stored: see the module docstring. A no-op without redaction."""
-    if not settings.redact:
+    """The result as it may be stored: see the module docstring.
+
+    Klantstem's own export also loses the ``'`` its writer put before formula-like text,
+    so an export imported again stores what was exported.
+    """
+    full = result.detected_format == OWN_EXPORT_FORMAT
+    if not (full or settings.redact):
         return result
     key = settings.pseudonym_key
-    full = result.detected_format == OWN_EXPORT_FORMAT
-    records = tuple(private_record(r, key, full=full) for r in result.records)
+    records = tuple(_unquoted(r) for r in result.records) if full else result.records
+    if settings.redact:
+        records = tuple(private_record(r, key, full=full) for r in records)
     return IngestResult(
-        private_file_name(result.file, key),
+        private_file_name(result.file, key) if settings.redact else result.file,
         records,
         result.problems,
         result.detected_format,

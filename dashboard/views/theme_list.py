@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.safe_tables import frame_csv_bytes
 from dashboard import routes, state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
@@ -114,7 +115,7 @@ def render() -> None:
         )
     dl_col.download_button(
         t("themes.download"),
-        data=table.drop(columns=["trend"]).to_csv(index=False).encode("utf-8"),
+        data=frame_csv_bytes(table.drop(columns=["trend"])),
         file_name="klantstem-themes.csv",
         mime="text/csv",
         key="themes_download",
