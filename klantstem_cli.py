@@ -23,6 +23,8 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Export workspace data.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+privacy_app = typer.Typer(help="Personal data in a workspace.", no_args_is_help=True)
+app.add_typer(privacy_app, name="privacy")
 
 REPO_ROOT = Path(__file__).resolve().parent
 SAMPLE_DATA = REPO_ROOT / "sample_data"
@@ -122,6 +124,29 @@ def export_items(
     is_xlsx = output.suffix.lower() == ".xlsx"
     output.write_bytes(frame_xlsx_bytes(frame) if is_xlsx else frame_csv_bytes(frame))
     typer.echo(f"Wrote {len(frame)} items to {output}.")
+
+
+@privacy_app.command("rescan")
+def privacy_rescan(workspace: WorkspaceOption = Path(DEFAULT_PATH)) -> None:
+    """Apply the current redaction rules to everything stored, then rewrite the file.
+
+    Text, subjects, original fields, ids, file names, problem messages and theme quotes
+    are re-redacted in one transaction; the workspace is then copied into a fresh file so
+    replaced values do not linger in free space of the old one.
+    """
+    from workspace.privacy_rescan import compact, rescan
+
+    if not workspace.exists():
+        raise _fail(f"{workspace}: no such workspace. Pass --workspace or set {ENV_VAR}.")
+    try:
+        with Workspace.open(workspace) as ws:
+            report = rescan(ws)
+        compact(workspace)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    for line in report.lines():
+        typer.echo(line)
+    typer.echo(f"Rewrote {workspace} into a fresh file.")
 
 
 @app.command()
