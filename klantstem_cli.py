@@ -263,8 +263,7 @@ def _serve(workspace: Path, host: str, port: int) -> None:
     env = dict(os.environ, **{ENV_VAR: str(Path(workspace).resolve())})
     command = [
         sys.executable,
-        "-m",
-        "streamlit",
+        str(REPO_ROOT / "dashboard" / "launch.py"),  # streamlit run, metrics closed when exposed
         "run",
         str(REPO_ROOT / "dashboard" / "app.py"),
         "--server.address",
@@ -279,6 +278,8 @@ def _serve(workspace: Path, host: str, port: int) -> None:
         "false",
         "--client.toolbarMode",
         "viewer",
+        "--server.enableAgentApi",  # off by default; said here so an upgrade cannot turn it on
+        "false",
     ]
     typer.echo(f"Klantstem dashboard on http://{host}:{port} (workspace {workspace})")
     raise typer.Exit(subprocess.call(command, env=env))
