@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from ingest.errors import KlantstemError
+from ingest.privacy import RULES_VERSION
 from ingest.settings import ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
@@ -211,6 +212,7 @@ def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) ->
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
     with Workspace.open(tmp) as ws:
+        ws.set_setting("redaction_rules", RULES_VERSION)
         report = import_files(ws, [SAMPLE_DATA])
         if not quiet:
             typer.echo(f"Imported {report.added} sample items from {len(report.files)} files.")
@@ -219,6 +221,15 @@ def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) ->
             typer.echo("Themes built.")
     tmp.replace(path)
     return path
+
+
+def _built_under_older_rules(path: Path) -> bool:
+    """True when the workspace was built before the current redaction rules."""
+    try:
+        with Workspace.open(path, read_only=True) as ws:
+            return ws.get_setting("redaction_rules", "") != RULES_VERSION
+    except KlantstemError:
+        return True
 
 
 @app.command()
@@ -230,7 +241,7 @@ def demo(
     ] = False,
 ) -> None:
     """Build the demo workspace from sample_data/ (once) and open the dashboard on it."""
-    if rebuild or not DEMO_WORKSPACE.exists():
+    if rebuild or not DEMO_WORKSPACE.exists() or _built_under_older_rules(DEMO_WORKSPACE):
         try:
             build_demo_workspace()
         except KlantstemError as exc:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest.privacy import bsn_is_valid
+from ingest.privacy import RULES_VERSION, bsn_is_valid
 from ingest.reader import read_bytes
 from ingest.safe_result import private_result
 from ingest.schema import Problem, records_to_frame
@@ -113,3 +113,15 @@ def test_sample_data_is_stored_without_a_valid_bsn_or_address(path):
     assert "[" in stored  # the sample data plants personal data in every file
     assert [m for m in NINE_DIGITS.findall(stored) if bsn_is_valid(m)] == []
     assert ADDRESS.findall(stored) == []
+
+
+def test_demo_workspace_built_under_older_rules_is_rebuilt(tmp_path):
+    from klantstem_cli import _built_under_older_rules
+
+    path = tmp_path / "demo.duckdb"
+    with Workspace.open(path) as ws:
+        import_records(ws, [make_record(1)], file_name="a.csv")
+    assert _built_under_older_rules(path)  # made before the setting existed
+    with Workspace.open(path) as ws:
+        ws.set_setting("redaction_rules", RULES_VERSION)
+    assert not _built_under_older_rules(path)
