@@ -25,7 +25,9 @@ def main() -> None:
     parser.add_argument("--module", default="ingest.privacy")
     args = parser.parse_args()
     redact = importlib.import_module(args.module).redact
-    missed = [c for c in MUST_REDACT if c.secret in redact(c.text) or c.placeholder not in redact(c.text)]
+    missed = [
+        c for c in MUST_REDACT if c.secret in redact(c.text) or c.placeholder not in redact(c.text)
+    ]
     changed = [c for c in MUST_STAY if redact(c.text) != c.text]
     caught = len(MUST_REDACT) - len(missed)
     kept = len(MUST_STAY) - len(changed)
@@ -40,7 +42,9 @@ def main() -> None:
     start = time.perf_counter()
     for text in texts:
         redact(text)
-    print(f"redaction speed on the table: {len(texts) / (time.perf_counter() - start):,.0f} texts/s")
+    print(
+        f"redaction speed on the table: {len(texts) / (time.perf_counter() - start):,.0f} texts/s"
+    )
 
 
 if __name__ == "__main__":

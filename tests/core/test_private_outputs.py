@@ -13,13 +13,13 @@ from workspace.imports import import_bytes, import_records
 from workspace.queries import items_for_export
 
 EML = (
-    "Message-ID: <CAF1234.jan.jansen@mail.gmail.com>\n"
-    "In-Reply-To: <order-77.piet@shop.example.nl>\n"
-    "References: <order-77.piet@shop.example.nl>\n"
-    "Date: Mon, 16 Nov 2026 10:12:00 +0100\n"
-    "From: Jan <jan.jansen@gmail.com>\nTo: service@shop.nl\nSubject: Levering\n"
-    'Content-Type: text/plain; charset="utf-8"\n\nMijn pakket is niet aangekomen.\n'
-).encode()
+    b"Message-ID: <CAF1234.jan.jansen@mail.gmail.com>\n"
+    b"In-Reply-To: <order-77.piet@shop.example.nl>\n"
+    b"References: <order-77.piet@shop.example.nl>\n"
+    b"Date: Mon, 16 Nov 2026 10:12:00 +0100\n"
+    b"From: Jan <jan.jansen@gmail.com>\nTo: service@shop.nl\nSubject: Levering\n"
+    b'Content-Type: text/plain; charset="utf-8"\n\nMijn pakket is niet aangekomen.\n'
+)
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,18 @@ MUST_REDACT: list[MustRedact] = [
     R("email-nl", "Mail me at jan.jansen@example.nl please", "jan.jansen@example.nl", "[EMAIL]"),
     R("email-comma", "mail: p.bakker@ziggo.nl, of bel", "p.bakker@ziggo.nl", "[EMAIL]"),
     R("email-angle", "From <klant.123@gmail.com> wrote", "klant.123@gmail.com", "[EMAIL]"),
-    R("email-plus", "reply to a.b+shop@sub.example.co.uk.", "a.b+shop@sub.example.co.uk", "[EMAIL]"),
-    R("email-caps", "MIJN MAIL IS PIET.DEVRIES@HOTMAIL.COM!", "PIET.DEVRIES@HOTMAIL.COM", "[EMAIL]"),
+    R(
+        "email-plus",
+        "reply to a.b+shop@sub.example.co.uk.",
+        "a.b+shop@sub.example.co.uk",
+        "[EMAIL]",
+    ),
+    R(
+        "email-caps",
+        "MIJN MAIL IS PIET.DEVRIES@HOTMAIL.COM!",
+        "PIET.DEVRIES@HOTMAIL.COM",
+        "[EMAIL]",
+    ),
     R("email-paren", "(contact: r_smit@kpnmail.nl)", "r_smit@kpnmail.nl", "[EMAIL]"),
     R("email-quoted", "'anna-maria@outlook.com' is my login", "anna-maria@outlook.com", "[EMAIL]"),
     # BSN
@@ -54,16 +64,31 @@ MUST_REDACT: list[MustRedact] = [
     R("iban-then-word", "IBAN NL89KNAB0643008587 dank je", "NL89KNAB0643008587", "[IBAN]"),
     R("iban-belgian", "Belgian account BE68 5390 0754 7034", "BE68 5390 0754 7034", "[IBAN]"),
     R("iban-german", "my account DE89370400440532013000", "DE89370400440532013000", "[IBAN]"),
-    R("iban-uk", "refund GB29 NWBK 6016 1331 9268 19 please", "GB29 NWBK 6016 1331 9268 19", "[IBAN]"),
+    R(
+        "iban-uk",
+        "refund GB29 NWBK 6016 1331 9268 19 please",
+        "GB29 NWBK 6016 1331 9268 19",
+        "[IBAN]",
+    ),
     # card
     R("card-spaced", "kaart 4945 9298 5985 5983 gebruikt", "4945 9298 5985 5983", "[CARD]"),
     R("card-dashed", "card 5383-5947-3118-9096", "5383-5947-3118-9096", "[CARD]"),
-    R("card-compact-comma", "creditcard 6366310118432721, vervalt 08/27", "6366310118432721", "[CARD]"),
+    R(
+        "card-compact-comma",
+        "creditcard 6366310118432721, vervalt 08/27",
+        "6366310118432721",
+        "[CARD]",
+    ),
     R("card-amex", "amex 3785 439560 19023 was charged", "3785 439560 19023", "[CARD]"),
     R("card-amex-compact", "card 378543956019023 ok", "378543956019023", "[CARD]"),
     R("card-dotted", "kaartnummer 4860.4173.8731.6992.", "4860.4173.8731.6992", "[CARD]"),
     R("card-13", "old visa 4639149128077", "4639149128077", "[CARD]"),
-    R("card-pairs", "nr 52 05 09 40 34 54 29 72 graag blokkeren", "52 05 09 40 34 54 29 72", "[CARD]"),
+    R(
+        "card-pairs",
+        "nr 52 05 09 40 34 54 29 72 graag blokkeren",
+        "52 05 09 40 34 54 29 72",
+        "[CARD]",
+    ),
     R("card-then-count", "card 4945929859855983 2 times charged", "4945929859855983", "[CARD]"),
     # phones NL
     R("mobile-dash", "Bel me op 06-12345678", "06-12345678", "[PHONE]"),
@@ -106,10 +131,30 @@ MUST_REDACT: list[MustRedact] = [
     R("postcode-lower-compact", "zip 3011ad please", "3011ad", "[POSTCODE]"),
     R("postcode-year-like-city", "2011 VK Haarlem", "2011 VK", "[POSTCODE]"),
     # mixed
-    R("mixed-email", "Jan (jan@example.nl, 06-98765432) IBAN NL85INGB0668940366", "jan@example.nl", "[EMAIL]"),
-    R("mixed-phone", "Jan (jan@example.nl, 06-98765432) IBAN NL85INGB0668940366", "06-98765432", "[PHONE]"),
-    R("mixed-iban", "Jan (jan@example.nl, 06-98765432) IBAN NL85INGB0668940366", "NL85INGB0668940366", "[IBAN]"),
-    R("order-and-iban", "Order 123456, refund to NL55 RABO 0315 8308 71 please", "NL55 RABO 0315 8308 71", "[IBAN]"),
+    R(
+        "mixed-email",
+        "Jan (jan@example.nl, 06-98765432) IBAN NL85INGB0668940366",
+        "jan@example.nl",
+        "[EMAIL]",
+    ),
+    R(
+        "mixed-phone",
+        "Jan (jan@example.nl, 06-98765432) IBAN NL85INGB0668940366",
+        "06-98765432",
+        "[PHONE]",
+    ),
+    R(
+        "mixed-iban",
+        "Jan (jan@example.nl, 06-98765432) IBAN NL85INGB0668940366",
+        "NL85INGB0668940366",
+        "[IBAN]",
+    ),
+    R(
+        "order-and-iban",
+        "Order 123456, refund to NL55 RABO 0315 8308 71 please",
+        "NL55 RABO 0315 8308 71",
+        "[IBAN]",
+    ),
 ]
 
 S = MustStay

@@ -125,7 +125,9 @@ def test_look_alike_stays(case: MustStay) -> None:
     ("value", "kept", "gone"),
     [
         pytest.param("<1700.x@mail.jan.nl>", "<", "jan", id="message-id-without-address"),
-        pytest.param("<a.1@host.example.com> <b.2@host.example.com>", " ", "example", id="references"),
+        pytest.param(
+            "<a.1@host.example.com> <b.2@host.example.com>", " ", "example", id="references"
+        ),
         pytest.param("export van piet@bedrijf.nl.csv", "export van ", "piet", id="file-name"),
         pytest.param("ticket-1234", "ticket-1234", "@", id="no-address-unchanged"),
     ],
