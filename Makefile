@@ -44,6 +44,7 @@ lint: setup
 bench: setup
 	$(PIP) install --quiet -e '.[dev,bench]'
 	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/privacy.py
 	$(PY) benchmarks/themes_quality.py
 	$(PY) benchmarks/themes_scale.py
 	$(PY) benchmarks/dashboard.py

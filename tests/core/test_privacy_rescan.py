@@ -77,6 +77,8 @@ def test_cli_rescan_reports_and_leaves_no_value_in_the_file(tmp_path):
     assert result.exit_code == 0, result.output
     assert "items.text" in result.output and "[BSN]" in result.output
     data = path.read_bytes()
+    with Workspace.open(path) as ws:  # the rewritten file is a whole workspace
+        assert ws.scalar("SELECT count(*) FROM items") == len(MUST_REDACT)
     assert b"Mail me at" in data  # the scan sees stored text
     assert not [c.id for c in MUST_REDACT if c.secret.encode() in data]
 
