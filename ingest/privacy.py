@@ -41,6 +41,8 @@ _US_PHONE = re.compile(
     r"(?<![\w(])(?:\(\d{3}\)[ .-]?\d{3}[ .-]?\d{4}|\d{3}-\d{3}-\d{4})(?!\w|[.-]\d)"
 )
 _UK_MOBILE = re.compile(r"(?<![\w+])07\d{3} ?\d{6}(?!\d)")
+# UK numbers dialled at home have 11 digits from the 0 (NL ones 10): 020 7946 0958.
+_UK_LANDLINE = re.compile(r"(?<![\w+])0[1-9]\d{1,3} ?\d{3,4} ?\d{4}(?!\w|[ .-]\d)")
 _POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})([ -]?)([A-Za-z]{2})(?![\w-])")
 # Letter pairs that are also units, words or model suffixes: such a postcode needs context.
 _AMBIGUOUS_LETTERS = frozenset(
@@ -99,7 +101,9 @@ _POSTCODE_BEFORE = re.compile(
     r"(?:post ?code|zip|adres|address|woon\w*|\d+ ?[a-z]?,)\W{0,3}(?:is\W{1,2})?$", re.I
 )
 _PLACE_AFTER = re.compile(r"^,? ?(?:'s-|'t )?[A-Z][a-zà-ÿ]{2,}")
-_BRAND_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w-]+ $")
+_BRAND_BEFORE = re.compile(
+    r"(?:(?:^|\s)[A-Z][\w-]+|\b(?i:model|type|serie|series|versie|version|artikel)) $"
+)
 _CANDIDATE = re.compile(r"\d|@")
 _DATE_LIKE = re.compile(r"^\(?\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2}(?!\1?\d))")
 _SEPARATOR = re.compile(r"[ .-]+")
@@ -204,6 +208,7 @@ def redact(text: str) -> str:
     text = _sub_checked(_INTL_PHONE, text, "[PHONE]", lambda s: 8 <= _digits(s) <= 15)
     text = _US_PHONE.sub("[PHONE]", text)
     text = _UK_MOBILE.sub("[PHONE]", text)
+    text = _sub_checked(_UK_LANDLINE, text, "[PHONE]", lambda s: _digits(s) == 11)
     text = _sub_checked(_BSN, text, "[BSN]", bsn_is_valid)
     return _POSTCODE.sub(_postcode, text)
 

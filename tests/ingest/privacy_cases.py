@@ -116,6 +116,15 @@ MUST_REDACT: list[MustRedact] = [
     R("us-plus1", "phone +1 (555) 987-6543.", "+1 (555) 987-6543", "[PHONE]"),
     R("us-dashed", "my cell is 555-234-5678, thanks", "555-234-5678", "[PHONE]"),
     R("uk-mobile", "text me on 07700 900123", "07700 900123", "[PHONE]"),
+    # held out: written after the rules were tuned; the first two were missed, then fixed
+    R("uk-landline-national", "ring me on 020 7946 0958", "020 7946 0958", "[PHONE]"),
+    R("mobile-spaced-dash", "mijn nummer: 06 - 123 456 78", "06 - 123 456 78", "[PHONE]"),
+    R("plus31-dashes", "Tel.: +31-6-12345678.", "+31-6-12345678", "[PHONE]"),
+    R("bsn-spaced-comma", "bsn:944 117 715,", "944 117 715", "[BSN]"),
+    R("iban-spaced-comma", "IBAN: NL85 INGB 0668 9403 66,", "NL85 INGB 0668 9403 66", "[IBAN]"),
+    R("postcode-lower-compact-city", "Postcode: 1234ab, Amsterdam", "1234ab", "[POSTCODE]"),
+    R("landline-paren-dash", "phone (020)-1234567", "(020)-1234567", "[PHONE]"),
+    R("two-phones-slash", "0612345678/0201234567", "0201234567", "[PHONE]"),
     R("0049-prefix", "0049 171 2345678 bitte", "0049 171 2345678", "[PHONE]"),
     # postcodes
     R("postcode-space", "Adres: Dorpsstraat 1, 1234 AB Utrecht", "1234 AB", "[POSTCODE]"),
@@ -239,4 +248,12 @@ MUST_STAY: list[MustStay] = [
     S("en-year", "since 2020 it is broken"),
     S("en-model", "the Canon 2000 EF lens"),
     S("en-units", "a 1000 mm lens and 2000 cc engine"),
+    # held out: written after the rules were tuned; the first was changed, then fixed
+    S("model-word-before", "model 5500 LX plus"),
+    S("order-dated", "bestelling nr. 2026-11-16-0042"),
+    S("invoice-dotted", "factuurnummer F2026.0012345"),
+    S("delivery-window", "levering tussen 08:00 en 12:00"),
+    S("order-4-4", "order 1234-5678"),
+    S("windows-version", "Windows 10 Pro 22H2"),
+    S("always-open", "we zijn 24/7 bereikbaar"),
 ]
