@@ -46,6 +46,7 @@ lint: setup
 bench: setup
 	$(PIP) install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/privacy.py
 	$(PY) benchmarks/themes_quality.py
 	$(PY) benchmarks/themes_scale.py
 	$(PY) benchmarks/dashboard.py

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from ingest.errors import KlantstemError
+from ingest.privacy import RULES_VERSION
 from ingest.settings import ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
@@ -24,6 +25,8 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Export workspace data.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+privacy_app = typer.Typer(help="Personal data in a workspace.", no_args_is_help=True)
+app.add_typer(privacy_app, name="privacy")
 
 REPO_ROOT = Path(__file__).resolve().parent
 SAMPLE_DATA = REPO_ROOT / "sample_data"
@@ -111,10 +114,17 @@ def import_command(
 
 @export_app.command("items")
 def export_items(
-    output: Annotated[Path, typer.Option("--output", "-o", help="CSV file to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="CSV file to write (.xlsx for a workbook).")
+    ],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Write every stored item (all fields, plus its local received_date and iso_week) to a CSV."""
+    """Write every stored item (all fields, its local received_date and iso_week, its top
+    theme and theme) to a CSV file, or a workbook for ``.xlsx``.
+
+    Text cells a spreadsheet would run as a formula are written with a leading ``'``.
+    """
+    from analysis.safe_tables import frame_csv_bytes, frame_xlsx_bytes
     from workspace.queries import items_for_export
 
     try:
@@ -122,8 +132,32 @@ def export_items(
             frame = items_for_export(ws)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
-    frame.to_csv(output, index=False)
+    is_xlsx = output.suffix.lower() == ".xlsx"
+    output.write_bytes(frame_xlsx_bytes(frame) if is_xlsx else frame_csv_bytes(frame))
     typer.echo(f"Wrote {len(frame)} items to {output}.")
+
+
+@privacy_app.command("rescan")
+def privacy_rescan(workspace: WorkspaceOption = Path(DEFAULT_PATH)) -> None:
+    """Apply the current redaction rules to everything stored, then rewrite the file.
+
+    Text, subjects, original fields, ids, file names, problem messages and theme quotes
+    are re-redacted in one transaction; the workspace is then copied into a fresh file so
+    replaced values do not linger in free space of the old one.
+    """
+    from workspace.privacy_rescan import compact, rescan
+
+    if not workspace.exists():
+        raise _fail(f"{workspace}: no such workspace. Pass --workspace or set {ENV_VAR}.")
+    try:
+        with Workspace.open(workspace) as ws:
+            report = rescan(ws)
+        compact(workspace)
+    except KlantstemError as exc:
+        raise _fail(str(exc)) from exc
+    for line in report.lines():
+        typer.echo(line)
+    typer.echo(f"Rewrote {workspace} into a fresh file.")
 
 
 @app.command()
@@ -233,6 +267,7 @@ def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) ->
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
     with Workspace.open(tmp) as ws:
+        ws.set_setting("redaction_rules", RULES_VERSION)
         report = import_files(ws, [SAMPLE_DATA])
         if not quiet:
             typer.echo(f"Imported {report.added} sample items from {len(report.files)} files.")
@@ -241,6 +276,15 @@ def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) ->
             typer.echo("Themes built.")
     tmp.replace(path)
     return path
+
+
+def _built_under_older_rules(path: Path) -> bool:
+    """True when the workspace was built before the current redaction rules."""
+    try:
+        with Workspace.open(path, read_only=True) as ws:
+            return ws.get_setting("redaction_rules", "") != RULES_VERSION
+    except KlantstemError:
+        return True
 
 
 @app.command()
@@ -252,7 +296,7 @@ def demo(
     ] = False,
 ) -> None:
     """Build the demo workspace from sample_data/ (once) and open the dashboard on it."""
-    if rebuild or not DEMO_WORKSPACE.exists():
+    if rebuild or not DEMO_WORKSPACE.exists() or _built_under_older_rules(DEMO_WORKSPACE):
         try:
             build_demo_workspace()
         except KlantstemError as exc:
@@ -285,8 +329,7 @@ def _serve(workspace: Path, host: str, port: int) -> None:
     env = dict(os.environ, **{ENV_VAR: str(Path(workspace).resolve())})
     command = [
         sys.executable,
-        "-m",
-        "streamlit",
+        str(REPO_ROOT / "dashboard" / "launch.py"),  # streamlit run, metrics closed when exposed
         "run",
         str(REPO_ROOT / "dashboard" / "app.py"),
         "--server.address",
@@ -301,6 +344,8 @@ def _serve(workspace: Path, host: str, port: int) -> None:
         "false",
         "--client.toolbarMode",
         "viewer",
+        "--server.enableAgentApi",  # off by default; said here so an upgrade cannot turn it on
+        "false",
     ]
     typer.echo(f"Klantstem dashboard on http://{host}:{port} (workspace {workspace})")
     raise typer.Exit(subprocess.call(command, env=env))

@@ -10,11 +10,11 @@ leading ``'`` so a spreadsheet never runs them as a formula.
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections.abc import Callable, Sequence
 
+from analysis.safe_tables import SafeNumber, md_text, rows_csv_bytes, xlsx_cell
 from analysis.summary import Attention, Spike, ThemeWeek, Volume, WeeklySummary
 from analysis.trends import rule_texts
 from ingest.errors import AnalysisError
@@ -166,8 +166,6 @@ STRINGS: dict[str, dict[str, str]] = {
     **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def text(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` with ``values`` filled in."""
@@ -180,10 +178,8 @@ def channel_name(channel: str, lang: str) -> str:
 
 
 def neutralise(cell: object) -> object:
-    """A text cell that a spreadsheet would run as a formula, made literal with a ``'``."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
-        return "'" + cell
-    return cell
+    """A cell for the workbook: see :mod:`analysis.safe_tables` (the one rule for exports)."""
+    return xlsx_cell(cell)
 
 
 def _check_language(lang: str) -> None:
@@ -359,7 +355,7 @@ def _channel_header(lang: str) -> list[str]:
 
 # -- Markdown ----------------------------------------------------------------------------
 def _md_escape(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    return md_text(value)  # feedback and theme names: plain text, never HTML or links
 
 
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -371,7 +367,7 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
 def render_markdown(summary: WeeklySummary, lang: str) -> str:
     """The summary as Markdown text."""
     _check_language(lang)
-    bold = "**{}**".format
+    bold = lambda s: f"**{md_text(s)}**"  # noqa: E731 - theme names come from feedback
     period = text("period", lang, start=summary.week_start, end=summary.week_end)
     out = [
         f"# {text('title', lang)} {summary.week}",
@@ -415,7 +411,7 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
         quotes = summary.quotes_for(theme_id)
         if not quotes:
             continue
-        out += ["", f"### {summary.theme(theme_id).label(lang)}", ""]
+        out += ["", f"### {md_text(summary.theme(theme_id).label(lang))}", ""]
         for q in quotes:
             source = text(
                 "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
@@ -720,20 +716,19 @@ def render_csv(summary: WeeklySummary, lang: str) -> bytes:
     """One row per theme. Dutch: ``;`` and decimal comma (what Dutch Excel opens); UTF-8 BOM."""
     _check_language(lang)
     header, rows = theme_table(summary, lang)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
+    formatted: list[list[object]] = []
     for row in rows:
         cells: list[object] = []
         for cell in row:
             if cell is None:
                 cells.append("")
             elif isinstance(cell, float):
-                cells.append(_decimal(cell, lang, 3).rstrip("0").rstrip(",.") or "0")
+                cells.append(SafeNumber(_decimal(cell, lang, 3).rstrip("0").rstrip(",.") or "0"))
             else:
-                cells.append(neutralise(cell))
-        writer.writerow(cells)
-    return buffer.getvalue().encode("utf-8-sig")
+                cells.append(cell)
+        formatted.append(cells)
+    delimiter = ";" if lang == "nl" else ","
+    return rows_csv_bytes(header, formatted, delimiter=delimiter, encoding="utf-8-sig")
 
 
 def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:

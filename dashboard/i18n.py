@@ -38,8 +38,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "login.password": {"en": "Password", "nl": "Wachtwoord"},
     "login.submit": {"en": "Sign in", "nl": "Inloggen"},
     "login.wrong": {
-        "en": "Wrong password. Try again.",
-        "nl": "Onjuist wachtwoord. Probeer het opnieuw.",
+        "en": "Wrong password. Try again ({left} more before a wait).",
+        "nl": "Onjuist wachtwoord. Probeer het opnieuw (nog {left} keer voordat je moet wachten).",
+    },
+    "login.wait": {
+        "en": "Too many wrong passwords from this computer. Wait {seconds} seconds and try again.",
+        "nl": "Te vaak een onjuist wachtwoord vanaf deze computer. Wacht {seconds} seconden en probeer het opnieuw.",
     },
     "login.no_password": {
         "en": "This dashboard is reachable from other machines but no password is set. Set one with `klantstem password` and restart.",

@@ -20,7 +20,14 @@ import streamlit as st
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, t
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
-from workspace.access import has_password, is_loopback, verify_password
+from workspace.access import (
+    LOGIN_TOKEN_SECONDS,
+    attempt_login,
+    has_password,
+    is_loopback,
+    issue_login_token,
+    verify_login_token,
+)
 from workspace.db import ENV_VAR, Workspace, default_workspace_path
 from workspace.queries import Filters
 from workspace.settings import get_setting
@@ -116,28 +123,60 @@ def _served_on_loopback() -> bool:
     return is_loopback(address)
 
 
+LOGIN_COOKIE = "klantstem_login"
+
+
 def require_login() -> bool:
     """On a non-loopback address, ask for the workspace password before anything is shown.
+
+    Wrong passwords are rate-limited per client (the rule: :mod:`workspace.access`). A
+    correct one is remembered in the browser for ``LOGIN_TOKEN_SECONDS`` by a signed cookie,
+    so a reload does not ask again.
 
     Returns:
         True when the page may render.
     """
     if _served_on_loopback() or st.session_state.get("authenticated"):
+        _store_login_cookie()
         return True
     ws = workspace()
     if not has_password(ws):
         st.error(t("login.no_password"))
         return False
+    token = st.context.cookies.get(LOGIN_COOKIE, "")
+    if isinstance(token, str) and verify_login_token(ws, token):
+        st.session_state["authenticated"] = True
+        return True
     st.title(t("login.title"))
     with st.form("login"):
         password = st.text_input(t("login.password"), type="password")
         submitted = st.form_submit_button(t("login.submit"))
     if submitted:
-        if verify_password(ws, password):
+        client = st.context.ip_address  # None for this machine itself
+        attempt = attempt_login(ws, client if isinstance(client, str) else "localhost", password)
+        if attempt.ok:
             st.session_state["authenticated"] = True
+            st.session_state["login_cookie"] = issue_login_token(ws)
             st.rerun()
-        st.error(t("login.wrong"))
+        if attempt.checked and attempt.wait_seconds <= 0:
+            st.error(t("login.wrong").format(left=attempt.tries_left))
+        else:
+            st.error(t("login.wait").format(seconds=max(1, round(attempt.wait_seconds))))
     return False
+
+
+def _store_login_cookie() -> None:
+    """Hand the token of a fresh login to the browser (once, right after the login)."""
+    token = st.session_state.pop("login_cookie", None)
+    if not token:
+        return
+    secure = "; Secure" if (st.context.url or "").startswith("https:") else ""
+    # The token is hex digits and a dot (no quoting needed); the script is ours alone.
+    st.html(
+        f"<script>document.cookie = '{LOGIN_COOKIE}={token}; Max-Age={LOGIN_TOKEN_SECONDS}; "
+        f"Path=/; SameSite=Strict{secure}';</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def init_language() -> None:

@@ -2,8 +2,15 @@
 
 E-mail addresses, phone numbers (+31, 06, international), IBANs (mod-97 checked), BSNs
 (11-proef), Dutch postcodes and card numbers (Luhn) become ``[EMAIL]``, ``[PHONE]``,
-``[IBAN]``, ``[BSN]``, ``[POSTCODE]`` and ``[CARD]``. Order numbers, prices and dates stay:
-they are what a manager needs to act on. Authors become a keyed HMAC pseudonym.
+``[IBAN]``, ``[BSN]``, ``[POSTCODE]`` and ``[CARD]``. Order numbers, prices, dates, units
+and model numbers stay: they are what a manager needs to act on. Authors become a keyed
+HMAC pseudonym.
+
+The shapes follow how people type: spaces, dots and hyphens inside numbers, punctuation
+right after them, ``(0)`` and parentheses in phone numbers, lower-case and hyphenated
+postcodes. A postcode whose letters could be a unit, a word or a model suffix
+(``1500 ML``, ``2026 en``, ``Philips 3200 EP``) is only redacted with context: the word
+postcode/zip/adres before it, or a capitalised place name after it.
 """
 
 from __future__ import annotations
@@ -11,27 +18,100 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Callable
+
+RULES_VERSION = "2"
+"""Raised whenever the rules change, so a workspace built under older ones can be found."""
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I)
-_CARD = re.compile(r"(?<![\d,.])\d(?:[ -]?\d){12,18}(?![\d,]|\.\d)")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.I)
+# Numbers: no word character, decimal or digit group right before; punctuation after is fine.
+_NUMBER_START = r"(?<![\w.,-])(?<!\d[ .-])"
+_NUMBER_END = r"(?!\w|[.,-]\d)"
+_CARD = re.compile(_NUMBER_START + r"[1-9](?:[ .-]?\d){12,18}" + _NUMBER_END)
+_BSN = re.compile(_NUMBER_START + r"\d(?:[ .-]?\d){8}" + r"(?!\w|[ .,-]\d)")
 _NL_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|\(0\)|0)[1-9](?:[ -]?\d){8}(?![\d:]|[-/.]\d)"
+    r"(?<![\w+(])(?:(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?\(?[1-9]|\(0[1-9]|0[1-9])"
+    r"(?:[ .)/-]{0,3}\d){8}(?!\d|[.-]\d|:)"
 )
 _INTL_PHONE = re.compile(
-    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[ -]?\(?\d{1,5}\)?){2,6}(?![\d:]|[-/.]\d)"
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?!\d|[.-]\d|:)"
 )
-_BSN = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d,]|[.-]\d)")
-_POSTCODE = re.compile(
-    r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS|AM|PM|MB|GB|KB|KM|CM|MM|KG|EU|BV|NV|EN|OF|IN|IS|OP|TE|AT|TO|BY|ON|OR|AN|IT)[A-Z]{2}(?![\w-])"
+_US_PHONE = re.compile(
+    r"(?<![\w(])(?:\(\d{3}\)[ .-]?\d{3}[ .-]?\d{4}|\d{3}-\d{3}-\d{4})(?!\w|[.-]\d)"
 )
-_CANDIDATE = re.compile(r"[\d@]")
-_DATE_LIKE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_UK_MOBILE = re.compile(r"(?<![\w+])07\d{3} ?\d{6}(?!\d)")
+# UK numbers dialled at home have 11 digits from the 0 (NL ones 10): 020 7946 0958.
+_UK_LANDLINE = re.compile(r"(?<![\w+])0[1-9]\d{1,3} ?\d{3,4} ?\d{4}(?!\w|[ .-]\d)")
+_POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})([ -]?)([A-Za-z]{2})(?![\w-])")
+# Letter pairs that are also units, words or model suffixes: such a postcode needs context.
+_AMBIGUOUS_LETTERS = frozenset(
+    [
+        "AM",
+        "PM",
+        "MB",
+        "GB",
+        "KB",
+        "TB",
+        "KG",
+        "KM",
+        "CM",
+        "MM",
+        "ML",
+        "CL",
+        "DL",
+        "KW",
+        "MW",
+        "HP",
+        "PK",
+        "CC",
+        "EP",
+        "EU",
+        "BV",
+        "NV",
+        "EN",
+        "OF",
+        "IN",
+        "IS",
+        "OP",
+        "TE",
+        "AT",
+        "TO",
+        "BY",
+        "ON",
+        "OR",
+        "AN",
+        "IT",
+        "UP",
+        "NO",
+        "SO",
+        "DE",
+        "HD",
+        "TV",
+        "XL",
+        "PC",
+        "GT",
+        "ST",
+        "RS",
+        "CE",
+    ]
+)
+_NOT_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})  # never issued by PostNL
+_POSTCODE_BEFORE = re.compile(
+    r"(?:post ?code|zip|adres|address|woon\w*|\d+ ?[a-z]?,)\W{0,3}(?:is\W{1,2})?$", re.I
+)
+_PLACE_AFTER = re.compile(r"^,? ?(?:'s-|'t )?[A-Z][a-zà-ÿ]{2,}")
+_BRAND_BEFORE = re.compile(
+    r"(?:(?:^|\s)[A-Z][\w-]+|\b(?i:model|type|serie|series|versie|version|artikel)) $"
+)
+_CANDIDATE = re.compile(r"\d|@")
+_DATE_LIKE = re.compile(r"^\(?\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2}(?!\1?\d))")
+_SEPARATOR = re.compile(r"[ .-]+")
 
 
 def iban_is_valid(candidate: str) -> bool:
-    """True when the string passes the ISO 13616 mod-97 check."""
-    compact = candidate.replace(" ", "").upper()
+    """True when the string passes the ISO 13616 mod-97 check (spaces and hyphens ignored)."""
+    compact = candidate.replace(" ", "").replace("-", "").upper()
     if not 15 <= len(compact) <= 34 or not compact[:2].isalpha() or not compact[2:4].isdigit():
         return False
     rearranged = compact[4:] + compact[:4]
@@ -69,29 +149,76 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
-def _sub_checked(pattern: re.Pattern[str], text: str, placeholder: str, check) -> str:  # type: ignore[no-untyped-def]
+def _sub_checked(
+    pattern: re.Pattern[str], text: str, placeholder: str, check: Callable[[str], bool]
+) -> str:
     return pattern.sub(lambda m: placeholder if check(m.group(0)) else m.group(0), text)
+
+
+def _sub_longest_valid(
+    pattern: re.Pattern[str], text: str, placeholder: str, check: Callable[[str], bool]
+) -> str:
+    """Like :func:`_sub_checked`, but a match that fails its check is tried again cut at
+    each separator from the right: ``NL91ABNA0417164300 dank`` or a card number followed
+    by a quantity still yields the valid head."""
+
+    def replace(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if check(found):
+            return placeholder
+        for cut in reversed([s.start() for s in _SEPARATOR.finditer(found)]):
+            if check(found[:cut]):
+                return placeholder + found[cut:]
+        return found
+
+    return pattern.sub(replace, text)
+
+
+def _postcode(m: re.Match[str]) -> str:
+    number, separator, letters = m.groups()
+    upper = letters.upper()
+    if upper in _NOT_POSTCODE_LETTERS:
+        return m.group(0)
+    text = m.string
+    before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 30]
+    in_context = bool(_POSTCODE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+    ambiguous = (
+        letters != upper
+        or upper in _AMBIGUOUS_LETTERS
+        or number.startswith(("19", "20"))  # a year followed by a word
+        or (separator == "-" and not in_context)
+        or bool(_BRAND_BEFORE.search(before) and not _POSTCODE_BEFORE.search(before))
+    )
+    return "[POSTCODE]" if in_context or not ambiguous else m.group(0)
 
 
 def redact(text: str) -> str:
     """Replace personal data in free text by typed placeholders.
 
-    Only shapes that pass their checksum are replaced, so order numbers, prices and dates
-    survive.
+    Only shapes that pass their checksum (or, for postcodes, their context) are replaced,
+    so order numbers, prices, dates, units and model numbers survive.
     """
-    if not text:
+    if not text or _CANDIDATE.search(text) is None:  # most cells: nothing to find
         return text
-    if _CANDIDATE.search(text) is None:  # most cells: no digit and no @, nothing to find
-        return text
-    has_at = "@" in text
-    if has_at:
+    if "@" in text:
         text = _EMAIL.sub("[EMAIL]", text)
-    text = _sub_checked(_IBAN, text, "[IBAN]", iban_is_valid)
-    text = _sub_checked(_CARD, text, "[CARD]", luhn_is_valid)
+    text = _sub_longest_valid(_IBAN, text, "[IBAN]", iban_is_valid)
+    text = _sub_longest_valid(_CARD, text, "[CARD]", luhn_is_valid)
     text = _sub_checked(_NL_PHONE, text, "[PHONE]", lambda s: not _DATE_LIKE.match(s))
     text = _sub_checked(_INTL_PHONE, text, "[PHONE]", lambda s: 8 <= _digits(s) <= 15)
+    text = _US_PHONE.sub("[PHONE]", text)
+    text = _UK_MOBILE.sub("[PHONE]", text)
+    text = _sub_checked(_UK_LANDLINE, text, "[PHONE]", lambda s: _digits(s) == 11)
     text = _sub_checked(_BSN, text, "[BSN]", bsn_is_valid)
-    return _POSTCODE.sub("[POSTCODE]", text)
+    return _POSTCODE.sub(_postcode, text)
+
+
+def redact_addresses(value: str, key: bytes) -> str:
+    """E-mail addresses inside an identifier (Message-ID, References, a file name) replaced
+    by a keyed hash, so ids stay distinct and threads stay linked without the address."""
+    if "@" not in value:
+        return value
+    return _EMAIL.sub(lambda m: "addr-" + pseudonym(key, m.group(0))[:12], value)
 
 
 def pseudonym(key: bytes, author: str) -> str:

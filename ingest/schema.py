@@ -18,6 +18,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ingest.errors import RecordError
+from ingest.privacy import redact
 
 Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "other"]
 Direction = Literal["inbound", "outbound", "internal"]
@@ -207,6 +208,11 @@ class Problem:
     line: int
     message: str
     severity: Literal["error", "warning"] = "error"
+
+    def __post_init__(self) -> None:
+        # Messages quote the cell they could not read; that cell may hold anything personal.
+        object.__setattr__(self, "file", redact(self.file))
+        object.__setattr__(self, "message", redact(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file} line {self.line}" if self.line else self.file

@@ -13,6 +13,7 @@ from pathlib import Path
 from ingest.detect import EXPORT_SUFFIXES
 from ingest.errors import IngestError, MappingRequired
 from ingest.reader import read_bytes
+from ingest.safe_result import private_result
 from ingest.schema import (
     RECORD_COLUMNS,
     FeedbackRecord,
@@ -192,16 +193,18 @@ def import_bytes(
         IngestError: re-raised for :class:`~ingest.errors.MappingRequired`, so a UI can ask.
     """
     checksum = hashlib.sha256(data).hexdigest()
+    settings = ingest_settings(ws, mapping)
     try:
-        result = read_bytes(data, name, ingest_settings(ws, mapping))
+        result = private_result(read_bytes(data, name, settings), settings)
     except MappingRequired:
         raise
     except IngestError as exc:
-        return FileImport(name, "", 0, 0, (Problem(name, 0, str(exc)),), error=str(exc))
+        problem = Problem(name, 0, str(exc))  # redacts itself
+        return FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
     return import_records(
         ws,
         result.records,
-        file_name=name,
+        file_name=result.file,
         checksum=checksum,
         detected_format=result.detected_format,
         problems=result.problems,
@@ -250,8 +253,9 @@ def import_files(
             progress(f"reading {path.name}", index / max(len(files), 1))
         if not path.exists():
             message = f"{path}: no such file. Check the path and try again."
+            problem = Problem(path.name, 0, message)  # redacts itself
             report.files.append(
-                FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
+                FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
             )
             continue
         try:
@@ -262,7 +266,8 @@ def import_files(
                 "--text-column (and --date-column, --rating-column, --channel-column), or on "
                 "the Upload page."
             )
+            problem = Problem(path.name, 0, message)  # redacts itself
             report.files.append(
-                FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
+                FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
             )
     return report

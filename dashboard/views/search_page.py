@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.safe_tables import frame_csv_bytes
 from dashboard import state
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
@@ -67,7 +68,7 @@ def render() -> None:
     )
     st.download_button(
         t("search.download"),
-        data=shown.to_csv(index=False).encode("utf-8"),
+        data=frame_csv_bytes(shown),
         file_name="klantstem-search.csv",
         mime="text/csv",
         key="search_download",

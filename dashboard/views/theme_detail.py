@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.safe_tables import frame_csv_bytes
 from dashboard import data, state, theme_engine
 from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
@@ -130,7 +131,7 @@ def render() -> None:
     )
     st.download_button(
         t("theme.download"),
-        data=shown.to_csv(index=False).encode("utf-8"),
+        data=frame_csv_bytes(shown),
         file_name=f"klantstem-theme-{theme_id}.csv",
         mime="text/csv",
         key="theme_download",

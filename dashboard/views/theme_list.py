@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.safe_tables import frame_csv_bytes
 from dashboard import data, page_registry, state, theme_engine
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
@@ -119,7 +120,7 @@ def render() -> None:
         )
     dl_col.download_button(
         t("themes.download"),
-        data=table.drop(columns=["trend", "spike_channels"]).to_csv(index=False).encode("utf-8"),
+        data=frame_csv_bytes(table.drop(columns=["trend", "spike_channels"])),
         file_name="klantstem-themes.csv",
         mime="text/csv",
         key="themes_download",

@@ -49,8 +49,11 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
 
 
 class DashboardServer:
-    def __init__(self, workspace: Path, *, port: int | None = None, lang: str = "en") -> None:
+    def __init__(
+        self, workspace: Path, *, port: int | None = None, lang: str = "en", host: str = ""
+    ) -> None:
         self.workspace = workspace
+        self.host = host  # "0.0.0.0": served as when exposed (password asked)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.lang = lang
@@ -66,6 +69,7 @@ class DashboardServer:
             str(self.workspace),
             "--port",
             str(self.port),
+            *(["--host", self.host] if self.host else []),
         ]
         self.log = (ARTIFACTS / f"server-{self.port}.log").open("wb")
         self.process = subprocess.Popen(

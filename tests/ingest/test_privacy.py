@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.privacy import bsn_is_valid, iban_is_valid, luhn_is_valid, pseudonym, redact
+from ingest.privacy import (
+    bsn_is_valid,
+    iban_is_valid,
+    luhn_is_valid,
+    pseudonym,
+    redact,
+    redact_addresses,
+)
+from tests.ingest.privacy_cases import MUST_REDACT, MUST_STAY, MustRedact, MustStay
 
 CASES = [
     # e-mail
@@ -98,6 +106,36 @@ def test_redact(text: str, expected: str) -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 40
+    assert len(MUST_REDACT) >= 75 and len(MUST_STAY) >= 75
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in MUST_REDACT])
+def test_personal_value_as_typed_is_redacted(case: MustRedact) -> None:
+    redacted = redact(case.text)
+    assert case.secret not in redacted
+    assert case.placeholder in redacted
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in MUST_STAY])
+def test_look_alike_stays(case: MustStay) -> None:
+    assert redact(case.text) == case.text
+
+
+@pytest.mark.parametrize(
+    ("value", "kept", "gone"),
+    [
+        pytest.param("<1700.x@mail.jan.nl>", "<", "jan", id="message-id-without-address"),
+        pytest.param(
+            "<a.1@host.example.com> <b.2@host.example.com>", " ", "example", id="references"
+        ),
+        pytest.param("export van piet@bedrijf.nl.csv", "export van ", "piet", id="file-name"),
+        pytest.param("ticket-1234", "ticket-1234", "@", id="no-address-unchanged"),
+    ],
+)
+def test_addresses_in_identifiers_become_keyed_hashes(value: str, kept: str, gone: str) -> None:
+    scrubbed = redact_addresses(value, b"k")
+    assert kept in scrubbed and gone not in scrubbed
+    assert scrubbed == redact_addresses(value, b"k")  # stable: threads stay linked
 
 
 @pytest.mark.parametrize(
