@@ -147,6 +147,24 @@ class ThemeWeek:
 
 
 @dataclass(frozen=True, slots=True)
+class ThemeGroupWeek:
+    """One top theme of the theme tree (a main theme) and its themes' figures added up."""
+
+    top_id: int
+    label_en: str
+    label_nl: str
+    volume: Volume
+    share: float
+    theme_ids: tuple[int, ...]
+
+    def label(self, lang: str) -> str:
+        """The main theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
+        return (
+            (self.label_nl or self.label_en) if lang == "nl" else (self.label_en or self.label_nl)
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Spike:
     """A theme's count within one channel that the spike rule flags for this week."""
 
@@ -195,6 +213,7 @@ class WeeklySummary:
     text_items: int
     attention: tuple[Attention, ...]
     top_theme_ids: tuple[int, ...] = field(default=())
+    groups: tuple[ThemeGroupWeek, ...] = field(default=())
 
     @property
     def week_end(self) -> date:
@@ -461,7 +480,45 @@ def build_weekly_summary(
     )
     quotes = _pick_quotes(this_week, partial, rules)
     attention = _attention(partial, rules)
-    return dataclasses.replace(partial, quotes=quotes, attention=attention)
+    groups = _groups(theme_rows, themes, total)
+    return dataclasses.replace(partial, quotes=quotes, attention=attention, groups=groups)
+
+
+def _groups(
+    theme_rows: list[ThemeWeek], themes: pd.DataFrame, total: Volume
+) -> tuple[ThemeGroupWeek, ...]:
+    """The week's main themes (top themes of the theme tree), largest first; empty when the
+    themes frame has no ``top_id`` column."""
+    if "top_id" not in themes.columns:
+        return ()
+    info = themes.dropna(subset=["top_id"]).drop_duplicates("theme_id").set_index("theme_id")
+    top_of = {int(str(t)): int(top) for t, top in info["top_id"].items()}
+    members: dict[int, list[ThemeWeek]] = {}
+    for row in theme_rows:
+        if row.theme_id in top_of:
+            members.setdefault(top_of[row.theme_id], []).append(row)
+    out = []
+    for top_id, rows in members.items():
+        first = info[info["top_id"] == top_id].iloc[0]
+        history = tuple(int(v) for v in np.sum([r.volume.history for r in rows], axis=0))
+        volume = Volume(
+            items=sum(r.volume.items for r in rows),
+            previous=sum(r.volume.previous for r in rows),
+            average=float(sum(r.volume.average for r in rows)),
+            history=history if rows and rows[0].volume.history else (),
+        )
+        out.append(
+            ThemeGroupWeek(
+                top_id=top_id,
+                label_en=str(first.get("top_label_en", "") or ""),
+                label_nl=str(first.get("top_label_nl", "") or ""),
+                volume=volume,
+                share=volume.items / total.items if total.items else 0.0,
+                theme_ids=tuple(r.theme_id for r in rows),
+            )
+        )
+    out.sort(key=lambda g: (-g.volume.items, -g.volume.previous, g.top_id))
+    return tuple(g for g in out if g.volume.items or g.volume.previous)
 
 
 def _sentiment_means(

@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.safe_tables import SafeNumber, md_text, rows_csv_bytes, xlsx_cell
-from analysis.summary import Attention, Spike, ThemeWeek, Volume, WeeklySummary
+from analysis.summary import Attention, Spike, ThemeGroupWeek, ThemeWeek, Volume, WeeklySummary
 from analysis.trends import rule_texts
 from ingest.errors import AnalysisError
 from ingest.schema import CHANNEL_NAMES
@@ -42,7 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "section.attention": {"en": "Look at this", "nl": "Let hierop"},
     "section.channels": {"en": "Volume per channel", "nl": "Aantal per kanaal"},
-    "section.top": {"en": "Top themes", "nl": "Grootste thema's"},
+    "section.groups": {"en": "Main themes", "nl": "Hoofdthema's"},
+    "section.top": {"en": "Largest themes", "nl": "Grootste thema's"},
     "section.rising": {"en": "Rising themes", "nl": "Stijgende thema's"},
     "section.new": {"en": "New themes", "nl": "Nieuwe thema's"},
     "section.spikes": {"en": "Spikes", "nl": "Pieken"},
@@ -57,6 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "col.channel": {"en": "Channel", "nl": "Kanaal"},
     "col.theme": {"en": "Theme", "nl": "Thema"},
+    "col.group": {"en": "Main theme", "nl": "Hoofdthema"},
+    "col.themes": {"en": "Themes", "nl": "Thema's"},
     "col.theme_id": {"en": "Theme id", "nl": "Thema-id"},
     "col.week": {"en": "Week", "nl": "Week"},
     "col.items": {"en": "This week", "nl": "Deze week"},
@@ -343,6 +346,24 @@ def _theme_cells(theme: ThemeWeek, lang: str) -> list[str]:
     ]
 
 
+def _group_cells(group: ThemeGroupWeek, lang: str) -> list[str]:
+    return [
+        group.label(lang),
+        *_volume_cells(group.volume, lang),
+        _share_lang(group.share, lang),
+        str(len(group.theme_ids)),
+    ]
+
+
+def _group_header(lang: str) -> list[str]:
+    keys = ("group", "items", "previous", "change", "average", "vs_average", "share", "themes")
+    return [text(f"col.{k}", lang) for k in keys]
+
+
+def _group_of(summary: WeeklySummary, theme_id: int, lang: str) -> str:
+    return next((g.label(lang) for g in summary.groups if theme_id in g.theme_ids), "")
+
+
 def _theme_header(lang: str) -> list[str]:
     keys = ("theme", "items", "previous", "change", "average", "vs_average", "share", "sentiment")
     return [text(f"col.{k}", lang) for k in keys]
@@ -376,9 +397,12 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
         "",
         _headline(summary, lang),
         "",
-        f"## {text('section.attention', lang)}",
-        "",
     ]
+    if summary.groups:
+        out += [f"## {text('section.groups', lang)}", ""]
+        out += _md_table(_group_header(lang), [_group_cells(g, lang) for g in summary.groups])
+        out.append("")
+    out += [f"## {text('section.attention', lang)}", ""]
     lines = [_attention_line(a, summary, lang, bold) for a in summary.attention]
     out += [f"- {x}" for x in lines] or [text("nothing_to_flag", lang)]
     out += ["", f"## {text('section.channels', lang)}", ""]
@@ -545,6 +569,21 @@ def _html_volume_cells(volume: Volume, lang: str) -> list[str]:
     return cells
 
 
+def _html_groups(summary: WeeklySummary, lang: str) -> list[str]:
+    """The main themes table that leads the page (nothing when there is no theme tree)."""
+    if not summary.groups:
+        return []
+    rows = []
+    for g in summary.groups:
+        cells = [_e(c) for c in _group_cells(g, lang)]
+        cells[3] = f'<span class="{_trend_class(g.volume.change)}">{cells[3]}</span>'
+        rows.append(cells)
+    return [
+        f"<h2>{_e(text('section.groups', lang))}</h2>",
+        _html_table(_group_header(lang), rows, ["" for _ in rows]),
+    ]
+
+
 def render_html(summary: WeeklySummary, lang: str) -> str:
     """The summary as one self-contained HTML page (inline CSS and SVG, no URLs)."""
     _check_language(lang)
@@ -558,6 +597,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
         f"<h1>{_e(title)}</h1>",
         f'<p class="meta">{_e(period)} · {_e(_scope(summary, lang))}</p>',
         f'<p class="headline">{_e(_headline(summary, lang))}</p>',
+        *_html_groups(summary, lang),
         f"<h2>{_e(text('section.attention', lang))}</h2>",
     ]
     lines = [_attention_line(a, summary, lang, strong) for a in summary.attention]
@@ -679,6 +719,7 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
         "rising",
         "rising_channels",
         "spike_channels",
+        "group",
     )
     header = [text(f"col.{k}", lang) for k in keys]
     header[7] += " (%)"
@@ -706,6 +747,7 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
             yes_no[t.is_rising],
             ", ".join(channel_name(c, lang) for c in t.rising_channels),
             ", ".join(channel_name(c, lang) for c in t.spike_channels),
+            _group_of(summary, t.theme_id, lang),
         ]
         for t in summary.themes
     ]

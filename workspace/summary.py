@@ -25,6 +25,7 @@ from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, local_date_sql, workspace_timezone
 from workspace.queries import weekly_theme_channel_counts
+from workspace.theme_tree import top_label_sql
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:
@@ -100,8 +101,10 @@ def summary_frames(
     themes = ws.query_df(
         f"""
         SELECT t.theme_id, {_label_sql("en")} AS label_en, {_label_sql("nl")} AS label_nl,
-               f.first_seen
+               f.first_seen, t.top_id, {top_label_sql("en")} AS top_label_en,
+               {top_label_sql("nl")} AS top_label_nl
         FROM themes t
+        LEFT JOIN top_themes tt ON tt.top_id = t.top_id
         LEFT JOIN (
             SELECT a.theme_id, min(i.received_at) AS first_seen
             FROM assignments a JOIN items i ON i.id = a.item_id

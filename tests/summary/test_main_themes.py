@@ -1,0 +1,52 @@
+"""The weekly summary leads with the main themes (the top level of the theme tree)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from analysis.summary import build_weekly_summary
+from analysis.summary_render import render
+from tests.summary.fabricate import WEEK, fabricate
+from tests.summary.test_builder import COUNTS
+
+TOPS = {1: (10, "Delivery", "Bezorging"), 2: (10, "Delivery", "Bezorging"), 3: (20, "App", "App")}
+
+
+def _summary():
+    items, themes = fabricate(COUNTS, week=WEEK)
+    themes = themes.copy()
+    themes["top_id"] = [TOPS.get(int(t), (None,))[0] for t in themes["theme_id"]]
+    themes["top_label_en"] = [TOPS.get(int(t), (0, ""))[1] for t in themes["theme_id"]]
+    themes["top_label_nl"] = [TOPS.get(int(t), (0, "", ""))[2] for t in themes["theme_id"]]
+    return build_weekly_summary(items, themes, WEEK)
+
+
+def test_main_themes_add_up_their_themes():
+    summary = _summary()
+    groups = {g.top_id: g for g in summary.groups}
+    assert set(groups) == {10, 20}
+    delivery = groups[10]
+    assert set(delivery.theme_ids) == {1, 2}
+    assert delivery.volume.items == summary.theme(1).volume.items + summary.theme(2).volume.items
+    assert delivery.volume.previous == (
+        summary.theme(1).volume.previous + summary.theme(2).volume.previous
+    )
+    assert delivery.label("nl") == "Bezorging" and delivery.label("en") == "Delivery"
+    assert summary.groups[0].volume.items >= summary.groups[-1].volume.items
+
+
+def test_markdown_and_html_lead_with_the_main_themes():
+    summary = _summary()
+    markdown = render(summary, "md", "nl").decode("utf-8")
+    assert markdown.index("## Hoofdthema's") < markdown.index("## Let hierop")
+    assert "| Bezorging |" in markdown
+    page = render(summary, "html", "en").decode("utf-8")
+    assert page.index("Main themes") < page.index("Look at this")
+
+
+def test_csv_names_each_theme_s_main_theme():
+    summary = _summary()
+    rows = list(csv.DictReader(io.StringIO(render(summary, "csv", "en").decode("utf-8-sig"))))
+    by_theme = {row["Theme id"]: row["Main theme"] for row in rows}
+    assert by_theme["1"] == "Delivery" and by_theme["3"] == "App"
