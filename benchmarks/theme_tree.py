@@ -7,8 +7,9 @@ the number of sub-themes and top themes, unsorted share, NMI / ARI of sub-themes
 - *verbatim*: share of names found (case and punctuation folded) in >= 2 of the theme's texts;
 - *intent word*: share of names sharing a word with the theme's majority label (intent sets).
 
-Both are given for our phrase names and, beside them, for the c-TF-IDF keyword pair the
-product showed before. Vectors (all-MiniLM-L6-v2 by default) are cached in
+Both are given for the product's names (:class:`analysis.labels.CTfidfLabeler`: a phrase
+from the texts) and, beside them, for its first two c-TF-IDF keywords (what the product
+showed as a name before). Vectors (all-MiniLM-L6-v2 by default) are cached in
 ``benchmarks/out``. Usage: ``python benchmarks/theme_tree.py [embedder] [set ...]``.
 """
 
@@ -65,8 +66,6 @@ def run(dataset: str, embedder: str) -> None:
 
     from analysis.clustering import ThemeClusterer
     from analysis.labels import CTfidfLabeler
-    from analysis.phrases import phrase_labels
-    from analysis.subject_text import common_words, subject_texts
     from analysis.theme_tree import ThemeGrouper
     from ingest.schema import content_hash
 
@@ -88,16 +87,10 @@ def run(dataset: str, embedder: str) -> None:
     tree_s = time.perf_counter() - started
     top = np.where(labels >= 0, grouper.groups_[np.maximum(labels, 0)], -1)
     started = time.perf_counter()
-    cleaned = subject_texts(texts)
-    common = common_words(cleaned)
-    sims = np.einsum("ij,ij->i", vectors, clusterer.centroids_[np.maximum(labels, 0)])
-    order = np.lexsort((np.arange(len(labels)), -sims))
-    names = phrase_labels(cleaned, labels, order=order, exclude=common)
+    labeled = CTfidfLabeler().fit(texts, labels, vectors).labels_
+    names = {t: lab.label for t, lab in labeled.items()}
+    keyword_names = {t: " ".join(lab.keywords[:2]) for t, lab in labeled.items()}
     names_s = time.perf_counter() - started
-    keyword_names = {
-        t: lab.label.replace(",", "")
-        for t, lab in CTfidfLabeler().fit(texts, labels).labels_.items()
-    }
     ours = name_scores(names, labels, texts, fine_truth)
     theirs = name_scores(keyword_names, labels, texts, fine_truth)
     top_cells = "– | – | –"

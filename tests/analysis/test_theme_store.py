@@ -162,7 +162,7 @@ def test_undo_restores_edits_logged_in_the_old_form(themed, kind):
 
 
 def test_migration_starts_the_sequences_after_an_existing_workspaces_ids(tmp_path):
-    from workspace.db import Workspace
+    from workspace.db import SCHEMA_VERSION, Workspace
 
     path = tmp_path / "old.duckdb"
     with Workspace.open(path) as ws:
@@ -173,8 +173,12 @@ def test_migration_starts_the_sequences_after_an_existing_workspaces_ids(tmp_pat
         with ws.transaction() as con:  # back to a schema-2 workspace, as in the field
             con.execute("DROP SEQUENCE theme_ids")
             con.execute("DROP SEQUENCE edit_ids")
-            con.execute("DELETE FROM schema_version WHERE version = 3")
+            con.execute("DROP TABLE top_themes")  # what migration 4 added
+            con.execute("DROP SEQUENCE top_theme_ids")
+            con.execute("ALTER TABLE themes DROP COLUMN top_id")
+            con.execute("ALTER TABLE themes DROP COLUMN top_locked")
+            con.execute("DELETE FROM schema_version WHERE version >= 3")
     with Workspace.open(path) as ws:
-        assert ws.schema_version == 3
+        assert ws.schema_version == SCHEMA_VERSION
         assert ws.scalar("SELECT nextval('theme_ids')") == 42
         assert ws.scalar("SELECT nextval('edit_ids')") == 1
