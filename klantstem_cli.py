@@ -96,7 +96,13 @@ def import_command(
             f"Total: {report.added} added, {report.duplicates} duplicates, "
             f"{len(report.problems)} problems."
         )
-    if report.files and report.nothing_read:
+    if not report.files:
+        skipped = f" (skipped, not an export type: {', '.join(report.skipped)})" if report.skipped else ""
+        raise _fail(
+            f"Nothing to import: no export file found in {', '.join(str(p) for p in paths)}{skipped}. "
+            "Give CSV, XLSX, JSON, mbox, eml or zip exports, or a folder holding them."
+        )
+    if report.nothing_read:
         raise typer.Exit(1)
 
 

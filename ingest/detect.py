@@ -22,6 +22,13 @@ EXPECTED = (
     "Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, or any table with a text column) or a "
     "JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, Intercom)."
 )
+# The file suffixes Klantstem reads: the CLI's folder walk and the Upload page both use this
+# list. Anything else (README.md, a PDF dragged along) is skipped, not reported as broken.
+# "" covers mbox files without a suffix.
+ACCEPTED_SUFFIXES = frozenset(
+    {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".mbox", ".eml",
+     ".zip", ""}
+)  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")
 _MAIL_HEADERS = {

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -18,7 +20,8 @@ from typing import Any
 from ingest import reviews, tickets
 from ingest.detect import EXPECTED, decode, looks_like_eml, looks_like_mbox, match_table
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
-from ingest.errors import IngestError, MappingRequired
+from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
+from ingest.limits import check_time, current, file_budget
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import (
@@ -42,7 +45,6 @@ TABLE_READERS: dict[str, TableReader] = {
     "intercom_csv": tickets.read_intercom_csv,
     "outlook_csv": read_outlook_csv,
 }
-_MAX_ZIP_BYTES = 2_000_000_000
 _SKIPPED_MEMBERS = ("__MACOSX/", ".DS_Store", "Thumbs.db")
 
 
@@ -56,30 +58,96 @@ def read_path(path: str | Path, settings: IngestSettings | None = None) -> list[
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-        return [read_bytes(f.read_bytes(), f.name, settings) for f in files]
-    if not p.exists():
-        raise IngestError(f"{p}: no such file or folder. Check the path and try again.")
-    return [read_bytes(p.read_bytes(), p.name, settings)]
+        return [read_bytes(read_file_bytes(f), f.name, settings) for f in files]
+    return [read_bytes(read_file_bytes(p), p.name, settings)]
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of one regular file, refusing what would hang or never end.
+
+    A FIFO, a device (a symlink to ``/dev/zero``), a socket or a file over the size limit
+    is refused before a single byte is read.
+
+    Raises:
+        IngestError: the path is missing, not a regular file, too large or unreadable.
+    """
+    p = Path(path)
+    limit = current().max_bytes
+    try:
+        info = os.stat(p)  # follows symlinks: a link to /dev/zero is a character device
+    except FileNotFoundError as exc:
+        raise IngestError(f"{p}: no such file or folder. Check the path and try again.") from exc
+    except OSError as exc:
+        raise IngestError(f"{p.name}: cannot be opened ({exc.strerror}). Check the path.") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
+        raise IngestError(
+            f"{p.name}: is {kind}, not a regular file; it is not read. Import the export file itself."
+        )
+    if info.st_size > limit:
+        raise ResourceLimitExceeded(
+            f"{p.name}: {info.st_size // (1024 * 1024)} MiB is more than the "
+            f"{limit // (1024 * 1024)} MiB one file may have. Export a shorter period."
+        )
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO after the check, open does not block.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise IngestError(f"{p.name}: cannot be read ({exc.strerror}). Check the file.") from exc
+    if len(data) > limit:
+        raise ResourceLimitExceeded(
+            f"{p.name}: more than the {limit // (1024 * 1024)} MiB one file may have. "
+            "Export a shorter period."
+        )
+    return data
 
 
 def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -> IngestResult:
-    """Read one file's bytes (a .zip counts as one file).
+    """Read one file's bytes (a .zip counts as one file) within its budget.
+
+    This is the per-file boundary: whatever goes wrong while reading becomes an
+    :class:`IngestError` naming the file (a reader's bug included), never another exception.
 
     Raises:
         MappingRequired: a table whose text column could not be guessed.
         IngestError: the file cannot be read at all (nothing from it is usable).
     """
     settings = settings or IngestSettings()
+    with file_budget(name) as budget:
+        try:
+            budget.take_bytes(len(data), "the file itself")
+            return _read_bytes(data, name, settings)
+        except IngestError:
+            raise
+        except (RecursionError, MemoryError) as exc:  # pathological nesting in JSON or MIME
+            raise IngestError(
+                f"{name}: the file is too deeply nested or too large to read "
+                f"({exc.__class__.__name__}); nothing from it was imported. {EXPECTED}"
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 - the per-file boundary: nothing may escape
+            raise IngestError(
+                f"{name}: could not be read ({exc.__class__.__name__}: {str(exc)[:200]}); nothing "
+                "from it was imported. The file is probably damaged or cut off: download or "
+                f"export it again. {EXPECTED}"
+            ) from exc
+
+
+def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
     if not data.strip():
         raise IngestError(f"{name}: the file is empty. {EXPECTED}")
     if data[:4] == b"PK\x03\x04":
         return _read_zip_or_xlsx(data, name, settings, depth=0)
-    try:
-        return _read_single(data, name, settings)
-    except (RecursionError, MemoryError) as exc:  # pathological nesting in JSON or MIME
-        raise IngestError(
-            f"{name}: the file is too deeply nested to read ({exc.__class__.__name__}). {EXPECTED}"
-        ) from exc
+    return _read_single(data, name, settings)
 
 
 def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
@@ -118,7 +186,13 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
     """The document, or (for NDJSON) the objects per line plus problems for bad lines."""
     try:
         return json.loads(text), [], []
-    except json.JSONDecodeError as whole_error:
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # an integer of more than 4,300 digits
+            raise IngestError(
+                f"{name}: JSON with a number too long to read ({str(exc)[:120]}). The file is "
+                "damaged or not an export: download it again."
+            ) from exc
+        whole_error = exc
         lines = text.splitlines()
         objects: list[tuple[int, Any]] = []
         problems: list[Problem] = []
@@ -130,6 +204,8 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
             except json.JSONDecodeError as exc:
                 problems.append(Problem(name, number, f"is not valid JSON ({exc.msg} at column {exc.colno}); skipped. "
                                         "The export may be cut off: download it again."))  # fmt: skip
+            except ValueError as exc:  # an integer of more than 4,300 digits
+                problems.append(Problem(name, number, f"holds a number too long to read ({str(exc)[:80]}); skipped."))
         if (
             len(objects) < 1
             or not all(isinstance(o, dict) for _, o in objects)
@@ -230,6 +306,7 @@ def _with_problems(result: IngestResult, problems: list[Problem]) -> IngestResul
 
 
 def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: int) -> IngestResult:
+    budget = current()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [
@@ -237,43 +314,58 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
             for m in archive.infolist()
             if not m.is_dir() and not any(s in m.filename for s in _SKIPPED_MEMBERS)
         ]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise IngestError(
             f"{name}: a damaged zip file ({exc}). Download or export it again."
         ) from exc
     if any(m.filename == "[Content_Types].xml" for m in members) and any(
         m.filename.startswith("xl/") for m in members
     ):
+        # openpyxl never unpacks more than a member's declared size (zipfile stops there).
+        for member in members:
+            budget.take_member(f"{name}/{member.filename}")
+        budget.take_bytes(sum(m.file_size for m in members), f"{name} (workbook parts)")
         return read_table(load_xlsx(data, name), settings)
-    if sum(m.file_size for m in members) > _MAX_ZIP_BYTES:
-        raise IngestError(
-            f"{name}: the zip unpacks to more than 2 GB. Unpack it and import the files one by one."
-        )
     records: list[Any] = []
     problems: list[Problem] = []
     formats: list[str] = []
+    mapping_required: MappingRequired | None = None
     for member in sorted(members, key=lambda m: m.filename):
         inner = f"{name}/{member.filename}"
+        budget.take_member(inner)
+        check_time(inner)
         try:
-            content = archive.read(member)
-            if content[:4] == b"PK\x03\x04" and depth < 2:
+            content = _unpack(archive, member, inner)
+            if content[:4] == b"PK\x03\x04" and depth < 3:
                 result = _read_zip_or_xlsx(content, inner, settings, depth + 1)
+            elif content[:4] == b"PK\x03\x04":
+                raise IngestError(f"{inner}: zips nested more than three deep are not opened.")
             elif not content.strip():
                 continue
             else:
                 result = _read_single(content, inner, settings)
-        except MappingRequired:
-            raise
+        except ResourceLimitExceeded:
+            raise  # the budget is the whole file's: nothing of it is stored
+        except MappingRequired as exc:
+            mapping_required = mapping_required or exc
+            problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
+            continue
         except IngestError as exc:
             problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
             continue
-        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-            problems.append(Problem(inner, 0, f"cannot be unpacked ({exc}); skipped."))
+        except (RecursionError, MemoryError) as exc:
+            problems.append(Problem(inner, 0, f"too deeply nested or too large to read ({exc.__class__.__name__}); skipped."))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a damaged member must not sink its siblings
+            problems.append(Problem(inner, 0, f"cannot be unpacked or read ({exc.__class__.__name__}: "
+                                    f"{str(exc)[:160]}); skipped. Download or export the zip again."))  # fmt: skip
             continue
         records.extend(result.records)
         problems.extend(result.problems)
         formats.append(result.detected_format)
     if not records:
+        if mapping_required is not None and len(members) == 1:
+            raise mapping_required
         first = f" First problem: {problems[0]}" if problems else ""
         raise IngestError(f"{name}: the zip holds no readable feedback file.{first} {EXPECTED}")
     kinds = sorted(set(formats))
@@ -283,3 +375,23 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
     return IngestResult(
         name, tuple(records), tuple(problems), fmt, reason, {"members": str(len(members))}
     )
+
+
+def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, inner: str) -> bytes:
+    """One member's bytes, streamed in chunks and counted against the file's budget.
+
+    The declared size can lie, so the count is of the bytes actually unpacked; a bomb
+    stops at the budget instead of filling memory.
+    """
+    budget = current()
+    if member.file_size > budget.max_bytes - budget.used_bytes:
+        budget.take_bytes(member.file_size, inner)  # raises: declared larger than what is left
+    chunks: list[bytes] = []
+    with archive.open(member) as handle:
+        while True:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                break
+            budget.take_bytes(len(chunk), inner)
+            chunks.append(chunk)
+    return b"".join(chunks)

@@ -42,6 +42,9 @@ class Table:
     _normalized: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # A blank header cell (Typeform's second header row, a stray column) gets a name, so a
+        # guessed or chosen mapping can point at it.
+        self.header = [h if h.strip() else f"column {i + 1}" for i, h in enumerate(self.header)]
         self._normalized = [normalize_header(h) for h in self.header]
 
     def index(self, *names: str) -> int | None:
@@ -399,11 +402,12 @@ def read_mapped(
             )
         return index
 
-    text_i = col(mapping.text, "text")
+    text_i = col(mapping.text or "(no text column chosen)", "text")
     date_i, rating_i = col(mapping.date, "date"), col(mapping.rating, "rating")
     channel_i, subject_i = col(mapping.channel, "channel"), col(mapping.subject, "subject")
     author_i, id_i = col(mapping.author, "author"), col(mapping.record_id, "record id")
-    assert text_i is not None
+    if text_i is None:  # unreachable: col() raises for a missing column
+        raise MappingRequired(f"{name}: no text column chosen.", table.header)
     zone = zone_of(settings.timezone)
     dates = parse_column([r[date_i] for r in table.rows], zone) if date_i is not None else None
     scale = _scale(table, rating_i, mapping) if rating_i is not None else None

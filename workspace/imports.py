@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingest.build import scrub
+from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import IngestError, MappingRequired
-from ingest.reader import read_bytes
+from ingest.reader import read_bytes, read_file_bytes
 from ingest.schema import (
     RECORD_COLUMNS,
     FeedbackRecord,
@@ -184,45 +186,47 @@ def import_bytes(
 ) -> FileImport:
     """Read one file's bytes and store what it holds. An unreadable file stores nothing.
 
+    This is the per-file boundary: whatever goes wrong while reading or storing this file
+    becomes one problem for it (the storing transaction is rolled back), never an exception
+    that stops the next file.
+
     Raises:
         IngestError: re-raised for :class:`~ingest.errors.MappingRequired`, so a UI can ask.
     """
+    name = scrub(name)
     checksum = hashlib.sha256(data).hexdigest()
     try:
         result = read_bytes(data, name, ingest_settings(ws, mapping))
     except MappingRequired:
         raise
     except IngestError as exc:
-        return FileImport(name, "", 0, 0, (Problem(name, 0, str(exc)),), error=str(exc))
-    return import_records(
-        ws,
-        result.records,
-        file_name=name,
-        checksum=checksum,
-        detected_format=result.detected_format,
-        problems=result.problems,
-        progress=progress,
-    )
+        return _failed(name, str(exc))
+    try:
+        return import_records(
+            ws,
+            result.records,
+            file_name=name,
+            checksum=checksum,
+            detected_format=result.detected_format,
+            problems=[Problem(scrub(p.file), p.line, scrub(p.message), p.severity) for p in result.problems],
+            progress=progress,
+        )
+    except Exception as exc:  # noqa: BLE001 - the per-file boundary; the transaction rolled back
+        return _failed(
+            name,
+            f"{name}: read as {result.detected_format}, but storing it failed "
+            f"({exc.__class__.__name__}: {str(exc)[:200]}); nothing from it was stored. "
+            "Try again; if it fails again, report this file.",
+        )
 
 
-# What exports are saved as. Anything else (README.md, a script, a PDF dragged along with a
-# folder) is skipped, not reported as a broken file. "" covers mbox files without a suffix.
-EXPORT_SUFFIXES = frozenset(
-    {
-        ".csv",
-        ".tsv",
-        ".txt",
-        ".xlsx",
-        ".xlsm",
-        ".json",
-        ".ndjson",
-        ".jsonl",
-        ".mbox",
-        ".eml",
-        ".zip",
-        "",
-    }
-)
+def _failed(name: str, message: str) -> FileImport:
+    message = scrub(message)
+    return FileImport(name, "", 0, 0, (Problem(name, 0, message),), error=message)
+
+
+# What exports are saved as (one list, in ingest/): anything else is skipped, not reported.
+EXPORT_SUFFIXES = ACCEPTED_SUFFIXES
 
 
 def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -237,7 +241,9 @@ def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                # not is_dir() rather than is_file(): a FIFO or a link to a device in the folder
+                # is listed, so the import reports it instead of dropping it without a word
+                if not f.is_dir() and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
             found = [p]
@@ -264,21 +270,23 @@ def import_files(
     for index, path in enumerate(files):
         if progress is not None:
             progress(f"reading {path.name}", index / max(len(files), 1))
-        if not path.exists():
-            message = f"{path}: no such file. Check the path and try again."
-            report.files.append(
-                FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
-            )
+        try:
+            data = read_file_bytes(path)
+        except IngestError as exc:
+            report.files.append(_failed(scrub(path.name), str(exc)))
             continue
         try:
-            report.files.append(import_bytes(ws, path.read_bytes(), path.name, mapping=mapping))
+            report.files.append(import_bytes(ws, data, path.name, mapping=mapping))
         except MappingRequired as exc:
             message = (
                 f"{exc} Columns: {', '.join(exc.columns)}. Import this file on its own with "
                 "--text-column (and --date-column, --rating-column, --channel-column), or on "
                 "the Upload page."
             )
+            report.files.append(_failed(scrub(path.name), message))
+        except Exception as exc:  # noqa: BLE001 - the per-file boundary: the next file is read
             report.files.append(
-                FileImport(path.name, "", 0, 0, (Problem(path.name, 0, message),), error=message)
+                _failed(scrub(path.name), f"{path.name}: could not be imported ({exc.__class__.__name__}: "
+                        f"{str(exc)[:200]}); nothing from it was stored.")  # fmt: skip
             )
     return report

@@ -9,13 +9,14 @@ import streamlit as st
 from dashboard import state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import KlantstemError, MappingRequired
 from ingest.mapping import header_key
 from ingest.schema import CHANNELS
 from ingest.settings import ColumnMapping
 from workspace.imports import FileImport, import_bytes, remember_mapping
 
-TYPES = ["csv", "tsv", "txt", "xlsx", "json", "ndjson", "jsonl", "mbox", "eml", "zip"]
+TYPES = sorted(suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES if suffix)
 REPORT = state.UPLOAD_REPORT
 PENDING = state.UPLOAD_MAPPINGS
 SORTED = state.UPLOAD_SORTED
