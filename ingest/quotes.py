@@ -9,9 +9,9 @@ or "Sent from my iPhone".
 from __future__ import annotations
 
 import re
-import warnings
+from html import unescape
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from ingest.limits import check_time
 
 # A line that starts the quoted history; everything from it on is dropped.
 _QUOTE_HEADERS = [
@@ -47,23 +47,80 @@ _FOOTER_RE = re.compile(
 _MAX_SIGNATURE_LINES = 6
 
 
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section",
+     "article", "header", "footer", "pre", "hr"}
+)  # fmt: skip
+_HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template"})
+_VOID_TAGS = frozenset(
+    {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+     "track", "wbr", "param"}
+)  # fmt: skip
+_QUOTE_IDS = frozenset({"appendonsend", "divrplyfwdmsg"})
+
+
+# One token per match; every alternative ends at ">" or at the end of the text, so an
+# unclosed tag or comment is consumed once instead of being rescanned from every "<".
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(/?)([A-Za-z][A-Za-z0-9:_-]*)([^>]*)(?:>|\Z)"
+    r"|<[!?][^>]*(?:>|\Z)",
+    re.S,
+)
+_ATTRIBUTE = re.compile(r"""\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+
+
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML body, with quoted history (Gmail, Outlook) removed first."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title"]):
-        tag.decompose()
-    for tag in soup.select("div.gmail_quote, blockquote, div#appendonsend, div#divRplyFwdMsg"):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for block in soup.find_all(["p", "div", "li", "tr", "h1", "h2", "h3", "h4"]):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    text = soup.get_text()
-    text = text.replace("\xa0", " ")
+    """Visible text of an HTML body, with quoted history (Gmail, Outlook) removed.
+
+    One regex pass over the tags: O(n) in the size of the HTML, whatever its nesting or
+    damage. A stack of open elements plus a count per tag name means an end tag either pops
+    to its element (each element is popped once) or is ignored in O(1).
+    """
+    parts: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, starts a hidden subtree)
+    open_count: dict[str, int] = {}
+    hidden = 0
+    position = 0
+    for count, match in enumerate(_TOKEN.finditer(html)):
+        if count % 20000 == 0:
+            check_time("HTML to text")
+        if not hidden and match.start() > position:
+            parts.append(unescape(html[position : match.start()]))
+        position = match.end()
+        tag = (match.group(2) or "").lower()
+        if not tag:
+            continue  # a comment, doctype or processing instruction
+        if tag in _BLOCK_TAGS or tag == "br":
+            parts.append("\n")
+        if match.group(1):  # an end tag
+            if not open_count.get(tag):
+                continue
+            while stack:
+                name, hides = stack.pop()
+                open_count[name] -= 1
+                hidden -= hides
+                if name == tag:
+                    break
+            continue
+        rest = match.group(3) or ""
+        if tag in _VOID_TAGS or rest.rstrip().endswith("/"):
+            continue
+        hides = tag in _HIDDEN_TAGS or tag == "blockquote"
+        if tag == "div" and rest:
+            for key, *values in _ATTRIBUTE.findall(rest):
+                value = next((v for v in values if v), "").lower()
+                if (key.lower() == "class" and "gmail_quote" in value.split()) or (
+                    key.lower() == "id" and value in _QUOTE_IDS
+                ):
+                    hides = True
+        stack.append((tag, hides))
+        open_count[tag] = open_count.get(tag, 0) + 1
+        hidden += hides
+    if not hidden and position < len(html):
+        parts.append(unescape(html[position:]))
+    text = "".join(parts).replace("\xa0", " ")
+    text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()
 
 
