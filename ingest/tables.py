@@ -22,6 +22,7 @@ from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.detect import decode, sniff_delimiter
 from ingest.errors import IngestError, MappingRequired, RecordError
+from ingest.limits import check_time
 from ingest.mapping import header_key, normalize_header, row_key
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
@@ -73,27 +74,59 @@ class Table:
             yield line, row, raw
 
 
+_EXCEL_SEP = re.compile(r'\A\ufeff?"?sep=(.)"?[ \t]*\r?\n', re.I)
+# A row whose quoted cells hold at least this many lines shaped like rows of their own is a
+# stray quote swallowing the rows below it, not a multi-line comment.
+_SWALLOWED_ROWS = 2
+
+
 def load_csv(text: str, name: str, encoding: str) -> Table:
     """Parse CSV text with a sniffed delimiter; malformed rows become problems.
+
+    Excel's ``sep=;`` first line sets the delimiter. A quoted cell that swallowed lines
+    shaped like rows (one stray quote) is reported with its line range and skipped, never
+    imported as one long cell.
 
     Raises:
         IngestError: the text is not a table at all.
     """
-    delimiter = sniff_delimiter(text)
+    first_line = 1
+    declared = _EXCEL_SEP.match(text)
+    if declared:
+        delimiter = declared.group(1)
+        text = text[declared.end() :]
+        first_line = 2
+    else:
+        delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
     problems: list[Problem] = []
-    start = 1
+    start = first_line
+    offset = first_line - 1
     try:
         for row in reader:
-            line, start = start, reader.line_num + 1
+            line, start = start, reader.line_num + 1 + offset
+            if len(rows) % 5000 == 0:
+                check_time(f"line {line}")
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
                 header = [cell.strip() for cell in row]
                 continue
+            last = start - 1
+            if last - line >= _SWALLOWED_ROWS:
+                swallowed = _row_shaped_lines(row, len(header), delimiter)
+                if swallowed >= _SWALLOWED_ROWS:
+                    problems.append(
+                        problem(name, line, f"lines {line}-{last}: a quote opened in line {line} is only closed "
+                                f"in line {last}, so {swallowed} lines that look like rows of their own were "
+                                "read as one cell. A stray double quote, probably in line "
+                                f"{line}: remove it (or write it as \"\") and import the file again; these "
+                                "lines were skipped.")
+                    )  # fmt: skip
+                    continue
             if len(row) > len(header):
                 if any(cell.strip() for cell in row[len(header) :]):
                     problems.append(
@@ -118,6 +151,20 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
     return Table(
         name, header, rows, lines, problems, {"encoding": encoding, "delimiter": delimiter}
     )
+
+
+def _row_shaped_lines(row: list[str], width: int, delimiter: str) -> int:
+    """How many lines inside the row's multi-line cells split into ``width`` cells themselves."""
+    if width < 2:
+        return 0
+    count = 0
+    for cell in row:
+        if "\n" not in cell:
+            continue
+        for inner in cell.split("\n")[1:]:
+            if inner.count(delimiter) >= width - 1 and len(inner.split(delimiter)) == width:
+                count += 1
+    return count
 
 
 _TABLE_HINT = "Expected a CSV or XLSX export with a header row."
