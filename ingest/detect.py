@@ -86,7 +86,7 @@ def _guess_encoding(data: bytes) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter among ``,`` ``;`` tab and ``|`` that splits the first lines most evenly."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    lines = [line for line in text[:65536].splitlines()[:20] if line.strip()]
     if not lines:
         return ","
     best, best_score = ",", -1.0
@@ -107,14 +107,19 @@ def sniff_delimiter(text: str) -> str:
 
 
 def looks_like_mbox(text: str) -> bool:
-    """First line is a From_ line (``From god@heaven``, ``From nobody ...``, ``From A``)."""
-    return bool(_FROM_LINE.match(text.lstrip("\r\n")[:200]))
+    """First line is a From_ line (``From god@heaven``, ``From nobody ...``, ``From A``), or a
+    bare ``From `` line followed by a mail header block (some tools write no sender)."""
+    head = text.lstrip("\r\n")[:20000]
+    if _FROM_LINE.match(head[:200]):
+        return True
+    first, _, rest = head.partition("\n")
+    return first.rstrip("\r") in ("From ", "From") and looks_like_eml(rest, minimum=1)
 
 
-def looks_like_eml(text: str) -> bool:
-    """An RFC 5322 header block at the top, with at least two known mail headers."""
+def looks_like_eml(text: str, minimum: int = 2) -> bool:
+    """An RFC 5322 header block at the top, with at least ``minimum`` known mail headers."""
     known = 0
-    for line in text.lstrip("\r\n").splitlines()[:80]:
+    for line in text.lstrip("\r\n")[:20000].splitlines()[:80]:
         if not line.strip():
             break
         if line[0] in " \t":
@@ -123,7 +128,7 @@ def looks_like_eml(text: str) -> bool:
             return False
         if line.split(":", 1)[0].lower() in _MAIL_HEADERS:
             known += 1
-    return known >= 2
+    return known >= minimum
 
 
 @dataclass(frozen=True, slots=True)

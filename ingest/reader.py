@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ingest import reviews, tickets
+from ingest.build import scrub
 from ingest.detect import EXPECTED, decode, looks_like_eml, looks_like_mbox, match_table
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
 from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
@@ -218,8 +220,25 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
         return None, objects, problems
 
 
+def _scrubbed(value: Any) -> Any:
+    """JSON values with lone surrogates (``"\\ud800"``, keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {scrub(k): _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
     payload, lines, problems = _parse_json(text, name)
+    if _SURROGATE_ESCAPE.search(text):
+        payload = _scrubbed(payload)
+        lines = [(n, _scrubbed(o)) for n, o in lines]
     if payload is None:  # NDJSON
         first = lines[0][1]
         if "ticket" in first or "requester_id" in first:

@@ -27,7 +27,12 @@ from ingest.mapping import header_key, normalize_header, row_key
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
 
-csv.field_size_limit(50_000_000)
+# A feedback text of 10 MB is not feedback; the limit keeps a runaway cell from filling memory.
+csv.field_size_limit(10_000_000)
+# Jira and SurveyMonkey exports reach a few hundred columns; guessing a mapping costs
+# columns x names, so far wider "tables" are refused (a line of delimiters, binary).
+MAX_COLUMNS = 5_000
+MAX_HEADER_CELL = 5_000
 
 
 @dataclass(slots=True)
@@ -114,6 +119,7 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
                 continue
             if header is None:
                 header = [cell.strip() for cell in row]
+                _check_header(header, name, line)
                 continue
             last = start - 1
             if last - line >= _SWALLOWED_ROWS:
@@ -151,6 +157,21 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
     return Table(
         name, header, rows, lines, problems, {"encoding": encoding, "delimiter": delimiter}
     )
+
+
+def _check_header(header: list[str], name: str, line: int) -> None:
+    """Refuse a header row no export has (too many columns, a cell as long as a page)."""
+    if len(header) > MAX_COLUMNS:
+        raise IngestError(
+            f"{name}: the header row (line {line}) has {len(header):,} columns; exports have at most "
+            f"a few hundred, so this is not a table we can read. {_TABLE_HINT}"
+        )
+    longest = max((len(h) for h in header), default=0)
+    if longest > MAX_HEADER_CELL:
+        raise IngestError(
+            f"{name}: a header cell (line {line}) is {longest:,} characters long, which no export "
+            f"writes: the first line is not a header row. {_TABLE_HINT}"
+        )
 
 
 def _row_shaped_lines(row: list[str], width: int, delimiter: str) -> int:
@@ -207,7 +228,10 @@ def load_xlsx(data: bytes, name: str) -> Table:
                     header = [c.strip() for c in cells]
                     while header and not header[-1]:
                         header.pop()
+                    _check_header(header, name, number)
                     continue
+                if len(rows) % 5000 == 0:
+                    check_time(f"row {number}")
                 cells = (cells + [""] * len(header))[: len(header)]
                 rows.append(cells)
                 lines.append(number)
