@@ -12,6 +12,8 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
+from xml.etree import ElementTree
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -205,6 +207,10 @@ def load_xlsx(data: bytes, name: str) -> Table:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (
+        zlib.error,
+        ElementTree.ParseError,
+        IndexError,
+        EOFError,
         zipfile.BadZipFile,
         InvalidFileException,
         KeyError,
@@ -213,7 +219,8 @@ def load_xlsx(data: bytes, name: str) -> Table:
         TypeError,
     ) as exc:
         raise IngestError(
-            f"{name}: not a readable Excel workbook ({exc}). Save it again as .xlsx or CSV."
+            f"{name}: not a readable Excel workbook ({str(exc)[:160]}); it is damaged or cut off. "
+            "Download or export it again, or save it once more from Excel as .xlsx or CSV."
         ) from exc
     try:
         for sheet in book.worksheets:
@@ -237,6 +244,11 @@ def load_xlsx(data: bytes, name: str) -> Table:
                 lines.append(number)
             if header:
                 return Table(name, header, rows, lines, [], {"sheet": sheet.title})
+    except (zlib.error, ElementTree.ParseError, zipfile.BadZipFile, KeyError, IndexError, ValueError, EOFError, TypeError) as exc:
+        raise IngestError(
+            f"{name}: a damaged Excel workbook ({exc.__class__.__name__}: {str(exc)[:120]}). Download or "
+            "export it again, or save it once more from Excel."
+        ) from exc
     finally:
         book.close()
     raise IngestError(f"{name}: the workbook has no sheet with data. {_TABLE_HINT}")

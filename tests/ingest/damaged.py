@@ -246,6 +246,18 @@ def _xlsx_bomb() -> bytes:
     return out.getvalue()
 
 
+def damaged_xlsx() -> bytes:
+    """A workbook whose sheet's compressed bytes are overwritten (zlib.error or a bad CRC)."""
+    data = bytearray(_xlsx(random.Random(13)))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    header = info.header_offset
+    name_length = int.from_bytes(data[header + 26 : header + 28], "little")
+    extra_length = int.from_bytes(data[header + 28 : header + 30], "little")
+    start = header + 30 + name_length + extra_length + info.compress_size // 3
+    data[start : start + 24] = b"\xff" * 24
+    return bytes(data)
+
+
 def damaged_files(seed: int = 13) -> list[tuple[str, bytes]]:
     """Every damaged file (with the good originals first), deterministic for a seed."""
     rng = random.Random(seed)
@@ -267,6 +279,7 @@ def damaged_files(seed: int = 13) -> list[tuple[str, bytes]]:
             for encoding in ("utf-16-be", "utf-32", "cp500", "shift_jis"):
                 files.append((f"encoding-{kind}-{encoding}{suffix}", text.encode(encoding, errors="replace")))
     files.extend(_specials(rng))
+    files.append(("special-sheet-overwritten.xlsx", damaged_xlsx()))
     return files
 
 
