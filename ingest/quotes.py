@@ -13,21 +13,32 @@ from html import unescape
 
 from ingest.limits import check_time
 
-# A line that starts the quoted history; everything from it on is dropped.
-_QUOTE_HEADERS = [
-    r"^On\b.{0,200}?\bwrote:\s*$",
-    r"^On\b.{0,120}$\n^.{0,160}\bwrote:\s*$",
-    r"^Op\b.{0,200}?\b(schreef|verzond|geschreven)\b.{0,120}:\s*$",
-    r"^Op\b.{0,160}(schreef|verzond)\s*$",
-    r"^Op\b.{0,160}$\n^.{0,200}\b(het volgende geschreven|schreef)\b.{0,40}:\s*$",
-    r"^Am\b.{0,200}\bschrieb\b.{0,120}:\s*$",
-    r"^Le\b.{0,200}\ba écrit\s*:\s*$",
-    r"^-{2,}\s*(Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Message d'origine|Forwarded message|Doorgestuurd bericht)\s*-{2,}\s*$",
-    r"^_{10,}\s*$",
-    r"^(From|Van|Von|De)\s*:.*$\n^(Sent|Verzonden|Gesendet|Date|Datum|Envoyé)\s*:",
-    r"^(From|Van|Von)\s*:.*\[mailto:",
-]
-_QUOTE_RE = re.compile("|".join(f"(?:{p})" for p in _QUOTE_HEADERS), re.I | re.M)
+# An "intro" line (possibly wrapped over up to three lines) that introduces ">"-quoted text:
+# Gmail, Apple Mail, Thunderbird, Geary and Outlook-for-Mac in English, Dutch, German, French.
+# Only the intro and the ">" lines are removed, so answers written between quotes stay.
+_INTRO = re.compile(
+    r"\s*(?:"
+    r"On\b.{0,300}\bwrote\s*:"
+    r"|Op\b.{0,300}\b(?:schreef|verzond|geschreven)\b[^:]{0,200}:"
+    r"|.{0,200}\bschreef (?:op|on)\b.{0,120}:"
+    r"|Am\b.{0,300}\bschrieb\b[^:]{0,200}:"
+    r"|.{0,200}\bschrieb am\b.{0,120}:"
+    r"|Le\b.{0,300}\ba écrit\s*:"
+    r"|El\b.{0,300}\bescribió\s*:"
+    r")\s*",
+    re.I,
+)
+_INTRO_START = re.compile(r"\s*(?:On|Op|Am|Le|El)\b|.{0,200}\b(?:schreef|schrieb) ", re.I)
+# A line from which everything below is unquoted history (Outlook blocks, forwards).
+_HISTORY = re.compile(
+    r"^-{2,}\s*(Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Message d'origine|Forwarded message|Doorgestuurd bericht)\s*-{2,}\s*$"
+    r"|^_{10,}\s*$"
+    r"|^(From|Van|Von|De)\s*:.*$\n^(Sent|Verzonden|Gesendet|Date|Datum|Envoyé)\s*:"
+    r"|^(From|Van|Von)\s*:.*\[mailto:",
+    re.I | re.M,
+)
+# Longer than this, a line is prose, not a reply header.
+_MAX_INTRO_CHARS = 600
 
 # A line that starts the signature, when what follows is short (a name, a phone number).
 _SIGNATURE_RE = re.compile(
@@ -125,22 +136,53 @@ def html_to_text(html: str) -> str:
 
 
 def strip_quotes(text: str) -> str:
-    """The new part of a reply: drop quoted history, ">" lines, footers and the signature."""
+    """The new part of a reply: drop quoted history, ">" lines, footers and the signature.
+
+    ">" quoting loses only the quoted lines and the line(s) introducing them ("On ... wrote:",
+    "Op ... schreef ...:", "Op ..., om ... heeft ... het volgende geschreven:", also wrapped
+    over two or three lines), so answers written between quotes are kept. An Outlook-style
+    block ("Van:/Verzonden:", "-----Original Message-----") ends the new part.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    match = _QUOTE_RE.search(text)
-    if match and text[: match.start()].strip():
-        text = text[: match.start()]
-    elif match:
-        # Bottom-posting: the reply follows the quote; keep what is not quoted.
-        rest = text[match.end() :]
-        quoted_block = not any(
-            line.lstrip().startswith(">") for line in rest.split("\n")[:3] if line.strip()
-        )
-        text = "" if quoted_block else rest
-    lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
-    text = _FOOTER_RE.sub("", "\n".join(lines))
+    history = _HISTORY.search(text)
+    if history and text[: history.start()].strip():
+        text = text[: history.start()]
+    elif history:
+        text = ""  # the body is only a forwarded or quoted block
+    lines = text.split("\n")
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        used = _intro_lines(lines, i)
+        if used:
+            following = next((line for line in lines[i + used :] if line.strip()), "")
+            if not following.lstrip().startswith(">"):
+                break  # an intro followed by unquoted text: the history is pasted below it
+            i += used
+            continue
+        if not lines[i].lstrip().startswith(">"):
+            kept.append(lines[i])
+        i += 1
+    text = _FOOTER_RE.sub("", "\n".join(kept))
     text = _strip_signature(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _intro_lines(lines: list[str], i: int) -> int:
+    """How many lines (1-3) from ``i`` form a reply intro such as "On ... wrote:", else 0."""
+    first = lines[i]
+    if len(first) > _MAX_INTRO_CHARS or first.lstrip().startswith(">") or not _INTRO_START.match(first):
+        return 0
+    joined = first
+    for used in range(1, 4):
+        if _INTRO.fullmatch(joined):
+            return used
+        if i + used >= len(lines) or not lines[i + used].strip():
+            return 0
+        joined = f"{joined} {lines[i + used].strip()}"
+        if len(joined) > _MAX_INTRO_CHARS:
+            return 0
+    return 0
 
 
 def _strip_signature(text: str) -> str:
