@@ -86,12 +86,14 @@ def _decode_part(part: Message) -> str:
 
 
 def message_text(message: Message) -> str:
-    """Plain text of a message: the first text/plain part, else the HTML part as text."""
+    """Plain text of a message: the first text/plain part, else the HTML part as text, else
+    an unnamed ``application/octet-stream`` part whose bytes are text (some clients label
+    the body so)."""
     plain = html = None
-    for part in message.walk():
-        if part.is_multipart() or part.get_content_maintype() != "text":
+    for part in _own_parts(message):
+        if part.is_multipart() or part.get_content_disposition() == "attachment":
             continue
-        if part.get_content_disposition() == "attachment":
+        if part.get_content_maintype() != "text":
             continue
         subtype = part.get_content_subtype()
         if subtype == "plain" and plain is None:
@@ -100,7 +102,70 @@ def message_text(message: Message) -> str:
             html = _decode_part(part)
     if plain and plain.strip():
         return plain
-    return html_to_text(html) if html else ""
+    if html:
+        return html_to_text(html)
+    for part in _own_parts(message):
+        if part.get_content_type() == "application/octet-stream" and _unnamed_or_text(part):
+            text = _text_of_octets(part)
+            if text:
+                return text
+    return ""
+
+
+def _own_parts(message: Message) -> Iterator[Message]:
+    """The message's parts, not descending into attached messages (message/rfc822)."""
+    stack = [message]
+    while stack:
+        part = stack.pop(0)
+        yield part
+        if part.get_content_type() == "message/rfc822" and part is not message:
+            continue
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack[0:0] = [p for p in payload if isinstance(p, Message)]
+
+
+def _unnamed_or_text(part: Message) -> bool:
+    filename = (part.get_filename() or "").lower()
+    return not filename or filename.endswith((".txt", ".text"))
+
+
+def _text_of_octets(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip() or len(payload) > 2_000_000:
+        return ""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            text = payload.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t")
+        return "" if controls > 2 else text
+    return ""
+
+
+def unwrap_list_message(message: Message) -> Message:
+    """The original message inside a list's DMARC wrapper, else the message itself.
+
+    Mailing lists that cannot forward a DMARC-protected sender send their own message with
+    the original attached as ``message/rfc822``. When the outer message comes from a list
+    (``List-Id``/``List-Post``) or has no text of its own, the
+    attached message is the one the customer wrote.
+    """
+    inner: Message | None = None
+    for part in _own_parts(message):
+        if part is not message and part.get_content_type() == "message/rfc822":
+            payload = part.get_payload()
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+                inner = payload[0]
+                break
+    if inner is None:
+        return message
+    from_list = bool(_header(message, "List-Id") or _header(message, "List-Post"))
+    own_text = strip_quotes(message_text(message))
+    if from_list or not own_text:
+        return inner
+    return message
 
 
 def _header(message: Message, name: str) -> str:
@@ -152,16 +217,18 @@ def message_draft(
     if not any(_header(message, h) for h in ("From", "Subject", "Message-ID", "Date")):
         return [problem(name, line, "is not an e-mail message (no From, Subject, Message-ID or Date header). "
                        "Export the mailbox again as mbox or .eml.")]  # fmt: skip
-    subject = _decoded(_header(message, "Subject"))
-    sender = _decoded(_header(message, "From"))
+    wrapper = message
+    message = unwrap_list_message(message)
+    subject = _decoded(_header(message, "Subject") or _header(wrapper, "Subject"))
+    sender = _decoded(_header(message, "From") or _header(wrapper, "From"))
     addresses = [addr for _, addr in getaddresses([sender]) if addr]
     address = addresses[0].lower() if addresses else sender
     body = strip_quotes(message_text(message))
-    message_id = _header(message, "Message-ID").strip().strip("<>").strip()
+    message_id = (_header(message, "Message-ID") or _header(wrapper, "Message-ID")).strip().strip("<>").strip()
     if not message_id:
         basis = "\x1f".join((sender, _header(message, "Date"), subject, body))
         message_id = "sha256:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
-    when = _received_at(message, from_line, settings)
+    when = _received_at(message, from_line, settings) or _received_at(wrapper, from_line, settings)
     undated = when is None
     if when is None:
         when = (datetime.now(UTC), True)
