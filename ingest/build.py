@@ -60,6 +60,7 @@ class Draft:
     thread_id: str = ""
     url: str = ""
     language: str = ""
+    declared_language: str = ""  # the source's own language field: used when detection cannot tell
     part: int = 0
     raw: Mapping[str, Any] = field(default_factory=dict)
     author_fields: tuple[str, ...] = ()
@@ -114,7 +115,7 @@ def finish(
     found = detect_languages([texts[i] for i in needs_language])
     languages = [d.language for d in drafts]
     for i, language in zip(needs_language, found, strict=True):
-        languages[i] = language
+        languages[i] = language or _declared(drafts[i].declared_language)
     records: list[FeedbackRecord] = []
     check_time(f"{name} (after language detection)")
     for draft, text, subject, language in zip(drafts, texts, subjects, languages, strict=True):
@@ -160,6 +161,13 @@ def finish(
     return IngestResult(
         name, tuple(records), tuple(problems), detected_format, detected_reason, dict(details or {})
     )
+
+
+def _declared(value: str) -> str:
+    """A declared language (``nl``, ``pt-BR``, ``zh-Hans``, ``iw``) as an ISO 639-1 code, or ""."""
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    code = {"iw": "he", "in": "id", "ji": "yi"}.get(code, code)
+    return code if len(code) == 2 and code.isalpha() else ""
 
 
 def _without_location(message: str, name: str, line: int) -> str:

@@ -27,7 +27,7 @@ EXPECTED = (
 # "" covers mbox files without a suffix.
 ACCEPTED_SUFFIXES = frozenset(
     {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".mbox", ".eml",
-     ".zip", ""}
+     ".zip", ".xml", ""}
 )  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")
@@ -163,6 +163,46 @@ TABLE_FINGERPRINTS: tuple[Fingerprint, ...] = (
     Fingerprint("intercom_csv", ("conversation_id", "message_body", "message_author_type"), "has the Intercom export columns 'conversation_id', 'message_body' and 'message_author_type'"),
     Fingerprint("outlook_csv", (), "has Outlook's 'Subject', 'Body' and 'From: (Address)'-style columns", _outlook),
 )  # fmt: skip
+
+
+# Localized column names of ticket exports -> the English names the readers use. Jira
+# translates its CSV header to the exporting user's language (Jira Service Management too).
+HEADER_ALIASES: dict[str, str] = {
+    # Spanish
+    "resumen": "Summary", "clave de incidencia": "Issue key", "clave de la incidencia": "Issue key",
+    "id de la incidencia": "Issue id", "id de incidencia": "Issue id", "id. de incidencia": "Issue id",
+    "creada": "Created", "creado": "Created", "comentario": "Comment", "descripción": "Description",
+    "informador": "Reporter", "creador": "Creator", "estado": "Status", "etiquetas": "Labels",
+    # Dutch
+    "samenvatting": "Summary", "issuesleutel": "Issue key", "issue-sleutel": "Issue key",
+    "sleutel": "Issue key", "issue-id": "Issue id", "issue id": "Issue id", "gemaakt": "Created",
+    "aangemaakt": "Created", "opmerking": "Comment", "beschrijving": "Description",
+    "melder": "Reporter", "maker": "Creator", "labels": "Labels",
+    # German
+    "zusammenfassung": "Summary", "vorgangsschlüssel": "Issue key", "schlüssel": "Issue key",
+    "vorgangs-id": "Issue id", "vorgangsid": "Issue id", "erstellt": "Created",
+    "kommentar": "Comment", "beschreibung": "Description", "autor": "Reporter",
+    "ersteller": "Creator", "stichwörter": "Labels",
+    # French
+    "résumé": "Summary", "clé de ticket": "Issue key", "clé du ticket": "Issue key",
+    "clé de la demande": "Issue key", "id de ticket": "Issue id", "id du ticket": "Issue id",
+    "id de la demande": "Issue id", "création": "Created", "créé": "Created", "créée": "Created",
+    "commentaire": "Comment", "description": "Description", "rapporteur": "Reporter",
+    "créateur": "Creator", "étiquettes": "Labels",
+}  # fmt: skip
+_LOCALIZED_FINGERPRINTS = (("jira", ("summary", "issue key", "created")),)
+
+
+def translate_header(headers: Sequence[str]) -> list[str] | None:
+    """English column names for a localized ticket export, or None when it is not one."""
+    translated = [HEADER_ALIASES.get(normalize_header(h), h) for h in headers]
+    present = {normalize_header(h) for h in translated}
+    if translated == list(headers):
+        return None
+    for _fmt, required in _LOCALIZED_FINGERPRINTS:
+        if set(required) <= present:
+            return translated
+    return None
 
 
 def match_table(headers: Sequence[str]) -> Fingerprint | None:

@@ -254,7 +254,9 @@ def message_draft(
         text=body,
         subject=subject,
         author=address,
-        direction="outbound" if domain and domain in own else "inbound",
+        direction="outbound"
+        if (domain and domain in own) or address in {a.strip().lower() for a in settings.own_addresses}
+        else "inbound",
         thread_id=(thread.strip("<>") or message_id),
         raw=raw_fields,
         author_fields=("From", "To", "Cc"),
@@ -297,12 +299,26 @@ def read_eml(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
     return read_mbox(data, name, settings, fmt="eml")
 
 
+def _outlook_direction(
+    address: str, domain: str, sender: str, exchange: bool, own: set[str], settings: IngestSettings
+) -> str:
+    """Outbound for the company's own mail: an own domain or address, an owner's name, or an
+    Exchange sender (``From: (Type)`` = ``EX``: an X.500 address inside the company's own
+    Exchange organisation, never a customer's SMTP address)."""
+    addresses = {a.strip().lower() for a in settings.own_addresses}
+    names = {n.strip().casefold() for n in settings.mailbox_owner_names}
+    if exchange or (domain and domain in own) or (address and address in addresses):
+        return "outbound"
+    return "outbound" if sender and sender.casefold() in names else "inbound"
+
+
 def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> IngestResult:
     """Outlook's "Export to a file -> CSV" (EN/DE/NL headers). It has no dates: one warning."""
     subject_i = table.index("Subject", "Betreff", "Onderwerp", "Předmět")
     body_i = table.index("Body", "Nachricht", "Text", "Berichttekst", "Hoofdtekst", "Tekst")
     from_i = table.index("From: (Address)", "Von: (Adresse)", "Van: (adres)", "Od: (adresa)")
     name_i = table.index("From: (Name)", "Von: (Name)", "Van: (naam)", "Od: (jméno)")
+    type_i = table.index("From: (Type)", "Von: (Typ)", "Van: (type)", "Van: (soort)", "Od: (typ)")
     now = datetime.now(UTC)
     items: list[Draft | Problem] = list(table.problems)
     items.append(problem(table.name, 0, "Outlook CSV exports have no date, so these e-mails are dated at the "
@@ -322,6 +338,8 @@ def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> Ing
             continue
         address = cells[from_i].strip().lower() if from_i is not None else ""
         domain = address.rsplit("@", 1)[-1] if "@" in address else ""
+        sender_name = cells[name_i].strip() if name_i is not None else ""
+        exchange = type_i is not None and cells[type_i].strip().upper() == "EX"
         items.append(
             Draft(
                 line=line,
@@ -333,7 +351,7 @@ def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> Ing
                 text=body,
                 subject=cells[subject_i] if subject_i is not None else "",
                 author=address or (cells[name_i] if name_i is not None else ""),
-                direction="outbound" if domain in own and domain else "inbound",
+                direction=_outlook_direction(address, domain, sender_name, exchange, own, settings),
                 raw=raw,
                 author_fields=tuple(
                     h

@@ -20,7 +20,7 @@ from typing import Any
 
 from ingest import reviews, tickets
 from ingest.build import scrub
-from ingest.detect import EXPECTED, decode, looks_like_eml, looks_like_mbox, match_table
+from ingest.detect import EXPECTED, decode, translate_header, looks_like_eml, looks_like_mbox, match_table
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
 from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
 from ingest.limits import check_time, current, file_budget
@@ -153,6 +153,11 @@ def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResul
 
 
 def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
+    if reviews.looks_like_kiyoh_xml(data):
+        return reviews.read_kiyoh(
+            reviews.kiyoh_xml_payload(data, name), name, settings, "kiyoh_xml",
+            "XML feed with Kiyoh's reviewId and reviewContent elements",
+        )  # fmt: skip
     text, encoding = decode(data, name)
     stripped = text.lstrip()
     if stripped[:1] in "{[":
@@ -178,6 +183,19 @@ def read_table(table: Table, settings: IngestSettings) -> IngestResult:
     fingerprint = match_table(table.header)
     if fingerprint is not None:
         return TABLE_READERS[fingerprint.format](table, settings, fingerprint.reason)
+    translated = translate_header(table.header)
+    if translated is not None:
+        localized = Table(
+            table.name, translated, table.rows, table.lines, table.problems,
+            {**table.details, "header_language": "localized"},
+        )  # fmt: skip
+        if localized.index("Issue id") is None:
+            return tickets.read_jira(
+                localized, settings, "has Jira's columns under localized names (Summary, Issue key, Created)"
+            )
+        found = match_table(localized.header)
+        if found is not None:
+            return TABLE_READERS[found.format](localized, settings, found.reason + " (localized names)")
     return read_unknown_table(table, settings)
 
 
@@ -241,6 +259,8 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
         lines = [(n, _scrubbed(o)) for n, o in lines]
     if payload is None:  # NDJSON
         first = lines[0][1]
+        if tickets.looks_like_freshdesk([o for _, o in lines[:50]]):
+            return _with_problems(tickets.read_freshdesk_json(lines, name, settings), problems)
         if "ticket" in first or "requester_id" in first:
             return _with_problems(tickets.read_zendesk_json(lines, name, settings), problems)
         return _with_problems(_read_json_rows([o for _, o in lines], name, settings), problems)
@@ -259,6 +279,10 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
                 return reviews.read_google_business(payload, name, settings)
             if any("total_score" in r or "questions" in r for r in sample):
                 return reviews.read_feedback_company(payload, name, settings)
+        if isinstance(payload.get("tickets"), list) and tickets.looks_like_freshdesk(payload["tickets"][:50]):
+            return tickets.read_freshdesk_json(list(enumerate(payload["tickets"], start=1)), name, settings)
+        if tickets.looks_like_freshdesk([payload]):
+            return tickets.read_freshdesk_json([(1, payload)], name, settings)
         if isinstance(payload.get("tickets"), list):
             return tickets.read_zendesk_json(
                 list(enumerate(payload["tickets"], start=1)), name, settings
@@ -274,6 +298,8 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
         raise IngestError(f"{name}: JSON of an unknown shape (top-level keys: {keys}). {EXPECTED}")
     if isinstance(payload, list):
         if payload and all(isinstance(p, dict) for p in payload[:50]):
+            if tickets.looks_like_freshdesk(payload[:50]):
+                return tickets.read_freshdesk_json(list(enumerate(payload, start=1)), name, settings)
             if any("requester_id" in p or "ticket" in p for p in payload[:50]):
                 return tickets.read_zendesk_json(list(enumerate(payload, start=1)), name, settings)
             if any("starRating" in p for p in payload[:50]):
@@ -349,6 +375,7 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
     problems: list[Problem] = []
     formats: list[str] = []
     mapping_required: MappingRequired | None = None
+    skipped: dict[str, int] = {}
     for member in sorted(members, key=lambda m: m.filename):
         inner = f"{name}/{member.filename}"
         budget.take_member(inner)
@@ -382,18 +409,20 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
         records.extend(result.records)
         problems.extend(result.problems)
         formats.append(result.detected_format)
-    if not records:
+        for key, value in result.details.items():
+            if key.startswith("skipped_") and value.isdigit():
+                skipped[key] = skipped.get(key, 0) + int(value)
+    if not records and not skipped:
         if mapping_required is not None and len(members) == 1:
             raise mapping_required
         first = f" First problem: {problems[0]}" if problems else ""
         raise IngestError(f"{name}: the zip holds no readable feedback file.{first} {EXPECTED}")
     kinds = sorted(set(formats))
     fmt = f"{kinds[0]}_zip" if len(kinds) == 1 else "zip"
+    details = {"members": str(len(members)), **{k: str(v) for k, v in skipped.items()}}
     suffixes = sorted({PurePosixPath(m.filename).suffix or "(none)" for m in members})
     reason = f"a zip of {len(formats)} readable file(s) ({', '.join(suffixes)}) read as {', '.join(kinds)}"
-    return IngestResult(
-        name, tuple(records), tuple(problems), fmt, reason, {"members": str(len(members))}
-    )
+    return IngestResult(name, tuple(records), tuple(problems), fmt, reason, details)
 
 
 def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, inner: str) -> bytes:

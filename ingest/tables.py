@@ -302,6 +302,8 @@ AUTHOR_NAMES = (
 ID_NAMES = (
     "id",
     "review id",
+    "review_id",
+    "reviewid",
     "response id",
     "respons id",
     "responsnummer",
@@ -409,10 +411,17 @@ def guess_mapping(table: Table) -> ColumnMapping | None:
     if found["date"] is None:
         found["date"] = _date_by_content(table, used)
     name = lambda i: table.header[i] if i is not None else ""  # noqa: E731
-    reviewish = any(w in normalize_header(table.header[text]) for w in ("review", "recensie")) or (
-        found["rating"] is not None
-        and any(w in table._normalized[found["rating"]] for w in ("star", "ster"))
-    )
+    reviewish = (
+        any(w in normalize_header(table.header[text]) for w in ("review", "recensie"))
+        or (
+            found["rating"] is not None
+            and any(w in table._normalized[found["rating"]] for w in ("star", "ster"))
+        )
+        # a rating next to a title, or a review id: a review site's export
+        or (found["rating"] is not None and found["subject"] is not None
+            and any(w in table._normalized[found["subject"]] for w in ("title", "titel")))
+        or (ident is not None and any(w in table._normalized[ident] for w in ("review", "recensie")))
+    )  # fmt: skip
     return ColumnMapping(
         text=table.header[text],
         date=name(found["date"]),

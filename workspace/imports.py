@@ -39,6 +39,8 @@ class FileImport:
     problems: tuple[Problem, ...]
     batch_id: int | None = None
     error: str = ""
+    skipped_deleted: int = 0  # deleted tickets (Zendesk status "deleted"/"SCRUBBED", Freshdesk)
+    skipped_spam: int = 0  # tickets marked as spam
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -48,6 +50,8 @@ class FileImport:
             "duplicates": self.duplicates,
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "error": self.error,
+            "skipped_deleted": self.skipped_deleted,
+            "skipped_spam": self.skipped_spam,
         }
 
 
@@ -75,9 +79,19 @@ class ImportReport:
         """True when no file yielded anything (every one failed outright)."""
         return all(f.error for f in self.files)
 
+    @property
+    def skipped_deleted(self) -> int:
+        return sum(f.skipped_deleted for f in self.files)
+
+    @property
+    def skipped_spam(self) -> int:
+        return sum(f.skipped_spam for f in self.files)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "added": self.added,
+            "skipped_deleted": self.skipped_deleted,
+            "skipped_spam": self.skipped_spam,
             "duplicates": self.duplicates,
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "files": [f.to_dict() for f in self.files],
@@ -96,6 +110,8 @@ def ingest_settings(ws: Workspace, mapping: ColumnMapping | None = None) -> Inge
     return IngestSettings(
         timezone=ws.get_setting("timezone", "Europe/Amsterdam") or "Europe/Amsterdam",
         own_domains=tuple(ws.get_json_setting("own_domains", [])),
+        own_addresses=tuple(ws.get_json_setting("own_addresses", [])),
+        mailbox_owner_names=tuple(ws.get_json_setting("mailbox_owner_names", [])),
         pseudonym_key=(ws.get_setting("pseudonym_key", "") or "").encode(),
         redact=(ws.get_setting("redact", "true") == "true"),
         mappings=remembered,
@@ -202,7 +218,7 @@ def import_bytes(
     except IngestError as exc:
         return _failed(name, str(exc))
     try:
-        return import_records(
+        stored = import_records(
             ws,
             result.records,
             file_name=name,
@@ -218,6 +234,8 @@ def import_bytes(
             f"({exc.__class__.__name__}: {str(exc)[:200]}); nothing from it was stored. "
             "Try again; if it fails again, report this file.",
         )
+    counts = {k: int(v) for k, v in result.details.items() if k in ("skipped_deleted", "skipped_spam") and v.isdigit()}
+    return dataclasses.replace(stored, **counts) if counts else stored
 
 
 def _failed(name: str, message: str) -> FileImport:
