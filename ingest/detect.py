@@ -27,7 +27,7 @@ EXPECTED = (
 # "" covers mbox files without a suffix.
 ACCEPTED_SUFFIXES = frozenset(
     {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".mbox", ".eml",
-     ".zip", ".xml", ""}
+     ".zip", ".xml", ".xls", ".ods", ".msg", ""}
 )  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")

@@ -284,19 +284,18 @@ def read_mbox(data: bytes, name: str, settings: IngestSettings, fmt: str = "mbox
         if b"X-GM-THRID" in raw[:2000] or b"X-Gmail-Labels" in raw[:2000]:
             gmail = True
         items.extend(message_draft(raw, line, name, from_line, settings))
-    reason = (
-        "starts with an mbox From_ line"
-        if fmt == "mbox"
-        else "an RFC 5322 header block without a From_ line"
-    )
+    reason = {
+        "mbox": "starts with an mbox From_ line",
+        "outlook_msg": "an OLE2 compound file with Outlook's message property streams",
+    }.get(fmt, "an RFC 5322 header block without a From_ line")
     if gmail:
         fmt, reason = "gmail_takeout", reason + " and has Gmail's X-GM-THRID/X-Gmail-Labels headers"
     return finish(name, items, settings, fmt, reason)
 
 
-def read_eml(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
-    """One .eml message."""
-    return read_mbox(data, name, settings, fmt="eml")
+def read_eml(data: bytes, name: str, settings: IngestSettings, fmt: str = "eml") -> IngestResult:
+    """One .eml message (also an Outlook .msg rebuilt as one)."""
+    return read_mbox(data, name, settings, fmt=fmt)
 
 
 def _outlook_direction(

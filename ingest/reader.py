@@ -22,6 +22,9 @@ from ingest import reviews, tickets
 from ingest.build import scrub
 from ingest.detect import EXPECTED, decode, translate_header, looks_like_eml, looks_like_mbox, match_table
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
+from ingest.whatsapp import looks_like_whatsapp, read_whatsapp
+from ingest.outlook_msg import is_msg, msg_to_eml
+from ingest.workbooks import ODS_MIMETYPE, OLE2_MAGIC, load_workbook_table
 from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
 from ingest.limits import check_time, current, file_budget
 from ingest.schema import IngestResult, Problem
@@ -47,6 +50,10 @@ TABLE_READERS: dict[str, TableReader] = {
     "intercom_csv": tickets.read_intercom_csv,
     "outlook_csv": read_outlook_csv,
 }
+_MEDIA_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".opus", ".ogg", ".mp3", ".m4a", ".aac",
+     ".mp4", ".mov", ".3gp", ".vcf", ".pdf", ".docx", ".doc"}
+)  # fmt: skip
 _SKIPPED_MEMBERS = ("__MACOSX/", ".DS_Store", "Thumbs.db")
 
 
@@ -147,8 +154,17 @@ def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -
 def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
     if not data.strip():
         raise IngestError(f"{name}: the file is empty. {EXPECTED}")
+    return _read_any(data, name, settings, depth=0)
+
+
+def _read_any(data: bytes, name: str, settings: IngestSettings, depth: int) -> IngestResult:
+    """Dispatch on the container: zip (xlsx, ods, zip), OLE2 (.msg, .xls), else text."""
     if data[:4] == b"PK\x03\x04":
-        return _read_zip_or_xlsx(data, name, settings, depth=0)
+        return _read_zip_or_xlsx(data, name, settings, depth=depth)
+    if data[:8] == OLE2_MAGIC:
+        if is_msg(data):
+            return read_eml(msg_to_eml(data, name), name, settings, fmt="outlook_msg")
+        return read_table(load_workbook_table(data, name, "xlrd"), settings)
     return _read_single(data, name, settings)
 
 
@@ -160,6 +176,8 @@ def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResu
         )  # fmt: skip
     text, encoding = decode(data, name)
     stripped = text.lstrip()
+    if stripped[:1] in "[0123456789\u200e" and looks_like_whatsapp(text):  # iOS lines start with "["
+        return read_whatsapp(text, name, settings)
     if stripped[:1] in "{[":
         return _read_json(stripped, name, settings)
     if looks_like_mbox(text):
@@ -363,33 +381,37 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
         raise IngestError(
             f"{name}: a damaged zip file ({exc}). Download or export it again."
         ) from exc
-    if any(m.filename == "[Content_Types].xml" for m in members) and any(
+    is_ods = any(m.filename == "mimetype" for m in members) and archive.open("mimetype").read(60).startswith(ODS_MIMETYPE)
+    if is_ods or (any(m.filename == "[Content_Types].xml" for m in members) and any(
         m.filename.startswith("xl/") for m in members
-    ):
+    )):  # fmt: skip
         # openpyxl never unpacks more than a member's declared size (zipfile stops there).
         for member in members:
             budget.take_member(f"{name}/{member.filename}")
         budget.take_bytes(sum(m.file_size for m in members), f"{name} (workbook parts)")
+        if is_ods:
+            return read_table(load_workbook_table(data, name, "odf"), settings)
         return read_table(load_xlsx(data, name), settings)
     records: list[Any] = []
     problems: list[Problem] = []
     formats: list[str] = []
     mapping_required: MappingRequired | None = None
     skipped: dict[str, int] = {}
+    media = 0
     for member in sorted(members, key=lambda m: m.filename):
         inner = f"{name}/{member.filename}"
         budget.take_member(inner)
         check_time(inner)
         try:
-            content = _unpack(archive, member, inner)
-            if content[:4] == b"PK\x03\x04" and depth < 3:
-                result = _read_zip_or_xlsx(content, inner, settings, depth + 1)
-            elif content[:4] == b"PK\x03\x04":
-                raise IngestError(f"{inner}: zips nested more than three deep are not opened.")
-            elif not content.strip():
+            if PurePosixPath(member.filename).suffix.lower() in _MEDIA_SUFFIXES:
+                media += 1  # photos and voice notes next to a WhatsApp chat: not feedback text
                 continue
-            else:
-                result = _read_single(content, inner, settings)
+            content = _unpack(archive, member, inner)
+            if content[:4] == b"PK\x03\x04" and depth >= 3:
+                raise IngestError(f"{inner}: zips nested more than three deep are not opened.")
+            if not content.strip():
+                continue
+            result = _read_any(content, inner, settings, depth + 1)
         except ResourceLimitExceeded:
             raise  # the budget is the whole file's: nothing of it is stored
         except MappingRequired as exc:
@@ -420,6 +442,8 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
     kinds = sorted(set(formats))
     fmt = f"{kinds[0]}_zip" if len(kinds) == 1 else "zip"
     details = {"members": str(len(members)), **{k: str(v) for k, v in skipped.items()}}
+    if media:
+        details["media_skipped"] = str(media)
     suffixes = sorted({PurePosixPath(m.filename).suffix or "(none)" for m in members})
     reason = f"a zip of {len(formats)} readable file(s) ({', '.join(suffixes)}) read as {', '.join(kinds)}"
     return IngestResult(name, tuple(records), tuple(problems), fmt, reason, details)

@@ -121,7 +121,7 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
                 continue
             if header is None:
                 header = [cell.strip() for cell in row]
-                _check_header(header, name, line)
+                check_header(header, name, line)
                 continue
             last = start - 1
             if last - line >= _SWALLOWED_ROWS:
@@ -161,7 +161,7 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
     )
 
 
-def _check_header(header: list[str], name: str, line: int) -> None:
+def check_header(header: list[str], name: str, line: int) -> None:
     """Refuse a header row no export has (too many columns, a cell as long as a page)."""
     if len(header) > MAX_COLUMNS:
         raise IngestError(
@@ -235,7 +235,7 @@ def load_xlsx(data: bytes, name: str) -> Table:
                     header = [c.strip() for c in cells]
                     while header and not header[-1]:
                         header.pop()
-                    _check_header(header, name, number)
+                    check_header(header, name, number)
                     continue
                 if len(rows) % 5000 == 0:
                     check_time(f"row {number}")
