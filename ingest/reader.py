@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ingest import reviews, tickets
+from ingest import reviews, surveys, tickets
 from ingest.build import scrub
 from ingest.detect import EXPECTED, decode, translate_header, looks_like_eml, looks_like_mbox, match_table
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
@@ -201,6 +201,9 @@ def read_table(table: Table, settings: IngestSettings) -> IngestResult:
     fingerprint = match_table(table.header)
     if fingerprint is not None:
         return TABLE_READERS[fingerprint.format](table, settings, fingerprint.reason)
+    kind = surveys.survey_kind(table)
+    if kind:
+        return surveys.read_survey(table, kind, settings)
     translated = translate_header(table.header)
     if translated is not None:
         localized = Table(
