@@ -114,6 +114,39 @@ def _zip(rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+def _xls(rng: random.Random) -> bytes:
+    from tests.ingest.compound import xls_bytes
+
+    rows = [["datum", "opmerking"]] + [[f"2026-03-{1 + i % 28:02d}", f"Klacht {i}: de bezorging duurde veel te lang"]
+                                       for i in range(GOOD_ROWS)]  # fmt: skip
+    return xls_bytes(rows)
+
+
+def _msg(rng: random.Random) -> bytes:
+    from datetime import UTC, datetime
+
+    from tests.ingest.compound import msg_bytes
+
+    return msg_bytes("Levering", "Mijn pakket is nog steeds niet geleverd, wat nu?", "Klant", "klant@example.nl",
+                     "<msg-dmg@example.nl>", datetime(2026, 3, 1, 10, 0, tzinfo=UTC))  # fmt: skip
+
+
+def _ods(rng: random.Random) -> bytes:
+    import pandas as pd
+
+    out = io.BytesIO()
+    frame = pd.DataFrame({"datum": [f"2026-03-{1 + i % 28:02d}" for i in range(GOOD_ROWS)],
+                          "opmerking": [f"Het product {i} was anders dan op de foto" for i in range(GOOD_ROWS)]})  # fmt: skip
+    frame.to_excel(out, engine="odf", index=False)
+    return out.getvalue()
+
+
+def _whatsapp(rng: random.Random) -> bytes:
+    lines = [f"{1 + i % 28:02d}-03-2026 10:{i % 60:02d} - {'Klant' if i % 2 else 'Winkel'}: Bericht {i} over de bestelling"
+             for i in range(GOOD_ROWS)]  # fmt: skip
+    return "\n".join(lines).encode()
+
+
 GOOD: dict[str, tuple[str, Callable[[random.Random], bytes]]] = {
     "generic": (".csv", _generic_csv),
     "play": (".csv", _google_play),
@@ -124,6 +157,10 @@ GOOD: dict[str, tuple[str, Callable[[random.Random], bytes]]] = {
     "ndjson": (".jsonl", _ndjson),
     "workbook": (".xlsx", _xlsx),
     "archive": (".zip", _zip),
+    "oldexcel": (".xls", _xls),
+    "outlookmsg": (".msg", _msg),
+    "opendoc": (".ods", _ods),
+    "whatsapp": (".txt", _whatsapp),
 }
 
 
@@ -274,7 +311,7 @@ def damaged_files(seed: int = 13) -> list[tuple[str, bytes]]:
         for n in range(3):
             start = rng.randrange(len(good))
             files.append((f"spliced-{kind}-{n}{suffix}", good[:start] + rng.randbytes(200) + good[start:]))
-        if suffix not in (".xlsx", ".zip"):
+        if suffix not in (".xlsx", ".zip", ".xls", ".msg", ".ods"):
             text = good.decode("utf-16") if kind == "play" else good.decode("cp1252" if kind in ("generic", "outlook") else "utf-8")
             for encoding in ("utf-16-be", "utf-32", "cp500", "shift_jis"):
                 files.append((f"encoding-{kind}-{encoding}{suffix}", text.encode(encoding, errors="replace")))
