@@ -97,7 +97,9 @@ def import_command(
             f"{len(report.problems)} problems."
         )
     if not report.files:
-        skipped = f" (skipped, not an export type: {', '.join(report.skipped)})" if report.skipped else ""
+        skipped = (
+            f" (skipped, not an export type: {', '.join(report.skipped)})" if report.skipped else ""
+        )
         raise _fail(
             f"Nothing to import: no export file found in {', '.join(str(p) for p in paths)}{skipped}. "
             "Give CSV, XLSX, JSON, mbox, eml or zip exports, or a folder holding them."

@@ -56,8 +56,9 @@ def main() -> None:
             timings.append((time.perf_counter() - last[0], last[1]))
             batches = set(ws.query_df("SELECT file_name FROM import_batches")["file_name"])
             stored = dict(
-                ws.query_df("SELECT batch_id, count(*) AS n FROM items GROUP BY batch_id")
-                .itertuples(index=False, name=None)
+                ws.query_df(
+                    "SELECT batch_id, count(*) AS n FROM items GROUP BY batch_id"
+                ).itertuples(index=False, name=None)
             )
     partly = [
         f.file
@@ -67,7 +68,9 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"files {len(report.files)}  tracebacks {tracebacks}  with error {sum(bool(f.error) for f in report.files)}  "
           f"partly stored {len(partly)}  items added {report.added}")  # fmt: skip
-    print(f"slowest file {max(timings)[0]:.1f} s; files over 60 s: {sum(t > 60 for t, _ in timings)}")
+    print(
+        f"slowest file {max(timings)[0]:.1f} s; files over 60 s: {sum(t > 60 for t, _ in timings)}"
+    )
     for seconds, name in sorted(timings, reverse=True)[:5]:
         print(f"  {seconds:6.2f} s  {name}")
     print(f"peak memory of the whole run (every file included): {peak:.0f} MiB")

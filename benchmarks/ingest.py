@@ -114,8 +114,12 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=20_000)
     args = parser.parse_args()
     start = time.perf_counter()
-    detect_languages(["De levering was drie dagen te laat.", "A entrega atrasou e o suporte não respondeu."])
-    print(f"{'language models loaded once':<28} {time.perf_counter() - start:6.1f} s (not in the rows/s below)")
+    detect_languages(
+        ["De levering was drie dagen te laat.", "A entrega atrasou e o suporte não respondeu."]
+    )
+    print(
+        f"{'language models loaded once':<28} {time.perf_counter() - start:6.1f} s (not in the rows/s below)"
+    )
     measure(f"generic CSV ({args.rows:,} rows)", lambda: generic_csv(args.rows), "bench.csv")
     measure(f"mbox ({args.messages:,} messages)", lambda: mbox(args.messages), "bench.mbox")
     stage_costs(20_000)

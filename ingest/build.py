@@ -19,7 +19,6 @@ from ingest.privacy import pseudonym, redact
 from ingest.schema import FeedbackRecord, IngestResult, Problem, make_record_id, raw_json
 from ingest.settings import IngestSettings
 
-
 # Lone UTF-16 surrogates (JSON "\\ud800") cannot be encoded as UTF-8, so cannot be stored.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -103,7 +102,9 @@ def finish(
         if count % 2000 == 0:
             check_time(f"{name} item {count}")
         if isinstance(item, Problem):
-            problems.append(Problem(scrub(item.file), item.line, scrub(item.message), item.severity))
+            problems.append(
+                Problem(scrub(item.file), item.line, scrub(item.message), item.severity)
+            )
             continue
         for attr in ("source_record_id", "text", "subject", "author", "thread_id", "url"):
             setattr(item, attr, scrub(getattr(item, attr)))

@@ -224,7 +224,12 @@ def message_draft(
     addresses = [addr for _, addr in getaddresses([sender]) if addr]
     address = addresses[0].lower() if addresses else sender
     body = strip_quotes(message_text(message))
-    message_id = (_header(message, "Message-ID") or _header(wrapper, "Message-ID")).strip().strip("<>").strip()
+    message_id = (
+        (_header(message, "Message-ID") or _header(wrapper, "Message-ID"))
+        .strip()
+        .strip("<>")
+        .strip()
+    )
     if not message_id:
         basis = "\x1f".join((sender, _header(message, "Date"), subject, body))
         message_id = "sha256:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
@@ -255,7 +260,8 @@ def message_draft(
         subject=subject,
         author=address,
         direction="outbound"
-        if (domain and domain in own) or address in {a.strip().lower() for a in settings.own_addresses}
+        if (domain and domain in own)
+        or address in {a.strip().lower() for a in settings.own_addresses}
         else "inbound",
         thread_id=(thread.strip("<>") or message_id),
         raw=raw_fields,

@@ -20,7 +20,13 @@ from functools import lru_cache
 
 from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
-MAIN_LANGUAGES = (Language.DUTCH, Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH)
+MAIN_LANGUAGES = (
+    Language.DUTCH,
+    Language.ENGLISH,
+    Language.GERMAN,
+    Language.FRENCH,
+    Language.SPANISH,
+)
 LANGUAGES = MAIN_LANGUAGES  # kept for callers that list the main languages
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|BSN|POSTCODE|CARD)\]")
@@ -73,11 +79,11 @@ def detect_language(text: str) -> str:
 # to one of them, with one of that language's function words and no letters
 # foreign to all five, is taken as is; anything else is asked of the all-languages detector.
 _FUNCTION_WORDS = {
-    "nl": set("de het een en van ik is niet te mijn op in dat die er voor met zijn maar geen nog wel ook je u bij naar om was heb kan wordt werd heel binnen na al".split()),
-    "en": set("the a an and of to is it my not in on for with was be have has but no this that you i we at are when after still since".split()),
-    "de": set("der die das und ist nicht ich mein meine ein eine zu mit von auf für war es sie wir aber kein noch auch".split()),
-    "fr": set("le la les un une et est pas je mon ma mes du des pour avec elle nous mais ne qui sur au".split()),
-    "es": set("el la los las un una y es no mi mis de del que en por con para se lo al me muy pero está ya".split()),
+    "nl": set(["de", "het", "een", "en", "van", "ik", "is", "niet", "te", "mijn", "op", "in", "dat", "die", "er", "voor", "met", "zijn", "maar", "geen", "nog", "wel", "ook", "je", "u", "bij", "naar", "om", "was", "heb", "kan", "wordt", "werd", "heel", "binnen", "na", "al"]),
+    "en": set(["the", "a", "an", "and", "of", "to", "is", "it", "my", "not", "in", "on", "for", "with", "was", "be", "have", "has", "but", "no", "this", "that", "you", "i", "we", "at", "are", "when", "after", "still", "since"]),
+    "de": set(["der", "die", "das", "und", "ist", "nicht", "ich", "mein", "meine", "ein", "eine", "zu", "mit", "von", "auf", "für", "war", "es", "sie", "wir", "aber", "kein", "noch", "auch"]),
+    "fr": set(["le", "la", "les", "un", "une", "et", "est", "pas", "je", "mon", "ma", "mes", "du", "des", "pour", "avec", "elle", "nous", "mais", "ne", "qui", "sur", "au"]),
+    "es": set(["el", "la", "los", "las", "un", "una", "y", "es", "no", "mi", "mis", "de", "del", "que", "en", "por", "con", "para", "se", "lo", "al", "me", "muy", "pero", "está", "ya"]),
 }  # fmt: skip
 # Matched against the lower-cased text without re.I: under re.I the dotless "ı" matches "i".
 _FOREIGN_LETTERS = re.compile("[ãõőűłąęśźżćńşğıțșřčěůžšđåøæœðþ]")
@@ -108,10 +114,14 @@ def detect_languages(texts: Sequence[str]) -> list[str]:
     short = [i for i in latin if len(usable[i]) < BROAD_MIN_CHARS]
     longer = [i for i in latin if len(usable[i]) >= BROAD_MIN_CHARS]
     if short:  # confidence values cost ~30% more than a plain detection: only where needed
-        precise = _main_languages().compute_language_confidence_values_in_parallel([usable[i] for i in short])
+        precise = _main_languages().compute_language_confidence_values_in_parallel(
+            [usable[i] for i in short]
+        )
         for i, values in zip(short, precise, strict=True):
             language, confidence = _best(values)
-            floor = MIN_CONFIDENCE if len(_LETTERS.findall(usable[i])) > MIN_WORDS else SHORT_CONFIDENCE
+            floor = (
+                MIN_CONFIDENCE if len(_LETTERS.findall(usable[i])) > MIN_WORDS else SHORT_CONFIDENCE
+            )
             out[i] = _code(language) if language is not None and confidence >= floor else ""
     if longer:
         found = _main_languages().detect_languages_in_parallel_of([usable[i] for i in longer])
@@ -123,7 +133,9 @@ def detect_languages(texts: Sequence[str]) -> list[str]:
                 broad_todo.append(i)
                 out[i] = code  # kept if the broad pass is unsure
     if broad_todo:
-        broad = _all_languages().compute_language_confidence_values_in_parallel([usable[i] for i in broad_todo])
+        broad = _all_languages().compute_language_confidence_values_in_parallel(
+            [usable[i] for i in broad_todo]
+        )
         for i, values in zip(broad_todo, broad, strict=True):
             language, confidence = _best(values)
             if confidence >= MIN_CONFIDENCE and not (language in MAIN_LANGUAGES and out[i]):

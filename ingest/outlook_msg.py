@@ -27,7 +27,8 @@ def is_msg(data: bytes) -> bool:
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             return ole.exists("__properties_version1.0") and any(
-                ole.exists(f"__substg1.0_{tag}") for tag in ("0037001F", "1000001F", "0037001E", "1000001E")
+                ole.exists(f"__substg1.0_{tag}")
+                for tag in ("0037001F", "1000001F", "0037001E", "1000001E")
             )
     except (OSError, ValueError, IndexError, struct.error, TypeError):
         return False
@@ -37,7 +38,12 @@ def _string(ole, prop: str) -> str:
     for suffix, encoding in (("001F", "utf-16-le"), ("001E", "cp1252")):
         stream = f"__substg1.0_{prop}{suffix}"
         if ole.exists(stream):
-            return ole.openstream(stream).read(5_000_000).decode(encoding, errors="replace").rstrip("\x00")
+            return (
+                ole.openstream(stream)
+                .read(5_000_000)
+                .decode(encoding, errors="replace")
+                .rstrip("\x00")
+            )
     return ""
 
 
@@ -86,7 +92,9 @@ def msg_to_eml(data: bytes, name: str) -> bytes:
     if not (body.strip() or html.strip() or subject.strip()):
         raise IngestError(f"{name}: an Outlook .msg without subject or body. Save the mail again.")
     message = EmailMessage()
-    message["From"] = f'"{sender_name}" <{sender}>' if sender and "@" in sender else (sender_name or sender)
+    message["From"] = (
+        f'"{sender_name}" <{sender}>' if sender and "@" in sender else (sender_name or sender)
+    )
     message["Subject"] = subject.replace("\n", " ").replace("\r", " ")
     if message_id:
         message["Message-ID"] = message_id.strip()

@@ -171,7 +171,11 @@ def strip_quotes(text: str) -> str:
 def _intro_lines(lines: list[str], i: int) -> int:
     """How many lines (1-3) from ``i`` form a reply intro such as "On ... wrote:", else 0."""
     first = lines[i]
-    if len(first) > _MAX_INTRO_CHARS or first.lstrip().startswith(">") or not _INTRO_START.match(first):
+    if (
+        len(first) > _MAX_INTRO_CHARS
+        or first.lstrip().startswith(">")
+        or not _INTRO_START.match(first)
+    ):
         return 0
     joined = first
     for used in range(1, 4):

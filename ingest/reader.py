@@ -20,13 +20,18 @@ from typing import Any
 
 from ingest import reviews, surveys, tickets
 from ingest.build import scrub
-from ingest.detect import EXPECTED, decode, translate_header, looks_like_eml, looks_like_mbox, match_table
+from ingest.detect import (
+    EXPECTED,
+    decode,
+    looks_like_eml,
+    looks_like_mbox,
+    match_table,
+    translate_header,
+)
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
-from ingest.whatsapp import looks_like_whatsapp, read_whatsapp
-from ingest.outlook_msg import is_msg, msg_to_eml
-from ingest.workbooks import ODS_MIMETYPE, OLE2_MAGIC, load_workbook_table
 from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
 from ingest.limits import check_time, current, file_budget
+from ingest.outlook_msg import is_msg, msg_to_eml
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import (
@@ -37,6 +42,8 @@ from ingest.tables import (
     read_normalized,
     read_unknown_table,
 )
+from ingest.whatsapp import looks_like_whatsapp, read_whatsapp
+from ingest.workbooks import ODS_MIMETYPE, OLE2_MAGIC, load_workbook_table
 
 TableReader = Callable[[Table, IngestSettings, str], IngestResult]
 TABLE_READERS: dict[str, TableReader] = {
@@ -176,7 +183,9 @@ def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResu
         )  # fmt: skip
     text, encoding = decode(data, name)
     stripped = text.lstrip()
-    if stripped[:1] in "[0123456789\u200e" and looks_like_whatsapp(text):  # iOS lines start with "["
+    if stripped[:1] in "[0123456789\u200e" and looks_like_whatsapp(
+        text
+    ):  # iOS lines start with "["
         return read_whatsapp(text, name, settings)
     if stripped[:1] in "{[":
         return _read_json(stripped, name, settings)
@@ -212,11 +221,15 @@ def read_table(table: Table, settings: IngestSettings) -> IngestResult:
         )  # fmt: skip
         if localized.index("Issue id") is None:
             return tickets.read_jira(
-                localized, settings, "has Jira's columns under localized names (Summary, Issue key, Created)"
+                localized,
+                settings,
+                "has Jira's columns under localized names (Summary, Issue key, Created)",
             )
         found = match_table(localized.header)
         if found is not None:
-            return TABLE_READERS[found.format](localized, settings, found.reason + " (localized names)")
+            return TABLE_READERS[found.format](
+                localized, settings, found.reason + " (localized names)"
+            )
     return read_unknown_table(table, settings)
 
 
@@ -246,7 +259,11 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
                 problems.append(Problem(name, number, f"is not valid JSON ({exc.msg} at column {exc.colno}); skipped. "
                                         "The export may be cut off: download it again."))  # fmt: skip
             except ValueError as exc:  # an integer of more than 4,300 digits
-                problems.append(Problem(name, number, f"holds a number too long to read ({str(exc)[:80]}); skipped."))
+                problems.append(
+                    Problem(
+                        name, number, f"holds a number too long to read ({str(exc)[:80]}); skipped."
+                    )
+                )
         if (
             len(objects) < 1
             or not all(isinstance(o, dict) for _, o in objects)
@@ -300,8 +317,12 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
                 return reviews.read_google_business(payload, name, settings)
             if any("total_score" in r or "questions" in r for r in sample):
                 return reviews.read_feedback_company(payload, name, settings)
-        if isinstance(payload.get("tickets"), list) and tickets.looks_like_freshdesk(payload["tickets"][:50]):
-            return tickets.read_freshdesk_json(list(enumerate(payload["tickets"], start=1)), name, settings)
+        if isinstance(payload.get("tickets"), list) and tickets.looks_like_freshdesk(
+            payload["tickets"][:50]
+        ):
+            return tickets.read_freshdesk_json(
+                list(enumerate(payload["tickets"], start=1)), name, settings
+            )
         if tickets.looks_like_freshdesk([payload]):
             return tickets.read_freshdesk_json([(1, payload)], name, settings)
         if isinstance(payload.get("tickets"), list):
@@ -320,7 +341,9 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
     if isinstance(payload, list):
         if payload and all(isinstance(p, dict) for p in payload[:50]):
             if tickets.looks_like_freshdesk(payload[:50]):
-                return tickets.read_freshdesk_json(list(enumerate(payload, start=1)), name, settings)
+                return tickets.read_freshdesk_json(
+                    list(enumerate(payload, start=1)), name, settings
+                )
             if any("requester_id" in p or "ticket" in p for p in payload[:50]):
                 return tickets.read_zendesk_json(list(enumerate(payload, start=1)), name, settings)
             if any("starRating" in p for p in payload[:50]):
@@ -384,7 +407,9 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
         raise IngestError(
             f"{name}: a damaged zip file ({exc}). Download or export it again."
         ) from exc
-    is_ods = any(m.filename == "mimetype" for m in members) and archive.open("mimetype").read(60).startswith(ODS_MIMETYPE)
+    is_ods = any(m.filename == "mimetype" for m in members) and archive.open("mimetype").read(
+        60
+    ).startswith(ODS_MIMETYPE)
     if is_ods or (any(m.filename == "[Content_Types].xml" for m in members) and any(
         m.filename.startswith("xl/") for m in members
     )):  # fmt: skip
@@ -425,7 +450,13 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
             problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
             continue
         except (RecursionError, MemoryError) as exc:
-            problems.append(Problem(inner, 0, f"too deeply nested or too large to read ({exc.__class__.__name__}); skipped."))
+            problems.append(
+                Problem(
+                    inner,
+                    0,
+                    f"too deeply nested or too large to read ({exc.__class__.__name__}); skipped.",
+                )
+            )
             continue
         except Exception as exc:  # noqa: BLE001 - a damaged member must not sink its siblings
             problems.append(Problem(inner, 0, f"cannot be unpacked or read ({exc.__class__.__name__}: "

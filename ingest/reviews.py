@@ -60,7 +60,10 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
     )
     link_i = t.index("Review Link", "Review URL")
     language_i = t.index("Reviewer Language")
-    reply_i, reply_millis_i = t.index("Developer Reply Text"), t.index("Developer Reply Millis Since Epoch")
+    reply_i, reply_millis_i = (
+        t.index("Developer Reply Text"),
+        t.index("Developer Reply Millis Since Epoch"),
+    )
     reply_date_i = t.index("Developer Reply Date and Time")
     zone = zone_of(settings.timezone)
     newest: dict[str, tuple[int, Draft | Problem]] = {}
@@ -118,7 +121,9 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
             continue
         newest[record_id] = (version, draft)
     order.extend(d for _, d in newest.values())
-    order.extend(reply for key, reply in replies.items() if key in newest)  # developer replies: outbound
+    order.extend(
+        reply for key, reply in replies.items() if key in newest
+    )  # developer replies: outbound
     return finish(t.name, order, settings, "google_play", reason, details=t.details)
 
 
@@ -400,8 +405,10 @@ def _has_child(element: ElementTree.Element, tag: str) -> bool:
 def looks_like_kiyoh_xml(data: bytes) -> bool:
     """An XML document with Kiyoh's ``reviewId`` and ``reviewContent``/``locationId`` elements."""
     head = data[:20000].lstrip(b"\xef\xbb\xbf \r\n\t")
-    return head.startswith(b"<") and b"<reviewId>" in head and (
-        b"<locationId>" in head or b"<reviewContent>" in head
+    return (
+        head.startswith(b"<")
+        and b"<reviewId>" in head
+        and (b"<locationId>" in head or b"<reviewContent>" in head)
     )
 
 

@@ -13,7 +13,7 @@ import re
 
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, zone_of
-from ingest.mapping import normalize_header, row_key
+from ingest.mapping import row_key
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import Table
@@ -30,7 +30,9 @@ _SURVEYMONKEY_META = frozenset(
     {"respondent id", "collector id", "start date", "end date", "ip address", "email address",
      "first name", "last name", "custom data 1", "custom data"}
 )  # fmt: skip
-_FORMS_META = frozenset({"email address", "e-mailadres", "e-mail-adresse", "score", "punten", "puntuación"})
+_FORMS_META = frozenset(
+    {"email address", "e-mailadres", "e-mail-adresse", "score", "punten", "puntuación"}
+)
 _GENERIC_SUBHEADERS = frozenset({"response", "open-ended response", "antwoord", "open antwoord"})
 _NPS = re.compile(r"recommend|aanbevel|aanraden|waarschijnlijk|likely|nps|empfehlen", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -58,8 +60,13 @@ def _merge_subheader(table: Table) -> tuple[list[str], list[str], int]:
     first = table.rows[0]
     labels = [c.strip() for c in first]
     filled = [c for c in labels if c]
-    is_sub = bool(filled) and not labels[0] and (
-        any(c.casefold() in _GENERIC_SUBHEADERS for c in filled) or len(filled) < len(labels) // 2 + 1
+    is_sub = (
+        bool(filled)
+        and not labels[0]
+        and (
+            any(c.casefold() in _GENERIC_SUBHEADERS for c in filled)
+            or len(filled) < len(labels) // 2 + 1
+        )
     )
     if not is_sub:
         return header, [""] * len(header), 0
@@ -73,7 +80,9 @@ def _merge_subheader(table: Table) -> tuple[list[str], list[str], int]:
     return questions, labels, 1
 
 
-_US_TIME = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp][Mm])\s*$")
+_US_TIME = re.compile(
+    r"^\s*(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp][Mm])\s*$"
+)
 
 
 def _us_time(value: str) -> str:
@@ -128,7 +137,7 @@ def read_survey(table: Table, kind: str, settings: IngestSettings) -> IngestResu
     items: list[Draft | Problem] = list(table.problems)
     if not text_columns:
         items.append(problem(table.name, 0, "no question in this survey export has free-text answers; choice "
-                             "and score columns are not imported. Map a column on the Upload page to import one.")) # fmt: skip
+                             "and score columns are not imported. Map a column on the Upload page to import one."))  # fmt: skip
     for n, (line, cells) in enumerate(zip(lines, rows, strict=True)):
         parsed = dates[n] if dates is not None else None
         if parsed is None or isinstance(parsed, str):

@@ -13,10 +13,10 @@ import re
 import warnings
 import zipfile
 import zlib
-from xml.etree import ElementTree
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from xml.etree import ElementTree
 
 import pandas as pd
 
@@ -244,7 +244,16 @@ def load_xlsx(data: bytes, name: str) -> Table:
                 lines.append(number)
             if header:
                 return Table(name, header, rows, lines, [], {"sheet": sheet.title})
-    except (zlib.error, ElementTree.ParseError, zipfile.BadZipFile, KeyError, IndexError, ValueError, EOFError, TypeError) as exc:
+    except (
+        zlib.error,
+        ElementTree.ParseError,
+        zipfile.BadZipFile,
+        KeyError,
+        IndexError,
+        ValueError,
+        EOFError,
+        TypeError,
+    ) as exc:
         raise IngestError(
             f"{name}: a damaged Excel workbook ({exc.__class__.__name__}: {str(exc)[:120]}). Download or "
             "export it again, or save it once more from Excel."

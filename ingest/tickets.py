@@ -118,7 +118,7 @@ def read_zendesk_json(
 
 
 def _deleted_or_spam(ticket: Mapping[str, Any]) -> str:
-    """"deleted", "spam" or "" for a Zendesk or Freshdesk ticket.
+    """ "deleted", "spam" or "" for a Zendesk or Freshdesk ticket.
 
     Zendesk keeps deleted tickets with status ``deleted`` and scrubbed fields (subject
     ``SCRUBBED``); Freshdesk flags them with ``deleted``/``spam`` booleans.
@@ -138,7 +138,9 @@ def _skipped_details(skipped: Mapping[str, int]) -> dict[str, str]:
 
 # ------------------------------------------------------------------ Freshdesk JSON
 
-FRESHDESK_KEYS = frozenset({"fr_due_by", "fr_escalated", "description_text", "email_config_id", "responder_id"})
+FRESHDESK_KEYS = frozenset(
+    {"fr_due_by", "fr_escalated", "description_text", "email_config_id", "responder_id"}
+)
 
 
 def looks_like_freshdesk(sample: Iterable[Any]) -> bool:
@@ -163,7 +165,11 @@ def read_freshdesk_json(
             skipped[kind] += 1
             continue
         ticket_id = str(ticket["id"])
-        base = {k: v for k, v in ticket.items() if k not in {"conversations", "description", "description_text"}}
+        base = {
+            k: v
+            for k, v in ticket.items()
+            if k not in {"conversations", "description", "description_text"}
+        }
         messages: list[tuple[str, Mapping[str, Any], str]] = [
             ("", {"body_text": ticket.get("description_text"), "body": ticket.get("description"),
                   "created_at": ticket.get("created_at"), "incoming": True, "user_id": ticket.get("requester_id")}, "inbound"),
@@ -182,7 +188,9 @@ def read_freshdesk_json(
             if not text:
                 continue
             try:
-                when, assumed = parse_datetime(message.get("created_at") or ticket.get("created_at") or "", zone)
+                when, assumed = parse_datetime(
+                    message.get("created_at") or ticket.get("created_at") or "", zone
+                )
             except ValueError as exc:
                 items.append(problem(name, line, f"ticket {ticket_id}: {exc}. Fix the date."))
                 continue

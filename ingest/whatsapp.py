@@ -83,7 +83,11 @@ def read_whatsapp(text: str, name: str, settings: IngestSettings) -> IngestResul
         body = "\n".join(lines).strip()
         if not who or not body or _MEDIA.match(body):
             continue
-        day, month = (match.group("d"), match.group("m")) if day_first else (match.group("m"), match.group("d"))
+        day, month = (
+            (match.group("d"), match.group("m"))
+            if day_first
+            else (match.group("m"), match.group("d"))
+        )
         year = match.group("y") if len(match.group("y")) == 4 else f"20{match.group('y')}"
         hour = int(match.group("H"))
         ampm = (match.group("ampm") or "").lower().replace(".", "").replace(" ", "")
@@ -95,7 +99,9 @@ def read_whatsapp(text: str, name: str, settings: IngestSettings) -> IngestResul
         try:
             when, assumed = parse_datetime(datetime.fromisoformat(stamp), zone)
         except ValueError as exc:
-            items.append(problem(name, number, f"the message time {stamp!r} is not a date ({exc}); skipped."))
+            items.append(
+                problem(name, number, f"the message time {stamp!r} is not a date ({exc}); skipped.")
+            )
             continue
         key = who.casefold()
         outbound = key in owners if owners else (key != customer)
@@ -107,4 +113,10 @@ def read_whatsapp(text: str, name: str, settings: IngestSettings) -> IngestResul
                 raw={"sender": who, "time": stamp}, author_fields=("sender",),
             )
         )  # fmt: skip
-    return finish(name, items, settings, "whatsapp", "lines shaped like a WhatsApp chat export ('date, time - name: text')")
+    return finish(
+        name,
+        items,
+        settings,
+        "whatsapp",
+        "lines shaped like a WhatsApp chat export ('date, time - name: text')",
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from typing import Literal
 
 from ingest.errors import IngestError
 from ingest.tables import Table, check_header
@@ -16,7 +17,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def load_workbook_table(data: bytes, name: str, engine: str) -> Table:
+def load_workbook_table(data: bytes, name: str, engine: Literal["xlrd", "odf"]) -> Table:
     """The first sheet with data of an .xls (``engine="xlrd"``) or .ods (``"odf"``) file.
 
     Raises:
@@ -60,4 +61,6 @@ def load_workbook_table(data: bytes, name: str, engine: str) -> Table:
             lines.append(number)
         if header:
             return Table(name, header, rows, lines, [], {"sheet": str(sheet), "engine": engine})
-    raise IngestError(f"{name}: the workbook has no sheet with data. Expected a table with a header row.")
+    raise IngestError(
+        f"{name}: the workbook has no sheet with data. Expected a table with a header row."
+    )

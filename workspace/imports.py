@@ -224,7 +224,10 @@ def import_bytes(
             file_name=name,
             checksum=checksum,
             detected_format=result.detected_format,
-            problems=[Problem(scrub(p.file), p.line, scrub(p.message), p.severity) for p in result.problems],
+            problems=[
+                Problem(scrub(p.file), p.line, scrub(p.message), p.severity)
+                for p in result.problems
+            ],
             progress=progress,
         )
     except Exception as exc:  # noqa: BLE001 - the per-file boundary; the transaction rolled back
@@ -234,7 +237,11 @@ def import_bytes(
             f"({exc.__class__.__name__}: {str(exc)[:200]}); nothing from it was stored. "
             "Try again; if it fails again, report this file.",
         )
-    counts = {k: int(v) for k, v in result.details.items() if k in ("skipped_deleted", "skipped_spam") and v.isdigit()}
+    counts = {
+        k: int(v)
+        for k, v in result.details.items()
+        if k in ("skipped_deleted", "skipped_spam") and v.isdigit()
+    }
     return dataclasses.replace(stored, **counts) if counts else stored
 
 
@@ -261,7 +268,8 @@ def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
                 for f in p.rglob("*")
                 # not is_dir() rather than is_file(): a FIFO or a link to a device in the folder
                 # is listed, so the import reports it instead of dropping it without a word
-                if not f.is_dir() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                if not f.is_dir()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
             found = [p]
@@ -304,7 +312,10 @@ def import_files(
             report.files.append(_failed(scrub(path.name), message))
         except Exception as exc:  # noqa: BLE001 - the per-file boundary: the next file is read
             report.files.append(
-                _failed(scrub(path.name), f"{path.name}: could not be imported ({exc.__class__.__name__}: "
-                        f"{str(exc)[:200]}); nothing from it was stored.")  # fmt: skip
+                _failed(
+                    scrub(path.name),
+                    f"{path.name}: could not be imported ({exc.__class__.__name__}: "
+                    f"{str(exc)[:200]}); nothing from it was stored.",
+                )  # fmt: skip
             )
     return report

@@ -177,7 +177,9 @@ def test_damaged_file_between_good_ones_is_reported_and_the_rest_imported(tmp_pa
     damaged = tmp_path / "damaged.xlsx"
     damaged.write_bytes(damaged_xlsx())
     good2 = tmp_path / "good2.csv"
-    good2.write_text("id,date,text\n9,2026-11-04 09:00,Pakket kwam beschadigd aan\n", encoding="utf-8")
+    good2.write_text(
+        "id,date,text\n9,2026-11-04 09:00,Pakket kwam beschadigd aan\n", encoding="utf-8"
+    )
     ws = tmp_path / "ws.duckdb"
     result = runner.invoke(
         app, ["import", str(good), str(damaged), str(good2), "--workspace", str(ws), "--json"]

@@ -51,7 +51,9 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
               + struct.pack("<IIIIIIIII", 0, fat_sectors, dir_start, 0, 4096, END, 0, END, 0)
               + struct.pack("<109I", *difat))  # fmt: skip
     body = b"".join(struct.pack("<128I", *fat[i * 128 : (i + 1) * 128]) for i in range(fat_sectors))
-    body += directory + b"".join(d.ljust(-(-len(d) // SECTOR) * SECTOR, b"\0") for d in padded.values())
+    body += directory + b"".join(
+        d.ljust(-(-len(d) // SECTOR) * SECTOR, b"\0") for d in padded.values()
+    )
     return header + body
 
 
@@ -59,9 +61,14 @@ def _record(kind: int, data: bytes) -> bytes:
     return struct.pack("<HH", kind, len(data)) + data
 
 
+def _bof(kind: int) -> bytes:
+    """A BIFF8 beginning-of-file record (0x0005 workbook globals, 0x0010 worksheet)."""
+    return _record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 0x06))
+
+
 def xls_bytes(rows: list[list[str]], sheet: str = "Blad1") -> bytes:
     """A BIFF8 .xls workbook with one sheet of text cells."""
-    bof = lambda kind: _record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 0x06))  # noqa: E731
+    bof = _bof
     name = sheet.encode("latin-1")
     globals_without_sheet = bof(0x0005) + _record(0x0042, struct.pack("<H", 1200))
     boundsheet_size = 4 + 4 + 2 + 2 + len(name)
@@ -82,6 +89,7 @@ def xls_bytes(rows: list[list[str]], sheet: str = "Blad1") -> bytes:
 def msg_bytes(subject: str, body: str, sender_name: str, sender: str, message_id: str,
               sent: datetime) -> bytes:  # fmt: skip
     """An Outlook .msg with subject, body, sender, Message-ID and delivery time."""
+
     def text(prop: str, value: str) -> tuple[str, bytes]:
         return f"__substg1.0_{prop}001F", value.encode("utf-16-le")
 

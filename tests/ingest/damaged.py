@@ -100,7 +100,9 @@ def _xlsx(rng: random.Random) -> bytes:
     sheet = book.active
     sheet.append(["id", "datum", "opmerking", "cijfer"])
     for i in range(GOOD_ROWS):
-        sheet.append([i, f"2026-03-{1 + i % 28:02d}", f"De bezorger {i} was erg vriendelijk, top", 8])
+        sheet.append(
+            [i, f"2026-03-{1 + i % 28:02d}", f"De bezorger {i} was erg vriendelijk, top", 8]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -184,10 +186,12 @@ def _zip_of(members: dict[str, bytes], *, stored: bool = False) -> bytes:
 def _zip_streamed(name: str, chunk: bytes, times: int) -> bytes:
     """A zip whose one member is ``chunk * times``, written without holding it whole."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(name, "w", force_zip64=True) as member:
-            for _ in range(times):
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open(name, "w", force_zip64=True) as member,
+    ):
+        for _ in range(times):
+            member.write(chunk)
     return out.getvalue()
 
 
@@ -272,7 +276,9 @@ def _xlsx_bomb() -> bytes:
         for info in source.infolist():
             if info.filename == "xl/worksheets/sheet1.xml":
                 with archive.open(info.filename, "w", force_zip64=True) as member:
-                    member.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                    member.write(
+                        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                    )
                     row = b'<row><c t="inlineStr"><is><t>hallo</t></is></c></row>'
                     block = row * 20_000
                     for _ in range(220_000_000 // len(block)):
@@ -310,11 +316,19 @@ def damaged_files(seed: int = 13) -> list[tuple[str, bytes]]:
             files.append((f"bitflip-{kind}-{n}-x{flips}{suffix}", _flip_bits(good, rng, flips)))
         for n in range(3):
             start = rng.randrange(len(good))
-            files.append((f"spliced-{kind}-{n}{suffix}", good[:start] + rng.randbytes(200) + good[start:]))
+            files.append(
+                (f"spliced-{kind}-{n}{suffix}", good[:start] + rng.randbytes(200) + good[start:])
+            )
         if suffix not in (".xlsx", ".zip", ".xls", ".msg", ".ods"):
-            text = good.decode("utf-16") if kind == "play" else good.decode("cp1252" if kind in ("generic", "outlook") else "utf-8")
+            text = (
+                good.decode("utf-16")
+                if kind == "play"
+                else good.decode("cp1252" if kind in ("generic", "outlook") else "utf-8")
+            )
             for encoding in ("utf-16-be", "utf-32", "cp500", "shift_jis"):
-                files.append((f"encoding-{kind}-{encoding}{suffix}", text.encode(encoding, errors="replace")))
+                files.append(
+                    (f"encoding-{kind}-{encoding}{suffix}", text.encode(encoding, errors="replace"))
+                )
     files.extend(_specials(rng))
     files.append(("special-sheet-overwritten.xlsx", damaged_xlsx()))
     return files

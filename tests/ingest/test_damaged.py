@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import resource
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -63,8 +62,7 @@ def test_damaged_corpus_imports_without_escape_partial_storage_or_memory_blowup(
     partly = [
         f.file
         for f in report.files
-        if (f.error and f.file in batches)
-        or (not f.error and stored.get(f.batch_id, 0) != f.added)
+        if (f.error and f.file in batches) or (not f.error and stored.get(f.batch_id, 0) != f.added)
     ]
     assert partly == []
     good = [f for f in report.files if f.file.startswith("good-")]
@@ -91,7 +89,9 @@ def test_damaged_corpus_imports_without_escape_partial_storage_or_memory_blowup(
         pytest.param("special-huge-header-cell.csv", None, "header cell", id="huge-header-cell"),
         pytest.param("special-bomb-zeros.zip", None, "unpacks to more than", id="zip-bomb"),
         pytest.param("special-bomb-nested.zip", None, "unpacks to more than", id="nested-zip-bomb"),
-        pytest.param("special-many-members.zip", None, "more than 5000 files", id="zip-member-count"),
+        pytest.param(
+            "special-many-members.zip", None, "more than 5000 files", id="zip-member-count"
+        ),
         pytest.param("special-bomb.xlsx", None, "unpacks to more than", id="xlsx-bomb"),
     ],
 )

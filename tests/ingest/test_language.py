@@ -88,7 +88,9 @@ def test_no_words_gives_empty_language() -> None:
         pytest.param("Hello", "", id="one-english-word-unknown"),
         pytest.param("Excellent service 👏", "", id="two-words-unsure-unknown"),
         pytest.param("Late delivery", "en", id="two-words-confident"),
-        pytest.param("A entrega atrasou e o suporte não respondeu.", "pt", id="portuguese-not-spanish"),
+        pytest.param(
+            "A entrega atrasou e o suporte não respondeu.", "pt", id="portuguese-not-spanish"
+        ),
         pytest.param("A csomag sérülten érkezett meg hozzám.", "hu", id="hungarian-not-german"),
         pytest.param("الطلب وصل متأخرا جدا", "ar", id="arabic"),
         pytest.param("سفارش من دیر رسید", "fa", id="persian"),
@@ -97,7 +99,9 @@ def test_no_words_gives_empty_language() -> None:
         pytest.param("Veel te duur", "nl", id="short-dutch-not-sotho"),
     ],
 )
-def test_languages_beyond_the_main_five_and_unknown_on_short_texts(text: str, expected: str) -> None:
+def test_languages_beyond_the_main_five_and_unknown_on_short_texts(
+    text: str, expected: str
+) -> None:
     assert detect_language(text) == expected
 
 
@@ -106,7 +110,9 @@ def test_languages_beyond_the_main_five_and_unknown_on_short_texts(text: str, ex
     [
         pytest.param("Ok", "pt_BR", "pt", id="too-short-uses-declared"),
         pytest.param("Top!", "iw", "he", id="legacy-code-mapped"),
-        pytest.param("De levering was drie dagen te laat.", "en", "nl", id="detected-wins-over-declared"),
+        pytest.param(
+            "De levering was drie dagen te laat.", "en", "nl", id="detected-wins-over-declared"
+        ),
         pytest.param("test", "", "", id="nothing-declared-stays-unknown"),
     ],
 )

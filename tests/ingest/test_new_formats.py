@@ -100,7 +100,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("data", "name", "fmt", "expected"), CASES)
-def test_new_format_items(data: bytes, name: str, fmt: str, expected: list[tuple[str, str]]) -> None:
+def test_new_format_items(
+    data: bytes, name: str, fmt: str, expected: list[tuple[str, str]]
+) -> None:
     result = read_bytes(data, name, IngestSettings())
     assert result.detected_format == fmt
     assert [(r.direction, r.channel) for r in result.records] == expected
@@ -134,7 +136,10 @@ def test_survey_question_is_subject_and_recommend_score_is_rating() -> None:
 def test_whatsapp_owner_name_from_settings_decides_direction() -> None:
     settings = IngestSettings(mailbox_owner_names=("Bike Shop",))
     records = read_bytes(WHATSAPP_IOS.encode(), "_chat.txt", settings).records
-    assert [(r.author_pseudonym != "", r.direction) for r in records] == [(True, "inbound"), (True, "outbound")]
+    assert [(r.author_pseudonym != "", r.direction) for r in records] == [
+        (True, "inbound"),
+        (True, "outbound"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ OCTET_BODY = (
     b"Date: Tue, 12 May 2020 12:05:00 +0200\nMessage-ID: <oct-1@example.nl>\nMIME-Version: 1.0\n"
     b'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: application/octet-stream\n'
     b"Content-Transfer-Encoding: base64\n\n"
-    + base64.encodebytes("De bezorger heeft mijn pakket bij de buren gegooid, kapot!\n".encode())
+    + base64.encodebytes(b"De bezorger heeft mijn pakket bij de buren gegooid, kapot!\n")
     + b"\n--b--\n"
 )
 
@@ -63,7 +63,14 @@ BARE_FROM_MBOX = (
 JIRA = {
     "es": ("Resumen", "Clave de incidencia", "Creada", "Informador", "Descripción", "Comentario"),
     "nl": ("Samenvatting", "Sleutel", "Gemaakt", "Melder", "Beschrijving", "Opmerking"),
-    "de": ("Zusammenfassung", "Vorgangsschlüssel", "Erstellt", "Autor", "Beschreibung", "Kommentar"),
+    "de": (
+        "Zusammenfassung",
+        "Vorgangsschlüssel",
+        "Erstellt",
+        "Autor",
+        "Beschreibung",
+        "Kommentar",
+    ),
     "fr": ("Résumé", "Clé de ticket", "Création", "Rapporteur", "Description", "Commentaire"),
 }
 
@@ -144,10 +151,10 @@ KIYOH_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 """
 
 GENERIC_REVIEWS = (
-    "review_id,date,rating,title,review\n"
-    "R-1,2026-03-01,4,Prima winkel,Snelle levering en goede service\n"
-    "R-2,2026-03-02,1,Nooit meer,Het product was kapot en niemand reageert\n"
-).encode()
+    b"review_id,date,rating,title,review\n"
+    b"R-1,2026-03-01,4,Prima winkel,Snelle levering en goede service\n"
+    b"R-2,2026-03-02,1,Nooit meer,Het product was kapot en niemand reageert\n"
+)
 
 PLAY_WITH_REPLY = (
     "\ufeffPackage Name,App Version Code,App Version Name,Reviewer Language,Device,Review Submit Date and Time,"
@@ -160,32 +167,79 @@ PLAY_WITH_REPLY = (
 ).encode("utf-16-le")
 
 CASES = [
-    pytest.param(DMARC_WRAPPED, "list.eml", "eml", [("inbound", "email")], id="dmarc-rewrapped-list-mail"),
-    pytest.param(OCTET_BODY, "octet.eml", "eml", [("inbound", "email")], id="octet-stream-text-body"),
-    pytest.param(BARE_FROM_MBOX, "bare.mbox", "mbox", [("inbound", "email")] * 2, id="bare-from-mbox"),
+    pytest.param(
+        DMARC_WRAPPED, "list.eml", "eml", [("inbound", "email")], id="dmarc-rewrapped-list-mail"
+    ),
+    pytest.param(
+        OCTET_BODY, "octet.eml", "eml", [("inbound", "email")], id="octet-stream-text-body"
+    ),
+    pytest.param(
+        BARE_FROM_MBOX, "bare.mbox", "mbox", [("inbound", "email")] * 2, id="bare-from-mbox"
+    ),
     *[
-        pytest.param(_jira(lang), f"jira_{lang}.csv", "jira",
-                     [("inbound", "ticket"), ("outbound", "ticket"), ("inbound", "ticket")], id=f"jira-{lang}")
+        pytest.param(
+            _jira(lang),
+            f"jira_{lang}.csv",
+            "jira",
+            [("inbound", "ticket"), ("outbound", "ticket"), ("inbound", "ticket")],
+            id=f"jira-{lang}",
+        )
         for lang in JIRA
     ],  # fmt: skip
-    pytest.param(json.dumps(FRESHDESK).encode(), "tickets.json", "freshdesk_json",
-                 [("inbound", "ticket"), ("outbound", "ticket"), ("inbound", "ticket"), ("internal", "ticket")],
-                 id="freshdesk-api-json"),  # fmt: skip
-    pytest.param("\n".join(json.dumps(t) for t in ZENDESK_WITH_DELETED).encode(), "zendesk.json", "zendesk_json",
-                 [("inbound", "ticket")], id="zendesk-deleted-ticket-skipped"),  # fmt: skip
-    pytest.param(OUTLOOK_EX, "outlook.csv", "outlook_csv", [("outbound", "email"), ("inbound", "email")],
-                 id="outlook-exchange-sender-outbound"),  # fmt: skip
-    pytest.param(KIYOH_XML, "feed.xml", "kiyoh_xml", [("inbound", "review"), ("outbound", "review"), ("inbound", "review")],
-                 id="kiyoh-xml-feed"),  # fmt: skip
-    pytest.param(GENERIC_REVIEWS, "reviews.csv", "generic_review", [("inbound", "review")] * 2,
-                 id="generic-review-csv"),  # fmt: skip
-    pytest.param(PLAY_WITH_REPLY, "reviews_nl.shop.app_202603.csv", "google_play",
-                 [("inbound", "app_review"), ("outbound", "app_review")], id="google-play-developer-reply"),  # fmt: skip
+    pytest.param(
+        json.dumps(FRESHDESK).encode(),
+        "tickets.json",
+        "freshdesk_json",
+        [
+            ("inbound", "ticket"),
+            ("outbound", "ticket"),
+            ("inbound", "ticket"),
+            ("internal", "ticket"),
+        ],
+        id="freshdesk-api-json",
+    ),  # fmt: skip
+    pytest.param(
+        "\n".join(json.dumps(t) for t in ZENDESK_WITH_DELETED).encode(),
+        "zendesk.json",
+        "zendesk_json",
+        [("inbound", "ticket")],
+        id="zendesk-deleted-ticket-skipped",
+    ),  # fmt: skip
+    pytest.param(
+        OUTLOOK_EX,
+        "outlook.csv",
+        "outlook_csv",
+        [("outbound", "email"), ("inbound", "email")],
+        id="outlook-exchange-sender-outbound",
+    ),  # fmt: skip
+    pytest.param(
+        KIYOH_XML,
+        "feed.xml",
+        "kiyoh_xml",
+        [("inbound", "review"), ("outbound", "review"), ("inbound", "review")],
+        id="kiyoh-xml-feed",
+    ),  # fmt: skip
+    pytest.param(
+        GENERIC_REVIEWS,
+        "reviews.csv",
+        "generic_review",
+        [("inbound", "review")] * 2,
+        id="generic-review-csv",
+    ),  # fmt: skip
+    pytest.param(
+        PLAY_WITH_REPLY,
+        "reviews_nl.shop.app_202603.csv",
+        "google_play",
+        [("inbound", "app_review"), ("outbound", "app_review")],
+        id="google-play-developer-reply",
+    ),  # fmt: skip
 ]
 
 
 @pytest.mark.parametrize(("data", "name", "fmt", "expected"), CASES)
-def test_wild_export_items(data: bytes, name: str, fmt: str, expected: list[tuple[str, str]]) -> None:
+def test_wild_export_items(
+    data: bytes, name: str, fmt: str, expected: list[tuple[str, str]]
+) -> None:
     result = read_bytes(data, name, IngestSettings())
     assert result.detected_format == fmt
     assert [(r.direction, r.channel) for r in result.records] == expected
