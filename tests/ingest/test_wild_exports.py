@@ -274,3 +274,17 @@ def test_mailbox_owner_name_makes_outlook_rows_outbound() -> None:
     settings = IngestSettings(mailbox_owner_names=("Klantenservice",))
     records = read_bytes(data, "outlook.csv", settings).records
     assert [r.direction for r in records] == ["outbound", "inbound"]
+
+
+def test_unmappable_table_in_a_zip_does_not_reject_its_mails() -> None:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mail/list.eml", DMARC_WRAPPED)
+        archive.writestr("stats.csv", "a,b,c\n1,2,3\n4,5,6\n")
+    result = read_bytes(out.getvalue(), "export.zip")
+    assert [r.channel for r in result.records] == ["email"]
+    assert [p.file for p in result.problems] == ["export.zip/stats.csv"]
+    assert "which column holds the feedback text" in result.problems[0].message
