@@ -58,7 +58,8 @@ def import_command(
         str, typer.Option(help="Channel for every row when no column says.")
     ] = "other",
 ) -> None:
-    """Import exports (CSV, XLSX, JSON, mbox, eml, zip). Re-importing adds nothing twice."""
+    """Import exports (CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp, zip).
+    Re-importing adds nothing twice; a damaged file is reported and the others still import."""
     mapping = (
         ColumnMapping(
             text=text_column,
@@ -102,7 +103,8 @@ def import_command(
         )
         raise _fail(
             f"Nothing to import: no export file found in {', '.join(str(p) for p in paths)}{skipped}. "
-            "Give CSV, XLSX, JSON, mbox, eml or zip exports, or a folder holding them."
+            "Give CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp .txt or zip exports, or a "
+            "folder holding them."
         )
     if report.nothing_read:
         raise typer.Exit(1)

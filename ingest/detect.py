@@ -18,9 +18,11 @@ from ingest.errors import IngestError
 from ingest.mapping import normalize_header
 
 EXPECTED = (
-    "Expected an mbox or .eml e-mail, a .zip of those, a CSV/XLSX export (Trustpilot, Google Play, "
-    "Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, or any table with a text column) or a "
-    "JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, Intercom)."
+    "Expected an mbox, .eml or Outlook .msg e-mail, a .zip of those, a CSV/XLSX/XLS/ODS export "
+    "(Trustpilot, Google Play, Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, Typeform, "
+    "SurveyMonkey, Google Forms, or any table with a text column), a WhatsApp chat export, a Kiyoh "
+    "XML feed or a JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, "
+    "Freshdesk, Intercom)."
 )
 # The file suffixes Klantstem reads: the CLI's folder walk and the Upload page both use this
 # list. Anything else (README.md, a PDF dragged along) is skipped, not reported as broken.
