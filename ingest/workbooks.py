@@ -32,6 +32,8 @@ def load_workbook_table(data: bytes, name: str, engine: Literal["xlrd", "odf"]) 
             sheets = pd.read_excel(
                 io.BytesIO(data), sheet_name=None, header=None, dtype=str, engine=engine,
                 keep_default_na=False,
+                # xlrd writes its warnings to stdout, which would corrupt `import --json`
+                engine_kwargs={"logfile": io.StringIO()} if engine == "xlrd" else None,
             )  # fmt: skip
     except ImportError as exc:
         raise IngestError(

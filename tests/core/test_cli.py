@@ -200,3 +200,20 @@ def test_empty_folder_exits_nonzero_with_a_message(tmp_path):
     result = runner.invoke(app, ["import", str(folder), "--workspace", str(tmp_path / "ws.duckdb")])
     assert result.exit_code == 1
     assert "Nothing to import" in result.output and "notes.md" in result.output
+
+
+def test_json_output_stays_json_with_a_damaged_old_excel_file(tmp_path):
+    from tests.ingest.compound import xls_bytes
+
+    workbook = xls_bytes([["opmerking"], ["De levering was veel te laat"]] * 40)
+    damaged = tmp_path / "oud.xls"
+    damaged.write_bytes(workbook[: len(workbook) - 700])
+    good = tmp_path / "good.csv"
+    good.write_text(GENERIC_CSV, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["import", str(damaged), str(good), "--workspace", str(tmp_path / "ws.duckdb"), "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # xlrd's warnings must not reach stdout
+    assert report["added"] == 2 and report["files"][0]["error"]
