@@ -81,9 +81,14 @@ def import_command(
     else:
         for item in report.files:
             fmt = f" [{item.detected_format}]" if item.detected_format else ""
+            skipped = "".join(
+                f", {n} {kind} tickets skipped"
+                for kind, n in (("deleted", item.skipped_deleted), ("spam", item.skipped_spam))
+                if n
+            )
             typer.echo(
                 f"{item.file}{fmt}: {item.added} added, {item.duplicates} duplicates, "
-                f"{len(item.problems)} problems"
+                f"{len(item.problems)} problems{skipped}"
             )
         for problem in report.problems:
             typer.secho(
