@@ -81,12 +81,13 @@ def file_budget(name: str, *, seconds: float | None = None) -> Iterator[Budget]:
 
 
 def current() -> Budget:
-    """The active budget (a default one when a reader is called on its own)."""
+    """The active budget, or a fresh default one (not kept) when none is active.
+
+    Not storing the default matters: its deadline would otherwise run on and stop any later
+    reader called outside :func:`file_budget`.
+    """
     budget = _CURRENT.get()
-    if budget is None:
-        budget = Budget("file")
-        _CURRENT.set(budget)
-    return budget
+    return budget if budget is not None else Budget("file")
 
 
 def check_time(where: str = "") -> None:

@@ -130,3 +130,16 @@ def test_budget_is_shared_by_nested_archives():
     data = dict(_corpus())["special-bomb-nested.zip"]
     with pytest.raises(ResourceLimitExceeded, match="inner"):
         read_bytes(data, "nested.zip")
+
+
+def test_a_reader_called_outside_an_import_has_no_stale_deadline(monkeypatch):
+    import time
+
+    from ingest.limits import check_time, current
+    from ingest.quotes import html_to_text
+
+    current()  # as read_file_bytes does before an import
+    later = time.monotonic() + 3600
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    check_time("outside any file")  # must not raise: no budget is active
+    assert html_to_text("<p>hallo</p>") == "hallo"
