@@ -62,8 +62,9 @@ def import_command(
         str, typer.Option(help="Channel for every row when no column says.")
     ] = "other",
 ) -> None:
-    """Import exports (CSV, XLSX, JSON, mbox, eml, zip) and place their new items in the
-    themes. Re-importing adds nothing twice. Prints one line per file."""
+    """Import exports (CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp, zip) and place
+    their new items in the themes. Re-importing adds nothing twice; a damaged file is reported
+    and the others still import. Prints one line per file."""
     mapping = (
         ColumnMapping(
             text=text_column,
@@ -86,10 +87,15 @@ def import_command(
         for item in report.files:
             file = item.imported
             fmt = f" [{file.detected_format}]" if file.detected_format else ""
+            skipped = "".join(
+                f", {n} {kind} tickets skipped"
+                for kind, n in (("deleted", file.skipped_deleted), ("spam", file.skipped_spam))
+                if n
+            )
             typer.echo(
                 f"{file.file}{fmt}: {file.added} added ({item.text_items} with text, "
                 f"{item.without_text} star-only or replies), {file.duplicates} duplicates, "
-                f"{len(file.problems)} problems; {item.placed} placed in themes "
+                f"{len(file.problems)} problems{skipped}; {item.placed} placed in themes "
                 f"({item.proposed} in proposed new themes), {item.unsorted} unsorted"
             )
             for problem in file.problems:
@@ -108,7 +114,16 @@ def import_command(
         )
         if report.themes_missing and report.total("text_items"):
             typer.echo("No themes yet: run `klantstem themes` to build them.")
-    if report.files and report.nothing_read:
+    if not report.files:
+        skipped = (
+            f" (skipped, not an export type: {', '.join(report.skipped)})" if report.skipped else ""
+        )
+        raise _fail(
+            f"Nothing to import: no export file found in {', '.join(str(p) for p in paths)}{skipped}. "
+            "Give CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp .txt or zip exports, or a "
+            "folder holding them."
+        )
+    if report.nothing_read:
         raise typer.Exit(1)
 
 

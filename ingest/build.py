@@ -6,6 +6,7 @@ Every reader yields :class:`Draft` values (or a :class:`Problem` for a row it ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,9 +14,28 @@ from typing import Any
 
 from ingest.errors import IngestError, RecordError
 from ingest.language import detect_languages
+from ingest.limits import check_time
 from ingest.privacy import pseudonym, redact
 from ingest.schema import FeedbackRecord, IngestResult, Problem, make_record_id, raw_json
 from ingest.settings import IngestSettings
+
+# Lone UTF-16 surrogates (JSON "\\ud800") cannot be encoded as UTF-8, so cannot be stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: str) -> str:
+    """The text with lone surrogates replaced by U+FFFD, so it can be stored as UTF-8."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _scrub_any(value: Any) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, Mapping):
+        return {scrub(str(k)): _scrub_any(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub_any(v) for v in value]
+    return value
 
 
 @dataclass(slots=True)
@@ -39,6 +59,7 @@ class Draft:
     thread_id: str = ""
     url: str = ""
     language: str = ""
+    declared_language: str = ""  # the source's own language field: used when detection cannot tell
     part: int = 0
     raw: Mapping[str, Any] = field(default_factory=dict)
     author_fields: tuple[str, ...] = ()
@@ -77,16 +98,27 @@ def finish(
     """
     drafts: list[Draft] = []
     problems: list[Problem] = []
-    for item in items:
-        (problems if isinstance(item, Problem) else drafts).append(item)  # type: ignore[arg-type]
+    for count, item in enumerate(items):
+        if count % 2000 == 0:
+            check_time(f"{name} item {count}")
+        if isinstance(item, Problem):
+            problems.append(
+                Problem(scrub(item.file), item.line, scrub(item.message), item.severity)
+            )
+            continue
+        for attr in ("source_record_id", "text", "subject", "author", "thread_id", "url"):
+            setattr(item, attr, scrub(getattr(item, attr)))
+        item.raw = _scrub_any(item.raw)
+        drafts.append(item)
     texts = [redact(d.text) if settings.redact else d.text for d in drafts]
     subjects = [redact(d.subject) if settings.redact else d.subject for d in drafts]
     needs_language = [i for i, d in enumerate(drafts) if not d.language and texts[i].strip()]
     found = detect_languages([texts[i] for i in needs_language])
     languages = [d.language for d in drafts]
     for i, language in zip(needs_language, found, strict=True):
-        languages[i] = language
+        languages[i] = language or _declared(drafts[i].declared_language)
     records: list[FeedbackRecord] = []
+    check_time(f"{name} (after language detection)")
     for draft, text, subject, language in zip(drafts, texts, subjects, languages, strict=True):
         known = {draft.text.strip(): text, draft.subject.strip(): subject}
         raw = (
@@ -130,6 +162,13 @@ def finish(
     return IngestResult(
         name, tuple(records), tuple(problems), detected_format, detected_reason, dict(details or {})
     )
+
+
+def _declared(value: str) -> str:
+    """A declared language (``nl``, ``pt-BR``, ``zh-Hans``, ``iw``) as an ISO 639-1 code, or ""."""
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    code = {"iw": "he", "in": "id", "ji": "yi"}.get(code, code)
+    return code if len(code) == 2 and code.isalpha() else ""
 
 
 def _without_location(message: str, name: str, line: int) -> str:

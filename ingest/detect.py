@@ -18,29 +18,19 @@ from ingest.errors import IngestError
 from ingest.mapping import normalize_header
 
 EXPECTED = (
-    "Expected an mbox or .eml e-mail, a .zip of those, a CSV/XLSX export (Trustpilot, Google Play, "
-    "Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, or any table with a text column) or a "
-    "JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, Intercom)."
+    "Expected an mbox, .eml or Outlook .msg e-mail, a .zip of those, a CSV/XLSX/XLS/ODS export "
+    "(Trustpilot, Google Play, Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, Typeform, "
+    "SurveyMonkey, Google Forms, or any table with a text column), a WhatsApp chat export, a Kiyoh "
+    "XML feed or a JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, "
+    "Freshdesk, Intercom)."
 )
-# What exports are saved as: the one list the CLI (folders) and the Upload page accept.
-# Anything else (README.md, a script, a PDF dragged along with a folder) is skipped, not
-# reported as a broken file. "" covers mbox files without a suffix.
-EXPORT_SUFFIXES = frozenset(
-    {
-        ".csv",
-        ".tsv",
-        ".txt",
-        ".xlsx",
-        ".xlsm",
-        ".json",
-        ".ndjson",
-        ".jsonl",
-        ".mbox",
-        ".eml",
-        ".zip",
-        "",
-    }
-)
+# The file suffixes Klantstem reads: the CLI's folder walk and the Upload page both use this
+# list. Anything else (README.md, a PDF dragged along) is skipped, not reported as broken.
+# "" covers mbox files without a suffix.
+ACCEPTED_SUFFIXES = frozenset(
+    {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".mbox", ".eml",
+     ".zip", ".xml", ".xls", ".ods", ".msg", ""}
+)  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")
 _MAIL_HEADERS = {
@@ -98,7 +88,7 @@ def _guess_encoding(data: bytes) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter among ``,`` ``;`` tab and ``|`` that splits the first lines most evenly."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    lines = [line for line in text[:65536].splitlines()[:20] if line.strip()]
     if not lines:
         return ","
     best, best_score = ",", -1.0
@@ -119,14 +109,19 @@ def sniff_delimiter(text: str) -> str:
 
 
 def looks_like_mbox(text: str) -> bool:
-    """First line is a From_ line (``From god@heaven``, ``From nobody ...``, ``From A``)."""
-    return bool(_FROM_LINE.match(text.lstrip("\r\n")[:200]))
+    """First line is a From_ line (``From god@heaven``, ``From nobody ...``, ``From A``), or a
+    bare ``From `` line followed by a mail header block (some tools write no sender)."""
+    head = text.lstrip("\r\n")[:20000]
+    if _FROM_LINE.match(head[:200]):
+        return True
+    first, _, rest = head.partition("\n")
+    return first.rstrip("\r") in ("From ", "From") and looks_like_eml(rest, minimum=1)
 
 
-def looks_like_eml(text: str) -> bool:
-    """An RFC 5322 header block at the top, with at least two known mail headers."""
+def looks_like_eml(text: str, minimum: int = 2) -> bool:
+    """An RFC 5322 header block at the top, with at least ``minimum`` known mail headers."""
     known = 0
-    for line in text.lstrip("\r\n").splitlines()[:80]:
+    for line in text.lstrip("\r\n")[:20000].splitlines()[:80]:
         if not line.strip():
             break
         if line[0] in " \t":
@@ -135,7 +130,7 @@ def looks_like_eml(text: str) -> bool:
             return False
         if line.split(":", 1)[0].lower() in _MAIL_HEADERS:
             known += 1
-    return known >= 2
+    return known >= minimum
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +165,46 @@ TABLE_FINGERPRINTS: tuple[Fingerprint, ...] = (
     Fingerprint("intercom_csv", ("conversation_id", "message_body", "message_author_type"), "has the Intercom export columns 'conversation_id', 'message_body' and 'message_author_type'"),
     Fingerprint("outlook_csv", (), "has Outlook's 'Subject', 'Body' and 'From: (Address)'-style columns", _outlook),
 )  # fmt: skip
+
+
+# Localized column names of ticket exports -> the English names the readers use. Jira
+# translates its CSV header to the exporting user's language (Jira Service Management too).
+HEADER_ALIASES: dict[str, str] = {
+    # Spanish
+    "resumen": "Summary", "clave de incidencia": "Issue key", "clave de la incidencia": "Issue key",
+    "id de la incidencia": "Issue id", "id de incidencia": "Issue id", "id. de incidencia": "Issue id",
+    "creada": "Created", "creado": "Created", "comentario": "Comment", "descripción": "Description",
+    "informador": "Reporter", "creador": "Creator", "estado": "Status", "etiquetas": "Labels",
+    # Dutch
+    "samenvatting": "Summary", "issuesleutel": "Issue key", "issue-sleutel": "Issue key",
+    "sleutel": "Issue key", "issue-id": "Issue id", "issue id": "Issue id", "gemaakt": "Created",
+    "aangemaakt": "Created", "opmerking": "Comment", "beschrijving": "Description",
+    "melder": "Reporter", "maker": "Creator", "labels": "Labels",
+    # German
+    "zusammenfassung": "Summary", "vorgangsschlüssel": "Issue key", "schlüssel": "Issue key",
+    "vorgangs-id": "Issue id", "vorgangsid": "Issue id", "erstellt": "Created",
+    "kommentar": "Comment", "beschreibung": "Description", "autor": "Reporter",
+    "ersteller": "Creator", "stichwörter": "Labels",
+    # French
+    "résumé": "Summary", "clé de ticket": "Issue key", "clé du ticket": "Issue key",
+    "clé de la demande": "Issue key", "id de ticket": "Issue id", "id du ticket": "Issue id",
+    "id de la demande": "Issue id", "création": "Created", "créé": "Created", "créée": "Created",
+    "commentaire": "Comment", "description": "Description", "rapporteur": "Reporter",
+    "créateur": "Creator", "étiquettes": "Labels",
+}  # fmt: skip
+_LOCALIZED_FINGERPRINTS = (("jira", ("summary", "issue key", "created")),)
+
+
+def translate_header(headers: Sequence[str]) -> list[str] | None:
+    """English column names for a localized ticket export, or None when it is not one."""
+    translated = [HEADER_ALIASES.get(normalize_header(h), h) for h in headers]
+    present = {normalize_header(h) for h in translated}
+    if translated == list(headers):
+        return None
+    for _fmt, required in _LOCALIZED_FINGERPRINTS:
+        if set(required) <= present:
+            return translated
+    return None
 
 
 def match_table(headers: Sequence[str]) -> Fingerprint | None:

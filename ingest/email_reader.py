@@ -86,12 +86,14 @@ def _decode_part(part: Message) -> str:
 
 
 def message_text(message: Message) -> str:
-    """Plain text of a message: the first text/plain part, else the HTML part as text."""
+    """Plain text of a message: the first text/plain part, else the HTML part as text, else
+    an unnamed ``application/octet-stream`` part whose bytes are text (some clients label
+    the body so)."""
     plain = html = None
-    for part in message.walk():
-        if part.is_multipart() or part.get_content_maintype() != "text":
+    for part in _own_parts(message):
+        if part.is_multipart() or part.get_content_disposition() == "attachment":
             continue
-        if part.get_content_disposition() == "attachment":
+        if part.get_content_maintype() != "text":
             continue
         subtype = part.get_content_subtype()
         if subtype == "plain" and plain is None:
@@ -100,7 +102,70 @@ def message_text(message: Message) -> str:
             html = _decode_part(part)
     if plain and plain.strip():
         return plain
-    return html_to_text(html) if html else ""
+    if html:
+        return html_to_text(html)
+    for part in _own_parts(message):
+        if part.get_content_type() == "application/octet-stream" and _unnamed_or_text(part):
+            text = _text_of_octets(part)
+            if text:
+                return text
+    return ""
+
+
+def _own_parts(message: Message) -> Iterator[Message]:
+    """The message's parts, not descending into attached messages (message/rfc822)."""
+    stack = [message]
+    while stack:
+        part = stack.pop(0)
+        yield part
+        if part.get_content_type() == "message/rfc822" and part is not message:
+            continue
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack[0:0] = [p for p in payload if isinstance(p, Message)]
+
+
+def _unnamed_or_text(part: Message) -> bool:
+    filename = (part.get_filename() or "").lower()
+    return not filename or filename.endswith((".txt", ".text"))
+
+
+def _text_of_octets(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip() or len(payload) > 2_000_000:
+        return ""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            text = payload.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t")
+        return "" if controls > 2 else text
+    return ""
+
+
+def unwrap_list_message(message: Message) -> Message:
+    """The original message inside a list's DMARC wrapper, else the message itself.
+
+    Mailing lists that cannot forward a DMARC-protected sender send their own message with
+    the original attached as ``message/rfc822``. When the outer message comes from a list
+    (``List-Id``/``List-Post``) or has no text of its own, the
+    attached message is the one the customer wrote.
+    """
+    inner: Message | None = None
+    for part in _own_parts(message):
+        if part is not message and part.get_content_type() == "message/rfc822":
+            payload = part.get_payload()
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+                inner = payload[0]
+                break
+    if inner is None:
+        return message
+    from_list = bool(_header(message, "List-Id") or _header(message, "List-Post"))
+    own_text = strip_quotes(message_text(message))
+    if from_list or not own_text:
+        return inner
+    return message
 
 
 def _header(message: Message, name: str) -> str:
@@ -152,16 +217,23 @@ def message_draft(
     if not any(_header(message, h) for h in ("From", "Subject", "Message-ID", "Date")):
         return [problem(name, line, "is not an e-mail message (no From, Subject, Message-ID or Date header). "
                        "Export the mailbox again as mbox or .eml.")]  # fmt: skip
-    subject = _decoded(_header(message, "Subject"))
-    sender = _decoded(_header(message, "From"))
+    wrapper = message
+    message = unwrap_list_message(message)
+    subject = _decoded(_header(message, "Subject") or _header(wrapper, "Subject"))
+    sender = _decoded(_header(message, "From") or _header(wrapper, "From"))
     addresses = [addr for _, addr in getaddresses([sender]) if addr]
     address = addresses[0].lower() if addresses else sender
     body = strip_quotes(message_text(message))
-    message_id = _header(message, "Message-ID").strip().strip("<>").strip()
+    message_id = (
+        (_header(message, "Message-ID") or _header(wrapper, "Message-ID"))
+        .strip()
+        .strip("<>")
+        .strip()
+    )
     if not message_id:
         basis = "\x1f".join((sender, _header(message, "Date"), subject, body))
         message_id = "sha256:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
-    when = _received_at(message, from_line, settings)
+    when = _received_at(message, from_line, settings) or _received_at(wrapper, from_line, settings)
     undated = when is None
     if when is None:
         when = (datetime.now(UTC), True)
@@ -187,7 +259,10 @@ def message_draft(
         text=body,
         subject=subject,
         author=address,
-        direction="outbound" if domain and domain in own else "inbound",
+        direction="outbound"
+        if (domain and domain in own)
+        or address in {a.strip().lower() for a in settings.own_addresses}
+        else "inbound",
         thread_id=(thread.strip("<>") or message_id),
         raw=raw_fields,
         author_fields=("From", "To", "Cc"),
@@ -215,19 +290,31 @@ def read_mbox(data: bytes, name: str, settings: IngestSettings, fmt: str = "mbox
         if b"X-GM-THRID" in raw[:2000] or b"X-Gmail-Labels" in raw[:2000]:
             gmail = True
         items.extend(message_draft(raw, line, name, from_line, settings))
-    reason = (
-        "starts with an mbox From_ line"
-        if fmt == "mbox"
-        else "an RFC 5322 header block without a From_ line"
-    )
+    reason = {
+        "mbox": "starts with an mbox From_ line",
+        "outlook_msg": "an OLE2 compound file with Outlook's message property streams",
+    }.get(fmt, "an RFC 5322 header block without a From_ line")
     if gmail:
         fmt, reason = "gmail_takeout", reason + " and has Gmail's X-GM-THRID/X-Gmail-Labels headers"
     return finish(name, items, settings, fmt, reason)
 
 
-def read_eml(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
-    """One .eml message."""
-    return read_mbox(data, name, settings, fmt="eml")
+def read_eml(data: bytes, name: str, settings: IngestSettings, fmt: str = "eml") -> IngestResult:
+    """One .eml message (also an Outlook .msg rebuilt as one)."""
+    return read_mbox(data, name, settings, fmt=fmt)
+
+
+def _outlook_direction(
+    address: str, domain: str, sender: str, exchange: bool, own: set[str], settings: IngestSettings
+) -> str:
+    """Outbound for the company's own mail: an own domain or address, an owner's name, or an
+    Exchange sender (``From: (Type)`` = ``EX``: an X.500 address inside the company's own
+    Exchange organisation, never a customer's SMTP address)."""
+    addresses = {a.strip().lower() for a in settings.own_addresses}
+    names = {n.strip().casefold() for n in settings.mailbox_owner_names}
+    if exchange or (domain and domain in own) or (address and address in addresses):
+        return "outbound"
+    return "outbound" if sender and sender.casefold() in names else "inbound"
 
 
 def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> IngestResult:
@@ -236,6 +323,7 @@ def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> Ing
     body_i = table.index("Body", "Nachricht", "Text", "Berichttekst", "Hoofdtekst", "Tekst")
     from_i = table.index("From: (Address)", "Von: (Adresse)", "Van: (adres)", "Od: (adresa)")
     name_i = table.index("From: (Name)", "Von: (Name)", "Van: (naam)", "Od: (jméno)")
+    type_i = table.index("From: (Type)", "Von: (Typ)", "Van: (type)", "Van: (soort)", "Od: (typ)")
     now = datetime.now(UTC)
     items: list[Draft | Problem] = list(table.problems)
     items.append(problem(table.name, 0, "Outlook CSV exports have no date, so these e-mails are dated at the "
@@ -255,6 +343,8 @@ def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> Ing
             continue
         address = cells[from_i].strip().lower() if from_i is not None else ""
         domain = address.rsplit("@", 1)[-1] if "@" in address else ""
+        sender_name = cells[name_i].strip() if name_i is not None else ""
+        exchange = type_i is not None and cells[type_i].strip().upper() == "EX"
         items.append(
             Draft(
                 line=line,
@@ -266,7 +356,7 @@ def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> Ing
                 text=body,
                 subject=cells[subject_i] if subject_i is not None else "",
                 author=address or (cells[name_i] if name_i is not None else ""),
-                direction="outbound" if domain in own and domain else "inbound",
+                direction=_outlook_direction(address, domain, sender_name, exchange, own, settings),
                 raw=raw,
                 author_fields=tuple(
                     h

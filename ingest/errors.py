@@ -3,7 +3,8 @@
     KlantstemError                 root: the dashboard and CLI catch this and nothing broader
     ├── RecordError                a record violates the contract in ``ingest/schema.py``
     ├── IngestError                a whole file cannot be read (nothing from it is imported)
-    │   └── MappingRequired        a CSV/XLSX whose columns need a mapping from the user
+    │   ├── MappingRequired        a CSV/XLSX whose columns need a mapping from the user
+    │   └── ResourceLimitExceeded  a file unpacks too large, has too many members or reads too long
     ├── AnalysisError              embedding / theme building cannot proceed
     │   └── MissingExtraError      an optional dependency is not installed (message has the hint)
     └── WorkspaceError             the workspace file is unusable or an operation is refused
@@ -36,6 +37,10 @@ class MappingRequired(IngestError):
     def __init__(self, message: str, columns: list[str] | None = None) -> None:
         super().__init__(message)
         self.columns = list(columns or [])
+
+
+class ResourceLimitExceeded(IngestError):
+    """A file would cost more than its budget (bytes unpacked, archive members, parse time)."""
 
 
 class AnalysisError(KlantstemError):

@@ -1,7 +1,15 @@
-"""Offline language detection per item with lingua, restricted to the languages we expect.
+"""Offline language detection per item with lingua, over every language lingua knows.
 
-Restricting lingua to a handful of languages makes it both faster and more accurate on
-short texts; accuracy on short feedback is measured in ``tests/ingest/test_language.py``.
+Two detectors keep memory and speed near the old five-language one (measured in
+``benchmarks/ingest.py``): the high-accuracy detector restricted to the five languages most
+feedback is written in (far better on a few words) decides short Latin-script texts and
+longer ones that plainly read as one of those five; every other text goes to lingua's
+all-languages detector in low-accuracy mode (trigram models, ~120 MiB for all 75
+languages; the high-accuracy models for all languages take ~1.2 GiB and run ~10x slower).
+
+A text too short to tell (fewer than three words: "test", "Excellent service 👏") or a
+detection below the confidence floor gives ``""`` (unknown) rather than a guess; readers
+pass the source's declared language, used then (see :func:`ingest.build.finish`).
 """
 
 from __future__ import annotations
@@ -10,42 +18,126 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
-LANGUAGES = (Language.DUTCH, Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH)
+MAIN_LANGUAGES = (
+    Language.DUTCH,
+    Language.ENGLISH,
+    Language.GERMAN,
+    Language.FRENCH,
+    Language.SPANISH,
+)
+LANGUAGES = MAIN_LANGUAGES  # kept for callers that list the main languages
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|BSN|POSTCODE|CARD)\]")
 
-
+# Below this many words the detectors guess (one English word scores as Estonian or Latin);
+# at exactly this many, only a confident answer counts.
+MIN_WORDS = 2
+SHORT_CONFIDENCE = 0.75
+# Below this length the all-languages trigram models mistake Dutch for Sotho ("Veel te duur"),
+# so a short Latin-script text is decided among the main languages.
+BROAD_MIN_CHARS = 30
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Below this confidence the answer is "unknown".
+MIN_CONFIDENCE = 0.5
 # Above this length lingua's low-accuracy mode (trigrams only) is as good and ~3x faster.
 LONG_TEXT = 120
 
 
-@lru_cache(maxsize=2)
-def _detector(low_accuracy: bool = False) -> LanguageDetector:
-    builder = LanguageDetectorBuilder.from_languages(*LANGUAGES)
-    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
+@lru_cache(maxsize=1)
+def _all_languages() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=1)
+def _main_languages() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*MAIN_LANGUAGES).build()
 
 
 def _usable(text: str) -> str:
     text = _PLACEHOLDER.sub(" ", text)
-    return text[:400] if len(_LETTERS.findall(text)) >= 1 else ""
+    return text[:400] if len(_LETTERS.findall(text[:400])) >= MIN_WORDS else ""
+
+
+def _best(values: Sequence[ConfidenceValue]) -> tuple[Language | None, float]:
+    if not values:
+        return None, 0.0
+    return values[0].language, values[0].value
+
+
+def _code(language: Language | None) -> str:
+    return language.iso_code_639_1.name.lower() if language is not None else ""
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code (``nl``, ``en``, ...) or ``""`` when the text has no words."""
+    """ISO 639-1 code (``nl``, ``pt``, ``hu``, ...) or ``""`` when the text cannot tell."""
     return detect_languages([text])[0]
 
 
+# Function words of the main languages: a longer text that the five-language detector gives
+# to one of them, with one of that language's function words and no letters
+# foreign to all five, is taken as is; anything else is asked of the all-languages detector.
+_FUNCTION_WORDS = {
+    "nl": set(["de", "het", "een", "en", "van", "ik", "is", "niet", "te", "mijn", "op", "in", "dat", "die", "er", "voor", "met", "zijn", "maar", "geen", "nog", "wel", "ook", "je", "u", "bij", "naar", "om", "was", "heb", "kan", "wordt", "werd", "heel", "binnen", "na", "al"]),
+    "en": set(["the", "a", "an", "and", "of", "to", "is", "it", "my", "not", "in", "on", "for", "with", "was", "be", "have", "has", "but", "no", "this", "that", "you", "i", "we", "at", "are", "when", "after", "still", "since"]),
+    "de": set(["der", "die", "das", "und", "ist", "nicht", "ich", "mein", "meine", "ein", "eine", "zu", "mit", "von", "auf", "für", "war", "es", "sie", "wir", "aber", "kein", "noch", "auch"]),
+    "fr": set(["le", "la", "les", "un", "une", "et", "est", "pas", "je", "mon", "ma", "mes", "du", "des", "pour", "avec", "elle", "nous", "mais", "ne", "qui", "sur", "au"]),
+    "es": set(["el", "la", "los", "las", "un", "una", "y", "es", "no", "mi", "mis", "de", "del", "que", "en", "por", "con", "para", "se", "lo", "al", "me", "muy", "pero", "está", "ya"]),
+}  # fmt: skip
+# Matched against the lower-cased text without re.I: under re.I the dotless "ı" matches "i".
+_FOREIGN_LETTERS = re.compile("[ãõőűłąęśźżćńşğıțșřčěůžšđåøæœðþ]")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _plainly_main(text: str, code: str) -> bool:
+    lowered = text.lower()
+    if _FOREIGN_LETTERS.search(lowered):
+        return False
+    words = _FUNCTION_WORDS.get(code, set())
+    return any(w in words for w in _WORDS.findall(lowered))
+
+
 def detect_languages(texts: Sequence[str]) -> list[str]:
-    """Detect many texts at once (lingua spreads the batch over the cores)."""
+    """Detect many texts at once (lingua spreads each batch over the cores).
+
+    Latin-script texts go to the five main languages in high accuracy first (as fast as
+    before). A short one keeps that answer; a longer one keeps it when it reads plainly as
+    that language (function words, no foreign letters), else it is asked of all languages.
+    Texts in another script go straight to all languages.
+    """
     usable = [_usable(t) for t in texts]
     out = [""] * len(usable)
-    for low_accuracy in (False, True):
-        todo = [i for i, t in enumerate(usable) if t and (len(t) >= LONG_TEXT) == low_accuracy]
-        if not todo:
-            continue
-        found = _detector(low_accuracy).detect_languages_in_parallel_of([usable[i] for i in todo])
-        for i, language in zip(todo, found, strict=True):
-            out[i] = language.iso_code_639_1.name.lower() if language is not None else ""
+    latin = [i for i, t in enumerate(usable) if t and _LATIN.search(t)]
+    latin_set = set(latin)
+    broad_todo = [i for i, t in enumerate(usable) if t and i not in latin_set]
+    short = [i for i in latin if len(usable[i]) < BROAD_MIN_CHARS]
+    longer = [i for i in latin if len(usable[i]) >= BROAD_MIN_CHARS]
+    if short:  # confidence values cost ~30% more than a plain detection: only where needed
+        precise = _main_languages().compute_language_confidence_values_in_parallel(
+            [usable[i] for i in short]
+        )
+        for i, values in zip(short, precise, strict=True):
+            language, confidence = _best(values)
+            floor = (
+                MIN_CONFIDENCE if len(_LETTERS.findall(usable[i])) > MIN_WORDS else SHORT_CONFIDENCE
+            )
+            out[i] = _code(language) if language is not None and confidence >= floor else ""
+    if longer:
+        found = _main_languages().detect_languages_in_parallel_of([usable[i] for i in longer])
+        for i, language in zip(longer, found, strict=True):
+            code = _code(language)
+            if code and _plainly_main(usable[i], code):
+                out[i] = code
+            else:
+                broad_todo.append(i)
+                out[i] = code  # kept if the broad pass is unsure
+    if broad_todo:
+        broad = _all_languages().compute_language_confidence_values_in_parallel(
+            [usable[i] for i in broad_todo]
+        )
+        for i, values in zip(broad_todo, broad, strict=True):
+            language, confidence = _best(values)
+            if confidence >= MIN_CONFIDENCE and not (language in MAIN_LANGUAGES and out[i]):
+                out[i] = _code(language)
     return out

@@ -10,15 +10,28 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ingest import reviews, tickets
-from ingest.detect import EXPECTED, decode, looks_like_eml, looks_like_mbox, match_table
+from ingest import reviews, surveys, tickets
+from ingest.build import scrub
+from ingest.detect import (
+    EXPECTED,
+    decode,
+    looks_like_eml,
+    looks_like_mbox,
+    match_table,
+    translate_header,
+)
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
-from ingest.errors import IngestError, MappingRequired
+from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
+from ingest.limits import check_time, current, file_budget
+from ingest.outlook_msg import is_msg, msg_to_eml
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import (
@@ -29,6 +42,8 @@ from ingest.tables import (
     read_normalized,
     read_unknown_table,
 )
+from ingest.whatsapp import looks_like_whatsapp, read_whatsapp
+from ingest.workbooks import ODS_MIMETYPE, OLE2_MAGIC, load_workbook_table
 
 TableReader = Callable[[Table, IngestSettings, str], IngestResult]
 TABLE_READERS: dict[str, TableReader] = {
@@ -42,7 +57,10 @@ TABLE_READERS: dict[str, TableReader] = {
     "intercom_csv": tickets.read_intercom_csv,
     "outlook_csv": read_outlook_csv,
 }
-_MAX_ZIP_BYTES = 2_000_000_000
+_MEDIA_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".opus", ".ogg", ".mp3", ".m4a", ".aac",
+     ".mp4", ".mov", ".3gp", ".vcf", ".pdf", ".docx", ".doc"}
+)  # fmt: skip
 _SKIPPED_MEMBERS = ("__MACOSX/", ".DS_Store", "Thumbs.db")
 
 
@@ -56,35 +74,119 @@ def read_path(path: str | Path, settings: IngestSettings | None = None) -> list[
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-        return [read_bytes(f.read_bytes(), f.name, settings) for f in files]
-    if not p.exists():
-        raise IngestError(f"{p}: no such file or folder. Check the path and try again.")
-    return [read_bytes(p.read_bytes(), p.name, settings)]
+        return [read_bytes(read_file_bytes(f), f.name, settings) for f in files]
+    return [read_bytes(read_file_bytes(p), p.name, settings)]
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of one regular file, refusing what would hang or never end.
+
+    A FIFO, a device (a symlink to ``/dev/zero``), a socket or a file over the size limit
+    is refused before a single byte is read.
+
+    Raises:
+        IngestError: the path is missing, not a regular file, too large or unreadable.
+    """
+    p = Path(path)
+    limit = current().max_bytes
+    try:
+        info = os.stat(p)  # follows symlinks: a link to /dev/zero is a character device
+    except FileNotFoundError as exc:
+        raise IngestError(f"{p}: no such file or folder. Check the path and try again.") from exc
+    except OSError as exc:
+        raise IngestError(f"{p.name}: cannot be opened ({exc.strerror}). Check the path.") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
+        raise IngestError(
+            f"{p.name}: is {kind}, not a regular file; it is not read. Import the export file itself."
+        )
+    if info.st_size > limit:
+        raise ResourceLimitExceeded(
+            f"{p.name}: {info.st_size // (1024 * 1024)} MiB is more than the "
+            f"{limit // (1024 * 1024)} MiB one file may have. Export a shorter period."
+        )
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO after the check, open does not block.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise IngestError(f"{p.name}: cannot be read ({exc.strerror}). Check the file.") from exc
+    if len(data) > limit:
+        raise ResourceLimitExceeded(
+            f"{p.name}: more than the {limit // (1024 * 1024)} MiB one file may have. "
+            "Export a shorter period."
+        )
+    return data
 
 
 def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -> IngestResult:
-    """Read one file's bytes (a .zip counts as one file).
+    """Read one file's bytes (a .zip counts as one file) within its budget.
+
+    This is the per-file boundary: whatever goes wrong while reading becomes an
+    :class:`IngestError` naming the file (a reader's bug included), never another exception.
 
     Raises:
         MappingRequired: a table whose text column could not be guessed.
         IngestError: the file cannot be read at all (nothing from it is usable).
     """
     settings = settings or IngestSettings()
+    with file_budget(name) as budget:
+        try:
+            budget.take_bytes(len(data), "the file itself")
+            return _read_bytes(data, name, settings)
+        except IngestError:
+            raise
+        except (RecursionError, MemoryError) as exc:  # pathological nesting in JSON or MIME
+            raise IngestError(
+                f"{name}: the file is too deeply nested or too large to read "
+                f"({exc.__class__.__name__}); nothing from it was imported. {EXPECTED}"
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 - the per-file boundary: nothing may escape
+            raise IngestError(
+                f"{name}: could not be read ({exc.__class__.__name__}: {str(exc)[:200]}); nothing "
+                "from it was imported. The file is probably damaged or cut off: download or "
+                f"export it again. {EXPECTED}"
+            ) from exc
+
+
+def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
     if not data.strip():
         raise IngestError(f"{name}: the file is empty. {EXPECTED}")
+    return _read_any(data, name, settings, depth=0)
+
+
+def _read_any(data: bytes, name: str, settings: IngestSettings, depth: int) -> IngestResult:
+    """Dispatch on the container: zip (xlsx, ods, zip), OLE2 (.msg, .xls), else text."""
     if data[:4] == b"PK\x03\x04":
-        return _read_zip_or_xlsx(data, name, settings, depth=0)
-    try:
-        return _read_single(data, name, settings)
-    except (RecursionError, MemoryError) as exc:  # pathological nesting in JSON or MIME
-        raise IngestError(
-            f"{name}: the file is too deeply nested to read ({exc.__class__.__name__}). {EXPECTED}"
-        ) from exc
+        return _read_zip_or_xlsx(data, name, settings, depth=depth)
+    if data[:8] == OLE2_MAGIC:
+        if is_msg(data):
+            return read_eml(msg_to_eml(data, name), name, settings, fmt="outlook_msg")
+        return read_table(load_workbook_table(data, name, "xlrd"), settings)
+    return _read_single(data, name, settings)
 
 
 def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
+    if reviews.looks_like_kiyoh_xml(data):
+        return reviews.read_kiyoh(
+            reviews.kiyoh_xml_payload(data, name), name, settings, "kiyoh_xml",
+            "XML feed with Kiyoh's reviewId and reviewContent elements",
+        )  # fmt: skip
     text, encoding = decode(data, name)
     stripped = text.lstrip()
+    if stripped[:1] in "[0123456789\u200e" and looks_like_whatsapp(
+        text
+    ):  # iOS lines start with "["
+        return read_whatsapp(text, name, settings)
     if stripped[:1] in "{[":
         return _read_json(stripped, name, settings)
     if looks_like_mbox(text):
@@ -108,6 +210,26 @@ def read_table(table: Table, settings: IngestSettings) -> IngestResult:
     fingerprint = match_table(table.header)
     if fingerprint is not None:
         return TABLE_READERS[fingerprint.format](table, settings, fingerprint.reason)
+    kind = surveys.survey_kind(table)
+    if kind:
+        return surveys.read_survey(table, kind, settings)
+    translated = translate_header(table.header)
+    if translated is not None:
+        localized = Table(
+            table.name, translated, table.rows, table.lines, table.problems,
+            {**table.details, "header_language": "localized"},
+        )  # fmt: skip
+        if localized.index("Issue id") is None:
+            return tickets.read_jira(
+                localized,
+                settings,
+                "has Jira's columns under localized names (Summary, Issue key, Created)",
+            )
+        found = match_table(localized.header)
+        if found is not None:
+            return TABLE_READERS[found.format](
+                localized, settings, found.reason + " (localized names)"
+            )
     return read_unknown_table(table, settings)
 
 
@@ -118,7 +240,13 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
     """The document, or (for NDJSON) the objects per line plus problems for bad lines."""
     try:
         return json.loads(text), [], []
-    except json.JSONDecodeError as whole_error:
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # an integer of more than 4,300 digits
+            raise IngestError(
+                f"{name}: JSON with a number too long to read ({str(exc)[:120]}). The file is "
+                "damaged or not an export: download it again."
+            ) from exc
+        whole_error = exc
         lines = text.splitlines()
         objects: list[tuple[int, Any]] = []
         problems: list[Problem] = []
@@ -130,6 +258,12 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
             except json.JSONDecodeError as exc:
                 problems.append(Problem(name, number, f"is not valid JSON ({exc.msg} at column {exc.colno}); skipped. "
                                         "The export may be cut off: download it again."))  # fmt: skip
+            except ValueError as exc:  # an integer of more than 4,300 digits
+                problems.append(
+                    Problem(
+                        name, number, f"holds a number too long to read ({str(exc)[:80]}); skipped."
+                    )
+                )
         if (
             len(objects) < 1
             or not all(isinstance(o, dict) for _, o in objects)
@@ -142,10 +276,29 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
         return None, objects, problems
 
 
+def _scrubbed(value: Any) -> Any:
+    """JSON values with lone surrogates (``"\\ud800"``, keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {scrub(k): _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
     payload, lines, problems = _parse_json(text, name)
+    if _SURROGATE_ESCAPE.search(text):
+        payload = _scrubbed(payload)
+        lines = [(n, _scrubbed(o)) for n, o in lines]
     if payload is None:  # NDJSON
         first = lines[0][1]
+        if tickets.looks_like_freshdesk([o for _, o in lines[:50]]):
+            return _with_problems(tickets.read_freshdesk_json(lines, name, settings), problems)
         if "ticket" in first or "requester_id" in first:
             return _with_problems(tickets.read_zendesk_json(lines, name, settings), problems)
         return _with_problems(_read_json_rows([o for _, o in lines], name, settings), problems)
@@ -164,6 +317,14 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
                 return reviews.read_google_business(payload, name, settings)
             if any("total_score" in r or "questions" in r for r in sample):
                 return reviews.read_feedback_company(payload, name, settings)
+        if isinstance(payload.get("tickets"), list) and tickets.looks_like_freshdesk(
+            payload["tickets"][:50]
+        ):
+            return tickets.read_freshdesk_json(
+                list(enumerate(payload["tickets"], start=1)), name, settings
+            )
+        if tickets.looks_like_freshdesk([payload]):
+            return tickets.read_freshdesk_json([(1, payload)], name, settings)
         if isinstance(payload.get("tickets"), list):
             return tickets.read_zendesk_json(
                 list(enumerate(payload["tickets"], start=1)), name, settings
@@ -179,6 +340,10 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
         raise IngestError(f"{name}: JSON of an unknown shape (top-level keys: {keys}). {EXPECTED}")
     if isinstance(payload, list):
         if payload and all(isinstance(p, dict) for p in payload[:50]):
+            if tickets.looks_like_freshdesk(payload[:50]):
+                return tickets.read_freshdesk_json(
+                    list(enumerate(payload, start=1)), name, settings
+                )
             if any("requester_id" in p or "ticket" in p for p in payload[:50]):
                 return tickets.read_zendesk_json(list(enumerate(payload, start=1)), name, settings)
             if any("starRating" in p for p in payload[:50]):
@@ -230,6 +395,7 @@ def _with_problems(result: IngestResult, problems: list[Problem]) -> IngestResul
 
 
 def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: int) -> IngestResult:
+    budget = current()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [
@@ -237,49 +403,101 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
             for m in archive.infolist()
             if not m.is_dir() and not any(s in m.filename for s in _SKIPPED_MEMBERS)
         ]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise IngestError(
             f"{name}: a damaged zip file ({exc}). Download or export it again."
         ) from exc
-    if any(m.filename == "[Content_Types].xml" for m in members) and any(
+    is_ods = any(m.filename == "mimetype" for m in members) and archive.open("mimetype").read(
+        60
+    ).startswith(ODS_MIMETYPE)
+    if is_ods or (any(m.filename == "[Content_Types].xml" for m in members) and any(
         m.filename.startswith("xl/") for m in members
-    ):
+    )):  # fmt: skip
+        # openpyxl never unpacks more than a member's declared size (zipfile stops there).
+        for member in members:
+            budget.take_member(f"{name}/{member.filename}")
+        budget.take_bytes(sum(m.file_size for m in members), f"{name} (workbook parts)")
+        if is_ods:
+            return read_table(load_workbook_table(data, name, "odf"), settings)
         return read_table(load_xlsx(data, name), settings)
-    if sum(m.file_size for m in members) > _MAX_ZIP_BYTES:
-        raise IngestError(
-            f"{name}: the zip unpacks to more than 2 GB. Unpack it and import the files one by one."
-        )
     records: list[Any] = []
     problems: list[Problem] = []
     formats: list[str] = []
+    mapping_required: MappingRequired | None = None
+    skipped: dict[str, int] = {}
+    media = 0
     for member in sorted(members, key=lambda m: m.filename):
         inner = f"{name}/{member.filename}"
+        budget.take_member(inner)
+        check_time(inner)
         try:
-            content = archive.read(member)
-            if content[:4] == b"PK\x03\x04" and depth < 2:
-                result = _read_zip_or_xlsx(content, inner, settings, depth + 1)
-            elif not content.strip():
+            if PurePosixPath(member.filename).suffix.lower() in _MEDIA_SUFFIXES:
+                media += 1  # photos and voice notes next to a WhatsApp chat: not feedback text
                 continue
-            else:
-                result = _read_single(content, inner, settings)
-        except MappingRequired:
-            raise
+            content = _unpack(archive, member, inner)
+            if content[:4] == b"PK\x03\x04" and depth >= 3:
+                raise IngestError(f"{inner}: zips nested more than three deep are not opened.")
+            if not content.strip():
+                continue
+            result = _read_any(content, inner, settings, depth + 1)
+        except ResourceLimitExceeded:
+            raise  # the budget is the whole file's: nothing of it is stored
+        except MappingRequired as exc:
+            mapping_required = mapping_required or exc
+            problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
+            continue
         except IngestError as exc:
             problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
             continue
-        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-            problems.append(Problem(inner, 0, f"cannot be unpacked ({exc}); skipped."))
+        except (RecursionError, MemoryError) as exc:
+            problems.append(
+                Problem(
+                    inner,
+                    0,
+                    f"too deeply nested or too large to read ({exc.__class__.__name__}); skipped.",
+                )
+            )
+            continue
+        except Exception as exc:  # noqa: BLE001 - a damaged member must not sink its siblings
+            problems.append(Problem(inner, 0, f"cannot be unpacked or read ({exc.__class__.__name__}: "
+                                    f"{str(exc)[:160]}); skipped. Download or export the zip again."))  # fmt: skip
             continue
         records.extend(result.records)
         problems.extend(result.problems)
         formats.append(result.detected_format)
-    if not records:
+        for key, value in result.details.items():
+            if key.startswith("skipped_") and value.isdigit():
+                skipped[key] = skipped.get(key, 0) + int(value)
+    if not records and not skipped:
+        if mapping_required is not None and len(members) == 1:
+            raise mapping_required
         first = f" First problem: {problems[0]}" if problems else ""
         raise IngestError(f"{name}: the zip holds no readable feedback file.{first} {EXPECTED}")
     kinds = sorted(set(formats))
     fmt = f"{kinds[0]}_zip" if len(kinds) == 1 else "zip"
+    details = {"members": str(len(members)), **{k: str(v) for k, v in skipped.items()}}
+    if media:
+        details["media_skipped"] = str(media)
     suffixes = sorted({PurePosixPath(m.filename).suffix or "(none)" for m in members})
     reason = f"a zip of {len(formats)} readable file(s) ({', '.join(suffixes)}) read as {', '.join(kinds)}"
-    return IngestResult(
-        name, tuple(records), tuple(problems), fmt, reason, {"members": str(len(members))}
-    )
+    return IngestResult(name, tuple(records), tuple(problems), fmt, reason, details)
+
+
+def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, inner: str) -> bytes:
+    """One member's bytes, streamed in chunks and counted against the file's budget.
+
+    The declared size can lie, so the count is of the bytes actually unpacked; a bomb
+    stops at the budget instead of filling memory.
+    """
+    budget = current()
+    if member.file_size > budget.max_bytes - budget.used_bytes:
+        budget.take_bytes(member.file_size, inner)  # raises: declared larger than what is left
+    chunks: list[bytes] = []
+    with archive.open(member) as handle:
+        while True:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                break
+            budget.take_bytes(len(chunk), inner)
+            chunks.append(chunk)
+    return b"".join(chunks)

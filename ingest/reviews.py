@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
+from xml.etree import ElementTree
 
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
+from ingest.errors import IngestError
 from ingest.mapping import row_key
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
@@ -57,8 +59,15 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
         t.index("Review Text"),
     )
     link_i = t.index("Review Link", "Review URL")
+    language_i = t.index("Reviewer Language")
+    reply_i, reply_millis_i = (
+        t.index("Developer Reply Text"),
+        t.index("Developer Reply Millis Since Epoch"),
+    )
+    reply_date_i = t.index("Developer Reply Date and Time")
     zone = zone_of(settings.timezone)
     newest: dict[str, tuple[int, Draft | Problem]] = {}
+    replies: dict[str, Draft] = {}
     order: list[Draft | Problem] = list(t.problems)
     for line, cells, raw in t.records():
         link = _cell(cells, link_i)
@@ -87,7 +96,22 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
             rating=rating, rating_scale_min=1.0 if rating is not None else None,
             rating_scale_max=5.0 if rating is not None else None,
             is_star_only=not text and not title, thread_id=record_id, url=link, raw=raw,
+            declared_language=_cell(cells, language_i),
         )  # fmt: skip
+        reply = _cell(cells, reply_i)
+        if reply:
+            try:
+                replied, replied_assumed = parse_datetime(
+                    _cell(cells, reply_millis_i) or _cell(cells, reply_date_i), zone
+                )
+            except ValueError:
+                replied, replied_assumed = when, True
+            replies[record_id] = Draft(
+                line=line, source_system="google_play", source_record_id=record_id, part=1,
+                channel="app_review", direction="outbound", received_at=replied,
+                received_at_tz_assumed=replied_assumed, text=reply, thread_id=record_id, url=link,
+                raw={"Developer Reply Text": reply, "Review Link": link},
+            )  # fmt: skip
         if draft.is_star_only and rating is None:
             order.append(problem(t.name, line, "has neither a star rating nor text; skipped."))
             continue
@@ -97,6 +121,9 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
             continue
         newest[record_id] = (version, draft)
     order.extend(d for _, d in newest.values())
+    order.extend(
+        reply for key, reply in replies.items() if key in newest
+    )  # developer replies: outbound
     return finish(t.name, order, settings, "google_play", reason, details=t.details)
 
 
@@ -202,6 +229,7 @@ def _json_draft(
         rating_scale_min=low if value is not None else None,
         rating_scale_max=high if value is not None else None,
         is_star_only=not text and not subject, thread_id=record_id, url=url,
+        declared_language=language,
         raw=_flat(raw), author_fields=("reviewerNickname", "reviewer", "reviewAuthor", "client"),
     )  # fmt: skip
 
@@ -292,8 +320,15 @@ def _kiyoh_content(review: Mapping[str, Any]) -> list[dict[str, Any]]:
     return flat
 
 
-def read_kiyoh(payload: Mapping[str, Any], name: str, settings: IngestSettings) -> IngestResult:
-    """Kiyoh / Klantenvertellen publication API dump: 1-10 scores, text inside reviewContent."""
+def read_kiyoh(
+    payload: Mapping[str, Any],
+    name: str,
+    settings: IngestSettings,
+    fmt: str = "kiyoh",
+    reason: str = "JSON with locationId and reviews[].reviewContent[].questionGroup",
+) -> IngestResult:
+    """Kiyoh / Klantenvertellen publication API dump (or XML feed): 1-10 scores, text inside
+    reviewContent, the company's reply (``reviewComments``) as an outbound item."""
     items: list[Draft | Problem] = []
     for number, review in enumerate(payload.get("reviews") or [], start=1):
         if not isinstance(review, dict):
@@ -311,14 +346,69 @@ def read_kiyoh(payload: Mapping[str, Any], name: str, settings: IngestSettings) 
                 record_id=str(review.get("reviewId") or f"{name}:{number}"), created=review.get("dateSince", ""),
                 text=opinion, subject=oneliner, author=str(review.get("reviewAuthor") or ""),
                 rating=score, low=1, high=10, raw={k: v for k, v in review.items() if k != "reviewContent"},
+                language=str(review.get("reviewLanguage") or ""),
             )
         )  # fmt: skip
-    return finish(
-        name,
-        items,
-        settings,
-        "kiyoh",
-        "JSON with locationId and reviews[].reviewContent[].questionGroup",
+        reply = str(review.get("reviewComments") or "").strip()
+        record_id = str(review.get("reviewId") or f"{name}:{number}")
+        if reply and isinstance(items[-1], Draft):
+            items.append(
+                Draft(
+                    line=number, source_system="kiyoh", source_record_id=record_id, part=1,
+                    channel="review", direction="outbound", received_at=items[-1].received_at,
+                    received_at_tz_assumed=True, text=reply, thread_id=record_id,
+                    raw={"reviewId": record_id, "reviewComments": reply},
+                )
+            )  # fmt: skip
+    return finish(name, items, settings, fmt, reason)
+
+
+def kiyoh_xml_payload(data: bytes, name: str) -> dict[str, Any]:
+    """The Kiyoh/Klantenvertellen XML feed (``feed.xml``) in the shape of the JSON API.
+
+    Raises:
+        IngestError: the XML cannot be parsed or declares entities (never expanded).
+    """
+    if b"<!ENTITY" in data[:65536] or b"<!DOCTYPE" in data[:65536]:
+        raise IngestError(
+            f"{name}: XML with a DOCTYPE or entity declarations is not read (a Kiyoh feed has none). "
+            "Download the feed again."
+        )
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise IngestError(f"{name}: not readable XML ({exc}). Download the feed again.") from exc
+    reviews = []
+    container = root.find("reviews")
+    for element in (container if container is not None else root).iter():
+        if element is container or not _has_child(element, "reviewId"):
+            continue
+        review: dict[str, Any] = {}
+        for child in element:
+            if child.tag == "reviewContent":
+                review["reviewContent"] = [
+                    {leaf.tag: (leaf.text or "") for leaf in content}
+                    for content in child.iter("reviewContent")
+                    if content.find("questionGroup") is not None
+                ]
+            else:
+                review[child.tag] = child.text or ""
+        reviews.append(review)
+    header = {child.tag: child.text or "" for child in root if child.tag != "reviews"}
+    return {**header, "reviews": reviews}
+
+
+def _has_child(element: ElementTree.Element, tag: str) -> bool:
+    return any(child.tag == tag for child in element)
+
+
+def looks_like_kiyoh_xml(data: bytes) -> bool:
+    """An XML document with Kiyoh's ``reviewId`` and ``reviewContent``/``locationId`` elements."""
+    head = data[:20000].lstrip(b"\xef\xbb\xbf \r\n\t")
+    return (
+        head.startswith(b"<")
+        and b"<reviewId>" in head
+        and (b"<locationId>" in head or b"<reviewContent>" in head)
     )
 
 

@@ -28,6 +28,10 @@ class IngestSettings:
     Attributes:
         timezone: IANA zone assumed for timestamps without one (recorded as assumed).
         own_domains: e-mail domains of the company; mail from them is stored as outbound.
+        own_addresses: the company's own addresses (also X.500 Exchange addresses such as
+            ``/O=EXCHANGELABS/.../CN=SERVICE``); mail from them is stored as outbound.
+        mailbox_owner_names: display names of the company's own senders (``Klantenservice``);
+            Outlook CSV rows sent under these names are stored as outbound.
         pseudonym_key: secret for the keyed hash of authors (lives in the workspace).
         redact: replace personal data in subject and text with typed placeholders.
         mappings: remembered column mappings, keyed by :func:`ingest.mapping.header_key`.
@@ -36,6 +40,8 @@ class IngestSettings:
 
     timezone: str = "Europe/Amsterdam"
     own_domains: tuple[str, ...] = ()
+    own_addresses: tuple[str, ...] = ()
+    mailbox_owner_names: tuple[str, ...] = ()
     pseudonym_key: bytes = b"klantstem-default-key"
     redact: bool = True
     mappings: Mapping[str, ColumnMapping] = field(default_factory=dict)

@@ -12,9 +12,11 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from xml.etree import ElementTree
 
 import pandas as pd
 
@@ -22,11 +24,17 @@ from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.detect import decode, sniff_delimiter
 from ingest.errors import IngestError, MappingRequired, RecordError
+from ingest.limits import check_time
 from ingest.mapping import header_key, normalize_header, row_key
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
 
-csv.field_size_limit(50_000_000)
+# A feedback text of 10 MB is not feedback; the limit keeps a runaway cell from filling memory.
+csv.field_size_limit(10_000_000)
+# Jira and SurveyMonkey exports reach a few hundred columns; guessing a mapping costs
+# columns x names, so far wider "tables" are refused (a line of delimiters, binary).
+MAX_COLUMNS = 5_000
+MAX_HEADER_CELL = 5_000
 
 
 @dataclass(slots=True)
@@ -42,6 +50,9 @@ class Table:
     _normalized: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # A blank header cell (Typeform's second header row, a stray column) gets a name, so a
+        # guessed or chosen mapping can point at it.
+        self.header = [h if h.strip() else f"column {i + 1}" for i, h in enumerate(self.header)]
         self._normalized = [normalize_header(h) for h in self.header]
 
     def index(self, *names: str) -> int | None:
@@ -70,27 +81,60 @@ class Table:
             yield line, row, raw
 
 
+_EXCEL_SEP = re.compile(r'\A\ufeff?"?sep=(.)"?[ \t]*\r?\n', re.I)
+# A row whose quoted cells hold at least this many lines shaped like rows of their own is a
+# stray quote swallowing the rows below it, not a multi-line comment.
+_SWALLOWED_ROWS = 2
+
+
 def load_csv(text: str, name: str, encoding: str) -> Table:
     """Parse CSV text with a sniffed delimiter; malformed rows become problems.
+
+    Excel's ``sep=;`` first line sets the delimiter. A quoted cell that swallowed lines
+    shaped like rows (one stray quote) is reported with its line range and skipped, never
+    imported as one long cell.
 
     Raises:
         IngestError: the text is not a table at all.
     """
-    delimiter = sniff_delimiter(text)
+    first_line = 1
+    declared = _EXCEL_SEP.match(text)
+    if declared:
+        delimiter = declared.group(1)
+        text = text[declared.end() :]
+        first_line = 2
+    else:
+        delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
     problems: list[Problem] = []
-    start = 1
+    start = first_line
+    offset = first_line - 1
     try:
         for row in reader:
-            line, start = start, reader.line_num + 1
+            line, start = start, reader.line_num + 1 + offset
+            if len(rows) % 5000 == 0:
+                check_time(f"line {line}")
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
                 header = [cell.strip() for cell in row]
+                check_header(header, name, line)
                 continue
+            last = start - 1
+            if last - line >= _SWALLOWED_ROWS:
+                swallowed = _row_shaped_lines(row, len(header), delimiter)
+                if swallowed >= _SWALLOWED_ROWS:
+                    problems.append(
+                        problem(name, line, f"lines {line}-{last}: a quote opened in line {line} is only closed "
+                                f"in line {last}, so {swallowed} lines that look like rows of their own were "
+                                "read as one cell. A stray double quote, probably in line "
+                                f"{line}: remove it (or write it as \"\") and import the file again; these "
+                                "lines were skipped.")
+                    )  # fmt: skip
+                    continue
             if len(row) > len(header):
                 if any(cell.strip() for cell in row[len(header) :]):
                     problems.append(
@@ -117,6 +161,35 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
     )
 
 
+def check_header(header: list[str], name: str, line: int) -> None:
+    """Refuse a header row no export has (too many columns, a cell as long as a page)."""
+    if len(header) > MAX_COLUMNS:
+        raise IngestError(
+            f"{name}: the header row (line {line}) has {len(header):,} columns; exports have at most "
+            f"a few hundred, so this is not a table we can read. {_TABLE_HINT}"
+        )
+    longest = max((len(h) for h in header), default=0)
+    if longest > MAX_HEADER_CELL:
+        raise IngestError(
+            f"{name}: a header cell (line {line}) is {longest:,} characters long, which no export "
+            f"writes: the first line is not a header row. {_TABLE_HINT}"
+        )
+
+
+def _row_shaped_lines(row: list[str], width: int, delimiter: str) -> int:
+    """How many lines inside the row's multi-line cells split into ``width`` cells themselves."""
+    if width < 2:
+        return 0
+    count = 0
+    for cell in row:
+        if "\n" not in cell:
+            continue
+        for inner in cell.split("\n")[1:]:
+            if inner.count(delimiter) >= width - 1 and len(inner.split(delimiter)) == width:
+                count += 1
+    return count
+
+
 _TABLE_HINT = "Expected a CSV or XLSX export with a header row."
 
 
@@ -134,6 +207,10 @@ def load_xlsx(data: bytes, name: str) -> Table:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (
+        zlib.error,
+        ElementTree.ParseError,
+        IndexError,
+        EOFError,
         zipfile.BadZipFile,
         InvalidFileException,
         KeyError,
@@ -142,7 +219,8 @@ def load_xlsx(data: bytes, name: str) -> Table:
         TypeError,
     ) as exc:
         raise IngestError(
-            f"{name}: not a readable Excel workbook ({exc}). Save it again as .xlsx or CSV."
+            f"{name}: not a readable Excel workbook ({str(exc)[:160]}); it is damaged or cut off. "
+            "Download or export it again, or save it once more from Excel as .xlsx or CSV."
         ) from exc
     try:
         for sheet in book.worksheets:
@@ -157,12 +235,29 @@ def load_xlsx(data: bytes, name: str) -> Table:
                     header = [c.strip() for c in cells]
                     while header and not header[-1]:
                         header.pop()
+                    check_header(header, name, number)
                     continue
+                if len(rows) % 5000 == 0:
+                    check_time(f"row {number}")
                 cells = (cells + [""] * len(header))[: len(header)]
                 rows.append(cells)
                 lines.append(number)
             if header:
                 return Table(name, header, rows, lines, [], {"sheet": sheet.title})
+    except (
+        zlib.error,
+        ElementTree.ParseError,
+        zipfile.BadZipFile,
+        KeyError,
+        IndexError,
+        ValueError,
+        EOFError,
+        TypeError,
+    ) as exc:
+        raise IngestError(
+            f"{name}: a damaged Excel workbook ({exc.__class__.__name__}: {str(exc)[:120]}). Download or "
+            "export it again, or save it once more from Excel."
+        ) from exc
     finally:
         book.close()
     raise IngestError(f"{name}: the workbook has no sheet with data. {_TABLE_HINT}")
@@ -216,6 +311,8 @@ AUTHOR_NAMES = (
 ID_NAMES = (
     "id",
     "review id",
+    "review_id",
+    "reviewid",
     "response id",
     "respons id",
     "responsnummer",
@@ -323,10 +420,17 @@ def guess_mapping(table: Table) -> ColumnMapping | None:
     if found["date"] is None:
         found["date"] = _date_by_content(table, used)
     name = lambda i: table.header[i] if i is not None else ""  # noqa: E731
-    reviewish = any(w in normalize_header(table.header[text]) for w in ("review", "recensie")) or (
-        found["rating"] is not None
-        and any(w in table._normalized[found["rating"]] for w in ("star", "ster"))
-    )
+    reviewish = (
+        any(w in normalize_header(table.header[text]) for w in ("review", "recensie"))
+        or (
+            found["rating"] is not None
+            and any(w in table._normalized[found["rating"]] for w in ("star", "ster"))
+        )
+        # a rating next to a title, or a review id: a review site's export
+        or (found["rating"] is not None and found["subject"] is not None
+            and any(w in table._normalized[found["subject"]] for w in ("title", "titel")))
+        or (ident is not None and any(w in table._normalized[ident] for w in ("review", "recensie")))
+    )  # fmt: skip
     return ColumnMapping(
         text=table.header[text],
         date=name(found["date"]),
@@ -399,11 +503,12 @@ def read_mapped(
             )
         return index
 
-    text_i = col(mapping.text, "text")
+    text_i = col(mapping.text or "(no text column chosen)", "text")
     date_i, rating_i = col(mapping.date, "date"), col(mapping.rating, "rating")
     channel_i, subject_i = col(mapping.channel, "channel"), col(mapping.subject, "subject")
     author_i, id_i = col(mapping.author, "author"), col(mapping.record_id, "record id")
-    assert text_i is not None
+    if text_i is None:  # unreachable: col() raises for a missing column
+        raise MappingRequired(f"{name}: no text column chosen.", table.header)
     zone = zone_of(settings.timezone)
     dates = parse_column([r[date_i] for r in table.rows], zone) if date_i is not None else None
     scale = _scale(table, rating_i, mapping) if rating_i is not None else None

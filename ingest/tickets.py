@@ -35,10 +35,15 @@ def read_zendesk_json(
     """Zendesk full JSON export: one ticket per line (``{"ticket": {...}}`` or the bare ticket)."""
     zone = zone_of(settings.timezone)
     items: list[Draft | Problem] = []
+    skipped = {"deleted": 0, "spam": 0}
     for line, entry in tickets:
         ticket = entry.get("ticket", entry) if isinstance(entry, dict) else None
         if not isinstance(ticket, dict) or "id" not in ticket:
             items.append(problem(name, line, "is not a Zendesk ticket (no 'id'); skipped."))
+            continue
+        kind = _deleted_or_spam(ticket)
+        if kind:
+            skipped[kind] += 1
             continue
         ticket_id = str(ticket["id"])
         requester = ticket.get("requester_id")
@@ -107,8 +112,102 @@ def read_zendesk_json(
                 )
             )  # fmt: skip
     return finish(
-        name, items, settings, "zendesk_json", "JSON tickets with requester_id and comments"
-    )
+        name, items, settings, "zendesk_json", "JSON tickets with requester_id and comments",
+        details=_skipped_details(skipped), require_records=not any(skipped.values()),
+    )  # fmt: skip
+
+
+def _deleted_or_spam(ticket: Mapping[str, Any]) -> str:
+    """ "deleted", "spam" or "" for a Zendesk or Freshdesk ticket.
+
+    Zendesk keeps deleted tickets with status ``deleted`` and scrubbed fields (subject
+    ``SCRUBBED``); Freshdesk flags them with ``deleted``/``spam`` booleans.
+    """
+    status = str(ticket.get("status") or "").strip().lower()
+    if ticket.get("spam") is True or status == "spam":
+        return "spam"
+    subject = str(ticket.get("subject") or ticket.get("raw_subject") or "").strip()
+    if ticket.get("deleted") is True or status == "deleted" or subject == "SCRUBBED":
+        return "deleted"
+    return ""
+
+
+def _skipped_details(skipped: Mapping[str, int]) -> dict[str, str]:
+    return {f"skipped_{kind}": str(n) for kind, n in skipped.items() if n}
+
+
+# ------------------------------------------------------------------ Freshdesk JSON
+
+FRESHDESK_KEYS = frozenset(
+    {"fr_due_by", "fr_escalated", "description_text", "email_config_id", "responder_id"}
+)
+
+
+def looks_like_freshdesk(sample: Iterable[Any]) -> bool:
+    """Freshdesk API tickets (``/api/v2/tickets``): keys Zendesk never writes."""
+    return any(isinstance(t, dict) and len(FRESHDESK_KEYS & set(t)) >= 2 for t in sample)
+
+
+def read_freshdesk_json(
+    tickets: Iterable[tuple[int, Any]], name: str, settings: IngestSettings
+) -> IngestResult:
+    """Freshdesk API v2 tickets, with ``conversations`` when exported with
+    ``include=conversations``: the description inbound, each reply by ``incoming``/``private``."""
+    zone = zone_of(settings.timezone)
+    items: list[Draft | Problem] = []
+    skipped = {"deleted": 0, "spam": 0}
+    for line, ticket in tickets:
+        if not isinstance(ticket, dict) or "id" not in ticket:
+            items.append(problem(name, line, "is not a Freshdesk ticket (no 'id'); skipped."))
+            continue
+        kind = _deleted_or_spam(ticket)
+        if kind:
+            skipped[kind] += 1
+            continue
+        ticket_id = str(ticket["id"])
+        base = {
+            k: v
+            for k, v in ticket.items()
+            if k not in {"conversations", "description", "description_text"}
+        }
+        messages: list[tuple[str, Mapping[str, Any], str]] = [
+            ("", {"body_text": ticket.get("description_text"), "body": ticket.get("description"),
+                  "created_at": ticket.get("created_at"), "incoming": True, "user_id": ticket.get("requester_id")}, "inbound"),
+        ]  # fmt: skip
+        for conversation in ticket.get("conversations") or []:
+            if not isinstance(conversation, dict):
+                continue
+            direction = (
+                "internal" if conversation.get("private") else
+                "inbound" if conversation.get("incoming") else "outbound"
+            )  # fmt: skip
+            messages.append((str(conversation.get("id") or len(messages)), conversation, direction))
+        for part, (message_id, message, direction) in enumerate(messages):
+            body = str(message.get("body_text") or "") or str(message.get("body") or "")
+            text = _clean(body)
+            if not text:
+                continue
+            try:
+                when, assumed = parse_datetime(
+                    message.get("created_at") or ticket.get("created_at") or "", zone
+                )
+            except ValueError as exc:
+                items.append(problem(name, line, f"ticket {ticket_id}: {exc}. Fix the date."))
+                continue
+            items.append(
+                Draft(
+                    line=line, source_system="freshdesk", source_record_id=f"{ticket_id}:{message_id}" if message_id else ticket_id,
+                    channel="ticket", received_at=when, received_at_tz_assumed=assumed, text=text,
+                    subject=str(ticket.get("subject") or "") if part == 0 else "",
+                    author=str(message.get("from_email") or message.get("user_id") or ""), direction=direction,
+                    thread_id=ticket_id, raw={**base, "conversation_id": message_id, "user_id": message.get("user_id")},
+                    author_fields=("requester_id", "responder_id", "user_id", "to_emails", "cc_emails", "fwd_emails", "reply_cc_emails"),
+                )
+            )  # fmt: skip
+    return finish(
+        name, items, settings, "freshdesk_json", "JSON tickets with Freshdesk's fr_due_by/description_text fields",
+        details=_skipped_details(skipped), require_records=not any(skipped.values()),
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------ ticket tables
@@ -207,9 +306,10 @@ def read_jira(t: Table, settings: IngestSettings, reason: str) -> IngestResult:
     )  # fmt: skip
     zone = zone_of(settings.timezone)
     comment_cols = t.indices("Comment")
-    key_i = t.index("Issue key")
+    key_i, reporter_i = t.index("Issue key"), t.index("Reporter")
     for line, cells, _raw in t.records():
         issue = cells[key_i].strip() if key_i is not None else row_key(cells)
+        reporter = cells[reporter_i].strip().casefold() if reporter_i is not None else ""
         for part, i in enumerate(comment_cols, start=1):
             cell = cells[i].strip()
             if not cell:
@@ -237,6 +337,8 @@ def read_jira(t: Table, settings: IngestSettings, reason: str) -> IngestResult:
                 Draft(
                     line=line, source_system="jira", source_record_id=issue, part=part, channel="ticket",
                     received_at=when, received_at_tz_assumed=assumed, text=text, author=author,
+                    # a comment by someone other than the reporter is the support team's answer
+                    direction="outbound" if reporter and author.strip() and author.strip().casefold() != reporter else "inbound",
                     thread_id=issue, raw={"Issue key": issue, "Comment": cell}, author_fields=(),
                 )
             )  # fmt: skip

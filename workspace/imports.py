@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ingest.detect import EXPORT_SUFFIXES
+from ingest.build import scrub
+from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import IngestError, MappingRequired
-from ingest.reader import read_bytes
+from ingest.reader import read_bytes, read_file_bytes
 from ingest.safe_result import private_result
 from ingest.schema import (
     RECORD_COLUMNS,
@@ -41,6 +42,8 @@ class FileImport:
     problems: tuple[Problem, ...]
     batch_id: int | None = None
     error: str = ""
+    skipped_deleted: int = 0  # deleted tickets (Zendesk status "deleted"/"SCRUBBED", Freshdesk)
+    skipped_spam: int = 0  # tickets marked as spam
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -50,6 +53,8 @@ class FileImport:
             "duplicates": self.duplicates,
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "error": self.error,
+            "skipped_deleted": self.skipped_deleted,
+            "skipped_spam": self.skipped_spam,
         }
 
 
@@ -77,9 +82,19 @@ class ImportReport:
         """True when no file yielded anything (every one failed outright)."""
         return all(f.error for f in self.files)
 
+    @property
+    def skipped_deleted(self) -> int:
+        return sum(f.skipped_deleted for f in self.files)
+
+    @property
+    def skipped_spam(self) -> int:
+        return sum(f.skipped_spam for f in self.files)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "added": self.added,
+            "skipped_deleted": self.skipped_deleted,
+            "skipped_spam": self.skipped_spam,
             "duplicates": self.duplicates,
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "files": [f.to_dict() for f in self.files],
@@ -99,6 +114,8 @@ def ingest_settings(ws: Workspace, mapping: ColumnMapping | None = None) -> Inge
     return IngestSettings(
         timezone=workspace_timezone(ws),
         own_domains=settings.own_domains,
+        own_addresses=settings.own_addresses,
+        mailbox_owner_names=settings.mailbox_owner_names,
         pseudonym_key=(ws.get_setting("pseudonym_key", "") or "").encode(),
         redact=settings.redact,
         mappings=remembered,
@@ -189,9 +206,14 @@ def import_bytes(
 ) -> FileImport:
     """Read one file's bytes and store what it holds. An unreadable file stores nothing.
 
+    This is the per-file boundary: whatever goes wrong while reading or storing this file
+    becomes one problem for it (the storing transaction is rolled back), never an exception
+    that stops the next file.
+
     Raises:
         IngestError: re-raised for :class:`~ingest.errors.MappingRequired`, so a UI can ask.
     """
+    name = scrub(name)
     checksum = hashlib.sha256(data).hexdigest()
     settings = ingest_settings(ws, mapping)
     try:
@@ -199,17 +221,39 @@ def import_bytes(
     except MappingRequired:
         raise
     except IngestError as exc:
-        problem = Problem(name, 0, str(exc))  # redacts itself
-        return FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
-    return import_records(
-        ws,
-        result.records,
-        file_name=result.file,
-        checksum=checksum,
-        detected_format=result.detected_format,
-        problems=result.problems,
-        progress=progress,
+        return _failed(name, str(exc))
+    try:
+        stored = import_records(
+            ws,
+            result.records,
+            file_name=result.file,
+            checksum=checksum,
+            detected_format=result.detected_format,
+            problems=[
+                Problem(scrub(p.file), p.line, scrub(p.message), p.severity)
+                for p in result.problems
+            ],
+            progress=progress,
+        )
+    except Exception as exc:  # noqa: BLE001 - the per-file boundary; the transaction rolled back
+        return _failed(
+            name,
+            f"{name}: read as {result.detected_format}, but storing it failed "
+            f"({exc.__class__.__name__}: {str(exc)[:200]}); nothing from it was stored. "
+            "Try again; if it fails again, report this file.",
+        )
+    def skipped(key: str) -> int:
+        value = str(result.details.get(key, ""))
+        return int(value) if value.isdigit() else 0
+
+    return dataclasses.replace(
+        stored, skipped_deleted=skipped("skipped_deleted"), skipped_spam=skipped("skipped_spam")
     )
+
+
+def _failed(name: str, message: str) -> FileImport:
+    problem = Problem(scrub(name), 0, scrub(message))  # redacts itself
+    return FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
 
 
 def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -224,12 +268,15 @@ def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                # not is_dir() rather than is_file(): a FIFO or a link to a device in the folder
+                # is listed, so the import reports it instead of dropping it without a word
+                if not f.is_dir()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
             found = [p]
         for f in found:
-            (exports if f.suffix.lower() in EXPORT_SUFFIXES else skipped).append(f)
+            (exports if f.suffix.lower() in ACCEPTED_SUFFIXES else skipped).append(f)
     return exports, skipped
 
 
@@ -251,23 +298,26 @@ def import_files(
     for index, path in enumerate(files):
         if progress is not None:
             progress(f"reading {path.name}", index / max(len(files), 1))
-        if not path.exists():
-            message = f"{path}: no such file. Check the path and try again."
-            problem = Problem(path.name, 0, message)  # redacts itself
-            report.files.append(
-                FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
-            )
+        try:
+            data = read_file_bytes(path)
+        except IngestError as exc:
+            report.files.append(_failed(scrub(path.name), str(exc)))
             continue
         try:
-            report.files.append(import_bytes(ws, path.read_bytes(), path.name, mapping=mapping))
+            report.files.append(import_bytes(ws, data, path.name, mapping=mapping))
         except MappingRequired as exc:
             message = (
                 f"{exc} Columns: {', '.join(exc.columns)}. Import this file on its own with "
                 "--text-column (and --date-column, --rating-column, --channel-column), or on "
                 "the Upload page."
             )
-            problem = Problem(path.name, 0, message)  # redacts itself
+            report.files.append(_failed(scrub(path.name), message))
+        except Exception as exc:  # noqa: BLE001 - the per-file boundary: the next file is read
             report.files.append(
-                FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
+                _failed(
+                    scrub(path.name),
+                    f"{path.name}: could not be imported ({exc.__class__.__name__}: "
+                    f"{str(exc)[:200]}); nothing from it was stored.",
+                )  # fmt: skip
             )
     return report

@@ -41,8 +41,10 @@ class Settings:
         timezone: IANA time zone of the company. Days, weeks and dates are counted in it, and
             a date-only or zone-less export value is read in it.
         own_domains: the company's e-mail domains; mail from them is stored as outbound.
-        own_addresses: the company's own mailbox addresses or Exchange display names (an
-            Outlook export from the company's own mailbox names its senders this way).
+        own_addresses: the company's own mailbox addresses (also X.500 Exchange addresses);
+            mail from them is stored as outbound.
+        mailbox_owner_names: display names of the company's own senders
+            (``Klantenservice``); Outlook CSV rows sent under these names are outbound.
         embedder: ``auto`` (chosen once from the language mix at the first theme refresh,
             then stored), ``use``, ``minilm``, ``use+minilm``, ``tfidf``, or any
             sentence-transformers model name or local path.
@@ -54,6 +56,7 @@ class Settings:
     timezone: str = "Europe/Amsterdam"
     own_domains: tuple[str, ...] = ()
     own_addresses: tuple[str, ...] = ()
+    mailbox_owner_names: tuple[str, ...] = ()
     embedder: str = "auto"
     redact: bool = True
     ui_language: str = "en"
@@ -114,17 +117,22 @@ def _parse_domains(raw: str) -> tuple[str, ...]:
 
 
 def _parse_addresses(raw: str) -> tuple[str, ...]:
-    # Exchange display names ("Klantenservice Bakkerij") are allowed beside addresses, so
-    # only a value that looks like an address is checked as one; names split on commas only.
-    parts = _split_list(raw) if raw.strip().startswith("[") else raw.split(",")
     out = []
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if "@" in part and not _ADDRESS.match(part.lower()):
-            raise SettingError(f"own_addresses: {part!r} is not a valid e-mail address.")
-        out.append(part.lower() if "@" in part else part)
+    for part in _split_list(raw):
+        value = part.strip()
+        # X.500 Exchange addresses (/O=EXCHANGELABS/OU=.../CN=...) have no "@".
+        if not value.startswith("/") and not _ADDRESS.match(value.lower()):
+            raise SettingError(
+                f"own_addresses: {part!r} is not an e-mail address or an Exchange (X.500) address."
+            )
+        out.append(value.lower())
     return tuple(dict.fromkeys(out))
+
+
+def _parse_names(raw: str) -> tuple[str, ...]:
+    # Names contain spaces, so only commas (or a JSON list) separate them.
+    parts = _split_list(raw) if raw.strip().startswith("[") else raw.split(",")
+    return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
 
 
 def _parse_embedder(raw: str) -> str:
@@ -159,7 +167,10 @@ _SPECS: dict[str, _Spec] = {
     "timezone": _Spec(_parse_timezone, str, "IANA time zone for days, weeks and dates"),
     "own_domains": _Spec(_parse_domains, _dump_list, "company e-mail domains (outbound mail)"),
     "own_addresses": _Spec(
-        _parse_addresses, _dump_list, "company mailbox addresses or Exchange display names"
+        _parse_addresses, _dump_list, "company mailbox addresses (outbound mail)"
+    ),
+    "mailbox_owner_names": _Spec(
+        _parse_names, _dump_list, "display names of the company's own senders (outbound)"
     ),
     "embedder": _Spec(_parse_embedder, str, "vector model: auto, use, minilm, tfidf, or a path"),
     "redact": _Spec(

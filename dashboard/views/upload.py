@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard import state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
-from ingest.detect import EXPORT_SUFFIXES
+from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import KlantstemError, MappingRequired
 from ingest.mapping import header_key
 from ingest.schema import CHANNELS
@@ -22,7 +22,7 @@ from ingest.settings import ColumnMapping
 from workspace.imports import FileImport, import_bytes, remember_mapping
 from workspace.intake import FileIntake
 
-TYPES = sorted(s.removeprefix(".") for s in EXPORT_SUFFIXES if s)
+TYPES = sorted(suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES if suffix)
 REPORT = state.UPLOAD_REPORT
 PENDING = state.UPLOAD_MAPPINGS
 SORTED = state.UPLOAD_SORTED

@@ -216,3 +216,53 @@ def test_search_with_an_unknown_mode_says_which_modes_exist(tmp_path):
     ws = _search_workspace(tmp_path)
     result = runner.invoke(app, ["search", "x", "--mode", "fuzzy", "--workspace", str(ws)])
     assert result.exit_code == 1 and "meaning, words" in result.output
+
+
+def test_damaged_file_between_good_ones_is_reported_and_the_rest_imported(tmp_path):
+    from tests.ingest.damaged import damaged_xlsx
+
+    good = tmp_path / "good.csv"
+    good.write_text(GENERIC_CSV, encoding="utf-8")
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(damaged_xlsx())
+    good2 = tmp_path / "good2.csv"
+    good2.write_text(
+        "id,date,text\n9,2026-11-04 09:00,Pakket kwam beschadigd aan\n", encoding="utf-8"
+    )
+    ws = tmp_path / "ws.duckdb"
+    result = runner.invoke(
+        app, ["import", str(good), str(damaged), str(good2), "--workspace", str(ws), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    files = {f["file"]: f for f in report["files"]}
+    assert (files["good.csv"]["added"], files["good2.csv"]["added"]) == (2, 1)
+    assert files["damaged.xlsx"]["added"] == 0
+    assert "damaged.xlsx" in files["damaged.xlsx"]["error"]
+    assert "download or export it again" in files["damaged.xlsx"]["error"].lower()
+
+
+def test_empty_folder_exits_nonzero_with_a_message(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "notes.md").write_text("not an export")
+    result = runner.invoke(app, ["import", str(folder), "--workspace", str(tmp_path / "ws.duckdb")])
+    assert result.exit_code == 1
+    assert "Nothing to import" in result.output and "notes.md" in result.output
+
+
+def test_json_output_stays_json_with_a_damaged_old_excel_file(tmp_path):
+    from tests.ingest.compound import xls_bytes
+
+    workbook = xls_bytes([["opmerking"], ["De levering was veel te laat"]] * 40)
+    damaged = tmp_path / "oud.xls"
+    damaged.write_bytes(workbook[: len(workbook) - 700])
+    good = tmp_path / "good.csv"
+    good.write_text(GENERIC_CSV, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["import", str(damaged), str(good), "--workspace", str(tmp_path / "ws.duckdb"), "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # xlrd's warnings must not reach stdout
+    assert report["added"] == 2 and report["files"][0]["error"]

@@ -34,9 +34,15 @@ from workspace.settings import (
         pytest.param("own_domains", '["a.nl", "b.be"]', ("a.nl", "b.be"), id="domains-json"),
         pytest.param(
             "own_addresses",
-            "Info@Bakkerij.nl, Klantenservice Bakkerij",
-            ("info@bakkerij.nl", "Klantenservice Bakkerij"),
-            id="addresses-and-names",
+            "Info@Bakkerij.nl, /O=EXCHANGELABS/OU=GROUP/CN=SERVICE",
+            ("info@bakkerij.nl", "/o=exchangelabs/ou=group/cn=service"),
+            id="addresses-and-exchange",
+        ),
+        pytest.param(
+            "mailbox_owner_names",
+            "Klantenservice Bakkerij, Jan (webshop)",
+            ("Klantenservice Bakkerij", "Jan (webshop)"),
+            id="owner-names",
         ),
         pytest.param("embedder", "tfidf", "tfidf", id="embedder"),
         pytest.param("redact", "nee", False, id="redact-dutch-no"),
@@ -53,7 +59,7 @@ def test_values_are_parsed_to_their_type(key, raw, expected):
     [
         pytest.param("timezone", "Europe/Amsterdm", "Europe/Amsterdam", id="timezone-typo-hint"),
         pytest.param("own_domains", "not a domain!", "own_domains", id="bad-domain"),
-        pytest.param("own_addresses", "info@@x", "not a valid e-mail", id="bad-address"),
+        pytest.param("own_addresses", "info@@x", "not an e-mail address", id="bad-address"),
         pytest.param("redact", "maybe", "true or false", id="bad-bool"),
         pytest.param("ui_language", "de", "nl, en", id="unsupported-language"),
         pytest.param("embedder", "  ", "empty", id="empty-embedder"),

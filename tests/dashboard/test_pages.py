@@ -421,3 +421,27 @@ def test_engine_calls_build_the_embedder_once_per_server_process(themed_workspac
         theme_engine.place(ws, [upload])
         theme_engine.refresh(ws)
     assert built == ["tfidf"]
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_upload_reports_a_damaged_file_between_good_ones(themed_workspace):
+    from tests.ingest.damaged import damaged_xlsx
+
+    at = open_page("upload")
+    good = b"text,date\nDe levering was te laat,2026-09-01\nFactuur klopt niet,2026-09-02\n"
+    good2 = b"text,date\nPakket kwam beschadigd aan,2026-09-03\n"
+    at.file_uploader[0].set_value(
+        [
+            ("good.csv", good, "text/csv"),
+            ("damaged.xlsx", damaged_xlsx(), "application/octet-stream"),
+            ("good2.csv", good2, "text/csv"),
+        ]
+    ).run()
+    at.button(key="upload_start").click().run()
+    assert not at.exception
+    files = at.dataframe[0].value
+    assert list(files["File"]) == ["good.csv", "damaged.xlsx", "good2.csv"]
+    assert list(files["Added"]) == [2, 0, 1]
+    assert "damaged or cut off" in files["Error"].iloc[1]
+    with Workspace.open(themed_workspace) as ws:
+        assert ws.scalar("SELECT count(*) FROM items") == 93

@@ -186,3 +186,67 @@ def test_strip_quotes_on_real_reply_samples(name: str, kept: str, dropped: str) 
 def test_html_to_text_drops_gmail_quote_and_markup() -> None:
     html = '<div>Hallo <b>team</b>,<br>de app crasht.</div><div class="gmail_quote"><blockquote>oud</blockquote></div>'
     assert html_to_text(html) == "Hallo team,\nde app crasht."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Graag een nieuwe.\n\nOp 6 apr. 2020, om 10:15 heeft Jan Jansen <jan@shop.nl> het volgende geschreven:\n\n> Wilt u een nieuwe?",
+            "Graag een nieuwe.",
+            id="dutch-apple-abbreviated-month",
+        ),
+        pytest.param(
+            "Dat klopt.\n\nOp 6 apr. 2020, om 10:15 heeft Jan Jansen\n<jan@shop.nl> het volgende geschreven:\n\n> Klopt dit?",
+            "Dat klopt.",
+            id="dutch-apple-wrapped",
+        ),
+        pytest.param(
+            "Nee hoor.\n\nOp dinsdag 12 mei 2020 om 12u05 schreef Piet Puk <piet@shop.nl>:\n> Is het opgelost?",
+            "Nee hoor.",
+            id="dutch-weekday-12u05",
+        ),
+        pytest.param(
+            "Nee hoor.\n\nOp dinsdag 12 mei 2020 om 12u05 schreef Piet Puk <\npiet.puk.met.een.lang.adres@shop.nl>:\n> Is het opgelost?",
+            "Nee hoor.",
+            id="dutch-wrapped-inside-address",
+        ),
+        pytest.param(
+            "Hi Adrian,\n\nOn Tue, May 12, 2020 at 12:05 PM Adrian <a@x.org> wrote:\n> Does it work?\nYes, since the update.\n> And the export?\nStill broken.\n",
+            "Hi Adrian,\n\nYes, since the update.\nStill broken.",
+            id="answers-between-quotes-kept",
+        ),
+        pytest.param(
+            "Fine.\n\nOn Tue, May 12, 2020 at 12:05, Adrian Smith <a@x.org> wrote:\n> old",
+            "Fine.",
+            id="geary-english",
+        ),
+        pytest.param(
+            "Prima.\n\nOp di, 12 mei 2020 om 12:05, schreef Adrian <a@x.org>:\n> oud",
+            "Prima.",
+            id="geary-dutch",
+        ),
+        pytest.param(
+            "Gut.\n\nAm Di., 12. Mai 2020 um 12:05 Uhr schrieb Max <m@x.de>:\n> alt",
+            "Gut.",
+            id="german-gmail",
+        ),
+        pytest.param(
+            "Gut.\n\nMax Mustermann schrieb am 12.05.2020 um 12:05:\n> alt",
+            "Gut.",
+            id="german-thunderbird",
+        ),
+        pytest.param(
+            "Ok.\n\nJan Jansen schreef op 12-5-2020 om 12:05:\n> oud",
+            "Ok.",
+            id="dutch-thunderbird",
+        ),
+        pytest.param(
+            "Op maandag kwam het pakket niet, en op dinsdag ook niet.",
+            "Op maandag kwam het pakket niet, en op dinsdag ook niet.",
+            id="sentence-starting-with-op-stays",
+        ),
+    ],
+)
+def test_strip_quotes_reply_headers(body: str, expected: str) -> None:
+    assert strip_quotes(body) == expected

@@ -28,10 +28,11 @@ REAL_SAMPLES = {
     "email_mbox/patchew_0004-multiple-patch-reviewed.mbox": ("mbox", 5, 0, 0),
     "email_mbox/patchew_0016-nested-multipart.mbox": ("mbox", 1, 0, 0),
     "email_mbox/patchew_0035-rfc2047-from.mbox": ("eml", 1, 0, 0),
-    "google_play/reviews_org.kiwix.kiwixmobile_201606.csv": ("google_play", 287, 156, 0),
-    "google_play/reviews_org.kiwix.kiwixmobile_201607.csv": ("google_play", 324, 182, 0),
-    "google_play/reviews_org.kiwix.kiwixmobile_201608.csv": ("google_play", 361, 209, 0),
-    "google_play/reviews_org.kiwix.kiwixmobile_201609.csv": ("google_play", 434, 252, 0),
+    # counts include the developer replies, read as outbound items (125, 136, 147, 78)
+    "google_play/reviews_org.kiwix.kiwixmobile_201606.csv": ("google_play", 412, 156, 0),
+    "google_play/reviews_org.kiwix.kiwixmobile_201607.csv": ("google_play", 460, 182, 0),
+    "google_play/reviews_org.kiwix.kiwixmobile_201608.csv": ("google_play", 508, 209, 0),
+    "google_play/reviews_org.kiwix.kiwixmobile_201609.csv": ("google_play", 512, 252, 0),
     "trustpilot/trustpilot_reviews_synthetic_head50.csv": ("trustpilot", 50, 0, 0),
 }
 
@@ -77,7 +78,12 @@ def test_real_google_play_keeps_dutch_review_and_link_id() -> None:
     )
     with_text = [r for r in result.records if not r.is_star_only]
     assert all(r.source_record_id.startswith("gp:") for r in with_text if r.url)
-    assert all(r.rating_scale_max == 5 for r in result.records)
+    reviews = [r for r in result.records if r.direction == "inbound"]
+    replies = [r for r in result.records if r.direction == "outbound"]
+    assert all(r.rating_scale_max == 5 for r in reviews)
+    # developer replies are outbound items in the review's thread, without a rating
+    assert len(replies) == 78 and all(r.rating is None for r in replies)
+    assert {r.thread_id for r in replies} <= {r.thread_id for r in reviews}
 
 
 def _truth() -> list[dict[str, str]]:

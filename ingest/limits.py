@@ -1,0 +1,106 @@
+"""What reading one file may cost: bytes unpacked, archive members, parse time.
+
+One :class:`Budget` is active per file (a context variable, so nested archives share it):
+the byte and member counts add up over every level of nesting, and readers call
+:func:`check_time` in their loops so a file that takes too long stops with a problem
+instead of holding the workspace lock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from ingest.errors import ResourceLimitExceeded
+
+# 200 MiB of unpacked text is ~400k e-mails or ~2M table rows: far beyond an SME export, and
+# what the readers turn into Python objects stays well under 1 GiB at that size.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 5_000
+MAX_SECONDS = 60.0
+
+
+@dataclass(slots=True)
+class Budget:
+    """Limits for one file and what it has used so far."""
+
+    name: str
+    max_bytes: int = MAX_FILE_BYTES
+    max_members: int = MAX_MEMBERS
+    seconds: float = MAX_SECONDS
+    used_bytes: int = 0
+    members: int = 0
+    deadline: float = field(default=0.0)
+
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.seconds
+
+    def take_bytes(self, n: int, what: str) -> None:
+        """Count ``n`` more unpacked bytes.
+
+        Raises:
+            ResourceLimitExceeded: the file unpacks to more than ``max_bytes``.
+        """
+        self.used_bytes += n
+        if self.used_bytes > self.max_bytes:
+            raise ResourceLimitExceeded(
+                f"{self.name}: unpacks to more than {self.max_bytes // (1024 * 1024)} MiB "
+                f"(reached at {what}); a file this size is probably a zip bomb or a damaged "
+                "archive. Unpack it and import the files one by one, or export a smaller period."
+            )
+
+    def take_member(self, what: str) -> None:
+        """Count one more archive member (over every nested archive).
+
+        Raises:
+            ResourceLimitExceeded: more than ``max_members`` members.
+        """
+        self.members += 1
+        if self.members > self.max_members:
+            raise ResourceLimitExceeded(
+                f"{self.name}: holds more than {self.max_members} files (counting nested "
+                f"archives; reached at {what}). Unpack it and import the folders one by one."
+            )
+
+
+_CURRENT: ContextVar[Budget | None] = ContextVar("klantstem_ingest_budget", default=None)
+
+
+@contextmanager
+def file_budget(name: str, *, seconds: float | None = None) -> Iterator[Budget]:
+    """Make a fresh budget the active one while one file is read."""
+    budget = Budget(name, seconds=MAX_SECONDS if seconds is None else seconds)
+    token = _CURRENT.set(budget)
+    try:
+        yield budget
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> Budget:
+    """The active budget, or a fresh default one (not kept) when none is active.
+
+    Not storing the default matters: its deadline would otherwise run on and stop any later
+    reader called outside :func:`file_budget`.
+    """
+    budget = _CURRENT.get()
+    return budget if budget is not None else Budget("file")
+
+
+def check_time(where: str = "") -> None:
+    """Stop reading when the active file is over its parse-time budget.
+
+    Raises:
+        ResourceLimitExceeded: the budget's deadline has passed.
+    """
+    budget = _CURRENT.get()
+    if budget is not None and time.monotonic() > budget.deadline:
+        at = f" (at {where})" if where else ""
+        raise ResourceLimitExceeded(
+            f"{budget.name}: reading took longer than {budget.seconds:g} s{at}; nothing from it "
+            "was imported. Split the export into smaller files (a shorter period) and import "
+            "those."
+        )

@@ -1,0 +1,68 @@
+"""Old Excel (.xls) and OpenDocument (.ods) workbooks as tables, through pandas' engines.
+
+``.xlsx`` stays with openpyxl's streaming reader in :mod:`ingest.tables`; these formats are
+rarer and smaller, so the first non-empty sheet is read whole (xlrd for .xls, odfpy for .ods).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Literal
+
+from ingest.errors import IngestError
+from ingest.tables import Table, check_header
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def load_workbook_table(data: bytes, name: str, engine: Literal["xlrd", "odf"]) -> Table:
+    """The first sheet with data of an .xls (``engine="xlrd"``) or .ods (``"odf"``) file.
+
+    Raises:
+        IngestError: the workbook is damaged, encrypted or has no data.
+    """
+    import pandas as pd
+
+    kind = "Excel 97-2003 (.xls)" if engine == "xlrd" else "OpenDocument (.ods)"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sheets = pd.read_excel(
+                io.BytesIO(data), sheet_name=None, header=None, dtype=str, engine=engine,
+                keep_default_na=False,
+                # xlrd writes its warnings to stdout, which would corrupt `import --json`
+                engine_kwargs={"logfile": io.StringIO()} if engine == "xlrd" else None,
+            )  # fmt: skip
+    except ImportError as exc:
+        raise IngestError(
+            f"{name}: reading {kind} workbooks needs the '{'xlrd' if engine == 'xlrd' else 'odfpy'}' "
+            "package. Install it (pip install -e .) or save the sheet as .xlsx or CSV."
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - xlrd/odfpy raise many kinds on damaged files
+        raise IngestError(
+            f"{name}: not a readable {kind} workbook ({exc.__class__.__name__}: {str(exc)[:120]}). "
+            "Download or export it again, or save it from Excel/LibreOffice as .xlsx or CSV."
+        ) from exc
+    for sheet, frame in sheets.items():
+        header: list[str] | None = None
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        for number, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+            cells = ["" if v is None else str(v) for v in values]
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip() for c in cells]
+                while header and not header[-1]:
+                    header.pop()
+                check_header(header, name, number)
+                continue
+            rows.append((cells + [""] * len(header))[: len(header)])
+            lines.append(number)
+        if header:
+            return Table(name, header, rows, lines, [], {"sheet": str(sheet), "engine": engine})
+    raise IngestError(
+        f"{name}: the workbook has no sheet with data. Expected a table with a header row."
+    )
