@@ -242,6 +242,7 @@ def import_bytes(
             f"({exc.__class__.__name__}: {str(exc)[:200]}); nothing from it was stored. "
             "Try again; if it fails again, report this file.",
         )
+
     def skipped(key: str) -> int:
         value = str(result.details.get(key, ""))
         return int(value) if value.isdigit() else 0
