@@ -79,6 +79,8 @@ class IntakeReport:
         return {
             "added": self.total("added"),
             "duplicates": self.total("duplicates"),
+            "skipped_deleted": self.total("skipped_deleted"),
+            "skipped_spam": self.total("skipped_spam"),
             "problems": [p for f in files for p in f["problems"]],
             "text_items": self.total("text_items"),
             "placed": self.total("placed"),
