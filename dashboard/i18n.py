@@ -186,6 +186,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "theme.title": {"en": "Theme", "nl": "Thema"},
     "theme.pick": {"en": "Theme", "nl": "Thema"},
+    "theme.back": {"en": "← All themes", "nl": "← Alle thema's"},
     "theme.engine_label": {"en": "Automatic name: {label}", "nl": "Automatische naam: {label}"},
     "theme.keywords": {"en": "Keywords", "nl": "Trefwoorden"},
     "theme.items": {"en": "Items", "nl": "Berichten"},
@@ -304,6 +305,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Sleep de exports van deze week hierheen: e-mail (mbox, eml, zip), reviews en tickets (CSV, XLSX, JSON). Eerder geïmporteerde bestanden tellen niet dubbel.",
     },
     "upload.files": {"en": "Export files", "nl": "Exportbestanden"},
+    "upload.browse": {"en": "Browse files", "nl": "Bestanden kiezen"},
+    "upload.drop": {
+        "en": "Drag and drop files here · at most {mb} MB per file",
+        "nl": "Sleep bestanden hierheen · hoogstens {mb} MB per bestand",
+    },
     "upload.start": {"en": "Import {n} file(s)", "nl": "{n} bestand(en) importeren"},
     "upload.progress.start": {"en": "Starting…", "nl": "Bezig met starten…"},
     "upload.progress.file": {

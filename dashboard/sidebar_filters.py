@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.formatting import language_name
 from dashboard.i18n import LANGUAGES, channel_names, current_language, t
 from workspace.queries import Filters
 
@@ -19,11 +20,15 @@ def _as_iso(value: object) -> str:
 def render() -> None:
     """Language switch, workspace name and the filters every page shares."""
     with st.sidebar:
+        # Its own key: "lang" itself is plain session state (a widget's state is dropped on a
+        # page switch, which turned the interface English after a row click).
+        st.session_state["lang_choice"] = current_language()
         st.selectbox(
             t("sidebar.language"),
             options=list(LANGUAGES),
             format_func=LANGUAGES.__getitem__,
-            key="lang",
+            key="lang_choice",
+            on_change=lambda: state.choose_language(st.session_state["lang_choice"]),
         )
         st.caption(f"{t('sidebar.workspace')}: {os.path.basename(state.workspace_path())}")
         options = data.filter_options()
@@ -57,9 +62,7 @@ def render() -> None:
         chosen_languages = st.multiselect(
             t("filters.languages"),
             options=list(options.languages),
-            format_func=lambda code: (
-                t(f"lang.{code}") if t(f"lang.{code}") != f"lang.{code}" else code
-            ),
+            format_func=lambda code: language_name(code, current_language()),
             key="filter_languages",
             placeholder=t("filters.all"),
         )

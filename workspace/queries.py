@@ -445,6 +445,8 @@ class ThemeInfo:
     keywords: tuple[str, ...]
     status: str
     size: int
+    renamed: bool = False
+    """True when a manager gave the theme its name (then ``engine_label`` is worth showing)."""
 
 
 def last_edit(ws: Workspace) -> dict[str, object] | None:
@@ -465,8 +467,11 @@ def last_edit(ws: Workspace) -> dict[str, object] | None:
 def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo | None:
     """Label, keywords, status and stored size of one theme, or None when unknown."""
     frame = ws.query_df(
-        f"SELECT theme_id, {theme_label_sql(lang)} AS label, label AS engine_label, "
-        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size "
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, "
+        f"coalesce(nullif({'label_nl' if lang == 'nl' else 'label_en'}, ''), label) "
+        "AS engine_label, "
+        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size, "
+        "coalesce(manager_name, '') <> '' AS renamed "
         "FROM themes t WHERE theme_id = ?",
         [int(theme_id)],
     )
@@ -481,6 +486,7 @@ def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo |
         tuple(str(k) for k in (keywords if keywords is not None else ())),
         str(row["status"]),
         int(row["size"]),
+        bool(row["renamed"]),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import formatting as fmt
 from dashboard import state
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
@@ -43,12 +44,14 @@ def render() -> None:
     if results.empty:
         st.info(t("search.nothing"))
         return
-    names = channel_names(current_language())
+    lang = current_language()
+    names = channel_names(lang)
     shown = results.assign(
         channel=[names.get(c, c) for c in results["channel"]],
-        theme=[t("search.unsorted") if v is None else v for v in results["theme"]],
+        theme=[t("search.unsorted") if v is None or v != v else v for v in results["theme"]],
+        language=[fmt.language_name(c, lang) for c in results["language"]],
     )[["score", "received_at", "channel", "language", "theme", "text"]]
-    st.caption(t("search.count").format(n=len(shown)))
+    st.caption(t("search.count").format(n=fmt.number(len(shown), lang)))
     st.dataframe(
         shown,
         hide_index=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import formatting as fmt
 from dashboard import state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
@@ -19,11 +20,12 @@ def render() -> None:
     lang = current_language()
     coverage = state.query("theme_coverage")
     cols = st.columns(3)
-    cols[0].metric(t("unsorted.count"), f"{coverage.unsorted:,}")
+    cols[0].metric(t("unsorted.count"), fmt.number(coverage.unsorted, lang))
     cols[1].metric(
-        t("overview.coverage"), f"{coverage.share_sorted:.0%}" if coverage.themes else "—"
+        t("overview.coverage"),
+        fmt.percent(coverage.share_sorted, lang, 0) if coverage.themes else fmt.DASH,
     )
-    cols[2].metric(t("unsorted.themes"), f"{coverage.themes:,}")
+    cols[2].metric(t("unsorted.themes"), fmt.number(coverage.themes, lang))
     if coverage.themes == 0:
         st.info(t("themes.none"))
         return
@@ -60,9 +62,9 @@ def render() -> None:
                 md(
                     " · ".join(
                         [
-                            f"{row.received_at:%d-%m-%Y}",
+                            fmt.day_month(row.received_at, lang, year=True),
                             names.get(row.channel, row.channel),
-                            row.language or "?",
+                            fmt.language_name(row.language, lang),
                         ]
                     )
                 )

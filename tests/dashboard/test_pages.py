@@ -56,7 +56,7 @@ def test_overview_compares_weeks_and_shows_coverage_and_no_rise_from_noise(theme
     assert metrics["Feedback items"] == "90"
     assert metrics["Week 2026-W35"] == "6"  # items on 24-29 Aug in the fixture
     assert metrics["Sorted into themes"] == "90%"  # 81 of 90 have a theme
-    assert metrics["Sentiment this week"] == "-0.45"  # five themed (-0.6), one unsorted (+0.3)
+    assert metrics["Sentiment this week"] == "\u22120.45"  # five themed (-0.6), one unsorted (+0.3)
     assert len(at.get("plotly_chart")) == 2
     # "Wrong invoice" went from 1 to 2 items: ordinary variation, not a rise (the trend rule
     # in analysis/trends.py); the flagged lines are tested in tests/dashboard/test_trend_flags.py.
@@ -91,7 +91,7 @@ def test_themes_table_filters_sorts_and_links(themed_workspace):
     at.text_input(key="themes_contains").set_value("charged").run()
     assert list(at.dataframe[0].value["label"]) == ["Wrong invoice"]
     at.text_input(key="themes_contains").set_value("").run()
-    at.selectbox(key="themes_order").set_value("change").run()
+    at.selectbox(key="themes_order_en").set_value("change").run()
     assert list(at.dataframe[0].value["label"])[0] == "Wrong invoice"
     assert at.get("download_button")
 
@@ -112,8 +112,8 @@ def test_themes_table_shows_rating_impact(themed_workspace):
     assert len({round(v, 6) for v in impact.values()}) > 1  # not one value for every theme
     page = open_page("theme", query={"theme": "1"})
     metrics = {m.label: m.value for m in page.metric}
-    assert metrics["Rating impact"] == f"{impact['Late parcels']:+.1f} ★"
-    assert metrics["Sentiment"].startswith(("+", "-"))
+    assert metrics["Rating impact"] == f"{impact['Late parcels']:+.1f} ★".replace("-", "\u2212")
+    assert metrics["Sentiment"].startswith(("+", "\u2212"))
 
 
 def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
@@ -421,3 +421,35 @@ def test_engine_calls_build_the_embedder_once_per_server_process(themed_workspac
         theme_engine.place(ws, [upload])
         theme_engine.refresh(ws)
     assert built == ["tfidf"]
+
+
+@pytest.mark.parametrize(
+    ("param", "session", "expected_title", "expected_param"),
+    [
+        pytest.param("nl", None, "Thema's", "nl", id="typed-url-lang-nl"),
+        pytest.param("nl", "en", "Thema's", "nl", id="url-beats-session"),
+        pytest.param(None, "nl", "Thema's", "nl", id="session-written-into-url"),
+        pytest.param("de", "en", "Themes", "en", id="unknown-lang-ignored"),
+    ],
+)
+def test_language_lives_in_the_url(
+    themed_workspace, param, session, expected_title, expected_param
+):
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=60)
+    if session:
+        at.session_state["lang"] = session
+    if param:
+        at.query_params["lang"] = param
+    at.run()
+    assert at.title[0].value == expected_title
+    assert at.query_params["lang"] == expected_param
+
+
+def test_theme_links_carry_the_language(themed_workspace):
+    at = open_page("themes", lang="nl")
+    links = at.get("page_link")
+    assert links, "the Themes page links to a theme"
+    assert all(link.proto.query_string.endswith("lang=nl") for link in links)
+    theme = open_page("theme", lang="nl", query={"theme": "1", "lang": "nl"})
+    back = [link for link in theme.get("page_link") if "Alle thema" in link.proto.label]
+    assert back and "lang=nl" in back[0].proto.query_string
