@@ -26,6 +26,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.channels": {"en": "Channels", "nl": "Kanalen"},
     "filters.languages": {"en": "Languages", "nl": "Talen"},
     "filters.all": {"en": "All", "nl": "Alle"},
+    "filters.weeks": {"en": "Weeks in the charts", "nl": "Weken in de grafieken"},
+    "filters.weeks.n": {"en": "Last {n} weeks", "nl": "Laatste {n} weken"},
+    "filters.weeks.all": {"en": "All weeks", "nl": "Alle weken"},
+    "filters.weeks_help": {
+        "en": "Weekly charts show the latest weeks; widen to see older imports.",
+        "nl": "Weekgrafieken tonen de laatste weken; kies meer om oudere imports te zien.",
+    },
     "filters.nothing": {
         "en": "No feedback matches the filters in the sidebar.",
         "nl": "Geen feedback past bij de filters in de zijbalk.",

@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.figures import WEEK_CHOICES
 from dashboard.formatting import language_name
 from dashboard.i18n import LANGUAGES, channel_names, current_language, t
 from workspace.queries import Filters
@@ -50,6 +51,20 @@ def render() -> None:
             max_value=hi,
             key="filter_end",
             format="DD-MM-YYYY",
+        )
+        lang = current_language()
+        st.selectbox(
+            t("filters.weeks"),
+            WEEK_CHOICES,
+            key=f"chart_weeks_{lang}",
+            format_func=lambda n: (
+                t("filters.weeks.n", lang).format(n=n) if n else t("filters.weeks.all", lang)
+            ),
+            help=t("filters.weeks_help"),
+            on_change=lambda: state.remember(
+                state.CHART_WEEKS, st.session_state[f"chart_weeks_{lang}"]
+            ),
+            index=WEEK_CHOICES.index(state.chart_weeks()),
         )
         names = channel_names(current_language())
         chosen_channels = st.multiselect(

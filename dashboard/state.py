@@ -218,6 +218,14 @@ NEW_THEME = "pending_new_theme"  # a theme from selected unsorted items, awaitin
 UPLOAD_REPORT = "upload_report"  # FileImport results of the last upload
 UPLOAD_MAPPINGS = "upload_pending_mappings"  # files waiting for a column mapping
 UPLOAD_SORTED = "upload_sorted"  # (assigned, unsorted, proposed) after the last upload
+CHART_WEEKS = "chart_weeks"  # weeks the weekly charts show (0: all)
+
+
+def chart_weeks() -> int:
+    """Weeks the weekly charts show: the sidebar's choice, else the last 26."""
+    from dashboard.figures import DEFAULT_WEEKS
+
+    return int(st.session_state.get(CHART_WEEKS, DEFAULT_WEEKS))
 
 
 def remembered(key: str, default: Any = None) -> Any:

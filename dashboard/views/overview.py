@@ -58,6 +58,7 @@ def render() -> None:
                 this_label=t("overview.this"),
                 last_label=t("overview.last"),
                 y_title=t("chart.items"),
+                lang=lang,
             ),
             width="stretch",
             key="overview_wow",
@@ -68,7 +69,12 @@ def render() -> None:
     st.subheader(t("overview.per_week"))
     weekly = data.weekly_channel_counts()
     fig = weekly_channel_bars(
-        weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
+        weekly,
+        channel_names=names,
+        x_title=t("chart.week"),
+        y_title=t("chart.items"),
+        lang=lang,
+        weeks=state.chart_weeks(),
     )
     st.plotly_chart(fig, width="stretch", key="overview_weekly")
 

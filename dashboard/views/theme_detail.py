@@ -90,6 +90,8 @@ def render() -> None:
         spikes=data.spike_markers(lang=lang, theme_id=theme_id),
         spike_name=t("chart.spike"),
         spike_hover=t("chart.spike_hover"),
+        lang=lang,
+        weeks=state.chart_weeks(),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
     st.subheader(t("theme.quotes"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, state
 from dashboard import formatting as fmt
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
@@ -28,6 +28,8 @@ def render() -> None:
             spikes=data.spike_markers(lang=lang),
             spike_name=t("chart.spike"),
             spike_hover=t("chart.spike_hover"),
+            lang=lang,
+            weeks=state.chart_weeks(),
         ),
         width="stretch",
         key="trends_weekly",
@@ -44,6 +46,8 @@ def render() -> None:
             x_title=t("chart.week"),
             colour_title=t("chart.items"),
             empty_message=t("themes.none"),
+            lang=lang,
+            weeks=state.chart_weeks(),
         ),
         width="stretch",
         key="trends_heatmap",
