@@ -12,6 +12,7 @@ from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.theme_rows import top_label_of
 from ingest.errors import KlantstemError
 
 PENDING = state.THEME_EDIT
@@ -56,6 +57,10 @@ def render() -> None:
     st.title(md(info.label))
     if info.renamed and info.label != info.engine_label:
         st.caption(md(t("theme.engine_label").format(label=info.engine_label)))
+    tree = data.theme_tree(lang=lang)
+    top = top_label_of(tree, theme_id)
+    if top:
+        st.caption(md(t("theme.top").format(label=top)))
     st.caption(md(t("theme.keywords") + ": " + ", ".join(info.keywords)))
     _edit_panel(theme_id, info.label, labels)
 
@@ -94,7 +99,7 @@ def render() -> None:
         weeks=state.chart_weeks(),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
-    st.subheader(t("theme.quotes"))
+    st.subheader(t("theme.quotes"), help=t("theme.quotes_help"))
     if quotes.empty:
         st.info(t("filters.nothing"))
         return

@@ -6,8 +6,10 @@ import streamlit as st
 
 from dashboard import data, page_registry, state, theme_engine
 from dashboard import formatting as fmt
+from dashboard.figures import NEUTRAL
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.theme_rows import SHOWN, display_rows, top_choices
 from ingest.errors import KlantstemError
 
 ORDERS = ("items", "change", "sentiment", "label")
@@ -23,9 +25,18 @@ def render() -> None:
         if _refresh_button(coverage.items):
             _refresh()
         return
-    left, right, button = st.columns([5, 3, 2], vertical_alignment="bottom")
+    tree = data.theme_tree(lang=lang)
+    tops = top_choices(tree)
+    left, top_col, right, button = st.columns([4, 3, 2, 2], vertical_alignment="bottom")
     contains = left.text_input(
         t("themes.filter"), key="themes_contains", placeholder=t("themes.filter_hint")
+    )
+    top_theme = top_col.selectbox(
+        t("themes.top"),
+        [None, *tops],
+        key=f"themes_top_{lang}_{state.data_version()}",  # fresh names after an edit
+        format_func=lambda i: t("themes.top_all", lang) if i is None else tops[i],
+        help=t("themes.top_help"),
     )
     order = right.selectbox(
         t("themes.sort"),
@@ -41,68 +52,56 @@ def render() -> None:
     if table.empty:
         st.info(t("themes.no_match"))
         return
-    names = channel_names(lang)
-    shown = table.assign(
-        channels=[", ".join(names.get(c, c) for c in cs) for cs in table["channels"]],
-        keywords=[", ".join(k) for k in table["keywords"]],
-        share=table["share"] * 100,
-        share_text=[fmt.percent(v, lang) for v in table["share"]],
-        items_text=[fmt.number(v, lang) for v in table["items"]],
-        change_text=[fmt.signed(v, lang) for v in table["change"]],
-        sentiment_text=[fmt.signed(v, lang, 2) for v in table["sentiment"]],
-        impact_text=[
-            fmt.DASH if v != v or v is None else fmt.signed(v, lang, 1) + " ★"
-            for v in table["rating_impact"]
-        ],
-        flag=[t(f"flag.{f}") for f in table["flag"]],
+    shown = display_rows(
+        table,
+        tree,
+        lang=lang,
+        channel_names=channel_names(lang),
+        flag_names={f: t(f"flag.{f}") for f in ("spike", "new", "rising", "falling")},
+        proposed_mark=t("themes.proposed_mark"),
+        top_theme=top_theme,
     )
+    if shown.empty:
+        st.info(t("themes.no_match"))
+        return
     # Numbers go in as text in the UI language's notation (Streamlit's number formats know
-    # only the point); the page's own "Sort by" orders the rows.
-    columns = [
-        "theme_id",
-        "label",
-        "items_text",
-        "share_text",
-        "trend",
-        "flag",
-        "change_text",
-        "sentiment_text",
-        "impact_text",
-        "channels",
-        "keywords",
-    ]
-    # The numbers themselves stay in the frame, unshown, for readers of the selection.
-    shown = shown[[*columns, "items", "share", "change", "sentiment", "rating_impact"]]
+    # only the point); the page's own "Sort by" orders the rows. Widths add up to ~920 px: all
+    # columns fit the main area of a 1400 px window with the sidebar open.
     event = st.dataframe(
         shown,
         key="themes_table",
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(shown), 740),  # every theme visible up to ~20 rows
-        column_order=[c for c in columns if c != "theme_id"],
+        column_order=list(SHOWN),
         on_select="rerun",
         selection_mode="single-row",
         column_config={
-            "label": st.column_config.TextColumn(t("themes.col.label"), width="medium"),
+            "label": st.column_config.TextColumn(t("themes.col.label"), width=175),
             "items_text": st.column_config.TextColumn(t("themes.col.items"), width=70),
-            "share_text": st.column_config.TextColumn(t("themes.col.share"), width=70),
+            "share_text": st.column_config.TextColumn(t("themes.col.share"), width=62),
             "trend": st.column_config.LineChartColumn(
-                t("themes.col.trend"), y_min=0, help=t("themes.col.trend_help"), width=110
+                t("themes.col.trend"),
+                y_min=0,
+                help=t("themes.col.trend_help"),
+                width=90,
+                color=NEUTRAL,
             ),
-            "flag": st.column_config.TextColumn(
-                t("themes.col.flag"), help=trend_rules_text(lang), width=80
-            ),
-            "change_text": st.column_config.TextColumn(
-                t("themes.col.change"), help=t("themes.col.change_help"), width=70
+            "week_text": st.column_config.TextColumn(
+                t("themes.col.flag"),
+                help=t("themes.col.change_help") + " " + trend_rules_text(lang),
+                width=92,
             ),
             "sentiment_text": st.column_config.TextColumn(
-                t("themes.col.sentiment"), help=t("sentiment.help"), width=80
+                t("themes.col.sentiment"), help=t("sentiment.help"), width=74
             ),
             "impact_text": st.column_config.TextColumn(
-                t("themes.col.rating_impact"), help=t("themes.col.rating_impact_help"), width=90
+                t("themes.col.rating_impact_short"),
+                help=t("themes.col.rating_impact_help"),
+                width=70,
             ),
-            "channels": st.column_config.TextColumn(t("themes.col.channels"), width=150),
-            "keywords": st.column_config.TextColumn(t("themes.col.keywords"), width="medium"),
+            "channels_text": st.column_config.TextColumn(t("themes.col.channels"), width=105),
+            "keywords_text": st.column_config.TextColumn(t("themes.col.keywords"), width=145),
         },
     )
     st.caption(t("themes.select_hint"))
@@ -114,7 +113,7 @@ def render() -> None:
             query_params=state.link_params(theme=str(theme_id)),
         )
     pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
-    labels = dict(zip(table["theme_id"], table["label"], strict=True))
+    labels = dict(zip(shown["theme_id"], shown["label"], strict=True))
     chosen = pick_col.selectbox(
         t("themes.open"),
         list(labels),
@@ -137,7 +136,7 @@ def render() -> None:
     st.caption(
         md(
             t("themes.count").format(
-                n=fmt.number(len(table), lang), total=fmt.number(coverage.themes, lang)
+                n=fmt.number(len(shown), lang), total=fmt.number(coverage.themes, lang)
             )
         )
     )

@@ -143,6 +143,17 @@ def test_rename_asks_for_confirmation_first(themed_workspace):
     ]
     assert at.title[0].value == "Bezorging"
     assert texts(at, "success") == ["Done\\."]  # flash messages are escaped
+    picker = [w for w in at.selectbox if w.label == "Theme"][0]
+    assert picker.value == 1 and "Bezorging" in picker.options  # the new name, no "(1)"
+    assert "Late parcels" not in picker.options
+    assert any(c.startswith("Automatic name") for c in texts(at, "caption"))
+
+
+def test_automatic_name_shown_only_after_a_rename(themed_workspace):
+    at = open_page("theme", query={"theme": "2"})
+    assert not any(c.startswith("Automatic name") for c in texts(at, "caption"))
+    back = [link for link in at.get("page_link") if "All themes" in link.proto.label]
+    assert back, "a way back to the Themes page"
 
 
 def test_real_engine_rename_then_undo_and_merge(themed_workspace):
