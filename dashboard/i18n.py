@@ -283,6 +283,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Dichtstbij: {label} ({similarity:.2f})",
     },
     "unsorted.assign": {"en": "Assign", "nl": "Indelen"},
+    "unsorted.pick": {"en": "Theme for this item", "nl": "Thema voor dit bericht"},
+    "unsorted.pick_placeholder": {"en": "Pick a theme…", "nl": "Kies een thema…"},
+    "unsorted.like.strong": {"en": "very like “{label}”", "nl": "lijkt sterk op “{label}”"},
+    "unsorted.like.some": {
+        "en": "somewhat like “{label}”",
+        "nl": "lijkt enigszins op “{label}”",
+    },
+    "unsorted.option.strong": {"en": "{label} (very close)", "nl": "{label} (lijkt sterk)"},
+    "unsorted.option.some": {"en": "{label} (somewhat close)", "nl": "{label} (lijkt enigszins)"},
+    "unsorted.no_suggestion": {
+        "en": "No theme is close enough to suggest (similarity below {threshold}); pick one yourself.",
+        "nl": "Geen thema lijkt er genoeg op om voor te stellen (gelijkenis onder {threshold}); kies er zelf een.",
+    },
+    "unsorted.pick_help": {
+        "en": "Every theme, the most similar first. Similarity compares the item's meaning with each theme's centre.",
+        "nl": "Alle thema's, de meest gelijkende eerst. Gelijkenis vergelijkt de betekenis van het bericht met het midden van elk thema.",
+    },
     "unsorted.assigned": {"en": "Assigned to {label}.", "nl": "Ingedeeld bij {label}."},
     "unsorted.no_vector": {"en": "No nearest theme yet", "nl": "Nog geen dichtstbijzijnd thema"},
     "unsorted.new_name": {

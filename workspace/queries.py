@@ -681,6 +681,31 @@ def unsorted_items(
     )
 
 
+def theme_similarities(
+    ws: Workspace, item_ids: tuple[str, ...], *, lang: str = "en"
+) -> pd.DataFrame:
+    """Every active theme for each of ``item_ids``, nearest first: ``id``, ``theme_id``,
+    ``label``, ``similarity`` (cosine to the theme centre; NaN without a vector or centre).
+
+    For the Unsorted inbox's picker: any theme can be chosen, the closest are on top.
+    """
+    if not item_ids:
+        return pd.DataFrame(columns=["id", "theme_id", "label", "similarity"])
+    marks = ", ".join("?" for _ in item_ids)
+    return ws.query_df(
+        f"""
+        SELECT i.id, t.theme_id, {theme_label_sql(lang)} AS label,
+               list_cosine_similarity(e.vector, t.centroid) AS similarity
+        FROM items i
+        CROSS JOIN themes t
+        LEFT JOIN embeddings e ON e.text_hash = i.text_hash AND e.model_id = t.model_id
+        WHERE i.id IN ({marks}) AND t.status IN {SHOWN}
+        ORDER BY i.id, similarity DESC NULLS LAST, t.size DESC, t.theme_id
+        """,
+        list(item_ids),
+    )
+
+
 def batch_preview(ws: Workspace, batch_id: int, *, limit: int = 5) -> pd.DataFrame:
     """The first items one import batch stored (for the Upload page's preview)."""
     tz = workspace_timezone(ws)

@@ -200,15 +200,43 @@ def test_trends_has_channel_bars_heatmap_and_channel_comparison(themed_workspace
     assert set(summary["channel"]) == {"E-mail", "Reviews", "Tickets"}
 
 
-def test_unsorted_inbox_lists_items_with_nearest_theme_and_assigns(themed_workspace):
+def test_unsorted_inbox_files_an_item_into_a_theme_that_is_not_the_nearest(themed_workspace):
     at = open_page("unsorted")
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "9"
     assert len([t for t in texts(at, "text") if "weather" in t]) == 9
-    assert sum("Nearest" in c for c in texts(at, "caption")) == 9
-    assign = [b for b in at.button if b.label == "Assign"][0]
-    assign.click().run()
-    assert [kind for kind, _ in edits(themed_workspace)] == ["move"]
+    # "weather" is like none of the themes: no suggestion, the threshold stated.
+    captions = [c.replace("\\", "") for c in texts(at, "caption")]
+    assert sum("No theme is close enough" in c and "0.30" in c for c in captions) == 9
+    pickers = [w for w in at.selectbox if w.key and w.key.startswith("pick_")]
+    assert len(pickers) == 9 and all(p.value is None for p in pickers)
+    assert all(b.disabled for b in at.button if b.label == "Assign")  # nothing picked yet
+    picker = pickers[0]
+    item_id = picker.key.removeprefix("pick_").removesuffix("_en")
+    nearest, *others = picker.options
+    assert len(others) == 2 and "(" not in nearest  # names only: nothing is close
+    chosen = others[-1]  # the theme furthest from the item
+    ids = {"Late parcels": 1, "Wrong invoice": 2, "App crashes": 3}
+    picker.set_value(ids[chosen]).run()
+    at.button(key=f"assign_{item_id}").click().run()
+    moves = [json.loads(p)["args"] for kind, p in edits(themed_workspace) if kind == "move"]
+    assert moves == [{"item_id": item_id, "theme_id": ids[chosen]}] and chosen != nearest
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "8"
+
+
+@pytest.mark.parametrize(
+    ("similarity", "kind"),
+    [
+        pytest.param(0.62, "strong", id="strong"),
+        pytest.param(0.41, "some", id="somewhat"),
+        pytest.param(0.29, "", id="below-threshold-no-suggestion"),
+        pytest.param(None, "", id="no-vector"),
+    ],
+)
+def test_similarity_in_words(similarity, kind):
+    from dashboard.inbox import Choice, closeness, suggestion
+
+    assert closeness(similarity) == kind
+    assert (suggestion([Choice(1, "Levering", similarity)]) is not None) == bool(kind)
 
 
 def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
