@@ -327,7 +327,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Zoeken op betekenis heeft feedback met embeddings nodig en die zijn er nog niet (maak eerst thema's). Hieronder de woordtreffers.",
     },
     "search.nothing": {"en": "Nothing found.", "nl": "Niets gevonden."},
-    "search.count": {"en": "{n} results.", "nl": "{n} resultaten."},
+    "search.count": {
+        "en": "{n} hits; the best {shown} are shown.",
+        "nl": "{n} treffers; de beste {shown} staan hieronder.",
+    },
+    "search.count_more": {
+        "en": "{n} or more hits; the best {shown} are shown.",
+        "nl": "{n} of meer treffers; de beste {shown} staan hieronder.",
+    },
+    "search.min_score": {
+        "en": "A hit by meaning scores at least {score}.",
+        "nl": "Een treffer op betekenis scoort minstens {score}.",
+    },
+    "search.nothing_relevant": {
+        "en": "Nothing is close enough in meaning (score {score} or more). Try other words, or search by words.",
+        "nl": "Niets komt qua betekenis dicht genoeg in de buurt (score {score} of hoger). Probeer andere woorden, of zoek op woorden.",
+    },
     "search.score": {"en": "Score", "nl": "Score"},
     "search.score_help.semantic": {
         "en": "Similarity in meaning, 0-1.",

@@ -267,7 +267,7 @@ def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
 def test_keyword_search_respects_filters(themed_workspace):
     at = open_page("search")
     at.text_input(key="search_query").set_value("charged")
-    at.radio(key="search_mode").set_value("keyword")
+    at.radio(key="search_mode_en").set_value("keyword")
     at.button[0].click().run()
     results = at.dataframe[0].value
     assert len(results) == 27 and results["text"].str.contains("charged").all()
@@ -279,11 +279,26 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
     # The fixture caches the items' vectors of the workspace's embedder (TF-IDF).
     at = open_page("search")
     at.text_input(key="search_query").set_value("the app crashes at login")
-    at.radio(key="search_mode").set_value("semantic")
+    at.radio(key="search_mode_en").set_value("semantic")
     at.button[0].click().run()
     results = at.dataframe[0].value
     assert results["text"].head(5).str.contains("app crashes").all()
     assert results["score"].is_monotonic_decreasing
+    # Only real hits: every one above the stated minimum, and the count says how many.
+    from dashboard.search_results import MIN_MEANING_SCORE
+
+    assert (results["score"] >= MIN_MEANING_SCORE).all() and len(results) < 90
+    captions = [c.replace("\\", "") for c in texts(at, "caption")]
+    assert f"{len(results)} hits; the best {len(results)} are shown." in " ".join(captions)
+
+
+def test_search_shows_unsorted_hits_as_unsorted(themed_workspace):
+    at = open_page("search", lang="nl")
+    at.text_input(key="search_query").set_value("weather")
+    at.radio(key="search_mode_nl").set_value("keyword")
+    at.button[0].click().run()
+    themes = set(at.dataframe[0].value["theme"])
+    assert themes == {"(ongesorteerd)"}  # the fixture's weather items belong to no theme
 
 
 # workspace.vectors.ensure_vectors reads vectors via Arrow, which DuckDB 2 warns about.
