@@ -310,6 +310,7 @@ def channel_theme_heatmap(
     channel_names: dict[str, str],
     colour_title: str,
     empty_message: str = "",
+    lang: str = "en",
 ) -> go.Figure:
     """Share of each channel's items per theme (``channel_theme_shares`` output), in %."""
     if shares.empty:
@@ -333,7 +334,10 @@ def channel_theme_heatmap(
         )
     )
     fig.update_layout(
-        height=120 + 30 * len(themes), margin={"l": 10, "r": 10, "t": 10, "b": 10}, font=_FONT
+        height=120 + 30 * len(themes),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        font=_FONT,
+        separators=",." if lang == "nl" else ".,",
     )
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
     fig.update_xaxes(side="top", type="category")

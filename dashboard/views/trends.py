@@ -83,7 +83,11 @@ def render() -> None:
     st.caption(t("trends.shares_caption"))
     st.plotly_chart(
         channel_theme_heatmap(
-            shares, channel_names=names, colour_title="%", empty_message=t("themes.none")
+            shares,
+            channel_names=names,
+            colour_title="%",
+            empty_message=t("themes.none"),
+            lang=lang,
         ),
         width="stretch",
         key="trends_shares",
