@@ -457,9 +457,11 @@ def t(key: str, lang: str | None = None) -> str:
 
 
 def decimal(value: float, lang: str, places: int = 1) -> str:
-    """A number as the language writes it: ``6.0`` in English, ``6,0`` in Dutch."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number as the language writes it: ``6.0`` in English, ``6,0`` in Dutch
+    (:func:`dashboard.formatting.number`, kept under this name for its callers)."""
+    from dashboard.formatting import number
+
+    return number(value, lang, places)
 
 
 def trend_rules_text(lang: str | None = None) -> str:

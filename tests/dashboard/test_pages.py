@@ -507,3 +507,11 @@ def test_theme_links_carry_the_language(themed_workspace):
     theme = open_page("theme", lang="nl", query={"theme": "1", "lang": "nl"})
     back = [link for link in theme.get("page_link") if "Alle thema" in link.proto.label]
     assert back and "lang=nl" in back[0].proto.query_string
+
+
+def test_workspace_default_language_applies_without_url_or_session(themed_workspace):
+    with Workspace.open(themed_workspace) as ws:
+        ws.set_setting("ui_language", "nl")
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=60).run()
+    assert at.title[0].value == "Thema's"
+    assert at.query_params["lang"] == "nl"  # and the URL now carries it
