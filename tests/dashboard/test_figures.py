@@ -58,6 +58,7 @@ def test_widened_chart_has_year_aware_ticks():
     years = [int(re.search(r"\b(\d{4})\b", t).group(1)) for t in axis.ticktext]  # each has one
     assert years[0] <= 2017 and years[-1] == 2026 and years == sorted(years)
 
+
 @pytest.mark.parametrize(
     ("lang", "month"),
     [pytest.param("nl", "mei", id="dutch-months"), pytest.param("en", "May", id="english-months")],
