@@ -274,3 +274,22 @@ def test_demo_flags_mean_what_they_say():
     result = runner.invoke(app, ["demo", "--help"], env={"COLUMNS": "120"})
     assert "--build-only" in result.output
     assert "do not open a browser" in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param({}, False, id="headless-server"),
+        pytest.param({"DISPLAY": ":0"}, True, id="x11"),
+        pytest.param({"WAYLAND_DISPLAY": "wayland-0"}, True, id="wayland"),
+    ],
+)
+def test_demo_opens_a_browser_only_where_there_is_a_display(monkeypatch, env, expected):
+    from klantstem_cli import _has_display
+
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _has_display() is expected
