@@ -106,7 +106,9 @@ def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["id", "label", "size"])
     rows = lines[header + 1 : -1]
     assert len(rows) >= 2
-    assert sum(int(r.split()[-1]) for r in rows) + int(lines[-1].split(" of ")[0].split()[-1]) == 30
+    themes = [r for r in rows if not r.split()[0].startswith("T")]  # T1, T2: top themes
+    unsorted = int(lines[-1].split(" of ")[0].split()[-1])
+    assert sum(int(r.split()[-1]) for r in themes) + unsorted == 30
     assert "unsorted" in lines[-1]
 
     out = tmp_path / "items.csv"
