@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,16 @@ from ingest.settings import ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
 from workspace.intake import import_and_place
+
+
+def _no_type_tag(self: object, ctx: object) -> None:
+    return None
+
+
+# typer >= 0.2x tags every parameter in --help with its Python type (<list[Path]>, <str>);
+# the help text and the metavar already say what to pass, so the tag column is dropped.
+for _param_class in (typer.core.TyperArgument, typer.core.TyperOption):
+    _param_class.display_type_rich = _no_type_tag  # type: ignore[method-assign]
 
 app = typer.Typer(
     help="Klantstem: customer feedback from e-mail, reviews and tickets, grouped into themes.",
@@ -49,9 +60,23 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _existing_workspace(workspace: Path) -> Path:
+    """``workspace`` when the file exists; commands that only read never create one."""
+    if not Path(workspace).exists():
+        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    return workspace
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("nl", "en"):
+        raise _fail(f"--lang must be nl or en; got {lang!r}.")
+
+
 @app.command("import")
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to import.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders to import.", metavar="PATH...")
+    ],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     text_column: Annotated[str, typer.Option(help="Column with the feedback text.")] = "",
@@ -143,7 +168,7 @@ def export_items(
     from workspace.queries import items_for_export
 
     try:
-        with Workspace.open(workspace) as ws:
+        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
             frame = items_for_export(ws)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
@@ -205,6 +230,9 @@ def themes(
             shown.add(step)
             typer.echo(f"  {stage} {fraction:.0%}", err=True)
 
+    _check_lang(lang)
+    if no_refresh:
+        _existing_workspace(workspace)
     try:
         with Workspace.open(workspace) as ws:
             if not no_refresh:
@@ -255,8 +283,8 @@ def search(
     """Search the feedback like the dashboard's Search page: best match first."""
     from workspace.search import find_items
 
-    if not Path(workspace).exists():
-        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    _check_lang(lang)
+    _existing_workspace(workspace)
     try:
         with Workspace.open(workspace) as ws:
             found = find_items(ws, query, mode, lang=lang, limit=limit)
@@ -276,19 +304,33 @@ def search(
 
 
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
-    """Import ``sample_data/`` into a fresh workspace and build its themes."""
+    """Import ``sample_data/`` into a fresh workspace and build its themes, saying what it does
+    (the theme build takes a minute or two on a small machine)."""
     from workspace.refresh import refresh_themes
+
+    def say(message: str) -> None:
+        if not quiet:
+            typer.echo(message, err=True)
+
+    shown: set[tuple[str, int]] = set()
+
+    def progress(stage: str, fraction: float) -> None:
+        step = (stage, int(fraction * 10))  # a line per stage and tenth, not per batch
+        if step not in shown:
+            shown.add(step)
+            say(f"  {stage} {fraction:.0%}")
 
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
+    say(f"Building the demo workspace {path.name} from {SAMPLE_DATA.name}/ (1-2 minutes, once).")
     with Workspace.open(tmp) as ws:
         ws.set_setting("redaction_rules", RULES_VERSION)
+        say("Importing the sample exports…")
         report = import_files(ws, [SAMPLE_DATA])
-        if not quiet:
-            typer.echo(f"Imported {report.added} sample items from {len(report.files)} files.")
-        refresh_themes(ws)
-        if not quiet:
-            typer.echo("Themes built.")
+        say(f"Imported {report.added} sample items from {len(report.files)} files.")
+        say("Finding themes…")
+        refresh_themes(ws, progress=progress)
+        say("Themes built.")
     tmp.replace(path)
     return path
 
@@ -302,23 +344,35 @@ def _built_under_older_rules(path: Path) -> bool:
         return True
 
 
+def _has_display() -> bool:
+    """A browser can be shown: a desktop session (Windows, macOS) or an X/Wayland display."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 @app.command()
 def demo(
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
     rebuild: Annotated[bool, typer.Option(help="Rebuild the demo workspace.")] = False,
     no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Only build, do not serve.")
+        bool, typer.Option("--no-browser", help="Serve, but do not open a browser.")
+    ] = False,
+    build_only: Annotated[
+        bool, typer.Option("--build-only", help="Only build the demo workspace, do not serve.")
     ] = False,
 ) -> None:
-    """Build the demo workspace from sample_data/ (once) and open the dashboard on it."""
+    """Build the demo workspace from sample_data/ (once), serve the dashboard on it and open it
+    in a browser where the machine has a display."""
     if rebuild or not DEMO_WORKSPACE.exists() or _built_under_older_rules(DEMO_WORKSPACE):
         try:
             build_demo_workspace()
         except KlantstemError as exc:
             raise _fail(str(exc)) from exc
-    if no_browser:
+    if build_only:
+        typer.echo(f"Demo workspace ready: {DEMO_WORKSPACE}")
         return
-    _serve(DEMO_WORKSPACE, "127.0.0.1", port)
+    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=not no_browser and _has_display())
 
 
 @app.command()
@@ -333,7 +387,7 @@ def dashboard(
     _serve(workspace, host, port)
 
 
-def _serve(workspace: Path, host: str, port: int) -> None:
+def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False) -> None:
     from workspace.access import check_exposure
 
     try:
@@ -362,8 +416,33 @@ def _serve(workspace: Path, host: str, port: int) -> None:
         "--server.enableAgentApi",  # off by default; said here so an upgrade cannot turn it on
         "false",
     ]
-    typer.echo(f"Klantstem dashboard on http://{host}:{port} (workspace {workspace})")
-    raise typer.Exit(subprocess.call(command, env=env))
+    url = f"http://{host}:{port}"
+    typer.echo(f"Klantstem dashboard on {url} (workspace {workspace}); Ctrl+C stops it.")
+    server = subprocess.Popen(command, env=env)
+    if open_browser:
+        _open_when_up(url, server)
+    try:
+        code = server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        code = server.wait()
+    raise typer.Exit(code)
+
+
+def _open_when_up(url: str, server: subprocess.Popen[bytes]) -> None:
+    """Open ``url`` in the default browser once the server answers (up to a minute)."""
+    import time
+    import urllib.request
+    import webbrowser
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                webbrowser.open(url)
+                return
+        except OSError:
+            time.sleep(0.5)
 
 
 @app.command()
@@ -411,11 +490,29 @@ def summary_command(
             f"--format must be one of {', '.join(FORMATS)} and --lang one of "
             f"{', '.join(LANGUAGES)}; got --format {fmt} --lang {lang}."
         )
-    if not Path(workspace).exists():
-        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+    from ingest.schema import CHANNELS
+    from workspace.queries import filter_options
+    from workspace.summary import parse_iso_week, resolve_week
+
+    if channel and channel not in CHANNELS:
+        raise _fail(f"--channel must be one of {', '.join(CHANNELS)}; got {channel!r}.")
     try:
-        with Workspace.open(workspace, read_only=True) as ws:
-            result = weekly_summary(ws, week, channel or None, lang)
+        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+            resolved = resolve_week(ws, week)
+            if parse_iso_week(resolved) > date.today():
+                raise _fail(f"Week {resolved} has not started yet; pick a past week or 'last'.")
+            if channel and channel not in filter_options(ws).channels:
+                raise _fail(
+                    f"The workspace has no {channel} items; channels with items: "
+                    f"{', '.join(filter_options(ws).channels) or 'none'}."
+                )
+            result = weekly_summary(ws, resolved, channel or None, lang)
+        if not result.total.items:
+            where = f" in channel {channel}" if channel else ""
+            raise _fail(
+                f"No feedback in week {resolved}{where}, so no summary was written. "
+                "Pick another --week (or 'last') or import that week's exports."
+            )
         data = render_summary(result, fmt, lang)
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
@@ -432,12 +529,6 @@ config_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(config_app, name="config")
-
-
-def _existing_workspace(workspace: Path) -> Path:
-    if not Path(workspace).exists():
-        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
-    return workspace
 
 
 @config_app.command("list")

@@ -17,6 +17,7 @@ import streamlit as st
 
 from dashboard import state
 from workspace import queries, trends
+from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
 from workspace.queries import Filters
 
@@ -148,3 +149,5 @@ theme_choices = _unfiltered(queries.theme_choices)
 theme_info = _unfiltered(queries.theme_info)
 batch_preview = _unfiltered(queries.batch_preview)
 last_edit = _unfiltered(queries.last_edit)
+theme_tree = _unfiltered(tree_queries.theme_tree)
+theme_similarities = _unfiltered(queries.theme_similarities)

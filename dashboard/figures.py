@@ -7,20 +7,98 @@ reshape for plotting. Long labels are shortened here so axes never overlap.
 from __future__ import annotations
 
 import html
+import math
+from datetime import timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formatting import MONTHS, day_month, number
+
+# One colour meaning per chart: channels keep these everywhere; red and green are kept for
+# negative and positive only (none of the channels uses them), markers are neutral dark.
 CHANNEL_COLOURS = {
     "email": "#4C78A8",
     "review": "#F58518",
-    "app_review": "#54A24B",
-    "ticket": "#E45756",
-    "chat": "#72B7B2",
-    "survey": "#B279A2",
-    "other": "#9D755D",
+    "app_review": "#72B7B2",
+    "ticket": "#B279A2",
+    "chat": "#EECA3B",
+    "survey": "#9D755D",
+    "other": "#9AA5B1",
 }
+NEGATIVE = "#C0392B"
+POSITIVE = "#2E8B57"
+NEUTRAL = "#5B6770"
+MARKER = "#222222"
 _FONT = {"family": "sans-serif", "size": 13}
+
+DEFAULT_WEEKS = 26
+"""Weeks a weekly chart shows unless the manager widens it (an old import must not squeeze
+the recent weeks into a sliver)."""
+WEEK_CHOICES = (26, 52, 104, 0)
+"""The widening control's steps; 0 means every week with data."""
+
+
+def week_window(week_starts: pd.Series, weeks: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last week start shown: the latest ``weeks`` weeks up to the newest data
+    (``weeks`` 0: from the oldest data)."""
+    starts = pd.to_datetime(week_starts)
+    last = starts.max()
+    if not weeks:
+        return starts.min(), last
+    return max(starts.min(), last - pd.Timedelta(weeks=weeks - 1)), last
+
+
+def all_week_starts(first: pd.Timestamp, last: pd.Timestamp) -> pd.DatetimeIndex:
+    """Every week start from ``first`` to ``last`` (weeks without data included: gaps)."""
+    return pd.date_range(first, last, freq="7D")
+
+
+def week_ticks(
+    first: pd.Timestamp, last: pd.Timestamp, lang: str, max_ticks: int = 13
+) -> tuple[list[pd.Timestamp], list[str]]:
+    """Tick positions and year-aware labels for a weekly date axis, in ``lang``.
+
+    Up to ~30 weeks: week starts (``3 aug``), the year under the first tick and wherever it
+    changes. Longer: the first week of every k-th month (``aug<br>2026``), always with the year.
+    """
+    weeks = int((last - first).days // 7) + 1
+    if weeks <= 30:
+        step = max(1, math.ceil(weeks / max_ticks))
+        values = list(all_week_starts(first, last))[::step]
+        texts, year = [], None
+        for value in values:
+            text = day_month(value, lang)
+            if value.year != year:
+                text += f"<br>{value.year}"
+                year = value.year
+            texts.append(text)
+        return values, texts
+    months = weeks / 4.35
+    step = next(k for k in (1, 2, 3, 6, 12, 24, 60) if months / k <= max_ticks)
+    values, texts = [], []
+    month = pd.Timestamp(first.year, first.month, 1)
+    while month <= last:
+        if (month.month - 1) % step == 0 and month >= first - timedelta(days=6):
+            values.append(month)
+            names = MONTHS.get(lang, MONTHS["en"])
+            texts.append(
+                f"{names[month.month - 1]}<br>{month.year}" if step < 12 else str(month.year)
+            )
+        month = (month + pd.DateOffset(months=1)).normalize()
+    return values, texts
+
+
+def _week_axis(fig: go.Figure, first: pd.Timestamp, last: pd.Timestamp, lang: str) -> None:
+    values, texts = week_ticks(first, last, lang)
+    fig.update_xaxes(
+        type="date",
+        tickmode="array",
+        tickvals=values,
+        ticktext=texts,
+        range=[first - pd.Timedelta(days=4), last + pd.Timedelta(days=4)],
+        automargin=True,
+    )
 
 
 def shorten(label: str, width: int = 38) -> str:
@@ -52,18 +130,24 @@ def weekly_channel_bars(
     spikes: pd.DataFrame | None = None,
     spike_name: str = "Spike",
     spike_hover: str = "{label} in {channel}: {items} / {baseline}",
+    lang: str = "en",
+    weeks: int = DEFAULT_WEEKS,
 ) -> go.Figure:
     """Stacked weekly bars per channel from ``weekly_channel_counts`` output.
 
-    ``spikes`` (``spike_markers`` output) puts a marker above each week that holds one, with
-    ``spike_hover`` (fields ``label``, ``channel``, ``items``, ``baseline``) per spike.
+    Shows the latest ``weeks`` weeks (0: all) on a date axis, so a week without feedback is
+    an empty slot, never bridged. ``spikes`` (``spike_markers`` output) puts a marker above
+    each week that holds one, with ``spike_hover`` (fields ``label``, ``channel``, ``items``,
+    ``baseline``) per spike.
     """
     if counts.empty:
         return _empty(empty_message)
+    first, last = week_window(counts["week_start"], weeks)
+    counts = counts[pd.to_datetime(counts["week_start"]).between(first, last)]
     fig = go.Figure()
     for channel, part in counts.groupby("channel", sort=True):
         fig.add_bar(
-            x=part["week_start"],
+            x=pd.to_datetime(part["week_start"]),
             y=part["items"],
             name=channel_names.get(str(channel), str(channel)),
             marker_color=CHANNEL_COLOURS.get(str(channel)),
@@ -71,7 +155,9 @@ def weekly_channel_bars(
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
     if spikes is not None and not spikes.empty:
-        _spike_markers(fig, counts, spikes, channel_names, spike_name, spike_hover)
+        spikes = spikes[pd.to_datetime(spikes["week_start"]).between(first, last)]
+    if spikes is not None and not spikes.empty:
+        _spike_markers(fig, counts, spikes, channel_names, spike_name, spike_hover, lang)
     fig.update_layout(
         barmode="stack",
         xaxis_title=x_title,
@@ -80,8 +166,9 @@ def weekly_channel_bars(
         margin={"l": 50, "r": 10, "t": 10, "b": 40},
         height=380,
         font=_FONT,
+        separators=",." if lang == "nl" else ".,",
     )
-    fig.update_xaxes(tickformat="%d %b", nticks=14, automargin=True)
+    _week_axis(fig, first, last, lang)
     return fig
 
 
@@ -92,8 +179,9 @@ def _spike_markers(
     channel_names: dict[str, str],
     name: str,
     hover: str,
+    lang: str = "en",
 ) -> None:
-    """A red triangle above each week's stacked bar for the spikes of that week."""
+    """A dark triangle above each week's stacked bar for the spikes of that week."""
     heights = counts.groupby(pd.to_datetime(counts["week_start"]))["items"].sum()
     spikes = spikes.assign(week_start=pd.to_datetime(spikes["week_start"]))
     weeks = sorted(set(spikes["week_start"]))
@@ -105,8 +193,8 @@ def _spike_markers(
                 hover.format(
                     label=shorten(str(r.label)),
                     channel=html.escape(channel_names.get(str(r.channel), str(r.channel))),
-                    items=int(r.items),
-                    baseline=f"{float(r.baseline):.1f}",
+                    items=number(int(r.items), lang),
+                    baseline=number(float(r.baseline), lang, 1),
                 )
                 for r in rows.itertuples(index=False)
             )
@@ -117,7 +205,7 @@ def _spike_markers(
         y=[float(heights.get(w, 0)) + 0.04 * top for w in weeks],
         mode="markers",
         name=name,
-        marker={"symbol": "triangle-down", "size": 13, "color": "#C0392B"},
+        marker={"symbol": "triangle-down", "size": 13, "color": MARKER},
         text=texts,
         hovertemplate="%{text}<extra></extra>",
     )
@@ -130,63 +218,89 @@ def week_over_week_bars(
     this_label: str,
     last_label: str,
     y_title: str,
+    lang: str = "en",
 ) -> go.Figure:
-    """Grouped bars per channel: the latest week against the week before."""
+    """Grouped bars per channel: the latest week against the week before, both labelled."""
     names = [channel_names.get(c, c) for c in frame["channel"]]
     fig = go.Figure()
-    fig.add_bar(x=names, y=frame["last_week"], name=last_label, marker_color="#B8C4D6")
-    fig.add_bar(
-        x=names,
-        y=frame["this_week"],
-        name=this_label,
-        marker_color="#4C78A8",
-        text=frame["this_week"],
-        textposition="outside",
-    )
+    for column, label, colour in (
+        ("last_week", last_label, "#B8C4D6"),
+        ("this_week", this_label, "#4C78A8"),
+    ):
+        fig.add_bar(
+            x=names,
+            y=frame[column],
+            name=label,
+            marker_color=colour,
+            text=[number(v, lang) for v in frame[column]],
+            textposition="outside",
+            cliponaxis=False,  # a label above the tallest bar stays whole
+        )
+    top = float(max(frame["this_week"].max(), frame["last_week"].max())) if len(frame) else 1.0
     fig.update_layout(
         barmode="group",
         yaxis_title=y_title,
         legend={"orientation": "h", "y": -0.2},
-        margin={"l": 50, "r": 10, "t": 20, "b": 40},
+        margin={"l": 50, "r": 10, "t": 30, "b": 40},
         height=320,
         font=_FONT,
+        separators=",." if lang == "nl" else ".,",
     )
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(range=[0, max(top, 1.0) * 1.15])  # headroom for the labels
     return fig
 
 
 def theme_week_heatmap(
-    matrix: pd.DataFrame, *, x_title: str, colour_title: str, empty_message: str = ""
+    matrix: pd.DataFrame,
+    *,
+    x_title: str,
+    colour_title: str,
+    empty_message: str = "",
+    lang: str = "en",
+    weeks: int = DEFAULT_WEEKS,
 ) -> go.Figure:
-    """Themes (rows, largest on top) × ISO weeks from ``theme_week_matrix`` output."""
+    """Themes (rows, largest on top) × weeks from ``theme_week_matrix`` output.
+
+    The latest ``weeks`` weeks (0: all) on a date axis; a week without any feedback is an
+    empty column, so weeks years apart never sit side by side.
+    """
     if matrix.empty:
         return _empty(empty_message)
+    first, last = week_window(matrix["week_start"], weeks)
     themes = list(dict.fromkeys(matrix["theme_id"]))
     labels = dict(zip(matrix["theme_id"], matrix["label"], strict=False))
     # Two themes may share a label; the id keeps rows apart.
     names = [f"{shorten(labels[i], 34)} · {i}" for i in themes]
-    pivot = matrix.pivot(index="theme_id", columns="week", values="items").reindex(themes)
-    weeks = list(pivot.columns)
+    frame = matrix.assign(week_start=pd.to_datetime(matrix["week_start"]))
+    columns = all_week_starts(first, last)
+    pivot = (
+        frame.pivot(index="theme_id", columns="week_start", values="items").reindex(
+            index=themes, columns=columns
+        )  # weeks without data: NaN, drawn empty
+    )
+    week_names = [f"{d.isocalendar().year}-W{d.isocalendar().week:02d}" for d in columns]
     fig = go.Figure(
         go.Heatmap(
             z=pivot.to_numpy(),
-            x=weeks,
+            x=list(columns),
             y=names,
+            customdata=[week_names] * len(themes),
             colorscale="Blues",
             colorbar={"title": {"text": colour_title}, "thickness": 12},
-            hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
+            hovertemplate="%{y}<br>%{customdata}: %{z}<extra></extra>",
             xgap=1,
             ygap=1,
+            hoverongaps=False,
         )
     )
     fig.update_layout(
-        height=120 + 30 * len(themes),
+        height=140 + 30 * len(themes),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis_title=x_title,
         font=_FONT,
     )
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
-    fig.update_xaxes(type="category", tickangle=-45, nticks=min(len(weeks), 20), automargin=True)
+    _week_axis(fig, first, last, lang)
     return fig
 
 
@@ -196,6 +310,7 @@ def channel_theme_heatmap(
     channel_names: dict[str, str],
     colour_title: str,
     empty_message: str = "",
+    lang: str = "en",
 ) -> go.Figure:
     """Share of each channel's items per theme (``channel_theme_shares`` output), in %."""
     if shares.empty:
@@ -219,7 +334,10 @@ def channel_theme_heatmap(
         )
     )
     fig.update_layout(
-        height=120 + 30 * len(themes), margin={"l": 10, "r": 10, "t": 10, "b": 10}, font=_FONT
+        height=120 + 30 * len(themes),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        font=_FONT,
+        separators=",." if lang == "nl" else ".,",
     )
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
     fig.update_xaxes(side="top", type="category")

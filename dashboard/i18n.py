@@ -26,6 +26,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.channels": {"en": "Channels", "nl": "Kanalen"},
     "filters.languages": {"en": "Languages", "nl": "Talen"},
     "filters.all": {"en": "All", "nl": "Alle"},
+    "filters.weeks": {"en": "Weeks in the charts", "nl": "Weken in de grafieken"},
+    "filters.weeks.n": {"en": "Last {n} weeks", "nl": "Laatste {n} weken"},
+    "filters.weeks.all": {"en": "All weeks", "nl": "Alle weken"},
+    "filters.weeks_help": {
+        "en": "Weekly charts show the latest weeks; widen to see older imports.",
+        "nl": "Weekgrafieken tonen de laatste weken; kies meer om oudere imports te zien.",
+    },
     "filters.nothing": {
         "en": "No feedback matches the filters in the sidebar.",
         "nl": "Geen feedback past bij de filters in de zijbalk.",
@@ -146,6 +153,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "een woord uit de naam of trefwoorden",
     },
     "themes.sort": {"en": "Sort by", "nl": "Sorteren op"},
+    "themes.top": {"en": "Top theme", "nl": "Hoofdthema"},
+    "themes.top_all": {"en": "All top themes", "nl": "Alle hoofdthema's"},
+    "themes.top_help": {
+        "en": "Themes are grouped under top themes; pick one to see only its themes.",
+        "nl": "Thema's vallen onder hoofdthema's; kies er een om alleen de thema's daarvan te zien.",
+    },
+    "themes.proposed_mark": {"en": " (proposed)", "nl": " (voorgesteld)"},
+    "themes.col.rating_impact_short": {"en": "Stars", "nl": "Sterren"},
+    "theme.top": {"en": "Top theme: {label}", "nl": "Hoofdthema: {label}"},
+    "theme.quotes_help": {
+        "en": "Most typical first: ordered by how close each item is to the theme's centre.",
+        "nl": "Meest typerend eerst: op hoe dicht elk bericht bij het midden van het thema ligt.",
+    },
     "themes.sort.items": {"en": "Size", "nl": "Grootte"},
     "themes.sort.change": {"en": "Growth this week", "nl": "Groei deze week"},
     "themes.sort.sentiment": {"en": "Most negative", "nl": "Meest negatief"},
@@ -190,6 +210,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "theme.title": {"en": "Theme", "nl": "Thema"},
     "theme.pick": {"en": "Theme", "nl": "Thema"},
+    "theme.back": {"en": "← All themes", "nl": "← Alle thema's"},
     "theme.engine_label": {"en": "Automatic name: {label}", "nl": "Automatische naam: {label}"},
     "theme.keywords": {"en": "Keywords", "nl": "Trefwoorden"},
     "theme.items": {"en": "Items", "nl": "Berichten"},
@@ -266,6 +287,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Dichtstbij: {label} ({similarity:.2f})",
     },
     "unsorted.assign": {"en": "Assign", "nl": "Indelen"},
+    "unsorted.pick": {"en": "Theme for this item", "nl": "Thema voor dit bericht"},
+    "unsorted.pick_placeholder": {"en": "Pick a theme…", "nl": "Kies een thema…"},
+    "unsorted.like.strong": {"en": "very like “{label}”", "nl": "lijkt sterk op “{label}”"},
+    "unsorted.like.some": {
+        "en": "somewhat like “{label}”",
+        "nl": "lijkt enigszins op “{label}”",
+    },
+    "unsorted.option.strong": {"en": "{label} (very close)", "nl": "{label} (lijkt sterk)"},
+    "unsorted.option.some": {"en": "{label} (somewhat close)", "nl": "{label} (lijkt enigszins)"},
+    "unsorted.no_suggestion": {
+        "en": "No theme is close enough to suggest (similarity below {threshold}); pick one yourself.",
+        "nl": "Geen thema lijkt er genoeg op om voor te stellen (gelijkenis onder {threshold}); kies er zelf een.",
+    },
+    "unsorted.pick_help": {
+        "en": "Every theme, the most similar first. Similarity compares the item's meaning with each theme's centre.",
+        "nl": "Alle thema's, de meest gelijkende eerst. Gelijkenis vergelijkt de betekenis van het bericht met het midden van elk thema.",
+    },
     "unsorted.assigned": {"en": "Assigned to {label}.", "nl": "Ingedeeld bij {label}."},
     "unsorted.no_vector": {"en": "No nearest theme yet", "nl": "Nog geen dichtstbijzijnd thema"},
     "unsorted.new_name": {
@@ -293,7 +331,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Zoeken op betekenis heeft feedback met embeddings nodig en die zijn er nog niet (maak eerst thema's). Hieronder de woordtreffers.",
     },
     "search.nothing": {"en": "Nothing found.", "nl": "Niets gevonden."},
-    "search.count": {"en": "{n} results.", "nl": "{n} resultaten."},
+    "search.count": {
+        "en": "{n} hits; the best {shown} are shown.",
+        "nl": "{n} treffers; de beste {shown} staan hieronder.",
+    },
+    "search.count_more": {
+        "en": "{n} or more hits; the best {shown} are shown.",
+        "nl": "{n} of meer treffers; de beste {shown} staan hieronder.",
+    },
+    "search.min_score": {
+        "en": "A hit by meaning scores at least {score}.",
+        "nl": "Een treffer op betekenis scoort minstens {score}.",
+    },
+    "search.nothing_relevant": {
+        "en": "Nothing is close enough in meaning (score {score} or more). Try other words, or search by words.",
+        "nl": "Niets komt qua betekenis dicht genoeg in de buurt (score {score} of hoger). Probeer andere woorden, of zoek op woorden.",
+    },
     "search.score": {"en": "Score", "nl": "Score"},
     "search.score_help.semantic": {
         "en": "Similarity in meaning, 0-1.",
@@ -308,6 +361,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Sleep de exports van deze week hierheen: e-mail (mbox, eml, zip), reviews en tickets (CSV, XLSX, JSON). Eerder geïmporteerde bestanden tellen niet dubbel.",
     },
     "upload.files": {"en": "Export files", "nl": "Exportbestanden"},
+    "upload.browse": {"en": "Browse files", "nl": "Bestanden kiezen"},
+    "upload.drop": {
+        "en": "Drag and drop files here · at most {mb} MB per file",
+        "nl": "Sleep bestanden hierheen · hoogstens {mb} MB per bestand",
+    },
     "upload.start": {"en": "Import {n} file(s)", "nl": "{n} bestand(en) importeren"},
     "upload.progress.start": {"en": "Starting…", "nl": "Bezig met starten…"},
     "upload.progress.file": {
@@ -403,9 +461,11 @@ def t(key: str, lang: str | None = None) -> str:
 
 
 def decimal(value: float, lang: str, places: int = 1) -> str:
-    """A number as the language writes it: ``6.0`` in English, ``6,0`` in Dutch."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number as the language writes it: ``6.0`` in English, ``6,0`` in Dutch
+    (:func:`dashboard.formatting.number`, kept under this name for its callers)."""
+    from dashboard.formatting import number
+
+    return number(value, lang, places)
 
 
 def trend_rules_text(lang: str | None = None) -> str:

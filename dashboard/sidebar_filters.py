@@ -8,6 +8,8 @@ from datetime import date
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.figures import WEEK_CHOICES
+from dashboard.formatting import language_name
 from dashboard.i18n import LANGUAGES, channel_names, current_language, t
 from workspace.queries import Filters
 
@@ -19,11 +21,15 @@ def _as_iso(value: object) -> str:
 def render() -> None:
     """Language switch, workspace name and the filters every page shares."""
     with st.sidebar:
+        # Its own key: "lang" itself is plain session state (a widget's state is dropped on a
+        # page switch, which turned the interface English after a row click).
+        st.session_state["lang_choice"] = current_language()
         st.selectbox(
             t("sidebar.language"),
             options=list(LANGUAGES),
             format_func=LANGUAGES.__getitem__,
-            key="lang",
+            key="lang_choice",
+            on_change=lambda: state.choose_language(st.session_state["lang_choice"]),
         )
         st.caption(f"{t('sidebar.workspace')}: {os.path.basename(state.workspace_path())}")
         options = data.filter_options()
@@ -46,6 +52,20 @@ def render() -> None:
             key="filter_end",
             format="DD-MM-YYYY",
         )
+        lang = current_language()
+        st.selectbox(
+            t("filters.weeks"),
+            WEEK_CHOICES,
+            key=f"chart_weeks_{lang}",
+            format_func=lambda n: (
+                t("filters.weeks.n", lang).format(n=n) if n else t("filters.weeks.all", lang)
+            ),
+            help=t("filters.weeks_help"),
+            on_change=lambda: state.remember(
+                state.CHART_WEEKS, st.session_state[f"chart_weeks_{lang}"]
+            ),
+            index=WEEK_CHOICES.index(state.chart_weeks()),
+        )
         names = channel_names(current_language())
         chosen_channels = st.multiselect(
             t("filters.channels"),
@@ -57,9 +77,7 @@ def render() -> None:
         chosen_languages = st.multiselect(
             t("filters.languages"),
             options=list(options.languages),
-            format_func=lambda code: (
-                t(f"lang.{code}") if t(f"lang.{code}") != f"lang.{code}" else code
-            ),
+            format_func=lambda code: language_name(code, current_language()),
             key="filter_languages",
             placeholder=t("filters.all"),
         )

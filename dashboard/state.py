@@ -179,10 +179,37 @@ def _store_login_cookie() -> None:
     )
 
 
+LANG_PARAM = "lang"
+"""The query parameter that carries the language, so a reload, a bookmark or a typed URL
+(``/themes?lang=nl``) keeps it."""
+
+
 def init_language() -> None:
-    """The session's language: chosen in the sidebar, else configured, else English."""
-    if "lang" not in st.session_state:
+    """The session's language: ``?lang=`` in the URL, else the one chosen this session, else
+    the configured default (``KLANTSTEM_LANG``, then the workspace's ``ui_language``).
+
+    The choice is written back into the URL on every run: Streamlit drops query parameters
+    when the menu switches pages, and the next reload must still find it.
+    """
+    wanted = st.query_params.get(LANG_PARAM)
+    if wanted in LANGUAGES:
+        st.session_state["lang"] = wanted
+    elif st.session_state.get("lang") not in LANGUAGES:
         st.session_state["lang"] = _default_language()
+    if st.query_params.get(LANG_PARAM) != st.session_state["lang"]:
+        st.query_params[LANG_PARAM] = st.session_state["lang"]
+
+
+def choose_language(lang: str) -> None:
+    """The sidebar's language switch: this session and its URL."""
+    if lang in LANGUAGES:
+        st.session_state["lang"] = lang
+        st.query_params[LANG_PARAM] = lang
+
+
+def link_params(**params: str) -> dict[str, str]:
+    """Query parameters for a page link or switch: ``params`` plus the current language."""
+    return {**params, LANG_PARAM: current_language()}
 
 
 # -- cross-page hand-offs --------------------------------------------------------------------
@@ -230,6 +257,14 @@ NEW_THEME = "pending_new_theme"  # a theme from selected unsorted items, awaitin
 UPLOAD_REPORT = "upload_report"  # FileImport results of the last upload
 UPLOAD_MAPPINGS = "upload_pending_mappings"  # files waiting for a column mapping
 UPLOAD_SORTED = "upload_sorted"  # (assigned, unsorted, proposed) after the last upload
+CHART_WEEKS = "chart_weeks"  # weeks the weekly charts show (0: all)
+
+
+def chart_weeks() -> int:
+    """Weeks the weekly charts show: the sidebar's choice, else the last 26."""
+    from dashboard.figures import DEFAULT_WEEKS
+
+    return int(st.session_state.get(CHART_WEEKS, DEFAULT_WEEKS))
 
 
 def remembered(key: str, default: Any = None) -> Any:

@@ -451,6 +451,8 @@ class ThemeInfo:
     keywords: tuple[str, ...]
     status: str
     size: int
+    renamed: bool = False
+    """True when a manager gave the theme its name (then ``engine_label`` is worth showing)."""
 
 
 def last_edit(ws: Workspace) -> dict[str, object] | None:
@@ -471,8 +473,11 @@ def last_edit(ws: Workspace) -> dict[str, object] | None:
 def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo | None:
     """Label, keywords, status and stored size of one theme, or None when unknown."""
     frame = ws.query_df(
-        f"SELECT theme_id, {theme_label_sql(lang)} AS label, label AS engine_label, "
-        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size "
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, "
+        f"coalesce(nullif({'label_nl' if lang == 'nl' else 'label_en'}, ''), label) "
+        "AS engine_label, "
+        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size, "
+        "coalesce(manager_name, '') <> '' AS renamed "
         "FROM themes t WHERE theme_id = ?",
         [int(theme_id)],
     )
@@ -487,6 +492,7 @@ def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo |
         tuple(str(k) for k in (keywords if keywords is not None else ())),
         str(row["status"]),
         int(row["size"]),
+        bool(row["renamed"]),
     )
 
 
@@ -678,6 +684,31 @@ def unsorted_items(
         ORDER BY p.received_at DESC, p.id
         """,
         [*params, int(limit), int(offset)],
+    )
+
+
+def theme_similarities(
+    ws: Workspace, item_ids: tuple[str, ...], *, lang: str = "en"
+) -> pd.DataFrame:
+    """Every active theme for each of ``item_ids``, nearest first: ``id``, ``theme_id``,
+    ``label``, ``similarity`` (cosine to the theme centre; NaN without a vector or centre).
+
+    For the Unsorted inbox's picker: any theme can be chosen, the closest are on top.
+    """
+    if not item_ids:
+        return pd.DataFrame(columns=["id", "theme_id", "label", "similarity"])
+    marks = ", ".join("?" for _ in item_ids)
+    return ws.query_df(
+        f"""
+        SELECT i.id, t.theme_id, {theme_label_sql(lang)} AS label,
+               list_cosine_similarity(e.vector, t.centroid) AS similarity
+        FROM items i
+        CROSS JOIN themes t
+        LEFT JOIN embeddings e ON e.text_hash = i.text_hash AND e.model_id = t.model_id
+        WHERE i.id IN ({marks}) AND t.status IN {SHOWN}
+        ORDER BY i.id, similarity DESC NULLS LAST, t.size DESC, t.theme_id
+        """,
+        list(item_ids),
     )
 
 

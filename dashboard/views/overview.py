@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, page_registry, state
+from dashboard import formatting as fmt
 from dashboard.figures import week_over_week_bars, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
@@ -24,25 +25,27 @@ def render() -> None:
     totals = data.week_totals()
 
     cols = st.columns(4)
-    cols[0].metric(t("overview.items"), f"{counts.items:,}")
+    cols[0].metric(t("overview.items"), fmt.number(counts.items, lang))
     cols[1].metric(
         t("overview.this_week").format(week=totals.week),
-        f"{totals.this_week:,}",
-        delta=f"{totals.this_week - totals.last_week:+,}",
+        fmt.number(totals.this_week, lang),
+        delta=fmt.delta(totals.this_week - totals.last_week, lang),
         delta_color="off",  # more or less feedback is neither good nor bad in itself
         help=t("overview.this_week_help"),
     )
     sentiment, previous = totals.sentiment_this, totals.sentiment_last
     cols[2].metric(
         t("overview.sentiment"),
-        "—" if sentiment is None else f"{sentiment:+.2f}",
-        delta=None if sentiment is None or previous is None else f"{sentiment - previous:+.2f}",
+        fmt.signed(sentiment, lang, 2),
+        delta=None
+        if sentiment is None or previous is None
+        else fmt.delta(sentiment - previous, lang, 2),
         help=t("sentiment.help"),
     )
     cols[3].metric(
         t("overview.coverage"),
-        f"{coverage.share_sorted:.0%}" if coverage.themes else "—",
-        help=t("overview.coverage_help").format(unsorted=coverage.unsorted),
+        fmt.percent(coverage.share_sorted, lang, 0) if coverage.themes else fmt.DASH,
+        help=t("overview.coverage_help").format(unsorted=fmt.number(coverage.unsorted, lang)),
     )
 
     left, right = st.columns([3, 2])
@@ -55,6 +58,7 @@ def render() -> None:
                 this_label=t("overview.this"),
                 last_label=t("overview.last"),
                 y_title=t("chart.items"),
+                lang=lang,
             ),
             width="stretch",
             key="overview_wow",
@@ -65,7 +69,12 @@ def render() -> None:
     st.subheader(t("overview.per_week"))
     weekly = data.weekly_channel_counts()
     fig = weekly_channel_bars(
-        weekly, channel_names=names, x_title=t("chart.week"), y_title=t("chart.items")
+        weekly,
+        channel_names=names,
+        x_title=t("chart.week"),
+        y_title=t("chart.items"),
+        lang=lang,
+        weeks=state.chart_weeks(),
     )
     st.plotly_chart(fig, width="stretch", key="overview_weekly")
 
@@ -87,5 +96,5 @@ def _flagged(lang: str) -> None:
         st.page_link(
             page_registry.page(page_registry.THEME),
             label=md(label),
-            query_params={"theme": str(row.theme_id)},
+            query_params=state.link_params(theme=str(row.theme_id)),
         )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analysis.safe_tables import frame_csv_bytes
+from dashboard import formatting as fmt
 from dashboard import state
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from dashboard.search_results import FETCHED, MIN_MEANING_SCORE, hits
 from ingest.errors import KlantstemError
 
 MODES = ("semantic", "keyword")
@@ -15,6 +18,7 @@ MODES = ("semantic", "keyword")
 
 def render() -> None:
     st.title(t("search.title"))
+    lang = current_language()
     with st.form("search_form", border=False):
         text_col, mode_col, go_col = st.columns([5, 2, 1], vertical_alignment="bottom")
         text = text_col.text_input(
@@ -23,9 +27,9 @@ def render() -> None:
         mode = mode_col.radio(
             t("search.mode"),
             MODES,
-            key="search_mode",
+            key=f"search_mode_{lang}",  # a keyed widget keeps its first labels
             horizontal=True,
-            format_func=lambda m: t(f"search.mode.{m}"),
+            format_func=lambda m: t(f"search.mode.{m}", lang),
         )
         go_col.form_submit_button(t("search.go"), type="primary")
     if not text.strip():
@@ -33,23 +37,35 @@ def render() -> None:
         return
     try:
         with st.spinner(t("search.running")):
-            results = state.search(mode, text)
+            results = state.search(mode, text, limit=FETCHED)
     except KlantstemError as exc:
         st.error(md(str(exc)))
         return
     if results is None:
         st.info(t("search.no_vectors"))
-        results = state.search("keyword", text)
+        results = state.search("keyword", text, limit=FETCHED)
         mode = "keyword"
-    if results.empty:
-        st.info(t("search.nothing"))
+    found = hits(results, mode)
+    if found.rows.empty:
+        st.info(
+            t("search.nothing_relevant").format(score=fmt.number(MIN_MEANING_SCORE, lang, 2))
+            if mode == "semantic" and not results.empty
+            else t("search.nothing")
+        )
         return
-    names = channel_names(current_language())
+    results = found.rows
+    names = channel_names(lang)
     shown = results.assign(
         channel=[names.get(c, c) for c in results["channel"]],
-        theme=[t("search.unsorted") if v is None else v for v in results["theme"]],
+        theme=[t("search.unsorted") if pd.isna(v) else v for v in results["theme"]],
+        language=[fmt.language_name(c, lang) for c in results["language"]],
     )[["score", "received_at", "channel", "language", "theme", "text"]]
-    st.caption(t("search.count").format(n=len(shown)))
+    count = t("search.count_more" if found.capped else "search.count").format(
+        n=fmt.number(found.total, lang), shown=fmt.number(len(shown), lang)
+    )
+    if mode == "semantic":
+        count += " " + t("search.min_score").format(score=fmt.number(MIN_MEANING_SCORE, lang, 2))
+    st.caption(md(count))
     st.dataframe(
         shown,
         hide_index=True,

@@ -62,13 +62,13 @@ def render() -> None:
         weeks,
         index=weeks.index(last),
         format_func=lambda w: t("summary.week_latest", lang).format(week=w) if w == last else w,
-        key="summary_week",
+        key=f"summary_week_{lang}",  # a keyed widget keeps its first labels
     )
     channel = right.selectbox(
         t("summary.channel"),
         channels,
         format_func=lambda c: names.get(c, c) if c else t("summary.all_channels", lang),
-        key="summary_channel",
+        key=f"summary_channel_{lang}",
     )
     try:
         files = _files(path, version, week, channel, lang)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.safe_tables import frame_csv_bytes
-from dashboard import data, state, theme_engine
+from dashboard import data, page_registry, state, theme_engine
+from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.theme_rows import top_label_of
 from ingest.errors import KlantstemError
 
 PENDING = state.THEME_EDIT
@@ -37,20 +39,29 @@ def render() -> None:
         st.info(t("themes.none"))
         return
     labels = dict(zip(choices["theme_id"].astype(int), choices["label"], strict=True))
+    st.page_link(
+        page_registry.page(page_registry.THEMES),
+        label=t("theme.back"),
+        query_params=state.link_params(),
+    )
     picked = st.selectbox(
         t("theme.pick"),
         list(labels),
         index=list(labels).index(theme_id),
-        format_func=lambda i: f"{labels[i]} ({i})",
-        key=f"theme_pick_{theme_id}",
+        format_func=lambda i: labels[i],
+        key=f"theme_pick_{theme_id}_{lang}_{state.data_version()}",  # fresh names after an edit,
     )
     if picked != theme_id:
         st.query_params["theme"] = str(picked)
         st.rerun()
     info = data.theme_info(theme_id, lang=lang)
     st.title(md(info.label))
-    if info.label != info.engine_label:
+    if info.renamed and info.label != info.engine_label:
         st.caption(md(t("theme.engine_label").format(label=info.engine_label)))
+    tree = data.theme_tree(lang=lang)
+    top = top_label_of(tree, theme_id)
+    if top:
+        st.caption(md(t("theme.top").format(label=top)))
     st.caption(md(t("theme.keywords") + ": " + ", ".join(info.keywords)))
     _edit_panel(theme_id, info.label, labels)
 
@@ -62,17 +73,17 @@ def render() -> None:
     sentiment = float(row["sentiment"].iloc[0]) if len(row) else float("nan")
     impact = float(row["rating_impact"].iloc[0]) if len(row) else float("nan")
     cols = st.columns(5)
-    cols[0].metric(t("theme.items"), f"{int(weekly['items'].sum()):,}")
-    cols[1].metric(t("theme.weeks"), f"{weekly['week'].nunique():,}")
-    cols[2].metric(t("theme.channels"), f"{weekly['channel'].nunique():,}")
+    cols[0].metric(t("theme.items"), fmt.number(int(weekly["items"].sum()), lang))
+    cols[1].metric(t("theme.weeks"), fmt.number(weekly["week"].nunique(), lang))
+    cols[2].metric(t("theme.channels"), fmt.number(weekly["channel"].nunique(), lang))
     cols[3].metric(
         t("themes.col.sentiment"),
-        "–" if sentiment != sentiment else f"{sentiment:+.2f}",
+        fmt.signed(sentiment, lang, 2),
         help=t("sentiment.help"),
     )
     cols[4].metric(
         t("themes.col.rating_impact"),
-        "–" if impact != impact else f"{impact:+.1f} ★",
+        fmt.DASH if impact != impact else fmt.signed(impact, lang, 1) + " ★",
         help=t("themes.col.rating_impact_help"),
     )
     st.subheader(t("theme.per_week"), help=trend_rules_text(lang))
@@ -85,18 +96,21 @@ def render() -> None:
         spikes=data.spike_markers(lang=lang, theme_id=theme_id),
         spike_name=t("chart.spike"),
         spike_hover=t("chart.spike_hover"),
+        lang=lang,
+        weeks=state.chart_weeks(),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
-    st.subheader(t("theme.quotes"))
+    st.subheader(t("theme.quotes"), help=t("theme.quotes_help"))
     if quotes.empty:
         st.info(t("filters.nothing"))
         return
     shown = quotes.assign(
         channel=[names.get(c, c) for c in quotes["channel"]],
         rating=[
-            "" if r != r else f"{r:g}/{m:g}"  # NaN-safe: r != r only for NaN
+            "" if r != r else f"{fmt.number(r, lang, 0 if r == int(r) else 1)}/{m:g}"
             for r, m in zip(quotes["rating"], quotes["rating_scale_max"], strict=True)
         ],
+        language=[fmt.language_name(c, lang) for c in quotes["language"]],
     )[["received_at", "channel", "rating", "language", "text"]]
     # The few most typical quotes in full (a table cell cuts long text), then all of them.
     for row in shown.head(4).itertuples(index=False):
@@ -107,7 +121,7 @@ def render() -> None:
                     " · ".join(
                         v
                         for v in (
-                            f"{row.received_at:%d-%m-%Y}",
+                            fmt.day_month(row.received_at, lang, year=True),
                             row.channel,
                             row.rating,
                             row.language,
@@ -156,9 +170,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
                 )
         others = [i for i in labels if i != theme_id]
         with merge_col.form(f"merge_{theme_id}", border=False):
-            target = st.selectbox(
-                t("theme.merge_into"), others, format_func=lambda i: f"{labels[i]} ({i})"
-            )
+            target = st.selectbox(t("theme.merge_into"), others, format_func=labels.__getitem__)
             if st.form_submit_button(t("theme.merge"), disabled=not others) and target is not None:
                 _ask(
                     "merge",

@@ -6,8 +6,11 @@ import streamlit as st
 
 from analysis.safe_tables import frame_csv_bytes
 from dashboard import data, page_registry, state, theme_engine
+from dashboard import formatting as fmt
+from dashboard.figures import NEUTRAL
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.theme_rows import SHOWN, display_rows, top_choices
 from ingest.errors import KlantstemError
 
 ORDERS = ("items", "change", "sentiment", "label")
@@ -23,12 +26,24 @@ def render() -> None:
         if _refresh_button(coverage.items):
             _refresh()
         return
-    left, right, button = st.columns([5, 3, 2], vertical_alignment="bottom")
+    tree = data.theme_tree(lang=lang)
+    tops = top_choices(tree)
+    left, top_col, right, button = st.columns([4, 3, 2, 2], vertical_alignment="bottom")
     contains = left.text_input(
         t("themes.filter"), key="themes_contains", placeholder=t("themes.filter_hint")
     )
+    top_theme = top_col.selectbox(
+        t("themes.top"),
+        [None, *tops],
+        key=f"themes_top_{lang}_{state.data_version()}",  # fresh names after an edit
+        format_func=lambda i: t("themes.top_all", lang) if i is None else tops[i],
+        help=t("themes.top_help"),
+    )
     order = right.selectbox(
-        t("themes.sort"), ORDERS, key="themes_order", format_func=lambda o: t(f"themes.sort.{o}")
+        t("themes.sort"),
+        ORDERS,
+        key=f"themes_order_{lang}",  # per language: a keyed widget keeps its first labels
+        format_func=lambda o: t(f"themes.sort.{o}", lang),
     )
     with button:
         clicked = _refresh_button(coverage.items)
@@ -38,63 +53,56 @@ def render() -> None:
     if table.empty:
         st.info(t("themes.no_match"))
         return
-    names = channel_names(lang)
-    shown = table.assign(
-        channels=[", ".join(names.get(c, c) for c in cs) for cs in table["channels"]],
-        keywords=[", ".join(k) for k in table["keywords"]],
-        share=table["share"] * 100,
-        flag=[t(f"flag.{f}") for f in table["flag"]],
-    )[
-        [
-            "theme_id",
-            "label",
-            "items",
-            "share",
-            "trend",
-            "flag",
-            "change",
-            "sentiment",
-            "rating_impact",
-            "channels",
-            "keywords",
-        ]
-    ]
+    shown = display_rows(
+        table,
+        tree,
+        lang=lang,
+        channel_names=channel_names(lang),
+        flag_names={f: t(f"flag.{f}") for f in ("spike", "new", "rising", "falling")},
+        proposed_mark=t("themes.proposed_mark"),
+        top_theme=top_theme,
+    )
+    if shown.empty:
+        st.info(t("themes.no_match"))
+        return
+    # Numbers go in as text in the UI language's notation (Streamlit's number formats know
+    # only the point); the page's own "Sort by" orders the rows. Widths add up to ~920 px: all
+    # columns fit the main area of a 1400 px window with the sidebar open.
     event = st.dataframe(
         shown,
         key="themes_table",
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(shown), 740),  # every theme visible up to ~20 rows
-        column_order=[c for c in shown.columns if c != "theme_id"],
+        column_order=list(SHOWN),
         on_select="rerun",
         selection_mode="single-row",
         column_config={
-            "theme_id": st.column_config.NumberColumn("#", width="small"),
-            "label": st.column_config.TextColumn(t("themes.col.label"), width="medium"),
-            "items": st.column_config.NumberColumn(t("themes.col.items"), format="%d"),
-            "share": st.column_config.ProgressColumn(
-                t("themes.col.share"),
-                format="%.1f%%",
-                min_value=0,
-                max_value=max(float(shown["share"].max()), 1.0),  # bars relative to the largest
-            ),
+            "label": st.column_config.TextColumn(t("themes.col.label"), width=175),
+            "items_text": st.column_config.TextColumn(t("themes.col.items"), width=70),
+            "share_text": st.column_config.TextColumn(t("themes.col.share"), width=62),
             "trend": st.column_config.LineChartColumn(
-                t("themes.col.trend"), y_min=0, help=t("themes.col.trend_help")
+                t("themes.col.trend"),
+                y_min=0,
+                help=t("themes.col.trend_help"),
+                width=90,
+                color=NEUTRAL,
             ),
-            "flag": st.column_config.TextColumn(t("themes.col.flag"), help=trend_rules_text(lang)),
-            "change": st.column_config.NumberColumn(
-                t("themes.col.change"), format="%+d", help=t("themes.col.change_help")
+            "week_text": st.column_config.TextColumn(
+                t("themes.col.flag"),
+                help=t("themes.col.change_help") + " " + trend_rules_text(lang),
+                width=92,
             ),
-            "sentiment": st.column_config.NumberColumn(
-                t("themes.col.sentiment"), format="%.2f", help=t("sentiment.help")
+            "sentiment_text": st.column_config.TextColumn(
+                t("themes.col.sentiment"), help=t("sentiment.help"), width=74
             ),
-            "rating_impact": st.column_config.NumberColumn(
-                t("themes.col.rating_impact"),
-                format="%+.1f ★",
+            "impact_text": st.column_config.TextColumn(
+                t("themes.col.rating_impact_short"),
                 help=t("themes.col.rating_impact_help"),
+                width=70,
             ),
-            "channels": st.column_config.TextColumn(t("themes.col.channels")),
-            "keywords": st.column_config.TextColumn(t("themes.col.keywords"), width="large"),
+            "channels_text": st.column_config.TextColumn(t("themes.col.channels"), width=105),
+            "keywords_text": st.column_config.TextColumn(t("themes.col.keywords"), width=145),
         },
     )
     st.caption(t("themes.select_hint"))
@@ -102,21 +110,22 @@ def render() -> None:
     if rows:
         theme_id = int(shown.iloc[rows[0]]["theme_id"])
         st.switch_page(
-            page_registry.page(page_registry.THEME), query_params={"theme": str(theme_id)}
+            page_registry.page(page_registry.THEME),
+            query_params=state.link_params(theme=str(theme_id)),
         )
     pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
-    labels = dict(zip(table["theme_id"], table["label"], strict=True))
+    labels = dict(zip(shown["theme_id"], shown["label"], strict=True))
     chosen = pick_col.selectbox(
         t("themes.open"),
         list(labels),
-        key="themes_pick",
-        format_func=lambda i: f"{labels[i]} ({i})",
+        key=f"themes_pick_{lang}_{state.data_version()}",
+        format_func=lambda i: labels[i],
     )
     with open_col:
         st.page_link(
             page_registry.page(page_registry.THEME),
             label=t("themes.open_button"),
-            query_params={"theme": str(chosen)},
+            query_params=state.link_params(theme=str(chosen)),
         )
     dl_col.download_button(
         t("themes.download"),
@@ -125,7 +134,13 @@ def render() -> None:
         mime="text/csv",
         key="themes_download",
     )
-    st.caption(md(t("themes.count").format(n=len(table), total=coverage.themes)))
+    st.caption(
+        md(
+            t("themes.count").format(
+                n=fmt.number(len(shown), lang), total=fmt.number(coverage.themes, lang)
+            )
+        )
+    )
 
 
 def _refresh_button(items: int) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, state
+from dashboard import formatting as fmt
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 
@@ -27,6 +28,8 @@ def render() -> None:
             spikes=data.spike_markers(lang=lang),
             spike_name=t("chart.spike"),
             spike_hover=t("chart.spike_hover"),
+            lang=lang,
+            weeks=state.chart_weeks(),
         ),
         width="stretch",
         key="trends_weekly",
@@ -43,6 +46,8 @@ def render() -> None:
             x_title=t("chart.week"),
             colour_title=t("chart.items"),
             empty_message=t("themes.none"),
+            lang=lang,
+            weeks=state.chart_weeks(),
         ),
         width="stretch",
         key="trends_heatmap",
@@ -52,9 +57,11 @@ def render() -> None:
     summary = data.channel_summary()
     shown = summary.assign(
         channel=[names.get(c, c) for c in summary["channel"]],
-        sentiment=[_number(v, "{:+.2f}") for v in summary["sentiment"]],
-        rating=[_number(v * 100 if v is not None else v, "{:.0f}") for v in summary["rating"]],
-        unsorted=summary["unsorted"] * 100,
+        sentiment=[fmt.signed(v, lang, 2) for v in summary["sentiment"]],
+        rating=[fmt.number(None if v is None else v * 100, lang) for v in summary["rating"]],
+        unsorted=[fmt.percent(v, lang) for v in summary["unsorted"]],
+        items=[fmt.number(v, lang) for v in summary["items"]],
+        weeks=[fmt.number(v, lang) for v in summary["weeks"]],
     )
     st.dataframe(
         shown,
@@ -63,26 +70,25 @@ def render() -> None:
         key="trends_channel_table",
         column_config={
             "channel": st.column_config.TextColumn(t("col.channel")),
-            "items": st.column_config.NumberColumn(t("chart.items"), format="%d"),
+            "items": st.column_config.TextColumn(t("chart.items")),
             "sentiment": st.column_config.TextColumn(
                 t("themes.col.sentiment"), help=t("sentiment.help")
             ),
             "rating": st.column_config.TextColumn(t("trends.rating"), help=t("trends.rating_help")),
-            "unsorted": st.column_config.NumberColumn(t("trends.unsorted"), format="%.1f%%"),
-            "weeks": st.column_config.NumberColumn(t("trends.weeks"), format="%d"),
+            "unsorted": st.column_config.TextColumn(t("trends.unsorted")),
+            "weeks": st.column_config.TextColumn(t("trends.weeks")),
         },
     )
     shares = data.channel_theme_shares(lang=lang, top=10)
     st.caption(t("trends.shares_caption"))
     st.plotly_chart(
         channel_theme_heatmap(
-            shares, channel_names=names, colour_title="%", empty_message=t("themes.none")
+            shares,
+            channel_names=names,
+            colour_title="%",
+            empty_message=t("themes.none"),
+            lang=lang,
         ),
         width="stretch",
         key="trends_shares",
     )
-
-
-def _number(value: object, fmt: str) -> str:
-    """A formatted number, or a dash where the channel has none (no ratings on e-mail)."""
-    return "—" if value is None or value != value else fmt.format(value)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, theme_engine
+from dashboard import data, state, theme_engine
+from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, t
+from dashboard.inbox import SUGGEST_FROM, Choice, choices_for, closeness, suggestion
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
@@ -19,11 +21,12 @@ def render() -> None:
     lang = current_language()
     coverage = state.query("theme_coverage")
     cols = st.columns(3)
-    cols[0].metric(t("unsorted.count"), f"{coverage.unsorted:,}")
+    cols[0].metric(t("unsorted.count"), fmt.number(coverage.unsorted, lang))
     cols[1].metric(
-        t("overview.coverage"), f"{coverage.share_sorted:.0%}" if coverage.themes else "—"
+        t("overview.coverage"),
+        fmt.percent(coverage.share_sorted, lang, 0) if coverage.themes else fmt.DASH,
     )
-    cols[2].metric(t("unsorted.themes"), f"{coverage.themes:,}")
+    cols[2].metric(t("unsorted.themes"), fmt.number(coverage.themes, lang))
     if coverage.themes == 0:
         st.info(t("themes.none"))
         return
@@ -47,6 +50,7 @@ def render() -> None:
         "unsorted_items", lang=lang, limit=PAGE_SIZE, offset=(int(page) - 1) * PAGE_SIZE
     )
     names = channel_names(lang)
+    similarities = data.theme_similarities(tuple(items["id"]), lang=lang)
     selected: list[str] = []
     for row in items.itertuples(index=False):
         with st.container(border=True):
@@ -60,31 +64,50 @@ def render() -> None:
                 md(
                     " · ".join(
                         [
-                            f"{row.received_at:%d-%m-%Y}",
+                            fmt.day_month(row.received_at, lang, year=True),
                             names.get(row.channel, row.channel),
-                            row.language or "?",
+                            fmt.language_name(row.language, lang),
                         ]
                     )
                 )
             )
-            if row.nearest_theme_id == row.nearest_theme_id and row.nearest_label is not None:
-                action.caption(
-                    md(
-                        t("unsorted.nearest").format(
-                            label=row.nearest_label, similarity=row.similarity
-                        )
-                    )
-                )
-                if action.button(t("unsorted.assign"), key=f"assign_{row.id}"):
-                    _run(
-                        lambda r=row: theme_engine.move(
-                            state.workspace(), r.id, int(r.nearest_theme_id)
-                        ),
-                        t("unsorted.assigned").format(label=row.nearest_label),
-                    )
-            else:
-                action.caption(t("unsorted.no_vector"))
+            _assign(action, row.id, choices_for(similarities, row.id), lang)
     _new_theme(selected)
+
+
+def _assign(column, item_id: str, choices: list[Choice], lang: str) -> None:
+    """A searchable picker of every theme (nearest first, closeness in words) and "Assign"."""
+    suggested = suggestion(choices)
+    if suggested is not None:
+        kind = closeness(suggested.similarity)
+        column.caption(md(t(f"unsorted.like.{kind}").format(label=suggested.label)))
+    else:
+        column.caption(
+            md(t("unsorted.no_suggestion").format(threshold=fmt.number(SUGGEST_FROM, lang, 2)))
+        )
+    by_id = {c.theme_id: c for c in choices}
+
+    def option(theme_id: int) -> str:
+        choice = by_id[theme_id]
+        kind = closeness(choice.similarity)
+        return t(f"unsorted.option.{kind}").format(label=choice.label) if kind else choice.label
+
+    picked = column.selectbox(
+        t("unsorted.pick"),
+        list(by_id),
+        index=0 if suggested is not None else None,
+        format_func=option,
+        placeholder=t("unsorted.pick_placeholder"),
+        help=t("unsorted.pick_help"),
+        label_visibility="collapsed",
+        key=f"pick_{item_id}_{lang}",
+    )
+    if column.button(t("unsorted.assign"), key=f"assign_{item_id}", disabled=picked is None):
+        label = by_id[int(picked)].label
+        _run(
+            lambda: theme_engine.move(state.workspace(), item_id, int(picked)),
+            t("unsorted.assigned").format(label=label),
+        )
 
 
 def _new_theme(selected: list[str]) -> None:

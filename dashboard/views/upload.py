@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard import formatting as fmt
 from dashboard import state, theme_engine
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
@@ -31,6 +32,7 @@ SORTED = state.UPLOAD_SORTED
 def render() -> None:
     st.title(t("upload.title"))
     st.write(t("upload.intro"))
+    _uploader_texts()
     files = st.file_uploader(
         t("upload.files"), type=TYPES, accept_multiple_files=True, key="upload_files"
     )
@@ -43,6 +45,31 @@ def render() -> None:
     for pending in list(state.remembered(PENDING, [])):
         _mapping_form(pending)
     _report(state.remembered(REPORT, []))
+
+
+def _uploader_texts() -> None:
+    """The uploader's button and size line in the UI language.
+
+    Streamlit sets only the uploader's label; its button ("Upload") and the line under it
+    ("200MB per file") are fixed English, so CSS hides them and writes ours in their place.
+    """
+    drop = t("upload.drop").format(mb=st.get_option("server.maxUploadSize"))
+    browse = t("upload.browse")
+    zone = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] > div > * {{display:none}}"
+        f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] > div::after"
+        f"{{content:{_css_string(drop)}}}"
+        f"{zone} button > * {{display:none}}"
+        f"{zone} button::after {{content:{_css_string(browse)}}}"
+        "</style>"
+    )
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal (catalogue text, but quoted safely all the same)."""
+    return '"' + "".join(c if c.isalnum() or c in " .,·'" else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def _import_all(uploads: list[tuple[str, bytes]]) -> None:
@@ -176,9 +203,10 @@ def _report(files: list[FileIntake]) -> None:
     duplicates = sum(r.duplicates for r in results)
     problems = [p for r in results for p in r.problems]
     cols = st.columns(3)
-    cols[0].metric(t("upload.added"), f"{added:,}")
-    cols[1].metric(t("upload.duplicates"), f"{duplicates:,}")
-    cols[2].metric(t("upload.problems"), f"{len(problems):,}")
+    lang = current_language()
+    cols[0].metric(t("upload.added"), fmt.number(added, lang))
+    cols[1].metric(t("upload.duplicates"), fmt.number(duplicates, lang))
+    cols[2].metric(t("upload.problems"), fmt.number(len(problems), lang))
     sorted_counts = state.remembered(SORTED)
     if sorted_counts:
         st.caption(

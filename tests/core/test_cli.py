@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -266,3 +268,82 @@ def test_json_output_stays_json_with_a_damaged_old_excel_file(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)  # xlrd's warnings must not reach stdout
     assert report["added"] == 2 and report["files"][0]["error"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["export", "items", "--output", "out.csv"], id="export"),
+        pytest.param(["themes", "--no-refresh"], id="themes-no-refresh"),
+        pytest.param(["summary"], id="summary"),
+        pytest.param(["search", "parcel"], id="search"),
+        pytest.param(["config", "get", "timezone"], id="config-get"),
+        pytest.param(["config", "list"], id="config-list"),
+    ],
+)
+def test_reading_commands_never_create_a_workspace(tmp_path, args):
+    missing = tmp_path / "typo.duckdb"
+    result = runner.invoke(app, [*args, "--workspace", str(missing)])
+    assert result.exit_code == 1, result.output
+    assert "no workspace there" in result.output
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["themes", "--no-refresh", "--lang", "de"], id="themes"),
+        pytest.param(["search", "parcel", "--lang", "de"], id="search"),
+    ],
+)
+def test_unknown_language_is_refused(tmp_path, args):
+    result = runner.invoke(app, [*args, "--workspace", str(tmp_path / "ws.duckdb")])
+    assert result.exit_code == 1 and "--lang must be nl or en" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(["import"], id="import"),
+        pytest.param(["summary"], id="summary"),
+        pytest.param(["export", "items"], id="export-items"),
+        pytest.param(["config", "set"], id="config-set"),
+    ],
+)
+def test_help_has_no_type_tags(command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert not re.search(r"<(list\[|str>|int>|bool>|path>)", result.output), result.output
+
+
+def test_readme_names_every_command():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    import typer.main
+
+    for command in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
+        assert f"klantstem {command}" in readme, command
+
+
+def test_demo_flags_mean_what_they_say():
+    result = runner.invoke(app, ["demo", "--help"], env={"COLUMNS": "120"})
+    assert "--build-only" in result.output
+    assert "do not open a browser" in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param({}, False, id="headless-server"),
+        pytest.param({"DISPLAY": ":0"}, True, id="x11"),
+        pytest.param({"WAYLAND_DISPLAY": "wayland-0"}, True, id="wayland"),
+    ],
+)
+def test_demo_opens_a_browser_only_where_there_is_a_display(monkeypatch, env, expected):
+    from klantstem_cli import _has_display
+
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _has_display() is expected

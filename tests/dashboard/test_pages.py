@@ -56,7 +56,7 @@ def test_overview_compares_weeks_and_shows_coverage_and_no_rise_from_noise(theme
     assert metrics["Feedback items"] == "90"
     assert metrics["Week 2026-W35"] == "6"  # items on 24-29 Aug in the fixture
     assert metrics["Sorted into themes"] == "90%"  # 81 of 90 have a theme
-    assert metrics["Sentiment this week"] == "-0.45"  # five themed (-0.6), one unsorted (+0.3)
+    assert metrics["Sentiment this week"] == "\u22120.45"  # five themed (-0.6), one unsorted (+0.3)
     assert len(at.get("plotly_chart")) == 2
     # "Wrong invoice" went from 1 to 2 items: ordinary variation, not a rise (the trend rule
     # in analysis/trends.py); the flagged lines are tested in tests/dashboard/test_trend_flags.py.
@@ -91,7 +91,7 @@ def test_themes_table_filters_sorts_and_links(themed_workspace):
     at.text_input(key="themes_contains").set_value("charged").run()
     assert list(at.dataframe[0].value["label"]) == ["Wrong invoice"]
     at.text_input(key="themes_contains").set_value("").run()
-    at.selectbox(key="themes_order").set_value("change").run()
+    at.selectbox(key="themes_order_en").set_value("change").run()
     assert list(at.dataframe[0].value["label"])[0] == "Wrong invoice"
     assert at.get("download_button")
 
@@ -112,8 +112,8 @@ def test_themes_table_shows_rating_impact(themed_workspace):
     assert len({round(v, 6) for v in impact.values()}) > 1  # not one value for every theme
     page = open_page("theme", query={"theme": "1"})
     metrics = {m.label: m.value for m in page.metric}
-    assert metrics["Rating impact"] == f"{impact['Late parcels']:+.1f} ★"
-    assert metrics["Sentiment"].startswith(("+", "-"))
+    assert metrics["Rating impact"] == f"{impact['Late parcels']:+.1f} ★".replace("-", "\u2212")
+    assert metrics["Sentiment"].startswith(("+", "\u2212"))
 
 
 def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
@@ -143,6 +143,17 @@ def test_rename_asks_for_confirmation_first(themed_workspace):
     ]
     assert at.title[0].value == "Bezorging"
     assert texts(at, "success") == ["Done\\."]  # flash messages are escaped
+    picker = [w for w in at.selectbox if w.label == "Theme"][0]
+    assert picker.value == 1 and "Bezorging" in picker.options  # the new name, no "(1)"
+    assert "Late parcels" not in picker.options
+    assert any(c.startswith("Automatic name") for c in texts(at, "caption"))
+
+
+def test_automatic_name_shown_only_after_a_rename(themed_workspace):
+    at = open_page("theme", query={"theme": "2"})
+    assert not any(c.startswith("Automatic name") for c in texts(at, "caption"))
+    back = [link for link in at.get("page_link") if "All themes" in link.proto.label]
+    assert back, "a way back to the Themes page"
 
 
 def test_real_engine_rename_then_undo_and_merge(themed_workspace):
@@ -189,15 +200,43 @@ def test_trends_has_channel_bars_heatmap_and_channel_comparison(themed_workspace
     assert set(summary["channel"]) == {"E-mail", "Reviews", "Tickets"}
 
 
-def test_unsorted_inbox_lists_items_with_nearest_theme_and_assigns(themed_workspace):
+def test_unsorted_inbox_files_an_item_into_a_theme_that_is_not_the_nearest(themed_workspace):
     at = open_page("unsorted")
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "9"
     assert len([t for t in texts(at, "text") if "weather" in t]) == 9
-    assert sum("Nearest" in c for c in texts(at, "caption")) == 9
-    assign = [b for b in at.button if b.label == "Assign"][0]
-    assign.click().run()
-    assert [kind for kind, _ in edits(themed_workspace)] == ["move"]
+    # "weather" is like none of the themes: no suggestion, the threshold stated.
+    captions = [c.replace("\\", "") for c in texts(at, "caption")]
+    assert sum("No theme is close enough" in c and "0.30" in c for c in captions) == 9
+    pickers = [w for w in at.selectbox if w.key and w.key.startswith("pick_")]
+    assert len(pickers) == 9 and all(p.value is None for p in pickers)
+    assert all(b.disabled for b in at.button if b.label == "Assign")  # nothing picked yet
+    picker = pickers[0]
+    item_id = picker.key.removeprefix("pick_").removesuffix("_en")
+    nearest, *others = picker.options
+    assert len(others) == 2 and "(" not in nearest  # names only: nothing is close
+    chosen = others[-1]  # the theme furthest from the item
+    ids = {"Late parcels": 1, "Wrong invoice": 2, "App crashes": 3}
+    picker.set_value(ids[chosen]).run()
+    at.button(key=f"assign_{item_id}").click().run()
+    moves = [json.loads(p)["args"] for kind, p in edits(themed_workspace) if kind == "move"]
+    assert moves == [{"item_id": item_id, "theme_id": ids[chosen]}] and chosen != nearest
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "8"
+
+
+@pytest.mark.parametrize(
+    ("similarity", "kind"),
+    [
+        pytest.param(0.62, "strong", id="strong"),
+        pytest.param(0.41, "some", id="somewhat"),
+        pytest.param(0.29, "", id="below-threshold-no-suggestion"),
+        pytest.param(None, "", id="no-vector"),
+    ],
+)
+def test_similarity_in_words(similarity, kind):
+    from dashboard.inbox import Choice, closeness, suggestion
+
+    assert closeness(similarity) == kind
+    assert (suggestion([Choice(1, "Levering", similarity)]) is not None) == bool(kind)
 
 
 def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
@@ -228,7 +267,7 @@ def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
 def test_keyword_search_respects_filters(themed_workspace):
     at = open_page("search")
     at.text_input(key="search_query").set_value("charged")
-    at.radio(key="search_mode").set_value("keyword")
+    at.radio(key="search_mode_en").set_value("keyword")
     at.button[0].click().run()
     results = at.dataframe[0].value
     assert len(results) == 27 and results["text"].str.contains("charged").all()
@@ -240,11 +279,26 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
     # The fixture caches the items' vectors of the workspace's embedder (TF-IDF).
     at = open_page("search")
     at.text_input(key="search_query").set_value("the app crashes at login")
-    at.radio(key="search_mode").set_value("semantic")
+    at.radio(key="search_mode_en").set_value("semantic")
     at.button[0].click().run()
     results = at.dataframe[0].value
     assert results["text"].head(5).str.contains("app crashes").all()
     assert results["score"].is_monotonic_decreasing
+    # Only real hits: every one above the stated minimum, and the count says how many.
+    from dashboard.search_results import MIN_MEANING_SCORE
+
+    assert (results["score"] >= MIN_MEANING_SCORE).all() and len(results) < 90
+    captions = [c.replace("\\", "") for c in texts(at, "caption")]
+    assert f"{len(results)} hits; the best {len(results)} are shown." in " ".join(captions)
+
+
+def test_search_shows_unsorted_hits_as_unsorted(themed_workspace):
+    at = open_page("search", lang="nl")
+    at.text_input(key="search_query").set_value("weather")
+    at.radio(key="search_mode_nl").set_value("keyword")
+    at.button[0].click().run()
+    themes = set(at.dataframe[0].value["theme"])
+    assert themes == {"(ongesorteerd)"}  # the fixture's weather items belong to no theme
 
 
 # workspace.vectors.ensure_vectors reads vectors via Arrow, which DuckDB 2 warns about.
@@ -445,3 +499,43 @@ def test_upload_reports_a_damaged_file_between_good_ones(themed_workspace):
     assert "damaged or cut off" in files["Error"].iloc[1]
     with Workspace.open(themed_workspace) as ws:
         assert ws.scalar("SELECT count(*) FROM items") == 93
+
+
+@pytest.mark.parametrize(
+    ("param", "session", "expected_title", "expected_param"),
+    [
+        pytest.param("nl", None, "Thema's", "nl", id="typed-url-lang-nl"),
+        pytest.param("nl", "en", "Thema's", "nl", id="url-beats-session"),
+        pytest.param(None, "nl", "Thema's", "nl", id="session-written-into-url"),
+        pytest.param("de", "en", "Themes", "en", id="unknown-lang-ignored"),
+    ],
+)
+def test_language_lives_in_the_url(
+    themed_workspace, param, session, expected_title, expected_param
+):
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=60)
+    if session:
+        at.session_state["lang"] = session
+    if param:
+        at.query_params["lang"] = param
+    at.run()
+    assert at.title[0].value == expected_title
+    assert at.query_params["lang"] == expected_param
+
+
+def test_theme_links_carry_the_language(themed_workspace):
+    at = open_page("themes", lang="nl")
+    links = at.get("page_link")
+    assert links, "the Themes page links to a theme"
+    assert all(link.proto.query_string.endswith("lang=nl") for link in links)
+    theme = open_page("theme", lang="nl", query={"theme": "1", "lang": "nl"})
+    back = [link for link in theme.get("page_link") if "Alle thema" in link.proto.label]
+    assert back and "lang=nl" in back[0].proto.query_string
+
+
+def test_workspace_default_language_applies_without_url_or_session(themed_workspace):
+    with Workspace.open(themed_workspace) as ws:
+        ws.set_setting("ui_language", "nl")
+    at = AppTest.from_function(page_script, args=("themes",), default_timeout=60).run()
+    assert at.title[0].value == "Thema's"
+    assert at.query_params["lang"] == "nl"  # and the URL now carries it

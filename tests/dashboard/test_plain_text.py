@@ -61,7 +61,7 @@ def test_no_payload_becomes_markup(hostile_workspace, page, setup):
     at.run()
     if page == "search":
         at.text_input(key="search_query").set_value("alert")
-        at.radio(key="search_mode").set_value("keyword")
+        at.radio(key="search_mode_en").set_value("keyword")
         at.button[0].click().run()
     if page == "summary" and at.exception:
         pytest.skip(f"the summary page (another module) fails on its own: {at.exception[0].value}")

@@ -105,7 +105,7 @@ def test_views_flag_the_same_themes(trend_workspace):
     overview = open_page("overview")
     assert not overview.exception, overview.exception
     links = [(link.proto.label, link.proto.query_string) for link in overview.get("page_link")]
-    assert [q for _, q in links] == [f"theme={SPIKING}", f"theme={NEW}", f"theme={RISING}"]
+    assert [q for _, q in links] == [f"theme={i}&lang=en" for i in (SPIKING, NEW, RISING)]
     labels = [label for label, _ in links]
     assert labels[0].startswith("Spike\\: Checkout error in App reviews\\: 14 items")
     assert labels[0].endswith("usual week of 1\\.0")

@@ -107,6 +107,10 @@ def test_cli_summary_writes_each_format(workspace, tmp_path):
         pytest.param(["--format", "pdf"], "--format must be one of", id="bad-format"),
         pytest.param(["--lang", "de"], "--lang one of", id="bad-language"),
         pytest.param(["--week", "2026-47"], "2026-W47", id="bad-week"),
+        pytest.param(["--channel", "fax"], "--channel must be one of", id="unknown-channel"),
+        pytest.param(["--channel", "chat"], "no chat items", id="channel-without-items"),
+        pytest.param(["--week", "2099-W10"], "has not started yet", id="future-week"),
+        pytest.param(["--week", "2020-W10"], "No feedback in week 2020-W10", id="empty-week"),
     ],
 )
 def test_cli_summary_refuses_bad_options(workspace, tmp_path, args, message):
@@ -115,6 +119,7 @@ def test_cli_summary_refuses_bad_options(workspace, tmp_path, args, message):
     )
     assert result.exit_code == 1
     assert message in result.output
+    assert not (tmp_path / "x").exists()  # no empty file left behind
 
 
 def test_cli_summary_needs_a_workspace(tmp_path):

@@ -1,0 +1,104 @@
+"""Numbers, percentages, dates and language names as the UI language writes them.
+
+One place for every number the dashboard shows as text: Dutch groups thousands with a point
+and writes decimals with a comma (``3.154``, ``14,9%``, ``−0,28``, ``31 mei``); English the
+other way round. Never imports streamlit, so charts and tests use it too.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+}
+LANGUAGE_NAMES = {
+    "en": {
+        "nl": "Dutch",
+        "en": "English",
+        "de": "German",
+        "fr": "French",
+        "es": "Spanish",
+        "it": "Italian",
+        "pt": "Portuguese",
+        "pl": "Polish",
+        "tr": "Turkish",
+        "ar": "Arabic",
+        "und": "Unknown",
+    },
+    "nl": {
+        "nl": "Nederlands",
+        "en": "Engels",
+        "de": "Duits",
+        "fr": "Frans",
+        "es": "Spaans",
+        "it": "Italiaans",
+        "pt": "Portugees",
+        "pl": "Pools",
+        "tr": "Turks",
+        "ar": "Arabisch",
+        "und": "Onbekend",
+    },
+}
+DASH = "—"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _localise(text: str, lang: str) -> str:
+    """English-formatted digits (``1,234.5``) as ``lang`` writes them, with a real minus."""
+    if lang == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text.replace("-", MINUS)
+
+
+def number(value: float | int | None, lang: str, places: int = 0) -> str:
+    """``3154`` → ``3,154`` (en) / ``3.154`` (nl); ``places`` decimals; a dash when missing."""
+    if _missing(value):
+        return DASH
+    return _localise(f"{value:,.{places}f}", lang)
+
+
+def signed(value: float | int | None, lang: str, places: int = 0) -> str:
+    """With its sign always shown: ``+12``, ``−0,28``."""
+    if _missing(value):
+        return DASH
+    return _localise(f"{value:+,.{places}f}", lang)
+
+
+def percent(fraction: float | None, lang: str, places: int = 1) -> str:
+    """A fraction as a percentage: ``0.149`` → ``14.9%`` (en) / ``14,9%`` (nl)."""
+    if _missing(fraction):
+        return DASH
+    return _localise(f"{fraction * 100:.{places}f}%", lang)
+
+
+def day_month(day: date | datetime, lang: str, *, year: bool = False) -> str:
+    """``31 May`` / ``31 mei``; with ``year``: ``31 mei 2026``."""
+    text = f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def short_date(day: date | datetime, lang: str) -> str:
+    """A date in a table or caption: ``31-05-2026`` in both languages (no month names)."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
+
+
+def language_name(code: str | None, lang: str) -> str:
+    """``nl`` → ``Nederlands`` / ``Dutch``; an unknown code is shown as it is."""
+    if not code:
+        return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"])["und"]
+    return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"]).get(code, code)
+
+
+def delta(value: float | int | None, lang: str, places: int = 0) -> str | None:
+    """A metric's change: like :func:`signed` but with an ASCII hyphen for a minus, because
+    Streamlit picks the arrow (up or down) from a leading ``-``."""
+    if _missing(value):
+        return None
+    return signed(value, lang, places).replace(MINUS, "-")

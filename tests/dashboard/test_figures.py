@@ -1,0 +1,118 @@
+"""Weekly charts over any date range: the recent weeks by default, year-aware ticks when
+widened, weeks without data as gaps, one colour meaning per chart, labels not clipped."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard import figures
+
+# A Google Play export from 2016 (eight weeks) next to the recent 40 weeks, with one empty week.
+OLD = pd.date_range("2016-03-07", periods=8, freq="7D")
+RECENT = pd.date_range("2026-02-23", periods=40, freq="7D").delete(30)
+
+
+def _counts() -> pd.DataFrame:
+    rows = [
+        {
+            "week_start": d,
+            "week": f"{d.isocalendar().year}-W{d.isocalendar().week:02d}",
+            "channel": channel,
+            "items": 5,
+        }
+        for d in [*OLD, *RECENT]
+        for channel in (("app_review",) if d.year == 2016 else ("email", "ticket"))
+    ]
+    return pd.DataFrame(rows)
+
+
+def _matrix() -> pd.DataFrame:
+    counts = _counts().groupby(["week_start", "week"], as_index=False)["items"].sum()
+    return counts.assign(theme_id=1, label="Late parcels")
+
+
+def _bars(**kwargs):
+    return figures.weekly_channel_bars(
+        _counts(), channel_names={}, x_title="Week", y_title="Items", **kwargs
+    )
+
+
+def test_weekly_bars_show_the_last_26_weeks_by_default():
+    fig = _bars()
+    first, last = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert (last - first).days <= 26 * 7 + 8
+    assert last >= RECENT[-1]
+    shown = pd.to_datetime(np.concatenate([trace.x for trace in fig.data]))
+    assert shown.min() >= RECENT[-1] - pd.Timedelta(weeks=25)  # 2016 bars are not drawn
+
+
+def test_widened_chart_has_year_aware_ticks():
+    fig = _bars(weeks=0, lang="nl")
+    axis = fig.layout.xaxis
+    assert pd.Timestamp(axis.range[0]) < OLD[0]
+    assert len(axis.tickvals) <= 14
+    years = [int(re.search(r"\b(\d{4})\b", t).group(1)) for t in axis.ticktext]  # each has one
+    assert years[0] <= 2017 and years[-1] == 2026 and years == sorted(years)
+
+
+@pytest.mark.parametrize(
+    ("lang", "month"),
+    [pytest.param("nl", "mei", id="dutch-months"), pytest.param("en", "May", id="english-months")],
+)
+def test_short_range_ticks_carry_the_year_once_and_speak_the_language(lang, month):
+    values, texts = figures.week_ticks(pd.Timestamp("2026-04-27"), pd.Timestamp("2026-10-19"), lang)
+    assert any(month in t for t in texts)
+    assert "2026" in texts[0] and sum("2026" in t for t in texts) == 1
+    assert len(values) <= 13
+
+
+def test_heatmap_leaves_weeks_without_data_empty_and_keeps_years_apart():
+    fig = figures.theme_week_heatmap(_matrix(), x_title="Week", colour_title="Items", weeks=0)
+    heat = fig.data[0]
+    x = pd.to_datetime(list(heat.x))
+    assert (x[1:] - x[:-1] == pd.Timedelta(weeks=1)).all()  # one column per calendar week
+    z = np.asarray(heat.z, dtype=float)[0]
+    gap = list(x).index(RECENT[29] + pd.Timedelta(weeks=1))
+    assert np.isnan(z[gap])  # the empty recent week is a gap, not 0 and not bridged
+    assert np.isnan(z[list(x).index(pd.Timestamp("2020-01-06"))])
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_colours_have_one_meaning():
+    channels = set(figures.CHANNEL_COLOURS.values())
+    assert figures.NEGATIVE not in channels and figures.POSITIVE not in channels
+    assert len(channels) == len(figures.CHANNEL_COLOURS)  # no two channels share a colour
+    fig = _bars(
+        spikes=pd.DataFrame(
+            {
+                "week_start": [RECENT[-1]],
+                "label": ["x"],
+                "channel": ["email"],
+                "items": [9],
+                "baseline": [2.5],
+            }
+        )
+    )
+    marker = [trace for trace in fig.data if trace.type == "scatter"][0]
+    assert marker.marker.color not in channels | {figures.NEGATIVE, figures.POSITIVE}
+
+
+def test_week_over_week_labels_both_weeks_unclipped():
+    frame = pd.DataFrame(
+        {"channel": ["email", "review"], "this_week": [1200, 40], "last_week": [900, 60]}
+    )
+    fig = figures.week_over_week_bars(
+        frame,
+        channel_names={},
+        this_label="Deze week",
+        last_label="Vorige week",
+        y_title="Berichten",
+        lang="nl",
+    )
+    assert [list(trace.text) for trace in fig.data] == [["900", "60"], ["1.200", "40"]]
+    assert all(trace.cliponaxis is False for trace in fig.data)
+    assert fig.layout.yaxis.range[1] > 1200

@@ -1,0 +1,39 @@
+"""The one formatting module: numbers, percentages, dates and language names per language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard import formatting as fmt
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        pytest.param(lambda: fmt.number(3154, "nl"), "3.154", id="nl-thousands-point"),
+        pytest.param(lambda: fmt.number(3154, "en"), "3,154", id="en-thousands-comma"),
+        pytest.param(lambda: fmt.number(1234.56, "nl", 1), "1.234,6", id="nl-decimal-comma"),
+        pytest.param(lambda: fmt.signed(-0.28, "nl", 2), "\u22120,28", id="nl-real-minus"),
+        pytest.param(lambda: fmt.signed(-0.28, "en", 2), "\u22120.28", id="en-real-minus"),
+        pytest.param(lambda: fmt.signed(12, "nl"), "+12", id="plus-sign"),
+        pytest.param(lambda: fmt.percent(0.149, "nl"), "14,9%", id="nl-percent"),
+        pytest.param(lambda: fmt.percent(0.149, "en"), "14.9%", id="en-percent"),
+        pytest.param(lambda: fmt.percent(None, "nl"), "—", id="missing-percent"),
+        pytest.param(lambda: fmt.number(float("nan"), "nl"), "—", id="nan-number"),
+        pytest.param(lambda: fmt.day_month(date(2026, 5, 31), "nl"), "31 mei", id="nl-may"),
+        pytest.param(lambda: fmt.day_month(date(2026, 5, 31), "en"), "31 May", id="en-may"),
+        pytest.param(
+            lambda: fmt.day_month(date(2016, 3, 1), "nl", year=True), "1 mrt 2016", id="nl-year"
+        ),
+        pytest.param(lambda: fmt.language_name("nl", "nl"), "Nederlands", id="nl-in-dutch"),
+        pytest.param(lambda: fmt.language_name("es", "nl"), "Spaans", id="es-in-dutch"),
+        pytest.param(lambda: fmt.language_name("nl", "en"), "Dutch", id="nl-in-english"),
+        pytest.param(lambda: fmt.language_name("xx", "nl"), "xx", id="unknown-code-kept"),
+        pytest.param(lambda: fmt.language_name(None, "nl"), "Onbekend", id="no-language"),
+        pytest.param(lambda: fmt.delta(-3, "nl"), "-3", id="delta-ascii-minus-for-arrow"),
+    ],
+)
+def test_formats(call, expected):
+    assert call() == expected

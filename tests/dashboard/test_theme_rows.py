@@ -1,0 +1,71 @@
+"""The Themes table as displayed: Dutch numbers, the week's change with its flag, proposed
+themes marked, filtering by top theme."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.theme_rows import display_rows, top_choices, top_label_of
+
+TABLE = pd.DataFrame(
+    {
+        "theme_id": [1, 2, 3],
+        "label": ["Pakket te laat", "Verkeerde factuur", "App crasht"],
+        "status": ["active", "proposed", "active"],
+        "items": [3154, 27, 12],
+        "share": [0.149, 0.02, 0.01],
+        "change": [5, -3, 0],
+        "flag": ["rising", "", "spike"],
+        "sentiment": [-0.28, 0.5, None],
+        "rating_impact": [-1.04, None, 0.2],
+        "channels": [["email", "review"], ["ticket"], []],
+        "keywords": [["late", "pakket"], ["factuur"], []],
+        "trend": [[1, 2], [0, 1], [3, 3]],
+    }
+)
+TREE = pd.DataFrame(
+    {
+        "theme_id": [1, 2, 3],
+        "top_id": [10, 10, None],
+        "top_label": ["Bezorging", "Bezorging", None],
+    }
+)
+
+
+def rows(**kwargs):
+    return display_rows(
+        TABLE,
+        TREE,
+        lang="nl",
+        channel_names={"email": "E-mail", "review": "Reviews", "ticket": "Tickets"},
+        flag_names={"rising": "stijgend", "spike": "piek"},
+        proposed_mark=" (voorgesteld)",
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        pytest.param("items_text", ["3.154", "27", "12"], id="dutch-thousands"),
+        pytest.param("share_text", ["14,9%", "2,0%", "1,0%"], id="dutch-percent"),
+        pytest.param("week_text", ["+5 · stijgend", "\u22123", "+0 · piek"], id="change-and-flag"),
+        pytest.param("sentiment_text", ["\u22120,28", "+0,50", "—"], id="sentiment"),
+        pytest.param("impact_text", ["\u22121,0 ★", "—", "+0,2 ★"], id="rating-impact"),
+        pytest.param(
+            "label",
+            ["Pakket te laat", "Verkeerde factuur (voorgesteld)", "App crasht"],
+            id="proposed-marked",
+        ),
+        pytest.param("channels_text", ["E-mail, Reviews", "Tickets", ""], id="channel-names"),
+    ],
+)
+def test_display_rows(column, expected):
+    assert list(rows()[column]) == expected
+
+
+def test_filter_by_top_theme_and_names():
+    assert list(rows(top_theme=10)["theme_id"]) == [1, 2]
+    assert top_choices(TREE) == {10: "Bezorging"}
+    assert top_label_of(TREE, 1) == "Bezorging" and top_label_of(TREE, 3) == ""
