@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from workspace import queries, trends
+from workspace import queries, theme_queries, trends
 from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
 from workspace.queries import Filters
@@ -121,13 +121,13 @@ week_over_week = _filtered(queries.week_over_week)
 week_totals = _filtered(queries.week_totals)
 theme_coverage = _filtered(queries.theme_coverage)
 theme_table = _filtered(trends.theme_table_with_trends)
-theme_rows = _filtered(queries.theme_table)  # without trend flags: the theme page's figures
+theme_rows = _filtered(theme_queries.theme_table)  # without trend flags: the theme page's figures
 flagged_themes = _filtered(trends.flagged_themes)
 spike_markers = _filtered(trends.spike_markers)
-theme_week_matrix = _filtered(queries.theme_week_matrix)
-channel_theme_shares = _filtered(queries.channel_theme_shares)
+theme_week_matrix = _filtered(theme_queries.theme_week_matrix)
+channel_theme_shares = _filtered(theme_queries.channel_theme_shares)
 channel_summary = _filtered(queries.channel_summary)
-unsorted_items = _filtered(queries.unsorted_items)
+unsorted_items = _filtered(theme_queries.unsorted_items)
 
 
 def theme_weekly_channel_counts(theme_id: int) -> pd.DataFrame:
@@ -140,14 +140,14 @@ def theme_quotes(theme_id: int, *, limit: int = 50) -> pd.DataFrame:
     return _theme_quotes(theme_id, limit=limit)
 
 
-_theme_weekly_channel_counts = _filtered_by_keyword(queries.theme_weekly_channel_counts)
-_theme_quotes = _filtered_by_keyword(queries.theme_quotes)
+_theme_weekly_channel_counts = _filtered_by_keyword(theme_queries.theme_weekly_channel_counts)
+_theme_quotes = _filtered_by_keyword(theme_queries.theme_quotes)
 
 # -- regardless of the sidebar ----------------------------------------------------------------
 filter_options = _unfiltered(queries.filter_options)
-theme_choices = _unfiltered(queries.theme_choices)
-theme_info = _unfiltered(queries.theme_info)
+theme_choices = _unfiltered(theme_queries.theme_choices)
+theme_info = _unfiltered(theme_queries.theme_info)
 batch_preview = _unfiltered(queries.batch_preview)
-last_edit = _unfiltered(queries.last_edit)
+last_edit = _unfiltered(theme_queries.last_edit)
 theme_tree = _unfiltered(tree_queries.theme_tree)
-theme_similarities = _unfiltered(queries.theme_similarities)
+theme_similarities = _unfiltered(theme_queries.theme_similarities)

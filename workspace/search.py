@@ -23,7 +23,8 @@ import pandas as pd
 
 from ingest.errors import WorkspaceError
 from workspace.db import Workspace
-from workspace.queries import QUOTE_COLUMNS, Filters, theme_label_sql
+from workspace.queries import Filters, theme_label_sql
+from workspace.theme_queries import QUOTE_COLUMNS
 from workspace.vectors import ensure_vectors, text_items, workspace_embedder
 
 MODES = ("meaning", "words")

@@ -24,9 +24,9 @@ from workspace.queries import (
     Filters,
     reference_week,
     theme_label_sql,
-    theme_table,
     weekly_theme_channel_counts,
 )
+from workspace.theme_queries import theme_table
 
 FLAGGED = ("spike", "new", "rising")
 """Flags a manager is pointed at (Overview's list, the Themes page's "flagged" filter)."""

@@ -9,7 +9,7 @@ import pytest
 from analysis.embedders import TfidfEmbedder
 from ingest.errors import KlantstemError, WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
-from workspace import edit_log, queries, theme_edits, theme_store
+from workspace import edit_log, theme_edits, theme_queries, theme_store
 from workspace.imports import import_records
 from workspace.refresh import refresh_themes
 
@@ -32,9 +32,9 @@ def _placement(ws, item_id):
 
 @pytest.mark.parametrize("target", ["other-theme", "unsorted"], ids=["into-theme", "to-unsorted"])
 def test_a_move_made_while_a_refresh_runs_survives(themed, target):
-    table = queries.theme_table(themed)
+    table = theme_queries.theme_table(themed)
     a, b = (int(t) for t in table["theme_id"].iloc[:2])
-    item = str(queries.theme_quotes(themed, a, limit=1)["id"].iloc[0])
+    item = str(theme_queries.theme_quotes(themed, a, limit=1)["id"].iloc[0])
     goal = b if target == "other-theme" else None
 
     def move_in_another_tab():
@@ -59,7 +59,7 @@ def test_a_move_made_while_a_refresh_runs_survives(themed, target):
         ),
         pytest.param(
             lambda ws: theme_edits.rename_theme(
-                ws, int(queries.theme_table(ws)["theme_id"].iloc[0]), "Nieuw"
+                ws, int(theme_queries.theme_table(ws)["theme_id"].iloc[0]), "Nieuw"
             ),
             id="a-rename",
         ),
@@ -103,7 +103,7 @@ def test_two_sessions_creating_themes_at_once_get_distinct_ids(themed):
         )
     first.execute("COMMIT")
     second.execute("COMMIT")
-    existing = set(queries.theme_table(themed)["theme_id"])
+    existing = set(theme_queries.theme_table(themed)["theme_id"])
     assert ids[0] != ids[1] and not set(ids) & (existing - set(ids))
     stored = themed.query_df("SELECT theme_id FROM themes WHERE theme_id IN (?, ?)", ids)
     assert len(stored) == 2
@@ -148,16 +148,16 @@ def _as_logged_before_snapshots_had_keys(ws, edit_id):
 
 @pytest.mark.parametrize("kind", ["rename", "move"])
 def test_undo_restores_edits_logged_in_the_old_form(themed, kind):
-    theme = int(queries.theme_table(themed)["theme_id"].iloc[0])
-    item = str(queries.theme_quotes(themed, theme, limit=1)["id"].iloc[0])
-    before_label = queries.theme_info(themed, theme).label
+    theme = int(theme_queries.theme_table(themed)["theme_id"].iloc[0])
+    item = str(theme_queries.theme_quotes(themed, theme, limit=1)["id"].iloc[0])
+    before_label = theme_queries.theme_info(themed, theme).label
     if kind == "rename":
         edit_id = theme_edits.rename_theme(themed, theme, "Oude naam")
     else:
         edit_id = theme_edits.move_item(themed, item, None)
     _as_logged_before_snapshots_had_keys(themed, edit_id)
     assert edit_log.undo_last_edit(themed)["kind"] == kind
-    assert queries.theme_info(themed, theme).label == before_label
+    assert theme_queries.theme_info(themed, theme).label == before_label
     assert _placement(themed, item)[0] == theme
 
 

@@ -7,7 +7,7 @@ import pytest
 from analysis.embedders import TfidfEmbedder
 from ingest.errors import WorkspaceError
 from tests.analysis.conftest import make_records, synthetic_texts
-from workspace import placement, queries, refresh, theme_edits
+from workspace import placement, refresh, theme_edits, theme_queries
 from workspace.imports import import_records
 from workspace.queries import theme_coverage
 
@@ -21,7 +21,7 @@ def _import(ws, pairs, start=0):
 
 def _table(ws):
     """The dashboard's theme table (``items`` as ``size``), indexable by theme id."""
-    return queries.theme_table(ws).rename(columns={"items": "size"})
+    return theme_queries.theme_table(ws).rename(columns={"items": "size"})
 
 
 def _assignment_map(ws):
@@ -112,9 +112,9 @@ def test_edits_and_undo(workspace):
     assert theme_edits.undo_last_edit(workspace)["kind"] == "split"
     assert a in set(_table(workspace)["theme_id"])
 
-    item = queries.theme_quotes(workspace, a, limit=1)["id"].iloc[0]
+    item = theme_queries.theme_quotes(workspace, a, limit=1)["id"].iloc[0]
     theme_edits.move_item(workspace, item, None)
-    assert item in set(queries.unsorted_items(workspace, limit=500)["id"])
+    assert item in set(theme_queries.unsorted_items(workspace, limit=500)["id"])
     refresh.refresh_themes(workspace, EMBEDDER)  # a manual move survives a refresh
     assert (
         _assignment_map(workspace)[item] is None or str(_assignment_map(workspace)[item]) == "<NA>"
@@ -125,7 +125,7 @@ def test_edits_and_undo(workspace):
     theme_edits.rename_theme(workspace, a, "Bezorging")
     assert _table(workspace).set_index("theme_id").loc[a, "label"] == "Bezorging"
     theme_edits.undo_last_edit(workspace)
-    info = queries.theme_info(workspace, a)
+    info = theme_queries.theme_info(workspace, a)
     assert info is not None and info.label == info.engine_label  # the engine's name again
     kinds = workspace.query_df("SELECT kind, undone FROM edits ORDER BY edit_id")
     assert list(kinds["kind"]) == ["merge", "split", "move", "rename"]

@@ -18,14 +18,16 @@ from workspace.queries import (
     Filters,
     channel_summary,
     filter_options,
-    theme_quotes,
-    theme_table,
-    theme_week_matrix,
-    theme_weekly_channel_counts,
     week_totals,
     weekly_channel_counts,
 )
 from workspace.summary import resolve_week, summary_weeks, weekly_summary
+from workspace.theme_queries import (
+    theme_quotes,
+    theme_table,
+    theme_week_matrix,
+    theme_weekly_channel_counts,
+)
 
 runner = CliRunner()
 

