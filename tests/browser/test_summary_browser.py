@@ -108,7 +108,7 @@ def test_dashboard_downloads_all_four_formats(demo_like, spike, page, artifacts,
     _serve_icons_locally(page, external)
     with DashboardServer(demo_like) as server:
         _open_summary_page(page, server)
-        page.get_by_role("combobox", name="Week").click()
+        page.get_by_role("combobox", name="Week", exact=True).click()
         page.get_by_role("option", name=spike["week"], exact=True).click()
         page.frame_locator("iframe").first.locator("h1", has_text=spike["week"]).wait_for(
             timeout=60_000

@@ -45,7 +45,7 @@ def test_page_offers_the_last_week_and_four_downloads(summary_page, lang, title,
     at = summary_page(lang)
     assert not at.exception
     assert at.title[0].value == title
-    week = at.selectbox(key="summary_week")
+    week = at.selectbox(key=f"summary_week_{lang}")
     assert week.value == "2026-W40"
     assert week_label in week.options
     buttons = at.get("download_button")
@@ -55,8 +55,8 @@ def test_page_offers_the_last_week_and_four_downloads(summary_page, lang, title,
 
 def test_picking_a_channel_and_an_earlier_week(summary_page):
     at = summary_page()
-    at.selectbox(key="summary_channel").select("app_review").run()
-    at.selectbox(key="summary_week").select("2026-W39").run()
+    at.selectbox(key="summary_channel_en").select("app_review").run()
+    at.selectbox(key="summary_week_en").select("2026-W39").run()
     assert not at.exception and not at.error
     code = at.code[0].value
     assert "2026-W39" in code and "Channel: App reviews" in code
