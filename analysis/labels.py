@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 from analysis.phrases import phrase_labels
 from analysis.stopwords import STOP_WORDS
@@ -288,9 +289,7 @@ def _representative_order(vectors: np.ndarray | None, labels: np.ndarray) -> np.
         return np.arange(len(labels))
     k = int(labels.max()) + 1
     inside = labels >= 0
-    centres = np.zeros((k, vectors.shape[1]), dtype=np.float64)
-    np.add.at(centres, labels[inside], vectors[inside])
-    centres = l2_normalize(centres)
+    centres = l2_normalize(group_sums(vectors[inside], labels[inside], k))
     sims = np.full(len(labels), -np.inf)
     sims[inside] = np.einsum("ij,ij->i", vectors[inside], centres[labels[inside]])
     return np.lexsort((np.arange(len(labels)), -sims))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 _MENTION = re.compile(r"(?<![\w.])@\w[\w.]*\w|(?<![\w.])@\w")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -50,6 +51,7 @@ _THANKS_ONLY = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)  # a refresh reads the same texts for themes, names and the tree
 def subject_text(text: str) -> str:
     """``text`` without addressee, sender and politeness: what the analysis should read.
 
@@ -73,16 +75,26 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 
 
 def common_words(
-    texts: Sequence[str], *, min_share: float = 0.5, min_texts: int = 40
+    texts: Sequence[str],
+    *,
+    min_share: float = 0.5,
+    min_texts: int = 40,
+    sample: int = 20_000,
 ) -> frozenset[str]:
     """Words (case-folded) that occur in more than ``min_share`` of ``texts``.
 
     Such a word is present whatever the subject (the shop's name, the product everyone
     reviews) and tells themes apart no better than noise. Fewer than ``min_texts`` texts give
-    no reliable shares: then nothing is common.
+    no reliable shares: then nothing is common. Above ``sample`` texts the shares are
+    estimated on an evenly spaced sample of the texts in sorted order, so the answer does
+    not depend on their order.
     """
     if len(texts) < min_texts:
         return frozenset()
+    if len(texts) > sample:
+        ordered = sorted(texts)
+        step = len(ordered) / sample
+        texts = [ordered[int(i * step)] for i in range(sample)]
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update({w.casefold() for w in _WORD.findall(text)})
@@ -90,13 +102,17 @@ def common_words(
     return frozenset(word for word, n in counts.items() if n > floor)
 
 
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+
+
 def remove_words(text: str, words: Iterable[str]) -> str:
     """``text`` without the given (case-folded) words."""
     wanted = frozenset(words)
     if not wanted:
         return text
-    kept = _WORD.sub(lambda m: "" if m.group(0).casefold() in wanted else m.group(0), text)
-    return _SPACES.sub(" ", kept).strip(" ,;:-")
+    return _SPACES.sub(" ", _words_pattern(wanted).sub("", text)).strip(" ,;:-")
 
 
 def subject_texts(texts: Sequence[str], *, common: frozenset[str] | None = None) -> list[str]:
@@ -110,8 +126,9 @@ def subject_texts(texts: Sequence[str], *, common: frozenset[str] | None = None)
     words = common_words(cleaned) if common is None else common
     if not words:
         return cleaned
+    pattern = _words_pattern(words)
     out = []
     for original, text in zip(texts, cleaned, strict=True):
-        stripped = remove_words(text, words)
+        stripped = _SPACES.sub(" ", pattern.sub("", text)).strip(" ,;:-")
         out.append(stripped if re.search(r"\w\w", stripped) else text or original)
     return out

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 
 
@@ -81,9 +82,7 @@ class ThemeGrouper:
             self.scores_ = {}
             return self
         sorted_rows = np.flatnonzero(labels_arr >= 0)
-        centres = np.zeros((n_fine, vectors.shape[1]), dtype=np.float64)
-        np.add.at(centres, labels_arr[sorted_rows], vectors[sorted_rows].astype(np.float64))
-        centres = l2_normalize(centres)
+        centres = l2_normalize(group_sums(vectors[sorted_rows], labels_arr[sorted_rows], n_fine))
         tree = linkage(centres, method="ward")
         if keys is not None:
             sorted_rows = sorted_rows[
@@ -130,9 +129,7 @@ def _canonical(groups: np.ndarray) -> np.ndarray:
 def _mean_silhouette(vectors: np.ndarray, groups: np.ndarray) -> float:
     """Simplified silhouette (distances to group centres, cosine) averaged over items."""
     k = int(groups.max()) + 1
-    centres = np.zeros((k, vectors.shape[1]))
-    np.add.at(centres, groups, vectors)
-    centres = l2_normalize(centres)
+    centres = l2_normalize(group_sums(vectors, groups, k))
     dist = 1.0 - vectors @ centres.T
     own = dist[np.arange(len(groups)), groups]
     dist[np.arange(len(groups)), groups] = np.inf
@@ -143,6 +140,27 @@ def _mean_silhouette(vectors: np.ndarray, groups: np.ndarray) -> float:
 # Top themes are named more broadly than themes: one or two words read best at that level.
 TOP_NAME_LENGTH_WEIGHT = {1: 1.0, 2: 0.9, 3: 0.5, 4: 0.3}
 TOP_MATCH_MIN_SIMILARITY = 0.5
+NAME_SAMPLE_PER_TOP = 500
+
+
+def _nearest_rows(
+    vectors: np.ndarray, labels: np.ndarray, keys: Sequence[str], per_label: int
+) -> np.ndarray:
+    """Up to ``per_label`` rows per label (>= 0), nearest their label's centre first (ties by
+    key), in row order."""
+    inside = np.flatnonzero(labels >= 0)
+    if not len(inside):
+        return inside
+    k = int(labels[inside].max()) + 1
+    centres = l2_normalize(group_sums(vectors[inside], labels[inside], k))
+    sims = np.einsum("ij,ij->i", vectors[inside], centres[labels[inside]])
+    key_arr = np.asarray(keys, dtype=object)[inside]
+    order = inside[np.lexsort((key_arr, -sims, labels[inside]))]
+    chosen = []
+    for label in range(k):
+        rows = order[labels[order] == label]
+        chosen.append(rows[:per_label])
+    return np.sort(np.concatenate(chosen)) if chosen else inside
 
 
 @dataclass(slots=True)
@@ -202,9 +220,8 @@ def plan_tree(
     groups = ThemeGrouper(random_state=random_state).fit(vectors, fine, keys).groups_
     item_group = np.where(fine >= 0, groups[np.maximum(fine, 0)], -1)
     n_groups = int(groups.max()) + 1 if len(groups) else 0
-    centres = np.zeros((n_groups, vectors.shape[1]))
-    np.add.at(centres, item_group[item_group >= 0], vectors[item_group >= 0])
-    centres = l2_normalize(centres)
+    grouped = item_group >= 0
+    centres = l2_normalize(group_sums(vectors[grouped], item_group[grouped], n_groups))
     old = previous[previous["centroid"].notna()].reset_index(drop=True)
     old_centres = (
         np.stack([np.asarray(c, dtype=np.float64) for c in old["centroid"]])
@@ -230,8 +247,13 @@ def plan_tree(
     tops = sorted({*theme_top.values()}, key=lambda t: (t < 0, abs(t)))
     top_index = {t: i for i, t in enumerate(tops)}
     top_labels = np.where(item_themes >= 0, [top_index.get(int(t), -1) for t in top_of_item], -1)
+    # Names from the items nearest each top theme's centre: bounded cost at 100k items.
+    named = _nearest_rows(vectors, top_labels, keys, NAME_SAMPLE_PER_TOP)
     labeler = CTfidfLabeler(length_weight=TOP_NAME_LENGTH_WEIGHT).fit(
-        texts, top_labels, vectors, languages
+        [texts[i] for i in named],
+        top_labels[named],
+        vectors[named],
+        [languages[i] for i in named],
     )
     rows = []
     for top, i in top_index.items():

@@ -32,6 +32,7 @@ VECTORS = REPO / "benchmarks" / "out" / "banking77_train_minilm.npy"
 
 def one_size(n: int) -> None:
     from analysis.embedders import PrecomputedEmbedder, get_embedder
+    from analysis.subject_text import subject_text
     from ingest.schema import FeedbackRecord, make_record_id
     from workspace.db import Workspace
     from workspace.imports import import_records
@@ -62,8 +63,10 @@ def one_size(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "ws.duckdb") as ws:
         import_records(ws, records, file_name="bench")
         embedder = get_embedder("minilm")
+        # Keyed by what the workspace embeds: each text's subject (analysis/subject_text.py).
         cache = PrecomputedEmbedder(
-            dict(zip(texts, vectors, strict=True)), model_id=embedder.model_id
+            dict(zip([subject_text(t) for t in texts], vectors, strict=True)),
+            model_id=embedder.model_id,
         )
         ensure_vectors(ws, cache, text_items(ws))  # fill the cache
         started = time.perf_counter()
@@ -91,7 +94,7 @@ def one_size(n: int) -> None:
     print(
         f"| {n:,} | {refresh:.1f} s (clustering {report.cluster_seconds:.1f} s) | {peak:.2f} GiB | "
         f"{report.themes} | {report.unsorted_share:.1%} | {assign:.1f} s ({assigned.assigned} assigned, "
-        f"{assigned.unsorted} unsorted) |",
+        f"{assigned.unsorted} unsorted, {len(assigned.proposed_themes)} proposals) |",
         flush=True,
     )
 
