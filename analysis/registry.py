@@ -9,7 +9,6 @@ Pure functions over centroids and memberships; the workspace stores the registry
   from ("split from"); for unmatched old themes, which new theme most of their items went
   to ("merged into").
 - :func:`nearest_theme` — assignment of new items between refreshes.
-- :func:`propose_themes` — leftovers that gather into a tight group become a proposed theme.
 - :func:`partition_fit` and :func:`extend_partition` — the refresh compares the new
   clustering with the previous themes (extended to the new items) and keeps the previous
   ones unless the new clustering fits clearly better.
@@ -110,41 +109,6 @@ def nearest_theme(
     best = np.argmax(sims, axis=1)
     best_sim = sims[np.arange(len(vectors)), best]
     return np.where(best_sim >= min_similarity, best, -1), best_sim.astype(np.float32)
-
-
-def propose_themes(
-    vectors: np.ndarray,
-    keys: Sequence[str],
-    min_size: int = 10,
-    min_similarity: float = 0.5,
-    random_state: int = 0,
-) -> np.ndarray:
-    """Group leftover rows; groups of ``min_size`` rows that are tight enough are proposals.
-
-    Returns:
-        Proposal index per row (-1 = stays unsorted).
-    """
-    from analysis.clustering import ThemeClusterer
-
-    if len(vectors) < min_size:
-        return np.full(len(vectors), -1)
-    model = ThemeClusterer(
-        min_themes=1,
-        min_theme_size=min_size,
-        max_unsorted=0.0,
-        smooth_neighbors=0,
-        random_state=random_state,
-    ).fit(vectors, keys)
-    labels = model.labels_.copy()
-    out = np.full(len(vectors), -1)
-    next_id = 0
-    for theme in range(model.n_themes_):
-        rows = np.flatnonzero(labels == theme)
-        tight = rows[model.similarity_[rows] >= min_similarity]
-        if len(tight) >= min_size:
-            out[tight] = next_id
-            next_id += 1
-    return out
 
 
 def extend_partition(
