@@ -103,16 +103,34 @@ def _open_summary_page(page, server) -> None:
     page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
 
 
+def _choose_week(page, week: str, attempts: int = 3) -> None:
+    """Pick ``week`` and wait until the preview shows it. A choice made while Streamlit is
+    still redrawing (a rerun that started before the click, e.g. when the URL's language
+    parameter is written back) can be dropped, so the choice is made again, up to
+    ``attempts`` times, each waiting on the preview's heading, never on a fixed sleep."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    heading = page.frame_locator("iframe").first.locator("h1", has_text=week)
+    for attempt in range(attempts):
+        page.get_by_role("combobox", name="Week", exact=True).click()
+        page.get_by_role("option", name=week, exact=True).click()
+        try:
+            heading.wait_for(timeout=30_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.locator("[data-testid='stStatusWidget']").wait_for(
+                state="detached", timeout=60_000
+            )
+
+
 def test_dashboard_downloads_all_four_formats(demo_like, spike, page, artifacts, tmp_path):
     external: list[str] = []
     _serve_icons_locally(page, external)
     with DashboardServer(demo_like) as server:
         _open_summary_page(page, server)
-        page.get_by_role("combobox", name="Week", exact=True).click()
-        page.get_by_role("option", name=spike["week"], exact=True).click()
-        page.frame_locator("iframe").first.locator("h1", has_text=spike["week"]).wait_for(
-            timeout=60_000
-        )
+        _choose_week(page, spike["week"])
         files = {}
         for label, fmt in (
             ("Markdown", "md"),
