@@ -160,7 +160,7 @@ def render(page: str, *, query: str = "", mode: str = "") -> float:
     if query:
         started = time.perf_counter()  # time the search itself, not the empty page
         at.text_input(key="search_query").set_value(query)
-        at.radio(key="search_mode").set_value(mode)
+        at.radio(key="search_mode_en").set_value(mode)  # KLANTSTEM_LANG=en below
         at.button[0].click().run()
     elapsed = time.perf_counter() - started
     if at.exception:
