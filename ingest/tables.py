@@ -13,7 +13,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from xml.etree import ElementTree
@@ -224,26 +224,11 @@ def load_xlsx(data: bytes, name: str) -> Table:
         ) from exc
     try:
         for sheet in book.worksheets:
-            header: list[str] | None = None
-            rows: list[list[str]] = []
-            lines: list[int] = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [_cell_text(v) for v in values]
-                if not any(c.strip() for c in cells):
-                    continue
-                if header is None:
-                    header = [c.strip() for c in cells]
-                    while header and not header[-1]:
-                        header.pop()
-                    check_header(header, name, number)
-                    continue
-                if len(rows) % 5000 == 0:
-                    check_time(f"row {number}")
-                cells = (cells + [""] * len(header))[: len(header)]
-                rows.append(cells)
-                lines.append(number)
-            if header:
-                return Table(name, header, rows, lines, [], {"sheet": sheet.title})
+            table = sheet_table(
+                name, sheet.iter_rows(values_only=True), _cell_text, {"sheet": sheet.title}
+            )
+            if table is not None:
+                return table
     except (
         zlib.error,
         ElementTree.ParseError,
@@ -261,6 +246,34 @@ def load_xlsx(data: bytes, name: str) -> Table:
     finally:
         book.close()
     raise IngestError(f"{name}: the workbook has no sheet with data. {_TABLE_HINT}")
+
+
+def sheet_table(
+    name: str,
+    sheet_rows: Iterable[Sequence[object]],
+    cell_text: Callable[[object], str],
+    details: dict[str, str],
+) -> Table | None:
+    """A worksheet as a :class:`Table`: the first non-empty row is the header (trailing empty
+    cells dropped), later non-empty rows are cut or padded to it; None for an empty sheet."""
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for number, values in enumerate(sheet_rows, start=1):
+        cells = [cell_text(v) for v in values]
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip() for c in cells]
+            while header and not header[-1]:
+                header.pop()
+            check_header(header, name, number)
+            continue
+        if len(rows) % 5000 == 0:
+            check_time(f"row {number}")
+        rows.append((cells + [""] * len(header))[: len(header)])
+        lines.append(number)
+    return Table(name, header, rows, lines, [], details) if header else None
 
 
 def _cell_text(value: object) -> str:

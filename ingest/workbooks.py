@@ -11,7 +11,7 @@ import warnings
 from typing import Literal
 
 from ingest.errors import IngestError
-from ingest.tables import Table, check_header
+from ingest.tables import Table, sheet_table
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -46,23 +46,14 @@ def load_workbook_table(data: bytes, name: str, engine: Literal["xlrd", "odf"]) 
             "Download or export it again, or save it from Excel/LibreOffice as .xlsx or CSV."
         ) from exc
     for sheet, frame in sheets.items():
-        header: list[str] | None = None
-        rows: list[list[str]] = []
-        lines: list[int] = []
-        for number, values in enumerate(frame.itertuples(index=False, name=None), start=1):
-            cells = ["" if v is None else str(v) for v in values]
-            if not any(c.strip() for c in cells):
-                continue
-            if header is None:
-                header = [c.strip() for c in cells]
-                while header and not header[-1]:
-                    header.pop()
-                check_header(header, name, number)
-                continue
-            rows.append((cells + [""] * len(header))[: len(header)])
-            lines.append(number)
-        if header:
-            return Table(name, header, rows, lines, [], {"sheet": str(sheet), "engine": engine})
+        table = sheet_table(
+            name,
+            frame.itertuples(index=False, name=None),
+            lambda v: "" if v is None else str(v),
+            {"sheet": str(sheet), "engine": engine},
+        )
+        if table is not None:
+            return table
     raise IngestError(
         f"{name}: the workbook has no sheet with data. Expected a table with a header row."
     )
