@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import REPO_ROOT, DashboardServer
 
@@ -204,8 +205,18 @@ def test_sidebar_filters_persist_across_pages(server, page):
     wait_idle(page)
     everything = metric(page, "Feedback items")
     channels = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-    channels.click()
-    page.get_by_role("option", name="Reviews", exact=True).click()
+    option = page.get_by_role("option", name="Reviews", exact=True)
+    for attempt in range(3):  # a rerun that starts under the click closes the list again
+        channels.click()
+        try:
+            option.wait_for(timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    option.click()
     page.keyboard.press("Escape")
     wait_idle(page)
     reviews = metric_when(page, "Feedback items", lambda n: n != everything)
