@@ -185,13 +185,25 @@ def test_dutch_stays_dutch_everywhere(server, page, artifacts):
     shot(page, artifacts, "dutch-theme-nl")
 
 
+def week_ticks(page, chart: str, timeout_ms: int = 30_000) -> list[str]:
+    """The x tick labels of ``chart`` once plotly has written them (it draws them empty first)."""
+    plot = page.locator(chart).first
+    plot.wait_for(timeout=60_000)
+    waited = 0
+    while True:
+        ticks = [t for t in plot.locator(".xtick").all_text_contents() if t.strip()]
+        if ticks or waited >= timeout_ms:
+            return ticks
+        page.wait_for_timeout(250)
+        waited += 250
+
+
 def test_old_import_keeps_recent_weeks_readable(server, page, artifacts):
     """A 2016 export in the workspace: the weekly charts still show the last 26 weeks."""
     page.goto(f"{server.url}/trends?lang=nl", wait_until="domcontentloaded")
     page.get_by_role("heading", name="Trends per kanaal").wait_for(timeout=60_000)
     wait_idle(page)
-    page.locator(".js-plotly-plot").first.wait_for()
-    ticks = page.locator(".js-plotly-plot").first.locator(".xtick").all_text_contents()
+    ticks = week_ticks(page, ".st-key-trends_weekly .js-plotly-plot")
     assert ticks and not any("2016" in t for t in ticks), ticks
     assert any(re.search(DUTCH_MONTH, t) for t in ticks), ticks
     shot(page, artifacts, "dutch-trends-2016-import-nl")
