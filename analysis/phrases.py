@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from analysis.stopwords import DUTCH, ENGLISH, STOP_WORDS
+from analysis.stopwords import DUTCH, ENGLISH, OTHER_LANGUAGES, STOP_WORDS
 
 # Words that never start or end a name: politeness is not a subject.
 POLITE_WORDS = frozenset(
@@ -145,7 +145,7 @@ GENERIC_WORDS = frozenset(
         "dingen",
     ]
 )
-EDGE_STOP_WORDS = (ENGLISH | DUTCH | POLITE_WORDS | GENERIC_WORDS) - {"laat"}
+EDGE_STOP_WORDS = (ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS) - {"laat"}
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 

@@ -485,4 +485,37 @@ FEEDBACK_FILLER = frozenset(
     ]
 )
 
-STOP_WORDS = ENGLISH | DUTCH | FEEDBACK_FILLER
+# Function words of the other languages customers write in (German, French, Spanish, Italian,
+# Portuguese): without them a theme of mixed-language reviews is named "le", "un" or "más".
+# Only articles, pronouns, prepositions, conjunctions, auxiliaries and fillers; never words
+# that carry a subject.
+OTHER_LANGUAGES = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines und oder aber nicht kein keine
+    ich du er sie es wir ihr mich mir dich dir sich uns euch mein meine meinen meinem meiner
+    ist sind war waren bin bist sein hat habe haben hatte hatten wird werden wurde wurden
+    kann können konnte muss müssen soll sollte will wollte mit von zu zum zur bei nach aus
+    auf für über unter vor an am im in um als wie wenn dass ob auch noch schon immer nur
+    sehr so dann da hier jetzt mal doch ja nein nichts alles man was wer wo wieder
+    le la les un une des du de d l au aux et ou mais ne pas plus je tu il elle nous vous ils
+    elles on me te se moi toi lui leur leurs mon ma mes ton ta tes son sa ses notre nos votre
+    vos ce cet cette ces qui que quoi dont est sont était été être avoir ai as avons avez ont
+    avait fait pour par avec sans sur sous dans en chez très bien tout tous toute toutes
+    déjà encore toujours aussi alors comme si y c j n qu s
+    el los las una unos unas del al y o pero no sí yo tú él ella nosotros vosotros ellos
+    ellas mi mis tu tus su sus nuestro nuestra lo le les se me te nos es son era fue ha han
+    he hemos había ser estar está están estaba con por para sin sobre entre en que quien
+    cual como cuando donde muy más ya todavía también todo toda todos todas este esta estos
+    estas ese esa eso hay
+    il lo gli uno della dei delle e ed o ma non che chi io tu lui lei noi voi loro mio mia
+    è sono era stato ho hai ha abbiamo avete hanno di da con su per tra fra nel nella molto
+    più già ancora anche tutto questo questa quello quella
+    os as um uma uns umas do da dos das ao em no na nos nas e ou mas não eu ele ela nós eles
+    elas meu minha seu sua é são foi ser estar está tem têm com por para sem muito mais já
+    ainda também isso isto esse essa
+    """.split()  # noqa: SIM905 (one readable block per language)
+) - {"bin", "hat", "man", "mal", "son", "sin", "era", "war", "con", "plus", "par"}
+# (English and Dutch content words spelled like a function word elsewhere stay: "bin",
+# "hat", "war", "plus" ...)
+
+STOP_WORDS = ENGLISH | DUTCH | FEEDBACK_FILLER | OTHER_LANGUAGES

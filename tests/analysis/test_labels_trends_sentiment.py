@@ -53,6 +53,37 @@ def test_bilingual_theme_gets_a_label_per_language():
     assert len({texts[q] for q in delivery.quotes}) == len(delivery.quotes)
 
 
+FR_ES_DE = [
+    "le colis est arrivé avec une semaine de retard",
+    "la livraison du colis a pris beaucoup de retard",
+    "el paquete llegó con una semana de retraso",
+    "la entrega del paquete se retrasó mucho",
+    "das Paket kam eine Woche zu spät an",
+    "die Lieferung des Pakets war sehr spät",
+]
+CONNECT = [
+    "je ne peux pas me connecter à l'application",
+    "la connexion à l'application échoue",
+    "no puedo iniciar sesión en la aplicación",
+    "la aplicación no me deja iniciar sesión",
+    "ich kann mich nicht in der App anmelden",
+    "die Anmeldung in der App schlägt fehl",
+]
+
+
+def test_names_of_other_languages_leave_out_their_function_words():
+    """French, Spanish and German names neither are nor start or end with "le", "la", "die"."""
+    texts = FR_ES_DE + CONNECT
+    labels = [0] * 6 + [1] * 6
+    vectors = get_embedder("tfidf").embed(texts)
+    result = CTfidfLabeler().fit(texts, labels, vectors).labels_
+    for theme in result.values():
+        for part in theme.label.split(","):
+            words = part.split()
+            assert words and not {words[0], words[-1]} & STOP_WORDS, theme.label
+        assert not set(theme.keywords) & {"le", "la", "el", "die", "das", "una", "de", "der"}
+
+
 @pytest.mark.parametrize(
     ("terms", "expected"),
     [
