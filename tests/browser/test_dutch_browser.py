@@ -207,6 +207,19 @@ def test_old_import_keeps_recent_weeks_readable(server, page, artifacts):
     assert ticks and not any("2016" in t for t in ticks), ticks
     assert any(re.search(DUTCH_MONTH, t) for t in ticks), ticks
     shot(page, artifacts, "dutch-trends-2016-import-nl")
+
+    # widening the range to all weeks reaches back to 2016, every tick with its year
+    ticks = []
+    for _attempt in range(3):  # a rerun that starts under the click closes the list again
+        page.get_by_role("combobox", name="Weken in de grafieken").click()
+        page.get_by_role("option", name="Alle weken", exact=True).click()
+        wait_idle(page)
+        ticks = week_ticks(page, ".st-key-trends_weekly .js-plotly-plot")
+        if any("2017" in t for t in ticks):
+            break
+    assert ticks and all(re.search(r"\b20[12]\d\b", t) for t in ticks), ticks
+    assert any("2017" in t for t in ticks) and any("2026" in t for t in ticks), ticks
+    shot(page, artifacts, "dutch-trends-2016-import-all-weeks-nl")
     page.goto(f"{server.url}/?lang=nl", wait_until="domcontentloaded")
     page.get_by_role("heading", name="Overzicht").wait_for(timeout=60_000)
     wait_idle(page)
