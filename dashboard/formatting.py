@@ -72,10 +72,26 @@ def signed(value: float | int | None, lang: str, places: int = 0) -> str:
 
 
 def percent(fraction: float | None, lang: str, places: int = 1) -> str:
-    """A fraction as a percentage: ``0.149`` → ``14.9%`` (en) / ``14,9%`` (nl)."""
+    """A fraction as a percentage: ``0.149`` → ``14.9%`` (en) / ``14,9%`` (nl).
+
+    A share that is not exactly 0 or 1 never reads as ``0%`` or ``100%``: it gets up to two
+    more decimals (6 unsorted of 2,895 is ``99,8%`` sorted, not ``100%``), else ``<0,01%`` /
+    ``>99,99%``.
+    """
     if _missing(fraction):
         return DASH
-    return _localise(f"{fraction * 100:.{places}f}%", lang)
+    value = float(fraction) * 100  # type: ignore[arg-type]
+    text = f"{value:.{places}f}"
+    if 0 < value < 100:
+        decimals = places
+        while float(text) in (0.0, 100.0) and decimals < places + 2:
+            decimals += 1
+            text = f"{value:.{decimals}f}"
+        if float(text) == 0.0:
+            text = "<" + f"{10.0**-decimals:.{decimals}f}"
+        elif float(text) == 100.0:
+            text = ">" + f"{100 - 10.0**-decimals:.{decimals}f}"
+    return _localise(f"{text}%", lang)
 
 
 def day_month(day: date | datetime, lang: str, *, year: bool = False) -> str:
