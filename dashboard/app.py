@@ -24,6 +24,9 @@ from ingest.errors import WorkspaceError  # noqa: E402
 def main(start: str = "overview") -> None:
     """Render the app; ``start`` picks the default page (AppTest harnesses use it)."""
     st.set_page_config(page_title="Klantstem", layout="wide")
+    # Streamlit writes "Press Enter to submit form" under a text field in English only, and
+    # offers no way to translate it: hide it (Enter still submits; the button says so too).
+    st.html("<style>[data-testid='InputInstructions'] {display: none;}</style>")
     state.init_language()
     try:
         if not state.require_login():
