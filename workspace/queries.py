@@ -20,6 +20,7 @@ from workspace.localtime import (
     local_week_sql,
     workspace_timezone,
 )
+from workspace.names import theme_label_sql, top_label_sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +145,13 @@ def items_for_export(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
     ``theme_label`` (the name a manager sees, empty when unsorted) and ``sentiment`` (-1..1,
     empty when none)."""
     columns = ", ".join(f"i.{c}" for c in RECORD_COLUMNS)
-    own = "label_nl" if lang == "nl" else "label_en"
-    top_label = f"coalesce(nullif(tt.manager_name, ''), nullif(tt.{own}, ''), tt.label)"
     tz = workspace_timezone(ws)
     return ws.query_df(
         f"""
         SELECT {columns},
                strftime({local_date_sql("i.received_at", tz)}, '%Y-%m-%d') AS received_date,
                {iso_week_sql("i.received_at", tz)} AS iso_week,
-               t.top_id AS top_theme_id, coalesce({top_label}, '') AS top_theme_label,
+               t.top_id AS top_theme_id, coalesce({top_label_sql(lang)}, '') AS top_theme_label,
                a.theme_id, coalesce({theme_label_sql(lang)}, '') AS theme_label,
                s.sentiment
         FROM items i
@@ -177,15 +176,6 @@ SHOWN = "('active', 'proposed')"
 def _week(tz: str, alias: str = "i") -> str:
     """The Monday of the item's local ISO week (a naive TIMESTAMP)."""
     return local_week_sql(f"{alias}.received_at", tz)
-
-
-def theme_label_sql(lang: str, alias: str = "t") -> str:
-    """SQL expression for the label a manager sees: their own name, else the label in
-    their language, else the engine's label."""
-    column = "label_nl" if lang == "nl" else "label_en"
-    return (
-        f"coalesce(nullif({alias}.manager_name, ''), nullif({alias}.{column}, ''), {alias}.label)"
-    )
 
 
 @dataclass(frozen=True, slots=True)

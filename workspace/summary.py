@@ -24,8 +24,8 @@ from analysis.summary import (
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, local_date_sql, workspace_timezone
+from workspace.names import top_label_sql
 from workspace.queries import weekly_theme_channel_counts
-from workspace.theme_tree import top_label_sql
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:

@@ -23,6 +23,7 @@ from analysis.theme_tree import TreePlan, plan_tree
 from ingest.errors import WorkspaceError
 from workspace import edit_log
 from workspace.db import Workspace, fetch_value
+from workspace.names import theme_label_sql, top_label_sql
 from workspace.theme_store import Con
 
 ACTIVE = ("active", "proposed")
@@ -38,16 +39,9 @@ def top_themes(ws: Workspace) -> pd.DataFrame:
     )
 
 
-def top_label_sql(lang: str, alias: str = "tt") -> str:
-    """SQL for a top theme's shown name: the manager's, else the name in ``lang``."""
-    own = "label_nl" if lang == "nl" else "label_en"
-    return f"coalesce(nullif({alias}.manager_name, ''), nullif({alias}.{own}, ''), {alias}.label)"
-
-
 def theme_tree(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
     """One row per active theme with its top theme: ``top_id``, ``top_label``, ``top_items``,
     ``theme_id``, ``label``, ``items``, ``status``; largest top theme first."""
-    own = "label_nl" if lang == "nl" else "label_en"
     return ws.query_df(
         f"""
         WITH sizes AS (
@@ -55,7 +49,7 @@ def theme_tree(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
             WHERE theme_id IS NOT NULL GROUP BY theme_id
         ), rows AS (
             SELECT t.top_id, {top_label_sql(lang)} AS top_label, t.theme_id,
-                   coalesce(nullif(t.manager_name, ''), nullif(t.{own}, ''), t.label) AS label,
+                   {theme_label_sql(lang)} AS label,
                    coalesce(s.items, 0) AS items, t.status
             FROM themes t LEFT JOIN top_themes tt ON tt.top_id = t.top_id
             LEFT JOIN sizes s ON s.theme_id = t.theme_id

@@ -142,3 +142,22 @@ def test_export_items_names_the_top_theme(refreshed):
     }
     for theme, top in zip(sorted_items["theme_id"], sorted_items["top_theme_id"], strict=True):
         assert tree[int(theme)] == int(top)
+
+
+def test_a_top_theme_of_one_theme_reads_as_that_theme(refreshed):
+    """One group, one name: the theme's (also after a rename) unless the top is renamed."""
+    from workspace.queries import items_for_export
+
+    tree = theme_tree.tree_summary(refreshed)
+    single = next(top for top in tree if len(top["themes"]) == 1)
+    theme = single["themes"][0]
+    assert single["label"] == theme["label"]
+    theme_edits.rename_theme(refreshed, theme["theme_id"], "Pakket kwijt")
+    names = {top["top_id"]: top["label"] for top in theme_tree.tree_summary(refreshed)}
+    assert names[single["top_id"]] == "Pakket kwijt"
+    exported = items_for_export(refreshed)
+    mine = exported[exported["theme_id"] == theme["theme_id"]]
+    assert set(mine["top_theme_label"]) == {"Pakket kwijt"}
+    theme_tree.rename_top_theme(refreshed, single["top_id"], "Bezorging")
+    names = {top["top_id"]: top["label"] for top in theme_tree.tree_summary(refreshed)}
+    assert names[single["top_id"]] == "Bezorging"
