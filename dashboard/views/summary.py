@@ -93,6 +93,6 @@ def render() -> None:
         )
     st.subheader(t("summary.preview"))
     # Our own HTML: every customer text in it is escaped and it has no script and no URL.
-    st.iframe(files["html"][1].decode("utf-8"), height=900)
+    st.iframe(files["html"][1].decode("utf-8"), height="content")  # no scroll in a scroll
     with st.expander(t("summary.markdown")):
         st.code(files["md"][1].decode("utf-8"), language="markdown")

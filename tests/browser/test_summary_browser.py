@@ -162,5 +162,19 @@ def test_summary_page_calls_nothing_outside_the_machine(demo_like, page):
     with DashboardServer(demo_like) as server:
         _open_summary_page(page, server)
         page.frame_locator("iframe").first.locator("h1").wait_for(timeout=60_000)
+        # the preview is as tall as the summary: no scroll bar inside the page's scroll
+        frame = page.locator("iframe").first
+        inner = 0
+        for _attempt in range(40):  # the frame is sized once its content has been measured
+            inner = (
+                frame.element_handle()
+                .content_frame()
+                .evaluate("document.documentElement.scrollHeight")
+            )
+            outer = frame.bounding_box()["height"]
+            if outer >= inner - 2:
+                break
+            page.wait_for_timeout(250)
+        assert inner > 900 and outer >= inner - 2, (outer, inner)
         page.goto("about:blank")
     assert external == []
