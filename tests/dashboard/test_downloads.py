@@ -180,3 +180,20 @@ def test_download_cells_stay_formula_safe_and_lists_read_as_text():
     assert back["Tekst"].tolist() == ['\'=HYPERLINK("x")', "é ë"]
     assert back["Trefwoorden"].fillna("").tolist() == ["a, b", ""]
     assert back["n"].tolist()[0] == 1.25 and pd.isna(back["n"].tolist()[1])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_weekly_summary_csv_download_opens_as_columns_with_numbers(
+    themed_workspace, downloads, lang
+):
+    at = open_page("summary", lang=lang)
+    assert not at.exception
+    [name] = [n for n in downloads if n.endswith(".csv")]
+    frame = read_back(downloads[name], lang)
+    theme, items, share = {
+        "nl": ("Thema", "Deze week", "Aandeel (%)"),
+        "en": ("Theme", "This week", "Share (%)"),
+    }[lang]
+    assert {theme, items, share} <= set(frame.columns)
+    assert len(frame) >= 1
+    assert_numeric(frame, [items, share])
