@@ -416,6 +416,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.col.line": {"en": "Line", "nl": "Regel"},
     "upload.col.severity": {"en": "Severity", "nl": "Ernst"},
     "upload.col.message": {"en": "Message", "nl": "Melding"},
+    "upload.severity.error": {"en": "error", "nl": "fout"},
+    "upload.severity.warning": {"en": "warning", "nl": "waarschuwing"},
     "summary.title": {"en": "Weekly summary", "nl": "Weekoverzicht"},
     "summary.intro": {
         "en": "What changed in one week, ready to forward: download it for the Monday meeting.",

@@ -42,7 +42,7 @@ def line(row: FileIntake, lang: str) -> str:
 
     label = f"**{md(f.file)}**"
     if f.detected_format:
-        label += f" ({md(format_name(f.detected_format, lang))})"
+        label += f" · {md(format_name(f.detected_format, lang))}"
     if f.error:
         return f"{label}: {md(f.error)}"
     first = t("upload.line.read", lang).format(
@@ -91,7 +91,7 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
     def day(value) -> str:
         return fmt.short_date(value, lang) if value else ""
 
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         [
             {
                 t("upload.col.file", lang): r.imported.file,
@@ -114,6 +114,8 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
             for r in rows
         ]
     )
+    error = t("upload.col.error", lang)
+    return frame if frame[error].astype(bool).any() else frame.drop(columns=[error])
 
 
 PREVIEW_COLUMNS = {

@@ -236,7 +236,7 @@ def _report(files: list[FileIntake]) -> None:
                 {
                     t("upload.col.file"): p.file,
                     t("upload.col.line"): p.line,
-                    t("upload.col.severity"): p.severity,
+                    t("upload.col.severity"): t(f"upload.severity.{p.severity}"),
                     t("upload.col.message"): p.message,
                 }
                 for p in problems

@@ -49,7 +49,7 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
     words = lines(at)
     if lang == "en":
         assert any(
-            "reviews.csv** (Trustpilot reviews): 4 read: 4 added, 0 already present; "
+            "reviews.csv** · Trustpilot reviews: 4 read: 4 added, 0 already present; "
             "problems: 1 (listed below)."
             in m
             and "star ratings without text: 1 (kept for the rating trends" in m
