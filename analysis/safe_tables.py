@@ -6,14 +6,23 @@ return hides the same. Every text cell that starts so, also after leading spaces
 leading ``'`` and stays text; numbers stay numbers. The item export, every dashboard
 download and the weekly summary write through here. :func:`md_text` does the same job for
 Markdown: feedback shown as plain text, never as HTML, a link or an image.
+
+Tables for people (every dashboard download, the weekly summary's CSV) follow the
+spreadsheet conventions of their language (:func:`localized_frame_csv_bytes`,
+:func:`localized_rows_csv_bytes`): Dutch ``;`` and a decimal comma, English ``,`` and a
+point, numbers rounded, lists joined with ``, ``, and a UTF-8 byte order mark, without
+which Excel reads UTF-8 as the Windows code page (``é`` as ``Ã©``). The item export
+(``klantstem export items``) is a machine format and keeps ``,``, a point and no BOM.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
@@ -70,6 +79,90 @@ def rows_csv_bytes(
 
 class SafeNumber(str):
     """A number already formatted as text (``-1,5``): written as it is, not quoted."""
+
+
+SPREADSHEET_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte order mark: how Excel (Dutch or not) knows a CSV is UTF-8."""
+DEFAULT_PLACES = 3
+"""Decimals a number keeps in a download when its column asks for nothing else."""
+
+
+def spreadsheet_delimiter(lang: str) -> str:
+    """``;`` in Dutch (the comma is the decimal sign there), ``,`` otherwise."""
+    return ";" if lang == "nl" else ","
+
+
+def spreadsheet_number(value: float, lang: str, places: int = DEFAULT_PLACES) -> SafeNumber:
+    """A number as a spreadsheet in ``lang`` reads it: rounded to ``places`` decimals, no
+    trailing zeros, no thousands separator, a decimal comma in Dutch (``-0,28``, ``14,6``)."""
+    if float(value).is_integer():
+        text = str(int(value))
+    else:
+        text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return SafeNumber(text.replace(".", ",") if lang == "nl" else text)
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def spreadsheet_cell(value: Any, lang: str, places: int = DEFAULT_PLACES) -> object:
+    """One cell for a people's CSV in ``lang``: see :func:`localized_rows_csv_bytes`."""
+    if isinstance(value, list | tuple) or getattr(value, "ndim", 0) == 1:  # a numpy array too
+        return ", ".join(str(v) for v in list(value) if not _missing(v))
+    if hasattr(value, "item") and not isinstance(value, str | pd.Timestamp):
+        value = value.item()  # numpy scalar
+    if _missing(value):
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return spreadsheet_number(value, lang, places)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M")  # ISO: no day/month mix-up in any Excel
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def localized_rows_csv_bytes(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    lang: str,
+    *,
+    places: int = DEFAULT_PLACES,
+) -> bytes:
+    """Rows of raw values (numbers, text, dates, lists) as a CSV a spreadsheet in ``lang``
+    opens as columns.
+
+    Dutch: ``;`` between cells and a decimal comma; English: ``,`` and a point. Numbers are
+    rounded to ``places`` decimals (round a column yourself to show fewer), lists and tuples
+    become ``a, b``, missing values empty cells, datetimes ``2026-05-31 14:05``. UTF-8 with a
+    byte order mark. Every text cell is formula-safe.
+    """
+    formatted = ([spreadsheet_cell(c, lang, places) for c in row] for row in rows)
+    return rows_csv_bytes(
+        header, formatted, delimiter=spreadsheet_delimiter(lang), encoding=SPREADSHEET_ENCODING
+    )
+
+
+def localized_frame_csv_bytes(
+    frame: pd.DataFrame, lang: str, *, places: int = DEFAULT_PLACES
+) -> bytes:
+    """The frame (its column names as the header) as :func:`localized_rows_csv_bytes` writes
+    it."""
+    return localized_rows_csv_bytes(
+        [str(c) for c in frame.columns],
+        frame.itertuples(index=False, name=None),
+        lang,
+        places=places,
+    )
 
 
 def xlsx_cell(value: Any) -> Any:

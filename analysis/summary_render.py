@@ -14,7 +14,7 @@ import html
 import io
 from collections.abc import Callable, Sequence
 
-from analysis.safe_tables import SafeNumber, md_text, rows_csv_bytes, xlsx_cell
+from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import Attention, Spike, ThemeGroupWeek, ThemeWeek, Volume, WeeklySummary
 from analysis.trends import rule_texts
 from ingest.errors import AnalysisError
@@ -755,22 +755,11 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
 
 
 def render_csv(summary: WeeklySummary, lang: str) -> bytes:
-    """One row per theme. Dutch: ``;`` and decimal comma (what Dutch Excel opens); UTF-8 BOM."""
+    """One row per theme, in the spreadsheet conventions of ``lang`` (Dutch: ``;`` and a
+    decimal comma; UTF-8 BOM), through the dashboard downloads' writer."""
     _check_language(lang)
     header, rows = theme_table(summary, lang)
-    formatted: list[list[object]] = []
-    for row in rows:
-        cells: list[object] = []
-        for cell in row:
-            if cell is None:
-                cells.append("")
-            elif isinstance(cell, float):
-                cells.append(SafeNumber(_decimal(cell, lang, 3).rstrip("0").rstrip(",.") or "0"))
-            else:
-                cells.append(cell)
-        formatted.append(cells)
-    delimiter = ";" if lang == "nl" else ","
-    return rows_csv_bytes(header, formatted, delimiter=delimiter, encoding="utf-8-sig")
+    return localized_rows_csv_bytes(header, rows, lang)
 
 
 def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:

@@ -256,7 +256,7 @@ THEME_EDIT = "pending_theme_edit"  # an edit waiting for its confirmation
 NEW_THEME = "pending_new_theme"  # a theme from selected unsorted items, awaiting confirmation
 UPLOAD_REPORT = "upload_report"  # FileImport results of the last upload
 UPLOAD_MAPPINGS = "upload_pending_mappings"  # files waiting for a column mapping
-UPLOAD_SORTED = "upload_sorted"  # (assigned, unsorted, proposed) after the last upload
+UPLOAD_PROPOSED = "upload_proposed"  # themes proposed from the last upload's items
 CHART_WEEKS = "chart_weeks"  # weeks the weekly charts show (0: all)
 
 

@@ -31,7 +31,7 @@ _NL_DAY_RE = re.compile(
     re.I,
 )
 _EPOCH_RE = re.compile(r"^\d{9,13}(\.\d+)?$")
-_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|$)")  # a bare date too
 _FRACTION_RE = re.compile(r"(\.\d{6})\d+")
 
 # Formats tried on a whole column at once (fast path); the first that parses every cell wins.

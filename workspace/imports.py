@@ -7,8 +7,10 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+
+import pandas as pd
 
 from ingest.build import scrub
 from ingest.detect import ACCEPTED_SUFFIXES
@@ -44,13 +46,25 @@ class FileImport:
     error: str = ""
     skipped_deleted: int = 0  # deleted tickets (Zendesk status "deleted"/"SCRUBBED", Freshdesk)
     skipped_spam: int = 0  # tickets marked as spam
+    star_only: int = 0  # of the added: ratings without text (kept for rating trends)
+    first_date: date | None = None  # the file's first and last item (all read), local days
+    last_date: date | None = None
+
+    @property
+    def read(self) -> int:
+        """Items the file held: ``added + duplicates`` (rows it could not read are problems)."""
+        return self.added + self.duplicates
 
     def to_dict(self) -> dict[str, object]:
         return {
             "file": self.file,
             "detected_format": self.detected_format,
+            "read": self.read,
             "added": self.added,
             "duplicates": self.duplicates,
+            "star_only": self.star_only,
+            "first_date": self.first_date.isoformat() if self.first_date else None,
+            "last_date": self.last_date.isoformat() if self.last_date else None,
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "error": self.error,
             "skipped_deleted": self.skipped_deleted,
@@ -170,7 +184,10 @@ def import_records(
             QUALIFY row_number() OVER (PARTITION BY id ORDER BY source_row) = 1
             """
         )
-        added = int(fetch_value(con, "SELECT count(*) FROM items WHERE batch_id = ?", [batch_id]))
+        added, star_only = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE is_star_only) FROM items WHERE batch_id = ?",
+            [batch_id],
+        ).fetchall()[0]
         con.unregister("incoming")
         if progress is not None:
             progress("stored", 0.9)
@@ -193,7 +210,27 @@ def import_records(
             ],
         )
         ws.bump_data_version(con)
-    return FileImport(file_name, detected_format, added, duplicates, tuple(problems), batch_id)
+    first, last = _local_days(frame["received_at"], workspace_timezone(ws))
+    return FileImport(
+        file_name,
+        detected_format,
+        int(added),
+        duplicates,
+        tuple(problems),
+        batch_id,
+        star_only=int(star_only),
+        first_date=first,
+        last_date=last,
+    )
+
+
+def _local_days(times: pd.Series, tz: str) -> tuple[date | None, date | None]:
+    """The first and last local day of these UTC times (None, None when there are none)."""
+    stamps = pd.to_datetime(times, utc=True).dropna()
+    if stamps.empty:
+        return None, None
+    local = stamps.dt.tz_convert(tz)
+    return local.min().date(), local.max().date()
 
 
 def import_bytes(

@@ -4,12 +4,18 @@ Import (``workspace.imports``: one transaction per file), embed the new texts, p
 the current themes (``workspace.placement``), let leftovers that form a tight group become
 proposed themes, and report per file:
 
-- ``added``: new rows stored (``duplicates`` were already there; ``problems`` are the file's);
+- ``read``: the items the file held, ``added + duplicates`` (``duplicates`` were already
+  stored, or twice in the file); rows that could not be read are ``problems``, with lines;
 - ``text_items``: the added rows with feedback text, the ones themes are made of;
-- ``without_text``: the other added rows, star-only ratings (a rating, no text) and our own
-  replies; stored and counted, never placed. ``text_items + without_text == added``;
-- ``placed``: text items now in a theme, ``proposed`` of them in a newly proposed one;
-- ``unsorted``: text items in no theme. ``placed + unsorted == text_items``.
+- ``without_text``: the other added rows, never placed: ``star_only`` ratings (a rating, no
+  text; kept for the rating trends) and ``replies`` (our own answers and internal notes).
+  ``text_items + star_only + replies == added``;
+- ``placed``: this file's text items now in a theme, ``proposed`` of them in a newly
+  proposed one; ``unsorted``: this file's text items in no theme.
+  ``placed + unsorted == text_items``;
+- ``first_date``/``last_date``: the file's first and last item (local days).
+
+:func:`intake_total` adds files up into one row of the same shape, for a total line.
 
 Before the first refresh there are no themes: nothing is embedded or placed, and every text
 item is reported unsorted (``themes_missing``); ``klantstem themes`` builds the themes.
@@ -44,11 +50,21 @@ class FileIntake:
     def without_text(self) -> int:
         return self.imported.added - self.text_items
 
+    @property
+    def star_only(self) -> int:
+        return self.imported.star_only
+
+    @property
+    def replies(self) -> int:
+        """Added rows without text that are no rating either: our replies, internal notes."""
+        return self.without_text - self.star_only
+
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.imported.to_dict(),
             "text_items": self.text_items,
             "without_text": self.without_text,
+            "replies": self.replies,
             "placed": self.placed,
             "unsorted": self.unsorted,
             "proposed": self.proposed,
@@ -77,8 +93,11 @@ class IntakeReport:
     def to_dict(self) -> dict[str, Any]:
         files = [f.to_dict() for f in self.files]
         return {
+            "read": self.total("read"),
             "added": self.total("added"),
             "duplicates": self.total("duplicates"),
+            "star_only": self.total("star_only"),
+            "replies": self.total("replies"),
             "skipped_deleted": self.total("skipped_deleted"),
             "skipped_spam": self.total("skipped_spam"),
             "problems": [p for f in files for p in f["problems"]],
@@ -91,6 +110,32 @@ class IntakeReport:
             "files": files,
             "skipped": list(self.skipped),
         }
+
+
+def intake_total(files: Sequence[FileIntake], name: str = "") -> FileIntake:
+    """Every count of ``files`` added up, their dates spanned, as one row named ``name``."""
+    imports = [f.imported for f in files]
+    firsts = [i.first_date for i in imports if i.first_date]
+    lasts = [i.last_date for i in imports if i.last_date]
+    total = FileImport(
+        name,
+        "",
+        sum(i.added for i in imports),
+        sum(i.duplicates for i in imports),
+        tuple(p for i in imports for p in i.problems),
+        skipped_deleted=sum(i.skipped_deleted for i in imports),
+        skipped_spam=sum(i.skipped_spam for i in imports),
+        star_only=sum(i.star_only for i in imports),
+        first_date=min(firsts) if firsts else None,
+        last_date=max(lasts) if lasts else None,
+    )
+    return FileIntake(
+        total,
+        text_items=sum(f.text_items for f in files),
+        placed=sum(f.placed for f in files),
+        unsorted=sum(f.unsorted for f in files),
+        proposed=sum(f.proposed for f in files),
+    )
 
 
 def import_and_place(

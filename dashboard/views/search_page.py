@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.safe_tables import frame_csv_bytes
+from dashboard import downloads, state
 from dashboard import formatting as fmt
-from dashboard import state
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
 from dashboard.search_results import FETCHED, MIN_MEANING_SCORE, hits
@@ -84,7 +83,7 @@ def render() -> None:
     )
     st.download_button(
         t("search.download"),
-        data=frame_csv_bytes(shown),
+        data=downloads.search_csv(results, lang),
         file_name="klantstem-search.csv",
         mime="text/csv",
         key="search_download",

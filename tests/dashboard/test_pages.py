@@ -315,18 +315,21 @@ def test_upload_imports_several_files_and_reports(themed_workspace):
     at.button(key="upload_start").click().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Added"] == "2" and metrics["Duplicates"] == "0"
+    assert metrics["Added"] == "2" and metrics["Already present"] == "0"
     files = at.dataframe[0].value
-    assert list(files["File"]) == ["week36.csv", "empty.csv"]
+    assert list(files["File"]) == ["week36.csv", "empty.csv", "Total"]
     assert "empty" in files["Error"].iloc[1]
     # The engine (really run here) places the 2 new items with the workspace's embedder and
-    # reports per file: with text = in a theme + unsorted.
-    captions = [c.replace("\\", "") for c in texts(at, "caption")]
-    assert "Sorted into themes: 1. Left unsorted: 1. New themes proposed: 0." in captions
+    # reports per file: added = in a theme + unsorted + stars only + own replies.
     week = files.iloc[0]
-    assert (week["Added"], week["Without text"]) == (2, 0)
+    assert (week["Added"], week["Stars only"], week["Own replies"]) == (2, 0, 0)
     assert (week["In a theme"], week["Unsorted"], week["Of which new themes"]) == (1, 1, 0)
     assert files.iloc[1]["In a theme"] + files.iloc[1]["Unsorted"] == 0
+    lines = [m.replace("\\", "") for m in texts(at, "markdown")]
+    assert any(
+        "week36.csv" in m and "Of the 2 added: 1 sorted into themes, 1 left unsorted." in m
+        for m in lines
+    ), lines
     with Workspace.open(themed_workspace) as ws:
         assert ws.scalar("SELECT count(*) FROM items") == 92
 
@@ -494,8 +497,8 @@ def test_upload_reports_a_damaged_file_between_good_ones(themed_workspace):
     at.button(key="upload_start").click().run()
     assert not at.exception
     files = at.dataframe[0].value
-    assert list(files["File"]) == ["good.csv", "damaged.xlsx", "good2.csv"]
-    assert list(files["Added"]) == [2, 0, 1]
+    assert list(files["File"]) == ["good.csv", "damaged.xlsx", "good2.csv", "Total"]
+    assert list(files["Added"]) == [2, 0, 1, 3]
     assert "damaged or cut off" in files["Error"].iloc[1]
     with Workspace.open(themed_workspace) as ws:
         assert ws.scalar("SELECT count(*) FROM items") == 93

@@ -66,6 +66,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
             "6/21/2025 16:14", datetime(2025, 6, 21, 14, 14, tzinfo=UTC), True, id="us-month-first"
         ),
         pytest.param("20220713", datetime(2022, 7, 12, 22, 0, tzinfo=UTC), True, id="ing-compact"),
+        # A bare ISO date is year-month-day: it was read day-first (1 Sep as 9 Jan).
+        pytest.param("2026-09-01", datetime(2026, 8, 31, 22, 0, tzinfo=UTC), True, id="iso-date"),
     ],
 )
 def test_parse_datetime(raw: str, expected: datetime, assumed: bool) -> None:

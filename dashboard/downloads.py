@@ -1,0 +1,98 @@
+"""Every CSV download of the dashboard: a view's frame in, bytes a spreadsheet in the UI
+language opens as columns out.
+
+Each function picks and names the columns a manager reads (headers from the catalogue,
+channel and language names instead of codes, shares as percentages, keywords as ``a, b``,
+numbers rounded) and hands the frame to :func:`analysis.safe_tables.localized_frame_csv_bytes`,
+the one writer of the spreadsheet conventions (Dutch ``;`` and decimal comma, UTF-8 BOM,
+formula-safe cells) that the weekly summary's CSV uses too. Never imports streamlit itself.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.safe_tables import localized_frame_csv_bytes
+from dashboard import formatting as fmt
+from dashboard.i18n import channel_names, t
+
+
+def _names(codes, names: dict[str, str]) -> list[str]:
+    return [names.get(str(c), str(c)) for c in (codes if codes is not None else [])]
+
+
+def _round(values: pd.Series, places: int) -> pd.Series:
+    return pd.to_numeric(values, errors="coerce").astype(float).round(places)
+
+
+def _headed(columns: dict[str, pd.Series | list], lang: str) -> pd.DataFrame:
+    """A frame whose headers are the catalogue's ``download.col.<name>`` in ``lang``."""
+    return pd.DataFrame(
+        {t(f"download.col.{name}", lang): values for name, values in columns.items()}
+    )
+
+
+def themes_csv(table: pd.DataFrame, lang: str) -> bytes:
+    """The Themes page's table (``data.theme_table``) as the themes download."""
+    names = channel_names(lang)
+    stars = 1 + 4 * pd.to_numeric(table["rating"], errors="coerce").astype(float)
+    frame = _headed(
+        {
+            "theme_id": table["theme_id"].astype(int).tolist(),
+            "theme": table["label"].tolist(),
+            "status": [t(f"download.status.{s}", lang) for s in table["status"]],
+            "items": table["items"].astype(int).tolist(),
+            "share": _round(100 * table["share"], 1).tolist(),
+            "this_week": table["this_week"].astype(int).tolist(),
+            "last_week": table["last_week"].astype(int).tolist(),
+            "change": table["change"].astype(int).tolist(),
+            "flag": [t(f"flag.{f}", lang) for f in table["flag"]],
+            "baseline": _round(table["baseline"], 1).tolist(),
+            "sentiment": _round(table["sentiment"], 2).tolist(),
+            "rating": stars.round(1).tolist(),
+            "rating_impact": _round(table["rating_impact"], 2).tolist(),
+            "channels": [", ".join(_names(cs, names)) for cs in table["channels"]],
+            "spike_channels": [", ".join(_names(cs, names)) for cs in table["spike_channels"]],
+            "keywords": [", ".join(str(k) for k in ks) for ks in table["keywords"]],
+        },
+        lang,
+    )
+    return localized_frame_csv_bytes(frame, lang)
+
+
+def _item_columns(items: pd.DataFrame, lang: str) -> dict[str, pd.Series | list]:
+    names = channel_names(lang)
+    return {
+        "date": items["received_at"].tolist(),
+        "channel": _names(items["channel"], names),
+        "item_rating": _round(items["rating"], 1).tolist(),
+        "rating_max": _round(items["rating_scale_max"], 1).tolist(),
+        "language": [fmt.language_name(c, lang) for c in items["language"]],
+    }
+
+
+def quotes_csv(quotes: pd.DataFrame, lang: str) -> bytes:
+    """A theme's quotes (``data.theme_quotes``), most typical first, as its download."""
+    frame = _headed(
+        {
+            **_item_columns(quotes, lang),
+            "similarity": _round(quotes["similarity"], 2).tolist(),
+            "text": quotes["text"].tolist(),
+        },
+        lang,
+    )
+    return localized_frame_csv_bytes(frame, lang)
+
+
+def search_csv(results: pd.DataFrame, lang: str) -> bytes:
+    """Search hits (``search_results.hits(...).rows``), best first, as the search download."""
+    frame = _headed(
+        {
+            "score": _round(results["score"], 2).tolist(),
+            **_item_columns(results, lang),
+            "theme": [t("search.unsorted", lang) if pd.isna(v) else v for v in results["theme"]],
+            "text": results["text"].tolist(),
+        },
+        lang,
+    )
+    return localized_frame_csv_bytes(frame, lang)

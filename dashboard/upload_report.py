@@ -1,0 +1,139 @@
+"""The Upload page's report as the manager reads it: one line per file and a total, a table,
+and a preview with the catalogue's column, channel and language names.
+
+Pure (no streamlit): the counts come from :mod:`workspace.intake` (one source of truth for
+how they add up); this module only words and formats them in the UI language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from dashboard import formatting as fmt
+from dashboard.i18n import channel_names, t
+from dashboard.plain_text import md
+from workspace.intake import FileIntake, intake_total
+
+
+def format_name(code: str, lang: str) -> str:
+    """A detected format as people call it (``google_play`` → ``Google Play reviews``)."""
+    if not code:
+        return fmt.DASH
+    base = code.removesuffix("_zip")
+    name = t(f"format.{base}", lang)
+    if name == f"format.{base}":
+        return code  # a format without a catalogue name yet: its code beats nothing
+    return f"{name} (zip)" if base != code else name
+
+
+def total_of(files: Sequence[FileIntake], lang: str) -> FileIntake | None:
+    """The total row when more than one file was uploaded, else None."""
+    return intake_total(files, t("upload.total", lang)) if len(files) > 1 else None
+
+
+def line(row: FileIntake, lang: str) -> str:
+    """One file (or the total) in words, as Markdown: every count, adding up."""
+    f = row.imported
+
+    def n(value: int) -> str:
+        return fmt.number(value, lang)
+
+    label = f"**{md(f.file)}**"
+    if f.detected_format:
+        label += f" · {md(format_name(f.detected_format, lang))}"
+    if f.error:
+        return f"{label}: {md(f.error)}"
+    first = t("upload.line.read", lang).format(
+        read=n(f.read), added=n(f.added), duplicates=n(f.duplicates)
+    )
+    extras = []
+    if f.problems:
+        extras.append(t("upload.line.problems", lang).format(n=n(len(f.problems))))
+    skipped = f.skipped_deleted + f.skipped_spam
+    if skipped:
+        extras.append(t("upload.line.skipped", lang).format(n=n(skipped)))
+    sentences = ["; ".join([first, *extras]) + "."]
+    if f.added:
+        proposed = t("upload.line.proposed", lang).format(n=n(row.proposed))
+        parts = [
+            t("upload.line.of_added", lang).format(
+                added=n(f.added),
+                placed=n(row.placed),
+                proposed=f" ({proposed})" if row.proposed else "",
+                unsorted=n(row.unsorted),
+            )
+        ]
+        if row.star_only:
+            parts.append(t("upload.line.star_only", lang).format(n=n(row.star_only)))
+        if row.replies:
+            parts.append(t("upload.line.replies", lang).format(n=n(row.replies)))
+        sentences.append(", ".join(parts) + ".")
+    if f.first_date and f.last_date:
+        first_day = fmt.day_month(f.first_date, lang, year=True)
+        last_day = fmt.day_month(f.last_date, lang, year=True)
+        sentences.append(
+            t("upload.line.one_date", lang).format(first=first_day)
+            if first_day == last_day
+            else t("upload.line.dates", lang).format(first=first_day, last=last_day)
+        )
+    return f"{label}: " + " ".join(md(s) for s in sentences)
+
+
+def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
+    """One row per file, plus a total row when there are several; catalogue headers."""
+    rows = [*files]
+    total = total_of(files, lang)
+    if total is not None:
+        rows.append(total)
+
+    def day(value) -> str:
+        return fmt.short_date(value, lang) if value else ""
+
+    frame = pd.DataFrame(
+        [
+            {
+                t("upload.col.file", lang): r.imported.file,
+                t("upload.col.format", lang): format_name(r.imported.detected_format, lang)
+                if r is not total
+                else "",
+                t("upload.read", lang): r.imported.read,
+                t("upload.added", lang): r.imported.added,
+                t("upload.duplicates", lang): r.imported.duplicates,
+                t("upload.problems", lang): len(r.imported.problems),
+                t("upload.col.placed", lang): r.placed,
+                t("upload.col.proposed", lang): r.proposed,
+                t("upload.col.unsorted", lang): r.unsorted,
+                t("upload.col.star_only", lang): r.star_only,
+                t("upload.col.replies", lang): r.replies,
+                t("upload.col.first", lang): day(r.imported.first_date),
+                t("upload.col.last", lang): day(r.imported.last_date),
+                t("upload.col.error", lang): r.imported.error,
+            }
+            for r in rows
+        ]
+    )
+    error = t("upload.col.error", lang)
+    return frame if frame[error].astype(bool).any() else frame.drop(columns=[error])
+
+
+PREVIEW_COLUMNS = {
+    "received_at": "col.date",
+    "channel": "col.channel",
+    "language": "col.language",
+    "rating": "col.rating",
+    "subject": "upload.col.subject",
+    "text": "col.text",
+}
+
+
+def preview(items: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``queries.batch_preview`` rows with names instead of codes and catalogue headers."""
+    names = channel_names(lang)
+    shown = items.assign(
+        channel=[names.get(c, c) for c in items["channel"]],
+        language=[fmt.language_name(c, lang) for c in items["language"]],
+    )
+    columns = [c for c in PREVIEW_COLUMNS if c in shown.columns]
+    return shown[columns].rename(columns={c: t(PREVIEW_COLUMNS[c], lang) for c in columns})

@@ -1,0 +1,199 @@
+"""Every CSV download, taken from the real pages with AppTest and read back the way a
+spreadsheet in the UI language reads it (Dutch: ``;`` and decimal comma)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+from analysis.safe_tables import localized_frame_csv_bytes, spreadsheet_number
+from tests.dashboard.test_pages import open_page
+
+BOM = b"\xef\xbb\xbf"
+READ = {"nl": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """The bytes of every download button drawn, by file name.
+
+    AppTest shows a download button's label but not its data, and its media store lives only
+    during a run: this keeps a copy of what the page hands Streamlit.
+    """
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes):
+            files[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return files
+
+
+def read_back(data: bytes, lang: str) -> pd.DataFrame:
+    assert data.startswith(BOM), "Excel needs the BOM to read é and ë as UTF-8"
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", **READ[lang])
+
+
+def assert_numeric(frame: pd.DataFrame, columns: list[str]) -> None:
+    for column in columns:
+        assert pd.api.types.is_numeric_dtype(frame[column]), (column, frame[column].tolist())
+
+
+THEME_COLUMNS = {
+    "nl": [
+        "Thema-id",
+        "Thema",
+        "Status",
+        "Berichten",
+        "Aandeel van ingedeelde berichten (%)",
+        "Laatste week",
+        "Week ervoor",
+        "Verschil",
+        "Signaal",
+        "Gemiddelde eerdere weken",
+        "Sentiment (-1 tot 1)",
+        "Gemiddelde score (1-5 sterren)",
+        "Effect op score (sterren)",
+        "Kanalen",
+        "Piek in",
+        "Trefwoorden",
+    ],
+    "en": [
+        "Theme id",
+        "Theme",
+        "Status",
+        "Items",
+        "Share of sorted items (%)",
+        "Latest week",
+        "Week before",
+        "Change",
+        "Signal",
+        "Average of earlier weeks",
+        "Sentiment (-1 to 1)",
+        "Average rating (1-5 stars)",
+        "Rating impact (stars)",
+        "Channels",
+        "Spike in",
+        "Keywords",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_themes_download_opens_as_columns_with_numbers(themed_workspace, downloads, lang):
+    at = open_page("themes", lang=lang)
+    assert not at.exception
+    frame = read_back(downloads["klantstem-themes.csv"], lang)
+    columns = THEME_COLUMNS[lang]
+    assert list(frame.columns) == columns
+    assert_numeric(frame, [columns[i] for i in (0, 3, 4, 5, 6, 7, 10, 11, 12)])
+    rows = frame.set_index(columns[0])
+    assert rows[columns[4]].tolist() == [33.3, 33.3, 33.3]  # 27 of 81, as a percentage
+    assert rows[columns[10]].tolist() == [-0.6, -0.6, -0.6]
+    late = rows.loc[1]
+    assert late[columns[1]] == ("Pakket te laat" if lang == "nl" else "Late parcels")
+    assert late[columns[15]] == ("late, parcel, delivery")
+    assert late[columns[2]] == ("actief" if lang == "nl" else "active")
+    assert set(late[columns[13]].split(", ")) == {"E-mail", "Reviews", "Tickets"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_theme_quotes_download_opens_as_columns_with_numbers(themed_workspace, downloads, lang):
+    at = open_page("theme", lang=lang, query={"theme": "1"})
+    assert not at.exception
+    frame = read_back(downloads["klantstem-theme-1.csv"], lang)
+    names = {
+        "nl": ["Datum", "Kanaal", "Score", "Score van maximaal", "Taal"],
+        "en": ["Date", "Channel", "Rating", "Rating out of", "Language"],
+    }[lang]
+    similarity = (
+        "Gelijkenis met het thema (0-1)" if lang == "nl" else "Similarity to the theme (0-1)"
+    )
+    assert list(frame.columns) == [*names, similarity, "Tekst" if lang == "nl" else "Text"]
+    assert len(frame) == 27
+    assert_numeric(frame, [names[2], names[3], similarity])
+    assert set(frame[names[1]]) <= {"E-mail", "Reviews", "Tickets"}
+    assert set(frame[names[4]]) == (
+        {"Engels", "Nederlands"} if lang == "nl" else {"English", "Dutch"}
+    )
+    assert frame[similarity].eq(0.9).all()
+    assert pd.to_datetime(frame[names[0]], format="%Y-%m-%d %H:%M").notna().all()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_search_download_opens_as_columns_with_numbers(themed_workspace, downloads, lang):
+    at = open_page("search", lang=lang)
+    at.radio(key=f"search_mode_{lang}").set_value("keyword")
+    at.text_input(key="search_query").set_value("weather")
+    go = "Zoeken" if lang == "nl" else "Search"
+    next(b for b in at.button if b.label == go).click().run()
+    assert not at.exception
+    frame = read_back(downloads["klantstem-search.csv"], lang)
+    score, theme = ("Relevantie (0-1)", "Thema") if lang == "nl" else ("Relevance (0-1)", "Theme")
+    assert frame.columns[0] == score
+    assert_numeric(frame, [score])
+    assert len(frame) == 9  # the unsorted "weather" items
+    assert set(frame[theme]) == {"(ongesorteerd)" if lang == "nl" else "(unsorted)"}
+
+
+def test_weekly_summary_csv_is_written_by_the_same_conventions():
+    """The summary's CSV and the dashboard downloads share one writer: same header, BOM and
+    separators for the same values."""
+    from analysis.safe_tables import localized_rows_csv_bytes
+
+    rows = [["Bezorging", 12, 14.596365802800118, -0.28]]
+    header = ["Thema", "Berichten", "Aandeel (%)", "Sentiment"]
+    as_rows = localized_rows_csv_bytes(header, rows, "nl")
+    as_frame = localized_frame_csv_bytes(pd.DataFrame(rows, columns=header), "nl")
+    assert (
+        as_rows
+        == as_frame
+        == BOM + b"Thema;Berichten;Aandeel (%);Sentiment\r\nBezorging;12;14,596;-0,28\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "places", "written"),
+    [
+        pytest.param(0.14596365802800118, "nl", 3, "0,146", id="dutch-rounded"),
+        pytest.param(0.14596365802800118, "en", 3, "0.146", id="english-rounded"),
+        pytest.param(-0.0001, "nl", 3, "0", id="no-negative-zero"),
+        pytest.param(3154.0, "nl", 3, "3154", id="no-thousands-separator"),
+        pytest.param(-1.5, "nl", 1, "-1,5", id="dutch-negative"),
+    ],
+)
+def test_spreadsheet_number(value, lang, places, written):
+    assert spreadsheet_number(value, lang, places) == written
+
+
+def test_download_cells_stay_formula_safe_and_lists_read_as_text():
+    frame = pd.DataFrame(
+        {"Tekst": ['=HYPERLINK("x")', "é ë"], "Trefwoorden": [["a", "b"], []], "n": [1.25, None]}
+    )
+    back = read_back(localized_frame_csv_bytes(frame, "nl"), "nl")
+    assert back["Tekst"].tolist() == ['\'=HYPERLINK("x")', "é ë"]
+    assert back["Trefwoorden"].fillna("").tolist() == ["a, b", ""]
+    assert back["n"].tolist()[0] == 1.25 and pd.isna(back["n"].tolist()[1])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_weekly_summary_csv_download_opens_as_columns_with_numbers(
+    themed_workspace, downloads, lang
+):
+    at = open_page("summary", lang=lang)
+    assert not at.exception
+    [name] = [n for n in downloads if n.endswith(".csv")]
+    frame = read_back(downloads[name], lang)
+    theme, items, share = {
+        "nl": ("Thema", "Deze week", "Aandeel (%)"),
+        "en": ("Theme", "This week", "Share (%)"),
+    }[lang]
+    assert {theme, items, share} <= set(frame.columns)
+    assert len(frame) >= 1
+    assert_numeric(frame, [items, share])

@@ -1,0 +1,117 @@
+"""The Upload page's report with AppTest: per file and in total, numbers that add up, this
+upload's items only, star-only rows and the file's dates named, friendly preview columns."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.upload_report import format_name, preview
+from tests.dashboard.test_pages import open_page, texts
+from tests.workspace.test_intake_report import TRUSTPILOT
+
+ARROW_WARNING = "ignore:Arrow output on a DB-API result:UserWarning"
+COUNTS = {
+    "en": ("Read", "Added", "Already present", "In a theme", "Unsorted", "Stars only"),
+    "nl": (
+        "Gelezen",
+        "Toegevoegd",
+        "Al aanwezig",
+        "In een thema",
+        "Ongesorteerd",
+        "Alleen sterren",
+    ),
+}
+
+
+def upload(at, files):
+    at.file_uploader[0].set_value(files).run()
+    at.button(key="upload_start").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def lines(at) -> list[str]:
+    return [m.replace("\\", "") for m in texts(at, "markdown")]
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang):
+    read, added, present, placed, unsorted, stars = COUNTS[lang]
+    data = TRUSTPILOT.encode()
+    at = upload(open_page("upload", lang=lang), [("reviews.csv", data, "text/csv")])
+    row = at.dataframe[0].value.iloc[0]
+    assert (row[read], row[added], row[present], row[stars]) == (4, 4, 0, 1)
+    assert row[placed] + row[unsorted] + row[stars] == row[added]
+    words = lines(at)
+    if lang == "en":
+        assert any(
+            "reviews.csv** · Trustpilot reviews: 4 read: 4 added, 0 already present; "
+            "problems: 1 (listed below)."
+            in m
+            and "star ratings without text: 1 (kept for the rating trends" in m
+            and "Dated 1 Sep 2026 to 15 Sep 2026." in m
+            for m in words
+        ), words
+    else:
+        assert any(
+            "4 gelezen: 4 toegevoegd, 0 al aanwezig" in m
+            and "Gedateerd van 1 sep 2026 tot en met 15 sep 2026." in m
+            for m in words
+        ), words
+
+    again = upload(at, [("reviews.csv", data, "text/csv")])
+    row = again.dataframe[0].value.iloc[0]
+    assert len(again.dataframe[0].value) == 1  # one file: no total row
+    assert (row[read], row[added], row[present]) == (4, 0, 4)
+    assert (row[placed], row[unsorted], row[stars]) == (0, 0, 0)  # not the workspace's 9
+    metrics = {m.label: m.value for m in again.metric}
+    assert (metrics[added], metrics[present]) == ("0", "4")
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_several_files_get_a_total_line_that_adds_up(themed_workspace):
+    good = b"text,date\nDe levering was te laat,2026-09-01\nFactuur klopt niet,2026-09-02\n"
+    at = upload(
+        open_page("upload"),
+        [("reviews.csv", TRUSTPILOT.encode(), "text/csv"), ("week36.csv", good, "text/csv")],
+    )
+    table = at.dataframe[0].value
+    assert list(table["File"]) == ["reviews.csv", "week36.csv", "Total"]
+    files, total = table.iloc[:2], table.iloc[2]
+    for column in ("Read", "Added", "Already present", "In a theme", "Unsorted", "Stars only"):
+        assert total[column] == files[column].sum(), column
+    assert (total["First date"], total["Last date"]) == ("01-09-2026", "15-09-2026")
+    assert any(m.startswith("**Total**: 6 read: 6 added") for m in lines(at)), lines(at)
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "name"),
+    [
+        pytest.param("generic_review", "en", "Reviews (spreadsheet)", id="generic-review"),
+        pytest.param("google_play", "nl", "Google Play-reviews", id="google-play-dutch"),
+        pytest.param("eml_zip", "en", "E-mail (.eml) (zip)", id="zip-of-eml"),
+        pytest.param("brand_new", "en", "brand_new", id="unknown-code-shown"),
+    ],
+)
+def test_format_names(code, lang, name):
+    assert format_name(code, lang) == name
+
+
+def test_preview_uses_catalogue_columns_and_names():
+    items = pd.DataFrame(
+        {
+            "received_at": [pd.Timestamp(date(2026, 9, 1))],
+            "channel": ["app_review"],
+            "language": ["nl"],
+            "rating": [4.0],
+            "subject": [""],
+            "text": ["Top app"],
+        }
+    )
+    shown = preview(items, "nl")
+    assert list(shown.columns) == ["Datum", "Kanaal", "Taal", "Score", "Onderwerp", "Tekst"]
+    assert shown.iloc[0]["Kanaal"] == "App-reviews" and shown.iloc[0]["Taal"] == "Nederlands"
