@@ -27,7 +27,12 @@ def render(lang: str) -> None:
         rename_col, merge_col = st.columns(2)
         with rename_col.form(f"top_rename_{lang}_{version}", border=False):
             st.markdown(f"**{md(t('tops.rename_title'))}**")
-            top = st.selectbox(t("tops.top"), list(tops), format_func=tops.__getitem__)
+            top = st.selectbox(
+                t("tops.top"),
+                list(tops),
+                format_func=tops.__getitem__,
+                key=f"top_rename_pick_{version}",
+            )
             name = st.text_input(t("theme.rename_to"), max_chars=80, key=f"top_name_{version}")
             if (
                 st.form_submit_button(t("theme.rename"))
@@ -39,12 +44,18 @@ def render(lang: str) -> None:
                 _ask("rename_top", message, top_id=int(top), name=name.strip())
         with merge_col.form(f"top_merge_{lang}_{version}", border=False):
             st.markdown(f"**{md(t('tops.merge_title'))}**")
-            source = st.selectbox(t("tops.merge_what"), list(tops), format_func=tops.__getitem__)
+            source = st.selectbox(
+                t("tops.merge_what"),
+                list(tops),
+                format_func=tops.__getitem__,
+                key=f"top_merge_source_{version}",
+            )
             target = st.selectbox(
                 t("theme.merge_into"),
                 list(tops),
                 index=min(1, len(tops) - 1),
                 format_func=tops.__getitem__,
+                key=f"top_merge_target_{version}",
             )
             if (
                 st.form_submit_button(t("theme.merge"), disabled=len(tops) < 2)
@@ -59,8 +70,18 @@ def render(lang: str) -> None:
         move_col, undo_col = st.columns(2)
         with move_col.form(f"top_move_{lang}_{version}", border=False):
             st.markdown(f"**{md(t('tops.move_title'))}**")
-            theme = st.selectbox(t("tops.theme"), list(themes), format_func=themes.__getitem__)
-            target = st.selectbox(t("tops.move_to"), list(tops), format_func=tops.__getitem__)
+            theme = st.selectbox(
+                t("tops.theme"),
+                list(themes),
+                format_func=themes.__getitem__,
+                key=f"top_move_theme_{version}",
+            )
+            target = st.selectbox(
+                t("tops.move_to"),
+                list(tops),
+                format_func=tops.__getitem__,
+                key=f"top_move_to_{version}",
+            )
             if st.form_submit_button(t("tops.move")) and theme is not None and target is not None:
                 message = t("confirm.move_top").format(theme=themes[theme], new=tops[target])
                 _ask("move_top", message, theme_id=int(theme), top_id=int(target))
