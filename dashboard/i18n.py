@@ -257,8 +257,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.quotes": {"en": "What customers say", "nl": "Wat klanten zeggen"},
     "theme.download": {"en": "Download quotes (CSV)", "nl": "Citaten downloaden (CSV)"},
     "theme.edit": {
-        "en": "Rename, merge, split or undo",
-        "nl": "Hernoemen, samenvoegen, splitsen of ongedaan maken",
+        "en": "Rename, merge, split, move or undo",
+        "nl": "Hernoemen, samenvoegen, splitsen, verplaatsen of ongedaan maken",
     },
     "theme.rename_to": {"en": "New name", "nl": "Nieuwe naam"},
     "theme.rename": {"en": "Rename", "nl": "Hernoemen"},
