@@ -121,6 +121,7 @@ week_over_week = _filtered(queries.week_over_week)
 week_totals = _filtered(queries.week_totals)
 theme_coverage = _filtered(queries.theme_coverage)
 theme_table = _filtered(trends.theme_table_with_trends)
+top_theme_table = _filtered(trends.top_theme_table_with_trends)
 theme_rows = _filtered(theme_queries.theme_table)  # without trend flags: the theme page's figures
 flagged_themes = _filtered(trends.flagged_themes)
 spike_markers = _filtered(trends.spike_markers)

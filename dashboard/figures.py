@@ -109,6 +109,18 @@ def shorten(label: str, width: int = 38) -> str:
     return html.escape(label)
 
 
+def row_names(labels: list[str], width: int = 34) -> list[str]:
+    """Shortened names for a chart's rows, each distinct: a name that repeats (two themes may
+    share one, or two long ones shorten alike) gets a running number, never an id."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for label in labels:
+        name = shorten(label, width)
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
 def _empty(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(
@@ -269,8 +281,7 @@ def theme_week_heatmap(
     first, last = week_window(matrix["week_start"], weeks)
     themes = list(dict.fromkeys(matrix["theme_id"]))
     labels = dict(zip(matrix["theme_id"], matrix["label"], strict=False))
-    # Two themes may share a label; the id keeps rows apart.
-    names = [f"{shorten(labels[i], 34)} · {i}" for i in themes]
+    names = row_names([str(labels[i]) for i in themes])
     frame = matrix.assign(week_start=pd.to_datetime(matrix["week_start"]))
     columns = all_week_starts(first, last)
     pivot = (
@@ -323,7 +334,7 @@ def channel_theme_heatmap(
         go.Heatmap(
             z=z,
             x=[channel_names.get(c, c) for c in pivot.columns],
-            y=[f"{shorten(labels[i], 34)} · {i}" for i in themes],
+            y=row_names([str(labels[i]) for i in themes]),
             colorscale="Oranges",
             text=[[f"{v:.0f}%" for v in row] for row in z],
             texttemplate="%{text}",
@@ -341,4 +352,55 @@ def channel_theme_heatmap(
     )
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
     fig.update_xaxes(side="top", type="category")
+    return fig
+
+
+def theme_week_bars(
+    table: pd.DataFrame,
+    *,
+    this_label: str,
+    last_label: str,
+    x_title: str,
+    empty_message: str = "",
+    lang: str = "en",
+    limit: int = 8,
+) -> go.Figure:
+    """Horizontal bars per theme (or top theme): the latest week against the week before.
+
+    ``table``: rows with ``label``, ``this_week``, ``last_week`` (``theme_table`` or
+    ``top_theme_table`` output), the ``limit`` largest this week on top.
+    """
+    if table.empty:
+        return _empty(empty_message)
+    rows = table.sort_values(["this_week", "last_week"], ascending=False, kind="stable").head(limit)
+    names = row_names([str(v) for v in rows["label"]], 30)
+    fig = go.Figure()
+    for column, label, colour in (  # this week on top of each pair (the y axis runs down)
+        ("this_week", this_label, "#4C78A8"),
+        ("last_week", last_label, "#B8C4D6"),
+    ):
+        fig.add_bar(
+            y=names,
+            x=rows[column],
+            name=label,
+            orientation="h",
+            marker_color=colour,
+            text=[number(v, lang) for v in rows[column]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+        )
+    top = float(max(rows["this_week"].max(), rows["last_week"].max()))
+    fig.update_layout(
+        barmode="group",
+        xaxis_title=x_title,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        margin={"l": 10, "r": 30, "t": 30, "b": 10},
+        height=110 + 36 * len(rows),
+        bargap=0.25,
+        font=_FONT,
+        separators=",." if lang == "nl" else ".,",
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True, type="category")
+    fig.update_xaxes(range=[0, max(top, 1.0) * 1.15])  # room for the value labels
     return fig

@@ -253,6 +253,7 @@ def search(mode: str, text: str, *, limit: int = 50) -> Any:
 # -- what pages remember between reruns --------------------------------------------------------
 # Only this module touches st.session_state; pages name what they keep with these keys.
 THEME_EDIT = "pending_theme_edit"  # an edit waiting for its confirmation
+TOP_EDIT = "pending_top_edit"  # a top-theme edit on the Themes page, awaiting confirmation
 NEW_THEME = "pending_new_theme"  # a theme from selected unsorted items, awaiting confirmation
 UPLOAD_REPORT = "upload_report"  # FileImport results of the last upload
 UPLOAD_MAPPINGS = "upload_pending_mappings"  # files waiting for a column mapping

@@ -1,7 +1,8 @@
 """The theme edits and assignment the pages trigger, as one-line calls into the engine.
 
 The one place in ``dashboard/`` that knows the call signatures of the theme use cases
-(``workspace/theme_edits.py``, ``workspace/refresh.py``, ``workspace/intake.py``).
+(``workspace/theme_edits.py``, ``workspace/theme_tree.py``, ``workspace/refresh.py``,
+``workspace/intake.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dashboard import state
-from workspace import theme_edits
+from workspace import theme_edits, theme_tree
 from workspace.db import Workspace
 from workspace.imports import FileImport
 from workspace.intake import IntakeReport, place_imported
@@ -36,6 +37,18 @@ def move(ws: Workspace, item_id: str, theme_id: int) -> None:
 
 def new_theme_from(ws: Workspace, item_ids: list[str], name: str) -> None:
     theme_edits.create_theme(ws, list(item_ids), name, embedder=embedder(ws))
+
+
+def rename_top(ws: Workspace, top_id: int, name: str) -> None:
+    theme_tree.rename_top_theme(ws, int(top_id), name)
+
+
+def move_to_top(ws: Workspace, theme_id: int, top_id: int) -> None:
+    theme_tree.move_theme_to_top(ws, int(theme_id), int(top_id))
+
+
+def merge_tops(ws: Workspace, top_ids: list[int], into: int) -> None:
+    theme_tree.merge_top_themes(ws, [int(i) for i in top_ids], int(into))
 
 
 def undo(ws: Workspace) -> None:

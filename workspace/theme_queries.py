@@ -14,6 +14,7 @@ from workspace.localtime import (
     local_time_sql,
 )
 from workspace.queries import SHOWN, Filters, _week, filter_sql, theme_label_sql
+from workspace.theme_tree import top_label_sql
 
 THEME_ORDERS = {
     "items": "agg.items DESC",
@@ -230,67 +231,111 @@ def theme_quotes(
     )
 
 
+def _grouping(lang: str, level: str, top_id: int | None) -> tuple[str, str, str, str]:
+    """How a theme chart groups items: the key per item, the extra condition on the item's
+    theme ``th``, the names' table and its label expression.
+
+    ``level`` ``"top"``: per top theme; else per theme, only those under ``top_id`` when given.
+    """
+    if level == "top":
+        return (
+            "th.top_id",
+            "th.top_id IS NOT NULL AND th.top_id IN "
+            "(SELECT top_id FROM top_themes WHERE status = 'active')",
+            "top_themes tt",
+            top_label_sql(lang, "tt") + " AS label, tt.top_id AS key",
+        )
+    condition = f"th.top_id = {int(top_id)}" if top_id is not None else "TRUE"
+    return (
+        "a.theme_id",
+        condition,
+        "themes t",
+        theme_label_sql(lang) + " AS label, t.theme_id AS key",
+    )
+
+
 def theme_week_matrix(
-    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", top: int = 15
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    top: int = 15,
+    level: str = "theme",
+    top_id: int | None = None,
 ) -> pd.DataFrame:
     """Items per theme and ISO week for the ``top`` largest themes (in the filter).
 
     Columns ``theme_id``, ``label``, ``week_start``, ``week``, ``items``; themes ordered by
-    total size, weeks ascending; weeks without items are present with 0.
+    total size, weeks ascending; weeks without items are present with 0. ``level="top"``:
+    per top theme (``theme_id`` then holds the top theme's id); ``top_id``: only the themes
+    under that top theme.
     """
     where, params, tz = filter_sql(ws, filters)
+    key, condition, names, label = _grouping(lang, level, top_id)
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT a.theme_id, {_week(tz)} AS wk
+            SELECT {key} AS theme_id, {_week(tz)} AS wk
             FROM items i JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
-            WHERE {where}
+            JOIN themes th ON th.theme_id = a.theme_id
+            WHERE {where} AND {condition}
         ),
-        top_themes AS (
+        largest AS (
             SELECT theme_id, count(*) AS total FROM f GROUP BY theme_id
             ORDER BY total DESC, theme_id LIMIT ?
         ),
+        names AS (SELECT {label} FROM {names}),
         weeks AS (SELECT DISTINCT wk FROM f),
         counts AS (SELECT theme_id, wk, count(*) AS n FROM f GROUP BY ALL)
-        SELECT tt.theme_id, {theme_label_sql(lang)} AS label, CAST(w.wk AS DATE) AS week_start,
+        SELECT l.theme_id, n.label, CAST(w.wk AS DATE) AS week_start,
                strftime(w.wk, '%G-W%V') AS week, coalesce(c.n, 0) AS items
-        FROM top_themes tt CROSS JOIN weeks w
-        JOIN themes t ON t.theme_id = tt.theme_id
-        LEFT JOIN counts c ON c.theme_id = tt.theme_id AND c.wk = w.wk
-        ORDER BY tt.total DESC, tt.theme_id, w.wk
+        FROM largest l CROSS JOIN weeks w
+        JOIN names n ON n.key = l.theme_id
+        LEFT JOIN counts c ON c.theme_id = l.theme_id AND c.wk = w.wk
+        ORDER BY l.total DESC, l.theme_id, w.wk
         """,
         [*params, int(top)],
     )
 
 
 def channel_theme_shares(
-    ws: Workspace, filters: Filters | None = None, *, lang: str = "en", top: int = 10
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    top: int = 10,
+    level: str = "theme",
+    top_id: int | None = None,
 ) -> pd.DataFrame:
     """Per channel, the share of its items in each of the ``top`` largest themes.
 
     Columns ``channel``, ``theme_id``, ``label``, ``items``, ``share`` (of the channel's items,
-    unsorted included).
+    unsorted included). ``level`` and ``top_id`` as in :func:`theme_week_matrix`.
     """
     where, params, tz = filter_sql(ws, filters)
+    key, condition, names, label = _grouping(lang, level, top_id)
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT i.channel, a.theme_id
+            SELECT i.channel,
+                   CASE WHEN a.theme_id IS NOT NULL AND {condition} THEN {key} END AS theme_id
             FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+            LEFT JOIN themes th ON th.theme_id = a.theme_id
             WHERE {where} AND NOT i.is_star_only
         ),
         totals AS (SELECT channel, count(*) AS total FROM f GROUP BY channel),
-        top_themes AS (
+        largest AS (
             SELECT theme_id, count(*) AS n FROM f WHERE theme_id IS NOT NULL
             GROUP BY theme_id ORDER BY n DESC, theme_id LIMIT ?
         ),
+        names AS (SELECT {label} FROM {names}),
         counts AS (SELECT channel, theme_id, count(*) AS items FROM f GROUP BY ALL)
-        SELECT tot.channel, tt.theme_id, {theme_label_sql(lang)} AS label,
+        SELECT tot.channel, l.theme_id, n.label,
                coalesce(c.items, 0) AS items, coalesce(c.items, 0) / tot.total AS share
-        FROM totals tot CROSS JOIN top_themes tt
-        JOIN themes t ON t.theme_id = tt.theme_id
-        LEFT JOIN counts c ON c.channel = tot.channel AND c.theme_id = tt.theme_id
-        ORDER BY tt.n DESC, tt.theme_id, tot.channel
+        FROM totals tot CROSS JOIN largest l
+        JOIN names n ON n.key = l.theme_id
+        LEFT JOIN counts c ON c.channel = tot.channel AND c.theme_id = l.theme_id
+        ORDER BY l.n DESC, l.theme_id, tot.channel
         """,
         [*params, int(top)],
     )

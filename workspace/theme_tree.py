@@ -23,7 +23,9 @@ from analysis.theme_tree import TreePlan, plan_tree
 from ingest.errors import WorkspaceError
 from workspace import edit_log
 from workspace.db import Workspace, fetch_value
+from workspace.localtime import local_week_sql
 from workspace.names import theme_label_sql, top_label_sql
+from workspace.queries import SHOWN, Filters, filter_sql
 from workspace.theme_store import Con
 
 ACTIVE = ("active", "proposed")
@@ -58,6 +60,94 @@ def theme_tree(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
         SELECT *, sum(items) OVER (PARTITION BY top_id) AS top_items FROM rows
         ORDER BY top_items DESC, top_id, items DESC, theme_id
         """
+    )
+
+
+def theme_top_ids(ws: Workspace) -> dict[int, int]:
+    """Listed (active or proposed) theme id -> its top theme id, for themes that have one."""
+    frame = ws.query_df(
+        "SELECT t.theme_id, t.top_id FROM themes t JOIN top_themes tt ON tt.top_id = t.top_id "
+        "WHERE t.status IN ('active', 'proposed') AND tt.status = 'active'"
+    )
+    return dict(zip(frame["theme_id"].astype(int), frame["top_id"].astype(int), strict=True))
+
+
+TOP_ORDERS = {
+    "items": "agg.items DESC",
+    "change": "agg.this_week - agg.last_week DESC, agg.items DESC",
+    "sentiment": "agg.sentiment ASC NULLS LAST, agg.items DESC",
+    "label": "lower(label) ASC",
+}
+
+
+def top_theme_table(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    weeks: int = 12,
+    order: str = "items",
+) -> pd.DataFrame:
+    """One row per top theme with the filtered volume of its themes, as
+    :func:`workspace.theme_queries.theme_table` gives it per theme.
+
+    Columns: ``top_id``, ``label``, ``themes`` (its listed themes holding filtered items),
+    ``items`` (the sum of its themes' items), ``share`` (of themed items: the sum of its themes'
+    shares), ``sentiment`` (mean over its items), ``channels`` (list, largest first),
+    ``trend`` (items per week for the last ``weeks`` weeks, oldest first: the sum of its
+    themes' trends), ``this_week``, ``last_week``, ``change``. Trend flags come from
+    :func:`workspace.trends.top_theme_table_with_trends`, by the themes' own rule.
+    """
+    where, params, tz = filter_sql(ws, filters)
+    order_sql = TOP_ORDERS.get(order, TOP_ORDERS["items"])
+    week = local_week_sql("i.received_at", tz)
+    return ws.query_df(
+        f"""
+        WITH themed AS (
+            SELECT i.channel, {week} AS wk, a.theme_id, s.sentiment
+            FROM items i
+            JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
+            LEFT JOIN item_sentiment s ON s.item_id = i.id
+            WHERE {where}
+        ),
+        f AS (
+            SELECT t.top_id, themed.*
+            FROM themed JOIN themes t ON t.theme_id = themed.theme_id
+            JOIN top_themes tt ON tt.top_id = t.top_id AND tt.status = 'active'
+            WHERE t.status IN {SHOWN}
+        ),
+        ref AS (SELECT max({week}) AS wk FROM items i WHERE {where}),
+        weeks AS (SELECT unnest(generate_series(0, {int(weeks) - 1})) AS k),
+        per_week AS (SELECT top_id, wk, count(*) AS n FROM f GROUP BY ALL),
+        trend AS (
+            SELECT t.top_id, list(coalesce(p.n, 0) ORDER BY w.k DESC) AS trend
+            FROM (SELECT DISTINCT top_id FROM f) t
+            CROSS JOIN weeks w CROSS JOIN ref
+            LEFT JOIN per_week p ON p.top_id = t.top_id AND p.wk = ref.wk - w.k * INTERVAL 7 DAY
+            GROUP BY t.top_id
+        ),
+        per_channel AS (
+            SELECT top_id, list(channel ORDER BY n DESC, channel) AS channels
+            FROM (SELECT top_id, channel, count(*) AS n FROM f GROUP BY ALL)
+            GROUP BY top_id
+        ),
+        agg AS (
+            SELECT f.top_id, count(*) AS items, count(DISTINCT f.theme_id) AS themes,
+                   avg(sentiment) AS sentiment,
+                   count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
+                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week
+            FROM f, ref GROUP BY f.top_id
+        )
+        SELECT agg.top_id, {top_label_sql(lang)} AS label, agg.themes, agg.items,
+               agg.items / (SELECT count(*) FROM themed) AS share, agg.sentiment,
+               c.channels, tr.trend, agg.this_week, agg.last_week,
+               agg.this_week - agg.last_week AS change
+        FROM agg JOIN top_themes tt ON tt.top_id = agg.top_id
+        JOIN per_channel c ON c.top_id = agg.top_id
+        JOIN trend tr ON tr.top_id = agg.top_id
+        ORDER BY {order_sql}, agg.top_id
+        """,
+        [*params, *params],
     )
 
 

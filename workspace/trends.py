@@ -27,6 +27,7 @@ from workspace.queries import (
     weekly_theme_channel_counts,
 )
 from workspace.theme_queries import theme_table
+from workspace.theme_tree import theme_top_ids, top_theme_table
 
 FLAGGED = ("spike", "new", "rising")
 """Flags a manager is pointed at (Overview's list, the Themes page's "flagged" filter)."""
@@ -147,15 +148,19 @@ def theme_table_with_trends(
     order: str = "items",
     flagged_only: bool = False,
     limit: int | None = None,
+    top_id: int | None = None,
 ) -> pd.DataFrame:
     """:func:`workspace.queries.theme_table` plus the trend flags of the current week.
 
     Added columns: ``flag`` (``new``, ``spike``, ``rising``, ``falling`` or ``""``, as
     :meth:`analysis.trends.ThemeTrends.flag`), ``baseline`` (the rising/falling rule's
     average of the weeks before; NaN otherwise), ``spike_channels`` (list). ``flagged_only``
-    keeps new, spiking and rising themes.
+    keeps new, spiking and rising themes; ``top_id`` the themes under that top theme.
     """
     table = theme_table(ws, filters, lang=lang, weeks=weeks, contains=contains, order=order)
+    if top_id is not None:
+        tops = theme_top_ids(ws)
+        table = table[[tops.get(int(t)) == int(top_id) for t in table["theme_id"]]]
     trends = current_trends(ws, filters)
     baselines = {
         int(r["theme_id"]): float(r["baseline"])
@@ -206,3 +211,53 @@ def spike_markers(
     )[["week", "week_start", "theme_id", "label", "channel", "items", "baseline"]].reset_index(
         drop=True
     )
+
+
+# -- the theme tree's top level: the same rules on the summed counts of each top theme's themes
+def top_theme_counts(ws: Workspace, counts: pd.DataFrame) -> pd.DataFrame:
+    """Counts per ``week`` x ``theme_id`` x ``channel`` summed per top theme (``theme_id``
+    then holds the top theme's id); themes without a top theme are left out."""
+    tops = theme_top_ids(ws)
+    mapped = counts.assign(theme_id=counts["theme_id"].map(tops)).dropna(subset=["theme_id"])
+    if mapped.empty:
+        return pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
+    mapped = mapped.assign(theme_id=mapped["theme_id"].astype("int64"))
+    summed = mapped.groupby(["week", "theme_id", "channel"])["items"].sum()
+    return summed.reset_index()
+
+
+def current_top_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
+    """Rising, falling, new and spiking top themes of the current week, keyed by top id.
+
+    The rule is :func:`analysis.trends.theme_trends_for_week`, unchanged, on the counts of
+    every top theme (the sum of its themes' counts): a top theme rises when its items do.
+    """
+    week = current_week(ws, filters)
+    if not week:
+        return ThemeTrends("")
+    counts = weekly_theme_channel_counts(ws, filters=filters)
+    return theme_trends_for_week(top_theme_counts(ws, counts), week)
+
+
+def top_theme_table_with_trends(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    weeks: int = 12,
+    order: str = "items",
+) -> pd.DataFrame:
+    """:func:`workspace.theme_tree.top_theme_table` plus ``flag`` and ``baseline`` of the
+    current week, as :func:`theme_table_with_trends` adds them to the themes."""
+    table = top_theme_table(ws, filters, lang=lang, weeks=weeks, order=order)
+    trends = current_top_trends(ws, filters)
+    baselines = {
+        int(r["theme_id"]): float(r["baseline"])
+        for frame in (trends.rising, trends.falling)
+        for r in frame.to_dict("records")
+    }
+    ids = [int(t) for t in table["top_id"]]
+    return table.assign(
+        flag=[trends.flag(t) for t in ids],
+        baseline=[baselines.get(t, float("nan")) for t in ids],
+    ).reset_index(drop=True)

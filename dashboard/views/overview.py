@@ -6,9 +6,10 @@ import streamlit as st
 
 from dashboard import data, page_registry, state
 from dashboard import formatting as fmt
-from dashboard.figures import week_over_week_bars, weekly_channel_bars
+from dashboard.figures import theme_week_bars, week_over_week_bars, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.tree_level import pick_level
 
 
 def render() -> None:
@@ -66,6 +67,7 @@ def render() -> None:
     with right:
         st.subheader(t("overview.rising"), help=trend_rules_text(lang))
         _flagged(lang)
+        _themes_this_week(lang)
     st.subheader(t("overview.per_week"))
     weekly = data.weekly_channel_counts()
     fig = weekly_channel_bars(
@@ -77,6 +79,30 @@ def render() -> None:
         weeks=state.chart_weeks(),
     )
     st.plotly_chart(fig, width="stretch", key="overview_weekly")
+
+
+def _themes_this_week(lang: str) -> None:
+    """Top themes (or themes) this week against last week, with a control to go down."""
+    if not data.theme_coverage().themes:
+        return
+    st.subheader(t("overview.themes"))
+    level = pick_level("overview_level", lang)
+    if level.tops:
+        table = data.top_theme_table(lang=lang)
+    else:
+        table = data.theme_table(lang=lang, top_id=level.top_id)
+    st.plotly_chart(
+        theme_week_bars(
+            table,
+            this_label=t("overview.this"),
+            last_label=t("overview.last"),
+            x_title=t("chart.items"),
+            empty_message=t("filters.nothing"),
+            lang=lang,
+        ),
+        width="stretch",
+        key="overview_themes",
+    )
 
 
 def _flagged(lang: str) -> None:

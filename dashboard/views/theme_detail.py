@@ -12,7 +12,7 @@ from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
-from dashboard.theme_rows import top_label_of
+from dashboard.theme_rows import top_choices, top_id_of, top_label_of
 from ingest.errors import KlantstemError
 
 PENDING = state.THEME_EDIT
@@ -62,7 +62,7 @@ def render() -> None:
     if top:
         st.caption(md(t("theme.top").format(label=top)))
     st.caption(md(t("theme.keywords") + ": " + ", ".join(info.keywords)))
-    _edit_panel(theme_id, info.label, labels)
+    _edit_panel(theme_id, info.label, labels, tree)
 
     weekly = data.theme_weekly_channel_counts(theme_id)
     quotes = data.theme_quotes(theme_id, limit=50)
@@ -151,7 +151,7 @@ def render() -> None:
     )
 
 
-def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
+def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None:
     pending = state.remembered(PENDING)
     if pending and pending.get("theme_id") == theme_id:
         _confirm(pending)
@@ -177,6 +177,21 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str]) -> None:
                     t("confirm.merge").format(old=label, new=labels[target]),
                     into=int(target),
                 )
+        tops = top_choices(tree)
+        here = top_id_of(tree, theme_id)
+        elsewhere = [i for i in tops if i != here]
+        if elsewhere:
+            with st.form(f"move_top_{theme_id}", border=False):
+                target_top = st.selectbox(
+                    t("tops.move_to"), elsewhere, format_func=tops.__getitem__
+                )
+                if st.form_submit_button(t("tops.move")) and target_top is not None:
+                    _ask(
+                        "move_top",
+                        theme_id,
+                        t("confirm.move_top").format(theme=label, new=tops[target_top]),
+                        top_id=int(target_top),
+                    )
         split_col, undo_col = st.columns(2)
         if split_col.button(
             t("theme.split"),
@@ -219,6 +234,8 @@ def _confirm(pending: dict) -> None:
                 st.query_params["theme"] = str(pending["into"])
             elif kind == "split":
                 theme_engine.split(ws, theme_id)
+            elif kind == "move_top":
+                theme_engine.move_to_top(ws, theme_id, pending["top_id"])
             else:
                 theme_engine.undo(ws)
         except KlantstemError as exc:

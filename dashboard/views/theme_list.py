@@ -1,15 +1,17 @@
-"""Themes: every theme with its size, trend, sentiment and channels; filter, sort, open one."""
+"""Themes: the theme tree (top themes with their size and trend, their themes inside with size,
+trend, sentiment and channels); filter, sort, open one; rename, merge and regroup top themes."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import data, downloads, page_registry, state, theme_engine
+from dashboard import data, downloads, page_registry, state, theme_engine, top_edit_panel
 from dashboard import formatting as fmt
 from dashboard.figures import NEUTRAL
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
-from dashboard.theme_rows import SHOWN, display_rows, top_choices
+from dashboard.theme_rows import SHOWN, display_rows, top_line, tree_groups
 from ingest.errors import KlantstemError
 
 ORDERS = ("items", "change", "sentiment", "label")
@@ -25,18 +27,11 @@ def render() -> None:
         if _refresh_button(coverage.items):
             _refresh()
         return
+    top_edit_panel.confirm_pending()
     tree = data.theme_tree(lang=lang)
-    tops = top_choices(tree)
-    left, top_col, right, button = st.columns([4, 3, 2, 2], vertical_alignment="bottom")
+    left, right, button = st.columns([5, 3, 2], vertical_alignment="bottom")
     contains = left.text_input(
         t("themes.filter"), key="themes_contains", placeholder=t("themes.filter_hint")
-    )
-    top_theme = top_col.selectbox(
-        t("themes.top"),
-        [None, *tops],
-        key=f"themes_top_{lang}_{state.data_version()}",  # fresh names after an edit
-        format_func=lambda i: t("themes.top_all", lang) if i is None else tops[i],
-        help=t("themes.top_help"),
     )
     order = right.selectbox(
         t("themes.sort"),
@@ -52,66 +47,30 @@ def render() -> None:
     if table.empty:
         st.info(t("themes.no_match"))
         return
-    shown = display_rows(
-        table,
-        tree,
-        lang=lang,
-        channel_names=channel_names(lang),
-        flag_names={f: t(f"flag.{f}") for f in ("spike", "new", "rising", "falling")},
-        proposed_mark=t("themes.proposed_mark"),
-        top_theme=top_theme,
-    )
+    flags = {f: t(f"flag.{f}") for f in ("spike", "new", "rising", "falling")}
+
+    def rows_of(themes):
+        return display_rows(
+            themes,
+            tree,
+            lang=lang,
+            channel_names=channel_names(lang),
+            flag_names=flags,
+            proposed_mark=t("themes.proposed_mark"),
+        )
+
+    tops = data.top_theme_table(lang=lang, order=order)
+    if tops.empty:  # no tree yet (themes from before it): one flat table
+        shown = rows_of(table)
+        _open_on_click(_grid(shown, "themes_table", lang), shown)
+    else:
+        # a top theme whose name matches the filter shows all its themes: read them all
+        every = data.theme_table(lang=lang, order=order) if contains.strip() else table
+        shown = _tree(tops, rows_of(every), table, contains, flags, lang)
     if shown.empty:
         st.info(t("themes.no_match"))
         return
-    # Numbers go in as text in the UI language's notation (Streamlit's number formats know
-    # only the point); the page's own "Sort by" orders the rows. Widths add up to ~920 px: all
-    # columns fit the main area of a 1400 px window with the sidebar open.
-    event = st.dataframe(
-        shown,
-        key="themes_table",
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * len(shown), 740),  # every theme visible up to ~20 rows
-        column_order=list(SHOWN),
-        on_select="rerun",
-        selection_mode="single-row",
-        column_config={
-            "label": st.column_config.TextColumn(t("themes.col.label"), width=175),
-            "items_text": st.column_config.TextColumn(t("themes.col.items"), width=70),
-            "share_text": st.column_config.TextColumn(t("themes.col.share"), width=62),
-            "trend": st.column_config.LineChartColumn(
-                t("themes.col.trend"),
-                y_min=0,
-                help=t("themes.col.trend_help"),
-                width=90,
-                color=NEUTRAL,
-            ),
-            "week_text": st.column_config.TextColumn(
-                t("themes.col.flag"),
-                help=t("themes.col.change_help") + " " + trend_rules_text(lang),
-                width=92,
-            ),
-            "sentiment_text": st.column_config.TextColumn(
-                t("themes.col.sentiment"), help=t("sentiment.help"), width=74
-            ),
-            "impact_text": st.column_config.TextColumn(
-                t("themes.col.rating_impact_short"),
-                help=t("themes.col.rating_impact_help"),
-                width=70,
-            ),
-            "channels_text": st.column_config.TextColumn(t("themes.col.channels"), width=105),
-            "keywords_text": st.column_config.TextColumn(t("themes.col.keywords"), width=145),
-        },
-    )
-    st.caption(t("themes.select_hint"))
-    rows = event.selection.rows if event is not None else []
-    if rows:
-        theme_id = int(shown.iloc[rows[0]]["theme_id"])
-        st.switch_page(
-            page_registry.page(page_registry.THEME),
-            query_params=state.link_params(theme=str(theme_id)),
-        )
+    st.caption(t("themes.select_hint") if tops.empty else t("themes.tree_hint"))
     pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
     labels = dict(zip(shown["theme_id"], shown["label"], strict=True))
     chosen = pick_col.selectbox(
@@ -140,6 +99,85 @@ def render() -> None:
             )
         )
     )
+    if not tops.empty:
+        top_edit_panel.render(lang)
+
+
+def _tree(tops, rows, table, contains: str, flags: dict[str, str], lang: str):
+    """One expander per top theme (its size and trend in the heading), its themes inside;
+    every top theme open while the text filter is set. Returns the theme rows shown."""
+    matched = {int(i) for i in table["theme_id"]} if contains.strip() else None
+    groups = tree_groups(tops, rows, matched=matched, contains=contains)
+    loose = rows[rows["top_id"].isna()]
+    if matched is not None:
+        loose = loose[loose["theme_id"].isin(matched)]
+    count = (t("themes.one_theme"), t("themes.n_themes"))
+    for top, subs in groups:
+        heading = top_line(
+            top, lang=lang, flag_names=flags, template=t("themes.top_line"), theme_count=count
+        )
+        with st.expander(md(heading), expanded=matched is not None):
+            _open_on_click(_grid(subs, f"themes_table_{int(top['top_id'])}", lang), subs)
+    if len(loose):
+        with st.expander(md(t("themes.no_top")), expanded=matched is not None):
+            _open_on_click(_grid(loose, "themes_table_loose", lang), loose)
+    shown = [subs for _, subs in groups] + ([loose] if len(loose) else [])
+    return pd.concat(shown) if shown else rows.head(0)
+
+
+def _grid(shown, key: str, lang: str):
+    """The themes as a table with a row click; numbers as text in the UI language's notation
+    (Streamlit's number formats know only the point), ordered by the page's own "Sort by".
+    Widths add up to ~830 px: every column fits the main area (inside an expander too) of a
+    1400 px window with the sidebar open."""
+    return st.dataframe(
+        shown,
+        key=key,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(shown), 740),  # every theme visible up to ~20 rows
+        column_order=list(SHOWN),
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "label": st.column_config.TextColumn(t("themes.col.label"), width=190),
+            "items_text": st.column_config.TextColumn(t("themes.col.items"), width=70),
+            "share_text": st.column_config.TextColumn(t("themes.col.share"), width=60),
+            "trend": st.column_config.LineChartColumn(
+                t("themes.col.trend"),
+                y_min=0,
+                help=t("themes.col.trend_help"),
+                width=112,
+                color=NEUTRAL,
+            ),
+            "week_text": st.column_config.TextColumn(
+                t("themes.col.flag"),
+                help=t("themes.col.change_help") + " " + trend_rules_text(lang),
+                width=90,
+            ),
+            "sentiment_text": st.column_config.TextColumn(
+                t("themes.col.sentiment"), help=t("sentiment.help"), width=74
+            ),
+            "impact_text": st.column_config.TextColumn(
+                t("themes.col.rating_impact_short"),
+                help=t("themes.col.rating_impact_help"),
+                width=62,
+            ),
+            "channels_text": st.column_config.TextColumn(
+                t("themes.col.channels"), help=t("themes.col.channels_help"), width=170
+            ),
+        },
+    )
+
+
+def _open_on_click(event, shown) -> None:
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        theme_id = int(shown.iloc[rows[0]]["theme_id"])
+        st.switch_page(
+            page_registry.page(page_registry.THEME),
+            query_params=state.link_params(theme=str(theme_id)),
+        )
 
 
 def _refresh_button(items: int) -> bool:

@@ -8,6 +8,7 @@ from dashboard import data, state
 from dashboard import formatting as fmt
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
+from dashboard.tree_level import pick_level
 
 
 def render() -> None:
@@ -36,10 +37,12 @@ def render() -> None:
     )
 
     st.subheader(t("trends.heatmap"))
-    top = st.slider(
+    level_col, top_col = st.columns(2, vertical_alignment="bottom")
+    level = pick_level("trends_level", lang, level_col)
+    top = top_col.slider(
         t("trends.top_n"), min_value=5, max_value=30, value=12, step=1, key="trends_top"
     )
-    matrix = data.theme_week_matrix(lang=lang, top=top)
+    matrix = data.theme_week_matrix(lang=lang, top=top, level=level.level, top_id=level.top_id)
     st.plotly_chart(
         theme_week_heatmap(
             matrix,
@@ -79,7 +82,7 @@ def render() -> None:
             "weeks": st.column_config.TextColumn(t("trends.weeks")),
         },
     )
-    shares = data.channel_theme_shares(lang=lang, top=10)
+    shares = data.channel_theme_shares(lang=lang, top=10, level=level.level, top_id=level.top_id)
     st.caption(t("trends.shares_caption"))
     st.plotly_chart(
         channel_theme_heatmap(

@@ -162,8 +162,8 @@ def test_dutch_stays_dutch_everywhere(server, page, artifacts):
         page.wait_for_url(re.compile(rf"/{key if key != 'overview' else ''}(\?|$)"))
         page.get_by_role("heading", name=label, exact=True).first.wait_for(timeout=60_000)
         wait_idle(page)
-        if key == "themes":
-            page.locator("[data-testid='stDataFrame'] canvas").first.wait_for()
+        if key == "themes":  # the top themes, closed: their themes are one click away
+            page.locator("[data-testid='stExpander'] summary").first.wait_for()
         if key == "search":  # with a query typed: Streamlit's input hints are English
             box = page.get_by_label("Feedback doorzoeken")
             box.fill("bezorging te laat")
@@ -182,8 +182,11 @@ def test_dutch_stays_dutch_everywhere(server, page, artifacts):
     page.get_by_role("heading", name="Thema's").wait_for(timeout=60_000)
     wait_idle(page)
     assert_dutch(page, "themes opened by URL")
-    grid = page.locator("[data-testid='stDataFrame']").first
-    grid.wait_for()
+    top = page.locator("[data-testid='stExpander']").first  # the largest top theme
+    top.locator("summary").click()
+    grid = top.locator("[data-testid='stDataFrame']").first
+    grid.locator("canvas").first.wait_for()
+    wait_idle(page)
     box = grid.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box

@@ -145,3 +145,37 @@ def chart_spec(element) -> dict:
     import json
 
     return _decode(json.loads(element.proto.spec))
+
+
+TOPS = {
+    10: ("delivery billing", "Delivery and billing", "Bezorging en facturen", (1, 2)),
+    20: ("app", "The app", "De app", (3,)),
+}
+"""The tree over :data:`THEMES`: top id -> (label, English, Dutch, its themes)."""
+
+
+def add_tree(path: Path) -> Path:
+    """Put the fixture's themes under two top themes, as a refresh would store them."""
+    now = datetime(2026, 9, 1, tzinfo=UTC)
+    with Workspace.open(path) as ws, ws.transaction() as con:
+        for top_id, (label, en, nl, themes) in TOPS.items():
+            marks = ", ".join("?" * len(themes))
+            centres = con.execute(
+                f"SELECT centroid, model_id FROM themes WHERE theme_id IN ({marks})", list(themes)
+            ).fetchall()
+            centre = l2_normalize(np.asarray([c for c, _ in centres]).mean(axis=0, keepdims=True))
+            con.execute(
+                "INSERT INTO top_themes (top_id, label, label_en, label_nl, centroid, status, "
+                "model_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, CAST(? AS FLOAT[]), 'active', ?, ?, ?)",
+                [top_id, label, en, nl, centre[0].tolist(), centres[0][1], now, now],
+            )
+            for theme_id in themes:
+                con.execute("UPDATE themes SET top_id = ? WHERE theme_id = ?", [top_id, theme_id])
+    return path
+
+
+@pytest.fixture
+def tree_workspace(themed_workspace):
+    """:func:`themed_workspace` with its three themes under two top themes (:data:`TOPS`)."""
+    return add_tree(themed_workspace)

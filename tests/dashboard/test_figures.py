@@ -116,3 +116,39 @@ def test_week_over_week_labels_both_weeks_unclipped():
     assert [list(trace.text) for trace in fig.data] == [["900", "60"], ["1.200", "40"]]
     assert all(trace.cliponaxis is False for trace in fig.data)
     assert fig.layout.yaxis.range[1] > 1200
+
+
+def test_heatmap_rows_are_names_and_equal_names_stay_apart_without_ids():
+    matrix = pd.concat(
+        [
+            _matrix().assign(theme_id=7, label="Bezorging"),
+            _matrix().assign(theme_id=912, label="Bezorging"),
+            _matrix().assign(theme_id=3, label="App crasht"),
+        ]
+    )
+    fig = figures.theme_week_heatmap(matrix, x_title="Week", colour_title="Berichten")
+    assert list(fig.data[0].y) == ["Bezorging", "Bezorging (2)", "App crasht"]
+    shares = pd.DataFrame(
+        {
+            "channel": ["email", "email"],
+            "theme_id": [7, 912],
+            "label": ["Bezorging", "Bezorging"],
+            "items": [3, 4],
+            "share": [0.3, 0.4],
+        }
+    )
+    fig = figures.channel_theme_heatmap(shares, channel_names={}, colour_title="%")
+    assert list(fig.data[0].y) == ["Bezorging", "Bezorging (2)"]
+
+
+def test_theme_bars_put_this_week_first_with_values():
+    table = pd.DataFrame(
+        {"label": ["Bezorging", "App"], "this_week": [1200, 3], "last_week": [900, 8]}
+    )
+    fig = figures.theme_week_bars(
+        table, this_label="Deze week", last_label="Vorige week", x_title="Berichten", lang="nl"
+    )
+    assert [bar.name for bar in fig.data] == ["Deze week", "Vorige week"]
+    assert list(fig.data[0].y) == ["Bezorging", "App"]
+    assert list(fig.data[0].text) == ["1.200", "3"]  # Dutch thousands
+    assert fig.layout.xaxis.range[1] > 1200  # room for the value label

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO_ROOT
-from tests.dashboard.test_pages import PAGES, page_script
+from tests.dashboard.test_pages import PAGES, all_theme_rows, page_script
 from workspace.db import Workspace
 from workspace.imports import export_files, import_files
 
@@ -64,7 +64,7 @@ def test_split_then_undo_on_engine_themes(sample_workspace, monkeypatch):
     path, _ = sample_workspace
     monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
     at = AppTest.from_function(page_script, args=("themes",), default_timeout=120).run()
-    before = at.dataframe[0].value
+    before = all_theme_rows(at)  # one table per top theme
     at = AppTest.from_function(page_script, args=("theme",), default_timeout=120).run()
     largest = int(at.selectbox[0].value)  # without ?theme= the page opens the largest theme
     at.button(key=f"split_{largest}").click().run()
@@ -72,7 +72,7 @@ def test_split_then_undo_on_engine_themes(sample_workspace, monkeypatch):
     at.button(key="confirm_edit").click().run()
     assert not at.exception and not at.error, at.error
     after = AppTest.from_function(page_script, args=("themes",), default_timeout=120).run()
-    labels_after = after.dataframe[0].value
+    labels_after = all_theme_rows(after)
     assert len(labels_after) >= len(before) + 1  # one theme became two or more
     with Workspace.open(path) as ws:
         assert ws.scalar("SELECT status FROM themes WHERE theme_id = ?", [largest]) == "split"
@@ -80,4 +80,4 @@ def test_split_then_undo_on_engine_themes(sample_workspace, monkeypatch):
     at.button(key=f"undo_{int(at.selectbox[0].value)}").click().run()
     at.button(key="confirm_edit").click().run()
     restored = AppTest.from_function(page_script, args=("themes",), default_timeout=120).run()
-    assert len(restored.dataframe[0].value) == len(before)
+    assert len(all_theme_rows(restored)) == len(before)

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.theme_rows import display_rows, top_choices, top_label_of
+from dashboard.theme_rows import (
+    display_rows,
+    top_choices,
+    top_id_of,
+    top_label_of,
+    top_line,
+    tree_groups,
+)
 
 TABLE = pd.DataFrame(
     {
@@ -69,3 +76,51 @@ def test_filter_by_top_theme_and_names():
     assert list(rows(top_theme=10)["theme_id"]) == [1, 2]
     assert top_choices(TREE) == {10: "Bezorging"}
     assert top_label_of(TREE, 1) == "Bezorging" and top_label_of(TREE, 3) == ""
+    assert top_id_of(TREE, 2) == 10 and top_id_of(TREE, 3) is None
+
+
+def test_many_channels_are_counted_not_cut():
+    table = TABLE.assign(channels=[["email", "review", "ticket", "chat"], ["ticket"], []])
+    shown = display_rows(
+        table,
+        TREE,
+        lang="nl",
+        channel_names={"email": "E-mail", "review": "Reviews"},
+        flag_names={},
+        proposed_mark="",
+    )
+    assert shown["channels_text"].iloc[0] == "E-mail, Reviews +2"
+
+
+TOPS = pd.DataFrame(
+    {
+        "top_id": [10, 30],
+        "label": ["Bezorging", "Leeg"],
+        "themes": [2, 0],
+        "items": [3181, 0],
+        "share": [0.159, 0.0],
+        "change": [-3, 0],
+        "flag": ["rising", ""],
+    }
+)
+
+
+def test_top_line_in_dutch():
+    line = top_line(
+        TOPS.iloc[0].to_dict(),
+        lang="nl",
+        flag_names={"rising": "stijgend"},
+        template="{label} — {items} berichten · {share} · deze week {week} · {themes}",
+        theme_count=("1 thema", "{n} thema's"),
+    )
+    assert line == "Bezorging — 3.181 berichten · 15,9% · deze week \u22123 · stijgend · 2 thema's"
+
+
+def test_tree_groups_keep_order_and_filter_matches():
+    shown = rows()
+    groups = tree_groups(TOPS, shown, matched=None)
+    assert [(top["top_id"], list(subs["theme_id"])) for top, subs in groups] == [(10, [1, 2])]
+    only = tree_groups(TOPS, shown, matched={2}, contains="factuur")
+    assert [list(subs["theme_id"]) for _, subs in only] == [[2]]
+    by_top_name = tree_groups(TOPS, shown, matched=set(), contains="bezorg")
+    assert [list(subs["theme_id"]) for _, subs in by_top_name] == [[1, 2]]

@@ -1,0 +1,187 @@
+"""The theme tree in the dashboard: the Themes page lists top themes with their themes, the
+Overview and Trends start at top themes and go down, and every top-level edit asks first and
+can be undone, in English and Dutch."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.i18n import t
+from tests.dashboard.conftest import chart_spec
+from tests.dashboard.test_pages import edits, open_page, texts
+from workspace import theme_tree, trends
+from workspace.db import Workspace
+
+NAMES = {
+    "en": {10: "Delivery and billing", 20: "The app", 1: "Late parcels", 3: "App crashes"},
+    "nl": {10: "Bezorging en facturen", 20: "De app", 1: "Pakket te laat", 3: "App crasht"},
+}
+
+
+def plain(text: str) -> str:
+    return str(text).replace("\\", "")
+
+
+def headings(at) -> list[str]:
+    return [plain(e.label) for e in at.expander]
+
+
+def widget(widgets, prefix: str):
+    return next(w for w in widgets if w.key and w.key.startswith(prefix))
+
+
+def button(at, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        pytest.param(
+            "en",
+            "Delivery and billing — 54 items · 66.7% · this week +1 · 2 themes",
+            "The app — 27 items · 33.3% · this week \u22122 · 1 theme",
+            id="english",
+        ),
+        pytest.param(
+            "nl",
+            "Bezorging en facturen — 54 berichten · 66,7% · deze week +1 · 2 thema's",
+            "De app — 27 berichten · 33,3% · deze week \u22122 · 1 thema",
+            id="dutch",
+        ),
+    ],
+)
+def test_themes_page_lists_top_themes_with_their_themes(tree_workspace, lang, first, second):
+    at = open_page("themes", lang=lang)
+    assert not at.exception, at.exception
+    assert headings(at)[:2] == [first, second]
+    grids = [grid.value for grid in at.dataframe]
+    names = NAMES[lang]
+    assert list(grids[0]["theme_id"]) == [1, 2] and list(grids[1]["theme_id"]) == [3]
+    assert grids[0]["label"].iloc[0] == names[1]
+    assert "keywords_text" not in at.dataframe[0].proto.column_order  # on the theme page
+    # the text filter opens the top themes that hold a match
+    at.text_input(key="themes_contains").set_value("crash").run()
+    assert [list(g.value["theme_id"]) for g in at.dataframe] == [[3]]
+    assert len(at.expander) == 2  # its top theme, and the edit panel
+    assert headings(at)[0].startswith(names[20])
+
+
+def test_top_theme_size_and_trend_are_the_sums_of_its_themes(tree_workspace):
+    with Workspace.open(tree_workspace) as ws:
+        tops = trends.top_theme_table_with_trends(ws).set_index("top_id")
+        themes = trends.theme_table_with_trends(ws).set_index("theme_id")
+        week = trends.current_week(ws)
+        summed = trends.top_theme_counts(
+            ws, trends.weekly_theme_channel_counts(ws, until_week=week)
+        )
+    assert tops.loc[10, "items"] == themes.loc[[1, 2], "items"].sum() == 54
+    assert tops.loc[10, "share"] == pytest.approx(themes.loc[[1, 2], "share"].sum())
+    assert list(tops.loc[10, "trend"]) == [
+        a + b for a, b in zip(themes.loc[1, "trend"], themes.loc[2, "trend"], strict=True)
+    ]
+    assert tops.loc[10, "this_week"] == themes.loc[[1, 2], "this_week"].sum()
+    assert set(summed["theme_id"]) == {10, 20}
+    assert summed["items"].sum() > 0
+    from analysis.trends import theme_trends_for_week
+
+    same_rule = theme_trends_for_week(summed, week)
+    assert list(tops["flag"]) == [same_rule.flag(int(i)) for i in tops.index]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_rename_a_top_theme_asks_first_then_undo(tree_workspace, lang):
+    at = open_page("themes", lang=lang)
+    widget(at.selectbox, "top_rename_pick").set_value(20)
+    widget(at.text_input, "top_name").set_value("Inloggen")
+    button(at, t("theme.rename", lang)).click().run()
+    warning = plain(texts(at, "warning")[0])
+    assert NAMES[lang][20] in warning and "Inloggen" in warning
+    assert edits(tree_workspace) == []  # nothing changes before the confirmation
+    at.button(key="confirm_top_edit").click().run()
+    assert any(h.startswith("Inloggen — 27") for h in headings(at))
+    assert [k for k, _ in edits(tree_workspace)] == ["rename_top"]
+    button(at, t("theme.undo", lang)).click().run()
+    assert t("edit.rename_top", lang) in plain(texts(at, "warning")[0])
+    at.button(key="confirm_top_edit").click().run()
+    assert headings(at)[1].startswith(NAMES[lang][20])
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_merge_top_themes_asks_first(tree_workspace, lang):
+    at = open_page("themes", lang=lang)
+    widget(at.selectbox, "top_merge_source").set_value(20)
+    widget(at.selectbox, "top_merge_target").set_value(10)
+    button(at, t("theme.merge", lang)).click().run()
+    warning = plain(texts(at, "warning")[0])
+    assert NAMES[lang][20] in warning and NAMES[lang][10] in warning
+    at.button(key="cancel_top_edit").click().run()
+    assert edits(tree_workspace) == []
+    widget(at.selectbox, "top_merge_source").set_value(20)
+    widget(at.selectbox, "top_merge_target").set_value(10)
+    button(at, t("theme.merge", lang)).click().run()
+    at.button(key="confirm_top_edit").click().run()
+    assert not at.exception, at.exception
+    assert [list(g.value["theme_id"]) for g in at.dataframe] == [[1, 2, 3]]
+    assert "81" in headings(at)[0]
+    with Workspace.open(tree_workspace) as ws:
+        assert [t["top_id"] for t in theme_tree.tree_summary(ws)] == [10]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_move_a_theme_on_the_themes_page(tree_workspace, lang):
+    at = open_page("themes", lang=lang)
+    widget(at.selectbox, "top_move_theme").set_value(3)
+    widget(at.selectbox, "top_move_to").set_value(10)
+    button(at, t("tops.move", lang)).click().run()
+    warning = plain(texts(at, "warning")[0])
+    assert NAMES[lang][3] in warning and NAMES[lang][10] in warning
+    at.button(key="confirm_top_edit").click().run()
+    assert [list(g.value["theme_id"]) for g in at.dataframe] == [[1, 2, 3]]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_move_a_theme_from_its_page_then_undo_there(tree_workspace, lang):
+    at = open_page("theme", lang=lang, query={"theme": "3"})
+    assert t("theme.top", lang).format(label=NAMES[lang][20]) in map(plain, texts(at, "caption"))
+    picker = next(s for s in at.selectbox if s.label == t("tops.move_to", lang))
+    assert picker.options == [NAMES[lang][10]]  # not the one it is under
+    button(at, t("tops.move", lang)).click().run()
+    warning = plain(texts(at, "warning")[0])
+    assert NAMES[lang][3] in warning and NAMES[lang][10] in warning
+    at.button(key="confirm_edit").click().run()
+    assert t("theme.top", lang).format(label=NAMES[lang][10]) in map(plain, texts(at, "caption"))
+    assert [k for k, _ in edits(tree_workspace)] == ["move_theme"]
+    at.button(key="undo_3").click().run()  # the theme page's undo undoes a tree edit too
+    assert t("edit.move_theme", lang) in plain(texts(at, "warning")[0])
+    at.button(key="confirm_edit").click().run()
+    assert t("theme.top", lang).format(label=NAMES[lang][20]) in map(plain, texts(at, "caption"))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_overview_shows_top_themes_and_goes_down(tree_workspace, lang):
+    at = open_page("overview", lang=lang)
+    names = NAMES[lang]
+    chart = next(c for c in at.get("plotly_chart") if c.key == "overview_themes")
+    assert set(chart_spec(chart)["data"][0]["y"]) == {names[10], names[20]}
+    level = widget(at.selectbox, "overview_level")
+    assert level.options[:2] == [t("level.tops", lang), t("level.all", lang)]
+    level.set_value("all").run()
+    chart = next(c for c in at.get("plotly_chart") if c.key == "overview_themes")
+    assert len(chart_spec(chart)["data"][0]["y"]) == 3
+    widget(at.selectbox, "overview_level").set_value(20).run()
+    chart = next(c for c in at.get("plotly_chart") if c.key == "overview_themes")
+    assert list(chart_spec(chart)["data"][0]["y"]) == [names[3]]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_trends_heatmaps_show_top_themes_by_name_and_go_down(tree_workspace, lang):
+    at = open_page("trends", lang=lang)
+    names = NAMES[lang]
+    charts = {c.key: chart_spec(c)["data"][0] for c in at.get("plotly_chart")}
+    assert list(charts["trends_heatmap"]["y"]) == [names[10], names[20]]
+    assert list(charts["trends_shares"]["y"]) == [names[10], names[20]]
+    widget(at.selectbox, "trends_level").set_value(10).run()
+    charts = {c.key: chart_spec(c)["data"][0] for c in at.get("plotly_chart")}
+    assert len(charts["trends_heatmap"]["y"]) == 2 and names[1] in charts["trends_heatmap"]["y"]
+    assert not any("·" in str(y) for y in charts["trends_heatmap"]["y"])
