@@ -32,12 +32,21 @@ def _headed(columns: dict[str, pd.Series | list], lang: str) -> pd.DataFrame:
     )
 
 
-def themes_csv(table: pd.DataFrame, lang: str) -> bytes:
-    """The Themes page's table (``data.theme_table``) as the themes download."""
+def themes_csv(table: pd.DataFrame, lang: str, tree: pd.DataFrame | None = None) -> bytes:
+    """The Themes page's table (``data.theme_table``) as the themes download; with ``tree``
+    (``data.theme_tree``) each theme's main theme comes first."""
     names = channel_names(lang)
+    tops: dict[int, str] = {}
+    if tree is not None and not tree.empty:
+        tops = {
+            int(i): str(n)
+            for i, n in zip(tree["theme_id"], tree["top_label"], strict=True)
+            if isinstance(n, str) and n
+        }
     stars = 1 + 4 * pd.to_numeric(table["rating"], errors="coerce").astype(float)
     frame = _headed(
         {
+            **({"top_theme": [tops.get(int(i), "") for i in table["theme_id"]]} if tops else {}),
             "theme_id": table["theme_id"].astype(int).tolist(),
             "theme": table["label"].tolist(),
             "status": [t(f"download.status.{s}", lang) for s in table["status"]],

@@ -501,6 +501,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Nog geen feedback, dus geen weekoverzicht. Importeer eerst exports.",
     },
     "download.col.theme_id": {"en": "Theme id", "nl": "Thema-id"},
+    "download.col.top_theme": {"en": "Main theme", "nl": "Hoofdthema"},
     "download.col.theme": {"en": "Theme", "nl": "Thema"},
     "download.col.status": {"en": "Status", "nl": "Status"},
     "download.col.items": {"en": "Items", "nl": "Berichten"},

@@ -13,8 +13,8 @@ from workspace.db import Workspace
 from workspace.localtime import (
     local_time_sql,
 )
+from workspace.names import top_label_sql
 from workspace.queries import SHOWN, Filters, _week, filter_sql, theme_label_sql
-from workspace.theme_tree import top_label_sql
 
 THEME_ORDERS = {
     "items": "agg.items DESC",

@@ -87,7 +87,7 @@ def render() -> None:
         )
     dl_col.download_button(
         t("themes.download"),
-        data=downloads.themes_csv(table, lang),
+        data=downloads.themes_csv(table, lang, tree),
         file_name="klantstem-themes.csv",
         mime="text/csv",
         key="themes_download",

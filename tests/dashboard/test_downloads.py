@@ -197,3 +197,19 @@ def test_weekly_summary_csv_download_opens_as_columns_with_numbers(
     assert {theme, items, share} <= set(frame.columns)
     assert len(frame) >= 1
     assert_numeric(frame, [items, share])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_themes_download_names_each_themes_main_theme(tree_workspace, downloads, lang):
+    at = open_page("themes", lang=lang)
+    assert not at.exception
+    frame = read_back(downloads["klantstem-themes.csv"], lang)
+    main = "Hoofdthema" if lang == "nl" else "Main theme"
+    theme_id = "Thema-id" if lang == "nl" else "Theme id"
+    theme = "Thema" if lang == "nl" else "Theme"
+    assert frame.columns[0] == main
+    rows = frame.set_index(theme_id)
+    both = "Bezorging en facturen" if lang == "nl" else "Delivery and billing"
+    assert rows.loc[1, main] == rows.loc[2, main] == both
+    # a main theme of one theme reads as that theme
+    assert rows.loc[3, main] == rows.loc[3, theme]
