@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import pandas as pd
+
 from workspace.db import Workspace
 from workspace.theme_store import Con, recompute_sizes
 
@@ -51,9 +53,7 @@ def snapshot(
     ph = ", ".join("?" * len(theme_keys)) or "NULL"
     ph_items = ", ".join("?" * len(item_keys)) or "NULL"
     themes = con.execute(f"SELECT * FROM themes WHERE theme_id IN ({ph})", theme_keys).df()
-    themes["centroid"] = themes["centroid"].map(
-        lambda c: None if c is None else [float(v) for v in c]
-    )
+    themes["centroid"] = themes["centroid"].map(_vector)
     for column in ("created_at", "updated_at"):
         themes[column] = themes[column].astype(str)
     assigned = con.execute(
@@ -70,7 +70,7 @@ def snapshot(
     top_keys = sorted({int(t) for t in top_ids})
     ph_tops = ", ".join("?" * len(top_keys)) or "NULL"
     tops = con.execute(f"SELECT * FROM top_themes WHERE top_id IN ({ph_tops})", top_keys).df()
-    tops["centroid"] = tops["centroid"].map(lambda c: None if c is None else [float(v) for v in c])
+    tops["centroid"] = tops["centroid"].map(_vector)
     for column in ("created_at", "updated_at"):
         tops[column] = tops[column].astype(str)
     return {
@@ -79,6 +79,13 @@ def snapshot(
         "assignments": {"keys": item_keys, "rows": json.loads(assigned.to_json(orient="records"))},
         "lineage": {"keys": theme_keys, "rows": json.loads(lineage.to_json(orient="records"))},
     }
+
+
+def _vector(value: Any) -> list[float] | None:
+    """A stored centre as a JSON-ready list; NULL (None, NaN or NA from pandas) as None."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return [float(v) for v in value]
 
 
 _KEY_COLUMN = {

@@ -161,3 +161,14 @@ def test_a_top_theme_of_one_theme_reads_as_that_theme(refreshed):
     theme_tree.rename_top_theme(refreshed, single["top_id"], "Bezorging")
     names = {top["top_id"]: top["label"] for top in theme_tree.tree_summary(refreshed)}
     assert names[single["top_id"]] == "Bezorging"
+
+
+def test_a_top_theme_without_a_centre_can_be_renamed_and_undone(refreshed):
+    """Undo snapshots a top theme whose centre is NULL (pandas reads it as NaN)."""
+    top = theme_tree.tree_summary(refreshed)[0]
+    with refreshed.transaction() as con:
+        con.execute("UPDATE top_themes SET centroid = NULL WHERE top_id = ?", [top["top_id"]])
+    theme_tree.rename_top_theme(refreshed, top["top_id"], "Zonder midden")
+    undo_last_edit(refreshed)
+    names = {t["top_id"]: t["label"] for t in theme_tree.tree_summary(refreshed)}
+    assert names[top["top_id"]] == top["label"]
