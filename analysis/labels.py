@@ -24,7 +24,7 @@ from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 from analysis.phrases import phrase_labels
 from analysis.stopwords import STOP_WORDS
-from analysis.subject_text import common_words, subject_texts
+from analysis.subject_text import common_words, subject_text, subject_texts
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 
@@ -210,8 +210,12 @@ class CTfidfLabeler:
     ) -> CTfidfLabeler:
         """Compute labels for every theme in ``labels`` (negative labels are skipped)."""
         labels_arr = np.asarray(labels, dtype=np.int64)
-        subjects = subject_texts(texts)
-        common = common_words(subjects)
+        # Names come from the texts with only addressee and politeness removed, so a name is
+        # verbatim in its quotes ("unblock my pin", not "unblock pin" after "my" went as a
+        # word common to the workspace); the keywords leave the common words out.
+        cleaned = [subject_text(t) for t in texts]
+        common = common_words(cleaned)
+        subjects = subject_texts(texts, common=common)
         themes, terms, weights = class_tfidf(subjects, labels_arr)
         ranked = {
             theme: _ranked_terms(weights[i], terms, self.n_keywords) if terms else ([], [])
@@ -220,7 +224,7 @@ class CTfidfLabeler:
         order = _representative_order(vectors, labels_arr)
         keyword_map = {theme: kw for theme, (kw, _) in ranked.items()}
         names = phrase_labels(
-            subjects,
+            cleaned,
             labels_arr,
             order=order,
             exclude=common,
@@ -251,7 +255,7 @@ class CTfidfLabeler:
                     for i, theme in enumerate(lt)
                 }
                 lang_names = phrase_labels(
-                    subjects,
+                    cleaned,
                     masked,
                     order=order,
                     exclude=common,
