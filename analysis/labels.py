@@ -80,9 +80,7 @@ def class_tfidf(
     themes = sorted({int(t) for t in labels_arr if t >= 0})
     if not themes:
         return [], [], np.zeros((0, 0))
-    docs = []
-    for theme in themes:
-        docs.append("\n".join(texts[int(i)] for i in np.flatnonzero(labels_arr == theme)))
+    rows = np.flatnonzero(labels_arr >= 0)
     vectorizer = CountVectorizer(
         ngram_range=(1, 2),
         stop_words=sorted(STOP_WORDS),
@@ -90,12 +88,21 @@ def class_tfidf(
         lowercase=True,
         max_features=200_000,
     )
+    # Counted per text, then summed per theme: a bigram never spans two texts (joining a
+    # theme's texts into one document made "...beater" + "know..." a keyword, and one that
+    # depended on the order of the texts).
     try:
-        counts = vectorizer.fit_transform(docs).astype(np.float64).tocsr()
+        per_text = vectorizer.fit_transform([texts[int(i)] for i in rows]).astype(np.float64)
     except ValueError:  # only stop words / no tokens at all
         return themes, [], np.zeros((len(themes), 0))
     from scipy import sparse
 
+    index = {theme: i for i, theme in enumerate(themes)}
+    onehot = sparse.csr_matrix(
+        (np.ones(len(rows)), ([index[int(labels_arr[r])] for r in rows], np.arange(len(rows)))),
+        shape=(len(themes), len(rows)),
+    )
+    counts = sparse.csr_matrix(onehot @ per_text)
     lengths = np.asarray(counts.sum(axis=1)).ravel()
     tf = sparse.diags(1.0 / np.maximum(lengths, 1)) @ counts
     idf = np.log(1 + lengths.mean() / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1))

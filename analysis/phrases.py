@@ -11,7 +11,7 @@ where coverage is the share of the theme's texts that contain it, precision is
 length weight prefers 2-3 words (a name) to a lone word (a keyword: weight 0.1, so a word
 names a theme only when no phrase comes near). A phrase holding one of the theme's top
 c-TF-IDF keywords scores higher, and more so for each further keyword it holds, so the name
-says what the keywords say (on banking77: 65% -> 75% of names share a word with the intent).
+says what the keywords say (on banking77: 65% -> 74% of names share a word with the intent).
 A candidate must occur in at least ``min_docs`` texts of the theme, so a name is always a
 phrase a manager can find verbatim in two or more quotes. Themes take their best unused
 candidate, largest theme first, so no two themes share a name.
