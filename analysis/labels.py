@@ -24,7 +24,7 @@ from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 from analysis.phrases import phrase_labels
 from analysis.stopwords import STOP_WORDS
-from analysis.subject_text import common_words, subject_texts
+from analysis.subject_text import common_words, subject_text, subject_texts
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 
@@ -80,9 +80,7 @@ def class_tfidf(
     themes = sorted({int(t) for t in labels_arr if t >= 0})
     if not themes:
         return [], [], np.zeros((0, 0))
-    docs = []
-    for theme in themes:
-        docs.append("\n".join(texts[int(i)] for i in np.flatnonzero(labels_arr == theme)))
+    rows = np.flatnonzero(labels_arr >= 0)
     vectorizer = CountVectorizer(
         ngram_range=(1, 2),
         stop_words=sorted(STOP_WORDS),
@@ -90,12 +88,21 @@ def class_tfidf(
         lowercase=True,
         max_features=200_000,
     )
+    # Counted per text, then summed per theme: a bigram never spans two texts (joining a
+    # theme's texts into one document made "...beater" + "know..." a keyword, and one that
+    # depended on the order of the texts).
     try:
-        counts = vectorizer.fit_transform(docs).astype(np.float64).tocsr()
+        per_text = vectorizer.fit_transform([texts[int(i)] for i in rows]).astype(np.float64)
     except ValueError:  # only stop words / no tokens at all
         return themes, [], np.zeros((len(themes), 0))
     from scipy import sparse
 
+    index = {theme: i for i, theme in enumerate(themes)}
+    onehot = sparse.csr_matrix(
+        (np.ones(len(rows)), ([index[int(labels_arr[r])] for r in rows], np.arange(len(rows)))),
+        shape=(len(themes), len(rows)),
+    )
+    counts = sparse.csr_matrix(onehot @ per_text)
     lengths = np.asarray(counts.sum(axis=1)).ravel()
     tf = sparse.diags(1.0 / np.maximum(lengths, 1)) @ counts
     idf = np.log(1 + lengths.mean() / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1))
@@ -210,8 +217,12 @@ class CTfidfLabeler:
     ) -> CTfidfLabeler:
         """Compute labels for every theme in ``labels`` (negative labels are skipped)."""
         labels_arr = np.asarray(labels, dtype=np.int64)
-        subjects = subject_texts(texts)
-        common = common_words(subjects)
+        # Names come from the texts with only addressee and politeness removed, so a name is
+        # verbatim in its quotes ("unblock my pin", not "unblock pin" after "my" went as a
+        # word common to the workspace); the keywords leave the common words out.
+        cleaned = [subject_text(t) for t in texts]
+        common = common_words(cleaned)
+        subjects = subject_texts(texts, common=common)
         themes, terms, weights = class_tfidf(subjects, labels_arr)
         ranked = {
             theme: _ranked_terms(weights[i], terms, self.n_keywords) if terms else ([], [])
@@ -220,7 +231,7 @@ class CTfidfLabeler:
         order = _representative_order(vectors, labels_arr)
         keyword_map = {theme: kw for theme, (kw, _) in ranked.items()}
         names = phrase_labels(
-            subjects,
+            cleaned,
             labels_arr,
             order=order,
             exclude=common,
@@ -251,7 +262,7 @@ class CTfidfLabeler:
                     for i, theme in enumerate(lt)
                 }
                 lang_names = phrase_labels(
-                    subjects,
+                    cleaned,
                     masked,
                     order=order,
                     exclude=common,

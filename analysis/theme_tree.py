@@ -2,13 +2,27 @@
 
 Fine themes (what :class:`analysis.clustering.ThemeClusterer` finds) are what a manager
 drills into; top themes are what fits on one screen. The top level is a ward hierarchy over
-the fine themes' centres, cut at the number of groups that scores best by the mean
-silhouette of the items (cosine, on a fixed sample), among ``min_groups``..``max_groups``.
+the fine themes' centres. The number of top themes is the elbow of the hierarchy's
+within-group dispersion curve ``W(k)`` (the sum of squared distances of the fine centres to
+their group's centre when cut into ``k`` groups, read off the ward merge heights): the count
+after which merging two more groups starts to cost disproportionately, found as the point
+of ``W`` farthest below the straight line from ``W(1)`` to ``W(2 * max_groups)`` (both axes
+scaled to [0, 1], the "kneedle" rule), kept within ``min_groups``..``max_groups``.
+
+Why not the silhouette (the rule before): on these cuts the mean item silhouette grows with
+the number of groups almost whatever the data (the finer the cut, the nearer each group is
+to one fine theme), so it chose the largest count allowed: 20 top themes on CLINC150 (10
+domains; NMI 0.58 / ARI 0.33) and on the SemEval laptop reviews. The elbow chose 13 on
+CLINC150 (NMI 0.61 / ARI 0.43), 11 and 12 on the SemEval restaurant and laptop sets, 10 on
+banking77, and finds planted families exactly; on 90% subsamples it moved by at most 2.
+(Capping the count at the elbow and letting the silhouette pick below it was tried: it
+swung between 6 and 11 on banking77 subsamples and chose 8 on CLINC150, NMI 0.57.) The
+elbow depends on the range it is read over; ``2 * max_groups`` is the widest count a top
+level could take, and it is the same for every workspace.
 A workspace with few fine themes gets one top theme per fine theme.
 
-Pure: vectors and labels in, a group per fine theme out. Deterministic: the hierarchy does
-not depend on the order of the items, and the scoring sample is drawn with ``random_state``
-from the items sorted by their key.
+Pure: vectors and labels in, a group per fine theme out. Deterministic: the hierarchy and
+the elbow depend only on the fine themes' centres, not on the order of the items.
 """
 
 from __future__ import annotations
@@ -31,13 +45,15 @@ class ThemeGrouper:
         max_groups: most top themes.
         min_fine_per_group: below ``min_groups * min_fine_per_group`` fine themes, every fine
             theme is its own top theme (a tree with one child per node adds nothing).
-        sample_size: items used to score each cut.
-        random_state: seed of the scoring sample.
+        elbow_span: the elbow is read on ``W(k)`` for ``k = 1..elbow_span`` (default
+            ``2 * max_groups``).
+        random_state: kept for callers; the rule draws no sample.
 
     Attributes:
         groups_: top group per fine theme (index = fine theme number), ``0..n_groups_-1``.
         n_groups_: number of top themes.
-        scores_: ``{number of groups: mean item silhouette}`` of every cut considered.
+        scores_: ``{number of groups: distance below the elbow chord}`` of every cut
+            considered (the largest is chosen).
     """
 
     groups_: np.ndarray
@@ -49,13 +65,13 @@ class ThemeGrouper:
         min_groups: int = 5,
         max_groups: int = 20,
         min_fine_per_group: int = 2,
-        sample_size: int = 4000,
+        elbow_span: int | None = None,
         random_state: int = 0,
     ) -> None:
         self.min_groups = min_groups
         self.max_groups = max_groups
         self.min_fine_per_group = min_fine_per_group
-        self.sample_size = sample_size
+        self.elbow_span = elbow_span
         self.random_state = random_state
 
     def fit(
@@ -69,8 +85,8 @@ class ThemeGrouper:
         Args:
             vectors: L2-normalised item vectors, one row per label.
             labels: fine theme per item.
-            keys: a stable key per item (text hash) so the scoring sample does not depend
-                on the order of the items; row order when None.
+            keys: a stable key per item (text hash); accepted for callers, the cut does not
+                depend on the order of the items.
         """
         from scipy.cluster.hierarchy import fcluster, linkage
 
@@ -84,17 +100,7 @@ class ThemeGrouper:
         sorted_rows = np.flatnonzero(labels_arr >= 0)
         centres = l2_normalize(group_sums(vectors[sorted_rows], labels_arr[sorted_rows], n_fine))
         tree = linkage(centres, method="ward")
-        if keys is not None:
-            sorted_rows = sorted_rows[
-                np.argsort(np.asarray(keys, dtype=object)[sorted_rows], kind="stable")
-            ]
-        rng = np.random.default_rng(self.random_state)
-        sample = (
-            sorted_rows
-            if len(sorted_rows) <= self.sample_size
-            else np.sort(rng.choice(sorted_rows, self.sample_size, replace=False))
-        )
-        sample_vectors = vectors[sample].astype(np.float64)
+        elbow = _elbow_scores(tree[:, 2], n_fine, self.elbow_span or 2 * self.max_groups)
         high = min(self.max_groups, n_fine // self.min_fine_per_group)
         best: tuple[float, int] | None = None
         self.scores_ = {}
@@ -104,7 +110,7 @@ class ThemeGrouper:
             if len(np.unique(groups)) != k:
                 continue
             cuts[k] = groups
-            score = _mean_silhouette(sample_vectors, groups[labels_arr[sample]])
+            score = elbow[k]
             self.scores_[k] = score
             if best is None or score > best[0] + 1e-12:
                 best = (score, k)
@@ -126,15 +132,19 @@ def _canonical(groups: np.ndarray) -> np.ndarray:
     return out
 
 
-def _mean_silhouette(vectors: np.ndarray, groups: np.ndarray) -> float:
-    """Simplified silhouette (distances to group centres, cosine) averaged over items."""
-    k = int(groups.max()) + 1
-    centres = l2_normalize(group_sums(vectors, groups, k))
-    dist = 1.0 - vectors @ centres.T
-    own = dist[np.arange(len(groups)), groups]
-    dist[np.arange(len(groups)), groups] = np.inf
-    other = dist.min(axis=1)
-    return float(np.mean((other - own) / np.maximum(np.maximum(own, other), 1e-12)))
+def _elbow_scores(heights: np.ndarray, n_fine: int, span: int) -> dict[int, float]:
+    """``{k: distance of W(k) below the chord}`` for ``k = 1..span``, where ``W(k)`` is the
+    within-group sum of squares of the ward cut into ``k`` groups (a ward merge at height
+    ``d`` adds ``d**2 / 2``) and the chord runs from ``W(1)`` to ``W(span)``, both axes
+    scaled to [0, 1]. Counts beyond ``span`` score 0."""
+    within = np.concatenate([[0.0], np.cumsum(np.asarray(heights, dtype=np.float64) ** 2 / 2)])
+    span = max(min(span, n_fine), 2)
+    ks = np.arange(1, span + 1)
+    w = within[n_fine - ks]
+    drop = max(w[0] - w[-1], 1e-12)
+    below = (1.0 - (ks - 1) / (span - 1)) - (w - w[-1]) / drop
+    scores = {int(k): float(b) for k, b in zip(ks, below, strict=True)}
+    return {k: scores.get(k, 0.0) for k in range(1, n_fine + 1)}
 
 
 # Top themes are named more broadly than themes: one or two words read best at that level.

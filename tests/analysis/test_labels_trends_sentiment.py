@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis.embedders import get_embedder
-from analysis.labels import CTfidfLabeler, short_label
+from analysis.labels import CTfidfLabeler, class_tfidf, short_label
 from analysis.sentiment import LexiconSentiment, VectorSentiment, rating_to_sentiment
 from analysis.stopwords import STOP_WORDS
 from analysis.trends import theme_trends_for_week, weekly_counts
@@ -164,3 +164,16 @@ def test_vector_sentiment_learns_from_rated_items():
     pred = model.predict(["?"] * 2, np.vstack([good, bad]))
     assert pred[0] > 0.5 and pred[1] < -0.5
     assert not VectorSentiment(min_per_class=50).fit(x, y).usable_
+
+
+def test_keyword_bigrams_stay_inside_one_text_and_names_ignore_item_order():
+    texts = ["parcel lost again", "refund never came", "parcel lost", "refund never arrived"] * 5
+    labels = np.array([0, 1, 0, 1] * 5)
+    _, terms, _ = class_tfidf(texts, labels)
+    assert "lost refund" not in terms and "came parcel" not in terms  # across two texts
+    first = CTfidfLabeler().fit(texts, labels).labels_
+    perm = np.random.default_rng(0).permutation(len(texts))
+    second = CTfidfLabeler().fit([texts[i] for i in perm], labels[perm]).labels_
+    assert {t: (n.label, n.keywords) for t, n in first.items()} == {
+        t: (n.label, n.keywords) for t, n in second.items()
+    }

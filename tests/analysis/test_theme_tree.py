@@ -36,6 +36,16 @@ def test_themes_of_a_family_share_a_top_theme():
     assert len(set(grouper.groups_)) == len(np.unique(family))
 
 
+@pytest.mark.parametrize(("n_families", "per_family"), [(5, 4), (8, 3), (12, 3), (16, 2)])
+def test_the_number_of_top_themes_is_the_number_of_families(n_families, per_family):
+    # The count comes from the data: neither stuck at the fewest nor the most allowed.
+    vectors, labels, family = _families(n_families, per_family, items=20)
+    grouper = ThemeGrouper().fit(vectors, labels)
+    assert grouper.n_groups_ == n_families
+    for f in np.unique(family):
+        assert len(set(grouper.groups_[family == f])) == 1
+
+
 def test_the_tree_does_not_depend_on_the_order_of_the_items():
     vectors, labels, _ = _families(seed=1)
     keys = [f"k{i:05d}" for i in range(len(labels))]
