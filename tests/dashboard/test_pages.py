@@ -224,19 +224,22 @@ def test_unsorted_inbox_files_an_item_into_a_theme_that_is_not_the_nearest(theme
 
 
 @pytest.mark.parametrize(
-    ("similarity", "kind"),
+    ("similarity", "threshold", "kind"),
     [
-        pytest.param(0.62, "strong", id="strong"),
-        pytest.param(0.41, "some", id="somewhat"),
-        pytest.param(0.29, "", id="below-threshold-no-suggestion"),
-        pytest.param(None, "", id="no-vector"),
+        pytest.param(0.62, 0.3, "strong", id="strong"),
+        pytest.param(0.41, 0.3, "some", id="somewhat"),
+        pytest.param(0.29, 0.3, "", id="below-threshold-no-suggestion"),
+        pytest.param(0.2, 0.15, "some", id="low-workspace-threshold"),
+        pytest.param(0.55, 0.6, "", id="high-workspace-threshold"),
+        pytest.param(0.65, 0.6, "strong", id="above-a-high-threshold"),
+        pytest.param(None, 0.3, "", id="no-vector"),
     ],
 )
-def test_similarity_in_words(similarity, kind):
+def test_similarity_in_words(similarity, threshold, kind):
     from dashboard.inbox import Choice, closeness, suggestion
 
-    assert closeness(similarity) == kind
-    assert (suggestion([Choice(1, "Levering", similarity)]) is not None) == bool(kind)
+    assert closeness(similarity, threshold) == kind
+    assert (suggestion([Choice(1, "Levering", similarity)], threshold) is not None) == bool(kind)
 
 
 def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
