@@ -214,6 +214,36 @@ def test_search_prints_json_results_best_first(tmp_path, args, expected):
     assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
 
 
+def test_search_by_meaning_keeps_only_hits_above_the_minimum_and_counts_them(tmp_path):
+    from workspace.db import Workspace
+    from workspace.search import MIN_MEANING_SCORE, find_items
+
+    ws = _search_workspace(tmp_path)
+    with Workspace.open(ws) as opened:  # writable: embeds the items once
+        everything = find_items(opened, "late parcel", "meaning", limit=10)
+    below = everything[everything["score"] < MIN_MEANING_SCORE]
+    assert len(below) >= 1  # the unrelated rows are ranked too, with a low score
+
+    as_json = runner.invoke(app, ["search", "late parcel", "--json", "--workspace", str(ws)])
+    rows = json.loads(as_json.stdout)
+    assert {row["id"] for row in rows} == set(everything["id"]) - set(below["id"])
+    assert all(row["score"] >= MIN_MEANING_SCORE for row in rows)
+
+    printed = runner.invoke(app, ["search", "late parcel", "--workspace", str(ws)])
+    assert printed.exit_code == 0, printed.output
+    assert f"{len(rows)} hits for 'late parcel'" in printed.output
+    assert "(unsorted)" in printed.output and "None" not in printed.output
+
+
+def test_search_without_hits_says_so(tmp_path):
+    ws = _search_workspace(tmp_path)
+    result = runner.invoke(app, ["search", "weather forecast", "--workspace", str(ws)])
+    assert result.exit_code == 0, result.output
+    assert "No hits for 'weather forecast' (meaning; a hit by meaning scores at least" in (
+        result.output
+    )
+
+
 def test_search_with_an_unknown_mode_says_which_modes_exist(tmp_path):
     ws = _search_workspace(tmp_path)
     result = runner.invoke(app, ["search", "x", "--mode", "fuzzy", "--workspace", str(ws)])

@@ -288,7 +288,7 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
     assert results["text"].head(5).str.contains("app crashes").all()
     assert results["score"].is_monotonic_decreasing
     # Only real hits: every one above the stated minimum, and the count says how many.
-    from dashboard.search_results import MIN_MEANING_SCORE
+    from workspace.search import MIN_MEANING_SCORE
 
     assert (results["score"] >= MIN_MEANING_SCORE).all() and len(results) < 90
     captions = [c.replace("\\", "") for c in texts(at, "caption")]
