@@ -387,7 +387,10 @@ def demo(
     if build_only:
         typer.echo(f"Demo workspace ready: {DEMO_WORKSPACE}")
         return
-    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=not no_browser and _has_display())
+    open_browser = not no_browser and _has_display()
+    if not no_browser and not open_browser:
+        typer.echo("No display on this machine, so no browser is opened: open the address below.")
+    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=open_browser)
 
 
 @app.command()
@@ -398,7 +401,16 @@ def dashboard(
         str, typer.Option(help="Address to bind. Anything but loopback needs a password.")
     ] = "127.0.0.1",
 ) -> None:
-    """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given)."""
+    """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given).
+
+    A workspace that does not exist yet is created empty (its Upload page fills it), and the
+    command says so: a mistyped --workspace is seen at once."""
+    if not Path(workspace).exists():
+        typer.echo(
+            f"No workspace at {workspace}: starting with a new, empty one (add feedback on the "
+            "Upload page or with `klantstem import`). Stop with Ctrl+C if the path is mistyped.",
+            err=True,
+        )
     _serve(workspace, host, port)
 
 
@@ -435,6 +447,7 @@ def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False)
     typer.echo(f"Klantstem dashboard on {url} (workspace {workspace}); Ctrl+C stops it.")
     server = subprocess.Popen(command, env=env)
     if open_browser:
+        typer.echo("Opening it in your browser once it answers…")
         _open_when_up(url, server)
     try:
         code = server.wait()

@@ -377,3 +377,69 @@ def test_demo_opens_a_browser_only_where_there_is_a_display(monkeypatch, env, ex
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert _has_display() is expected
+
+
+def test_each_import_problem_line_names_its_file_once(tmp_path):
+    from tests.ingest.damaged import damaged_xlsx
+
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(damaged_xlsx())
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "id,date,text\n1,2026-11-02 10:00,Fine parcel\n2,notadate,Late parcel\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["import", str(damaged), str(rows), "--workspace", str(tmp_path / "ws.duckdb")]
+    )
+    problem_lines = [line for line in result.output.splitlines() if line.startswith("  error:")]
+    assert len(problem_lines) == 2, result.output
+    for line, name in zip(problem_lines, ["damaged.xlsx", "rows.csv"], strict=True):
+        assert line.count(name) == 1, line
+    assert "rows.csv line 3:" in problem_lines[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "display", "opens"),
+    [
+        pytest.param([], ":0", True, id="display-opens-a-browser"),
+        pytest.param(["--no-browser"], ":0", False, id="no-browser-serves-only"),
+        pytest.param([], "", False, id="no-display-serves-only"),
+    ],
+)
+def test_demo_serves_and_opens_a_browser_only_where_asked_and_possible(
+    tmp_path, monkeypatch, args, display, opens
+):
+    import klantstem_cli
+    from workspace.db import Workspace
+
+    demo = tmp_path / "demo.duckdb"
+    with Workspace.open(demo) as ws:
+        ws.set_setting("redaction_rules", klantstem_cli.RULES_VERSION)  # built: no rebuild
+    served: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(klantstem_cli, "DEMO_WORKSPACE", demo)
+    monkeypatch.setattr(
+        klantstem_cli,
+        "_serve",
+        lambda ws, host, port, *, open_browser: served.append((ws, open_browser)),
+    )
+    monkeypatch.setattr(klantstem_cli.sys, "platform", "linux")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", display)
+    result = runner.invoke(app, ["demo", *args])
+    assert result.exit_code == 0, result.output
+    assert served == [(demo, opens)]
+    assert ("no browser is opened" in result.output) == (not opens and "--no-browser" not in args)
+
+
+def test_dashboard_on_a_missing_workspace_says_it_starts_a_new_one(tmp_path, monkeypatch):
+    import klantstem_cli
+
+    served: list[Path] = []
+    monkeypatch.setattr(
+        klantstem_cli, "_serve", lambda ws, host, port, open_browser=False: served.append(ws)
+    )
+    missing = tmp_path / "typo.duckdb"
+    result = runner.invoke(app, ["dashboard", "--workspace", str(missing)])
+    assert result.exit_code == 0, result.output
+    assert "No workspace at" in result.output and "typo.duckdb" in result.output
+    assert served == [missing]
