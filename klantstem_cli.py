@@ -231,8 +231,7 @@ def themes(
             typer.echo(f"  {stage} {fraction:.0%}", err=True)
 
     _check_lang(lang)
-    if no_refresh:
-        _existing_workspace(workspace)
+    _existing_workspace(workspace)  # refreshing a mistyped path would make an empty workspace
     try:
         with Workspace.open(workspace) as ws:
             if not no_refresh:

@@ -305,6 +305,7 @@ def test_json_output_stays_json_with_a_damaged_old_excel_file(tmp_path):
     [
         pytest.param(["export", "items", "--output", "out.csv"], id="export"),
         pytest.param(["themes", "--no-refresh"], id="themes-no-refresh"),
+        pytest.param(["themes"], id="themes-refresh"),
         pytest.param(["summary"], id="summary"),
         pytest.param(["search", "parcel"], id="search"),
         pytest.param(["config", "get", "timezone"], id="config-get"),
