@@ -313,7 +313,7 @@ def search(
     count = f"{found.total} or more hits" if found.capped else f"{found.total} hits"
     if found.total == 1:
         count = "1 hit"
-    shown = f"; the best {len(found.rows)} shown" if len(found.rows) < found.total else ""
+    shown = f"; the first {len(found.rows)} shown" if len(found.rows) < found.total else ""
     typer.echo(f"{count} for {query!r} ({mode}{minimum}){shown}.")
 
 
