@@ -231,8 +231,7 @@ def themes(
             typer.echo(f"  {stage} {fraction:.0%}", err=True)
 
     _check_lang(lang)
-    if no_refresh:
-        _existing_workspace(workspace)
+    _existing_workspace(workspace)  # refreshing a mistyped path would make an empty workspace
     try:
         with Workspace.open(workspace) as ws:
             if not no_refresh:
@@ -280,27 +279,42 @@ def search(
     lang: Annotated[str, typer.Option("--lang", help="Theme label language: nl or en.")] = "en",
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Search the feedback like the dashboard's Search page: best match first."""
-    from workspace.search import find_items
+    """Search the feedback like the dashboard's Search page: best match first, only real hits
+    (by meaning: a score of at least the dashboard's minimum), and how many there are."""
+    from workspace.search import FETCHED, MIN_MEANING_SCORE, find_items, hits
 
     _check_lang(lang)
     _existing_workspace(workspace)
     try:
         with Workspace.open(workspace) as ws:
-            found = find_items(ws, query, mode, lang=lang, limit=limit)
+            results = find_items(ws, query, mode, lang=lang, limit=max(limit, FETCHED))
     except KlantstemError as exc:
         raise _fail(str(exc)) from exc
+    found = hits(results, mode, shown=limit)
     if as_json:
-        rows = json.loads(found.to_json(orient="records", date_format="iso", force_ascii=False))
+        rows = json.loads(
+            found.rows.to_json(orient="records", date_format="iso", force_ascii=False)
+        )
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    for row in found.itertuples(index=False):
+    for row in found.rows.itertuples(index=False):
         text = " ".join(str(row.text).split())
+        theme = row.theme if isinstance(row.theme, str) and row.theme else "(unsorted)"
         typer.echo(
             f"{row.score:6.2f}  {str(row.received_at)[:10]}  {row.channel:<10}  "
-            f"{(row.theme or '-')[:24]:<24}  {text[:90]}"
+            f"{theme[:24]:<24}  {text[:90]}"
         )
-    typer.echo(f"{len(found)} results for {query!r} ({mode}).")
+    minimum = (
+        f"; a hit by meaning scores at least {MIN_MEANING_SCORE:.2f}" if mode == "meaning" else ""
+    )
+    if not found.total:
+        typer.echo(f"No hits for {query!r} ({mode}{minimum}).")
+        return
+    count = f"{found.total} or more hits" if found.capped else f"{found.total} hits"
+    if found.total == 1:
+        count = "1 hit"
+    shown = f"; the first {len(found.rows)} shown" if len(found.rows) < found.total else ""
+    typer.echo(f"{count} for {query!r} ({mode}{minimum}){shown}.")
 
 
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
@@ -372,7 +386,10 @@ def demo(
     if build_only:
         typer.echo(f"Demo workspace ready: {DEMO_WORKSPACE}")
         return
-    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=not no_browser and _has_display())
+    open_browser = not no_browser and _has_display()
+    if not no_browser and not open_browser:
+        typer.echo("No display on this machine, so no browser is opened: open the address below.")
+    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=open_browser)
 
 
 @app.command()
@@ -383,7 +400,16 @@ def dashboard(
         str, typer.Option(help="Address to bind. Anything but loopback needs a password.")
     ] = "127.0.0.1",
 ) -> None:
-    """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given)."""
+    """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given).
+
+    A workspace that does not exist yet is created empty (its Upload page fills it), and the
+    command says so: a mistyped --workspace is seen at once."""
+    if not Path(workspace).exists():
+        typer.echo(
+            f"No workspace at {workspace}: starting with a new, empty one (add feedback on the "
+            "Upload page or with `klantstem import`). Stop with Ctrl+C if the path is mistyped.",
+            err=True,
+        )
     _serve(workspace, host, port)
 
 
@@ -420,6 +446,7 @@ def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False)
     typer.echo(f"Klantstem dashboard on {url} (workspace {workspace}); Ctrl+C stops it.")
     server = subprocess.Popen(command, env=env)
     if open_browser:
+        typer.echo("Opening it in your browser once it answers…")
         _open_when_up(url, server)
     try:
         code = server.wait()

@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 
 from analysis.embedders import l2_normalize
 from analysis.neighbors import nearest_neighbors, umap_layout
@@ -208,6 +207,10 @@ class ThemeClusterer:
             features = l2_normalize(x + x[near].sum(axis=1))
         else:
             features = x
+
+        # Imported here: the dashboard's first page imports this module (group_sums) and need
+        # not wait for scipy.cluster.
+        from scipy.cluster.hierarchy import fcluster, linkage
 
         micro_labels, micro_centres = self._micro(features)
         max_themes = self.max_themes or int(min(200, 4 * np.sqrt(n)))

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
@@ -50,6 +49,8 @@ def match_clusters(
     # Pairs below the floor may never win: left at their score, a forced poor pair could take
     # a row whose good partner then lands on a worse one.
     score = np.where(sims >= min_similarity, score, -1e6)
+    from scipy.optimize import linear_sum_assignment  # here: the dashboard's first page skips it
+
     rows, cols = linear_sum_assignment(-score)
     return {int(r): int(c) for r, c in zip(rows, cols, strict=True) if sims[r, c] >= min_similarity}
 

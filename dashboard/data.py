@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from workspace import queries, theme_queries, trends
+from workspace import queries, theme_queries, theme_store, trends
 from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
 from workspace.queries import Filters
@@ -152,3 +152,4 @@ batch_preview = _unfiltered(queries.batch_preview)
 last_edit = _unfiltered(theme_queries.last_edit)
 theme_tree = _unfiltered(tree_queries.theme_tree)
 theme_similarities = _unfiltered(theme_queries.theme_similarities)
+placement_threshold = _unfiltered(theme_store.placement_threshold)

@@ -2,8 +2,9 @@
 words. Pure (no streamlit).
 
 Cosine similarity to a theme's centre reads as: at least :data:`STRONG` "very like", at least
-:data:`SUGGEST_FROM` "somewhat like"; below that no theme is suggested (the manager still
-picks any theme).
+the workspace's placement threshold (:func:`workspace.theme_store.placement_threshold`, the
+rule automatic placement uses) "somewhat like"; below that no theme is suggested (the manager
+still picks any theme). So the inbox suggests exactly where placement would have put an item.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 STRONG = 0.5
-SUGGEST_FROM = 0.3
-"""Below this similarity the inbox suggests no theme: a guess that low is wrong more often
-than right (the issue's "De bezorging was te laat…" → "quality, feels (0.28)")."""
+"""From this similarity (or the threshold, when that is higher) a theme is "very like"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +35,17 @@ def choices_for(similarities: pd.DataFrame, item_id: str) -> list[Choice]:
     ]
 
 
-def suggestion(choices: list[Choice]) -> Choice | None:
-    """The nearest theme when it is close enough to suggest, else None."""
-    if choices and choices[0].similarity is not None and choices[0].similarity >= SUGGEST_FROM:
+def suggestion(choices: list[Choice], threshold: float) -> Choice | None:
+    """The nearest theme when its similarity reaches ``threshold`` (the placement threshold),
+    else None."""
+    if choices and closeness(choices[0].similarity, threshold):
         return choices[0]
     return None
 
 
-def closeness(similarity: float | None) -> str:
-    """``"strong"``, ``"some"`` or ``""`` (not close enough to suggest): the catalogue keys
-    ``unsorted.like.strong`` / ``unsorted.like.some`` put it in words."""
-    if similarity is None or similarity < SUGGEST_FROM:
+def closeness(similarity: float | None, threshold: float) -> str:
+    """``"strong"``, ``"some"`` or ``""`` (below ``threshold``: not close enough to suggest);
+    the catalogue keys ``unsorted.like.strong`` / ``unsorted.like.some`` put it in words."""
+    if similarity is None or similarity < threshold:
         return ""
-    return "strong" if similarity >= STRONG else "some"
+    return "strong" if similarity >= max(STRONG, threshold) else "some"

@@ -290,8 +290,10 @@ def import_bytes(
 
 
 def _failed(name: str, message: str) -> FileImport:
-    problem = Problem(scrub(name), 0, scrub(message))  # redacts itself
-    return FileImport(problem.file, "", 0, 0, (problem,), error=problem.message)
+    """A file that could not be read: ``message`` names the file; the problem, whose ``file``
+    says which, does not repeat it."""
+    problem = Problem(scrub(name), 0, scrub(message.removeprefix(f"{name}: ")))  # redacts itself
+    return FileImport(problem.file, "", 0, 0, (problem,), error=str(problem))
 
 
 def export_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:

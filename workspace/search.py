@@ -9,13 +9,15 @@ first :data:`TERM_PREFIX` letters so "bezorging" finds "bezorger"). Measured on 
 data with the multilingual USE model: short Dutch queries such as "bezorging te laat" score
 about 0 against the late-delivery items by cosine alone (0 of the top 10 were late
 deliveries); with the word bonus 10 of 10, and English queries stay at 10 of 10.
-:func:`find_items` is the one entry point of the dashboard and the CLI.
+:func:`find_items` is the one entry point of the dashboard and the CLI; :func:`hits` keeps
+what counts as a hit (by meaning: a score of at least :data:`MIN_MEANING_SCORE`) for both.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -32,6 +34,37 @@ TERM_PREFIX = 5  # letters of a query word that must start a word of the text
 # Weight of the word bonus (0-1: the share of the query's rarity-weighted words found)
 # against the cosine (about 0.1-0.6 for related texts with USE).
 WORD_WEIGHT = 0.5
+MIN_MEANING_SCORE = 0.35
+"""Score (cosine similarity plus the word bonus) a result by meaning needs to count as a hit:
+below it, results on this kind of feedback share a few words at most. Search by meaning ranks
+every item, however unrelated; search by words returns only items holding every word, so all
+of those are hits."""
+FETCHED = 500
+"""Results fetched to count hits: a count above it reads "500 or more"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """The real hits of a search, best first."""
+
+    rows: pd.DataFrame
+    """The best ``shown`` hits."""
+    total: int
+    """All hits found (at most :data:`FETCHED`)."""
+    capped: bool
+    """True when the search stopped at :data:`FETCHED`: there may be more."""
+
+
+def hits(results: pd.DataFrame, mode: str, shown: int = 50) -> Hits:
+    """Keep the real hits of ``results`` (:func:`find_items` output, best first) and count them.
+
+    Args:
+        mode: ``meaning`` (hits score at least :data:`MIN_MEANING_SCORE`) or ``words``.
+        shown: how many hits to keep in ``rows``.
+    """
+    kept = results[results["score"] >= MIN_MEANING_SCORE] if mode == "meaning" else results
+    capped = len(results) >= FETCHED and len(kept) == len(results)
+    return Hits(kept.head(shown), len(kept), capped)
 
 
 def _result_sql(lang: str, score: str) -> str:

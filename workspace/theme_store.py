@@ -52,6 +52,20 @@ def assign_threshold(ws: Workspace, model_id: str) -> float:
     return float(value) if value else DEFAULT_ASSIGN_THRESHOLD
 
 
+def placement_threshold(ws: Workspace) -> float:
+    """The similarity an item needs to join a theme now: :func:`assign_threshold` of the
+    current themes' vector space.
+
+    The one rule for "close enough": automatic placement places by it and the Unsorted
+    inbox suggests a theme only from it.
+    """
+    model_id = ws.scalar(
+        "SELECT min(model_id) FROM themes WHERE status IN ('active', 'proposed') "
+        "AND centroid IS NOT NULL"
+    )
+    return assign_threshold(ws, str(model_id)) if model_id else DEFAULT_ASSIGN_THRESHOLD
+
+
 def _set_assign_threshold(ws: Workspace, con: Con, model_id: str, value: float) -> None:
     ws.set_setting(f"assign_min_similarity:{model_id}", f"{value:.6f}", con)
 

@@ -9,10 +9,12 @@ from dashboard import downloads, state
 from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
-from dashboard.search_results import FETCHED, MIN_MEANING_SCORE, hits
 from ingest.errors import KlantstemError
+from workspace.search import FETCHED, MIN_MEANING_SCORE, hits
 
 MODES = ("semantic", "keyword")
+SHOWN = 50
+"""Hits listed on the page (the count covers up to :data:`workspace.search.FETCHED`)."""
 
 
 def render() -> None:
@@ -44,7 +46,7 @@ def render() -> None:
         st.info(t("search.no_vectors"))
         results = state.search("keyword", text, limit=FETCHED)
         mode = "keyword"
-    found = hits(results, mode)
+    found = hits(results, "meaning" if mode == "semantic" else "words", SHOWN)
     if found.rows.empty:
         st.info(
             t("search.nothing_relevant").format(score=fmt.number(MIN_MEANING_SCORE, lang, 2))

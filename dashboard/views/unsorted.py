@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import data, state, theme_engine
 from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, t
-from dashboard.inbox import SUGGEST_FROM, Choice, choices_for, closeness, suggestion
+from dashboard.inbox import Choice, choices_for, closeness, suggestion
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 
@@ -51,6 +51,7 @@ def render() -> None:
     )
     names = channel_names(lang)
     similarities = data.theme_similarities(tuple(items["id"]), lang=lang)
+    threshold = data.placement_threshold()
     selected: list[str] = []
     for row in items.itertuples(index=False):
         with st.container(border=True):
@@ -71,25 +72,25 @@ def render() -> None:
                     )
                 )
             )
-            _assign(action, row.id, choices_for(similarities, row.id), lang)
+            _assign(action, row.id, choices_for(similarities, row.id), threshold, lang)
     _new_theme(selected)
 
 
-def _assign(column, item_id: str, choices: list[Choice], lang: str) -> None:
+def _assign(column, item_id: str, choices: list[Choice], threshold: float, lang: str) -> None:
     """A searchable picker of every theme (nearest first, closeness in words) and "Assign"."""
-    suggested = suggestion(choices)
+    suggested = suggestion(choices, threshold)
     if suggested is not None:
-        kind = closeness(suggested.similarity)
+        kind = closeness(suggested.similarity, threshold)
         column.caption(md(t(f"unsorted.like.{kind}").format(label=suggested.label)))
     else:
         column.caption(
-            md(t("unsorted.no_suggestion").format(threshold=fmt.number(SUGGEST_FROM, lang, 2)))
+            md(t("unsorted.no_suggestion").format(threshold=fmt.number(threshold, lang, 2)))
         )
     by_id = {c.theme_id: c for c in choices}
 
     def option(theme_id: int) -> str:
         choice = by_id[theme_id]
-        kind = closeness(choice.similarity)
+        kind = closeness(choice.similarity, threshold)
         return t(f"unsorted.option.{kind}").format(label=choice.label) if kind else choice.label
 
     picked = column.selectbox(

@@ -214,6 +214,36 @@ def test_search_prints_json_results_best_first(tmp_path, args, expected):
     assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
 
 
+def test_search_by_meaning_keeps_only_hits_above_the_minimum_and_counts_them(tmp_path):
+    from workspace.db import Workspace
+    from workspace.search import MIN_MEANING_SCORE, find_items
+
+    ws = _search_workspace(tmp_path)
+    with Workspace.open(ws) as opened:  # writable: embeds the items once
+        everything = find_items(opened, "late parcel", "meaning", limit=10)
+    below = everything[everything["score"] < MIN_MEANING_SCORE]
+    assert len(below) >= 1  # the unrelated rows are ranked too, with a low score
+
+    as_json = runner.invoke(app, ["search", "late parcel", "--json", "--workspace", str(ws)])
+    rows = json.loads(as_json.stdout)
+    assert {row["id"] for row in rows} == set(everything["id"]) - set(below["id"])
+    assert all(row["score"] >= MIN_MEANING_SCORE for row in rows)
+
+    printed = runner.invoke(app, ["search", "late parcel", "--workspace", str(ws)])
+    assert printed.exit_code == 0, printed.output
+    assert f"{len(rows)} hits for 'late parcel'" in printed.output
+    assert "(unsorted)" in printed.output and "None" not in printed.output
+
+
+def test_search_without_hits_says_so(tmp_path):
+    ws = _search_workspace(tmp_path)
+    result = runner.invoke(app, ["search", "weather forecast", "--workspace", str(ws)])
+    assert result.exit_code == 0, result.output
+    assert "No hits for 'weather forecast' (meaning; a hit by meaning scores at least" in (
+        result.output
+    )
+
+
 def test_search_with_an_unknown_mode_says_which_modes_exist(tmp_path):
     ws = _search_workspace(tmp_path)
     result = runner.invoke(app, ["search", "x", "--mode", "fuzzy", "--workspace", str(ws)])
@@ -275,6 +305,7 @@ def test_json_output_stays_json_with_a_damaged_old_excel_file(tmp_path):
     [
         pytest.param(["export", "items", "--output", "out.csv"], id="export"),
         pytest.param(["themes", "--no-refresh"], id="themes-no-refresh"),
+        pytest.param(["themes"], id="themes-refresh"),
         pytest.param(["summary"], id="summary"),
         pytest.param(["search", "parcel"], id="search"),
         pytest.param(["config", "get", "timezone"], id="config-get"),
@@ -347,3 +378,69 @@ def test_demo_opens_a_browser_only_where_there_is_a_display(monkeypatch, env, ex
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert _has_display() is expected
+
+
+def test_each_import_problem_line_names_its_file_once(tmp_path):
+    from tests.ingest.damaged import damaged_xlsx
+
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(damaged_xlsx())
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "id,date,text\n1,2026-11-02 10:00,Fine parcel\n2,notadate,Late parcel\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["import", str(damaged), str(rows), "--workspace", str(tmp_path / "ws.duckdb")]
+    )
+    problem_lines = [line for line in result.output.splitlines() if line.startswith("  error:")]
+    assert len(problem_lines) == 2, result.output
+    for line, name in zip(problem_lines, ["damaged.xlsx", "rows.csv"], strict=True):
+        assert line.count(name) == 1, line
+    assert "rows.csv line 3:" in problem_lines[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "display", "opens"),
+    [
+        pytest.param([], ":0", True, id="display-opens-a-browser"),
+        pytest.param(["--no-browser"], ":0", False, id="no-browser-serves-only"),
+        pytest.param([], "", False, id="no-display-serves-only"),
+    ],
+)
+def test_demo_serves_and_opens_a_browser_only_where_asked_and_possible(
+    tmp_path, monkeypatch, args, display, opens
+):
+    import klantstem_cli
+    from workspace.db import Workspace
+
+    demo = tmp_path / "demo.duckdb"
+    with Workspace.open(demo) as ws:
+        ws.set_setting("redaction_rules", klantstem_cli.RULES_VERSION)  # built: no rebuild
+    served: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(klantstem_cli, "DEMO_WORKSPACE", demo)
+    monkeypatch.setattr(
+        klantstem_cli,
+        "_serve",
+        lambda ws, host, port, *, open_browser: served.append((ws, open_browser)),
+    )
+    monkeypatch.setattr(klantstem_cli.sys, "platform", "linux")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", display)
+    result = runner.invoke(app, ["demo", *args])
+    assert result.exit_code == 0, result.output
+    assert served == [(demo, opens)]
+    assert ("no browser is opened" in result.output) == (not opens and "--no-browser" not in args)
+
+
+def test_dashboard_on_a_missing_workspace_says_it_starts_a_new_one(tmp_path, monkeypatch):
+    import klantstem_cli
+
+    served: list[Path] = []
+    monkeypatch.setattr(
+        klantstem_cli, "_serve", lambda ws, host, port, open_browser=False: served.append(ws)
+    )
+    missing = tmp_path / "typo.duckdb"
+    result = runner.invoke(app, ["dashboard", "--workspace", str(missing)])
+    assert result.exit_code == 0, result.output
+    assert "No workspace at" in result.output and "typo.duckdb" in result.output
+    assert served == [missing]

@@ -224,19 +224,22 @@ def test_unsorted_inbox_files_an_item_into_a_theme_that_is_not_the_nearest(theme
 
 
 @pytest.mark.parametrize(
-    ("similarity", "kind"),
+    ("similarity", "threshold", "kind"),
     [
-        pytest.param(0.62, "strong", id="strong"),
-        pytest.param(0.41, "some", id="somewhat"),
-        pytest.param(0.29, "", id="below-threshold-no-suggestion"),
-        pytest.param(None, "", id="no-vector"),
+        pytest.param(0.62, 0.3, "strong", id="strong"),
+        pytest.param(0.41, 0.3, "some", id="somewhat"),
+        pytest.param(0.29, 0.3, "", id="below-threshold-no-suggestion"),
+        pytest.param(0.2, 0.15, "some", id="low-workspace-threshold"),
+        pytest.param(0.55, 0.6, "", id="high-workspace-threshold"),
+        pytest.param(0.65, 0.6, "strong", id="above-a-high-threshold"),
+        pytest.param(None, 0.3, "", id="no-vector"),
     ],
 )
-def test_similarity_in_words(similarity, kind):
+def test_similarity_in_words(similarity, threshold, kind):
     from dashboard.inbox import Choice, closeness, suggestion
 
-    assert closeness(similarity) == kind
-    assert (suggestion([Choice(1, "Levering", similarity)]) is not None) == bool(kind)
+    assert closeness(similarity, threshold) == kind
+    assert (suggestion([Choice(1, "Levering", similarity)], threshold) is not None) == bool(kind)
 
 
 def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
@@ -285,7 +288,7 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
     assert results["text"].head(5).str.contains("app crashes").all()
     assert results["score"].is_monotonic_decreasing
     # Only real hits: every one above the stated minimum, and the count says how many.
-    from dashboard.search_results import MIN_MEANING_SCORE
+    from workspace.search import MIN_MEANING_SCORE
 
     assert (results["score"] >= MIN_MEANING_SCORE).all() and len(results) < 90
     captions = [c.replace("\\", "") for c in texts(at, "caption")]
