@@ -60,6 +60,9 @@ def render() -> None:
         channel=[names.get(c, c) for c in results["channel"]],
         theme=[t("search.unsorted") if pd.isna(v) else v for v in results["theme"]],
         language=[fmt.language_name(c, lang) for c in results["language"]],
+        # as text in the UI language's notation (Streamlit's number formats know only the
+        # point); the rows come best first
+        score=[fmt.number(v, lang, 2) for v in results["score"]],
     )[["score", "received_at", "channel", "language", "theme", "text"]]
     count = t("search.count_more" if found.capped else "search.count").format(
         n=fmt.number(found.total, lang), shown=fmt.number(len(shown), lang)
@@ -73,8 +76,8 @@ def render() -> None:
         width="stretch",
         key="search_results",
         column_config={
-            "score": st.column_config.NumberColumn(
-                t("search.score"), format="%.2f", help=t(f"search.score_help.{mode}")
+            "score": st.column_config.TextColumn(
+                t("search.score"), help=t(f"search.score_help.{mode}"), width="small"
             ),
             "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
             "channel": st.column_config.TextColumn(t("col.channel")),

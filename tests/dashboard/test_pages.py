@@ -286,6 +286,7 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
     at.button[0].click().run()
     results = at.dataframe[0].value
     assert results["text"].head(5).str.contains("app crashes").all()
+    results["score"] = results["score"].astype(float)  # shown as text: "0.92"
     assert results["score"].is_monotonic_decreasing
     # Only real hits: every one above the stated minimum, and the count says how many.
     from workspace.search import MIN_MEANING_SCORE
@@ -302,6 +303,15 @@ def test_search_shows_unsorted_hits_as_unsorted(themed_workspace):
     at.button[0].click().run()
     themes = set(at.dataframe[0].value["theme"])
     assert themes == {"(ongesorteerd)"}  # the fixture's weather items belong to no theme
+
+
+def test_dutch_search_scores_have_a_decimal_comma(themed_workspace):
+    at = open_page("search", lang="nl")
+    at.text_input(key="search_query").set_value("the app crashes at login")
+    at.radio(key="search_mode_nl").set_value("semantic")
+    at.button[0].click().run()
+    scores = at.dataframe[0].value["score"]
+    assert len(scores) and scores.str.fullmatch(r"\d,\d\d").all(), scores.tolist()
 
 
 # workspace.vectors.ensure_vectors reads vectors via Arrow, which DuckDB 2 warns about.
