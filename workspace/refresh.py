@@ -24,6 +24,7 @@ from analysis.clustering import ThemeClusterer
 from analysis.embedders import Embedder
 from analysis.refresh_plan import cluster_items, items_sentiment, plan_refresh
 from analysis.sentiment import rating_to_sentiment
+from analysis.subject_text import subject_texts
 from ingest.errors import WorkspaceError
 from workspace import edit_log
 from workspace import theme_store as store
@@ -124,9 +125,11 @@ def refresh_themes(
     # time: 100k items 106 -> 58 CPU-s on the busy 2-core machine. Process-wide while
     # it lasts (threadpoolctl), like any BLAS setting.
     with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(1) as background:
-        # Sentiment does not depend on the themes: it runs on the second core while the
-        # clustering's compiled loops (which release the GIL) run on the first.
+        # Sentiment and the texts' subjects (which the labels read) do not depend on the
+        # themes: they run on the second core while the clustering's compiled loops (which
+        # release the GIL) run on the first.
         sentiment = background.submit(items_sentiment, items, vectors)
+        subjects = background.submit(subject_texts, items["text"].tolist())
         if progress is not None:
             progress("clustering", 0.0)
         cluster_started = time.perf_counter()
@@ -134,6 +137,7 @@ def refresh_themes(
         report.cluster_seconds = time.perf_counter() - cluster_started
         if progress is not None:
             progress("matching", 0.6)
+        subjects.result()  # cached (analysis/subject_text.py): the labels ask for them again
         registry = store.registry(ws, embedder.model_id)
         merged = registry.loc[registry["status"] == "merged", "theme_id"]
         plan = plan_refresh(
