@@ -30,7 +30,7 @@ from typing import Protocol
 import numpy as np
 
 from analysis.embedders import l2_normalize
-from analysis.neighbors import nearest_neighbors, umap_layout
+from analysis.neighbors import kmeans_plusplus, nearest_neighbors, umap_layout
 from ingest.errors import AnalysisError
 
 UNSORTED = -1
@@ -259,10 +259,17 @@ class ThemeClusterer:
 
         if n > 20_000:
             model = MiniBatchKMeans(
-                m, batch_size=4096, n_init=1, max_iter=30, random_state=self.random_state
+                m,
+                init=kmeans_plusplus,
+                batch_size=4096,
+                n_init=1,
+                max_iter=30,
+                random_state=self.random_state,
             )
         else:
-            model = KMeans(m, n_init=1, max_iter=50, random_state=self.random_state)
+            model = KMeans(
+                m, init=kmeans_plusplus, n_init=1, max_iter=50, random_state=self.random_state
+            )
         model.fit(features)
         return model.labels_.astype(np.int64), model.cluster_centers_.astype(np.float32)
 

@@ -9,11 +9,16 @@ See ``benchmarks/RESULTS.md``.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
 
 from analysis.embedders import l2_normalize
+
+SEARCH_THREADS = 2
 
 
 def _top_k(
@@ -32,6 +37,51 @@ def _top_k(
     return idx, val
 
 
+def kmeans_plusplus(x: np.ndarray, n_clusters: int, random_state: Any) -> np.ndarray:
+    """scikit-learn's k-means++ start, the same centres from the same random state, faster.
+
+    The algorithm of ``sklearn.cluster._kmeans._kmeans_plusplus`` with unit sample weights
+    (``2 + log(k)`` local trials per centre, squared distances upcast to float64 and rounded
+    to float32 as scikit-learn does), for ``init=`` of ``KMeans`` / ``MiniBatchKMeans``.
+    scikit-learn converts the whole float32 sample to float64 again for every centre it adds;
+    for the search cells at 100k rows (316 centres over a 12,288-row sample of 384-d vectors)
+    that was 9 of the k-means' 12 s. Here the sample is converted once.
+    """
+    from sklearn.utils.extmath import row_norms
+
+    n = x.shape[0]
+    weight = np.ones(n, dtype=x.dtype)
+    x64 = x.astype(np.float64)
+    norms = row_norms(x64, squared=True)
+
+    def squared_distances(rows: np.ndarray) -> np.ndarray:
+        chosen = x64[rows]
+        out = -2 * (chosen @ x64.T)
+        out += row_norms(chosen, squared=True)[:, None]
+        out += norms[None, :]
+        out32 = out.astype(np.float32)
+        return np.maximum(out32, 0, out=out32)
+
+    trials = 2 + int(np.log(n_clusters))
+    centres = np.empty((n_clusters, x.shape[1]), dtype=x.dtype)
+    first = random_state.choice(n, p=weight / weight.sum())
+    centres[0] = x[first]
+    closest = squared_distances(np.array([first]))[0]
+    potential = closest @ weight
+    for c in range(1, n_clusters):
+        draws = random_state.uniform(size=trials) * potential
+        candidates = np.searchsorted(np.cumsum(weight * closest), draws)
+        np.clip(candidates, None, closest.size - 1, out=candidates)
+        dist = squared_distances(candidates)
+        np.minimum(closest, dist, out=dist)
+        candidate_potential = dist @ weight.reshape(-1, 1)
+        best = int(np.argmin(candidate_potential))
+        potential = candidate_potential[best]
+        closest = dist[best]
+        centres[c] = x[candidates[best]]
+    return centres
+
+
 def nearest_neighbors(
     x: np.ndarray,
     k: int,
@@ -44,41 +94,66 @@ def nearest_neighbors(
 
     Exact up to ``exact_max_rows``, in blocks of ``block`` rows (O(n^2 * dim) time: one BLAS
     product per block, the top-k picked by the compiled :func:`analysis.kernels.merge_top_k`;
-    0.5-0.7 s at 10k rows of 384 dimensions on 2 cores). Above that an inverted-file search: rows are put in
-    ~sqrt(n) k-means cells and each cell searches its own and its 4 nearest cells
-    (~n * 5 * sqrt(n) products).
+    0.5-0.7 s at 10k rows of 384 dimensions on 2 cores). Above that an inverted-file search:
+    rows are put in ~sqrt(n) k-means cells and each cell searches its own and its 4 nearest
+    cells (~n * 5 * sqrt(n) products). Blocks and cells are searched on two threads.
     """
     n = len(x)
     k = min(k, n - 1)
     out = np.empty((n, k), dtype=np.int64)
     sims = np.empty((n, k), dtype=np.float32)
     if n <= exact_max_rows:
-        for start in range(0, n, block):
+
+        def search_block(start: int) -> None:
             rows = np.arange(start, min(start + block, n))
             out[rows], sims[rows] = _top_k(x[rows], x, k, rows)
+
+        _in_threads(search_block, range(0, n, block))
         return out, sims
     from sklearn.cluster import MiniBatchKMeans
 
     n_cells = int(np.sqrt(n))
     cells = MiniBatchKMeans(
-        n_cells, batch_size=4096, n_init=1, max_iter=20, random_state=random_state
+        n_cells,
+        init=kmeans_plusplus,
+        batch_size=4096,
+        n_init=1,
+        max_iter=20,
+        random_state=random_state,
     ).fit(x)
     cell_of = cells.labels_
     centres = l2_normalize(cells.cluster_centers_)
     probe = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :5]
     members = [np.flatnonzero(cell_of == c) for c in range(n_cells)]
 
-    for c in range(n_cells):
+    def search_cell(c: int) -> None:
         rows = members[c]
         if len(rows) == 0:
-            continue
+            return
         pool = np.sort(np.concatenate([members[p] for p in probe[c]]))
         if len(pool) <= k:  # tiny neighbourhood: fall back to all rows
             pool = np.arange(n)
         self_index = np.searchsorted(pool, rows)
         found, sims[rows] = _top_k(x[rows], x[pool], k, self_index)
         out[rows] = pool[found]
+
+    _in_threads(search_cell, range(n_cells))
     return out, sims
+
+
+def _in_threads(task: Callable[[int], None], starts: Iterable[int]) -> None:
+    """``task`` for every start, on up to two threads (the product and the compiled top-k
+    release the GIL). Each task writes its own rows, so the result does not depend on
+    the threads: the searches ran on one BLAS thread each (see ``workspace/refresh.py``)
+    and the second core was idle."""
+    threads = min(SEARCH_THREADS, os.cpu_count() or 1)
+    if threads <= 1:
+        for start in starts:
+            task(start)
+        return
+    with ThreadPoolExecutor(threads) as pool:
+        for _ in pool.map(task, starts):
+            pass
 
 
 def fuzzy_graph(near: np.ndarray, dist: np.ndarray, n: int) -> Any:

@@ -275,6 +275,7 @@ def plan_refresh(
     model_id: str,
     threshold: float = DEFAULT_ASSIGN_THRESHOLD,
     keep_if_as_good: bool = True,
+    sentiment: tuple[np.ndarray, list[str]] | None = None,
 ) -> RefreshPlan:
     """Decide the new themes, ids, lineage and assignments of a refresh.
 
@@ -289,6 +290,8 @@ def plan_refresh(
         threshold: the similarity new items needed to join a theme since the last refresh.
         keep_if_as_good: keep the current themes unless the new clustering fits better by
             :data:`MIN_REFRESH_GAIN`.
+        sentiment: :func:`items_sentiment` of these items when already computed (it does
+            not depend on the themes, so the refresh computes it while the clustering runs).
     """
     labels = np.asarray(labels, dtype=np.int64).copy()
     active = registry[registry["status"].isin(["active", "proposed"])].reset_index(drop=True)
@@ -371,14 +374,14 @@ def plan_refresh(
     }
     themes = theme_rows(items, vectors, theme_ids, model_id, old_rows, split_from)
     sims = similarities(vectors, theme_ids, themes)
-    sentiment, source = items_sentiment(items, vectors)
+    item_sentiments, source = sentiment or items_sentiment(items, vectors)
     return RefreshPlan(
         model_id=model_id,
         item_ids=item_ids,
         theme_ids=theme_ids,
         methods=methods,
         similarities=sims,
-        sentiment=np.asarray(sentiment, dtype=float),
+        sentiment=np.asarray(item_sentiments, dtype=float),
         sentiment_source=list(source),
         themes=themes,
         manual=dict(manual),

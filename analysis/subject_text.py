@@ -118,17 +118,25 @@ def remove_words(text: str, words: Iterable[str]) -> str:
 def subject_texts(texts: Sequence[str], *, common: frozenset[str] | None = None) -> list[str]:
     """:func:`subject_text` of every text, without the workspace's :func:`common_words`.
 
+    The last two answers are kept: a refresh computes the subjects of all its texts while
+    the clustering runs, and the labeler asks again for the same texts.
+
     Args:
         texts: the stored texts.
         common: words to remove; computed from the cleaned ``texts`` when None.
     """
+    return list(_subject_texts(tuple(texts), common))
+
+
+@lru_cache(maxsize=2)  # ~40 MB for 100k texts (their subjects), kept in a dashboard process
+def _subject_texts(texts: tuple[str, ...], common: frozenset[str] | None) -> tuple[str, ...]:
     cleaned = [subject_text(t) for t in texts]
     words = common_words(cleaned) if common is None else common
     if not words:
-        return cleaned
+        return tuple(cleaned)
     pattern = _words_pattern(words)
     out = []
     for original, text in zip(texts, cleaned, strict=True):
         stripped = _SPACES.sub(" ", pattern.sub("", text)).strip(" ,;:-")
         out.append(stripped if re.search(r"\w\w", stripped) else text or original)
-    return out
+    return tuple(out)

@@ -255,8 +255,14 @@ def _replace_active_themes(con: Con, themes: pd.DataFrame) -> None:
             )
 
 
-def put_assignments(con: Con, frame: pd.DataFrame) -> None:
-    """Insert or replace assignments (``item_id``, ``theme_id``, ``similarity``, ``method``)."""
+def put_assignments(con: Con, frame: pd.DataFrame, *, replace: bool = True) -> None:
+    """Insert or replace assignments (``item_id``, ``theme_id``, ``similarity``, ``method``).
+
+    Args:
+        replace: False when the table holds none of these items (a refresh empties it
+            first): a plain insert skips the key check per row (100k rows: commit 4.5 s ->
+            0.5 s).
+    """
     if frame.empty:
         return
     out = pd.DataFrame(
@@ -275,19 +281,24 @@ def put_assignments(con: Con, frame: pd.DataFrame) -> None:
     )
     con.register("store_assignments", out)
     con.execute(
-        "INSERT OR REPLACE INTO assignments "
+        f"INSERT {'OR REPLACE ' if replace else ''}INTO assignments "
         "SELECT item_id, theme_id, similarity, method FROM store_assignments"
     )
     con.unregister("store_assignments")
 
 
-def put_sentiment(con: Con, frame: pd.DataFrame) -> None:
-    """Insert or replace item sentiment (``item_id``, ``sentiment``, ``source``)."""
+def put_sentiment(con: Con, frame: pd.DataFrame, *, replace: bool = True) -> None:
+    """Insert or replace item sentiment (``item_id``, ``sentiment``, ``source``).
+
+    Args:
+        replace: False when the table holds none of these items (see :func:`put_assignments`).
+    """
     if frame.empty:
         return
     con.register("store_sentiment", frame[["item_id", "sentiment", "source"]])
     con.execute(
-        "INSERT OR REPLACE INTO item_sentiment SELECT item_id, sentiment, source FROM store_sentiment"
+        f"INSERT {'OR REPLACE ' if replace else ''}INTO item_sentiment "
+        "SELECT item_id, sentiment, source FROM store_sentiment"
     )
     con.unregister("store_sentiment")
 
@@ -347,6 +358,7 @@ def save_refresh(ws: Workspace, con: Con, plan: RefreshPlan, star_sentiment: pd.
                 "method": plan.methods.astype(str),
             }
         ),
+        replace=False,
     )
     sentiments = pd.concat(
         [
@@ -362,7 +374,7 @@ def save_refresh(ws: Workspace, con: Con, plan: RefreshPlan, star_sentiment: pd.
         ignore_index=True,
     ).drop_duplicates("item_id")
     con.execute("DELETE FROM item_sentiment")
-    put_sentiment(con, sentiments)
+    put_sentiment(con, sentiments, replace=False)
     record_lineage(con, "split_from", plan.split_from.items())
     record_lineage(con, "merged_into", plan.merged_into.items())
     _set_assign_threshold(ws, con, plan.model_id, plan.assign_threshold)

@@ -145,7 +145,11 @@ def ensure_vectors(
         ).to_arrow_table()
         cur.unregister("wanted")
     cached_hashes = table.column("text_hash").to_pylist()
-    missing = unique[~unique["text_hash"].isin(set(cached_hashes))]
+    known = set(cached_hashes)
+    # A set lookup per hash: pandas' isin on arrow strings builds a scalar per value (1.8 s
+    # at 100k items).
+    new = np.array([h not in known for h in unique["text_hash"].tolist()], dtype=bool)
+    missing = unique[new]
     seconds = 0.0
     new_vectors = np.zeros((0, 0), dtype=np.float32)
     if len(missing):
@@ -163,7 +167,8 @@ def ensure_vectors(
     if table.num_rows:
         values = table.column("vector").combine_chunks()
         dim = len(values[0]) if table.num_rows else 0
-        cached = values.flatten().to_numpy(zero_copy_only=False).astype(np.float32).reshape(-1, dim)
+        flat = values.flatten().to_numpy(zero_copy_only=False)
+        cached = np.asarray(flat, dtype=np.float32).reshape(-1, dim)
     else:
         cached = np.zeros((0, new_vectors.shape[1] if new_vectors.size else 0), dtype=np.float32)
     if cached.size and new_vectors.size and cached.shape[1] != new_vectors.shape[1]:
@@ -173,7 +178,8 @@ def ensure_vectors(
             "Delete its cached vectors or give the model another name."
         )
     all_hashes = cached_hashes + missing["text_hash"].tolist()
-    stacked = np.vstack([m for m in (cached, new_vectors) if m.size]) if all_hashes else cached
+    parts = [m for m in (cached, new_vectors) if m.size]
+    stacked = (np.vstack(parts) if len(parts) > 1 else parts[0]) if all_hashes else cached
     position = pd.Series(np.arange(len(all_hashes)), index=pd.Index(all_hashes))
     rows = position.reindex(items["text_hash"].to_numpy()).to_numpy()
     return (

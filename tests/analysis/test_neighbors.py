@@ -1,6 +1,8 @@
 import numpy as np
+import pytest
+from sklearn.cluster import KMeans, MiniBatchKMeans
 
-from analysis.neighbors import nearest_neighbors, umap_layout
+from analysis.neighbors import kmeans_plusplus, nearest_neighbors, umap_layout
 
 
 def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
@@ -27,6 +29,28 @@ def test_exact_neighbours_match_a_full_sort():
     twins = {5, *range(100, 110)}
     for row in [5, 100, 109]:
         assert set(indices[row]) <= twins - {row}
+
+
+@pytest.mark.parametrize(
+    ("model", "dim"),
+    [
+        pytest.param(MiniBatchKMeans, 48, id="minibatch-search-cells"),
+        pytest.param(MiniBatchKMeans, 5, id="minibatch-layout-micro"),
+        pytest.param(KMeans, 5, id="kmeans-layout-micro"),
+    ],
+)
+def test_kmeans_plusplus_start_is_scikit_learns(model, dim):
+    # Our start only avoids scikit-learn's repeated float64 copies: the same random state
+    # must give the same centres, so the themes do not change with it. Random data without
+    # ties: the draws never land on a boundary that a last-bit difference could move.
+    x = unit_rows(6000, dim, seed=3)
+    settings = {"n_init": 1, "random_state": 0}
+    if model is MiniBatchKMeans:
+        settings |= {"batch_size": 1024, "max_iter": 5}
+    ours = model(40, init=kmeans_plusplus, **settings).fit(x)
+    theirs = model(40, **settings).fit(x)
+    assert np.array_equal(ours.cluster_centers_, theirs.cluster_centers_)
+    assert np.array_equal(ours.labels_, theirs.labels_)
 
 
 def test_approximate_neighbours_agree_with_exact():
