@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -154,9 +155,10 @@ def test_monday_flow(server, page, artifacts):
     download = download_info.value
     target = artifacts / download.suggested_filename
     download.save_as(target)
-    content = target.read_text(encoding="utf-8")
-    assert content.startswith("received_at,channel,rating,language,text")
-    assert content.count("\n") > 5
+    content = target.read_text(encoding="utf-8-sig")  # Dutch Excel: BOM, ";", decimal comma
+    assert content.startswith("Datum;Kanaal;Score;")
+    quotes = pd.read_csv(target, sep=";", decimal=",", encoding="utf-8-sig")
+    assert len(quotes) > 5 and pd.api.types.is_float_dtype(quotes.iloc[:, 5])
 
     # Refresh the themes after the upload: the manager's name survives it.
     go(page, "Thema's")
