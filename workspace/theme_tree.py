@@ -26,6 +26,7 @@ from workspace.db import Workspace, fetch_value
 from workspace.localtime import local_week_sql
 from workspace.names import theme_label_sql, top_label_sql
 from workspace.queries import SHOWN, Filters, filter_sql
+from workspace.theme_queries import THEME_ORDERS
 from workspace.theme_store import Con
 
 ACTIVE = ("active", "proposed")
@@ -72,12 +73,7 @@ def theme_top_ids(ws: Workspace) -> dict[int, int]:
     return dict(zip(frame["theme_id"].astype(int), frame["top_id"].astype(int), strict=True))
 
 
-TOP_ORDERS = {
-    "items": "agg.items DESC",
-    "change": "agg.this_week - agg.last_week DESC, agg.items DESC",
-    "sentiment": "agg.sentiment ASC NULLS LAST, agg.items DESC",
-    "label": "lower(label) ASC",
-}
+TOP_ORDERS = THEME_ORDERS  # the Themes page's one "Sort by", at both levels
 
 
 def top_theme_table(
