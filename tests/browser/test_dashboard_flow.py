@@ -225,7 +225,7 @@ def test_sidebar_filters_persist_across_pages(server, page):
     reviews = metric_when(page, "Feedback items", lambda n: n != everything)
     assert 0 < reviews < everything
     go(page, "Themes")
-    page.get_by_role("heading", name="Themes").wait_for()
+    page.get_by_role("heading", name="Themes", exact=True).first.wait_for()
     channels.get_by_text("Reviews").wait_for(timeout=10_000)  # the chip is still there
     go(page, "Overview")
     page.get_by_role("heading", name="Overview").wait_for()

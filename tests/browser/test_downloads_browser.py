@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -17,8 +19,10 @@ def test_dutch_themes_download_opens_as_columns(page, tmp_path, artifacts):
         # From the root: a deep first URL makes Streamlit probe /themes/_stcore/... (404s)
         page.goto(f"{server.url}/?lang=nl", wait_until="domcontentloaded")
         page.get_by_role("heading", name="Overzicht").wait_for(timeout=60_000)
-        page.get_by_role("link", name="Thema's").first.click()
-        page.get_by_role("heading", name="Thema's").wait_for(timeout=60_000)
+        page.get_by_role("link", name="Thema's", exact=True).first.click()
+        page.wait_for_url(re.compile(r"/themes(\?|$)"), timeout=60_000)
+        # exact: the Overview's "Thema's deze week …" may still be on screen
+        page.get_by_role("heading", name="Thema's", exact=True).first.wait_for(timeout=60_000)
         button = page.get_by_role("button", name="CSV downloaden").first
         button.wait_for(timeout=60_000)
         with page.expect_download(timeout=60_000) as info:

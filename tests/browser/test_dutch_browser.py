@@ -179,7 +179,7 @@ def test_dutch_stays_dutch_everywhere(server, page, artifacts):
     assert_dutch(page, "summary after a reload")
 
     page.goto(f"{server.url}/themes?lang=nl", wait_until="domcontentloaded")
-    page.get_by_role("heading", name="Thema's").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Thema's", exact=True).first.wait_for(timeout=60_000)
     wait_idle(page)
     assert_dutch(page, "themes opened by URL")
     top = page.locator("[data-testid='stExpander']").first  # the largest top theme
