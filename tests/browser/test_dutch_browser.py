@@ -10,6 +10,7 @@ URL and the session, which is what this test is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -85,10 +86,10 @@ def server(tmp_path_factory):
 PREFIX_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
 
 
-@pytest.fixture
-def page(browser, artifacts):
-    """Like the shared fixture (fails on any console error), minus the prefix probes."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def watched_page(browser, width: int, height: int) -> Iterator:
+    """A page like the shared fixture's (fails on any console error or HTTP error), minus
+    the prefix probes, in a ``width`` x ``height`` window."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     errors: list[str] = []
     probes: list[str] = []
@@ -109,6 +110,11 @@ def page(browser, artifacts):
     yield page
     context.close()
     assert not errors, f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, artifacts):
+    yield from watched_page(browser, 1400, 1000)
 
 
 def wait_idle(page) -> None:

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser.conftest import REPO_ROOT, DashboardServer
-from tests.browser.test_dutch_browser import PREFIX_PROBE, assert_dutch, wait_idle, week_ticks
+from tests.browser.test_dutch_browser import assert_dutch, wait_idle, watched_page, week_ticks
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,29 +40,9 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, artifacts):
-    """A 1400 x 900 window that fails the test on any console error (the prefix probes of a
-    page's own URL aside, as in test_dutch_browser.py)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    probes: list[str] = []
-
-    def on_response(response) -> None:
-        if response.status >= 400:
-            (probes if PREFIX_PROBE.search(response.url) else errors).append(
-                f"HTTP {response.status}: {response.url}"
-            )
-
-    def on_console(msg) -> None:
-        if msg.type == "error" and not (probes and "404" in msg.text):
-            errors.append(msg.text)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("response", on_response)
-    yield page
-    context.close()
-    assert not errors, f"browser console errors: {errors}"
+    """A 1400 x 900 window that fails the test on any console error (as in
+    test_dutch_browser.py)."""
+    yield from watched_page(browser, 1400, 900)
 
 
 TOP_LINE = re.compile(
