@@ -413,6 +413,20 @@ def dashboard(
     _serve(workspace, host, port)
 
 
+SERVER_FLAGS = (
+    "--server.headless",
+    "true",
+    "--browser.gatherUsageStats",
+    "false",
+    "--global.developmentMode",
+    "false",
+    "--client.toolbarMode",
+    "viewer",
+)
+"""How ``klantstem dashboard`` runs Streamlit (``benchmarks/dashboard.py`` starts its
+minimal page with the same flags)."""
+
+
 def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False) -> None:
     from workspace.access import check_exposure
 
@@ -431,14 +445,7 @@ def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False)
         host,
         "--server.port",
         str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--global.developmentMode",
-        "false",
-        "--client.toolbarMode",
-        "viewer",
+        *SERVER_FLAGS,
         "--server.enableAgentApi",  # off by default; said here so an upgrade cannot turn it on
         "false",
     ]

@@ -196,17 +196,7 @@ st.title("Minimal")
 st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c", "d"], y=[3, 1, 4, 1])))
 """
 
-SERVER_FLAGS = [
-    "--server.headless",
-    "true",
-    "--browser.gatherUsageStats",
-    "false",
-    "--global.developmentMode",
-    "false",
-    "--client.toolbarMode",
-    "viewer",
-]
-"""The flags ``klantstem dashboard`` passes, so both servers are set up alike."""
+from klantstem_cli import SERVER_FLAGS  # noqa: E402  (both servers set up alike)
 
 DRAWN = """() => {
     const heading = document.querySelector('h1');
