@@ -23,6 +23,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.title": {"en": "Filters", "nl": "Filters"},
     "filters.from": {"en": "From", "nl": "Vanaf"},
     "filters.to": {"en": "Until", "nl": "Tot en met"},
+    "filters.year_mask": {"en": "yyyy", "nl": "jjjj"},
+    "filters.date_help": {
+        "en": "Empty: no limit. Type a date as 31-12-2026 or pick one in the calendar.",
+        "nl": "Leeg: geen grens. Typ een datum als 31-12-2026 of kies er een in de kalender.",
+    },
     "filters.channels": {"en": "Channels", "nl": "Kanalen"},
     "filters.languages": {"en": "Languages", "nl": "Talen"},
     "filters.all": {"en": "All", "nl": "Alle"},

@@ -124,10 +124,13 @@ def wait_idle(page) -> None:
 
 
 def screen_text(page) -> str:
-    """The visible text of the page minus customer feedback (st.text), which may be English."""
+    """The visible text of the page minus customer feedback (st.text), which may be English,
+    and minus the date fields' masks, whose text is not what they draw (see date_masks)."""
     text = page.locator("body").inner_text()
     for quote in page.locator("[data-testid='stText']").all_inner_texts():
         text = text.replace(quote, " ")
+    for field in page.locator("[data-testid='stDateInputField']").all_inner_texts():
+        text = text.replace(field, " ")  # drawn otherwise: see date_masks
     return text
 
 
@@ -136,9 +139,23 @@ def assert_dutch(page, where: str) -> None:
     text = screen_text(page)
     found = [p for p in PHRASES if re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", text)]
     found += [p for p in STREAMLIT_ENGLISH if p in text]
+    found += [f"date mask {m!r}" for m in date_masks(page) if "yyyy" in m]
     assert not found, f"English on the Dutch {where} page: {found}"
     menu = page.locator("[data-testid='stSidebarNav']").inner_text()
     assert "Overzicht" in menu and "Overview" not in menu, where
+
+
+def date_masks(page) -> list[str]:
+    """The empty date fields' masks as drawn ("dd-mm-jjjj"): each part's text, or what its
+    ``::after`` draws where the text itself is drawn at size 0."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stDateInput] [role=group]')]
+            .map(g => [...g.querySelectorAll('[data-type]')].map(e => {
+                const after = getComputedStyle(e, '::after').content;
+                const hidden = getComputedStyle(e).fontSize === '0px';
+                return hidden && after !== 'none' ? after.replaceAll('"', '') : e.textContent;
+            }).join(''))"""
+    )
 
 
 def shot(page, artifacts: Path, name: str) -> None:
@@ -159,6 +176,7 @@ def test_dutch_stays_dutch_everywhere(server, page, artifacts):
     assert re.search(r"^[+\u2212]\d,\d\d$", metric_value(page, "Sentiment deze week"))
     assert re.search(r"^\d+(,\d+)?%$", metric_value(page, "In thema's ingedeeld"))
     assert_dutch(page, "overview")
+    assert date_masks(page) == ["dd-mm-jjjj", "dd-mm-jjjj"]  # the filters' empty dates
     shot(page, artifacts, "dutch-overview-nl")
 
     for key, label in MENU_NL.items():
