@@ -80,9 +80,11 @@ class DashboardServer:
 
     def __exit__(self, *exc: object) -> None:
         assert self.process is not None
-        os.killpg(self.process.pid, 15)
         try:
+            os.killpg(self.process.pid, 15)
             self.process.wait(timeout=15)
+        except ProcessLookupError:  # already stopped (a test stopped it)
+            pass
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, 9)
         self.log.close()
