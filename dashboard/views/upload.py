@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard import data, state, theme_engine, upload_report
 from dashboard import formatting as fmt
-from dashboard import state, theme_engine, upload_report
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
 from ingest.detect import ACCEPTED_SUFFIXES
@@ -78,7 +78,7 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
     bar = st.progress(0.0, text=t("upload.progress.start"))
     n = len(uploads)
     imported = []
-    for index, (name, data) in enumerate(uploads):
+    for index, (name, content) in enumerate(uploads):
 
         def step(stage: str, fraction: float, index: int = index, name: str = name) -> None:
             bar.progress(
@@ -87,7 +87,7 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
             )
 
         step("reading", 0.0)
-        result = _import_one(ws, name, data, progress=step)
+        result = _import_one(ws, name, content, progress=step)
         if result is not None:
             imported.append(result)
     _place(bar, imported)
@@ -96,20 +96,20 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
 def _import_one(
     ws,
     name: str,
-    data: bytes,
+    content: bytes,
     *,
     mapping: ColumnMapping | None = None,
     progress: Callable[[str, float], None] | None = None,
 ) -> FileImport | None:
     """The file's import, or None when it waits for a column mapping."""
     try:
-        return import_bytes(ws, data, name, mapping=mapping, progress=progress)
+        return import_bytes(ws, content, name, mapping=mapping, progress=progress)
     except MappingRequired as exc:
         state.remember(
             PENDING,
             [
                 *state.remembered(PENDING, []),
-                {"name": name, "data": data, "columns": list(exc.columns), "message": str(exc)},
+                {"name": name, "data": content, "columns": list(exc.columns), "message": str(exc)},
             ],
         )
         return None
@@ -221,7 +221,7 @@ def _report(files: list[FileIntake]) -> None:
             expanded=len(results) == 1,
         ):
             st.dataframe(
-                upload_report.preview(state.query_all("batch_preview", r.batch_id, limit=5), lang),
+                upload_report.preview(data.batch_preview(r.batch_id, limit=5), lang),
                 hide_index=True,
                 width="stretch",
                 column_config={
