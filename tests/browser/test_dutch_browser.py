@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from dashboard.i18n import STRINGS
-from tests.browser.conftest import REPO_ROOT, DashboardServer
+from tests.browser.conftest import REPO_ROOT, DashboardServer, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -115,12 +115,6 @@ def watched_page(browser, width: int, height: int) -> Iterator:
 @pytest.fixture
 def page(browser, artifacts):
     yield from watched_page(browser, 1400, 1000)
-
-
-def wait_idle(page) -> None:
-    """Until Streamlit has finished the current run (the status widget disappears)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
 
 
 def screen_text(page) -> str:
