@@ -24,7 +24,18 @@ class RecordError(KlantstemError, ValueError):
 
 
 class IngestError(KlantstemError):
-    """A file cannot be read at all; nothing from it is imported."""
+    """A file cannot be read at all; nothing from it is imported.
+
+    Raised as ``IngestError(message("file.empty", ...), file=name)``: ``str(exc)`` is
+    ``"<file>: <English>"``, ``detail`` the message without the file (an
+    :class:`ingest.messages.Text` whose code a UI words in its language) and ``file`` the name.
+    A plain string message (no ``file``) still works; it has no code.
+    """
+
+    def __init__(self, message: str, *, file: str = "") -> None:
+        super().__init__(f"{file}: {message}" if file else message)
+        self.file = file
+        self.detail = message
 
 
 class MappingRequired(IngestError):
@@ -34,8 +45,8 @@ class MappingRequired(IngestError):
         columns: the header of the file, so a UI can offer the choice.
     """
 
-    def __init__(self, message: str, columns: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, columns: list[str] | None = None, *, file: str = "") -> None:
+        super().__init__(message, file=file)
         self.columns = list(columns or [])
 
 
