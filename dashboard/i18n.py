@@ -860,6 +860,24 @@ PROBLEMS_NL: dict[str, str] = {
     ),
     "whatsapp.bad_time": "de berichttijd {stamp!r} is geen datum ({reason}); overgeslagen.",
     "record.invalid": "dit bericht voldoet niet aan de regels ({detail}); overgeslagen.",
+    "record.empty": "het veld {field!r} mag niet leeg zijn.",
+    "record.not_one_of": "het veld {field!r} moet een van {allowed} zijn, maar is {value!r}.",
+    "record.not_datetime": "het veld 'received_at' moet een tijdstip zijn, maar is {value}.",
+    "record.naive_time": (
+        "het veld 'received_at' moet een tijdzone hebben (UTC), maar is {value!r} zonder "
+        "tijdzone. Geef het de tijdzone van de werkruimte voordat het bericht wordt gemaakt."
+    ),
+    "record.not_utc": "het veld 'received_at' moet in UTC zijn, maar is {value!r}.",
+    "record.empty_text": (
+        "het veld 'text' mag niet leeg zijn, maar is {value!r}. Berichten met alleen een score "
+        "moeten is_star_only=True hebben."
+    ),
+    "record.no_scale": (
+        "het veld 'rating' is {value}, maar de schaal ontbreekt; vul rating_scale_min en "
+        "rating_scale_max in."
+    ),
+    "record.rating_range": "het veld 'rating' moet {low}-{high} zijn, maar is {value}.",
+    "record.raw_not_json": "het veld 'raw' moet JSON-tekst zijn ({detail}).",
     "store.failed": (
         "herkend als {format}, maar het opslaan mislukte ({detail}); er is niets uit opgeslagen. "
         "Probeer het opnieuw; mislukt het weer, meld dan dit bestand."

@@ -149,13 +149,7 @@ def finish(
                 )
             )
         except RecordError as exc:
-            problems.append(
-                Problem(
-                    name,
-                    draft.line,
-                    say("record.invalid", detail=_without_location(str(exc), name, draft.line)),
-                )
-            )
+            problems.append(Problem(name, draft.line, _record_problem(exc, name, draft.line)))
     if require_records and not records:
         raise IngestError(
             say("file.nothing_imported", format=detected_format, reason=detected_reason, first=first_problem(problems)),
@@ -172,6 +166,13 @@ def _declared(value: str) -> str:
     code = value.strip().replace("_", "-").split("-")[0].lower()
     code = {"iw": "he", "in": "id", "ji": "yi"}.get(code, code)
     return code if len(code) == 2 and code.isalpha() else ""
+
+
+def _record_problem(exc: RecordError, name: str, line: int) -> str:
+    """What the contract refused, without the location (the problem has file and line)."""
+    if exc.where == f"{name} line {line}":
+        return exc.detail
+    return say("record.invalid", detail=_without_location(str(exc), name, line))
 
 
 def _without_location(message: str, name: str, line: int) -> str:

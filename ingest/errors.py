@@ -20,7 +20,16 @@ class KlantstemError(Exception):
 
 
 class RecordError(KlantstemError, ValueError):
-    """A feedback record violates the record contract."""
+    """A feedback record violates the record contract.
+
+    Raised as ``RecordError(message("record.empty", ...), where="<file> line <n>")``:
+    ``str(exc)`` is ``"<where>: <English>"``, ``detail`` the message without ``where``.
+    """
+
+    def __init__(self, message: str, *, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        self.detail = message
 
 
 class IngestError(KlantstemError):

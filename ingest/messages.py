@@ -248,6 +248,24 @@ MESSAGES: dict[str, str] = {
     "whatsapp.bad_time": "the message time {stamp!r} is not a date ({reason}); skipped.",
     # a record the readers built but the contract refuses (ingest/schema.py)
     "record.invalid": "{detail}",
+    "record.empty": "field {field!r} must not be empty.",
+    "record.not_one_of": "field {field!r} must be one of {allowed}, got {value!r}.",
+    "record.not_datetime": "field 'received_at' must be a datetime, got {value}.",
+    "record.naive_time": (
+        "field 'received_at' must be timezone-aware (UTC), got naive {value!r}. Attach the "
+        "workspace timezone before building the record."
+    ),
+    "record.not_utc": "field 'received_at' must be in UTC, got {value!r}.",
+    "record.empty_text": (
+        "field 'text' must not be empty, got {value!r}. Rating-only items must set "
+        "is_star_only=True."
+    ),
+    "record.no_scale": (
+        "field 'rating' is {value!r} but its scale is missing; set rating_scale_min and "
+        "rating_scale_max."
+    ),
+    "record.rating_range": "field 'rating' must be {low:g}-{high:g}, got {value!r}.",
+    "record.raw_not_json": "field 'raw' must be a JSON string ({detail}).",
     # storing (workspace/imports.py)
     "store.failed": (
         "read as {format}, but storing it failed ({detail}); nothing from it was stored. Try "

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ingest.errors import RecordError
 from ingest.messages import MESSAGES, Text, map_strings, params_to_json
+from ingest.messages import message as say
 from ingest.privacy import redact
 
 Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "other"]
@@ -105,52 +106,51 @@ def validate_record(record: FeedbackRecord) -> None:
     """Raise :class:`RecordError` naming the field and the value when a record is invalid."""
     where = f"{record.source_file} line {record.source_row}"
     if not record.id:
-        raise RecordError(f"{where}: field 'id' must not be empty.")
+        raise RecordError(say("record.empty", field="id"), where=where)
     if not record.source_system:
-        raise RecordError(f"{where}: field 'source_system' must not be empty.")
+        raise RecordError(say("record.empty", field="source_system"), where=where)
     if record.channel not in CHANNELS:
         raise RecordError(
-            f"{where}: field 'channel' must be one of {', '.join(CHANNELS)}, got {record.channel!r}."
+            say(
+                "record.not_one_of",
+                field="channel",
+                allowed=", ".join(CHANNELS),
+                value=record.channel,
+            ),
+            where=where,
         )
     if record.direction not in DIRECTIONS:
         raise RecordError(
-            f"{where}: field 'direction' must be one of {', '.join(DIRECTIONS)}, "
-            f"got {record.direction!r}."
+            say(
+                "record.not_one_of",
+                field="direction",
+                allowed=", ".join(DIRECTIONS),
+                value=record.direction,
+            ),
+            where=where,
         )
     if not isinstance(record.received_at, datetime):
-        raise RecordError(
-            f"{where}: field 'received_at' must be a datetime, got {record.received_at!r}."
-        )
+        raise RecordError(say("record.not_datetime", value=repr(record.received_at)), where=where)
     if record.received_at.tzinfo is None or record.received_at.utcoffset() is None:
         raise RecordError(
-            f"{where}: field 'received_at' must be timezone-aware (UTC), got naive "
-            f"{record.received_at.isoformat()!r}. Attach the workspace timezone before building "
-            "the record."
+            say("record.naive_time", value=record.received_at.isoformat()), where=where
         )
     if record.received_at.utcoffset() != timedelta(0):
-        raise RecordError(
-            f"{where}: field 'received_at' must be in UTC, got {record.received_at.isoformat()!r}."
-        )
+        raise RecordError(say("record.not_utc", value=record.received_at.isoformat()), where=where)
     if not record.is_star_only and not record.text.strip():
-        raise RecordError(
-            f"{where}: field 'text' must not be empty, got {record.text!r}. "
-            "Rating-only items must set is_star_only=True."
-        )
+        raise RecordError(say("record.empty_text", value=record.text), where=where)
     if record.rating is not None:
         low, high = record.rating_scale_min, record.rating_scale_max
         if low is None or high is None:
-            raise RecordError(
-                f"{where}: field 'rating' is {record.rating!r} but its scale is missing; "
-                "set rating_scale_min and rating_scale_max."
-            )
+            raise RecordError(say("record.no_scale", value=record.rating), where=where)
         if not low <= record.rating <= high:
             raise RecordError(
-                f"{where}: field 'rating' must be {low:g}-{high:g}, got {record.rating!r}."
+                say("record.rating_range", low=low, high=high, value=record.rating), where=where
             )
     try:
         json.loads(record.raw)
     except (TypeError, ValueError) as exc:
-        raise RecordError(f"{where}: field 'raw' must be a JSON string ({exc}).") from exc
+        raise RecordError(say("record.raw_not_json", detail=str(exc)), where=where) from exc
 
 
 def raw_json(fields: Mapping[str, Any]) -> str:

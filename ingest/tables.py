@@ -648,7 +648,13 @@ def read_normalized(table: Table, settings: IngestSettings) -> IngestResult:
                 )
             )
         except (RecordError, ValueError, TypeError) as exc:
-            problems.append(Problem(table.name, line, say("own_export.bad_row", detail=str(exc))))
+            problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    say("own_export.bad_row", detail=getattr(exc, "detail", "") or str(exc)),
+                )
+            )
     if not records:
         raise IngestError(say("own_export.no_rows", first=first_problem(problems)), file=table.name)
     return IngestResult(
