@@ -15,6 +15,7 @@ from dashboard import data, state, theme_engine, upload_report
 from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import KlantstemError, MappingRequired
 from ingest.mapping import header_key
@@ -109,7 +110,7 @@ def _import_one(
             PENDING,
             [
                 *state.remembered(PENDING, []),
-                {"name": name, "data": content, "columns": list(exc.columns), "message": str(exc)},
+                {"name": name, "data": content, "columns": list(exc.columns), "error": exc},
             ],
         )
         return None
@@ -138,7 +139,7 @@ def _mapping_form(pending: dict) -> None:
     name, columns = pending["name"], pending["columns"]
     none = ""
     st.subheader(md(t("upload.mapping.title").format(file=name)))
-    st.caption(md(pending["message"]))
+    st.caption(md(error_message(pending["error"], current_language())))
     names = channel_names(current_language())
     with st.form(f"mapping_{name}"):
         text = st.selectbox(t("upload.mapping.text"), columns, key=f"map_text_{name}")
@@ -228,19 +229,11 @@ def _report(files: list[FileIntake]) -> None:
                     t("col.date"): st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm")
                 },
             )
-    problems = [p for r in results for p in r.problems]
+    problems = upload_report.problems_table(files, lang)
     if problems:
         st.subheader(t("upload.problems_title"))
         st.dataframe(
-            [
-                {
-                    t("upload.col.file"): p.file,
-                    t("upload.col.line"): p.line,
-                    t("upload.col.severity"): t(f"upload.severity.{p.severity}"),
-                    t("upload.col.message"): p.message,
-                }
-                for p in problems
-            ],
+            problems,
             hide_index=True,
             width="stretch",
             key="upload_problems_table",

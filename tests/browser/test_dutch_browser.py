@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard.i18n import STRINGS
 from tests.browser.conftest import REPO_ROOT, DashboardServer, wait_idle
+from tests.dutch_phrases import english_phrases_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,23 +43,6 @@ STREAMLIT_ENGLISH = (
     "Press ⌘+Enter",
 )
 DUTCH_MONTH = r"\b\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)(?![a-z])"
-
-
-def english_only_phrases() -> list[str]:
-    """Every fixed piece of an English catalogue value that differs from its Dutch value."""
-    phrases: set[str] = set()
-    for values in STRINGS.values():
-        english, dutch = values.get("en", ""), values.get("nl", "")
-        if not english or english == dutch:
-            continue
-        for piece in re.split(r"\{[^}]*\}", english):
-            piece = piece.strip(" .:,()·—–-")
-            if len(piece) >= 4 and re.search(r"[A-Za-z]{3}", piece) and piece not in dutch:
-                phrases.add(piece)
-    return sorted(phrases, key=len, reverse=True)
-
-
-PHRASES = english_only_phrases()
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +114,7 @@ def screen_text(page) -> str:
 def assert_dutch(page, where: str) -> None:
     assert parse_qs(urlparse(page.url).query).get("lang") == ["nl"], (where, page.url)
     text = screen_text(page)
-    found = [p for p in PHRASES if re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", text)]
+    found = english_phrases_in(text)
     found += [p for p in STREAMLIT_ENGLISH if p in text]
     found += [f"date mask {m!r}" for m in date_masks(page) if "yyyy" in m]
     assert not found, f"English on the Dutch {where} page: {found}"
