@@ -182,6 +182,233 @@ def text_phrases(
     return found
 
 
+# Words that never carry the subject: phrases that differ only in them say the same thing
+# ("cancel a transfer", "cancel my transfer", "cancel the transfer") and pool their texts.
+# Negations and Dutch "laat" (late) do carry it: "not arrived" is not "arrived".
+NEGATIONS = frozenset(
+    [
+        "no",
+        "not",
+        "nor",
+        "never",
+        "cannot",
+        "can't",
+        "cant",
+        "don't",
+        "dont",
+        "didn't",
+        "didnt",
+        "doesn't",
+        "doesnt",
+        "isn't",
+        "isnt",
+        "wasn't",
+        "wasnt",
+        "won't",
+        "wont",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "aren't",
+        "weren't",
+        "couldn't",
+        "wouldn't",
+        "niet",
+        "geen",
+        "nooit",
+        "niets",
+        "noch",
+    ]
+)
+FUNCTION_WORDS = (ENGLISH | DUTCH | OTHER_LANGUAGES) - NEGATIONS - {"laat"}
+
+# A question's verb before its subject ("does my", "can i", "kan ik"): a name holding one
+# after its first word is a question whose start fell outside the name ("gas does my car"
+# from "what gas does my car need", "questions can i ask").
+_QUESTION_VERBS = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "may",
+        "might",
+        "must",
+        "ben",
+        "bent",
+        "heb",
+        "hebt",
+        "heeft",
+        "hebben",
+        "kan",
+        "kun",
+        "kunt",
+        "kunnen",
+        "kon",
+        "wil",
+        "wilt",
+        "moet",
+        "moeten",
+        "mag",
+        "zal",
+        "zou",
+        "wordt",
+        "worden",
+        "werd",
+    ]
+)
+_SUBJECTS = frozenset(
+    [
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "ik",
+        "jij",
+        "hij",
+        "zij",
+        "ze",
+        "we",
+        "wij",
+        "jullie",
+        "mijn",
+        "jouw",
+        "uw",
+        "onze",
+        "hun",
+    ]
+)
+_ASKING_VERBS = frozenset(["do", "does", "did", "can", "could", "will", "would", "should"])
+_ARTICLES = frozenset(["a", "an", "the", "this", "that", "these", "those"])
+
+
+def phrase_key(phrase: str) -> str:
+    """``phrase`` without its function words: phrases with one key say one thing."""
+    return " ".join(w for w in phrase.split() if w not in FUNCTION_WORDS)
+
+
+def is_cut_question(phrase: str) -> bool:
+    """True when ``phrase`` holds, after its first word, a question's verb before its subject
+    ("long does a transfer", "hobbies do you enjoy"): the question's start is missing."""
+    words = phrase.split()
+    for verb, subject in zip(words[1:], words[2:], strict=False):
+        if verb in _QUESTION_VERBS and subject in _SUBJECTS:
+            return True
+        if verb in _ASKING_VERBS and subject in _ARTICLES:
+            return True
+    return False
+
+
+def ranked_phrases(
+    texts: Sequence[str],
+    labels: Sequence[int] | np.ndarray,
+    *,
+    order: Sequence[int] | np.ndarray | None = None,
+    max_docs: int = 200,
+    min_docs: int = 2,
+    max_words: int = 4,
+    exclude: frozenset[str] = frozenset(),
+    length_weight: dict[int, float] | None = None,
+    keywords: Mapping[int, Sequence[str]] | None = None,
+    n_best: int = 25,
+) -> dict[int, list[tuple[float, str]]]:
+    """Each theme's best candidate names, best first: ``theme -> [(score, phrase), ...]``.
+
+    See :func:`phrase_labels` for the arguments and the score.
+    """
+    labels_arr = np.asarray(labels, dtype=np.int64)
+    weights = length_weight or _LENGTH_WEIGHT
+    rows_in_order = np.arange(len(labels_arr)) if order is None else np.asarray(order)
+    counted: dict[int, list[int]] = {}
+    for row in rows_in_order:
+        theme = int(labels_arr[row])
+        if theme < 0:
+            continue
+        bucket = counted.setdefault(theme, [])
+        if len(bucket) < max_docs:
+            bucket.append(int(row))
+    edge_words = EDGE_STOP_WORDS | exclude
+    surfaces: dict[int, Counter[str]] = {}
+    key_counts: dict[int, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    key_of: dict[str, str] = {}
+    for theme, rows in counted.items():
+        counts: Counter[str] = Counter()
+        keys: Counter[str] = Counter()
+        for row in rows:
+            found = text_phrases(texts[row], edge_words, max_words)
+            counts.update(found)
+            for phrase in found:
+                if phrase not in key_of:
+                    key_of[phrase] = phrase_key(phrase)
+            keys.update({key_of[phrase] for phrase in found})
+        surfaces[theme] = counts
+        key_counts[theme] = keys
+        total.update(keys)
+    n_all = sum(len(rows) for rows in counted.values())
+    ranked: dict[int, list[tuple[float, str]]] = {}
+    for theme, counts in surfaces.items():
+        n_theme = len(counted[theme])
+        top_terms = list((keywords or {}).get(theme, ()))[:KEYWORDS_CONSIDERED]
+        key_rank: dict[str, int] = {}
+        for rank, term in enumerate(top_terms):
+            for word in term.split():
+                key_rank.setdefault(word, rank)
+        # Each key is shown as its most frequent form in the theme's texts (in >= min_docs
+        # of them, so the name is verbatim in its quotes); ties: the shorter, then the first
+        # in alphabetical order, so the name never depends on the order of the texts.
+        shown: dict[str, tuple[int, str]] = {}
+        for phrase, inside in counts.items():
+            key = key_of[phrase]
+            if inside < min_docs or not key or is_cut_question(phrase):
+                continue
+            best = shown.get(key)
+            if best is None or (-inside, len(phrase), phrase) < (-best[0], len(best[1]), best[1]):
+                shown[key] = (inside, phrase)
+        n_other = max(n_all - n_theme, 1)
+        scored = []
+        for key, (_, phrase) in shown.items():
+            key_words = key.split()
+            if all(w in exclude or w in STOP_WORDS for w in key_words):
+                continue
+            inside = key_counts[theme][key]
+            coverage = inside / n_theme
+            outside = (total[key] - inside) / n_other
+            precision = coverage / (coverage + outside)
+            score = coverage * precision**2 * weights.get(len(phrase.split()), 0.5)
+            held = {w for w in key_words if w in key_rank}
+            if held:
+                best_rank = min(key_rank[w] for w in held)
+                score *= KEYWORD_BONUS * (1.0 - best_rank / (2 * KEYWORDS_CONSIDERED))
+                score *= 1.0 + EXTRA_KEYWORD * (len(held) - 1)
+            scored.append((score, phrase))
+        # Ties broken by the phrase itself, so the name never depends on counting order.
+        ranked[theme] = heapq.nsmallest(n_best, scored, key=lambda sp: (-sp[0], sp[1]))
+    return ranked
+
+
 def phrase_labels(
     texts: Sequence[str],
     labels: Sequence[int] | np.ndarray,
@@ -211,65 +438,28 @@ def phrase_labels(
             higher-ranked keyword), so the name says what the keywords say.
 
     Returns:
-        theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``.
+        theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``. No two
+        names share a key (:func:`phrase_key`).
     """
-    labels_arr = np.asarray(labels, dtype=np.int64)
-    weights = length_weight or _LENGTH_WEIGHT
-    rows_in_order = np.arange(len(labels_arr)) if order is None else np.asarray(order)
-    counted: dict[int, list[int]] = {}
-    for row in rows_in_order:
-        theme = int(labels_arr[row])
-        if theme < 0:
-            continue
-        bucket = counted.setdefault(theme, [])
-        if len(bucket) < max_docs:
-            bucket.append(int(row))
-    per_theme: dict[int, Counter[str]] = {}
-    total: Counter[str] = Counter()
-    edge_words = EDGE_STOP_WORDS | exclude
-    for theme, rows in counted.items():
-        counts: Counter[str] = Counter()
-        for row in rows:
-            counts.update(text_phrases(texts[row], edge_words, max_words))
-        per_theme[theme] = counts
-        total.update(counts)
-    n_all = sum(len(rows) for rows in counted.values())
-    ranked: dict[int, list[tuple[float, str]]] = {}
-    for theme, counts in per_theme.items():
-        n_theme = len(counted[theme])
-        top_terms = list((keywords or {}).get(theme, ()))[:KEYWORDS_CONSIDERED]
-        key_rank: dict[str, int] = {}
-        for rank, term in enumerate(top_terms):
-            for word in term.split():
-                key_rank.setdefault(word, rank)
-        n_other = max(n_all - n_theme, 1)
-        scored = []
-        for phrase, inside in counts.items():
-            if inside < min_docs:
-                continue
-            words = phrase.split()
-            if all(w in exclude for w in words if w not in STOP_WORDS):
-                continue
-            coverage = inside / n_theme
-            outside = (total[phrase] - inside) / n_other
-            precision = coverage / (coverage + outside)
-            score = coverage * precision**2 * weights.get(len(words), 0.5)
-            held = {w for w in words if w in key_rank}
-            if held:
-                best_rank = min(key_rank[w] for w in held)
-                score *= KEYWORD_BONUS * (1.0 - best_rank / (2 * KEYWORDS_CONSIDERED))
-                score *= 1.0 + EXTRA_KEYWORD * (len(held) - 1)
-            scored.append((score, phrase))
-        # Ties broken by the phrase itself, so the name never depends on counting order.
-        ranked[theme] = heapq.nsmallest(25, scored, key=lambda sp: (-sp[0], sp[1]))
+    ranked = ranked_phrases(
+        texts,
+        labels,
+        order=order,
+        max_docs=max_docs,
+        min_docs=min_docs,
+        max_words=max_words,
+        exclude=exclude,
+        length_weight=length_weight,
+        keywords=keywords,
+    )
+    sizes = Counter(int(t) for t in np.asarray(labels) if t >= 0)
     names: dict[int, str] = {}
     used: set[str] = set()
-    by_size = sorted(per_theme, key=lambda t: (-len(counted[t]), t))
-    for theme in by_size:
-        name = next((p for _, p in ranked[theme] if p not in used), "")
+    for theme in sorted(ranked, key=lambda t: (-min(sizes[t], max_docs), t)):
+        name = next((p for _, p in ranked[theme] if phrase_key(p) not in used), "")
         names[theme] = name
         if name:
-            used.add(name)
-    for theme in {int(t) for t in labels_arr if t >= 0} - set(names):
+            used.add(phrase_key(name))
+    for theme in set(sizes) - set(names):
         names[theme] = ""
     return names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.phrases import phrase_labels, text_phrases
+from analysis.phrases import is_cut_question, phrase_key, phrase_labels, text_phrases
 from analysis.subject_text import common_words, subject_text, subject_texts
 
 
@@ -86,3 +86,67 @@ def test_phrase_labels_are_distinctive_unique_and_found_in_the_texts():
     for theme, name in names.items():
         inside = [t for t, lab in zip(texts, labels, strict=True) if lab == theme and name in t]
         assert len(inside) >= 2
+
+
+def test_phrases_differing_only_in_function_words_pool_their_texts():
+    # No single wording of "cancel ... transfer" is as frequent as "wrong account", but
+    # together they are the theme's subject; the name is their most frequent wording.
+    texts = [
+        "I need to cancel a transfer",
+        "please cancel a transfer I made",
+        "how do I cancel the transfer",
+        "cancel my transfer please, it went to the wrong account",
+        "can you cancel the transfer now",
+        "sent it to the wrong account, cancel my transfer",
+        "money went to the wrong account",
+        "I chose the wrong account",
+        "the exchange rate was wrong",
+        "why is the exchange rate so bad",
+        "exchange rate applied was too high",
+        "bad exchange rate again",
+    ]
+    labels = [0] * 8 + [1] * 4
+    names = phrase_labels(texts, labels)
+    assert names[0] == "cancel a transfer"
+    assert (
+        phrase_key("cancel the transfer") == phrase_key("cancel my transfer") == "cancel transfer"
+    )
+    assert phrase_key("card has not arrived") != phrase_key("card has arrived")  # negation stays
+
+
+def test_no_two_themes_share_a_name_in_other_words():
+    texts = ["cancel a transfer now", "cancel a transfer today", "cancel a transfer"] + [
+        "cancel the transfer please",
+        "cancel the transfer",
+    ]
+    names = phrase_labels(texts, [0, 0, 0, 1, 1])
+    assert names[0] == "cancel a transfer"
+    assert phrase_key(names[1]) != phrase_key(names[0])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "cut"),
+    [
+        pytest.param("long does a transfer", True, id="how-long-does-a-transfer-take"),
+        pytest.param("hobbies do you enjoy", True, id="what-hobbies-do-you-enjoy"),
+        pytest.param("pakket kan ik niet", True, id="dutch-inversion"),
+        pytest.param("payment was declined", False, id="statement"),
+        pytest.param("card has not arrived", False, id="statement-with-negation"),
+        pytest.param("do you deliver", False, id="question-start-kept"),
+    ],
+)
+def test_cut_off_questions_are_recognised(phrase, cut):
+    assert is_cut_question(phrase) is cut
+
+
+def test_a_cut_off_question_never_names_a_theme():
+    texts = [
+        "how long does a transfer take",
+        "how long does a transfer usually take",
+        "how long does a transfer take to arrive",
+        "wait for a transfer to arrive",
+        "I had to wait for a transfer for days",
+    ]
+    names = phrase_labels(texts, [0] * 5)
+    assert names[0] and not is_cut_question(names[0])
+    assert sum(names[0] in t for t in texts) >= 2
