@@ -321,6 +321,29 @@ def is_cut_question(phrase: str) -> bool:
     return False
 
 
+def _expansions(
+    shown: Mapping[str, tuple[int, str]],
+    key_counts: Mapping[str, int],
+    weights: Mapping[int, float],
+    in_parts: Counter[tuple[str, int]],
+    n_parts: int,
+    min_docs: int,
+) -> list[tuple[int, int, str, frozenset[str]]]:
+    """Phrases a one-word name may grow into: 2-3 words, said (in ``min_docs`` texts) in two
+    or more of the group's parts when it has several; as (-texts, words, phrase, key words),
+    most said first."""
+    parts_said: Counter[str] = Counter(key for (key, _), n in in_parts.items() if n >= min_docs)
+    out = []
+    for key, (_, surface) in shown.items():
+        n_words = len(surface.split())
+        if not 2 <= n_words <= 3 or weights.get(n_words, 0.5) <= 0:
+            continue
+        if n_parts > 1 and parts_said[key] < 2:
+            continue
+        out.append((-key_counts[key], n_words, surface, frozenset(key.split())))
+    return sorted(out)
+
+
 def ranked_phrases(
     texts: Sequence[str],
     labels: Sequence[int] | np.ndarray,
@@ -332,6 +355,8 @@ def ranked_phrases(
     exclude: frozenset[str] = frozenset(),
     length_weight: dict[int, float] | None = None,
     keywords: Mapping[int, Sequence[str]] | None = None,
+    parts: Sequence[int] | np.ndarray | None = None,
+    expand_share: float = 0.0,
     n_best: int = 25,
 ) -> dict[int, list[tuple[float, str]]]:
     """Each theme's best candidate names, best first: ``theme -> [(score, phrase), ...]``.
@@ -339,6 +364,7 @@ def ranked_phrases(
     See :func:`phrase_labels` for the arguments and the score.
     """
     labels_arr = np.asarray(labels, dtype=np.int64)
+    parts_arr = None if parts is None else np.asarray(parts, dtype=np.int64)
     weights = length_weight or _LENGTH_WEIGHT
     rows_in_order = np.arange(len(labels_arr)) if order is None else np.asarray(order)
     counted: dict[int, list[int]] = {}
@@ -352,20 +378,27 @@ def ranked_phrases(
     edge_words = EDGE_STOP_WORDS | exclude
     surfaces: dict[int, Counter[str]] = {}
     key_counts: dict[int, Counter[str]] = {}
+    in_parts: dict[int, Counter[tuple[str, int]]] = {}  # (key, part) -> texts
     total: Counter[str] = Counter()
     key_of: dict[str, str] = {}
     for theme, rows in counted.items():
         counts: Counter[str] = Counter()
         keys: Counter[str] = Counter()
+        by_part: Counter[tuple[str, int]] = Counter()
         for row in rows:
             found = text_phrases(texts[row], edge_words, max_words)
             counts.update(found)
             for phrase in found:
                 if phrase not in key_of:
                     key_of[phrase] = phrase_key(phrase)
-            keys.update({key_of[phrase] for phrase in found})
+            text_keys = {key_of[phrase] for phrase in found}
+            keys.update(text_keys)
+            if parts_arr is not None:
+                part = int(parts_arr[row])
+                by_part.update((key, part) for key in text_keys)
         surfaces[theme] = counts
         key_counts[theme] = keys
+        in_parts[theme] = by_part
         total.update(keys)
     n_all = sum(len(rows) for rows in counted.values())
     ranked: dict[int, list[tuple[float, str]]] = {}
@@ -405,8 +438,39 @@ def ranked_phrases(
                 score *= 1.0 + EXTRA_KEYWORD * (len(held) - 1)
             scored.append((score, phrase))
         # Ties broken by the phrase itself, so the name never depends on counting order.
-        ranked[theme] = heapq.nsmallest(n_best, scored, key=lambda sp: (-sp[0], sp[1]))
+        top = heapq.nsmallest(n_best, scored, key=lambda sp: (-sp[0], sp[1]))
+        if expand_share > 0:
+            n_parts = (
+                len({int(parts_arr[r]) for r in counted[theme]}) if parts_arr is not None else 0
+            )
+            grown = _expansions(
+                shown, key_counts[theme], weights, in_parts[theme], n_parts, min_docs
+            )
+            top = [
+                (score, _grown(phrase, grown, key_counts[theme], expand_share))
+                for score, phrase in top
+            ]
+        ranked[theme] = top
     return ranked
+
+
+def _grown(
+    phrase: str,
+    expansions: list[tuple[int, int, str, frozenset[str]]],
+    key_counts: Mapping[str, int],
+    share: float,
+) -> str:
+    """``phrase`` (one word) as the most said expansion holding it, when at least ``share``
+    of the texts saying the word say it; any other phrase unchanged."""
+    key = phrase_key(phrase)
+    if " " in key or not key:
+        return phrase
+    for minus_count, _, surface, words in expansions:
+        if -minus_count < share * key_counts[key]:
+            break
+        if key in words:
+            return surface
+    return phrase
 
 
 def phrase_labels(
@@ -420,6 +484,8 @@ def phrase_labels(
     exclude: frozenset[str] = frozenset(),
     length_weight: dict[int, float] | None = None,
     keywords: Mapping[int, Sequence[str]] | None = None,
+    parts: Sequence[int] | np.ndarray | None = None,
+    expand_share: float = 0.0,
 ) -> dict[int, str]:
     """The name of every theme in ``labels`` (negative labels are ignored).
 
@@ -436,6 +502,11 @@ def phrase_labels(
         keywords: the theme's ranked keywords (c-TF-IDF); a phrase holding one of the first
             ``KEYWORDS_CONSIDERED`` scores up to ``KEYWORD_BONUS`` times higher (more for a
             higher-ranked keyword), so the name says what the keywords say.
+        parts: a part per text (the themes of top themes), for ``expand_share``.
+        expand_share: when > 0, a one-word name gives way to the 2-3 word phrase holding it
+            that the most of its texts say, when at least this share of them do and (given
+            ``parts``) it is said in two or more parts: "oil" -> "change my oil", "exchange"
+            -> "exchange rate", but not "travel" -> "travel alerts" (one part's phrase).
 
     Returns:
         theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``. No two
@@ -451,6 +522,8 @@ def phrase_labels(
         exclude=exclude,
         length_weight=length_weight,
         keywords=keywords,
+        parts=parts,
+        expand_share=expand_share,
     )
     sizes = Counter(int(t) for t in np.asarray(labels) if t >= 0)
     names: dict[int, str] = {}

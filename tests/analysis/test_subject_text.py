@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from analysis.phrases import is_cut_question, phrase_key, phrase_labels, text_phrases
 from analysis.subject_text import common_words, subject_text, subject_texts
+from analysis.theme_tree import TOP_NAME_EXPAND_SHARE, TOP_NAME_LENGTH_WEIGHT
 
 
 @pytest.mark.parametrize(
@@ -150,3 +152,47 @@ def test_a_cut_off_question_never_names_a_theme():
     names = phrase_labels(texts, [0] * 5)
     assert names[0] and not is_cut_question(names[0])
     assert sum(names[0] in t for t in texts) >= 2
+
+
+def test_a_top_theme_name_grows_into_a_phrase_said_across_its_themes():
+    car = [
+        "time to change my oil",
+        "can you change my oil",
+        "change my oil today",
+        "oil is leaking",
+        "change my oil and rotate the tyres",
+        "when should I change my oil",
+        "oil light came on",
+        "low oil warning",
+    ]
+    travel = [
+        "set travel alerts for paris",
+        "travel alerts for my trip",
+        "travel alerts please",
+        "travel insurance",
+        "travel plans for june",
+        "book travel to rome",
+        "travel visa needed",
+        "travel with kids",
+    ]
+    weather = ["what is the weather", "weather tomorrow", "is it raining", "weather in london"]
+    texts = car + travel + weather
+    tops = [0] * 8 + [1] * 8 + [2] * 4
+    themes = [0] * 4 + [1] * 4 + [2] * 4 + [3] * 4 + [4] * 4  # two themes per top theme
+    broad = {"length_weight": TOP_NAME_LENGTH_WEIGHT}
+    assert phrase_labels(texts, tops, **broad) == {0: "oil", 1: "travel", 2: "weather"}
+    grown = phrase_labels(texts, tops, **broad, parts=themes, expand_share=TOP_NAME_EXPAND_SHARE)
+    # "change my oil" is said in both themes of the car top theme; "travel alerts" in only
+    # one of the travel top theme's: a top theme is not named after one of its themes.
+    assert grown == {0: "change my oil", 1: "travel", 2: "weather"}
+    without_parts = phrase_labels(texts, tops, **broad, expand_share=TOP_NAME_EXPAND_SHARE)
+    assert without_parts[1] == "travel alerts"
+    order = [int(i) for i in np.random.default_rng(0).permutation(len(texts))]
+    shuffled = phrase_labels(
+        [texts[i] for i in order],
+        [tops[i] for i in order],
+        **broad,
+        parts=[themes[i] for i in order],
+        expand_share=TOP_NAME_EXPAND_SHARE,
+    )
+    assert shuffled == grown  # same names in any order of the items
