@@ -167,6 +167,12 @@ KEYWORD_BONUS = 4.0
 # Each further keyword a phrase holds raises its score by this share ("refund item" names a
 # refund theme better than "item").
 EXTRA_KEYWORD = 0.5
+# A candidate that most of its texts (this share) say with one more word is a fragment of that
+# longer phrase and gives way to it: "disposable virtual" -> "disposable virtual cards",
+# "duur vergeleken" -> "duur vergeleken met bol". Not for stop or filler words ("weer omhoog
+# gegaan" adds nothing to "omhoog gegaan"). banking77: 77% -> 80% of names share a word with
+# the intent (0.8: 2 of 211 banking77 and clinc150 names changed, no gain).
+FRAGMENT_SHARE = 0.6
 # A name is a phrase of 2-4 words; a lone word only when no phrase comes near.
 _LENGTH_WEIGHT = {1: 0.1, 2: 1.0, 3: 1.0, 4: 0.85}
 
@@ -359,6 +365,23 @@ def _expansions(
     return sorted(out)
 
 
+def _longer_counts(
+    shown: Mapping[str, tuple[int, str]], key_counts: Mapping[str, int]
+) -> Counter[str]:
+    """key (of two or more words) -> texts of the most said candidate that is the key with one
+    more word at its start or end (a word that says something: not a stop or filler word). A
+    lone word is not a fragment: it is a main theme's broad name, grown only across themes."""
+    longer: Counter[str] = Counter()
+    for key in shown:
+        words = key.split()
+        if len(words) < 3:
+            continue
+        for shorter, added in ((" ".join(words[1:]), words[0]), (" ".join(words[:-1]), words[-1])):
+            if added not in STOP_WORDS:
+                longer[shorter] = max(longer[shorter], key_counts[key])
+    return longer
+
+
 def ranked_phrases(
     texts: Sequence[str],
     labels: Sequence[int] | np.ndarray,
@@ -436,9 +459,12 @@ def ranked_phrases(
             if best is None or (-inside, len(phrase), phrase) < (-best[0], len(best[1]), best[1]):
                 shown[key] = (inside, phrase)
         n_other = max(n_all - n_theme, 1)
+        longer = _longer_counts(shown, key_counts[theme])
         scored = []
         for key, (_, phrase) in shown.items():
             key_words = key.split()
+            if longer[key] >= FRAGMENT_SHARE * key_counts[theme][key]:
+                continue  # a fragment: most of its texts say it with one more word
             if all(w in exclude or w in STOP_WORDS for w in key_words):
                 continue
             inside = key_counts[theme][key]

@@ -196,3 +196,25 @@ def test_a_top_theme_name_grows_into_a_phrase_said_across_its_themes():
         expand_share=TOP_NAME_EXPAND_SHARE,
     )
     assert shuffled == grown  # same names in any order of the items
+
+
+def test_a_fragment_gives_way_to_the_phrase_most_of_its_texts_say():
+    texts = [
+        "can I get disposable virtual cards",
+        "do you offer disposable virtual cards",
+        "how many disposable virtual cards can I have",
+        "disposable virtual cards for online shopping",
+        "is a disposable virtual one possible",
+    ]
+    names = phrase_labels(texts, [0] * 5)
+    assert names[0] == "disposable virtual cards"  # 4 of the 5 "disposable virtual" texts
+    assert sum(names[0] in t for t in texts) >= 2
+    # A filler word ("weer": again) does not make "omhoog gegaan" a fragment.
+    prices = [
+        "prijzen zijn weer omhoog gegaan",
+        "alles is weer omhoog gegaan",
+        "weer omhoog gegaan, jammer",
+        "verzendkosten omhoog gegaan",
+        "abonnement omhoog gegaan",
+    ]
+    assert phrase_labels(prices, [0] * 5) == {0: "omhoog gegaan"}
