@@ -189,6 +189,8 @@ class CTfidfLabeler:
         min_language_items: items a theme needs in a language for its own label.
         min_language_share: ... and at least this share of the theme.
         length_weight: name length preference (:func:`analysis.phrases.phrase_labels`).
+        expand_share: a one-word name gives way to a 2-3 word phrase holding it that at least
+            this share of its texts say (0: never; :func:`analysis.phrases.phrase_labels`).
 
     Attributes:
         labels_: theme -> :class:`ThemeLabel`.
@@ -201,12 +203,14 @@ class CTfidfLabeler:
         min_language_items: int = 5,
         min_language_share: float = 0.15,
         length_weight: dict[int, float] | None = None,
+        expand_share: float = 0.0,
     ) -> None:
         self.n_keywords = n_keywords
         self.n_quotes = n_quotes
         self.min_language_items = min_language_items
         self.min_language_share = min_language_share
         self.length_weight = length_weight
+        self.expand_share = expand_share
 
     def fit(
         self,
@@ -214,8 +218,12 @@ class CTfidfLabeler:
         labels: Sequence[int] | np.ndarray,
         vectors: np.ndarray | None = None,
         languages: Sequence[str] | None = None,
+        parts: Sequence[int] | np.ndarray | None = None,
     ) -> CTfidfLabeler:
-        """Compute labels for every theme in ``labels`` (negative labels are skipped)."""
+        """Compute labels for every theme in ``labels`` (negative labels are skipped).
+
+        ``parts``: a sub-group per text (the themes of top themes), see ``expand_share``.
+        """
         labels_arr = np.asarray(labels, dtype=np.int64)
         # Names come from the texts with only addressee and politeness removed, so a name is
         # verbatim in its quotes ("unblock my pin", not "unblock pin" after "my" went as a
@@ -237,6 +245,8 @@ class CTfidfLabeler:
             exclude=common,
             keywords=keyword_map,
             length_weight=self.length_weight,
+            parts=parts,
+            expand_share=self.expand_share,
         )
         per_language: dict[str, dict[int, str]] = {}
         if languages is not None:
@@ -268,6 +278,8 @@ class CTfidfLabeler:
                     exclude=common,
                     keywords=lang_keywords,
                     length_weight=self.length_weight,
+                    parts=parts,
+                    expand_share=self.expand_share,
                 )
                 fallback = {theme: short_label(kw) for theme, kw in lang_keywords.items()}
                 per_language[lang] = {

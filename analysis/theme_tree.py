@@ -147,8 +147,11 @@ def _elbow_scores(heights: np.ndarray, n_fine: int, span: int) -> dict[int, floa
     return {k: scores.get(k, 0.0) for k in range(1, n_fine + 1)}
 
 
-# Top themes are named more broadly than themes: one or two words read best at that level.
+# Top themes are named more broadly than themes: the word most said across the group, given
+# the words around it when most of its texts say the same phrase across two or more of the
+# group's themes ("oil" -> "change my oil", "exchange" -> "exchange rate").
 TOP_NAME_LENGTH_WEIGHT = {1: 1.0, 2: 0.9, 3: 0.5, 4: 0.3}
+TOP_NAME_EXPAND_SHARE = 0.35
 TOP_MATCH_MIN_SIMILARITY = 0.5
 NAME_SAMPLE_PER_TOP = 500
 
@@ -259,11 +262,14 @@ def plan_tree(
     top_labels = np.where(item_themes >= 0, [top_index.get(int(t), -1) for t in top_of_item], -1)
     # Names from the items nearest each top theme's centre: bounded cost at 100k items.
     named = _nearest_rows(vectors, top_labels, keys, NAME_SAMPLE_PER_TOP)
-    labeler = CTfidfLabeler(length_weight=TOP_NAME_LENGTH_WEIGHT).fit(
+    labeler = CTfidfLabeler(
+        length_weight=TOP_NAME_LENGTH_WEIGHT, expand_share=TOP_NAME_EXPAND_SHARE
+    ).fit(
         [texts[i] for i in named],
         top_labels[named],
         vectors[named],
         [languages[i] for i in named],
+        parts=item_themes[named],
     )
     rows = []
     for top, i in top_index.items():

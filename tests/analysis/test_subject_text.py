@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from analysis.phrases import phrase_labels, text_phrases
+from analysis.phrases import is_cut_question, phrase_key, phrase_labels, text_phrases
 from analysis.subject_text import common_words, subject_text, subject_texts
+from analysis.theme_tree import TOP_NAME_EXPAND_SHARE, TOP_NAME_LENGTH_WEIGHT
 
 
 @pytest.mark.parametrize(
@@ -86,3 +88,133 @@ def test_phrase_labels_are_distinctive_unique_and_found_in_the_texts():
     for theme, name in names.items():
         inside = [t for t, lab in zip(texts, labels, strict=True) if lab == theme and name in t]
         assert len(inside) >= 2
+
+
+def test_phrases_differing_only_in_function_words_pool_their_texts():
+    # No single wording of "cancel ... transfer" is as frequent as "wrong account", but
+    # together they are the theme's subject; the name is their most frequent wording.
+    texts = [
+        "I need to cancel a transfer",
+        "please cancel a transfer I made",
+        "how do I cancel the transfer",
+        "cancel my transfer please, it went to the wrong account",
+        "can you cancel the transfer now",
+        "sent it to the wrong account, cancel my transfer",
+        "money went to the wrong account",
+        "I chose the wrong account",
+        "the exchange rate was wrong",
+        "why is the exchange rate so bad",
+        "exchange rate applied was too high",
+        "bad exchange rate again",
+    ]
+    labels = [0] * 8 + [1] * 4
+    names = phrase_labels(texts, labels)
+    assert names[0] == "cancel a transfer"
+    assert (
+        phrase_key("cancel the transfer") == phrase_key("cancel my transfer") == "cancel transfer"
+    )
+    assert phrase_key("card has not arrived") != phrase_key("card has arrived")  # negation stays
+
+
+def test_no_two_themes_share_a_name_in_other_words():
+    texts = ["cancel a transfer now", "cancel a transfer today", "cancel a transfer"] + [
+        "cancel the transfer please",
+        "cancel the transfer",
+    ]
+    names = phrase_labels(texts, [0, 0, 0, 1, 1])
+    assert names[0] == "cancel a transfer"
+    assert phrase_key(names[1]) != phrase_key(names[0])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "cut"),
+    [
+        pytest.param("long does a transfer", True, id="how-long-does-a-transfer-take"),
+        pytest.param("hobbies do you enjoy", True, id="what-hobbies-do-you-enjoy"),
+        pytest.param("pakket kan ik niet", True, id="dutch-inversion"),
+        pytest.param("payment was declined", False, id="statement"),
+        pytest.param("card has not arrived", False, id="statement-with-negation"),
+        pytest.param("do you deliver", False, id="question-start-kept"),
+    ],
+)
+def test_cut_off_questions_are_recognised(phrase, cut):
+    assert is_cut_question(phrase) is cut
+
+
+def test_a_cut_off_question_never_names_a_theme():
+    texts = [
+        "how long does a transfer take",
+        "how long does a transfer usually take",
+        "how long does a transfer take to arrive",
+        "wait for a transfer to arrive",
+        "I had to wait for a transfer for days",
+    ]
+    names = phrase_labels(texts, [0] * 5)
+    assert names[0] and not is_cut_question(names[0])
+    assert sum(names[0] in t for t in texts) >= 2
+
+
+def test_a_top_theme_name_grows_into_a_phrase_said_across_its_themes():
+    car = [
+        "time to change my oil",
+        "can you change my oil",
+        "change my oil today",
+        "oil is leaking",
+        "change my oil and rotate the tyres",
+        "when should I change my oil",
+        "oil light came on",
+        "low oil warning",
+    ]
+    travel = [
+        "set travel alerts for paris",
+        "travel alerts for my trip",
+        "travel alerts please",
+        "travel insurance",
+        "travel plans for june",
+        "book travel to rome",
+        "travel visa needed",
+        "travel with kids",
+    ]
+    weather = ["what is the weather", "weather tomorrow", "is it raining", "weather in london"]
+    texts = car + travel + weather
+    tops = [0] * 8 + [1] * 8 + [2] * 4
+    themes = [0] * 4 + [1] * 4 + [2] * 4 + [3] * 4 + [4] * 4  # two themes per top theme
+    broad = {"length_weight": TOP_NAME_LENGTH_WEIGHT}
+    assert phrase_labels(texts, tops, **broad) == {0: "oil", 1: "travel", 2: "weather"}
+    grown = phrase_labels(texts, tops, **broad, parts=themes, expand_share=TOP_NAME_EXPAND_SHARE)
+    # "change my oil" is said in both themes of the car top theme; "travel alerts" in only
+    # one of the travel top theme's: a top theme is not named after one of its themes.
+    assert grown == {0: "change my oil", 1: "travel", 2: "weather"}
+    without_parts = phrase_labels(texts, tops, **broad, expand_share=TOP_NAME_EXPAND_SHARE)
+    assert without_parts[1] == "travel alerts"
+    order = [int(i) for i in np.random.default_rng(0).permutation(len(texts))]
+    shuffled = phrase_labels(
+        [texts[i] for i in order],
+        [tops[i] for i in order],
+        **broad,
+        parts=[themes[i] for i in order],
+        expand_share=TOP_NAME_EXPAND_SHARE,
+    )
+    assert shuffled == grown  # same names in any order of the items
+
+
+def test_a_fragment_gives_way_to_the_phrase_most_of_its_texts_say():
+    texts = [
+        "can I get disposable virtual cards",
+        "do you offer disposable virtual cards",
+        "how many disposable virtual cards can I have",
+        "disposable virtual cards for online shopping",
+        "is a disposable virtual one possible",
+    ]
+    names = phrase_labels(texts, [0] * 5)
+    assert names[0] == "disposable virtual cards"  # 4 of the 5 "disposable virtual" texts
+    assert sum(names[0] in t for t in texts) >= 2
+    # A filler word ("weer": again) does not make "omhoog gegaan" a fragment.
+    prices = [
+        "prijzen zijn weer omhoog gegaan",
+        "alles is weer omhoog gegaan",
+        "weer omhoog gegaan, jammer",
+        "verzendkosten omhoog gegaan",
+        "abonnement omhoog gegaan",
+    ]
+    assert phrase_labels(prices, [0] * 5) == {0: "omhoog gegaan"}
