@@ -177,6 +177,8 @@ def test_migration_starts_the_sequences_after_an_existing_workspaces_ids(tmp_pat
             con.execute("DROP SEQUENCE top_theme_ids")
             con.execute("ALTER TABLE themes DROP COLUMN top_id")
             con.execute("ALTER TABLE themes DROP COLUMN top_locked")
+            con.execute("ALTER TABLE import_problems DROP COLUMN code")  # what migration 5 added
+            con.execute("ALTER TABLE import_problems DROP COLUMN params")
             con.execute("DELETE FROM schema_version WHERE version >= 3")
     with Workspace.open(path) as ws:
         assert ws.schema_version == SCHEMA_VERSION
