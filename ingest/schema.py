@@ -18,7 +18,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ingest.errors import RecordError
-from ingest.privacy import redact
+from ingest.privacy import redact, redact_message
 
 Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "other"]
 Direction = Literal["inbound", "outbound", "internal"]
@@ -212,7 +212,7 @@ class Problem:
     def __post_init__(self) -> None:
         # Messages quote the cell they could not read; that cell may hold anything personal.
         object.__setattr__(self, "file", redact(self.file))
-        object.__setattr__(self, "message", redact(self.message))
+        object.__setattr__(self, "message", redact_message(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file} line {self.line}" if self.line else self.file

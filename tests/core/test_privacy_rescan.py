@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest.privacy import RULES_VERSION, bsn_is_valid
+from ingest.privacy import RULES_VERSION, bsn_is_valid, pseudonym
 from ingest.reader import read_bytes
 from ingest.safe_result import private_result
 from ingest.schema import Problem, records_to_frame
@@ -68,6 +68,25 @@ def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
     assert report.rows["items.thread_id"] == len(MUST_REDACT)
     assert report.kinds["BSN"] >= 12 and report.kinds["PHONE"] >= 25
     assert again.changed == 0  # idempotent
+
+
+def test_rescan_takes_senders_and_numbers_out_of_whatsapp_ids(tmp_path):
+    sender, chat = "+31 6 12345678", "whatsapp:WhatsApp Chat with +31 6 12345678.txt"
+    with Workspace.open(tmp_path / "old.duckdb") as ws:
+        key = (ws.get_setting("pseudonym_key", "") or "").encode()
+        old = make_record(
+            1,
+            source_system="whatsapp",
+            source_record_id=f"2026-11-16 10:12:00|{sender}|0",
+            author_pseudonym=pseudonym(key, sender),
+            thread_id=chat,
+        )
+        import_records(ws, [old], file_name="WhatsApp Chat with +31 6 12345678.txt")
+        report = rescan(ws)
+        stored = ws.query_df("SELECT * FROM items").to_csv()
+        stored += ws.query_df("SELECT * FROM import_batches").to_csv()
+    assert "12345678" not in stored
+    assert report.rows["items.source_record_id"] == report.rows["items.thread_id"] == 1
 
 
 def test_cli_rescan_reports_and_leaves_no_value_in_the_file(tmp_path):
