@@ -88,13 +88,12 @@ def rescan(ws: Workspace) -> RescanReport:
             "source_system, author_pseudonym FROM items"
         ).fetchall()
         updates = []
-        for item in items:
-            item_id, text, subject, raw, record_id, thread_id, source_file = item[:7]
+        for item_id, text, subject, raw, record_id, thread_id, source_file, system, author in items:
             new = (
                 redact(text),
                 redact(subject),
                 private_raw(raw),
-                redact_identifier(_without_sender(record_id, *item[7:], key), key),
+                redact_identifier(_without_sender(record_id, system, author, key), key),
                 redact_identifier(thread_id, key),
                 private_file_name(source_file, key),
             )
