@@ -22,7 +22,7 @@ from tests.ingest.privacy_cases import MUST_REDACT, MUST_STAY
 from tests.summary.workspace_fixture import sample_files
 from workspace.db import Workspace
 from workspace.imports import import_bytes, import_records
-from workspace.privacy_rescan import compact, rescan
+from workspace.privacy_rescan import rescan
 
 
 def _uncompressed(ws: Workspace) -> None:
@@ -103,22 +103,31 @@ def test_cli_rescan_reports_and_leaves_no_value_in_the_file(tmp_path):
 
 
 def test_workspace_file_built_from_the_table_holds_no_personal_value(tmp_path):
+    """The table in every place a value can land: text, subject, original fields, problem
+    messages (a date cell holding the text), a file name with an address, a WhatsApp chat
+    named after a number; the WAL scanned while the workspace is open, the file as built."""
     path = tmp_path / "table.duckdb"
     cases = [*MUST_REDACT, *MUST_STAY]
     table = io.StringIO()
     writer = csv.writer(table, delimiter=";", quoting=csv.QUOTE_ALL)
-    writer.writerows(
-        [("id", "datum", "tekst")] + [(n, "16-11-2026", c.text) for n, c in enumerate(cases)]
-    )
+    writer.writerow(("id", "datum", "tekst", "onderwerp", "opmerking"))
+    for n, c in enumerate(cases):
+        date = c.text if n % 4 == 0 and c in MUST_REDACT else "16-11-2026"
+        writer.writerow((n, date, c.text, c.text, c.text))
+    chat = "".join(f"16-11-2026 10:{n:02d} - +31 6 12345678: {c.text}\n" for n, c in
+                   enumerate(MUST_REDACT[:50]))  # fmt: skip
     with Workspace.open(path) as ws:
         _uncompressed(ws)
-        result = import_bytes(ws, table.getvalue().encode(), "tabel.csv")
-        ws.cursor().execute("CHECKPOINT")
-    assert result.added == len(cases), result
-    compact(path, compress=False)
+        result = import_bytes(ws, table.getvalue().encode(), "export van jan@example.nl.csv")
+        import_bytes(ws, chat.encode(), "WhatsApp Chat with +31 6 12345678.txt")
+        wal = path.with_name(path.name + ".wal")
+        logged = wal.read_bytes() if wal.exists() else b""
+    assert result.added + len(result.problems) == len(cases) and result.problems, result
     data = path.read_bytes()
     assert all(c.text.encode() in data for c in MUST_STAY[:10])  # the scan sees stored text
-    assert not [c.id for c in MUST_REDACT if c.secret.encode() in data]
+    for stored in (data, logged):
+        assert not [c.id for c in MUST_REDACT if c.secret.encode() in stored]
+        assert b"jan@example.nl" not in stored and b"+31 6 12345678" not in stored
 
 
 NINE_DIGITS = re.compile(r"(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])")  # not inside hex ids
