@@ -105,6 +105,10 @@ _BRAND_BEFORE = re.compile(
     r"(?:(?:^|\s)[A-Z][\w-]+|\b(?i:model|type|serie|series|versie|version|artikel)) $"
 )
 _CANDIDATE = re.compile(r"\d|@")
+_ODD_SEPARATORS = re.compile("[\u2010\u2011\u2012\u2013\u00a0\u2007\u202f]")
+_PLAIN_SEPARATORS = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013", "-") | dict.fromkeys("\u00a0\u2007\u202f", " ")
+)
 _DATE_LIKE = re.compile(r"^\(?\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2}(?!\1?\d))")
 _SEPARATOR = re.compile(r"[ .-]+")
 
@@ -220,6 +224,16 @@ def redact(text: str) -> str:
     """
     if not text or _CANDIDATE.search(text) is None:  # most cells: nothing to find
         return text
+    if _ODD_SEPARATORS.search(text):
+        # Word and Outlook type an en dash or a no-break space inside numbers (06–12345678):
+        # the rules see them as a hyphen and a space; text without a find stays as it was.
+        plain = text.translate(_PLAIN_SEPARATORS)
+        redacted = _redact(plain)
+        return text if redacted == plain else redacted
+    return _redact(text)
+
+
+def _redact(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub("[EMAIL]", text)
     text = _sub_longest_valid(_IBAN, text, "[IBAN]", iban_is_valid)
