@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.privacy import pseudonym, redact, redact_identifier, without_author
+from ingest.privacy import pseudonym, redact, redact_identifier, redact_message, without_author
 from ingest.safe_result import private_file_name, private_raw
 from ingest.schema import content_hash
 from workspace.db import Workspace
@@ -121,7 +121,7 @@ def rescan(ws: Workspace) -> RescanReport:
             con.execute(
                 "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM items)"
             )
-        _rescan_column(con, report, "import_problems", "message", redact)
+        _rescan_column(con, report, "import_problems", "message", redact_message)
         _rescan_column(con, report, "import_problems", "file", redact)
         _rescan_column(
             con, report, "import_batches", "file_name", lambda v: private_file_name(v, key)

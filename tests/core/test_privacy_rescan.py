@@ -51,6 +51,10 @@ def _leaky_workspace(path: Path) -> None:
             con.execute(
                 "UPDATE import_problems SET message = 'date must be a date, got ''06-12345678'''"
             )
+            con.execute(  # a cell quoted with repr(): its line break escaped before the BSN
+                "INSERT INTO import_problems SELECT batch_id, file, 4, severity, "
+                "'date must be a date, got ''bsn:\\n879678847''' FROM import_problems"
+            )
 
 
 def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
@@ -64,6 +68,7 @@ def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
         again = rescan(ws)
     assert not [c.id for c in MUST_REDACT if c.secret in stored]
     assert "jan@" not in stored and "piet@" not in other and "06-12345678" not in other
+    assert "879678847" not in other
     assert report.rows["items.text"] == len(MUST_REDACT)
     assert report.rows["items.thread_id"] == len(MUST_REDACT)
     assert report.kinds["BSN"] >= 12 and report.kinds["PHONE"] >= 25
