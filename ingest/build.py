@@ -16,7 +16,7 @@ from ingest.errors import IngestError, RecordError
 from ingest.language import detect_languages
 from ingest.limits import check_time
 from ingest.messages import message as say
-from ingest.privacy import pseudonym, redact
+from ingest.privacy import pseudonym, redact, without_author
 from ingest.schema import FeedbackRecord, IngestResult, Problem, make_record_id, raw_json
 from ingest.settings import IngestSettings
 
@@ -128,7 +128,11 @@ def finish(
                 FeedbackRecord(
                     id=make_record_id(draft.source_system, draft.source_record_id, draft.part),
                     source_system=draft.source_system,
-                    source_record_id=draft.source_record_id,
+                    source_record_id=without_author(
+                        draft.source_record_id, draft.author, settings.pseudonym_key
+                    )
+                    if settings.redact
+                    else draft.source_record_id,
                     channel=draft.channel,
                     direction=draft.direction,
                     received_at=draft.received_at,

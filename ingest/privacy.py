@@ -20,7 +20,7 @@ import hmac
 import re
 from collections.abc import Callable
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 """Raised whenever the rules change, so a workspace built under older ones can be found."""
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
@@ -105,6 +105,10 @@ _BRAND_BEFORE = re.compile(
     r"(?:(?:^|\s)[A-Z][\w-]+|\b(?i:model|type|serie|series|versie|version|artikel)) $"
 )
 _CANDIDATE = re.compile(r"\d|@")
+_ODD_SEPARATORS = re.compile("[\u2010\u2011\u2012\u2013\u00a0\u2007\u202f]")
+_PLAIN_SEPARATORS = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013", "-") | dict.fromkeys("\u00a0\u2007\u202f", " ")
+)
 _DATE_LIKE = re.compile(r"^\(?\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2}(?!\1?\d))")
 _SEPARATOR = re.compile(r"[ .-]+")
 
@@ -150,9 +154,15 @@ def _digits(text: str) -> int:
 
 
 def _sub_checked(
-    pattern: re.Pattern[str], text: str, placeholder: str, check: Callable[[str], bool]
+    pattern: re.Pattern[str],
+    text: str,
+    placeholder: str | Callable[[str], str],
+    check: Callable[[str], bool],
 ) -> str:
-    return pattern.sub(lambda m: placeholder if check(m.group(0)) else m.group(0), text)
+    """Matches that pass ``check`` replaced by ``placeholder`` (or what it makes of them)."""
+    if isinstance(placeholder, str):
+        return pattern.sub(lambda m: placeholder if check(m.group(0)) else m.group(0), text)
+    return pattern.sub(lambda m: placeholder(m[0]) if check(m[0]) else m[0], text)
 
 
 def _sub_longest_valid(
@@ -192,6 +202,20 @@ def _postcode(m: re.Match[str]) -> str:
     return "[POSTCODE]" if in_context or not ambiguous else m.group(0)
 
 
+def _any(_: str) -> bool:
+    return True
+
+
+_PHONE_RULES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
+    (_NL_PHONE, lambda s: not _DATE_LIKE.match(s)),
+    (_INTL_PHONE, lambda s: 8 <= _digits(s) <= 15),
+    (_US_PHONE, _any),
+    (_UK_MOBILE, _any),
+    (_UK_LANDLINE, lambda s: _digits(s) == 11),
+)
+"""Each phone shape and the check a match must pass, in the order they are tried."""
+
+
 def redact(text: str) -> str:
     """Replace personal data in free text by typed placeholders.
 
@@ -200,25 +224,74 @@ def redact(text: str) -> str:
     """
     if not text or _CANDIDATE.search(text) is None:  # most cells: nothing to find
         return text
+    if _ODD_SEPARATORS.search(text):
+        # Word and Outlook type an en dash or a no-break space inside numbers (06–12345678):
+        # the rules see them as a hyphen and a space; text without a find stays as it was.
+        plain = text.translate(_PLAIN_SEPARATORS)
+        redacted = _redact(plain)
+        return text if redacted == plain else redacted
+    return _redact(text)
+
+
+def _redact(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub("[EMAIL]", text)
     text = _sub_longest_valid(_IBAN, text, "[IBAN]", iban_is_valid)
     text = _sub_longest_valid(_CARD, text, "[CARD]", luhn_is_valid)
-    text = _sub_checked(_NL_PHONE, text, "[PHONE]", lambda s: not _DATE_LIKE.match(s))
-    text = _sub_checked(_INTL_PHONE, text, "[PHONE]", lambda s: 8 <= _digits(s) <= 15)
-    text = _US_PHONE.sub("[PHONE]", text)
-    text = _UK_MOBILE.sub("[PHONE]", text)
-    text = _sub_checked(_UK_LANDLINE, text, "[PHONE]", lambda s: _digits(s) == 11)
+    for pattern, check in _PHONE_RULES:
+        text = _sub_checked(pattern, text, "[PHONE]", check)
     text = _sub_checked(_BSN, text, "[BSN]", bsn_is_valid)
     return _POSTCODE.sub(_postcode, text)
 
 
-def redact_addresses(value: str, key: bytes) -> str:
-    """E-mail addresses inside an identifier (Message-ID, References, a file name) replaced
-    by a keyed hash, so ids stay distinct and threads stay linked without the address."""
-    if "@" not in value:
+_ESCAPE = re.compile(r"\\(\\|[nrt]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    code = m[1]
+    return {"\\": "\\", "n": "\n", "r": "\r", "t": "\t"}.get(code) or chr(int(code[1:], 16))
+
+
+def _escape(char: str) -> str:
+    return char if char.isprintable() and char != "\\" else repr(char)[1:-1]
+
+
+def redact_message(message: str) -> str:
+    """:func:`redact` for a message that quotes a cell with ``repr``: an escaped line break
+    or no-break space (``'gegevens:\\n879678847'``) glues to the number after it, so the
+    cell is also redacted with its escapes read back, then escaped again."""
+    message = redact(message)
+    if "\\" not in message:
+        return message
+    plain = _ESCAPE.sub(_unescape, message)
+    redacted = redact(plain)
+    return message if redacted == plain else "".join(map(_escape, redacted))
+
+
+def redact_identifier(value: str, key: bytes) -> str:
+    """E-mail addresses and phone numbers inside an identifier (Message-ID, References, a
+    WhatsApp sender or chat name, a file name) replaced by keyed hashes, so ids stay distinct
+    and threads stay linked without the address or the number."""
+    if "@" in value:
+        value = _EMAIL.sub(lambda m: "addr-" + pseudonym(key, m.group(0))[:12], value)
+    if _digits(value) < 8:  # no phone number has fewer: most ids end here
         return value
-    return _EMAIL.sub(lambda m: "addr-" + pseudonym(key, m.group(0))[:12], value)
+
+    def hashed(found: str) -> str:
+        return "phone-" + pseudonym(key, found)[:12]
+
+    for pattern, check in _PHONE_RULES:
+        value = _sub_checked(pattern, value, hashed, check)
+    return value
+
+
+def without_author(record_id: str, author: str, key: bytes) -> str:
+    """The id with the author's name or number in it (a WhatsApp message is ``time|sender|n``)
+    replaced by the author's pseudonym: authors are kept only as that."""
+    author = author.strip()
+    if len(author) < 2 or author not in record_id:
+        return record_id
+    return record_id.replace(author, "author-" + pseudonym(key, author))
 
 
 def pseudonym(key: bytes, author: str) -> str:

@@ -2,7 +2,8 @@
 
 Readers redact ``text``, ``subject`` and ``raw`` (:mod:`ingest.build`); problem messages
 redact themselves (:class:`ingest.schema.Problem`). What is left is here: e-mail addresses
-inside Message-IDs, References and file names, and Klantstem's own item export read back
+and phone numbers inside Message-IDs, References, WhatsApp ids and file names, and
+Klantstem's own item export read back
 (its cells were redacted by whatever rules were current when it was written, or edited by
 hand since).
 """
@@ -10,21 +11,24 @@ hand since).
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import PurePath
 
-from ingest.privacy import redact, redact_addresses
+from ingest.privacy import redact, redact_identifier
 from ingest.schema import FeedbackRecord, IngestResult, raw_json
 from ingest.settings import IngestSettings
 
 OWN_EXPORT_FORMAT = "klantstem_items"
 
 
+@lru_cache(maxsize=256)  # every record of a file carries its name
 def private_file_name(name: str, key: bytes) -> str:
-    """A file name with e-mail addresses replaced by keyed hashes; the suffix is kept."""
-    if "@" not in name:
-        return name
+    """A file name with e-mail addresses and phone numbers replaced by keyed hashes (a
+    WhatsApp export is named after the chat: ``WhatsApp Chat with +31 6 12345678.txt``) and
+    other personal data by placeholders; the suffix is kept."""
     path = PurePath(name)
-    return redact_addresses(path.stem, key) + path.suffix
+    stem = redact(redact_identifier(path.stem, key))
+    return name if stem == path.stem else stem + path.suffix
 
 
 def private_raw(raw: str) -> str:
@@ -39,14 +43,15 @@ def private_raw(raw: str) -> str:
 
 
 def private_record(record: FeedbackRecord, key: bytes, *, full: bool) -> FeedbackRecord:
-    """The record with addresses out of its ids; ``full`` also re-redacts text, subject, raw."""
-    if not full and "@" not in record.source_record_id + record.thread_id + record.source_file:
-        return record  # the common case, and a copy re-validates: skip it
+    """The record with addresses and phone numbers out of its ids; ``full`` also re-redacts text, subject, raw."""
+    ids = (record.source_record_id, record.thread_id, record.source_file)
     changes: dict[str, object] = {
-        "source_record_id": redact_addresses(record.source_record_id, key),
-        "thread_id": redact_addresses(record.thread_id, key),
-        "source_file": private_file_name(record.source_file, key),
+        "source_record_id": redact_identifier(ids[0], key),
+        "thread_id": redact_identifier(ids[1], key),
+        "source_file": private_file_name(ids[2], key),
     }
+    if not full and tuple(changes.values()) == ids:
+        return record  # the common case, and a copy re-validates: skip it
     if full:
         changes |= {
             "text": redact(record.text),

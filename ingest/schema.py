@@ -20,7 +20,7 @@ import pandas as pd
 from ingest.errors import RecordError
 from ingest.messages import MESSAGES, Text, map_strings, params_to_json
 from ingest.messages import message as say
-from ingest.privacy import redact
+from ingest.privacy import redact, redact_message
 
 Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "other"]
 Direction = Literal["inbound", "outbound", "internal"]
@@ -220,7 +220,7 @@ class Problem:
             object.__setattr__(self, "params", self.message.params)
         # Messages quote the cell they could not read; that cell may hold anything personal.
         object.__setattr__(self, "file", redact(self.file))
-        object.__setattr__(self, "message", redact(self.message))
+        object.__setattr__(self, "message", redact_message(self.message))
         object.__setattr__(
             self, "params", {k: map_strings(v, redact) for k, v in self.params.items()}
         )

@@ -1,9 +1,9 @@
 """Use case: apply the current redaction rules to everything a workspace already holds.
 
 Rules improve; items imported under older rules keep what those missed. :func:`rescan`
-re-redacts stored text, subjects and original fields, e-mail addresses in ids, thread ids
-and file names, problem messages and the quotes stored with themes, in one transaction,
-and counts what changed per kind of personal data. :func:`compact` then copies the
+re-redacts stored text, subjects and original fields, e-mail addresses and phone numbers
+(and a WhatsApp sender) in ids, thread ids and file names, problem messages and the quotes
+stored with themes, in one transaction, and counts what changed per kind of personal data. :func:`compact` then copies the
 workspace into a fresh file: DuckDB may keep replaced values in free blocks of the old one.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.privacy import redact, redact_addresses
+from ingest.privacy import pseudonym, redact, redact_identifier, redact_message, without_author
 from ingest.safe_result import private_file_name, private_raw
 from ingest.schema import content_hash
 from workspace.db import Workspace
@@ -70,22 +70,31 @@ def _redact_json(value: object) -> object:
     return value
 
 
+def _without_sender(record_id: str, system: str, author: str, key: bytes) -> str:
+    """A WhatsApp id stored before ids lost their sender (``time|sender|n``)."""
+    parts = record_id.split("|")
+    if system != "whatsapp" or len(parts) != 3 or pseudonym(key, parts[1]) != author:
+        return record_id
+    return without_author(record_id, parts[1], key)
+
+
 def rescan(ws: Workspace) -> RescanReport:
     """Re-redact every stored value with the current rules, all in one transaction."""
     key = (ws.get_setting("pseudonym_key", "") or "").encode()
     report = RescanReport()
     with ws.transaction() as con:
         items = con.execute(
-            "SELECT id, text, subject, raw, source_record_id, thread_id, source_file FROM items"
+            "SELECT id, text, subject, raw, source_record_id, thread_id, source_file, "
+            "source_system, author_pseudonym FROM items"
         ).fetchall()
         updates = []
-        for item_id, text, subject, raw, record_id, thread_id, source_file in items:
+        for item_id, text, subject, raw, record_id, thread_id, source_file, system, author in items:
             new = (
                 redact(text),
                 redact(subject),
                 private_raw(raw),
-                redact_addresses(record_id, key),
-                redact_addresses(thread_id, key),
+                redact_identifier(_without_sender(record_id, system, author, key), key),
+                redact_identifier(thread_id, key),
                 private_file_name(source_file, key),
             )
             old = (text, subject, raw, record_id, thread_id, source_file)
@@ -112,7 +121,7 @@ def rescan(ws: Workspace) -> RescanReport:
             con.execute(
                 "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM items)"
             )
-        _rescan_column(con, report, "import_problems", "message", redact)
+        _rescan_column(con, report, "import_problems", "message", redact_message)
         _rescan_column(con, report, "import_problems", "file", redact)
         _rescan_column(con, report, "import_problems", "params", _private_params)
         _rescan_column(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest.privacy import RULES_VERSION, bsn_is_valid
+from ingest.privacy import RULES_VERSION, bsn_is_valid, pseudonym
 from ingest.reader import read_bytes
 from ingest.safe_result import private_result
 from ingest.schema import Problem, records_to_frame
@@ -22,7 +22,7 @@ from tests.ingest.privacy_cases import MUST_REDACT, MUST_STAY
 from tests.summary.workspace_fixture import sample_files
 from workspace.db import Workspace
 from workspace.imports import import_bytes, import_records
-from workspace.privacy_rescan import compact, rescan
+from workspace.privacy_rescan import rescan
 
 
 def _uncompressed(ws: Workspace) -> None:
@@ -54,6 +54,11 @@ def _leaky_workspace(path: Path) -> None:
                 [json.dumps({"column": "Datum", "reason": {"code": "date.unreadable",
                              "params": {"value": "06-12345678"}}})],
             )  # fmt: skip
+            con.execute(  # a cell quoted with repr(): its line break escaped before the BSN
+                "INSERT INTO import_problems (batch_id, file, line, severity, message) "
+                "SELECT batch_id, file, 4, severity, "
+                "'date must be a date, got ''bsn:\\n879678847''' FROM import_problems"
+            )
 
 
 def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
@@ -68,10 +73,30 @@ def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
     assert not [c.id for c in MUST_REDACT if c.secret in stored]
     assert "jan@" not in stored and "piet@" not in other and "06-12345678" not in other
     assert report.rows["import_problems.params"] == 1 and "date.unreadable" in other
+    assert "879678847" not in other
     assert report.rows["items.text"] == len(MUST_REDACT)
     assert report.rows["items.thread_id"] == len(MUST_REDACT)
     assert report.kinds["BSN"] >= 12 and report.kinds["PHONE"] >= 25
     assert again.changed == 0  # idempotent
+
+
+def test_rescan_takes_senders_and_numbers_out_of_whatsapp_ids(tmp_path):
+    sender, chat = "+31 6 12345678", "whatsapp:WhatsApp Chat with +31 6 12345678.txt"
+    with Workspace.open(tmp_path / "old.duckdb") as ws:
+        key = (ws.get_setting("pseudonym_key", "") or "").encode()
+        old = make_record(
+            1,
+            source_system="whatsapp",
+            source_record_id=f"2026-11-16 10:12:00|{sender}|0",
+            author_pseudonym=pseudonym(key, sender),
+            thread_id=chat,
+        )
+        import_records(ws, [old], file_name="WhatsApp Chat with +31 6 12345678.txt")
+        report = rescan(ws)
+        stored = ws.query_df("SELECT * FROM items").to_csv()
+        stored += ws.query_df("SELECT * FROM import_batches").to_csv()
+    assert "12345678" not in stored
+    assert report.rows["items.source_record_id"] == report.rows["items.thread_id"] == 1
 
 
 def test_cli_rescan_reports_and_leaves_no_value_in_the_file(tmp_path):
@@ -88,22 +113,31 @@ def test_cli_rescan_reports_and_leaves_no_value_in_the_file(tmp_path):
 
 
 def test_workspace_file_built_from_the_table_holds_no_personal_value(tmp_path):
+    """The table in every place a value can land: text, subject, original fields, problem
+    messages (a date cell holding the text), a file name with an address, a WhatsApp chat
+    named after a number; the WAL scanned while the workspace is open, the file as built."""
     path = tmp_path / "table.duckdb"
     cases = [*MUST_REDACT, *MUST_STAY]
     table = io.StringIO()
     writer = csv.writer(table, delimiter=";", quoting=csv.QUOTE_ALL)
-    writer.writerows(
-        [("id", "datum", "tekst")] + [(n, "16-11-2026", c.text) for n, c in enumerate(cases)]
-    )
+    writer.writerow(("id", "datum", "tekst", "onderwerp", "opmerking"))
+    for n, c in enumerate(cases):
+        date = c.text if n % 4 == 0 and c in MUST_REDACT else "16-11-2026"
+        writer.writerow((n, date, c.text, c.text, c.text))
+    chat = "".join(f"16-11-2026 10:{n:02d} - +31 6 12345678: {c.text}\n" for n, c in
+                   enumerate(MUST_REDACT[:50]))  # fmt: skip
     with Workspace.open(path) as ws:
         _uncompressed(ws)
-        result = import_bytes(ws, table.getvalue().encode(), "tabel.csv")
-        ws.cursor().execute("CHECKPOINT")
-    assert result.added == len(cases), result
-    compact(path, compress=False)
+        result = import_bytes(ws, table.getvalue().encode(), "export van jan@example.nl.csv")
+        import_bytes(ws, chat.encode(), "WhatsApp Chat with +31 6 12345678.txt")
+        wal = path.with_name(path.name + ".wal")
+        logged = wal.read_bytes() if wal.exists() else b""
+    assert result.added + len(result.problems) == len(cases) and result.problems, result
     data = path.read_bytes()
     assert all(c.text.encode() in data for c in MUST_STAY[:10])  # the scan sees stored text
-    assert not [c.id for c in MUST_REDACT if c.secret.encode() in data]
+    for stored in (data, logged):
+        assert not [c.id for c in MUST_REDACT if c.secret.encode() in stored]
+        assert b"jan@example.nl" not in stored and b"+31 6 12345678" not in stored
 
 
 NINE_DIGITS = re.compile(r"(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])")  # not inside hex ids

@@ -28,6 +28,8 @@ EML = (
         pytest.param("jan.jansen@example.nl", "jan.jansen@example.nl", "[EMAIL]", id="email"),
         pytest.param("06-12345678", "06-12345678", "[PHONE]", id="phone"),
         pytest.param("NL85INGB0668940366", "NL85INGB0668940366", "[IBAN]", id="iban"),
+        # quoted with repr(): the escaped line break glued to the number hid it
+        pytest.param('"bsn:\n879678847"', "879678847", "[BSN]", id="bsn-after-line-break"),
     ],
 )
 def test_problem_messages_quote_the_value_redacted(workspace_path, cell, secret, placeholder):
@@ -63,3 +65,23 @@ def test_own_export_reimported_is_redacted(tmp_path: Path):
         texts = " ".join(ws.query_df("SELECT text FROM items")["text"])
     assert result.detected_format == "klantstem_items" and result.added == 20
     assert not [c.id for c in MUST_REDACT[:20] if c.secret in texts]
+
+
+WHATSAPP = (
+    "16-11-2026 10:12 - +31 6 12345678: Hoi, mijn pakket is niet aangekomen\n"
+    "16-11-2026 10:13 - Voorbeeldshop: Vervelend! Wat is je ordernummer?\n"
+    "16-11-2026 10:16 - Jan de Vries: ik ben ook in deze chat\n"
+)
+
+
+def test_whatsapp_senders_and_chat_numbers_stay_out_of_ids_and_file_names(workspace_path):
+    name = "WhatsApp Chat with +31 6 12345678.txt"  # WhatsApp names the export after the chat
+    with Workspace.open(workspace_path) as ws:
+        first = import_bytes(ws, WHATSAPP.encode(), name)
+        rows = ws.query_df("SELECT source_record_id, thread_id, source_file FROM items")
+        batch_file = ws.scalar("SELECT file_name FROM import_batches")
+        again = import_bytes(ws, WHATSAPP.encode(), name)
+    assert first.added == 3 and again.duplicates == 3
+    values = [*rows.to_numpy().ravel().tolist(), batch_file, first.file]
+    assert not any("12345678" in v or "Jan de Vries" in v for v in values), values
+    assert rows["thread_id"].nunique() == 1  # the chat stays one thread

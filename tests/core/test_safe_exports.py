@@ -87,8 +87,17 @@ def payload_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")  # a negative number in a CSV is a number, not a formula
+
+
 def _live_cells(cells: list[object]) -> list[object]:
-    return [c for c in cells if isinstance(c, str) and c.lstrip(" ").startswith(FORMULA_PREFIXES)]
+    return [
+        c
+        for c in cells
+        if isinstance(c, str)
+        and c.lstrip(" ").startswith(FORMULA_PREFIXES)
+        and not NUMBER.fullmatch(c)
+    ]
 
 
 def _csv_cells(data: bytes, delimiter: str | None = None) -> list[object]:

@@ -4,13 +4,17 @@ spreadsheet in the UI language reads it (Dutch: ``;`` and decimal comma)."""
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from markdown_it import MarkdownIt
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from analysis.safe_tables import localized_frame_csv_bytes, spreadsheet_number
 from tests.dashboard.test_pages import open_page
+from workspace.db import Workspace
 
 BOM = b"\xef\xbb\xbf"
 READ = {"nl": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
@@ -213,3 +217,64 @@ def test_themes_download_names_each_themes_main_theme(tree_workspace, downloads,
     assert rows.loc[1, main] == rows.loc[2, main] == both
     # a main theme of one theme reads as that theme
     assert rows.loc[3, main] == rows.loc[3, theme]
+
+
+@pytest.fixture
+def payload_dashboard(tree_workspace):
+    """:func:`tree_workspace` whose texts, theme names, top theme names and keywords are
+    formula and markup payloads (issue 14's acceptance, through the real pages)."""
+    from tests.core.test_safe_exports import PAYLOADS
+
+    with Workspace.open(tree_workspace) as ws, ws.transaction() as con:
+        ids = [i for (i,) in con.execute("SELECT id FROM items ORDER BY source_row").fetchall()]
+        con.executemany(
+            "UPDATE items SET text = ? WHERE id = ?",
+            [(f"{PAYLOADS[n % len(PAYLOADS)]} parcel {n}", i) for n, i in enumerate(ids)],
+        )
+        con.execute(
+            "UPDATE themes SET label = ?, label_en = ?, label_nl = ?, keywords = ?",
+            ["=cmd", '=HYPERLINK("x")', "+cmd|' /C calc'!A0", '["=kw", "-kw"]'],
+        )
+        con.execute(
+            "UPDATE top_themes SET label = ?, label_en = ?, label_nl = ?",
+            ["@SUM(1)", "-2+3+cmd|' /C calc'!A0", '=DDE("cmd")'],
+        )
+        ws.bump_data_version(con)
+    return tree_workspace
+
+
+DOWNLOAD_VIEWS = {"search_page.py", "summary.py", "theme_detail.py", "theme_list.py"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_download_the_pages_draw_is_inert(payload_dashboard, downloads, lang):
+    from tests.core.test_safe_exports import OUTSIDE, TAG, _assert_inert_table, _csv_cells
+
+    for page, query in (("themes", None), ("theme", {"theme": "1"}), ("summary", None)):
+        assert not open_page(page, lang=lang, query=query).exception, page
+    at = open_page("search", lang=lang)
+    at.radio(key=f"search_mode_{lang}").set_value("keyword")
+    at.text_input(key="search_query").set_value("parcel")
+    next(b for b in at.button if b.label == ("Zoeken" if lang == "nl" else "Search")).click()
+    assert not at.run().exception
+    names = set(downloads)
+    assert {"klantstem-themes.csv", "klantstem-theme-1.csv", "klantstem-search.csv"} <= names
+    assert {n.rsplit(".", 1)[1] for n in names if n.startswith("klantstem-summary")} >= {
+        "csv",
+        "md",
+        "html",
+    }, names  # the workbook is rendered at the click: test_summary_in_every_format_is_inert
+    for name, data in downloads.items():
+        if name.endswith(".csv"):
+            _assert_inert_table(_csv_cells(data, ";" if lang == "nl" else ","))
+        else:
+            page = data.decode()
+            shown = MarkdownIt("commonmark").render(page) if name.endswith(".md") else page
+            assert not TAG.search(shown) and not OUTSIDE.search(shown), name
+            assert not name.endswith(".md") or not re.search(r"https?://|www\.", page), name
+
+
+def test_the_pages_tested_above_are_every_page_with_a_download():
+    views = Path(__file__).resolve().parents[2] / "dashboard"
+    drawing = {p.name for p in views.rglob("*.py") if "download_button(" in p.read_text("utf-8")}
+    assert drawing == DOWNLOAD_VIEWS  # a new download: add its page to the test above

@@ -126,6 +126,15 @@ MUST_REDACT: list[MustRedact] = [
     R("landline-paren-dash", "phone (020)-1234567", "(020)-1234567", "[PHONE]"),
     R("two-phones-slash", "0612345678/0201234567", "0201234567", "[PHONE]"),
     R("0049-prefix", "0049 171 2345678 bitte", "0049 171 2345678", "[PHONE]"),
+    # typed in Word or Outlook: an en dash or a no-break space inside the number
+    R("mobile-en-dash", "bel 06\u201312345678 terug", "06\u201312345678", "[PHONE]"),
+    R("mobile-no-break-space", "bel 06\u00a012345678", "06\u00a012345678", "[PHONE]"),
+    R(
+        "iban-no-break-spaces",
+        "NL91\u00a0ABNA\u00a00417\u00a01643\u00a000",
+        "0417\u00a01643",
+        "[IBAN]",
+    ),
     # postcodes
     R("postcode-space", "Adres: Dorpsstraat 1, 1234 AB Utrecht", "1234 AB", "[POSTCODE]"),
     R("postcode-compact", "postcode 3511LX", "3511LX", "[POSTCODE]"),
@@ -232,6 +241,9 @@ MUST_STAY: list[MustStay] = [
     S("ip-address", "server 192.168.100.254 reageert niet"),
     S("isbn", "ISBN 978-90-274-3929-5"),
     S("kvk", "KvK 12345678"),
+    S("hours-en-dash", "open van 09:00\u201317:30"),
+    S("years-en-dash", "klant sinds 2019\u20132026 en tevreden"),
+    S("price-no-break-space", "prijs \u20ac\u00a01.299,00 te hoog"),
     S("btw", "btw-nummer NL001234567B01"),
     S("house-number", "Dorpsstraat 12a"),
     S("room", "kamer 1201 was vies"),

@@ -10,7 +10,7 @@ from ingest.privacy import (
     luhn_is_valid,
     pseudonym,
     redact,
-    redact_addresses,
+    redact_identifier,
 )
 from tests.ingest.privacy_cases import MUST_REDACT, MUST_STAY, MustRedact, MustStay
 
@@ -130,12 +130,16 @@ def test_look_alike_stays(case: MustStay) -> None:
         ),
         pytest.param("export van piet@bedrijf.nl.csv", "export van ", "piet", id="file-name"),
         pytest.param("ticket-1234", "ticket-1234", "@", id="no-address-unchanged"),
+        pytest.param(
+            "WhatsApp Chat with +31 6 12345678", "WhatsApp Chat with ", "12345678", id="chat"
+        ),
+        pytest.param("<20261116101200.1234@x>", "<20261116101200.1234@", "none", id="stamp"),
     ],
 )
 def test_addresses_in_identifiers_become_keyed_hashes(value: str, kept: str, gone: str) -> None:
-    scrubbed = redact_addresses(value, b"k")
+    scrubbed = redact_identifier(value, b"k")
     assert kept in scrubbed and gone not in scrubbed
-    assert scrubbed == redact_addresses(value, b"k")  # stable: threads stay linked
+    assert scrubbed == redact_identifier(value, b"k")  # stable: threads stay linked
 
 
 @pytest.mark.parametrize(
