@@ -159,7 +159,7 @@ def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -
 
 
 def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole file
         raise IngestError(f"{name}: the file is empty. {EXPECTED}")
     return _read_any(data, name, settings, depth=0)
 
