@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -452,6 +453,10 @@ def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False)
     url = f"http://{host}:{port}"
     typer.echo(f"Klantstem dashboard on {url} (workspace {workspace}); Ctrl+C stops it.")
     server = subprocess.Popen(command, env=env)
+    # Stopped by a service manager or `kill` (SIGTERM, SIGHUP): stop the server too, else it
+    # runs on without its parent and keeps the port and the workspace file.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda *_: server.terminate())
     if open_browser:
         typer.echo("Opening it in your browser once it answers…")
         _open_when_up(url, server)
@@ -460,7 +465,7 @@ def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False)
     except KeyboardInterrupt:
         server.terminate()
         code = server.wait()
-    raise typer.Exit(code)
+    raise typer.Exit(128 - code if code < 0 else code)  # killed by signal N: 128 + N
 
 
 def _open_when_up(url: str, server: subprocess.Popen[bytes]) -> None:

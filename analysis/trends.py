@@ -28,9 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 import numpy as np
 import pandas as pd
+from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import pdtr, pdtrc
 
 from analysis.localtime import DEFAULT_TIMEZONE, iso_week_labels
@@ -168,11 +170,25 @@ def _poisson_cdf(k: pd.Series, lam: pd.Series) -> np.ndarray:
 
 
 def _baseline(pivot: pd.DataFrame, rules: TrendRules) -> _Baseline:
-    """Rolling baselines for every week at once (vectorised: the Trends page marks every week)."""
-    previous = pivot.T.shift(1)
-    window = previous.rolling(rules.baseline_weeks, min_periods=1)
-    history = np.minimum(np.arange(pivot.shape[1]), rules.baseline_weeks)
-    return _Baseline(pivot, window.mean().T.fillna(0.0), window.median().T.fillna(0.0), history)
+    """Baselines for every week at once (the Trends page marks every week): per key, the mean
+    and median of the ``baseline_weeks`` weeks before each week (fewer at the start, 0 when
+    there is none). Plain numpy over a sliding window: pandas' rolling median per column took
+    most of the Overview's first draw."""
+    n = rules.baseline_weeks
+    values = pivot.to_numpy(dtype=float)
+    weeks = values.shape[1]
+    history = np.minimum(np.arange(weeks), n)
+    mean = np.zeros_like(values)
+    median = np.zeros_like(values)
+    for j in range(1, min(n, weeks)):  # the first weeks: fewer than n weeks before them
+        mean[:, j] = values[:, :j].mean(axis=1)
+        median[:, j] = np.median(values[:, :j], axis=1)
+    if weeks > n:
+        windows = sliding_window_view(values, n, axis=1)[:, : weeks - n]  # weeks j-n .. j-1
+        mean[:, n:] = windows.mean(axis=2)
+        median[:, n:] = np.median(windows, axis=2)
+    frame = partial(pd.DataFrame, index=pivot.index, columns=pivot.columns)
+    return _Baseline(pivot, frame(mean), frame(median), history)
 
 
 def _rising_p(base: _Baseline) -> pd.DataFrame:

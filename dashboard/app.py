@@ -17,6 +17,7 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard import routes, sidebar_filters, state  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
 from dashboard.plain_text import md  # noqa: E402
 from ingest.errors import WorkspaceError  # noqa: E402
 
@@ -24,10 +25,18 @@ from ingest.errors import WorkspaceError  # noqa: E402
 def main(start: str = "overview") -> None:
     """Render the app; ``start`` picks the default page (AppTest harnesses use it)."""
     st.set_page_config(page_title="Klantstem", layout="wide")
+    state.init_language()
     # Streamlit writes "Press Enter to submit form" under a text field in English only, and
     # offers no way to translate it: hide it (Enter still submits; the button says so too).
-    st.html("<style>[data-testid='InputInstructions'] {display: none;}</style>")
-    state.init_language()
+    # An empty date field shows its mask with an English year ("dd-mm-yyyy"; Streamlit does
+    # not pass the page's language to the date field): the year part shows the catalogue's.
+    year = t("filters.year_mask")
+    st.html(
+        "<style>[data-testid='InputInstructions'] {display: none;}"
+        " [data-testid='stDateInput'] [data-type='year'][data-placeholder='true'] {font-size: 0;}"
+        " [data-testid='stDateInput'] [data-type='year'][data-placeholder='true']::after"
+        f" {{content: '{year}'; font-size: 0.875rem;}}</style>"
+    )
     try:
         if not state.require_login():
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ingest.messages import MESSAGES
 from ingest.schema import CHANNEL_NAMES
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
@@ -23,6 +24,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.title": {"en": "Filters", "nl": "Filters"},
     "filters.from": {"en": "From", "nl": "Vanaf"},
     "filters.to": {"en": "Until", "nl": "Tot en met"},
+    "filters.year_mask": {"en": "yyyy", "nl": "jjjj"},
+    "filters.date_help": {
+        "en": "Empty: no limit. Type a date as 31-12-2026 or pick one in the calendar.",
+        "nl": "Leeg: geen grens. Typ een datum als 31-12-2026 of kies er een in de kalender.",
+    },
     "filters.channels": {"en": "Channels", "nl": "Kanalen"},
     "filters.languages": {"en": "Languages", "nl": "Talen"},
     "filters.all": {"en": "All", "nl": "Alle"},
@@ -625,6 +631,275 @@ STRINGS: dict[str, dict[str, str]] = {
     "format.zip": {"en": "Zip archive", "nl": "Zip-archief"},
     **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
+
+
+# Import problems and file errors (codes of ingest/messages.py), in Dutch; their English is
+# ingest.messages.MESSAGES, the words the CLI prints. Values from the file keep their quotes.
+PROBLEMS_NL: dict[str, str] = {
+    "expected_formats": (
+        "Klantstem leest: e-mail als mbox, .eml of Outlook-.msg (of een .zip daarvan), een "
+        "CSV/XLSX/XLS/ODS-export (Trustpilot, Google Play, Zendesk, Freshdesk, Jira, HubSpot, "
+        "Intercom, Outlook, Typeform, SurveyMonkey, Google Formulieren, of elke tabel met een "
+        "tekstkolom), een WhatsApp-chatexport, een Kiyoh-XML-feed of een JSON-export (App Store, "
+        "Google Bedrijfsprofiel, Kiyoh, Feedback Company, Zendesk, Freshdesk, Intercom)."
+    ),
+    "expected_table": "Verwacht werd een CSV- of XLSX-export met een kopregel.",
+    "expected_sheet": "Verwacht werd een tabel met een kopregel.",
+    "file.missing": "dit bestand of deze map bestaat niet. Controleer het pad en probeer het opnieuw.",
+    "file.cannot_open": "kan niet worden geopend ({detail}). Controleer het pad.",
+    "file.not_regular": "is {kind}, geen gewoon bestand, en wordt niet gelezen. Importeer het exportbestand zelf.",
+    "file.kind.fifo": "een named pipe (FIFO)",
+    "file.kind.device": "een apparaat",
+    "file.kind.other": "geen gewoon bestand",
+    "file.too_large": "{mib} MiB is meer dan de {limit} MiB die één bestand mag hebben. Exporteer een kortere periode.",
+    "file.over_limit": "groter dan de {limit} MiB die één bestand mag hebben. Exporteer een kortere periode.",
+    "file.cannot_read": "kan niet worden gelezen ({detail}). Controleer het bestand.",
+    "file.too_nested": (
+        "het bestand is te diep genest of te groot om te lezen ({kind}); er is niets uit "
+        "geïmporteerd. {expected}"
+    ),
+    "file.damaged": (
+        "kon niet worden gelezen ({detail}); er is niets uit geïmporteerd. Het bestand is "
+        "waarschijnlijk beschadigd of afgebroken: download of exporteer het opnieuw. {expected}"
+    ),
+    "file.empty": "het bestand is leeg. {expected}",
+    "file.not_utf": (
+        "de inhoud is geen geldige {encoding}-tekst ({kind}). Sla het bestand opnieuw op als "
+        "UTF-8 of exporteer het nog een keer."
+    ),
+    "file.binary": "dit is geen tekstbestand (er staan binaire gegevens in). {expected}",
+    "file.nothing_imported": "herkend als {format}, maar er kon geen enkel bericht worden geïmporteerd.{first}",
+    "first_problem": " Eerste probleem: {file} regel {line}: {problem}",
+    "first_problem_file": " Eerste probleem: {file}: {problem}",
+    "limit.bytes": (
+        "pakt uit tot meer dan {mib} MiB (bereikt bij {what}); een bestand van deze omvang is "
+        "waarschijnlijk een zipbom of een beschadigd archief. Pak het uit en importeer de "
+        "bestanden één voor één, of exporteer een kortere periode."
+    ),
+    "limit.members": (
+        "bevat meer dan {n} bestanden (geneste archieven meegeteld; bereikt bij {what}). Pak het "
+        "uit en importeer de mappen één voor één."
+    ),
+    "limit.time": (
+        "het lezen duurde langer dan {seconds} s{at}; er is niets uit geïmporteerd. Splits de "
+        "export in kleinere bestanden (een kortere periode) en importeer die."
+    ),
+    "limit.time_at": " (bij {where})",
+    "limit.rows": (
+        "heeft meer dan {n} rijen{at}; er is niets uit geïmporteerd. Splits de export in "
+        "kleinere bestanden (een kortere periode) en importeer die."
+    ),
+    "json.long_number": (
+        "JSON met een getal dat te lang is om te lezen ({detail}). Het bestand is beschadigd of "
+        "geen export: download het opnieuw."
+    ),
+    "json.bad_line": (
+        "is geen geldige JSON ({detail} in kolom {column}); overgeslagen. De export is misschien "
+        "afgebroken: download hem opnieuw."
+    ),
+    "json.line_long_number": "bevat een getal dat te lang is om te lezen ({detail}); overgeslagen.",
+    "json.invalid": (
+        "geen geldige JSON ({detail} op regel {line}). Het bestand is misschien afgebroken of "
+        "beschadigd: download de export opnieuw."
+    ),
+    "json.unknown_shape": "JSON met een onbekende opbouw (sleutels bovenaan: {keys}). {expected}",
+    "json.single_value": "JSON met één enkele waarde ({kind}) in plaats van berichten. {expected}",
+    "json.no_records": "JSON zonder berichten (verwacht werd een lijst van objecten). {expected}",
+    "zip.damaged": "een beschadigd zipbestand ({detail}). Download of exporteer het opnieuw.",
+    "zip.too_deep": "zipbestanden die meer dan drie lagen diep genest zijn, worden niet geopend.",
+    "zip.member_too_nested": "te diep genest of te groot om te lezen ({kind}); overgeslagen.",
+    "zip.member_damaged": (
+        "kan niet worden uitgepakt of gelezen ({detail}); overgeslagen. Download of exporteer "
+        "de zip opnieuw."
+    ),
+    "zip.nothing_readable": "de zip bevat geen leesbaar feedbackbestand.{first} {expected}",
+    "table.swallowed_lines": (
+        "regels {line}-{last}: een aanhalingsteken dat op regel {line} opent, sluit pas op regel "
+        "{last}, waardoor {n} regels die op losse rijen lijken als één cel zijn gelezen. "
+        "Waarschijnlijk staat er een los dubbel aanhalingsteken op regel {line}: haal het weg (of "
+        'schrijf het als "") en importeer het bestand opnieuw; deze regels zijn overgeslagen.'
+    ),
+    "table.too_many_cells": (
+        "heeft {cells} cellen, maar de kopregel heeft er {columns}. Waarschijnlijk staat er een "
+        "scheidingsteken zonder aanhalingstekens in een cel; zet de cel tussen aanhalingstekens "
+        "of verbeter de rij."
+    ),
+    "table.bad_csv": "geen leesbaar CSV-bestand ({detail}). {hint}",
+    "table.no_header": "geen kopregel gevonden. {hint}",
+    "table.one_column": (
+        "één kolom met de kop {header!r}: dit lijkt gewone tekst, geen tabel. {hint}"
+    ),
+    "table.too_many_columns": (
+        "de kopregel (regel {line}) heeft {n} kolommen; exports hebben er hooguit een paar "
+        "honderd, dus dit is geen tabel die we kunnen lezen. {hint}"
+    ),
+    "table.long_header": (
+        "een kopcel (regel {line}) is {n} tekens lang; zo schrijft geen enkele export het: de "
+        "eerste regel is geen kopregel. {hint}"
+    ),
+    "xlsx.unreadable": (
+        "geen leesbare Excel-werkmap ({detail}); hij is beschadigd of afgebroken. Download of "
+        "exporteer hem opnieuw, of sla hem in Excel nog een keer op als .xlsx of CSV."
+    ),
+    "xlsx.damaged": (
+        "een beschadigde Excel-werkmap ({detail}). Download of exporteer hem opnieuw, of sla "
+        "hem in Excel nog een keer op."
+    ),
+    "workbook.no_data": "de werkmap heeft geen blad met gegevens. {hint}",
+    "workbook.needs_package": (
+        "voor het lezen van {kind}-werkmappen is het pakket '{package}' nodig. Installeer het "
+        "(pip install -e .) of sla het blad op als .xlsx of CSV."
+    ),
+    "workbook.unreadable": (
+        "geen leesbare {kind}-werkmap ({detail}). Download of exporteer hem opnieuw, of sla hem "
+        "in Excel/LibreOffice op als .xlsx of CSV."
+    ),
+    "mapping.missing_column": (
+        "de koppeling noemt kolom {column!r} voor de {role}, maar het bestand heeft die kolom "
+        "niet (kolommen: {columns}). Kies de kolommen opnieuw."
+    ),
+    "mapping.role.text": "tekst",
+    "mapping.role.date": "datum",
+    "mapping.role.rating": "score",
+    "mapping.role.channel": "kanaal",
+    "mapping.role.author": "afzender",
+    "mapping.role.record_id": "bericht-id",
+    "mapping.role.subject": "onderwerp",
+    "mapping.no_text": "er is geen tekstkolom gekozen.",
+    "mapping.required": (
+        "niet duidelijk welke kolom de feedbacktekst bevat (kolommen: {columns}). Kies de "
+        "tekstkolom, en de datum- en scorekolom als die er zijn; de keuze wordt onthouden voor "
+        "bestanden met dezelfde kolommen."
+    ),
+    "mapping.required_cli": (
+        "{message} Kolommen: {columns}. Importeer dit bestand apart met --text-column (en "
+        "--date-column, --rating-column, --channel-column), of op de pagina Uploaden."
+    ),
+    "table.no_date_column": (
+        "heeft geen datumkolom; de berichten krijgen het moment van importeren als datum. "
+        "Koppel een datumkolom om ze in de juiste week te zien."
+    ),
+    "table.empty_text": (
+        "de tekstkolom {column!r} is leeg; overgeslagen. Vul de cel of koppel een andere "
+        "tekstkolom."
+    ),
+    "table.bad_date": "{column!r}: {reason}. Verbeter de cel of koppel een andere datumkolom.",
+    "table.bad_rating": (
+        "de score moet {low}-{high} zijn, maar is {value!r}. Verbeter de cel of koppel een "
+        "andere kolom."
+    ),
+    "own_export.no_rows": "een Klantstem-export zonder één geldige rij.{first}",
+    "own_export.bad_row": "deze rij is geen geldig Klantstem-bericht ({detail}); overgeslagen.",
+    "date.empty": "de datum is leeg",
+    "date.unreadable": (
+        "{value!r} is geen datum die we kunnen lezen; schrijf hem als 31-12-2026 14:05 of "
+        "2026-12-31T14:05:00Z"
+    ),
+    "date.column_missing": "de kolom ontbreekt",
+    "date.column_missing_intercom": "de datumkolom ontbreekt",
+    "date.missing": "ontbreekt",
+    "cell.bad_date": "{column!r}: {reason}. Verbeter de cel.",
+    "email.not_a_message": (
+        "is geen e-mailbericht (geen kopregel From, Subject, Message-ID of Date). Exporteer de "
+        "mailbox opnieuw als mbox of .eml."
+    ),
+    "email.no_own_text": (
+        "bericht {message_id!r} heeft geen eigen tekst (alleen geciteerde eerdere berichten, "
+        "een handtekening of bijlagen); overgeslagen."
+    ),
+    "email.no_date": (
+        "bericht {message_id!r} heeft geen leesbare datum (Date: {date!r}); het krijgt het "
+        "moment van importeren als datum."
+    ),
+    "outlook_csv.no_dates": (
+        "Outlook-CSV-exports hebben geen datum, dus deze e-mails krijgen het moment van "
+        "importeren als datum. Exporteer de map als .pst/mbox of sleep de mails eruit als .eml "
+        "om hun datum te houden."
+    ),
+    "outlook_csv.empty_body": (
+        "de cel Body is leeg na het weghalen van geciteerde antwoorden en de handtekening; "
+        "overgeslagen."
+    ),
+    "msg.unreadable": (
+        "geen leesbaar Outlook-.msg-bestand ({detail}). Sleep de mail opnieuw uit Outlook, of "
+        "sla hem op als .eml."
+    ),
+    "msg.empty": "een Outlook-.msg zonder onderwerp of tekst. Sla de mail opnieuw op.",
+    "review.bad_rating": (
+        "de score moet {low}-{high} zijn, maar is {value!r}. Verbeter de cel of koppel een "
+        "andere kolom."
+    ),
+    "review.column_rating": "{column!r}: {reason}",
+    "review.no_rating_no_text": "heeft geen sterrenscore en geen tekst; overgeslagen.",
+    "review.no_date_column": "heeft geen kolom met de aanmaakdatum; overgeslagen.",
+    "review.empty": "heeft geen tekst, titel of sterren; overgeslagen.",
+    "review.bad_date": "review {record_id!r}: {reason}. Verbeter de datum in de export.",
+    "review.rating": "review {record_id!r}: {reason}",
+    "review.no_text_no_rating": "review {record_id!r} heeft geen tekst en geen score; overgeslagen.",
+    "review.not_object": "is geen review; overgeslagen.",
+    "xml.entities": (
+        "XML met een DOCTYPE of entity-declaraties wordt niet gelezen (een Kiyoh-feed heeft die "
+        "niet). Download de feed opnieuw."
+    ),
+    "xml.unreadable": "geen leesbare XML ({detail}). Download de feed opnieuw.",
+    "survey.no_free_text": (
+        "geen enkele vraag in deze enquête-export heeft open antwoorden; keuze- en scorekolommen "
+        "worden niet geïmporteerd. Koppel een kolom op de pagina Uploaden om er een te importeren."
+    ),
+    "ticket.not_zendesk": "is geen Zendesk-ticket (geen 'id'); overgeslagen.",
+    "ticket.not_freshdesk": "is geen Freshdesk-ticket (geen 'id'); overgeslagen.",
+    "ticket.comment_bad_date": "ticket {ticket_id} reactie {comment}: {reason}. Verbeter de datum.",
+    "ticket.comment_no_text": "ticket {ticket_id} reactie {comment} heeft geen tekst; overgeslagen.",
+    "ticket.bad_date": "ticket {ticket_id}: {reason}. Verbeter de datum.",
+    "ticket.empty": "heeft geen onderwerp en geen omschrijving; overgeslagen.",
+    "zendesk_csv.subjects_only": (
+        "de Zendesk-CSV-export bevat geen ticketomschrijvingen of reacties, dus alleen de "
+        "onderwerpen zijn geïmporteerd. Gebruik de JSON-export van Zendesk voor de woorden van "
+        "de klanten."
+    ),
+    "hubspot.names_only": (
+        "deze HubSpot-export heeft geen kolom 'Ticket description', dus alleen de ticketnamen "
+        "zijn geïmporteerd. Voeg de eigenschap description toe aan de export."
+    ),
+    "conversation.bad_date": "gesprek {conversation}: {reason}.",
+    "whatsapp.assumed_customer": (
+        "aangenomen dat {author!r} de klant is (schreef als eerste) en dat elke andere afzender "
+        "het bedrijf is. Zet de naam van het bedrijf bij de namen van de mailboxeigenaar om "
+        "zeker te zijn."
+    ),
+    "whatsapp.bad_time": "de berichttijd {stamp!r} is geen datum ({reason}); overgeslagen.",
+    "record.invalid": "dit bericht voldoet niet aan de regels ({detail}); overgeslagen.",
+    "record.empty": "het veld {field!r} mag niet leeg zijn.",
+    "record.not_one_of": "het veld {field!r} moet een van {allowed} zijn, maar is {value!r}.",
+    "record.not_datetime": "het veld 'received_at' moet een tijdstip zijn, maar is {value}.",
+    "record.naive_time": (
+        "het veld 'received_at' moet een tijdzone hebben (UTC), maar is {value!r} zonder "
+        "tijdzone. Geef het de tijdzone van de werkruimte voordat het bericht wordt gemaakt."
+    ),
+    "record.not_utc": "het veld 'received_at' moet in UTC zijn, maar is {value!r}.",
+    "record.empty_text": (
+        "het veld 'text' mag niet leeg zijn, maar is {value!r}. Berichten met alleen een score "
+        "moeten is_star_only=True hebben."
+    ),
+    "record.no_scale": (
+        "het veld 'rating' is {value}, maar de schaal ontbreekt; vul rating_scale_min en "
+        "rating_scale_max in."
+    ),
+    "record.rating_range": "het veld 'rating' moet {low}-{high} zijn, maar is {value}.",
+    "record.raw_not_json": "het veld 'raw' moet JSON-tekst zijn ({detail}).",
+    "store.failed": (
+        "herkend als {format}, maar het opslaan mislukte ({detail}); er is niets uit opgeslagen. "
+        "Probeer het opnieuw; mislukt het weer, meld dan dit bestand."
+    ),
+    "store.import_failed": "kon niet worden geïmporteerd ({detail}); er is niets uit opgeslagen.",
+}
+# One entry per problem code: English from ingest (what the CLI prints), Dutch above.
+STRINGS.update(
+    {
+        f"problem.{code}": {"en": english, "nl": PROBLEMS_NL.get(code, english)}
+        for code, english in MESSAGES.items()
+    }
+)
 
 
 def current_language() -> str:

@@ -9,7 +9,8 @@ attributes a host configures). ``/_stcore/health`` stays: it says only "ok".
 It also imports what the Overview needs (pandas, DuckDB, scipy.special, plotly's figure
 classes, the app's modules) in a background thread while the server starts, so the first
 visitor's script run does not wait for them: the browser is still loading Streamlit's
-JavaScript in that time.
+JavaScript in that time. It also skips a check Streamlit makes once per process on the first
+visitor's time (:func:`skip_bare_mode_check`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,22 @@ def _import_first_page() -> None:
 
     # plotly builds its validators and axis lookups on first use (~0.15 s for update_xaxes)
     go.Figure(go.Bar(x=[0], y=[0])).update_xaxes(type="date").to_plotly_json()
+    skip_bare_mode_check()
+
+
+def skip_bare_mode_check() -> None:
+    """Spare the first visitor Streamlit's once-per-process "are we in a REPL?" check.
+
+    Before its first element, Streamlit checks whether it runs outside ``streamlit run`` to
+    print a warning, by ``inspect.stack()``: reading the source of every frame and, the first
+    time, mapping every loaded module to its file (0.2-0.4 s with pandas, DuckDB and plotly
+    loaded, paid by the first visitor's script run). Under this launcher the answer is known:
+    it runs under ``streamlit run``.
+    """
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
 
 
 def preload_first_page() -> threading.Thread:

@@ -43,6 +43,7 @@ def render() -> None:
             max_value=hi,
             key="filter_start",
             format="DD-MM-YYYY",
+            help=t("filters.date_help"),
         )
         end = st.date_input(
             t("filters.to"),
@@ -51,6 +52,7 @@ def render() -> None:
             max_value=hi,
             key="filter_end",
             format="DD-MM-YYYY",
+            help=t("filters.date_help"),
         )
         lang = current_language()
         st.selectbox(

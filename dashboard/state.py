@@ -80,25 +80,6 @@ def filters_active() -> bool:
     return filters() != Filters()
 
 
-# -- cached queries ----------------------------------------------------------------------
-# The typed, cached functions views call live in dashboard/data.py (one per query). These two
-# remain for views that still name a query by string; they delegate to the same functions.
-def query(name: str, *args: Any, **kwargs: Any) -> Any:
-    """Deprecated: call ``dashboard.data.<name>(...)``; this is the same cached call."""
-    from dashboard import data
-
-    if name == "theme_table":
-        kwargs.pop("rising_only", None)
-    return getattr(data, name)(*args, **kwargs)
-
-
-def query_all(name: str, *args: Any, **kwargs: Any) -> Any:
-    """Deprecated: call ``dashboard.data.<name>(...)``; this is the same cached call."""
-    from dashboard import data
-
-    return getattr(data, name)(*args, **kwargs)
-
-
 @st.cache_resource(show_spinner=False)
 def embedder(name: str) -> Any:
     """The workspace's embedder, loaded once per server process (models are slow to load)."""

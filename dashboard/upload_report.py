@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, t
 from dashboard.plain_text import md
+from dashboard.problem_text import file_error, problem_message
 from workspace.intake import FileIntake, intake_total
 
 
@@ -44,7 +45,7 @@ def line(row: FileIntake, lang: str) -> str:
     if f.detected_format:
         label += f" · {md(format_name(f.detected_format, lang))}"
     if f.error:
-        return f"{label}: {md(f.error)}"
+        return f"{label}: {md(file_error(f.problems, f.error, lang))}"
     first = t("upload.line.read", lang).format(
         read=n(f.read), added=n(f.added), duplicates=n(f.duplicates)
     )
@@ -109,13 +110,29 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
                 t("upload.col.replies", lang): r.replies,
                 t("upload.col.first", lang): day(r.imported.first_date),
                 t("upload.col.last", lang): day(r.imported.last_date),
-                t("upload.col.error", lang): r.imported.error,
+                t("upload.col.error", lang): file_error(
+                    r.imported.problems, r.imported.error, lang
+                ),
             }
             for r in rows
         ]
     )
     error = t("upload.col.error", lang)
     return frame if frame[error].astype(bool).any() else frame.drop(columns=[error])
+
+
+def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, object]]:
+    """Every problem of these files, one row each, worded in ``lang`` (catalogue headers)."""
+    return [
+        {
+            t("upload.col.file", lang): p.file,
+            t("upload.col.line", lang): p.line,
+            t("upload.col.severity", lang): t(f"upload.severity.{p.severity}", lang),
+            t("upload.col.message", lang): problem_message(p, lang),
+        }
+        for f in files
+        for p in f.imported.problems
+    ]
 
 
 PREVIEW_COLUMNS = {

@@ -7,7 +7,7 @@ Every reader yields :class:`Draft` values (or a :class:`Problem` for a row it ca
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from ingest.errors import IngestError, RecordError
 from ingest.language import detect_languages
 from ingest.limits import check_time
+from ingest.messages import message as say
 from ingest.privacy import pseudonym, redact
 from ingest.schema import FeedbackRecord, IngestResult, Problem, make_record_id, raw_json
 from ingest.settings import IngestSettings
@@ -105,9 +106,7 @@ def finish(
         if count % 2000 == 0:
             check_time(f"{name} item {count}")
         if isinstance(item, Problem):
-            problems.append(
-                Problem(scrub(item.file), item.line, scrub(item.message), item.severity)
-            )
+            problems.append(item.cleaned(scrub))
             continue
         for attr in ("source_record_id", "text", "subject", "author", "thread_id", "url"):
             setattr(item, attr, scrub(getattr(item, attr)))
@@ -164,14 +163,12 @@ def finish(
                 )
             )
         except RecordError as exc:
-            problems.append(
-                Problem(name, draft.line, _without_location(str(exc), name, draft.line))
-            )
+            problems.append(Problem(name, draft.line, _record_problem(exc, name, draft.line)))
     if require_records and not records:
-        first = f" First problem: {problems[0]}" if problems else ""
         raise IngestError(
-            f"{name}: read as {detected_format} ({detected_reason}), but no item could be imported.{first}"
-        )
+            say("file.nothing_imported", format=detected_format, reason=detected_reason, first=first_problem(problems)),
+            file=name,
+        )  # fmt: skip
     problems.sort(key=lambda p: (p.line, p.severity))
     return IngestResult(
         name, tuple(records), tuple(problems), detected_format, detected_reason, dict(details or {})
@@ -185,11 +182,31 @@ def _declared(value: str) -> str:
     return code if len(code) == 2 and code.isalpha() else ""
 
 
+def _record_problem(exc: RecordError, name: str, line: int) -> str:
+    """What the contract refused, without the location (the problem has file and line)."""
+    if exc.where == f"{name} line {line}":
+        return exc.detail
+    return say("record.invalid", detail=_without_location(str(exc), name, line))
+
+
 def _without_location(message: str, name: str, line: int) -> str:
     prefix = f"{name} line {line}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def problem(name: str, line: int, message: str, *, warning: bool = False) -> Problem:
-    """A problem in the house style (what was expected, what was got, what to do)."""
+    """A problem in the house style (what was expected, what was got, what to do).
+
+    ``message`` is a :func:`ingest.messages.message` (``say``), so a UI can word it.
+    """
     return Problem(name, line, message, "warning" if warning else "error")
+
+
+def first_problem(problems: Sequence[Problem]) -> str:
+    """`` First problem: <where>: <message>`` for a whole-file error, or "" when none."""
+    if not problems:
+        return ""
+    first = problems[0]
+    if first.line:
+        return say("first_problem", file=first.file, line=first.line, problem=first.text)
+    return say("first_problem_file", file=first.file, problem=first.text)

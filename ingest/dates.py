@@ -16,6 +16,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from ingest.messages import message as say
+from ingest.messages import reason as reason_of
+
 NL_MONTHS = {
     "jan": "Jan", "januari": "Jan", "feb": "Feb", "februari": "Feb", "mrt": "Mar", "maart": "Mar",
     "apr": "Apr", "april": "Apr", "mei": "May", "jun": "Jun", "juni": "Jun", "jul": "Jul",
@@ -78,7 +81,7 @@ def parse_datetime(value: object, zone: tzinfo) -> tuple[datetime, bool]:
     else:
         text = str(value).strip()
         if not text:
-            raise ValueError("date is empty")
+            raise ValueError(say("date.empty"))
         stamp = _parse_text(text)
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         return stamp.replace(tzinfo=zone).astimezone(UTC), True
@@ -114,9 +117,7 @@ def _parse_text(text: str) -> datetime:
     try:
         return dateutil_parser.parse(cleaned, dayfirst=True)
     except (ValueError, OverflowError, TypeError) as exc:
-        raise ValueError(
-            f"date must look like 31-12-2026 14:05 or 2026-12-31T14:05:00Z, got {text!r}"
-        ) from exc
+        raise ValueError(say("date.unreadable", value=text)) from exc
 
 
 def parse_column(values: Sequence[str], zone: tzinfo) -> list[tuple[datetime, bool] | str]:
@@ -138,7 +139,7 @@ def parse_column(values: Sequence[str], zone: tzinfo) -> list[tuple[datetime, bo
         try:
             out.append(parse_datetime(cell, zone))
         except ValueError as exc:
-            out.append(str(exc))
+            out.append(reason_of(exc))
     return out
 
 
@@ -169,7 +170,7 @@ def _combine(
     for index, cell in series.items():
         stamp = by_index.get(index)
         if stamp is None:
-            out.append("date is empty" if not cell else _fallback(cell, zone))
+            out.append(say("date.empty") if not cell else _fallback(cell, zone))
         elif pd.isna(stamp):
             out.append(_fallback(cell, zone))
         else:
@@ -181,4 +182,4 @@ def _fallback(cell: str, zone: tzinfo) -> tuple[datetime, bool] | str:
     try:
         return parse_datetime(cell, zone)
     except ValueError as exc:
-        return str(exc)
+        return reason_of(exc)

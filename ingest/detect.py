@@ -16,14 +16,9 @@ from charset_normalizer import from_bytes
 
 from ingest.errors import IngestError
 from ingest.mapping import normalize_header
+from ingest.messages import message as say
 
-EXPECTED = (
-    "Expected an mbox, .eml or Outlook .msg e-mail, a .zip of those, a CSV/XLSX/XLS/ODS export "
-    "(Trustpilot, Google Play, Zendesk, Freshdesk, Jira, HubSpot, Intercom, Outlook, Typeform, "
-    "SurveyMonkey, Google Forms, or any table with a text column), a WhatsApp chat export, a Kiyoh "
-    "XML feed or a JSON export (App Store, Google Business, Kiyoh, Feedback Company, Zendesk, "
-    "Freshdesk, Intercom)."
-)
+EXPECTED = say("expected_formats")
 # The file suffixes Klantstem reads: the CLI's folder walk and the Upload page both use this
 # list. Anything else (README.md, a PDF dragged along) is skipped, not reported as broken.
 # "" covers mbox files without a suffix.
@@ -62,14 +57,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise IngestError(
-            f"{name}: the bytes are not valid {encoding} text ({exc.__class__.__name__}). "
-            "Save the file again as UTF-8 or export it once more."
+            say("file.not_utf", encoding=encoding, kind=exc.__class__.__name__), file=name
         ) from exc
     if encoding == "utf-8-sig" or encoding == "utf-16":
         text = text.lstrip("\ufeff")
     sample = text[:20000]
     if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 200):
-        raise IngestError(f"{name}: this is not a text file (it contains binary data). {EXPECTED}")
+        raise IngestError(say("file.binary", expected=EXPECTED), file=name)
     return text, encoding
 
 

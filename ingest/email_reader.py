@@ -21,6 +21,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_datetime, zone_of
 from ingest.mapping import row_key
+from ingest.messages import message as say
 from ingest.quotes import html_to_text, strip_quotes
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
@@ -215,8 +216,7 @@ def message_draft(
     if "Chat" in [label.strip() for label in labels.split(",")]:
         return []
     if not any(_header(message, h) for h in ("From", "Subject", "Message-ID", "Date")):
-        return [problem(name, line, "is not an e-mail message (no From, Subject, Message-ID or Date header). "
-                       "Export the mailbox again as mbox or .eml.")]  # fmt: skip
+        return [problem(name, line, say("email.not_a_message"))]
     wrapper = message
     message = unwrap_list_message(message)
     subject = _decoded(_header(message, "Subject") or _header(wrapper, "Subject"))
@@ -238,8 +238,7 @@ def message_draft(
     if when is None:
         when = (datetime.now(UTC), True)
     if not body.strip():
-        return [problem(name, line, f"message {message_id!r} has no text of its own (only quoted history, "
-                       "a signature or attachments); skipped.")]  # fmt: skip
+        return [problem(name, line, say("email.no_own_text", message_id=message_id))]
     domain = address.rsplit("@", 1)[-1] if "@" in address else ""
     own = {d.lower().lstrip("@") for d in settings.own_domains}
     references = _header(message, "References").split()
@@ -268,8 +267,8 @@ def message_draft(
         author_fields=("From", "To", "Cc"),
     )
     if undated:
-        note = problem(name, line, f"message {message_id!r} has no readable date (Date: {_header(message, 'Date')!r}); "
-                       "it is dated at the moment of import.", warning=True)  # fmt: skip
+        note = problem(name, line, say("email.no_date", message_id=message_id, date=_header(message, "Date")),
+                       warning=True)  # fmt: skip
         return [draft, note]
     return [draft]
 
@@ -326,20 +325,12 @@ def read_outlook_csv(table: Table, settings: IngestSettings, reason: str) -> Ing
     type_i = table.index("From: (Type)", "Von: (Typ)", "Van: (type)", "Van: (soort)", "Od: (typ)")
     now = datetime.now(UTC)
     items: list[Draft | Problem] = list(table.problems)
-    items.append(problem(table.name, 0, "Outlook CSV exports have no date, so these e-mails are dated at the "
-                         "moment of import. Export the folder as .pst/mbox or drag the mails out as .eml "
-                         "to keep their dates.", warning=True))  # fmt: skip
+    items.append(problem(table.name, 0, say("outlook_csv.no_dates"), warning=True))
     own = {d.lower().lstrip("@") for d in settings.own_domains}
     for line, cells, raw in table.records():
         body = strip_quotes(cells[body_i]) if body_i is not None else ""
         if not body:
-            items.append(
-                problem(
-                    table.name,
-                    line,
-                    "the Body cell is empty after removing quoted replies and the signature; skipped.",
-                )
-            )
+            items.append(problem(table.name, line, say("outlook_csv.empty_body")))
             continue
         address = cells[from_i].strip().lower() if from_i is not None else ""
         domain = address.rsplit("@", 1)[-1] if "@" in address else ""

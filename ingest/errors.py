@@ -20,11 +20,31 @@ class KlantstemError(Exception):
 
 
 class RecordError(KlantstemError, ValueError):
-    """A feedback record violates the record contract."""
+    """A feedback record violates the record contract.
+
+    Raised as ``RecordError(message("record.empty", ...), where="<file> line <n>")``:
+    ``str(exc)`` is ``"<where>: <English>"``, ``detail`` the message without ``where``.
+    """
+
+    def __init__(self, message: str, *, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        self.detail = message
 
 
 class IngestError(KlantstemError):
-    """A file cannot be read at all; nothing from it is imported."""
+    """A file cannot be read at all; nothing from it is imported.
+
+    Raised as ``IngestError(message("file.empty", ...), file=name)``: ``str(exc)`` is
+    ``"<file>: <English>"``, ``detail`` the message without the file (an
+    :class:`ingest.messages.Text` whose code a UI words in its language) and ``file`` the name.
+    A plain string message (no ``file``) still works; it has no code.
+    """
+
+    def __init__(self, message: str, *, file: str = "") -> None:
+        super().__init__(f"{file}: {message}" if file else message)
+        self.file = file
+        self.detail = message
 
 
 class MappingRequired(IngestError):
@@ -34,8 +54,8 @@ class MappingRequired(IngestError):
         columns: the header of the file, so a UI can offer the choice.
     """
 
-    def __init__(self, message: str, columns: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, columns: list[str] | None = None, *, file: str = "") -> None:
+        super().__init__(message, file=file)
         self.columns = list(columns or [])
 
 

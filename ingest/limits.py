@@ -20,6 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ingest.errors import ResourceLimitExceeded
+from ingest.messages import message as say
 
 # 200 MiB of unpacked text is ~400k e-mails or ~2M table rows: far beyond an SME export, and
 # what the readers turn into Python objects stays well under 1 GiB at that size.
@@ -56,9 +57,7 @@ class Budget:
         self.used_bytes += n
         if self.used_bytes > self.max_bytes:
             raise ResourceLimitExceeded(
-                f"{self.name}: unpacks to more than {self.max_bytes // (1024 * 1024)} MiB "
-                f"(reached at {what}); a file this size is probably a zip bomb or a damaged "
-                "archive. Unpack it and import the files one by one, or export a smaller period."
+                say("limit.bytes", mib=self.max_bytes // (1024 * 1024), what=what), file=self.name
             )
 
     def take_member(self, what: str) -> None:
@@ -70,8 +69,7 @@ class Budget:
         self.members += 1
         if self.members > self.max_members:
             raise ResourceLimitExceeded(
-                f"{self.name}: holds more than {self.max_members} files (counting nested "
-                f"archives; reached at {what}). Unpack it and import the folders one by one."
+                say("limit.members", n=self.max_members, what=what), file=self.name
             )
 
 
@@ -107,11 +105,9 @@ def check_time(where: str = "") -> None:
     """
     budget = _CURRENT.get()
     if budget is not None and time.process_time() > budget.deadline:
-        at = f" (at {where})" if where else ""
+        at = say("limit.time_at", where=where) if where else ""
         raise ResourceLimitExceeded(
-            f"{budget.name}: reading took longer than {budget.seconds:g} s{at}; nothing from it "
-            "was imported. Split the export into smaller files (a shorter period) and import "
-            "those."
+            say("limit.time", seconds=budget.seconds, at=at), file=budget.name
         )
 
 
@@ -122,8 +118,5 @@ def check_rows(count: int, where: str = "") -> None:
         ResourceLimitExceeded: more than :data:`MAX_TABLE_ROWS` rows.
     """
     if count > MAX_TABLE_ROWS:
-        at = f" (at {where})" if where else ""
-        raise ResourceLimitExceeded(
-            f"{current().name}: has more than {MAX_TABLE_ROWS:,} rows{at}; nothing from it was "
-            "imported. Split the export into smaller files (a shorter period) and import those."
-        )
+        at = say("limit.time_at", where=where) if where else ""
+        raise ResourceLimitExceeded(say("limit.rows", n=MAX_TABLE_ROWS, at=at), file=current().name)

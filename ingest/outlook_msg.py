@@ -16,6 +16,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from ingest.errors import IngestError
+from ingest.messages import detail
+from ingest.messages import message as say
 
 _FILETIME_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
 
@@ -85,12 +87,9 @@ def msg_to_eml(data: bytes, name: str) -> bytes:
             message_id = _string(ole, "1035")
             when = _time(ole)
     except (OSError, ValueError, IndexError, struct.error, TypeError) as exc:
-        raise IngestError(
-            f"{name}: not a readable Outlook .msg file ({exc.__class__.__name__}: {str(exc)[:120]}). "
-            "Drag the mail out of Outlook again, or save it as .eml."
-        ) from exc
+        raise IngestError(say("msg.unreadable", detail=detail(exc, 120)), file=name) from exc
     if not (body.strip() or html.strip() or subject.strip()):
-        raise IngestError(f"{name}: an Outlook .msg without subject or body. Save the mail again.")
+        raise IngestError(say("msg.empty"), file=name)
     message = EmailMessage()
     message["From"] = (
         f'"{sender_name}" <{sender}>' if sender and "@" in sender else (sender_name or sender)

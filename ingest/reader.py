@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ingest import reviews, surveys, tickets
-from ingest.build import scrub
+from ingest.build import first_problem, scrub
 from ingest.detect import (
     EXPECTED,
     decode,
@@ -31,6 +31,8 @@ from ingest.detect import (
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
 from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
 from ingest.limits import check_time, current, file_budget
+from ingest.messages import detail
+from ingest.messages import message as say
 from ingest.outlook_msg import is_msg, msg_to_eml
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
@@ -92,26 +94,24 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         info = os.stat(p)  # follows symlinks: a link to /dev/zero is a character device
     except FileNotFoundError as exc:
-        raise IngestError(f"{p}: no such file or folder. Check the path and try again.") from exc
+        raise IngestError(say("file.missing"), file=str(p)) from exc
     except OSError as exc:
-        raise IngestError(f"{p.name}: cannot be opened ({exc.strerror}). Check the path.") from exc
+        raise IngestError(say("file.cannot_open", detail=exc.strerror), file=p.name) from exc
     if not stat.S_ISREG(info.st_mode):
         kind = (
-            "a named pipe (FIFO)"
+            say("file.kind.fifo")
             if stat.S_ISFIFO(info.st_mode)
-            else "a device"
+            else say("file.kind.device")
             if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
             else "a socket"
             if stat.S_ISSOCK(info.st_mode)
-            else "not a regular file"
+            else say("file.kind.other")
         )
-        raise IngestError(
-            f"{p.name}: is {kind}, not a regular file; it is not read. Import the export file itself."
-        )
+        raise IngestError(say("file.not_regular", kind=kind), file=p.name)
     if info.st_size > limit:
         raise ResourceLimitExceeded(
-            f"{p.name}: {info.st_size // (1024 * 1024)} MiB is more than the "
-            f"{limit // (1024 * 1024)} MiB one file may have. Export a shorter period."
+            say("file.too_large", mib=info.st_size // (1024 * 1024), limit=limit // (1024 * 1024)),
+            file=p.name,
         )
     try:
         # O_NONBLOCK: if the file was swapped for a FIFO after the check, open does not block.
@@ -119,11 +119,10 @@ def read_file_bytes(path: str | Path) -> bytes:
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise IngestError(f"{p.name}: cannot be read ({exc.strerror}). Check the file.") from exc
+        raise IngestError(say("file.cannot_read", detail=exc.strerror), file=p.name) from exc
     if len(data) > limit:
         raise ResourceLimitExceeded(
-            f"{p.name}: more than the {limit // (1024 * 1024)} MiB one file may have. "
-            "Export a shorter period."
+            say("file.over_limit", limit=limit // (1024 * 1024)), file=p.name
         )
     return data
 
@@ -147,20 +146,17 @@ def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -
             raise
         except (RecursionError, MemoryError) as exc:  # pathological nesting in JSON or MIME
             raise IngestError(
-                f"{name}: the file is too deeply nested or too large to read "
-                f"({exc.__class__.__name__}); nothing from it was imported. {EXPECTED}"
+                say("file.too_nested", kind=exc.__class__.__name__, expected=EXPECTED), file=name
             ) from exc
         except Exception as exc:  # noqa: BLE001 - the per-file boundary: nothing may escape
             raise IngestError(
-                f"{name}: could not be read ({exc.__class__.__name__}: {str(exc)[:200]}); nothing "
-                "from it was imported. The file is probably damaged or cut off: download or "
-                f"export it again. {EXPECTED}"
+                say("file.damaged", detail=detail(exc), expected=EXPECTED), file=name
             ) from exc
 
 
 def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
     if not data or data.isspace():  # not data.strip(): that copies the whole file
-        raise IngestError(f"{name}: the file is empty. {EXPECTED}")
+        raise IngestError(say("file.empty", expected=EXPECTED), file=name)
     return _read_any(data, name, settings, depth=0)
 
 
@@ -242,10 +238,7 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
         return json.loads(text), [], []
     except ValueError as exc:
         if not isinstance(exc, json.JSONDecodeError):  # an integer of more than 4,300 digits
-            raise IngestError(
-                f"{name}: JSON with a number too long to read ({str(exc)[:120]}). The file is "
-                "damaged or not an export: download it again."
-            ) from exc
+            raise IngestError(say("json.long_number", detail=str(exc)[:120]), file=name) from exc
         whole_error = exc
         lines = text.splitlines()
         objects: list[tuple[int, Any]] = []
@@ -256,13 +249,12 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
             try:
                 objects.append((number, json.loads(line)))
             except json.JSONDecodeError as exc:
-                problems.append(Problem(name, number, f"is not valid JSON ({exc.msg} at column {exc.colno}); skipped. "
-                                        "The export may be cut off: download it again."))  # fmt: skip
+                problems.append(
+                    Problem(name, number, say("json.bad_line", detail=exc.msg, column=exc.colno))
+                )
             except ValueError as exc:  # an integer of more than 4,300 digits
                 problems.append(
-                    Problem(
-                        name, number, f"holds a number too long to read ({str(exc)[:80]}); skipped."
-                    )
+                    Problem(name, number, say("json.line_long_number", detail=str(exc)[:80]))
                 )
         if (
             len(objects) < 1
@@ -270,8 +262,7 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
             or len(problems) > len(objects)
         ):
             raise IngestError(
-                f"{name}: not valid JSON ({whole_error.msg} at line {whole_error.lineno}). The file may be cut "
-                "off or damaged: download the export again."
+                say("json.invalid", detail=whole_error.msg, line=whole_error.lineno), file=name
             ) from whole_error
         return None, objects, problems
 
@@ -337,7 +328,7 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
             if isinstance(payload.get(key), list):
                 return _read_json_rows(payload[key], name, settings)
         keys = ", ".join(list(payload)[:12])
-        raise IngestError(f"{name}: JSON of an unknown shape (top-level keys: {keys}). {EXPECTED}")
+        raise IngestError(say("json.unknown_shape", keys=keys, expected=EXPECTED), file=name)
     if isinstance(payload, list):
         if payload and all(isinstance(p, dict) for p in payload[:50]):
             if tickets.looks_like_freshdesk(payload[:50]):
@@ -350,7 +341,7 @@ def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
                 return reviews.read_google_business({"reviews": payload}, name, settings)
         return _read_json_rows(payload, name, settings)
     raise IngestError(
-        f"{name}: JSON holding a single {type(payload).__name__}, not records. {EXPECTED}"
+        say("json.single_value", kind=type(payload).__name__, expected=EXPECTED), file=name
     )
 
 
@@ -358,7 +349,7 @@ def _read_json_rows(rows: list[Any], name: str, settings: IngestSettings) -> Ing
     """A list of flat JSON objects (JSON Lines, Yelp-style) read like a table."""
     objects = [r for r in rows if isinstance(r, dict)]
     if not objects:
-        raise IngestError(f"{name}: JSON without records (expected a list of objects). {EXPECTED}")
+        raise IngestError(say("json.no_records", expected=EXPECTED), file=name)
     header: list[str] = []
     for obj in objects[:1000]:
         header.extend(k for k in obj if k not in header)
@@ -404,9 +395,7 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
             if not m.is_dir() and not any(s in m.filename for s in _SKIPPED_MEMBERS)
         ]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise IngestError(
-            f"{name}: a damaged zip file ({exc}). Download or export it again."
-        ) from exc
+        raise IngestError(say("zip.damaged", detail=str(exc)), file=name) from exc
     is_ods = any(m.filename == "mimetype" for m in members) and archive.open("mimetype").read(
         60
     ).startswith(ODS_MIMETYPE)
@@ -436,7 +425,7 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
                 continue
             content = _unpack(archive, member, inner)
             if content[:4] == b"PK\x03\x04" and depth >= 3:
-                raise IngestError(f"{inner}: zips nested more than three deep are not opened.")
+                raise IngestError(say("zip.too_deep"), file=inner)
             if not content.strip():
                 continue
             result = _read_any(content, inner, settings, depth + 1)
@@ -444,23 +433,18 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
             raise  # the budget is the whole file's: nothing of it is stored
         except MappingRequired as exc:
             mapping_required = mapping_required or exc
-            problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
+            problems.append(Problem(inner, 0, _without_file(exc, inner)))
             continue
         except IngestError as exc:
-            problems.append(Problem(inner, 0, str(exc).removeprefix(f"{inner}: ")))
+            problems.append(Problem(inner, 0, _without_file(exc, inner)))
             continue
         except (RecursionError, MemoryError) as exc:
             problems.append(
-                Problem(
-                    inner,
-                    0,
-                    f"too deeply nested or too large to read ({exc.__class__.__name__}); skipped.",
-                )
+                Problem(inner, 0, say("zip.member_too_nested", kind=exc.__class__.__name__))
             )
             continue
         except Exception as exc:  # noqa: BLE001 - a damaged member must not sink its siblings
-            problems.append(Problem(inner, 0, f"cannot be unpacked or read ({exc.__class__.__name__}: "
-                                    f"{str(exc)[:160]}); skipped. Download or export the zip again."))  # fmt: skip
+            problems.append(Problem(inner, 0, say("zip.member_damaged", detail=detail(exc, 160))))
             continue
         records.extend(result.records)
         problems.extend(result.problems)
@@ -471,8 +455,9 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
     if not records and not skipped:
         if mapping_required is not None and len(members) == 1:
             raise mapping_required
-        first = f" First problem: {problems[0]}" if problems else ""
-        raise IngestError(f"{name}: the zip holds no readable feedback file.{first} {EXPECTED}")
+        raise IngestError(
+            say("zip.nothing_readable", first=first_problem(problems), expected=EXPECTED), file=name
+        )
     kinds = sorted(set(formats))
     fmt = f"{kinds[0]}_zip" if len(kinds) == 1 else "zip"
     details = {"members": str(len(members)), **{k: str(v) for k, v in skipped.items()}}
@@ -481,6 +466,13 @@ def _read_zip_or_xlsx(data: bytes, name: str, settings: IngestSettings, depth: i
     suffixes = sorted({PurePosixPath(m.filename).suffix or "(none)" for m in members})
     reason = f"a zip of {len(formats)} readable file(s) ({', '.join(suffixes)}) read as {', '.join(kinds)}"
     return IngestResult(name, tuple(records), tuple(problems), fmt, reason, details)
+
+
+def _without_file(exc: IngestError, inner: str) -> str:
+    """The error's message without the member's name (the problem's ``file`` says it)."""
+    if exc.file == inner:
+        return exc.detail
+    return str(exc).removeprefix(f"{inner}: ")
 
 
 def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, inner: str) -> bytes:

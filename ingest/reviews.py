@@ -18,6 +18,8 @@ from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.errors import IngestError
 from ingest.mapping import row_key
+from ingest.messages import message as say
+from ingest.messages import reason as reason_of
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import Table
@@ -36,7 +38,7 @@ def _rating(value: object, low: float, high: float) -> float | None | str:
     except ValueError:
         number = math.nan
     if math.isnan(number) or not low <= number <= high:
-        return f"rating must be {low:g}-{high:g}, got {text!r}. Fix the cell or map another column."
+        return say("review.bad_rating", low=low, high=high, value=text)
     return number
 
 
@@ -82,12 +84,22 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
             when, assumed = parse_datetime(millis or _cell(cells, submitted_i), zone)
         except ValueError as exc:
             order.append(
-                problem(t.name, line, f"'Review Submit Date and Time': {exc}. Fix the cell.")
+                problem(
+                    t.name,
+                    line,
+                    say(
+                        "cell.bad_date", column="Review Submit Date and Time", reason=reason_of(exc)
+                    ),
+                )
             )
             continue
         rating = _rating(_cell(cells, stars_i), 1, 5)
         if isinstance(rating, str):
-            order.append(problem(t.name, line, f"'Star Rating': {rating}"))
+            order.append(
+                problem(
+                    t.name, line, say("review.column_rating", column="Star Rating", reason=rating)
+                )
+            )
             continue
         text, title = _cell(cells, text_i), _cell(cells, title_i)
         draft = Draft(
@@ -113,7 +125,7 @@ def read_google_play(table: Table, settings: IngestSettings, reason: str) -> Ing
                 raw={"Developer Reply Text": reply, "Review Link": link},
             )  # fmt: skip
         if draft.is_star_only and rating is None:
-            order.append(problem(t.name, line, "has neither a star rating nor text; skipped."))
+            order.append(problem(t.name, line, say("review.no_rating_no_text")))
             continue
         version = int(_cell(cells, updated_i) or 0) if _cell(cells, updated_i).isdigit() else 0
         # Rows are updated in place: one review id, keep the newest last update.
@@ -171,19 +183,23 @@ def _read_review_table(
     dates = parse_column([_cell(r, date_i) for r in t.rows], zone) if date_i is not None else None
     for n, (line, cells, raw) in enumerate(t.records()):
         if dates is None:
-            items.append(problem(t.name, line, "has no creation date column; skipped."))
+            items.append(problem(t.name, line, say("review.no_date_column")))
             continue
         when = dates[n]
         if isinstance(when, str):
-            items.append(problem(t.name, line, f"{t.header[date_i]!r}: {when}. Fix the cell."))  # type: ignore[index]
+            column = t.header[date_i]  # type: ignore[index]
+            items.append(problem(t.name, line, say("cell.bad_date", column=column, reason=when)))
             continue
         rating = _rating(_cell(cells, stars_i), 1, 5)
         if isinstance(rating, str):
-            items.append(problem(t.name, line, f"{t.header[stars_i]!r}: {rating}"))  # type: ignore[index]
+            column = t.header[stars_i]  # type: ignore[index]
+            items.append(
+                problem(t.name, line, say("review.column_rating", column=column, reason=rating))
+            )
             continue
         title, text = _cell(cells, title_i), _cell(cells, text_i)
         if not text and not title and rating is None:
-            items.append(problem(t.name, line, "has no text, title or stars; skipped."))
+            items.append(problem(t.name, line, say("review.empty")))
             continue
         record_id = _cell(cells, id_i) or row_key(cells)
         items.append(
@@ -215,13 +231,15 @@ def _json_draft(
     try:
         when, assumed = _when(created, settings)
     except ValueError as exc:
-        return problem(name, number, f"review {record_id!r}: {exc}. Fix the date in the export.")
+        return problem(
+            name, number, say("review.bad_date", record_id=record_id, reason=reason_of(exc))
+        )
     value = _rating(rating, low, high)
     if isinstance(value, str):
-        return problem(name, number, f"review {record_id!r}: {value}")
+        return problem(name, number, say("review.rating", record_id=record_id, reason=value))
     text, subject = (text or "").strip(), (subject or "").strip()
     if not text and not subject and value is None:
-        return problem(name, number, f"review {record_id!r} has no text and no rating; skipped.")
+        return problem(name, number, say("review.no_text_no_rating", record_id=record_id))
     return Draft(
         line=number, source_system=system, source_record_id=record_id, channel=channel,
         received_at=when, received_at_tz_assumed=assumed, text=text or subject,
@@ -276,7 +294,7 @@ def read_google_business(
     seen: set[str] = set()
     for number, review in enumerate(payload.get("reviews") or [], start=1):
         if not isinstance(review, dict):
-            items.append(problem(name, number, "is not a review object; skipped."))
+            items.append(problem(name, number, say("review.not_object")))
             continue
         full = str(review.get("name") or "")
         match = re.search(r"locations/[^/]+/reviews/[^/]+$", full)
@@ -332,7 +350,7 @@ def read_kiyoh(
     items: list[Draft | Problem] = []
     for number, review in enumerate(payload.get("reviews") or [], start=1):
         if not isinstance(review, dict):
-            items.append(problem(name, number, "is not a review object; skipped."))
+            items.append(problem(name, number, say("review.not_object")))
             continue
         parts = {str(c.get("questionGroup")): c for c in _kiyoh_content(review)}
         opinion = str((parts.get("DEFAULT_OPINION") or {}).get("rating") or "")
@@ -370,14 +388,11 @@ def kiyoh_xml_payload(data: bytes, name: str) -> dict[str, Any]:
         IngestError: the XML cannot be parsed or declares entities (never expanded).
     """
     if b"<!ENTITY" in data[:65536] or b"<!DOCTYPE" in data[:65536]:
-        raise IngestError(
-            f"{name}: XML with a DOCTYPE or entity declarations is not read (a Kiyoh feed has none). "
-            "Download the feed again."
-        )
+        raise IngestError(say("xml.entities"), file=name)
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise IngestError(f"{name}: not readable XML ({exc}). Download the feed again.") from exc
+        raise IngestError(say("xml.unreadable", detail=str(exc)), file=name) from exc
     reviews = []
     container = root.find("reviews")
     for element in (container if container is not None else root).iter():
@@ -419,7 +434,7 @@ def read_feedback_company(
     items: list[Draft | Problem] = []
     for number, review in enumerate(payload.get("reviews") or [], start=1):
         if not isinstance(review, dict):
-            items.append(problem(name, number, "is not a review object; skipped."))
+            items.append(problem(name, number, say("review.not_object")))
             continue
         questions = [q for q in review.get("questions") or [] if isinstance(q, dict)]
         text = " ".join(

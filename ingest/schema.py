@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -18,6 +18,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from ingest.errors import RecordError
+from ingest.messages import MESSAGES, Text, map_strings, params_to_json
+from ingest.messages import message as say
 from ingest.privacy import redact
 
 Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "other"]
@@ -104,52 +106,51 @@ def validate_record(record: FeedbackRecord) -> None:
     """Raise :class:`RecordError` naming the field and the value when a record is invalid."""
     where = f"{record.source_file} line {record.source_row}"
     if not record.id:
-        raise RecordError(f"{where}: field 'id' must not be empty.")
+        raise RecordError(say("record.empty", field="id"), where=where)
     if not record.source_system:
-        raise RecordError(f"{where}: field 'source_system' must not be empty.")
+        raise RecordError(say("record.empty", field="source_system"), where=where)
     if record.channel not in CHANNELS:
         raise RecordError(
-            f"{where}: field 'channel' must be one of {', '.join(CHANNELS)}, got {record.channel!r}."
+            say(
+                "record.not_one_of",
+                field="channel",
+                allowed=", ".join(CHANNELS),
+                value=record.channel,
+            ),
+            where=where,
         )
     if record.direction not in DIRECTIONS:
         raise RecordError(
-            f"{where}: field 'direction' must be one of {', '.join(DIRECTIONS)}, "
-            f"got {record.direction!r}."
+            say(
+                "record.not_one_of",
+                field="direction",
+                allowed=", ".join(DIRECTIONS),
+                value=record.direction,
+            ),
+            where=where,
         )
     if not isinstance(record.received_at, datetime):
-        raise RecordError(
-            f"{where}: field 'received_at' must be a datetime, got {record.received_at!r}."
-        )
+        raise RecordError(say("record.not_datetime", value=repr(record.received_at)), where=where)
     if record.received_at.tzinfo is None or record.received_at.utcoffset() is None:
         raise RecordError(
-            f"{where}: field 'received_at' must be timezone-aware (UTC), got naive "
-            f"{record.received_at.isoformat()!r}. Attach the workspace timezone before building "
-            "the record."
+            say("record.naive_time", value=record.received_at.isoformat()), where=where
         )
     if record.received_at.utcoffset() != timedelta(0):
-        raise RecordError(
-            f"{where}: field 'received_at' must be in UTC, got {record.received_at.isoformat()!r}."
-        )
+        raise RecordError(say("record.not_utc", value=record.received_at.isoformat()), where=where)
     if not record.is_star_only and not record.text.strip():
-        raise RecordError(
-            f"{where}: field 'text' must not be empty, got {record.text!r}. "
-            "Rating-only items must set is_star_only=True."
-        )
+        raise RecordError(say("record.empty_text", value=record.text), where=where)
     if record.rating is not None:
         low, high = record.rating_scale_min, record.rating_scale_max
         if low is None or high is None:
-            raise RecordError(
-                f"{where}: field 'rating' is {record.rating!r} but its scale is missing; "
-                "set rating_scale_min and rating_scale_max."
-            )
+            raise RecordError(say("record.no_scale", value=record.rating), where=where)
         if not low <= record.rating <= high:
             raise RecordError(
-                f"{where}: field 'rating' must be {low:g}-{high:g}, got {record.rating!r}."
+                say("record.rating_range", low=low, high=high, value=record.rating), where=where
             )
     try:
         json.loads(record.raw)
     except (TypeError, ValueError) as exc:
-        raise RecordError(f"{where}: field 'raw' must be a JSON string ({exc}).") from exc
+        raise RecordError(say("record.raw_not_json", detail=str(exc)), where=where) from exc
 
 
 def raw_json(fields: Mapping[str, Any]) -> str:
@@ -202,21 +203,58 @@ class Problem:
 
     ``line`` is the 1-based line or record number in the file, or 0 for the whole file.
     ``severity`` is ``"error"`` (the row was skipped) or ``"warning"`` (imported, but note).
+    ``message`` is English; when it was built from :mod:`ingest.messages` it also keeps its
+    ``code`` and ``params`` (redacted like the message), so a UI can word it in its language.
     """
 
     file: str
     line: int
     message: str
     severity: Literal["error", "warning"] = "error"
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
+        if isinstance(self.message, Text) and not self.code:
+            object.__setattr__(self, "code", self.message.code)
+            object.__setattr__(self, "params", self.message.params)
         # Messages quote the cell they could not read; that cell may hold anything personal.
         object.__setattr__(self, "file", redact(self.file))
         object.__setattr__(self, "message", redact(self.message))
+        object.__setattr__(
+            self, "params", {k: map_strings(v, redact) for k, v in self.params.items()}
+        )
 
     def __str__(self) -> str:
         where = f"{self.file} line {self.line}" if self.line else self.file
         return f"{where}: {self.message}"
+
+    @property
+    def text(self) -> str:
+        """The message as a :class:`~ingest.messages.Text` when it has a code, else as stored."""
+        return Text(self.code, self.params) if self.code in MESSAGES else self.message
+
+    def cleaned(self, change: Callable[[str], str]) -> Problem:
+        """A copy with ``change`` applied to the file name, the message and every value."""
+        return Problem(
+            change(self.file),
+            self.line,
+            change(self.message),
+            self.severity,
+            self.code,
+            {k: map_strings(v, change) for k, v in self.params.items()},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: file, line, severity, message, code and params."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "message": self.message,
+            "severity": self.severity,
+            "code": self.code,
+            "params": params_to_json(self.params),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,10 +269,20 @@ class IngestResult:
     details: Mapping[str, str] = field(default_factory=dict)
 
 
-PROBLEM_COLUMNS: tuple[str, ...] = ("file", "line", "severity", "message")
+PROBLEM_COLUMNS: tuple[str, ...] = ("file", "line", "severity", "message", "code", "params")
 
 
 def problems_to_frame(problems: Iterable[Problem]) -> pd.DataFrame:
-    """Problems as a table for the dashboard and the CLI (columns :data:`PROBLEM_COLUMNS`)."""
-    rows = [(p.file, p.line, p.severity, p.message) for p in problems]
+    """Problems as a table for storing (columns :data:`PROBLEM_COLUMNS`; ``params`` as JSON)."""
+    rows = [
+        (
+            p.file,
+            p.line,
+            p.severity,
+            p.message,
+            p.code,
+            json.dumps(params_to_json(p.params), ensure_ascii=False),
+        )
+        for p in problems
+    ]
     return pd.DataFrame(rows, columns=list(PROBLEM_COLUMNS))

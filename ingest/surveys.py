@@ -14,6 +14,7 @@ import re
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, zone_of
 from ingest.mapping import row_key
+from ingest.messages import message as say
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import Table
@@ -136,13 +137,12 @@ def read_survey(table: Table, kind: str, settings: IngestSettings) -> IngestResu
     dates = parse_column(raw_dates, zone) if date_i is not None else None
     items: list[Draft | Problem] = list(table.problems)
     if not text_columns:
-        items.append(problem(table.name, 0, "no question in this survey export has free-text answers; choice "
-                             "and score columns are not imported. Map a column on the Upload page to import one."))  # fmt: skip
+        items.append(problem(table.name, 0, say("survey.no_free_text")))
     for n, (line, cells) in enumerate(zip(lines, rows, strict=True)):
         parsed = dates[n] if dates is not None else None
         if parsed is None or isinstance(parsed, str):
-            items.append(problem(table.name, line, f"{table.header[date_i] if date_i is not None else 'date'!r}: "
-                                 f"{parsed or 'missing'}. Fix the cell."))  # fmt: skip
+            items.append(problem(table.name, line, say("cell.bad_date", column=table.header[date_i] if date_i is not None else "date",
+                                                       reason=parsed or say("date.missing"))))  # fmt: skip
             continue
         response = (cells[id_i].strip() if id_i is not None else "") or row_key(cells)
         score = cells[nps_i].strip() if nps_i is not None else ""

@@ -20,12 +20,14 @@ from xml.etree import ElementTree
 
 import pandas as pd
 
-from ingest.build import Draft, finish, problem
+from ingest.build import Draft, finish, first_problem, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.detect import decode, sniff_delimiter
 from ingest.errors import IngestError, MappingRequired, RecordError
 from ingest.limits import check_rows, check_time
 from ingest.mapping import header_key, normalize_header, row_key
+from ingest.messages import detail
+from ingest.messages import message as say
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
 
@@ -133,18 +135,13 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
                 swallowed = _row_shaped_lines(row, len(header), delimiter)
                 if swallowed >= _SWALLOWED_ROWS:
                     problems.append(
-                        problem(name, line, f"lines {line}-{last}: a quote opened in line {line} is only closed "
-                                f"in line {last}, so {swallowed} lines that look like rows of their own were "
-                                "read as one cell. A stray double quote, probably in line "
-                                f"{line}: remove it (or write it as \"\") and import the file again; these "
-                                "lines were skipped.")
+                        problem(name, line, say("table.swallowed_lines", line=line, last=last, n=swallowed))
                     )  # fmt: skip
                     continue
             if len(row) > len(header):
                 if any(cell.strip() for cell in row[len(header) :]):
                     problems.append(
-                        problem(name, line, f"has {len(row)} cells but the header has {len(header)}. "
-                                "A cell probably holds an unquoted delimiter; quote it or fix the row.")
+                        problem(name, line, say("table.too_many_cells", cells=len(row), columns=len(header)))
                     )  # fmt: skip
                     continue
                 row = row[: len(header)]
@@ -153,13 +150,14 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
             rows.append(row)
             lines.append(line)
     except csv.Error as exc:
-        raise IngestError(f"{name}: not a readable CSV ({exc}). {_TABLE_HINT}") from exc
+        raise IngestError(
+            say("table.bad_csv", detail=str(exc), hint=_TABLE_HINT), file=name
+        ) from exc
     if header is None or len(header) < 1 or not any(header):
-        raise IngestError(f"{name}: no header row found. {_TABLE_HINT}")
+        raise IngestError(say("table.no_header", hint=_TABLE_HINT), file=name)
     if len(header) == 1 and normalize_header(header[0]) not in TEXT_NAMES:
         raise IngestError(
-            f"{name}: one column headed {header[0][:60]!r}: this looks like plain text, not a table. "
-            f"{_TABLE_HINT}"
+            say("table.one_column", header=header[0][:60], hint=_TABLE_HINT), file=name
         )
     return Table(
         name, header, rows, lines, problems, {"encoding": encoding, "delimiter": delimiter}
@@ -170,14 +168,12 @@ def check_header(header: list[str], name: str, line: int) -> None:
     """Refuse a header row no export has (too many columns, a cell as long as a page)."""
     if len(header) > MAX_COLUMNS:
         raise IngestError(
-            f"{name}: the header row (line {line}) has {len(header):,} columns; exports have at most "
-            f"a few hundred, so this is not a table we can read. {_TABLE_HINT}"
+            say("table.too_many_columns", line=line, n=len(header), hint=_TABLE_HINT), file=name
         )
     longest = max((len(h) for h in header), default=0)
     if longest > MAX_HEADER_CELL:
         raise IngestError(
-            f"{name}: a header cell (line {line}) is {longest:,} characters long, which no export "
-            f"writes: the first line is not a header row. {_TABLE_HINT}"
+            say("table.long_header", line=line, n=longest, hint=_TABLE_HINT), file=name
         )
 
 
@@ -195,7 +191,7 @@ def _row_shaped_lines(row: list[str], width: int, delimiter: str) -> int:
     return count
 
 
-_TABLE_HINT = "Expected a CSV or XLSX export with a header row."
+_TABLE_HINT = say("expected_table")
 
 
 def load_xlsx(data: bytes, name: str) -> Table:
@@ -223,10 +219,7 @@ def load_xlsx(data: bytes, name: str) -> Table:
         OSError,
         TypeError,
     ) as exc:
-        raise IngestError(
-            f"{name}: not a readable Excel workbook ({str(exc)[:160]}); it is damaged or cut off. "
-            "Download or export it again, or save it once more from Excel as .xlsx or CSV."
-        ) from exc
+        raise IngestError(say("xlsx.unreadable", detail=str(exc)[:160]), file=name) from exc
     try:
         for sheet in book.worksheets:
             table = sheet_table(
@@ -244,13 +237,10 @@ def load_xlsx(data: bytes, name: str) -> Table:
         EOFError,
         TypeError,
     ) as exc:
-        raise IngestError(
-            f"{name}: a damaged Excel workbook ({exc.__class__.__name__}: {str(exc)[:120]}). Download or "
-            "export it again, or save it once more from Excel."
-        ) from exc
+        raise IngestError(say("xlsx.damaged", detail=detail(exc, 120)), file=name) from exc
     finally:
         book.close()
-    raise IngestError(f"{name}: the workbook has no sheet with data. {_TABLE_HINT}")
+    raise IngestError(say("workbook.no_data", hint=_TABLE_HINT), file=name)
 
 
 def sheet_table(
@@ -516,10 +506,11 @@ def read_mapped(
         index = table.index(column)
         if index is None:
             raise MappingRequired(
-                f"{name}: the mapping names column {column!r} for the {role}, but the file has no "
-                f"such column (columns: {', '.join(table.header)}). Choose the columns again.",
+                say("mapping.missing_column", column=column, role=say(f"mapping.role.{role.replace(' ', '_')}"),
+                    columns=", ".join(table.header)),
                 table.header,
-            )
+                file=name,
+            )  # fmt: skip
         return index
 
     text_i = col(mapping.text or "(no text column chosen)", "text")
@@ -527,37 +518,34 @@ def read_mapped(
     channel_i, subject_i = col(mapping.channel, "channel"), col(mapping.subject, "subject")
     author_i, id_i = col(mapping.author, "author"), col(mapping.record_id, "record id")
     if text_i is None:  # unreachable: col() raises for a missing column
-        raise MappingRequired(f"{name}: no text column chosen.", table.header)
+        raise MappingRequired(say("mapping.no_text"), table.header, file=name)
     zone = zone_of(settings.timezone)
     dates = parse_column([r[date_i] for r in table.rows], zone) if date_i is not None else None
     scale = _scale(table, rating_i, mapping) if rating_i is not None else None
     now = datetime.now(zone_of("UTC"))
     items: list[Draft | Problem] = list(table.problems)
     if date_i is None:
-        items.append(problem(name, 0, "has no date column; items are dated at the moment of import. "
-                             "Map a date column to see them in the right week.", warning=True))  # fmt: skip
+        items.append(problem(name, 0, say("table.no_date_column"), warning=True))
     author_fields = (table.header[author_i],) if author_i is not None else ()
     for row_number, (line, cells, raw) in enumerate(table.records()):
         text = cells[text_i].strip()
         if not text:
-            items.append(problem(name, line, f"the text column {table.header[text_i]!r} is empty; skipped. "
-                                 "Fill the cell or map another text column."))  # fmt: skip
+            items.append(problem(name, line, say("table.empty_text", column=table.header[text_i])))
             continue
         if dates is None:
             when, assumed = now, True
         else:
             parsed = dates[row_number]
             if isinstance(parsed, str):
-                items.append(problem(name, line, f"{table.header[date_i]!r}: {parsed}. "  # type: ignore[index]
-                                     "Fix the cell or map another date column."))  # fmt: skip
+                items.append(problem(name, line, say("table.bad_date", column=table.header[date_i], reason=parsed)))  # type: ignore[index]  # fmt: skip
                 continue
             when, assumed = parsed
         rating = None
         if rating_i is not None and scale is not None and cells[rating_i].strip():
             rating = _number(cells[rating_i])
             if rating is None or not scale[0] <= rating <= scale[1]:
-                items.append(problem(name, line, f"rating must be {scale[0]:g}-{scale[1]:g}, got "
-                                     f"{cells[rating_i].strip()!r}. Fix the cell or map another column."))  # fmt: skip
+                items.append(problem(name, line, say("table.bad_rating", low=scale[0], high=scale[1],
+                                                     value=cells[rating_i].strip())))  # fmt: skip
                 continue
         record_id = (
             cells[id_i].strip() if id_i is not None and cells[id_i].strip() else row_key(cells)
@@ -612,10 +600,7 @@ def read_unknown_table(table: Table, settings: IngestSettings) -> IngestResult:
     guess = guess_mapping(table)
     if guess is None:
         raise MappingRequired(
-            f"{table.name}: could not tell which column holds the feedback text (columns: "
-            f"{', '.join(table.header)}). Choose the text column, and the date and rating columns if "
-            "there are any; the choice is remembered for files with the same columns.",
-            table.header,
+            say("mapping.required", columns=", ".join(table.header)), table.header, file=table.name
         )
     fmt = "generic_review" if guess.default_channel == "review" else "generic_csv"
     parts = [f"text in {guess.text!r}"] + [f"{role} in {col!r}" for role, col in
@@ -669,11 +654,15 @@ def read_normalized(table: Table, settings: IngestSettings) -> IngestResult:
                 )
             )
         except (RecordError, ValueError, TypeError) as exc:
-            problems.append(Problem(table.name, line, str(exc)))
+            problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    say("own_export.bad_row", detail=getattr(exc, "detail", "") or str(exc)),
+                )
+            )
     if not records:
-        raise IngestError(
-            f"{table.name}: a Klantstem item export without a single valid row. First problem: {problems[0] if problems else 'none'}"
-        )
+        raise IngestError(say("own_export.no_rows", first=first_problem(problems)), file=table.name)
     return IngestResult(
         table.name,
         tuple(records),

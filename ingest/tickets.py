@@ -14,6 +14,8 @@ from typing import Any
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.mapping import row_key
+from ingest.messages import message as say
+from ingest.messages import reason as reason_of
 from ingest.quotes import html_to_text, strip_quotes
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
@@ -39,7 +41,7 @@ def read_zendesk_json(
     for line, entry in tickets:
         ticket = entry.get("ticket", entry) if isinstance(entry, dict) else None
         if not isinstance(ticket, dict) or "id" not in ticket:
-            items.append(problem(name, line, "is not a Zendesk ticket (no 'id'); skipped."))
+            items.append(problem(name, line, say("ticket.not_zendesk")))
             continue
         kind = _deleted_or_spam(ticket)
         if kind:
@@ -82,8 +84,13 @@ def read_zendesk_json(
                     problem(
                         name,
                         line,
-                        f"ticket {ticket_id} comment {comment_id or part}: {exc}. Fix the date.",
-                    )
+                        say(
+                            "ticket.comment_bad_date",
+                            ticket_id=ticket_id,
+                            comment=comment_id or part,
+                            reason=reason_of(exc),
+                        ),
+                    )  # fmt: skip
                 )
                 continue
             if not text:
@@ -91,7 +98,11 @@ def read_zendesk_json(
                     problem(
                         name,
                         line,
-                        f"ticket {ticket_id} comment {comment_id or part} has no text; skipped.",
+                        say(
+                            "ticket.comment_no_text",
+                            ticket_id=ticket_id,
+                            comment=comment_id or part,
+                        ),
                         warning=True,
                     )
                 )
@@ -158,7 +169,7 @@ def read_freshdesk_json(
     skipped = {"deleted": 0, "spam": 0}
     for line, ticket in tickets:
         if not isinstance(ticket, dict) or "id" not in ticket:
-            items.append(problem(name, line, "is not a Freshdesk ticket (no 'id'); skipped."))
+            items.append(problem(name, line, say("ticket.not_freshdesk")))
             continue
         kind = _deleted_or_spam(ticket)
         if kind:
@@ -192,7 +203,13 @@ def read_freshdesk_json(
                     message.get("created_at") or ticket.get("created_at") or "", zone
                 )
             except ValueError as exc:
-                items.append(problem(name, line, f"ticket {ticket_id}: {exc}. Fix the date."))
+                items.append(
+                    problem(
+                        name,
+                        line,
+                        say("ticket.bad_date", ticket_id=ticket_id, reason=reason_of(exc)),
+                    )
+                )
                 continue
             items.append(
                 Draft(
@@ -237,8 +254,8 @@ def _table_items(
         parsed = dates[n] if dates is not None else None
         if parsed is None or isinstance(parsed, str):
             column = t.header[date_i] if date_i is not None else date_names[0]
-            reason = parsed if parsed is not None else "the column is missing"
-            items.append(problem(t.name, line, f"{column!r}: {reason}. Fix the cell."))
+            why = parsed if parsed is not None else say("date.column_missing")
+            items.append(problem(t.name, line, say("cell.bad_date", column=column, reason=why)))
             continue
         when, assumed = parsed
         subject = cells[subject_i].strip() if subject_i is not None else ""
@@ -246,7 +263,7 @@ def _table_items(
         extras = [_clean(cells[i]) for i in extra if cells[i].strip()]
         text = "\n\n".join([p for p in [text, *extras] if p]) or subject
         if not text:
-            items.append(problem(t.name, line, "has neither a subject nor a description; skipped."))
+            items.append(problem(t.name, line, say("ticket.empty")))
             continue
         record_id = (cells[id_i].strip() if id_i is not None else "") or row_key(cells)
         items.append(
@@ -267,9 +284,7 @@ def read_zendesk_csv(t: Table, settings: IngestSettings, reason: str) -> IngestR
         t, settings, system="zendesk", id_names=("Id", "ID"), date_names=("Created at",),
         subject_names=("Subject",), text_names=(), author_names=("Requester email", "Requester"),
     )  # fmt: skip
-    items.insert(0, problem(t.name, 0, "the Zendesk CSV export has no ticket descriptions or comments, so only "
-                            "subjects were imported. Use Zendesk's JSON export to get the customers' words.",
-                            warning=True))  # fmt: skip
+    items.insert(0, problem(t.name, 0, say("zendesk_csv.subjects_only"), warning=True))
     return finish(t.name, items, settings, "zendesk_csv", reason, details=t.details)
 
 
@@ -290,8 +305,7 @@ def read_hubspot(t: Table, settings: IngestSettings, reason: str) -> IngestResul
         author_names=("Contact email", "Email", "Associated Contact"),
     )  # fmt: skip
     if t.index("Ticket description", "Description") is None:
-        items.insert(0, problem(t.name, 0, "this HubSpot export has no 'Ticket description' column, so only ticket "
-                                "names were imported. Add the description property to the export.", warning=True))  # fmt: skip
+        items.insert(0, problem(t.name, 0, say("hubspot.names_only"), warning=True))
     return finish(t.name, items, settings, "hubspot", reason, details=t.details)
 
 
@@ -363,9 +377,13 @@ def read_intercom_csv(t: Table, settings: IngestSettings, reason: str) -> Ingest
         h for h in t.header if h.startswith("message_author_") and h != "message_author_type"
     )
     for n, (line, cells, raw) in enumerate(t.records()):
-        when = dates[n] if dates is not None else "the date column is missing"
+        when = dates[n] if dates is not None else say("date.column_missing_intercom")
         if isinstance(when, str):
-            items.append(problem(t.name, line, f"'message_created_at': {when}. Fix the cell."))
+            items.append(
+                problem(
+                    t.name, line, say("cell.bad_date", column="message_created_at", reason=when)
+                )
+            )
             continue
         text = _clean(cells[body_i]) if body_i is not None else ""
         if not text:
@@ -434,7 +452,13 @@ def read_intercom_json(
                     message.get("created_at") or conv.get("created_at") or "", zone
                 )
             except ValueError as exc:
-                items.append(problem(name, number, f"conversation {conv_id}: {exc}."))
+                items.append(
+                    problem(
+                        name,
+                        number,
+                        say("conversation.bad_date", conversation=conv_id, reason=reason_of(exc)),
+                    )
+                )
                 continue
             items.append(
                 Draft(

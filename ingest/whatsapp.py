@@ -22,6 +22,8 @@ from datetime import datetime
 
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_datetime, zone_of
+from ingest.messages import message as say
+from ingest.messages import reason as reason_of
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 
@@ -75,9 +77,9 @@ def read_whatsapp(text: str, name: str, settings: IngestSettings) -> IngestResul
     first_author = next((who for _, _, who, _ in messages if who), "")
     items: list[Draft | Problem] = []
     if not owners and not customer and first_author:
-        items.append(problem(name, 0, f"assumed {first_author!r} is the customer (wrote first) and every other "
-                             "sender is the business. Add the business's name under mailbox owner names to be sure.",
-                             warning=True))  # fmt: skip
+        items.append(
+            problem(name, 0, say("whatsapp.assumed_customer", author=first_author), warning=True)
+        )
         customer = first_author.casefold()
     for index, (number, match, who, lines) in enumerate(messages):
         body = "\n".join(lines).strip()
@@ -100,7 +102,7 @@ def read_whatsapp(text: str, name: str, settings: IngestSettings) -> IngestResul
             when, assumed = parse_datetime(datetime.fromisoformat(stamp), zone)
         except ValueError as exc:
             items.append(
-                problem(name, number, f"the message time {stamp!r} is not a date ({exc}); skipped.")
+                problem(name, number, say("whatsapp.bad_time", stamp=stamp, reason=reason_of(exc)))
             )
             continue
         key = who.casefold()

@@ -11,6 +11,8 @@ import warnings
 from typing import Literal
 
 from ingest.errors import IngestError
+from ingest.messages import detail
+from ingest.messages import message as say
 from ingest.tables import Table, sheet_table
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -36,14 +38,13 @@ def load_workbook_table(data: bytes, name: str, engine: Literal["xlrd", "odf"]) 
                 engine_kwargs={"logfile": io.StringIO()} if engine == "xlrd" else None,
             )  # fmt: skip
     except ImportError as exc:
+        package = "xlrd" if engine == "xlrd" else "odfpy"
         raise IngestError(
-            f"{name}: reading {kind} workbooks needs the '{'xlrd' if engine == 'xlrd' else 'odfpy'}' "
-            "package. Install it (pip install -e .) or save the sheet as .xlsx or CSV."
+            say("workbook.needs_package", kind=kind, package=package), file=name
         ) from exc
     except Exception as exc:  # noqa: BLE001 - xlrd/odfpy raise many kinds on damaged files
         raise IngestError(
-            f"{name}: not a readable {kind} workbook ({exc.__class__.__name__}: {str(exc)[:120]}). "
-            "Download or export it again, or save it from Excel/LibreOffice as .xlsx or CSV."
+            say("workbook.unreadable", kind=kind, detail=detail(exc, 120)), file=name
         ) from exc
     for sheet, frame in sheets.items():
         table = sheet_table(
@@ -54,6 +55,4 @@ def load_workbook_table(data: bytes, name: str, engine: Literal["xlrd", "odf"]) 
         )
         if table is not None:
             return table
-    raise IngestError(
-        f"{name}: the workbook has no sheet with data. Expected a table with a header row."
-    )
+    raise IngestError(say("workbook.no_data", hint=say("expected_sheet")), file=name)

@@ -186,11 +186,23 @@ def _migration_4(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _migration_5(con: duckdb.DuckDBPyConnection) -> None:
+    """Import problems keep their catalogue code and values, so a screen words them in its
+    language. Rows stored before have code '' and are shown with their English message."""
+    con.execute(
+        """
+        ALTER TABLE import_problems ADD COLUMN code VARCHAR DEFAULT '';
+        ALTER TABLE import_problems ADD COLUMN params VARCHAR DEFAULT '{}';
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,9 +15,12 @@ import pandas as pd
 from ingest.build import scrub
 from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import IngestError, MappingRequired
+from ingest.messages import detail
+from ingest.messages import message as say
 from ingest.reader import read_bytes, read_file_bytes
 from ingest.safe_result import private_result
 from ingest.schema import (
+    PROBLEM_COLUMNS,
     RECORD_COLUMNS,
     FeedbackRecord,
     Problem,
@@ -65,7 +68,7 @@ class FileImport:
             "star_only": self.star_only,
             "first_date": self.first_date.isoformat() if self.first_date else None,
             "last_date": self.last_date.isoformat() if self.last_date else None,
-            "problems": [dataclasses.asdict(p) for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
             "error": self.error,
             "skipped_deleted": self.skipped_deleted,
             "skipped_spam": self.skipped_spam,
@@ -110,7 +113,7 @@ class ImportReport:
             "skipped_deleted": self.skipped_deleted,
             "skipped_spam": self.skipped_spam,
             "duplicates": self.duplicates,
-            "problems": [dataclasses.asdict(p) for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
             "files": [f.to_dict() for f in self.files],
             "skipped": list(self.skipped),
         }
@@ -193,7 +196,10 @@ def import_records(
             progress("stored", 0.9)
         problems_frame.insert(0, "batch_id", batch_id)
         con.register("incoming_problems", problems_frame)
-        con.execute("INSERT INTO import_problems SELECT * FROM incoming_problems")
+        con.execute(
+            f"INSERT INTO import_problems (batch_id, {', '.join(PROBLEM_COLUMNS)}) "
+            f"SELECT batch_id, {', '.join(PROBLEM_COLUMNS)} FROM incoming_problems"
+        )
         con.unregister("incoming_problems")
         duplicates = len(frame) - added
         con.execute(
@@ -258,7 +264,7 @@ def import_bytes(
     except MappingRequired:
         raise
     except IngestError as exc:
-        return _failed(name, str(exc))
+        return _failed(name, _detail(exc, name))
     try:
         stored = import_records(
             ws,
@@ -266,19 +272,11 @@ def import_bytes(
             file_name=result.file,
             checksum=checksum,
             detected_format=result.detected_format,
-            problems=[
-                Problem(scrub(p.file), p.line, scrub(p.message), p.severity)
-                for p in result.problems
-            ],
+            problems=[p.cleaned(scrub) for p in result.problems],
             progress=progress,
         )
     except Exception as exc:  # noqa: BLE001 - the per-file boundary; the transaction rolled back
-        return _failed(
-            name,
-            f"{name}: read as {result.detected_format}, but storing it failed "
-            f"({exc.__class__.__name__}: {str(exc)[:200]}); nothing from it was stored. "
-            "Try again; if it fails again, report this file.",
-        )
+        return _failed(name, say("store.failed", format=result.detected_format, detail=detail(exc)))
 
     def skipped(key: str) -> int:
         value = str(result.details.get(key, ""))
@@ -289,10 +287,17 @@ def import_bytes(
     )
 
 
+def _detail(exc: IngestError, name: str) -> str:
+    """The error's message without the file's name (the problem's ``file`` says it)."""
+    return exc.detail if exc.file == name else str(exc).removeprefix(f"{name}: ")
+
+
 def _failed(name: str, message: str) -> FileImport:
-    """A file that could not be read: ``message`` names the file; the problem, whose ``file``
-    says which, does not repeat it."""
-    problem = Problem(scrub(name), 0, scrub(message.removeprefix(f"{name}: ")))  # redacts itself
+    """A file that could not be read: ``message`` (without the file's name) says why.
+
+    The problem (line 0) keeps the message's code; ``error`` is its English with the file.
+    """
+    problem = Problem(scrub(name), 0, message).cleaned(scrub)  # redacts itself
     return FileImport(problem.file, "", 0, 0, (problem,), error=str(problem))
 
 
@@ -341,23 +346,19 @@ def import_files(
         try:
             data = read_file_bytes(path)
         except IngestError as exc:
-            report.files.append(_failed(scrub(path.name), str(exc)))
+            report.files.append(_failed(scrub(path.name), _detail(exc, path.name)))
             continue
         try:
             report.files.append(import_bytes(ws, data, path.name, mapping=mapping))
         except MappingRequired as exc:
-            message = (
-                f"{exc} Columns: {', '.join(exc.columns)}. Import this file on its own with "
-                "--text-column (and --date-column, --rating-column, --channel-column), or on "
-                "the Upload page."
+            message = say(
+                "mapping.required_cli",
+                message=_detail(exc, path.name),
+                columns=", ".join(exc.columns),
             )
             report.files.append(_failed(scrub(path.name), message))
         except Exception as exc:  # noqa: BLE001 - the per-file boundary: the next file is read
             report.files.append(
-                _failed(
-                    scrub(path.name),
-                    f"{path.name}: could not be imported ({exc.__class__.__name__}: "
-                    f"{str(exc)[:200]}); nothing from it was stored.",
-                )  # fmt: skip
+                _failed(scrub(path.name), say("store.import_failed", detail=detail(exc)))
             )
     return report

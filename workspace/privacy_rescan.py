@@ -114,6 +114,7 @@ def rescan(ws: Workspace) -> RescanReport:
             )
         _rescan_column(con, report, "import_problems", "message", redact)
         _rescan_column(con, report, "import_problems", "file", redact)
+        _rescan_column(con, report, "import_problems", "params", _private_params)
         _rescan_column(
             con, report, "import_batches", "file_name", lambda v: private_file_name(v, key)
         )
@@ -121,6 +122,23 @@ def rescan(ws: Workspace) -> RescanReport:
         if report.changed:
             ws.bump_data_version(con)
     return report
+
+
+def _private_params(params: str) -> str:
+    """A stored problem's values (JSON) redacted; catalogue codes left as they are."""
+    try:
+        values = json.loads(params or "{}")
+    except ValueError:
+        return redact(params)
+
+    def private(value, key: str = ""):  # type: ignore[no-untyped-def]
+        if isinstance(value, dict):
+            return {k: private(v, k) for k, v in value.items()}
+        if isinstance(value, str) and key != "code":
+            return redact(value)
+        return value
+
+    return json.dumps(private(values), ensure_ascii=False)
 
 
 def _rescan_column(

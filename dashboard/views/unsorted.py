@@ -19,7 +19,7 @@ def render() -> None:
     st.title(t("unsorted.title"))
     state.show_flash()
     lang = current_language()
-    coverage = state.query("theme_coverage")
+    coverage = data.theme_coverage()
     cols = st.columns(3)
     cols[0].metric(t("unsorted.count"), fmt.number(coverage.unsorted, lang))
     cols[1].metric(
@@ -46,9 +46,7 @@ def render() -> None:
         if pages > 1
         else 1
     )
-    items = state.query(
-        "unsorted_items", lang=lang, limit=PAGE_SIZE, offset=(int(page) - 1) * PAGE_SIZE
-    )
+    items = data.unsorted_items(lang=lang, limit=PAGE_SIZE, offset=(int(page) - 1) * PAGE_SIZE)
     names = channel_names(lang)
     similarities = data.theme_similarities(tuple(items["id"]), lang=lang)
     threshold = data.placement_threshold()

@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard import data, state, theme_engine, upload_report
 from dashboard import formatting as fmt
-from dashboard import state, theme_engine, upload_report
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import KlantstemError, MappingRequired
 from ingest.mapping import header_key
@@ -78,7 +79,7 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
     bar = st.progress(0.0, text=t("upload.progress.start"))
     n = len(uploads)
     imported = []
-    for index, (name, data) in enumerate(uploads):
+    for index, (name, content) in enumerate(uploads):
 
         def step(stage: str, fraction: float, index: int = index, name: str = name) -> None:
             bar.progress(
@@ -87,7 +88,7 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
             )
 
         step("reading", 0.0)
-        result = _import_one(ws, name, data, progress=step)
+        result = _import_one(ws, name, content, progress=step)
         if result is not None:
             imported.append(result)
     _place(bar, imported)
@@ -96,20 +97,20 @@ def _import_all(uploads: list[tuple[str, bytes]]) -> None:
 def _import_one(
     ws,
     name: str,
-    data: bytes,
+    content: bytes,
     *,
     mapping: ColumnMapping | None = None,
     progress: Callable[[str, float], None] | None = None,
 ) -> FileImport | None:
     """The file's import, or None when it waits for a column mapping."""
     try:
-        return import_bytes(ws, data, name, mapping=mapping, progress=progress)
+        return import_bytes(ws, content, name, mapping=mapping, progress=progress)
     except MappingRequired as exc:
         state.remember(
             PENDING,
             [
                 *state.remembered(PENDING, []),
-                {"name": name, "data": data, "columns": list(exc.columns), "message": str(exc)},
+                {"name": name, "data": content, "columns": list(exc.columns), "error": exc},
             ],
         )
         return None
@@ -138,7 +139,7 @@ def _mapping_form(pending: dict) -> None:
     name, columns = pending["name"], pending["columns"]
     none = ""
     st.subheader(md(t("upload.mapping.title").format(file=name)))
-    st.caption(md(pending["message"]))
+    st.caption(md(error_message(pending["error"], current_language())))
     names = channel_names(current_language())
     with st.form(f"mapping_{name}"):
         text = st.selectbox(t("upload.mapping.text"), columns, key=f"map_text_{name}")
@@ -221,26 +222,18 @@ def _report(files: list[FileIntake]) -> None:
             expanded=len(results) == 1,
         ):
             st.dataframe(
-                upload_report.preview(state.query_all("batch_preview", r.batch_id, limit=5), lang),
+                upload_report.preview(data.batch_preview(r.batch_id, limit=5), lang),
                 hide_index=True,
                 width="stretch",
                 column_config={
                     t("col.date"): st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm")
                 },
             )
-    problems = [p for r in results for p in r.problems]
+    problems = upload_report.problems_table(files, lang)
     if problems:
         st.subheader(t("upload.problems_title"))
         st.dataframe(
-            [
-                {
-                    t("upload.col.file"): p.file,
-                    t("upload.col.line"): p.line,
-                    t("upload.col.severity"): t(f"upload.severity.{p.severity}"),
-                    t("upload.col.message"): p.message,
-                }
-                for p in problems
-            ],
+            problems,
             hide_index=True,
             width="stretch",
             key="upload_problems_table",

@@ -177,3 +177,20 @@ def test_keyword_bigrams_stay_inside_one_text_and_names_ignore_item_order():
     assert {t: (n.label, n.keywords) for t, n in first.items()} == {
         t: (n.label, n.keywords) for t, n in second.items()
     }
+
+
+@pytest.mark.parametrize(("rows", "weeks"), [(3, 1), (4, 2), (5, 8), (6, 9), (40, 30), (0, 4)])
+def test_baselines_are_the_rolling_mean_and_median_of_the_weeks_before(
+    rows: int, weeks: int
+) -> None:
+    """The numpy baselines equal pandas' rolling window over the previous weeks (min 1 week;
+    0 where a week has none before it)."""
+    from analysis.trends import RULES, _baseline
+
+    counts = np.random.default_rng(rows * 100 + weeks).poisson(4, (rows, weeks))
+    pivot = pd.DataFrame(counts, columns=[f"2026-W{w + 1:02d}" for w in range(weeks)])
+    window = pivot.T.shift(1).rolling(RULES.baseline_weeks, min_periods=1)
+    base = _baseline(pivot, RULES)
+    np.testing.assert_allclose(base.mean.to_numpy(), window.mean().T.fillna(0.0).to_numpy())
+    np.testing.assert_allclose(base.median.to_numpy(), window.median().T.fillna(0.0).to_numpy())
+    assert list(base.history) == [min(w, RULES.baseline_weeks) for w in range(weeks)]

@@ -48,6 +48,21 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
     raise TimeoutError(f"dashboard at {url} did not become healthy in {timeout}s")
 
 
+IDLE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null && app.dataset.testScriptState === 'notRunning'
+        && document.querySelector('[data-testid="stStatusWidget"]') === null;
+}"""
+"""Streamlit has finished the current run: the app's script state (which turns
+``rerunRequested`` the moment a widget asks for a rerun, and ``running`` while the script
+runs) is ``notRunning``, and the "running" status widget is gone."""
+
+
+def wait_idle(page, timeout_ms: int = 60_000) -> None:
+    """Until Streamlit has finished the current run (see :data:`IDLE`): a condition, no sleep."""
+    page.wait_for_function(IDLE, polling="raf", timeout=timeout_ms)
+
+
 class DashboardServer:
     def __init__(
         self, workspace: Path, *, port: int | None = None, lang: str = "en", host: str = ""
@@ -80,9 +95,11 @@ class DashboardServer:
 
     def __exit__(self, *exc: object) -> None:
         assert self.process is not None
-        os.killpg(self.process.pid, 15)
         try:
+            os.killpg(self.process.pid, 15)
             self.process.wait(timeout=15)
+        except ProcessLookupError:  # already stopped (a test stopped it)
+            pass
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, 9)
         self.log.close()

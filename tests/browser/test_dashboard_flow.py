@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import REPO_ROOT, DashboardServer
+from tests.browser.conftest import REPO_ROOT, DashboardServer, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,12 +61,6 @@ def server(tmp_path_factory):
         refresh_themes(ws, embedder=get_embedder("tfidf"))
     with DashboardServer(path) as running:
         yield running
-
-
-def wait_idle(page) -> None:
-    """Until Streamlit has finished the current run (the status widget disappears)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
 
 
 def metric(page, label: str) -> int:

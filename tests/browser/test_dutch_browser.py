@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard.i18n import STRINGS
-from tests.browser.conftest import REPO_ROOT, DashboardServer
+from tests.browser.conftest import REPO_ROOT, DashboardServer, wait_idle
+from tests.dutch_phrases import english_phrases_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,23 +43,6 @@ STREAMLIT_ENGLISH = (
     "Press ⌘+Enter",
 )
 DUTCH_MONTH = r"\b\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)(?![a-z])"
-
-
-def english_only_phrases() -> list[str]:
-    """Every fixed piece of an English catalogue value that differs from its Dutch value."""
-    phrases: set[str] = set()
-    for values in STRINGS.values():
-        english, dutch = values.get("en", ""), values.get("nl", "")
-        if not english or english == dutch:
-            continue
-        for piece in re.split(r"\{[^}]*\}", english):
-            piece = piece.strip(" .:,()·—–-")
-            if len(piece) >= 4 and re.search(r"[A-Za-z]{3}", piece) and piece not in dutch:
-                phrases.add(piece)
-    return sorted(phrases, key=len, reverse=True)
-
-
-PHRASES = english_only_phrases()
 
 
 @pytest.fixture(scope="module")
@@ -117,28 +100,39 @@ def page(browser, artifacts):
     yield from watched_page(browser, 1400, 1000)
 
 
-def wait_idle(page) -> None:
-    """Until Streamlit has finished the current run (the status widget disappears)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
-
-
 def screen_text(page) -> str:
-    """The visible text of the page minus customer feedback (st.text), which may be English."""
+    """The visible text of the page minus customer feedback (st.text), which may be English,
+    and minus the date fields' masks, whose text is not what they draw (see date_masks)."""
     text = page.locator("body").inner_text()
     for quote in page.locator("[data-testid='stText']").all_inner_texts():
         text = text.replace(quote, " ")
+    for field in page.locator("[data-testid='stDateInputField']").all_inner_texts():
+        text = text.replace(field, " ")  # drawn otherwise: see date_masks
     return text
 
 
 def assert_dutch(page, where: str) -> None:
     assert parse_qs(urlparse(page.url).query).get("lang") == ["nl"], (where, page.url)
     text = screen_text(page)
-    found = [p for p in PHRASES if re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", text)]
+    found = english_phrases_in(text)
     found += [p for p in STREAMLIT_ENGLISH if p in text]
+    found += [f"date mask {m!r}" for m in date_masks(page) if "yyyy" in m]
     assert not found, f"English on the Dutch {where} page: {found}"
     menu = page.locator("[data-testid='stSidebarNav']").inner_text()
     assert "Overzicht" in menu and "Overview" not in menu, where
+
+
+def date_masks(page) -> list[str]:
+    """The empty date fields' masks as drawn ("dd-mm-jjjj"): each part's text, or what its
+    ``::after`` draws where the text itself is drawn at size 0."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stDateInput] [role=group]')]
+            .map(g => [...g.querySelectorAll('[data-type]')].map(e => {
+                const after = getComputedStyle(e, '::after').content;
+                const hidden = getComputedStyle(e).fontSize === '0px';
+                return hidden && after !== 'none' ? after.replaceAll('"', '') : e.textContent;
+            }).join(''))"""
+    )
 
 
 def shot(page, artifacts: Path, name: str) -> None:
@@ -159,6 +153,7 @@ def test_dutch_stays_dutch_everywhere(server, page, artifacts):
     assert re.search(r"^[+\u2212]\d,\d\d$", metric_value(page, "Sentiment deze week"))
     assert re.search(r"^\d+(,\d+)?%$", metric_value(page, "In thema's ingedeeld"))
     assert_dutch(page, "overview")
+    assert date_masks(page) == ["dd-mm-jjjj", "dd-mm-jjjj"]  # the filters' empty dates
     shot(page, artifacts, "dutch-overview-nl")
 
     for key, label in MENU_NL.items():

@@ -71,3 +71,4 @@ def test_exposed_login_backs_off_and_survives_a_reload(tmp_path, page, browser):
         other.goto(server.url, wait_until="domcontentloaded")
         other.get_by_role("heading", name="Klantstem: sign in").wait_for(timeout=60_000)
         stranger.close()
+        page.goto("about:blank")  # leave before the server stops (else: connection refused)

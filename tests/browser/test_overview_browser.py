@@ -24,3 +24,4 @@ def test_overview_renders_chart_in_real_chromium(tmp_path, page, artifacts):
         assert page.get_by_text("Feedback items").count() >= 1
         assert page.locator("[data-testid='stMetricValue']").first.inner_text() == "100"
         page.screenshot(path=str(artifacts / "overview-en.png"), full_page=True)
+        page.goto("about:blank")  # leave before the server stops (else: connection refused)

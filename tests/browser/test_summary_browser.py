@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.browser.conftest import DashboardServer
+from tests.browser.conftest import DashboardServer, wait_idle
 from tests.summary.workspace_fixture import PLANTED, TRUTH, build_truth_workspace
 
 pytestmark = [
@@ -99,8 +99,7 @@ def _open_summary_page(page, server) -> None:
     page.get_by_role("link", name="Weekly summary").click()
     page.get_by_role("heading", name="Weekly summary").wait_for(timeout=60_000)
     page.frame_locator("iframe").first.locator("h1").wait_for(timeout=60_000)
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
+    wait_idle(page)
 
 
 def _choose_week(page, week: str, attempts: int = 3) -> None:

@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import REPO_ROOT, DashboardServer
-from tests.browser.test_dutch_browser import assert_dutch, wait_idle, watched_page, week_ticks
+from tests.browser.conftest import REPO_ROOT, DashboardServer, wait_idle
+from tests.browser.test_dutch_browser import assert_dutch, watched_page, week_ticks
 
 pytestmark = [
     pytest.mark.browser,
@@ -81,6 +81,7 @@ def test_open_a_top_theme_and_one_of_its_themes_in_dutch(server, page, artifacts
     grid = first.locator("[data-testid='stDataFrame']")
     grid.locator("canvas").first.wait_for(timeout=30_000)
     wait_idle(page)
+    grid.locator("th").first.wait_for(state="attached", timeout=30_000)  # written after paint
     header = [h.strip() for h in grid.locator("th").all_inner_texts()]
     assert header == [
         "Thema",

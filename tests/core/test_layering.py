@@ -65,3 +65,18 @@ def test_checker_sees_a_wrong_arrow(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("import duckdb\nfrom streamlit import session_state\n", encoding="utf-8")
     assert imported_modules(bad) == ["duckdb", "streamlit"]
+
+
+def test_views_read_queries_through_typed_functions_not_by_name():
+    # Issue 11, build item 9: `state.query("theme_table")` returned Any and hid a typo until
+    # the page ran; every query is a typed function in dashboard/data.py.
+    by_name = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in python_files("dashboard")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute)
+        and node.attr in {"query", "query_all"}
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "state"
+    ]
+    assert not by_name, "\n".join(by_name)

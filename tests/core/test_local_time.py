@@ -28,6 +28,7 @@ from workspace.theme_queries import (
     theme_week_matrix,
     theme_weekly_channel_counts,
 )
+from workspace.theme_store import save_themes
 
 runner = CliRunner()
 
@@ -44,16 +45,21 @@ def dutch_workspace(tmp_path):
     path = tmp_path / "ws.duckdb"
     result = runner.invoke(app, ["import", str(source), "--workspace", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    now = datetime(2026, 11, 23, tzinfo=UTC)
-    with Workspace.open(path) as ws, ws.transaction() as con:
-        con.execute(
-            "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, updated_at) "
-            "VALUES (1, 'delivery', 'Delivery', 'Levering', ?, ?)",
-            [now, now],
+    with Workspace.open(path) as ws:
+        ids = list(ws.query_df("SELECT id FROM items")["id"])
+        save_themes(
+            ws,
+            pd.DataFrame(
+                {
+                    "theme_id": [1],
+                    "label": ["delivery"],
+                    "label_en": ["Delivery"],
+                    "label_nl": ["Levering"],
+                    "created_at": [datetime(2026, 11, 23, tzinfo=UTC)],
+                }
+            ),
+            pd.DataFrame({"item_id": ids, "theme_id": 1, "similarity": 0.9, "method": "fixture"}),
         )
-        con.execute("INSERT INTO assignments SELECT id, 1, 0.9, 'fixture' FROM items")
-        con.execute("UPDATE themes SET size = 2")
-        ws.bump_data_version(con)
     return path
 
 
@@ -110,6 +116,34 @@ def test_overview_page_counts_them_in_w47(dutch_workspace, monkeypatch):
     at = open_page("overview")
     assert not at.exception, at.exception
     assert {m.label: m.value for m in at.metric}["Week 2026-W47"] == "2"
+
+
+def test_themes_trends_and_theme_pages_count_them_in_w47(dutch_workspace, monkeypatch):
+    from tests.dashboard.conftest import chart_spec
+    from tests.dashboard.test_pages import open_page
+
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(dutch_workspace))
+    themes = open_page("themes")
+    assert not themes.exception, themes.exception
+    row = themes.dataframe[0].value.iloc[0]
+    assert (int(row["this_week"]), int(row["last_week"])) == (2, 0)
+    assert list(row["trend"])[-1] == 2  # the sparkline's last week holds both
+
+    trends = open_page("trends")
+    assert not trends.exception, trends.exception
+    bars, heatmap = (chart_spec(c) for c in trends.get("plotly_chart")[:2])
+    assert [(list(b["customdata"]), list(b["y"])) for b in bars["data"]] == [(["2026-W47"], [2])]
+    assert str(bars["data"][0]["x"][0])[:10] == "2026-11-16"
+    cells = heatmap["data"][0]
+    assert [list(r) for r in cells["customdata"]] == [["2026-W47"]]
+    assert [list(r) for r in cells["z"]] == [[2]]
+
+    theme = open_page("theme", query={"theme": "1"})
+    assert not theme.exception, theme.exception
+    metrics = {m.label: m.value for m in theme.metric}
+    assert (metrics["Items"], metrics["Weeks with feedback"]) == ("2", "1")
+    bars = chart_spec(theme.get("plotly_chart")[0])
+    assert [(list(b["customdata"]), list(b["y"])) for b in bars["data"]] == [(["2026-W47"], [2])]
 
 
 INSTANTS = [

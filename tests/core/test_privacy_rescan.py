@@ -49,8 +49,11 @@ def _leaky_workspace(path: Path) -> None:
         import_records(ws, records, file_name="van piet@example.nl.csv", problems=[problem])
         with ws.transaction() as con:
             con.execute(
-                "UPDATE import_problems SET message = 'date must be a date, got ''06-12345678'''"
-            )
+                "UPDATE import_problems SET message = 'date must be a date, got ''06-12345678''', "
+                "code = 'table.bad_date', params = ?",
+                [json.dumps({"column": "Datum", "reason": {"code": "date.unreadable",
+                             "params": {"value": "06-12345678"}}})],
+            )  # fmt: skip
 
 
 def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
@@ -64,6 +67,7 @@ def test_rescan_redacts_every_stored_field_and_counts_per_kind(tmp_path):
         again = rescan(ws)
     assert not [c.id for c in MUST_REDACT if c.secret in stored]
     assert "jan@" not in stored and "piet@" not in other and "06-12345678" not in other
+    assert report.rows["import_problems.params"] == 1 and "date.unreadable" in other
     assert report.rows["items.text"] == len(MUST_REDACT)
     assert report.rows["items.thread_id"] == len(MUST_REDACT)
     assert report.kinds["BSN"] >= 12 and report.kinds["PHONE"] >= 25

@@ -28,6 +28,7 @@ from workspace.imports import import_bytes
 from workspace.search import keyword_search
 from workspace.summary import render_summary, weekly_summary
 from workspace.theme_queries import theme_quotes
+from workspace.theme_store import save_themes
 from workspace.trends import theme_table_with_trends
 
 PAYLOADS = [
@@ -66,18 +67,23 @@ def _payload_csv() -> bytes:
 @pytest.fixture(scope="module")
 def payload_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("payloads") / "ws.duckdb"
-    now = datetime(2026, 11, 23, tzinfo=UTC)
     with Workspace.open(path) as ws:
         result = import_bytes(ws, _payload_csv(), "payloads.csv")
         assert result.added == len(PAYLOADS), result
-        with ws.transaction() as con:  # one theme holding everything, named by an attacker
-            con.execute(
-                "INSERT INTO themes (theme_id, label, label_en, label_nl, created_at, updated_at)"
-                " VALUES (1, ?, ?, ?, ?, ?)",
-                ["=cmd", '=HYPERLINK("x")', "=cmd<script>x</script>", now, now],
-            )
-            con.execute("INSERT INTO assignments SELECT id, 1, 0.9, 'test' FROM items")
-            ws.bump_data_version(con)
+        ids = list(ws.query_df("SELECT id FROM items")["id"])
+        save_themes(  # one theme holding everything, named by an attacker
+            ws,
+            pd.DataFrame(
+                {
+                    "theme_id": [1],
+                    "label": ["=cmd"],
+                    "label_en": ['=HYPERLINK("x")'],
+                    "label_nl": ["=cmd<script>x</script>"],
+                    "created_at": [datetime(2026, 11, 23, tzinfo=UTC)],
+                }
+            ),
+            pd.DataFrame({"item_id": ids, "theme_id": 1, "similarity": 0.9, "method": "test"}),
+        )
     return path
 
 

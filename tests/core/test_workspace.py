@@ -110,20 +110,22 @@ def test_newer_schema_is_refused(workspace_path):
         Workspace(workspace_path)
 
 
-def _hold(path, seconds: float):
-    """Another process that opens the workspace, says so, and keeps it for ``seconds``."""
+def _hold(path):
+    """Another process that opens the workspace, says so, and keeps it until told to let go
+    (a line on its stdin); it writes ``<path>.released`` just before it closes."""
     import subprocess
     import sys
     from pathlib import Path
 
     code = (
-        "import sys, time; from workspace.db import Workspace\n"
-        f"ws = Workspace({str(path)!r}); print('open', flush=True); time.sleep({seconds})\n"
-        "ws.close()"
+        "import sys; from pathlib import Path; from workspace.db import Workspace\n"
+        f"ws = Workspace({str(path)!r}); print('open', flush=True); sys.stdin.readline()\n"
+        f"Path({str(path)!r} + '.released').touch(); ws.close()"
     )
     holder = subprocess.Popen(
         [sys.executable, "-c", code],
         cwd=Path(__file__).resolve().parents[2],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -132,15 +134,23 @@ def _hold(path, seconds: float):
 
 
 def test_opening_waits_while_another_process_has_the_file(tmp_path):
-    import time
+    import threading
 
     path = tmp_path / "ws.duckdb"
     Workspace(path).close()
-    holder = _hold(path, 1.5)
+    holder = _hold(path)
     with pytest.raises(WorkspaceError, match="cannot open the workspace"):
         Workspace(path, lock_wait=0)
-    started = time.monotonic()
-    with Workspace.open(path, lock_wait=10) as ws:  # the holder lets go after ~1.5 s
+
+    def let_go() -> None:
+        assert holder.stdin is not None
+        holder.stdin.write("go\n")
+        holder.stdin.close()
+
+    # The holder lets go while the open below waits (no bound on how long anything takes:
+    # the holder keeps the file until told, and the open waits up to a minute).
+    threading.Timer(0.5, let_go).start()
+    with Workspace.open(path, lock_wait=60) as ws:
         assert ws.schema_version == SCHEMA_VERSION
-    assert 0.3 < time.monotonic() - started < 10
-    holder.wait(timeout=10)
+        assert (tmp_path / "ws.duckdb.released").exists()
+    holder.wait(timeout=60)

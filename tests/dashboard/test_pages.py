@@ -349,6 +349,7 @@ def test_upload_imports_several_files_and_reports(themed_workspace):
 
 @pytest.mark.filterwarnings(ARROW_WARNING)
 def test_upload_mapping_form_is_remembered_and_imports(themed_workspace):
+    from ingest.errors import MappingRequired
     from ingest.mapping import header_key
 
     at = open_page("upload")
@@ -358,7 +359,7 @@ def test_upload_mapping_form_is_remembered_and_imports(themed_workspace):
             "name": "odd.csv",
             "data": data,
             "columns": ["Opmerking", "Datum", "Cijfer"],
-            "message": "odd.csv: map the columns",
+            "error": MappingRequired("map the columns", ["Opmerking"], file="odd.csv"),
         }
     ]
     at.run()
