@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from ingest.errors import ResourceLimitExceeded
 from ingest.messages import message as say
 
-# 200 MiB of unpacked text is ~400k e-mails or ~2M table rows: far beyond an SME export, and
-# what the readers turn into Python objects stays well under 1 GiB at that size.
+# 200 MiB of unpacked text is ~400k e-mails or ~2M table rows: far beyond an SME export. It
+# does not bound memory on its own: a 190 MiB CSV held 2.4 GiB (hence MAX_TABLE_ROWS) and a
+# 190 MiB mbox peaked at ~1.0 GiB before its time ran out.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 5_000
 MAX_SECONDS = 60.0
