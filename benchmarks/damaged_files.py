@@ -2,25 +2,25 @@
 
 Run: ``.venv/bin/python benchmarks/damaged_files.py [--seed 13]``.
 Prints the number of files, tracebacks (exceptions escaping ``import_files``), files with
-an error, files partly stored, the slowest files and the process's peak memory.
+an error, files partly stored, the slowest files, and each file's own peak memory (the
+process's high-water mark, reset before every file; see ``tests.ingest.damaged.PerFileMeter``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
-import time
 import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.ingest.damaged import damaged_files  # noqa: E402
+from tests.ingest.damaged import damaged_files, import_measured  # noqa: E402
 from workspace.db import Workspace  # noqa: E402
-from workspace.imports import import_files  # noqa: E402
+
+MIB = 2**20
 
 
 def main() -> None:
@@ -36,24 +36,13 @@ def main() -> None:
         os.mkfifo(folder / "pipe.csv")
         os.symlink("/dev/zero", folder / "zero.csv")
         del files
-        timings: list[tuple[float, str]] = []
-        last = [time.perf_counter(), ""]
-
-        def progress(stage: str, fraction: float) -> None:
-            now = time.perf_counter()
-            if last[1]:
-                timings.append((now - last[0], last[1]))
-            last[0], last[1] = now, stage.removeprefix("reading ")
-
-        tracebacks = 0
         with Workspace.open(Path(tmp) / "ws.duckdb") as ws:
             try:
-                report = import_files(ws, [folder], progress=progress)
+                report, costs = import_measured(ws, folder)
             except Exception:  # noqa: BLE001 - counted: this is what the benchmark looks for
                 traceback.print_exc()
-                tracebacks += 1
+                print("files ?  tracebacks 1")
                 return
-            timings.append((time.perf_counter() - last[0], last[1]))
             batches = set(ws.query_df("SELECT file_name FROM import_batches")["file_name"])
             stored = dict(
                 ws.query_df(
@@ -65,15 +54,23 @@ def main() -> None:
         for f in report.files
         if (f.error and f.file in batches) or (not f.error and stored.get(f.batch_id, 0) != f.added)
     ]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"files {len(report.files)}  tracebacks {tracebacks}  with error {sum(bool(f.error) for f in report.files)}  "
+    print(f"files {len(report.files)}  tracebacks 0  with error {sum(bool(f.error) for f in report.files)}  "
           f"partly stored {len(partly)}  items added {report.added}")  # fmt: skip
+    slow = sorted(costs, key=lambda c: c.seconds, reverse=True)
     print(
-        f"slowest file {max(timings)[0]:.1f} s; files over 60 s: {sum(t > 60 for t, _ in timings)}"
+        f"slowest file {slow[0].seconds:.1f} s; files over 60 s: {sum(c.seconds > 60 for c in costs)}"
     )
-    for seconds, name in sorted(timings, reverse=True)[:5]:
-        print(f"  {seconds:6.2f} s  {name}")
-    print(f"peak memory of the whole run (every file included): {peak:.0f} MiB")
+    for cost in slow[:5]:
+        print(f"  {cost.seconds:6.2f} s  {cost.name}")
+    kind = "own peak per file" if all(c.own_peak for c in costs) else "run's peak so far"
+    heavy = sorted(costs, key=lambda c: c.peak_rss, reverse=True)
+    print(
+        f"memory ({kind}): largest {heavy[0].peak_rss / MIB:.0f} MiB of the whole process "
+        f"({heavy[0].growth / MIB:+.0f} MiB over its start), files over 1 GiB: "
+        f"{sum(c.peak_rss >= 1024 * MIB for c in costs)}"
+    )
+    for cost in heavy[:5]:
+        print(f"  {cost.peak_rss / MIB:6.0f} MiB ({cost.growth / MIB:+5.0f})  {cost.name}")
 
 
 if __name__ == "__main__":

@@ -685,6 +685,10 @@ PROBLEMS_NL: dict[str, str] = {
         "export in kleinere bestanden (een kortere periode) en importeer die."
     ),
     "limit.time_at": " (bij {where})",
+    "limit.rows": (
+        "heeft meer dan {n} rijen{at}; er is niets uit geïmporteerd. Splits de export in "
+        "kleinere bestanden (een kortere periode) en importeer die."
+    ),
     "json.long_number": (
         "JSON met een getal dat te lang is om te lezen ({detail}). Het bestand is beschadigd of "
         "geen export: download het opnieuw."

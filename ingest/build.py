@@ -22,6 +22,9 @@ from ingest.settings import IngestSettings
 
 # Lone UTF-16 surrogates (JSON "\\ud800") cannot be encoded as UTF-8, so cannot be stored.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Texts per language-detection call: large enough for lingua's threads, small enough that
+# the file's time budget is checked every few seconds.
+_LANGUAGE_BATCH = 20_000
 
 
 def scrub(value: str) -> str:
@@ -109,10 +112,21 @@ def finish(
             setattr(item, attr, scrub(getattr(item, attr)))
         item.raw = _scrub_any(item.raw)
         drafts.append(item)
-    texts = [redact(d.text) if settings.redact else d.text for d in drafts]
-    subjects = [redact(d.subject) if settings.redact else d.subject for d in drafts]
+    texts: list[str] = []
+    subjects: list[str] = []
+    for count, draft in enumerate(drafts):
+        if count % 2000 == 0:
+            check_time(f"{name} item {count} (redaction)")
+        texts.append(redact(draft.text) if settings.redact else draft.text)
+        subjects.append(redact(draft.subject) if settings.redact else draft.subject)
     needs_language = [i for i, d in enumerate(drafts) if not d.language and texts[i].strip()]
-    found = detect_languages([texts[i] for i in needs_language])
+    # In batches, so the time budget is checked between them (one call for 2M texts ran on).
+    found: list[str] = []
+    for start in range(0, len(needs_language), _LANGUAGE_BATCH):
+        check_time(f"{name} item {start} (language detection)")
+        found += detect_languages(
+            [texts[i] for i in needs_language[start : start + _LANGUAGE_BATCH]]
+        )
     languages = [d.language for d in drafts]
     for i, language in zip(needs_language, found, strict=True):
         languages[i] = language or _declared(drafts[i].declared_language)

@@ -41,18 +41,20 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     Raises:
         IngestError: the bytes are not text in any encoding we know (a binary file).
     """
+    text: str | None = None
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         encoding = "utf-16"
     elif data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     else:
         try:
-            text = data.decode("utf-8")
+            text = data.decode("utf-8")  # kept: decoding twice held two copies of a big file
             encoding = "utf-8"
         except UnicodeDecodeError:
             encoding = _guess_encoding(data)
     try:
-        text = data.decode(encoding)
+        if text is None:
+            text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise IngestError(
             say("file.not_utf", encoding=encoding, kind=exc.__class__.__name__), file=name

@@ -67,6 +67,10 @@ MESSAGES: dict[str, str] = {
         "export into smaller files (a shorter period) and import those."
     ),
     "limit.time_at": " (at {where})",
+    "limit.rows": (
+        "has more than {n:,} rows{at}; nothing from it was imported. Split the export into "
+        "smaller files (a shorter period) and import those."
+    ),
     # JSON
     "json.long_number": (
         "JSON with a number too long to read ({detail}). The file is damaged or not an export: "

@@ -155,7 +155,7 @@ def read_bytes(data: bytes, name: str, settings: IngestSettings | None = None) -
 
 
 def _read_bytes(data: bytes, name: str, settings: IngestSettings) -> IngestResult:
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole file
         raise IngestError(say("file.empty", expected=EXPECTED), file=name)
     return _read_any(data, name, settings, depth=0)
 

@@ -16,10 +16,18 @@ from __future__ import annotations
 import io
 import json
 import random
+import resource
 import sys
+import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workspace.db import Workspace
+    from workspace.imports import ImportReport
 
 GOOD_ROWS = 40
 
@@ -332,6 +340,94 @@ def damaged_files(seed: int = 13) -> list[tuple[str, bytes]]:
     files.extend(_specials(rng))
     files.append(("special-sheet-overwritten.xlsx", damaged_xlsx()))
     return files
+
+
+@dataclass(frozen=True, slots=True)
+class FileCost:
+    """What importing one file cost: wall time and the process's peak resident memory."""
+
+    name: str
+    seconds: float
+    peak_rss: int  # bytes, the whole process (models and workspace included) while this file ran
+    rss_before: int  # bytes, when the file started
+    own_peak: bool  # True: the peak while this file ran; False: the run's peak so far
+
+    @property
+    def growth(self) -> int:
+        return self.peak_rss - self.rss_before
+
+
+def _status_bytes(field: str) -> int:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    raise OSError(f"no {field} in /proc/self/status")
+
+
+def _reset_peak() -> bool:
+    """Reset the process's peak-memory mark to its current size (Linux 4.0+ ``clear_refs``)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+    except OSError:
+        return False
+    return True
+
+
+class PerFileMeter:
+    """Times each file of an import and measures its own peak memory, from the progress callback.
+
+    The peak is Linux's high-water mark (``VmHWM``), reset before each file, so a file's figure
+    is the peak while that file was read and stored, not the peak of the run so far. Where the
+    mark cannot be reset, ``per_file`` is False and each figure is the run's peak so far (an
+    upper bound).
+    """
+
+    def __init__(self) -> None:
+        self.costs: list[FileCost] = []
+        self.per_file = _reset_peak()
+        self._name = ""
+        self._start = 0.0
+        self._rss_before = 0
+
+    def _peak(self) -> int:
+        if self.per_file:
+            return _status_bytes("VmHWM")
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+    def _close(self) -> None:
+        if self._name:
+            seconds = time.perf_counter() - self._start
+            self.costs.append(
+                FileCost(self._name, seconds, self._peak(), self._rss_before, self.per_file)
+            )
+
+    def progress(self, stage: str, fraction: float) -> None:
+        """``import_files``'s progress callback: one "reading NAME" call starts each file."""
+        if not stage.startswith("reading "):
+            return
+        self._close()
+        self._name = stage.removeprefix("reading ")
+        self._rss_before = _status_bytes("VmRSS")
+        if self.per_file:
+            _reset_peak()
+        self._start = time.perf_counter()
+
+    def finish(self) -> list[FileCost]:
+        """Close the last file; the costs in import order."""
+        self._close()
+        self._name = ""
+        return self.costs
+
+
+def import_measured(ws: Workspace, folder: Path) -> tuple[ImportReport, list[FileCost]]:
+    """``import_files`` over a folder, with each file's time and peak memory."""
+    from workspace.imports import import_files
+
+    meter = PerFileMeter()
+    report = import_files(ws, [folder], progress=meter.progress)
+    return report, meter.finish()
 
 
 def main() -> None:

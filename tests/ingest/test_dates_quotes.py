@@ -244,6 +244,41 @@ def test_html_to_text_drops_gmail_quote_and_markup() -> None:
             id="dutch-thunderbird",
         ),
         pytest.param(
+            "Fine.\n\nOn 6 Apr 2020, at 10:15, Jan Jansen <jan@shop.nl> wrote:\n\n> old",
+            "Fine.",
+            id="english-apple",
+        ),
+        pytest.param(
+            "Fine.\n\nOn Tue, May 12, 2020 at 12:05 PM Adrian Smith <\nadrian@example.org> wrote:\n> old",
+            "Fine.",
+            id="english-gmail-wrapped-inside-address",
+        ),
+        pytest.param(
+            "Fine.\n\nOn 6 Apr 2020, at 10:15, Jan Jansen\n<jan@shop.nl> wrote:\n\n> old",
+            "Fine.",
+            id="english-apple-wrapped",
+        ),
+        pytest.param(
+            "Gut.\n\nAm 06.04.2020 um 10:15 schrieb Jan Jansen <jan@shop.nl>:\n\n> alt",
+            "Gut.",
+            id="german-apple",
+        ),
+        pytest.param(
+            "Gut.\n\nAm Di., 12. Mai 2020 um 12:05 Uhr schrieb Max Mustermann <\nmax@example.de>:\n> alt",
+            "Gut.",
+            id="german-gmail-wrapped",
+        ),
+        pytest.param(
+            "Hoi,\n\nOp di 12 mei 2020 om 12:05 schreef Jan <j@x.nl>:\n> Werkt het?\nJa.\n> En de export?\nNee.\n",
+            "Hoi,\n\nJa.\nNee.",
+            id="dutch-answers-between-quotes-kept",
+        ),
+        pytest.param(
+            "Hallo,\n\nAm Di., 12. Mai 2020 um 12:05 Uhr schrieb Max <m@x.de>:\n> Geht es?\nJa.\n> Und?\nNein.",
+            "Hallo,\n\nJa.\nNein.",
+            id="german-answers-between-quotes-kept",
+        ),
+        pytest.param(
             "Op maandag kwam het pakket niet, en op dinsdag ook niet.",
             "Op maandag kwam het pakket niet, en op dinsdag ook niet.",
             id="sentence-starting-with-op-stays",

@@ -75,6 +75,8 @@ TYPEFORM = (
     "2024-10-05 02:30:31,,2024-10-05 02:39:31,abc,\n"
     "x1y2z3,Pakket lag bij de buren zonder briefje,4,Blauw,mail,completed,2024-10-06 02:30:31,,2024-10-06 02:39:31,abd,\n"
 )
+# A second header row with empty cells (the blank header once crashed the column guess).
+TYPEFORM_TWO_ROWS = TYPEFORM.replace("Tags\n", "Tags\n,,,,,,,,,,\n", 1)
 GOOGLE_FORMS = (
     "Tijdstempel,E-mailadres,Hoe tevreden ben je?,Wat kan er beter?\n"
     "15-1-2024 10:23:45,a@b.nl,4,De wachttijd aan de telefoon was veel te lang\n"
@@ -96,6 +98,7 @@ CASES = [
     pytest.param(SURVEYMONKEY.encode(), "sm.csv", "surveymonkey", [("inbound", "survey")], id="surveymonkey-two-header-rows"),
     pytest.param(TYPEFORM.encode(), "typeform.csv", "typeform", [("inbound", "survey")] * 2, id="typeform"),
     pytest.param(GOOGLE_FORMS.encode(), "forms.csv", "google_forms", [("inbound", "survey")] * 2, id="google-forms-nl"),
+    pytest.param(TYPEFORM_TWO_ROWS.encode(), "typeform2.csv", "typeform", [("inbound", "survey")] * 2, id="typeform-blank-second-header-row"),
 ]  # fmt: skip
 
 
