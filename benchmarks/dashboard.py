@@ -242,9 +242,11 @@ def serving(command: list[str], env: dict[str, str], port: int) -> Iterator[str]
                 time.sleep(0.2)
         yield url
     finally:
-        os.killpg(process.pid, 15)
         try:
+            os.killpg(process.pid, 15)
             process.wait(timeout=15)
+        except ProcessLookupError:  # it never started, or stopped on its own
+            pass
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, 9)
             process.wait()
