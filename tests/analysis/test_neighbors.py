@@ -79,9 +79,9 @@ def test_layout_does_not_depend_on_the_threads(monkeypatch):
     import analysis.neighbors as neighbors
 
     x = unit_rows(400, seed=4)
-    monkeypatch.setattr(neighbors, "LAYOUT_THREADS", 2)
+    monkeypatch.setattr(neighbors, "layout_threads", lambda: 2)
     two = umap_layout(x, n_components=5, random_state=0)
-    monkeypatch.setattr(neighbors, "LAYOUT_THREADS", 1)
+    monkeypatch.setattr(neighbors, "layout_threads", lambda: 1)
     assert np.array_equal(two, umap_layout(x, n_components=5, random_state=0))
 
 
