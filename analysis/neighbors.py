@@ -19,7 +19,6 @@ import numpy as np
 from analysis.embedders import l2_normalize
 
 SEARCH_THREADS = 2
-LAYOUT_THREADS = 2
 
 
 def _top_k(
@@ -224,10 +223,8 @@ def umap_layout(
     tightly, which is what clustering wants. The start is the PCA projection, scaled to
     [0, 10] as umap-learn does; UMAP's default spectral start took 36 of 58 s at 50k rows
     (one eigen-solve per connected component of the graph) and gave the same theme quality.
-    The optimisation runs on two threads when a core is free (:func:`layout_threads`), one
-    per half of the rows (:func:`halves` of the start's first axis), in a way that does not
-    depend on the threads: the same rows in the same order and the same ``random_state``
-    give the same layout.
+    The optimisation runs in one thread: the same rows in the same order and the same
+    ``random_state`` give the same layout.
     ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known.
     """
     from sklearn.decomposition import PCA
@@ -263,33 +260,5 @@ def umap_layout(
         n_epochs,
         5,
         random_state,
-        part=halves(layout[:, 0]),
-        threads=layout_threads(),
     )
     return layout
-
-
-def layout_threads() -> int:
-    """Threads for the layout epochs: two while a core is free, else one (the same layout).
-
-    The two threads wait for each other at every epoch; on the shared 2-core machine at load
-    6-7 that made the epochs at 100k slower (49 s) than one thread (39 s), so a busy machine
-    (1-minute load average at or above the cores less a half) gets one thread.
-    """
-    cores = os.cpu_count() or 1
-    if LAYOUT_THREADS < 2 or cores < 2:
-        return 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:  # not available on this system
-        return LAYOUT_THREADS
-    return LAYOUT_THREADS if load < cores - 0.5 else 1
-
-
-def halves(position: np.ndarray) -> np.ndarray:
-    """0 for the rows with the lower half of ``position``, 1 for the others (ties broken by
-    row order). On the start layout's first axis, nearest neighbours mostly fall in the same
-    half, so the layout's two threads share few edges."""
-    part = np.zeros(len(position), dtype=np.int8)
-    part[np.argsort(position, kind="stable")[len(position) // 2 :]] = 1
-    return part

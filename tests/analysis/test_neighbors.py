@@ -75,16 +75,6 @@ def test_layout_is_low_dimensional_and_repeatable():
     assert not np.array_equal(first, umap_layout(x, n_components=5, random_state=1))
 
 
-def test_layout_does_not_depend_on_the_threads(monkeypatch):
-    import analysis.neighbors as neighbors
-
-    x = unit_rows(400, seed=4)
-    monkeypatch.setattr(neighbors, "layout_threads", lambda: 2)
-    two = umap_layout(x, n_components=5, random_state=0)
-    monkeypatch.setattr(neighbors, "layout_threads", lambda: 1)
-    assert np.array_equal(two, umap_layout(x, n_components=5, random_state=0))
-
-
 def test_layout_keeps_groups_apart():
     rng = np.random.default_rng(5)
     centres = rng.standard_normal((4, 32))
