@@ -103,11 +103,12 @@ def _simplified_silhouette(z: np.ndarray, labels: np.ndarray, rows: np.ndarray) 
 def layout_epochs(n: int) -> int:
     """UMAP optimisation epochs for ``n`` rows: 100, and 80 above 25,000 rows.
 
-    The epochs are half of a large refresh's time. On the 100k-item benchmark data
-    (banking77 resampled, scored against the intents, seeds 0 and 1) 80 epochs gave NMI
-    0.625 / 0.627 against 0.627 / 0.629 with 100 (60 epochs: 0.622 / 0.622, not taken);
-    on banking77_train itself (10k) 60 epochs had cost 0.005 over six seeds, so smaller sets
-    keep 100 (see ``benchmarks/RESULTS.md``).
+    The epochs are the largest part of a large refresh's time. On the 100k-item benchmark
+    data (banking77 resampled, scored against the intents, seeds 0 and 1) 80 epochs gave
+    NMI 0.627 / 0.624 and ARI 0.261 / 0.247 against 0.627 / 0.629 and 0.250 / 0.258 with
+    100 (60 epochs lost 0.005-0.007 NMI on both seeds: not taken); on banking77_train
+    itself (10k) 60 epochs had cost 0.005 over six seeds, so smaller sets keep 100 (see
+    ``benchmarks/RESULTS.md``).
     """
     return 100 if n <= 25_000 else 80
 
