@@ -24,7 +24,7 @@ from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 from analysis.phrases import phrase_labels
 from analysis.stopwords import STOP_WORDS
-from analysis.subject_text import common_words, subject_text, subject_texts
+from analysis.subject_text import cleaned_texts, subject_texts
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 
@@ -228,8 +228,7 @@ class CTfidfLabeler:
         # Names come from the texts with only addressee and politeness removed, so a name is
         # verbatim in its quotes ("unblock my pin", not "unblock pin" after "my" went as a
         # word common to the workspace); the keywords leave the common words out.
-        cleaned = [subject_text(t) for t in texts]
-        common = common_words(cleaned)
+        cleaned, common = cleaned_texts(texts)
         subjects = subject_texts(texts, common=common)
         themes, terms, weights = class_tfidf(subjects, labels_arr)
         ranked = {

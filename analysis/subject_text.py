@@ -115,26 +115,44 @@ def remove_words(text: str, words: Iterable[str]) -> str:
     return _SPACES.sub(" ", _words_pattern(wanted).sub("", text)).strip(" ,;:-")
 
 
+def cleaned_texts(texts: Sequence[str]) -> tuple[list[str], frozenset[str]]:
+    """:func:`subject_text` of every text, and the :func:`common_words` of those.
+
+    The last two answers are kept (see :func:`subject_texts`).
+    """
+    cleaned, common = _cleaned(tuple(texts))
+    return list(cleaned), common
+
+
 def subject_texts(texts: Sequence[str], *, common: frozenset[str] | None = None) -> list[str]:
     """:func:`subject_text` of every text, without the workspace's :func:`common_words`.
 
     The last two answers are kept: a refresh computes the subjects of all its texts while
-    the clustering runs, and the labeler asks again for the same texts.
+    the clustering runs, and the labeler asks again for the same texts (giving the common
+    words it found, the same as ``common=None`` finds: one cached answer for both).
 
     Args:
         texts: the stored texts.
         common: words to remove; computed from the cleaned ``texts`` when None.
     """
-    return list(_subject_texts(tuple(texts), common))
+    key = tuple(texts)
+    if common is None:
+        common = _cleaned(key)[1]
+    return list(_subject_texts(key, common))
+
+
+@lru_cache(maxsize=2)  # ~20 MB for 100k texts
+def _cleaned(texts: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    cleaned = tuple(subject_text(t) for t in texts)
+    return cleaned, common_words(cleaned)
 
 
 @lru_cache(maxsize=2)  # ~40 MB for 100k texts (their subjects), kept in a dashboard process
-def _subject_texts(texts: tuple[str, ...], common: frozenset[str] | None) -> tuple[str, ...]:
-    cleaned = [subject_text(t) for t in texts]
-    words = common_words(cleaned) if common is None else common
-    if not words:
-        return tuple(cleaned)
-    pattern = _words_pattern(words)
+def _subject_texts(texts: tuple[str, ...], common: frozenset[str]) -> tuple[str, ...]:
+    cleaned = _cleaned(texts)[0]
+    if not common:
+        return cleaned
+    pattern = _words_pattern(common)
     out = []
     for original, text in zip(texts, cleaned, strict=True):
         stripped = _SPACES.sub(" ", pattern.sub("", text)).strip(" ,;:-")

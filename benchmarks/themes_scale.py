@@ -4,7 +4,12 @@ Each size runs in its own process (peak RSS is per process): a temporary DuckDB 
 is filled with banking77-like items (texts resampled from banking77_train with a number
 appended, vectors = the cached all-MiniLM-L6-v2 vector of the source text plus small noise)
 and refreshed; then 1,000 new items are embedded (real model) and assigned.
-Usage: ``python benchmarks/themes_scale.py [10000 50000 100000]``.
+Usage: ``python benchmarks/themes_scale.py [--stages] [10000 50000 100000]``.
+
+``--stages`` also prints the refresh stage by stage: wall and CPU seconds of the main
+thread (nested stages indented; a parent's time includes its children's). The work on the
+second core (sentiment and the texts' subjects during the clustering, the neighbour
+search's second thread) is listed apart, as process CPU seconds over the whole refresh.
 """
 
 from __future__ import annotations
@@ -30,7 +35,100 @@ BANKING = REPO.parent / "shared" / "eval" / "banking77_train" / "train.csv"
 VECTORS = REPO / "benchmarks" / "out" / "banking77_train_minilm.npy"
 
 
-def one_size(n: int) -> None:
+class StageTimer:
+    """Wraps functions so that every call adds its wall and thread CPU time to a stage.
+
+    Only calls made on the thread that created the timer are timed as stages (others run
+    in the background and show up in the process CPU time)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.main = threading.get_ident()
+        self.stack: list[str] = []
+        self.totals: dict[tuple[str, ...], list[float]] = {}
+        self.order: list[tuple[str, ...]] = []
+
+    def wrap(self, owner: object, name: str, label: str) -> None:
+        import functools
+        import threading
+
+        original = getattr(owner, name)
+        timer = self
+
+        @functools.wraps(original)
+        def timed(*args: object, **kwargs: object) -> object:
+            if threading.get_ident() != timer.main:
+                return original(*args, **kwargs)
+            timer.stack.append(label)
+            path = tuple(timer.stack)
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                timer.stack.pop()
+                if path not in timer.totals:
+                    timer.totals[path] = [0.0, 0.0]
+                    timer.order.append(path)
+                timer.totals[path][0] += time.perf_counter() - wall
+                timer.totals[path][1] += time.thread_time() - cpu
+
+        setattr(owner, name, timed)
+
+    def print(self, total_wall: float, total_cpu: float) -> None:
+        print("\n| stage | wall s | main-thread CPU s |\n|---|---|---|")
+        for path in self.order:
+            wall, cpu = self.totals[path]
+            indent = "&nbsp;&nbsp;" * (len(path) - 1)
+            print(f"| {indent}{path[-1]} | {wall:.2f} | {cpu:.2f} |")
+        print(f"| **refresh** | **{total_wall:.2f}** | process CPU {total_cpu:.2f} |", flush=True)
+
+
+def stage_timer() -> StageTimer:
+    """Time the refresh's stages (see the module docstring)."""
+    import scipy.cluster.hierarchy as hierarchy
+    from sklearn.cluster import MiniBatchKMeans
+
+    import analysis.clustering as clustering
+    import analysis.kernels as kernels
+    import analysis.labels as labels
+    import analysis.neighbors as neighbors
+    import analysis.refresh_plan as refresh_plan
+    import analysis.theme_tree as theme_tree
+    import workspace.refresh as refresh
+    import workspace.theme_store as theme_store
+    import workspace.theme_tree as workspace_tree
+
+    timer = StageTimer()
+    for owner, name, label in [
+        (refresh, "text_items", "read items"),
+        (refresh, "ensure_vectors", "read cached vectors"),
+        (refresh, "cluster_items", "clustering"),
+        (clustering, "nearest_neighbors", "neighbour search"),
+        (MiniBatchKMeans, "fit", "mini-batch k-means"),
+        (neighbors, "fuzzy_graph", "fuzzy graph"),
+        (clustering, "umap_layout", "layout"),
+        (kernels, "optimize_layout", "layout epochs"),
+        (clustering.ThemeClusterer, "_micro", "micro k-means"),
+        (hierarchy, "linkage", "ward tree"),
+        (clustering, "_simplified_silhouette", "cuts scored"),
+        (clustering, "finish_themes", "finish (small themes, unsorted)"),
+        (theme_store, "registry", "read registry"),
+        (refresh, "plan_refresh", "plan"),
+        (refresh_plan, "theme_rows", "theme rows"),
+        (labels.CTfidfLabeler, "fit", "names, keywords, quotes"),
+        (refresh_plan, "similarities", "similarities"),
+        (refresh, "_star_sentiment", "star sentiment"),
+        (theme_store, "save_refresh", "save themes, assignments, sentiment"),
+        (refresh, "rebuild_tree", "main themes"),
+        (workspace_tree, "plan_tree", "plan tree"),
+        (theme_tree.ThemeGrouper, "fit", "grouping"),
+    ]:
+        timer.wrap(owner, name, label)
+    return timer
+
+
+def one_size(n: int, stages: bool = False) -> None:
     from analysis.embedders import PrecomputedEmbedder, get_embedder
     from analysis.subject_text import subject_text
     from ingest.schema import FeedbackRecord, make_record_id
@@ -69,9 +167,12 @@ def one_size(n: int) -> None:
             model_id=embedder.model_id,
         )
         ensure_vectors(ws, cache, text_items(ws))  # fill the cache
-        started = time.perf_counter()
+        timer = stage_timer() if stages else None
+        started, cpu_started = time.perf_counter(), time.process_time()
         report = refresh_themes(ws, cache)
         refresh = time.perf_counter() - started
+        if timer is not None:
+            timer.print(refresh, time.process_time() - cpu_started)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
         new = [
             FeedbackRecord(
@@ -111,18 +212,21 @@ def ensure_source_vectors() -> None:
     np.save(VECTORS, get_embedder("minilm").embed(texts).astype(np.float32))
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], stages: bool = False) -> None:
     ensure_source_vectors()
     print(
         "| items | refresh | peak memory | themes | unsorted | 1k new items embedded + assigned |"
     )
     print("|---|---|---|---|---|---|", flush=True)
     for n in sizes:
-        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+        flags = ["--stages"] if stages else []
+        subprocess.run([sys.executable, __file__, *flags, "--one", str(n)], check=True)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--one":
-        one_size(int(sys.argv[2]))
+    stages = "--stages" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--stages"]
+    if len(args) == 2 and args[0] == "--one":
+        one_size(int(args[1]), stages)
     else:
-        main([int(a) for a in sys.argv[1:]] or [10_000, 50_000, 100_000])
+        main([int(a) for a in args] or [10_000, 50_000, 100_000], stages)
