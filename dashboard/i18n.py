@@ -986,6 +986,28 @@ PROBLEMS_NL: dict[str, str] = {
         "({cached} tegen {given} dimensies): het model is onder dezelfde naam veranderd. "
         "Verwijder de opgeslagen gegevens of geef het model een andere naam."
     ),
+    "setting.timezone": (
+        "timezone: verwacht een IANA-tijdzone zoals Europe/Amsterdam, niet {value!r}.{hint}"
+    ),
+    "setting.timezone_hint": " Bedoel je: {zones}?",
+    "setting.bool": "verwacht true of false (ja of nee), niet {value!r}.",
+    "setting.list_json": "verwacht een JSON-lijst of waarden met komma's ertussen, niet {value!r}.",
+    "setting.list": "verwacht een lijst, niet {value!r}.",
+    "setting.domain": "own_domains: verwacht domeinnamen zoals voorbeeld.nl, niet {value!r}.",
+    "setting.address": (
+        "own_addresses: {value!r} is geen e-mailadres en geen Exchange-adres (X.500)."
+    ),
+    "setting.embedder_empty": (
+        "embedder: verwacht een van {choices}, of de naam of lokale map van een "
+        "sentence-transformers-model; de waarde is leeg."
+    ),
+    "setting.language": "ui_language: verwacht een van {choices}, niet {value!r}.",
+    "setting.unknown": "Onbekende instelling {key!r}. Bestaande instellingen: {keys}.",
+    "setting.keyed": "{key}: {detail}",
+    "setting.stored_invalid": (
+        "De werkruimte-instelling {key} staat op {stored!r}, en dat is niet geldig ({detail}). "
+        "Laat dit aanpassen met: klantstem config set {key} WAARDE"
+    ),
     "analysis.week": (
         "Een week schrijf je als 2026-W47 (jaar, 'W', week 1-53), niet als {week!r}. Gebruik "
         "'last' voor de laatste volledige week."

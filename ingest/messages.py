@@ -358,6 +358,29 @@ MESSAGES: dict[str, str] = {
         "model changed under the same name. Delete its cached vectors or give the model another "
         "name."
     ),
+    # workspace settings (workspace/settings.py; ``klantstem config``)
+    "setting.timezone": (
+        "timezone: expected an IANA time zone such as Europe/Amsterdam, got {value!r}.{hint}"
+    ),
+    "setting.timezone_hint": " Did you mean: {zones}?",
+    "setting.bool": "expected true or false, got {value!r}.",
+    "setting.list_json": "expected a JSON list or comma-separated values, got {value!r}.",
+    "setting.list": "expected a list, got {value!r}.",
+    "setting.domain": "own_domains: expected domain names such as example.nl, got {value!r}.",
+    "setting.address": (
+        "own_addresses: {value!r} is not an e-mail address or an Exchange (X.500) address."
+    ),
+    "setting.embedder_empty": (
+        "embedder: expected one of {choices} or a sentence-transformers model name or local "
+        "path, got an empty value."
+    ),
+    "setting.language": "ui_language: expected one of {choices}, got {value!r}.",
+    "setting.unknown": "Unknown setting {key!r}. Known settings: {keys}.",
+    "setting.keyed": "{key}: {detail}",
+    "setting.stored_invalid": (
+        "The workspace setting {key} holds {stored!r}, which is not valid ({detail}) Fix it "
+        "with: klantstem config set {key} VALUE"
+    ),
     # analysis cannot proceed (analysis/)
     "analysis.week": (
         "Week must look like 2026-W47 (ISO year, 'W', week 1-53), got {week!r}. Use 'last' for "

@@ -39,7 +39,7 @@ DYNAMIC = {
 # Constructors whose message a person reads: a literal string there has no code.
 MESSAGE_CALLS = {"problem": 2, "Problem": 2, "IngestError": 0, "MappingRequired": 0,
                  "ResourceLimitExceeded": 0, "_failed": 1, "WorkspaceError": 0,
-                 "AnalysisError": 0, "MissingExtraError": 0}  # fmt: skip
+                 "AnalysisError": 0, "MissingExtraError": 0, "SettingError": 0}  # fmt: skip
 
 BROKEN = (
     b"Reactie;Datum;Cijfer\n"
@@ -238,6 +238,21 @@ def test_workspace_and_analysis_errors_keep_english_for_the_cli_and_read_dutch()
     week = AnalysisError(message("analysis.week", week="2026-47"))
     assert error_message(week, "nl").startswith("Een week schrijf je als 2026-W47")
     assert error_message(WorkspaceError("no code"), "nl") == "no code"  # shown as raised
+
+
+def test_a_refused_setting_reads_dutch_with_its_reason_inside():
+    from workspace.settings import SettingError, parse_setting
+
+    with pytest.raises(SettingError) as caught:
+        parse_setting("redact", "misschien")
+    assert str(caught.value) == "redact: expected true or false, got 'misschien'."
+    assert error_message(caught.value, "nl") == (
+        "redact: verwacht true of false (ja of nee), niet 'misschien'."
+    )
+    with pytest.raises(SettingError) as caught:
+        parse_setting("timezone", "Europe/Amsterdm")
+    assert str(caught.value).endswith("Did you mean: Europe/Amsterdam?")
+    assert error_message(caught.value, "nl").endswith("Bedoel je: Europe/Amsterdam?")
 
 
 @pytest.mark.filterwarnings(ARROW_WARNING)
