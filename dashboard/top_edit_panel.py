@@ -7,8 +7,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state, theme_engine
-from dashboard.i18n import t
+from dashboard.i18n import current_language, t
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from dashboard.theme_rows import top_choices
 from ingest.errors import KlantstemError
 
@@ -125,7 +126,7 @@ def confirm_pending() -> None:
             else:
                 theme_engine.undo(ws)
         except KlantstemError as exc:
-            st.error(md(str(exc)))
+            st.error(md(error_message(exc, current_language())))
             return
         state.flash(t("edit.done"))
         st.rerun()

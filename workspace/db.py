@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 
 DEFAULT_PATH = "klantstem.duckdb"
 ENV_VAR = "KLANTSTEM_WORKSPACE"
@@ -207,21 +208,18 @@ MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def workspace_error(exc: duckdb.Error, action: str = "work on the workspace") -> WorkspaceError:
+def workspace_error(exc: duckdb.Error, action: str = "work") -> WorkspaceError:
     """A DuckDB error as the project's error (views catch ``KlantstemError`` and nothing more).
 
     Args:
-        action: what was being done, for the message ("save the theme refresh").
+        action: what was being done, a code ``workspace.action.<action>`` of the message
+            catalogue: ``"work"``, ``"save"`` or ``"read"``.
     """
+    doing = say(f"workspace.action.{action}")
+    reported = f"{type(exc).__name__}: {exc}"  # the database's own words
     if isinstance(exc, duckdb.TransactionException | duckdb.ConstraintException):
-        return WorkspaceError(
-            f"Could not {action}: another session changed the same data at the same time "
-            f"({type(exc).__name__}: {exc}). Nothing was saved; try again."
-        )
-    return WorkspaceError(
-        f"Could not {action}: the workspace database reported {type(exc).__name__}: {exc}. "
-        "Nothing was saved. If this repeats, make a copy of the workspace file and report it."
-    )
+        return WorkspaceError(say("workspace.db_conflict", action=doing, detail=reported))
+    return WorkspaceError(say("workspace.db_error", action=doing, detail=reported))
 
 
 class Workspace:
@@ -249,9 +247,7 @@ class Workspace:
                     time.sleep(0.2)
                     continue
                 raise WorkspaceError(
-                    f"{self.path}: cannot open the workspace ({exc}). Is another Klantstem "
-                    "process writing to it (an import or a theme refresh)? Try again when it "
-                    "has finished, or pass another --workspace."
+                    say("workspace.locked", path=str(self.path), detail=str(exc))
                 ) from exc
         self._lock = threading.RLock()
         if not read_only:
@@ -293,12 +289,12 @@ class Workspace:
                     con.execute("ROLLBACK")
                 con.close()
                 if isinstance(exc, duckdb.Error):
-                    raise workspace_error(exc, "save this change") from exc
+                    raise workspace_error(exc, "save") from exc
                 raise
             try:
                 con.execute("COMMIT")
             except duckdb.Error as exc:
-                raise workspace_error(exc, "save this change") from exc
+                raise workspace_error(exc, "save") from exc
             finally:
                 con.close()
 
@@ -308,14 +304,14 @@ class Workspace:
             with self.cursor() as cur:
                 return cur.execute(sql, params or []).df()
         except duckdb.Error as exc:
-            raise workspace_error(exc, "read the workspace") from exc
+            raise workspace_error(exc, "read") from exc
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
         try:
             with self.cursor() as cur:
                 return fetch_value(cur, sql, params)
         except duckdb.Error as exc:
-            raise workspace_error(exc, "read the workspace") from exc
+            raise workspace_error(exc, "read") from exc
 
     # -- schema -----------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -324,8 +320,12 @@ class Workspace:
             current = fetch_value(con, "SELECT max(version) FROM schema_version") or 0
             if current > SCHEMA_VERSION:
                 raise WorkspaceError(
-                    f"{self.path}: workspace schema version {current} is newer than this "
-                    f"Klantstem ({SCHEMA_VERSION}). Upgrade Klantstem."
+                    say(
+                        "workspace.schema_newer",
+                        path=str(self.path),
+                        current=int(current),
+                        supported=SCHEMA_VERSION,
+                    )
                 )
             for version in range(current, SCHEMA_VERSION):
                 MIGRATIONS[version](con)

@@ -26,6 +26,7 @@ from analysis.refresh_plan import cluster_items, items_sentiment, plan_refresh
 from analysis.sentiment import rating_to_sentiment
 from analysis.subject_text import subject_texts
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
@@ -167,10 +168,7 @@ def refresh_themes(
                 try:
                     plan = plan.with_manual(moves)
                 except ValueError as exc:
-                    raise WorkspaceError(
-                        f"An item was moved by hand while the themes were refreshed, into a theme "
-                        f"this refresh retires ({exc}). Nothing was saved; refresh again."
-                    ) from exc
+                    raise WorkspaceError(say("workspace.refresh_moved", detail=str(exc))) from exc
             real = store.new_theme_ids(con, len(plan.new_ids))
             plan = plan.with_ids(dict(zip(plan.new_ids, real, strict=True)))
             store.save_refresh(ws, con, plan, star)
@@ -210,11 +208,9 @@ def _moves_since(
         and now[2:] == loaded[2:]  # no undo, no new items
     )
     if not only_moves:
-        what = ", ".join(sorted(set(kinds))) or "an import or another refresh"
-        raise WorkspaceError(
-            f"The workspace changed while the themes were refreshed ({what}). Nothing was "
-            "saved; refresh again."
-        )
+        if not kinds:
+            raise WorkspaceError(say("workspace.refresh_changed_other"))
+        raise WorkspaceError(say("workspace.refresh_changed", what=", ".join(sorted(set(kinds)))))
     placed = store.manual_placements(con)
     return {item: theme for item, theme in placed.items() if manual.get(item, -1) != theme}
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 from workspace.db import Workspace
 from workspace.queries import Filters, theme_label_sql
 from workspace.theme_queries import QUOTE_COLUMNS
@@ -97,7 +98,7 @@ def find_items(
             items have no vectors of the workspace's embedder yet.
     """
     if mode not in MODES:
-        raise WorkspaceError(f"Search mode must be one of {', '.join(MODES)}; got {mode!r}.")
+        raise WorkspaceError(say("workspace.search_mode", modes=", ".join(MODES), mode=mode))
     if mode == "words":
         return keyword_search(ws, query, filters, lang=lang, limit=limit)
     embedder = embedder or workspace_embedder(ws)
@@ -109,9 +110,7 @@ def find_items(
     if len(missing):
         if ws.read_only:
             raise WorkspaceError(
-                f"{len(missing)} items have no vectors of {embedder.model_id} yet, so search by "
-                "meaning would miss them. Run `klantstem themes` (or open the workspace "
-                "writable) to embed them, or search --mode words."
+                say("workspace.search_no_vectors", n=len(missing), model=embedder.model_id)
             )
         ensure_vectors(ws, embedder, missing)  # re-embed what this model has not seen
     return semantic_search(ws, query, embedder, filters, lang=lang, limit=limit)

@@ -21,6 +21,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
+from ingest.messages import reason
 from workspace.db import Workspace
 
 UI_LANGUAGES = ("nl", "en")
@@ -73,10 +75,8 @@ def _parse_timezone(raw: str) -> str:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         zones = {z.lower(): z for z in available_timezones()}
         close = [zones[z] for z in get_close_matches(value.lower(), zones, n=3, cutoff=0.8)]
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise SettingError(
-            f"timezone: expected an IANA time zone such as Europe/Amsterdam, got {raw!r}.{hint}"
-        ) from exc
+        hint = say("setting.timezone_hint", zones=", ".join(close)) if close else ""
+        raise SettingError(say("setting.timezone", value=raw, hint=hint)) from exc
     return value
 
 
@@ -86,7 +86,7 @@ def _parse_bool(raw: str) -> bool:
         return True
     if value in {"false", "no", "off", "0", "nee", "uit"}:
         return False
-    raise SettingError(f"expected true or false, got {raw!r}.")
+    raise SettingError(say("setting.bool", value=raw))
 
 
 def _split_list(raw: str) -> list[str]:
@@ -95,11 +95,9 @@ def _split_list(raw: str) -> list[str]:
         try:
             parsed = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise SettingError(
-                f"expected a JSON list or comma-separated values, got {raw!r}."
-            ) from exc
+            raise SettingError(say("setting.list_json", value=raw)) from exc
         if not isinstance(parsed, list):
-            raise SettingError(f"expected a list, got {raw!r}.")
+            raise SettingError(say("setting.list", value=raw))
         return [str(part).strip() for part in parsed if str(part).strip()]
     return [part.strip() for part in re.split(r"[,\s;]+", raw) if part.strip()]
 
@@ -109,9 +107,7 @@ def _parse_domains(raw: str) -> tuple[str, ...]:
     for part in _split_list(raw):
         domain = part.lower().lstrip("@")
         if not _DOMAIN.match(domain):
-            raise SettingError(
-                f"own_domains: expected domain names such as example.nl, got {part!r}."
-            )
+            raise SettingError(say("setting.domain", value=part))
         domains.append(domain)
     return tuple(dict.fromkeys(domains))
 
@@ -122,9 +118,7 @@ def _parse_addresses(raw: str) -> tuple[str, ...]:
         value = part.strip()
         # X.500 Exchange addresses (/O=EXCHANGELABS/OU=.../CN=...) have no "@".
         if not value.startswith("/") and not _ADDRESS.match(value.lower()):
-            raise SettingError(
-                f"own_addresses: {part!r} is not an e-mail address or an Exchange (X.500) address."
-            )
+            raise SettingError(say("setting.address", value=part))
         out.append(value.lower())
     return tuple(dict.fromkeys(out))
 
@@ -138,17 +132,14 @@ def _parse_names(raw: str) -> tuple[str, ...]:
 def _parse_embedder(raw: str) -> str:
     value = raw.strip()
     if not value:
-        raise SettingError(
-            f"embedder: expected one of {', '.join(EMBEDDER_CHOICES)} or a "
-            "sentence-transformers model name or local path, got an empty value."
-        )
+        raise SettingError(say("setting.embedder_empty", choices=", ".join(EMBEDDER_CHOICES)))
     return value
 
 
 def _parse_language(raw: str) -> str:
     value = raw.strip().lower()
     if value not in UI_LANGUAGES:
-        raise SettingError(f"ui_language: expected one of {', '.join(UI_LANGUAGES)}, got {raw!r}.")
+        raise SettingError(say("setting.language", choices=", ".join(UI_LANGUAGES), value=raw))
     return value
 
 
@@ -187,7 +178,7 @@ def _spec(key: str) -> _Spec:
     try:
         return _SPECS[key]
     except KeyError:
-        raise SettingError(f"Unknown setting {key!r}. Known settings: {', '.join(KEYS)}.") from None
+        raise SettingError(say("setting.unknown", key=key, keys=", ".join(KEYS))) from None
 
 
 def _from_stored(key: str, stored: str | None) -> Any:
@@ -203,8 +194,7 @@ def _from_stored(key: str, stored: str | None) -> Any:
         return _spec(key).parse(stored)
     except SettingError as exc:
         raise SettingError(
-            f"The workspace setting {key} holds {stored!r}, which is not valid ({exc}) "
-            f"Fix it with: klantstem config set {key} VALUE"
+            say("setting.stored_invalid", key=key, stored=stored, detail=reason(exc))
         ) from exc
 
 
@@ -237,8 +227,9 @@ def parse_setting(key: str, raw: str) -> Any:
     try:
         return spec.parse(raw)
     except SettingError as exc:
-        message = str(exc)
-        raise SettingError(message if message.startswith(key) else f"{key}: {message}") from exc
+        why = reason(exc)  # its Text: says the key already, or gets it in front
+        keyed = why if why.startswith(key) else say("setting.keyed", key=key, detail=why)
+        raise SettingError(keyed) from exc
 
 
 def set_setting(ws: Workspace, key: str, value: Any) -> Any:

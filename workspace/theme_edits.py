@@ -17,6 +17,7 @@ from analysis.clustering import ThemeClusterer
 from analysis.embedders import Embedder
 from analysis.refresh_plan import cluster_items, theme_rows
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
@@ -52,7 +53,7 @@ def merge_themes(ws: Workspace, source_ids: Sequence[int], target_id: int) -> in
     target = int(target_id)
     sources = [int(s) for s in source_ids if int(s) != target]
     if not sources:
-        raise WorkspaceError("Merge needs at least one theme other than the target.")
+        raise WorkspaceError(say("workspace.merge_needs_other"))
     for theme in [*sources, target]:
         store.require_theme(ws, theme)
     with ws.transaction() as con:
@@ -89,7 +90,7 @@ def split_theme(
         members = store.members(cur, [int(theme_id)])
     items = text_items(ws, "i.id IN (SELECT unnest(?))", [members])
     if len(items) < 4:
-        raise WorkspaceError(f"Theme {theme_id} has {len(items)} items; a split needs at least 4.")
+        raise WorkspaceError(say("workspace.split_too_small", theme_id=theme_id, n=len(items)))
     vectors, _, _ = ensure_vectors(ws, embedder, items)
     clusterer = ThemeClusterer(
         min_themes=parts or 2,
@@ -101,7 +102,7 @@ def split_theme(
     labels, _ = cluster_items(items, vectors, clusterer, random_state)
     clusters = sorted({int(c) for c in labels if c >= 0})
     if len(clusters) < 2:
-        raise WorkspaceError(f"Theme {theme_id} could not be split: its items form one group.")
+        raise WorkspaceError(say("workspace.split_one_group", theme_id=theme_id))
     item_ids = items["id"].astype(str).tolist()
     with ws.transaction() as con:
         new_ids = store.new_theme_ids(con, len(clusters))
@@ -168,14 +169,11 @@ def create_theme(
         WorkspaceError: no name, or none of the ids is a text item in the workspace.
     """
     if not name.strip():
-        raise WorkspaceError("A new theme needs a name; got an empty one. Type a name.")
+        raise WorkspaceError(say("workspace.new_theme_no_name"))
     wanted = [str(i) for i in dict.fromkeys(item_ids)]
     items = text_items(ws, "i.id IN (SELECT unnest(?))", [wanted])
     if items.empty:
-        raise WorkspaceError(
-            f"None of the {len(wanted)} chosen items is a text item in this workspace; "
-            "pick items from the list and try again."
-        )
+        raise WorkspaceError(say("workspace.new_theme_no_items", n=len(wanted)))
     embedder = check_embedder(ws, embedder or workspace_embedder(ws))
     vectors, _, _ = ensure_vectors(ws, embedder, items)
     ids = items["id"].astype(str).tolist()

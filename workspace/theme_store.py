@@ -23,6 +23,8 @@ import pandas as pd
 from analysis.embedders import l2_normalize
 from analysis.refresh_plan import DEFAULT_ASSIGN_THRESHOLD, THEME_COLUMNS, RefreshPlan
 from ingest.errors import WorkspaceError
+from ingest.messages import MESSAGES
+from ingest.messages import message as say
 from workspace.db import Workspace
 
 Con = Any  # a DuckDB connection inside a transaction
@@ -119,9 +121,12 @@ def require_theme(
     """Raises WorkspaceError unless the theme exists with one of these statuses."""
     status = theme_status(ws, theme_id)
     if status is None or status not in statuses:
+        if status is None:
+            raise WorkspaceError(say("workspace.theme_unknown", theme_id=int(theme_id)))
+        known = f"workspace.status.{status}" in MESSAGES
+        named = say(f"workspace.status.{status}") if known else status
         raise WorkspaceError(
-            f"Theme {theme_id} is {'unknown' if status is None else status}; expected an active "
-            "theme. Refresh the theme table and pick another."
+            say("workspace.theme_not_active", theme_id=int(theme_id), status=named)
         )
 
 

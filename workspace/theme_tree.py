@@ -21,6 +21,7 @@ import pandas as pd
 from analysis.embedders import l2_normalize
 from analysis.theme_tree import TreePlan, plan_tree
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 from workspace import edit_log
 from workspace.db import Workspace, fetch_value
 from workspace.localtime import local_week_sql
@@ -280,7 +281,7 @@ def _require_top(con: Con, top_id: int) -> None:
         "SELECT 1 FROM top_themes WHERE top_id = ? AND status = 'active'", [int(top_id)]
     ).fetchall()
     if not found:
-        raise WorkspaceError(f"Top theme {top_id} does not exist (or was merged). Reload the page.")
+        raise WorkspaceError(say("workspace.top_gone", top_id=top_id))
 
 
 def rename_top_theme(ws: Workspace, top_id: int, name: str) -> int:
@@ -308,9 +309,7 @@ def move_theme_to_top(ws: Workspace, theme_id: int, top_id: int) -> int:
             [int(theme_id)],
         ).fetchall()
         if not found:
-            raise WorkspaceError(
-                f"Theme {theme_id} does not exist (or was merged). Reload the page."
-            )
+            raise WorkspaceError(say("workspace.theme_gone", theme_id=theme_id))
         before = edit_log.snapshot(con, [int(theme_id)])
         con.execute(
             "UPDATE themes SET top_id = ?, top_locked = TRUE WHERE theme_id = ?",
@@ -327,7 +326,7 @@ def merge_top_themes(ws: Workspace, source_ids: list[int], target_id: int) -> in
     """Merge top themes into ``target_id``: their themes move there and stay there."""
     sources = [int(s) for s in source_ids if int(s) != int(target_id)]
     if not sources:
-        raise WorkspaceError("Merge needs at least one top theme other than the target.")
+        raise WorkspaceError(say("workspace.merge_tops_needs_other"))
     with ws.transaction() as con:
         for top in [*sources, int(target_id)]:
             _require_top(con, top)

@@ -24,6 +24,7 @@ from analysis.embedders import (
 )
 from analysis.subject_text import subject_text
 from ingest.errors import WorkspaceError
+from ingest.messages import message as say
 from workspace.db import Workspace
 from workspace.settings import get_setting
 
@@ -75,10 +76,7 @@ def check_embedder(ws: Workspace, embedder: Embedder) -> Embedder:
     other = [m for m in spaces if m and m != embedder.model_id]
     if other:
         raise WorkspaceError(
-            f"The themes were built with the embedder {', '.join(other)}; this operation uses "
-            f"{embedder.model_id}. Their vectors cannot be compared. Run `klantstem themes "
-            "--recluster` to rebuild the themes with the workspace's embedder, or set the "
-            "embedder back."
+            say("workspace.embedder_mismatch", built=", ".join(other), model=embedder.model_id)
         )
     return embedder
 
@@ -173,9 +171,12 @@ def ensure_vectors(
         cached = np.zeros((0, new_vectors.shape[1] if new_vectors.size else 0), dtype=np.float32)
     if cached.size and new_vectors.size and cached.shape[1] != new_vectors.shape[1]:
         raise WorkspaceError(
-            f"Cached vectors of {embedder.model_id} have {cached.shape[1]} dimensions, the "
-            f"embedder gives {new_vectors.shape[1]}: the model changed under the same name. "
-            "Delete its cached vectors or give the model another name."
+            say(
+                "workspace.vector_dims",
+                model=embedder.model_id,
+                cached=int(cached.shape[1]),
+                given=int(new_vectors.shape[1]),
+            )
         )
     all_hashes = cached_hashes + missing["text_hash"].tolist()
     parts = [m for m in (cached, new_vectors) if m.size]

@@ -9,6 +9,7 @@ from dashboard import downloads, state
 from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
 from workspace.search import FETCHED, MIN_MEANING_SCORE, hits
 
@@ -40,7 +41,7 @@ def render() -> None:
         with st.spinner(t("search.running")):
             results = state.search(mode, text, limit=FETCHED)
     except KlantstemError as exc:
-        st.error(md(str(exc)))
+        st.error(md(error_message(exc, current_language())))
         return
     if results is None:
         st.info(t("search.no_vectors"))

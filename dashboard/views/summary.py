@@ -11,6 +11,7 @@ from analysis.summary_render import FORMATS, MEDIA_TYPES
 from dashboard import data as dashboard_data
 from dashboard import state
 from dashboard.i18n import channel_names, current_language, t
+from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
 from workspace.summary import (
     render_summary,
@@ -73,7 +74,7 @@ def render() -> None:
     try:
         files = _files(path, version, week, channel, lang)
     except KlantstemError as exc:
-        st.error(str(exc))
+        st.error(error_message(exc, current_language()))
         return
     st.subheader(t("summary.download"))
     summary = files["summary"]

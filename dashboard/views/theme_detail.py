@@ -12,6 +12,7 @@ from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from dashboard.theme_rows import top_choices, top_id_of, top_label_of
 from ingest.errors import KlantstemError
 
@@ -239,7 +240,7 @@ def _confirm(pending: dict) -> None:
             else:
                 theme_engine.undo(ws)
         except KlantstemError as exc:
-            st.error(md(str(exc)))
+            st.error(md(error_message(exc, current_language())))
             return
         state.flash(t("edit.done"))
         st.rerun()

@@ -11,6 +11,7 @@ from dashboard import formatting as fmt
 from dashboard.figures import NEUTRAL
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from dashboard.theme_rows import SHOWN, display_rows, top_line, tree_groups
 from ingest.errors import KlantstemError
 
@@ -196,7 +197,7 @@ def _refresh() -> None:
     try:
         report = theme_engine.refresh(state.workspace(), progress=step)
     except KlantstemError as exc:
-        st.error(md(str(exc)))
+        st.error(md(error_message(exc, current_language())))
         return
     if report.kept_previous:
         message = t("themes.refresh.kept").format(items=report.items, unsorted=report.unsorted)

@@ -9,6 +9,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.inbox import Choice, choices_for, closeness, suggestion
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
 
 PAGE_SIZE = 20
@@ -141,7 +142,7 @@ def _run(action, message: str) -> None:
     try:
         action()
     except KlantstemError as exc:
-        st.error(md(str(exc)))
+        st.error(md(error_message(exc, current_language())))
         return
     state.flash(message)
     st.rerun()

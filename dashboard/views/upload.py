@@ -126,7 +126,7 @@ def _place(bar, imported: list[FileImport]) -> None:
     try:
         report = theme_engine.place(state.workspace(), imported, progress=step)
     except KlantstemError as exc:
-        st.error(md(str(exc)))
+        st.error(md(error_message(exc, current_language())))
         files = [FileIntake(f, unsorted=0) for f in imported]
         state.remember(REPORT, [*state.remembered(REPORT, []), *files])
         return
@@ -180,7 +180,7 @@ def _mapping_form(pending: dict) -> None:
     try:
         remember_mapping(ws, header_key(columns), mapping)
     except KlantstemError as exc:
-        st.error(md(str(exc)))
+        st.error(md(error_message(exc, current_language())))
         return
     state.remember(PENDING, [p for p in state.remembered(PENDING, []) if p["name"] != name])
     result = _import_one(ws, name, pending["data"], mapping=mapping)

@@ -31,10 +31,15 @@ from workspace.imports import import_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 # Codes built at run time from a fixed set (``say(f"mapping.role.{role}")``).
-DYNAMIC = {"mapping.role.": ("text", "date", "rating", "channel", "author", "record_id", "subject")}
+DYNAMIC = {
+    "mapping.role.": ("text", "date", "rating", "channel", "author", "record_id", "subject"),
+    "workspace.status.": ("active", "proposed", "merged", "split", "retired"),
+    "workspace.action.": ("work", "save", "read"),
+}
 # Constructors whose message a person reads: a literal string there has no code.
 MESSAGE_CALLS = {"problem": 2, "Problem": 2, "IngestError": 0, "MappingRequired": 0,
-                 "ResourceLimitExceeded": 0, "_failed": 1}  # fmt: skip
+                 "ResourceLimitExceeded": 0, "_failed": 1, "WorkspaceError": 0,
+                 "AnalysisError": 0, "MissingExtraError": 0, "SettingError": 0}  # fmt: skip
 
 BROKEN = (
     b"Reactie;Datum;Cijfer\n"
@@ -53,7 +58,10 @@ def _placeholders(template: str) -> set[str]:
 
 
 def _sources() -> list[Path]:
-    return sorted([*(ROOT / "ingest").glob("*.py"), *(ROOT / "workspace").glob("*.py")])
+    return sorted(
+        [*(ROOT / "ingest").glob("*.py"), *(ROOT / "workspace").glob("*.py")]
+        + [*(ROOT / "analysis").glob("*.py")]
+    )
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
@@ -203,3 +211,67 @@ def test_dutch_mapping_prompt_says_why_in_dutch(themed_workspace):
     prompt = [c for c in captions if "vreemd" in c]
     assert prompt and "niet duidelijk welke kolom de feedbacktekst bevat" in prompt[0], captions
     assert not english_phrases_in("\n".join(captions)), english_phrases_in("\n".join(captions))
+
+
+def test_workspace_and_analysis_errors_keep_english_for_the_cli_and_read_dutch():
+    import duckdb
+
+    from ingest.errors import AnalysisError, WorkspaceError
+    from ingest.messages import message
+    from workspace.db import workspace_error
+
+    split = WorkspaceError(message("workspace.split_too_small", theme_id=7, n=3))
+    assert str(split) == "Theme 7 has 3 items; a split needs at least 4."  # the CLI's words
+    assert error_message(split, "en") == str(split)
+    assert error_message(split, "nl") == (
+        "Thema 7 heeft 3 berichten; om te splitsen zijn er minstens 4 nodig."
+    )
+    conflict = workspace_error(duckdb.TransactionException("Conflict on tuple"), "save")
+    assert str(conflict).startswith("Could not save this change: another session changed")
+    assert error_message(conflict, "nl").startswith(
+        "Het is niet gelukt om deze wijziging op te slaan: iemand anders wijzigde tegelijk"
+    )
+    locked = WorkspaceError(message("workspace.locked", path="ws.duckdb", detail="IO Error"))
+    assert error_message(locked, "nl").startswith(
+        "ws.duckdb: de werkruimte kan nu niet worden geopend (IO Error)."
+    )
+    week = AnalysisError(message("analysis.week", week="2026-47"))
+    assert error_message(week, "nl").startswith("Een week schrijf je als 2026-W47")
+    assert error_message(WorkspaceError("no code"), "nl") == "no code"  # shown as raised
+
+
+def test_a_refused_setting_reads_dutch_with_its_reason_inside():
+    from workspace.settings import SettingError, parse_setting
+
+    with pytest.raises(SettingError) as caught:
+        parse_setting("redact", "misschien")
+    assert str(caught.value) == "redact: expected true or false, got 'misschien'."
+    assert error_message(caught.value, "nl") == (
+        "redact: verwacht true of false (ja of nee), niet 'misschien'."
+    )
+    with pytest.raises(SettingError) as caught:
+        parse_setting("timezone", "Europe/Amsterdm")
+    assert str(caught.value).endswith("Did you mean: Europe/Amsterdam?")
+    assert error_message(caught.value, "nl").endswith("Bedoel je: Europe/Amsterdam?")
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+@pytest.mark.parametrize(
+    ("pending", "dutch"),
+    [
+        pytest.param({"kind": "merge", "into": 999}, "Thema 999 bestaat niet; kies een actief thema.", id="merge-into-unknown-theme"),
+        pytest.param({"kind": "merge", "into": 1}, "Kies om samen te voegen minstens één ander thema dan het doel.", id="merge-into-itself"),
+        pytest.param({"kind": "move_top", "top_id": 999}, "Hoofdthema 999 bestaat niet (meer)", id="move-to-unknown-top-theme"),
+    ],
+)  # fmt: skip
+def test_dutch_theme_page_says_why_an_edit_was_refused_in_dutch(themed_workspace, pending, dutch):
+    at = open_page("theme", lang="nl", query={"theme": "1"})
+    at.session_state[state.THEME_EDIT] = {"theme_id": 1, "message": "Zeker weten?", **pending}
+    at.run()
+    at.button(key="confirm_edit").click().run()
+    assert not at.exception, at.exception
+    errors = [e.replace("\\", "") for e in texts(at, "error")]
+    assert errors and errors[0].startswith(dutch), errors
+    assert not english_phrases_in("\n".join(errors)), english_phrases_in("\n".join(errors))
+    with Workspace.open(themed_workspace) as ws:
+        assert ws.scalar("SELECT count(*) FROM edits") == 0  # refused: nothing changed
