@@ -223,45 +223,6 @@ def _spike_markers(
     )
 
 
-def week_over_week_bars(
-    frame: pd.DataFrame,
-    *,
-    channel_names: dict[str, str],
-    this_label: str,
-    last_label: str,
-    y_title: str,
-    lang: str = "en",
-) -> go.Figure:
-    """Grouped bars per channel: the latest week against the week before, both labelled."""
-    names = [channel_names.get(c, c) for c in frame["channel"]]
-    fig = go.Figure()
-    for column, label, colour in (
-        ("last_week", last_label, "#B8C4D6"),
-        ("this_week", this_label, "#4C78A8"),
-    ):
-        fig.add_bar(
-            x=names,
-            y=frame[column],
-            name=label,
-            marker_color=colour,
-            text=[number(v, lang) for v in frame[column]],
-            textposition="outside",
-            cliponaxis=False,  # a label above the tallest bar stays whole
-        )
-    top = float(max(frame["this_week"].max(), frame["last_week"].max())) if len(frame) else 1.0
-    fig.update_layout(
-        barmode="group",
-        yaxis_title=y_title,
-        legend={"orientation": "h", "y": -0.2},
-        margin={"l": 50, "r": 10, "t": 30, "b": 40},
-        height=320,
-        font=_FONT,
-        separators=",." if lang == "nl" else ".,",
-    )
-    fig.update_yaxes(range=[0, max(top, 1.0) * 1.15])  # headroom for the labels
-    return fig
-
-
 def theme_week_heatmap(
     matrix: pd.DataFrame,
     *,

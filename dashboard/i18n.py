@@ -80,6 +80,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This week against last week, per channel",
         "nl": "Deze week tegenover vorige week, per kanaal",
     },
+    "overview.week_vs_last_caption": {
+        "en": "Items in week {week} per channel, and the change from the week before.",
+        "nl": "Berichten in week {week} per kanaal, en het verschil met de week ervoor.",
+    },
+    "overview.last_week_count": {
+        "en": "The week before: {items} items.",
+        "nl": "De week ervoor: {items} berichten.",
+    },
     "overview.this": {"en": "This week", "nl": "Deze week"},
     "overview.last": {"en": "Last week", "nl": "Vorige week"},
     "overview.rising": {

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data, page_registry, state
 from dashboard import formatting as fmt
-from dashboard.figures import theme_week_bars, week_over_week_bars, weekly_channel_bars
+from dashboard.figures import theme_week_bars, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.tree_level import pick_level
@@ -52,33 +53,47 @@ def render() -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("overview.week_vs_last"))
-        st.plotly_chart(
-            week_over_week_bars(
-                wow,
-                channel_names=names,
-                this_label=t("overview.this"),
-                last_label=t("overview.last"),
-                y_title=t("chart.items"),
-                lang=lang,
-            ),
-            width="stretch",
-            key="overview_wow",
+        _channels_this_week(wow, names, lang)
+        st.subheader(t("overview.per_week"))
+        weekly = data.weekly_channel_counts()
+        fig = weekly_channel_bars(
+            weekly,
+            channel_names=names,
+            x_title=t("chart.week"),
+            y_title=t("chart.items"),
+            lang=lang,
+            weeks=state.chart_weeks(),
         )
+        st.plotly_chart(fig, width="stretch", key="overview_weekly")
     with right:
         st.subheader(t("overview.rising"), help=trend_rules_text(lang))
         _flagged(lang)
         _themes_this_week(lang)
-    st.subheader(t("overview.per_week"))
-    weekly = data.weekly_channel_counts()
-    fig = weekly_channel_bars(
-        weekly,
-        channel_names=names,
-        x_title=t("chart.week"),
-        y_title=t("chart.items"),
-        lang=lang,
-        weeks=state.chart_weeks(),
-    )
-    st.plotly_chart(fig, width="stretch", key="overview_weekly")
+
+
+CHANNELS_PER_ROW = 3
+
+
+def _channels_this_week(wow: pd.DataFrame, names: dict[str, str], lang: str) -> None:
+    """Per channel, this week's count and its change from last week: numbers, not a chart
+    (a bar chart of the two weeks cost the first visit ~0.5 s; the weekly chart under them
+    shows the weeks before)."""
+    if wow.empty:
+        return
+    st.caption(t("overview.week_vs_last_caption").format(week=str(wow["week"].iloc[0])))
+    rows = [wow.iloc[i : i + CHANNELS_PER_ROW] for i in range(0, len(wow), CHANNELS_PER_ROW)]
+    for part in rows:
+        cols = st.columns(CHANNELS_PER_ROW)
+        for col, row in zip(cols, part.itertuples(index=False), strict=False):
+            col.metric(
+                names.get(row.channel, row.channel),
+                fmt.number(int(row.this_week), lang),
+                delta=fmt.delta(int(row.this_week) - int(row.last_week), lang),
+                delta_color="off",  # more or less feedback is neither good nor bad in itself
+                help=t("overview.last_week_count").format(
+                    items=fmt.number(int(row.last_week), lang)
+                ),
+            )
 
 
 def _themes_this_week(lang: str) -> None:

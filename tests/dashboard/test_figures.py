@@ -101,23 +101,6 @@ def test_colours_have_one_meaning():
     assert marker.marker.color not in channels | {figures.NEGATIVE, figures.POSITIVE}
 
 
-def test_week_over_week_labels_both_weeks_unclipped():
-    frame = pd.DataFrame(
-        {"channel": ["email", "review"], "this_week": [1200, 40], "last_week": [900, 60]}
-    )
-    fig = figures.week_over_week_bars(
-        frame,
-        channel_names={},
-        this_label="Deze week",
-        last_label="Vorige week",
-        y_title="Berichten",
-        lang="nl",
-    )
-    assert [list(trace.text) for trace in fig.data] == [["900", "60"], ["1.200", "40"]]
-    assert all(trace.cliponaxis is False for trace in fig.data)
-    assert fig.layout.yaxis.range[1] > 1200
-
-
 def test_heatmap_rows_are_names_and_equal_names_stay_apart_without_ids():
     matrix = pd.concat(
         [

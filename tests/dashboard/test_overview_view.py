@@ -5,10 +5,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import formatting as fmt
 from tests.conftest import make_record
 from tests.dashboard.conftest import chart_spec
 from workspace.db import Workspace
 from workspace.imports import import_records
+from workspace.queries import week_over_week
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
@@ -29,10 +31,16 @@ def test_overview_shows_real_counts_and_weekly_chart(filled_workspace):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Feedback items"] == "42"
-    charts = [chart_spec(c) for c in at.get("plotly_chart")]
-    weekly = {trace["name"]: int(sum(trace["y"])) for trace in charts[-1]["data"]}
+    charts = {c.key: chart_spec(c) for c in at.get("plotly_chart")}
+    weekly = {trace["name"]: int(sum(trace["y"])) for trace in charts["overview_weekly"]["data"]}
     assert weekly == {"E-mail": 30, "Reviews": 12}
-    assert {trace["name"] for trace in charts[0]["data"]} == {"Last week", "This week"}
+    # this week against last, per channel: numbers with their change (all 42 in one week here)
+    with Workspace.open(filled_workspace, read_only=True) as ws:
+        wow = week_over_week(ws).set_index("channel")
+    shown = {m.label: (m.value, m.delta) for m in at.metric}
+    for channel, name in (("email", "E-mail"), ("review", "Reviews")):
+        now, before = int(wow.loc[channel, "this_week"]), int(wow.loc[channel, "last_week"])
+        assert shown[name] == (str(now), fmt.delta(now - before, "en")), name
 
 
 def test_overview_in_dutch(filled_workspace):

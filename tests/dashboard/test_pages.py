@@ -57,7 +57,7 @@ def test_overview_compares_weeks_and_shows_coverage_and_no_rise_from_noise(theme
     assert metrics["Week 2026-W35"] == "6"  # items on 24-29 Aug in the fixture
     assert metrics["Sorted into themes"] == "90%"  # 81 of 90 have a theme
     assert metrics["Sentiment this week"] == "\u22120.45"  # five themed (-0.6), one unsorted (+0.3)
-    assert len(at.get("plotly_chart")) == 3  # this vs last week, themes, per week
+    assert len(at.get("plotly_chart")) == 2  # per week, themes (channels: metrics)
     # "Wrong invoice" went from 1 to 2 items: ordinary variation, not a rise (the trend rule
     # in analysis/trends.py); the flagged lines are tested in tests/dashboard/test_trend_flags.py.
     assert not at.get("page_link")
