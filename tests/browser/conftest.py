@@ -48,19 +48,25 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
     raise TimeoutError(f"dashboard at {url} did not become healthy in {timeout}s")
 
 
-IDLE = """() => {
+IDLE = """(quietMs) => {
     const app = document.querySelector('[data-testid="stApp"]');
-    return app !== null && app.dataset.testScriptState === 'notRunning'
+    const idle = app !== null && app.dataset.testScriptState === 'notRunning'
         && document.querySelector('[data-testid="stStatusWidget"]') === null;
+    if (!idle) { window.__klantstemIdleSince = null; return false; }
+    window.__klantstemIdleSince ??= performance.now();
+    return performance.now() - window.__klantstemIdleSince >= quietMs;
 }"""
-"""Streamlit has finished the current run: the app's script state (which turns
-``rerunRequested`` the moment a widget asks for a rerun, and ``running`` while the script
-runs) is ``notRunning``, and the "running" status widget is gone."""
+"""Streamlit has finished and stays finished for ``quietMs``: the app's script state (which
+turns ``rerunRequested`` when a widget asks for a rerun, ``running`` while the script runs)
+is ``notRunning`` and the "running" status widget is gone, seen continuously for that long.
+A click's rerun, or the rerun Streamlit starts itself after a first run (the URL's language
+written back), begins a moment after the action: the quiet window is there to see it."""
 
 
-def wait_idle(page, timeout_ms: int = 60_000) -> None:
-    """Until Streamlit has finished the current run (see :data:`IDLE`): a condition, no sleep."""
-    page.wait_for_function(IDLE, polling="raf", timeout=timeout_ms)
+def wait_idle(page, timeout_ms: int = 60_000, quiet_ms: int = 300) -> None:
+    """Until Streamlit is idle and stays so for ``quiet_ms`` (see :data:`IDLE`)."""
+    page.evaluate("window.__klantstemIdleSince = null")
+    page.wait_for_function(IDLE, arg=quiet_ms, polling="raf", timeout=timeout_ms)
 
 
 class DashboardServer:

@@ -126,6 +126,8 @@ def test_monday_flow(server, page, artifacts):
     go(page, "Themes")
     # A rerun can briefly show the link twice (old and new element); both open the same theme.
     page.get_by_role("link", name="Open theme").first.click()
+    page.wait_for_url(re.compile(r"/theme\?"), timeout=60_000)  # not the Themes heading
+    page.get_by_text("Rename, merge, split, move or undo").wait_for(timeout=60_000)
     wait_idle(page)
     heading = page.get_by_role("heading", level=1).first
     old_name = heading.inner_text()
