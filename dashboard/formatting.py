@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
+from typing import Literal
 
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
 MONTHS = {
@@ -114,7 +115,22 @@ def language_name(code: str | None, lang: str) -> str:
 
 def delta(value: float | int | None, lang: str, places: int = 0) -> str | None:
     """A metric's change: like :func:`signed` but with an ASCII hyphen for a minus, because
-    Streamlit picks the arrow (up or down) from a leading ``-``."""
+    Streamlit picks the arrow (up or down) from a leading ``-``. No change reads ``0``
+    (``0,00``), not ``+0``: pass :func:`delta_arrow` too, so it gets no arrow either."""
     if _missing(value):
         return None
+    if unchanged(value, places):
+        return _localise(f"{0:.{places}f}", lang)
     return signed(value, lang, places).replace(MINUS, "-")
+
+
+def unchanged(value: float | int | None, places: int = 0) -> bool:
+    """True when a change rounds to zero at ``places`` decimals (``-0.004`` at 2 places)."""
+    return not _missing(value) and round(float(value), places) == 0  # type: ignore[arg-type]
+
+
+def delta_arrow(value: float | int | None, places: int = 0) -> Literal["auto", "off"]:
+    """A metric's arrow for the change :func:`delta` writes: none when there is no change
+    (Streamlit draws an up arrow for ``0,00``; only a bare ``0`` gets none), else up or
+    down by its sign."""
+    return "off" if unchanged(value, places) else "auto"

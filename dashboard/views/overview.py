@@ -32,16 +32,17 @@ def render() -> None:
         t("overview.this_week").format(week=totals.week),
         fmt.number(totals.this_week, lang),
         delta=fmt.delta(totals.this_week - totals.last_week, lang),
+        delta_arrow=fmt.delta_arrow(totals.this_week - totals.last_week),
         delta_color="off",  # more or less feedback is neither good nor bad in itself
         help=t("overview.this_week_help"),
     )
     sentiment, previous = totals.sentiment_this, totals.sentiment_last
+    change = None if sentiment is None or previous is None else sentiment - previous
     cols[2].metric(
         t("overview.sentiment"),
         fmt.signed(sentiment, lang, 2),
-        delta=None
-        if sentiment is None or previous is None
-        else fmt.delta(sentiment - previous, lang, 2),
+        delta=fmt.delta(change, lang, 2),
+        delta_arrow=fmt.delta_arrow(change, 2),
         help=t("sentiment.help"),
     )
     cols[3].metric(
@@ -85,10 +86,12 @@ def _channels_this_week(wow: pd.DataFrame, names: dict[str, str], lang: str) -> 
     for part in rows:
         cols = st.columns(CHANNELS_PER_ROW)
         for col, row in zip(cols, part.itertuples(index=False), strict=False):
+            change = int(row.this_week) - int(row.last_week)
             col.metric(
                 names.get(row.channel, row.channel),
                 fmt.number(int(row.this_week), lang),
-                delta=fmt.delta(int(row.this_week) - int(row.last_week), lang),
+                delta=fmt.delta(change, lang),
+                delta_arrow=fmt.delta_arrow(change),
                 delta_color="off",  # more or less feedback is neither good nor bad in itself
                 help=t("overview.last_week_count").format(
                     items=fmt.number(int(row.last_week), lang)

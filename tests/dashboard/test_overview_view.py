@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from dashboard import formatting as fmt
@@ -41,6 +43,31 @@ def test_overview_shows_real_counts_and_weekly_chart(filled_workspace):
     for channel, name in (("email", "E-mail"), ("review", "Reviews")):
         now, before = int(wow.loc[channel, "this_week"]), int(wow.loc[channel, "last_week"])
         assert shown[name] == (str(now), fmt.delta(now - before, "en")), name
+
+
+def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
+    """A channel with as many items as last week reads "0" without an arrow; a change keeps
+    its arrow (Streamlit draws an up arrow for "+0" by itself)."""
+    path = tmp_path / "wow.duckdb"
+    with Workspace.open(path) as ws:
+        records = [make_record(n, channel="email") for n in range(4)]
+        records += [make_record(n, channel="review") for n in range(4, 8)]
+        # email: two items last week, two this week; reviews: one last week, three this week
+        weeks = [0, 0, 7, 7, 0, 7, 7, 7]
+        records = [
+            r.replace(received_at=r.received_at.replace(day=1) + timedelta(days=d))
+            for r, d in zip(records, weeks, strict=True)
+        ]
+        import_records(ws, records, file_name="fixture.csv")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    shown = {m.label: m for m in at.metric}
+    none = MetricProto.MetricDirection.NONE
+    assert (shown["E-mail"].value, shown["E-mail"].delta) == ("2", "0")
+    assert shown["E-mail"].proto.direction == none
+    assert (shown["Reviews"].value, shown["Reviews"].delta) == ("3", "+2")
+    assert shown["Reviews"].proto.direction == MetricProto.MetricDirection.UP
 
 
 def test_overview_in_dutch(filled_workspace):
