@@ -590,8 +590,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.line.one_date": {"en": "Dated {first}.", "nl": "Gedateerd {first}."},
     "upload.col.star_only": {"en": "Stars only", "nl": "Alleen sterren"},
     "upload.col.replies": {"en": "Own replies", "nl": "Eigen antwoorden"},
-    "upload.col.first": {"en": "First date", "nl": "Eerste datum"},
-    "upload.col.last": {"en": "Last date", "nl": "Laatste datum"},
     "upload.col.subject": {"en": "Subject", "nl": "Onderwerp"},
     "upload.proposed_themes": {
         "en": "New themes proposed from this upload: {n}.",

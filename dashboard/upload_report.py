@@ -83,14 +83,14 @@ def line(row: FileIntake, lang: str) -> str:
 
 
 def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
-    """One row per file, plus a total row when there are several; catalogue headers."""
+    """One row per file, plus a total row when there are several; catalogue headers.
+    Proposed themes, star-only reviews, replies and the file error only when some file has
+    them. The files' dates are in the lines above the table, not in it: with them the table
+    was wider than the page."""
     rows = [*files]
     total = total_of(files, lang)
     if total is not None:
         rows.append(total)
-
-    def day(value) -> str:
-        return fmt.short_date(value, lang) if value else ""
 
     frame = pd.DataFrame(
         [
@@ -108,8 +108,6 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
                 t("upload.col.unsorted", lang): r.unsorted,
                 t("upload.col.star_only", lang): r.star_only,
                 t("upload.col.replies", lang): r.replies,
-                t("upload.col.first", lang): day(r.imported.first_date),
-                t("upload.col.last", lang): day(r.imported.last_date),
                 t("upload.col.error", lang): file_error(
                     r.imported.problems, r.imported.error, lang
                 ),
@@ -117,8 +115,19 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
             for r in rows
         ]
     )
-    error = t("upload.col.error", lang)
-    return frame if frame[error].astype(bool).any() else frame.drop(columns=[error])
+    # Columns that say nothing for these files go, as in the lines above the table: a file
+    # without star-only reviews, replies, proposed themes or an error has no such column
+    # (14 columns did not fit the page: the last ones were scrolled out of sight).
+    optional = [
+        t(key, lang)
+        for key in (
+            "upload.col.proposed",
+            "upload.col.star_only",
+            "upload.col.replies",
+            "upload.col.error",
+        )
+    ]
+    return frame.drop(columns=[c for c in optional if not frame[c].astype(bool).any()])
 
 
 def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, object]]:
