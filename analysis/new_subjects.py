@@ -8,7 +8,12 @@ clustered among themselves, and a group becomes a proposed theme when
 - it has at least ``min_size`` items,
 - its items are on average ``min_gain`` (cosine) closer to the group's own centre than to
   the theme they would join, and
-- its centre is not a copy of an existing theme's centre (cosine below ``max_centre_similarity``).
+- its centre is not a copy of an existing theme's centre (cosine below ``max_centre_similarity``),
+- and (given the sorted items' vectors) most of its items are closer to their nearest fellow
+  items than to their nearest sorted items: a subject the workspace does not have yet. Short
+  texts are alike whatever they say ("Factuur klopt niet", "Veel te duur", "App crasht
+  steeds" are closer to each other's centre than to their themes' centres, which longer
+  texts make), but each is closer to the sorted items on its own subject.
 
 More of the same subjects fails the last two rules (the new items' centre lies on top of the
 theme's centre), so routine uploads propose nothing. Groups that pass and are as similar to
@@ -28,6 +33,12 @@ from analysis.embedders import l2_normalize
 MIN_GAIN = 0.08
 MAX_CENTRE_SIMILARITY = 0.9
 MIN_MERGE_SIMILARITY = 0.7
+CLOSER_SHARE = 0.5
+"""Share of a group's items that must be closer to their nearest fellow items than to their
+nearest sorted items. Measured on the demo workspace (k = 5): 38 of 40 new lost-parcel
+reviews are (95%), 12 of 32 short reviews on the demo's own subjects (38%)."""
+NEAREST = 5
+"""Items compared on each side (fewer in a smaller group)."""
 
 
 def find_new_subjects(
@@ -39,6 +50,7 @@ def find_new_subjects(
     min_similarity: float = 0.5,
     min_gain: float = MIN_GAIN,
     max_centre_similarity: float = MAX_CENTRE_SIMILARITY,
+    known_vectors: np.ndarray | None = None,
     random_state: int = 0,
 ) -> np.ndarray:
     """Proposal index per row of ``vectors`` (-1: no proposal for that row).
@@ -54,6 +66,7 @@ def find_new_subjects(
             centre than to the theme they would otherwise join.
         max_centre_similarity: a group whose centre is this similar to a theme's centre is
             more of that theme, not a new subject.
+        known_vectors: the sorted items' L2-normalised vectors (None: not compared).
     """
     from analysis.clustering import ThemeClusterer
 
@@ -82,6 +95,8 @@ def find_new_subjects(
             centre_similarity = float((theme_centres @ centre).max())
             if gain < min_gain or centre_similarity >= max_centre_similarity:
                 continue
+        if known_vectors is not None and not _closer_to_each_other(vectors[rows], known_vectors):
+            continue
         passed.append((rows, centre))
     merge_at = MIN_MERGE_SIMILARITY
     if theme_centres is not None and len(theme_centres) > 1:
@@ -95,6 +110,26 @@ def find_new_subjects(
             out[members] = next_id
             next_id += 1
     return out
+
+
+def _closer_to_each_other(rows: np.ndarray, known: np.ndarray) -> bool:
+    """At least :data:`CLOSER_SHARE` of ``rows`` are closer (mean cosine of the
+    :data:`NEAREST`) to each other than to the ``known`` rows."""
+    if len(known) == 0 or len(rows) < 2:
+        return True
+    k = min(NEAREST, len(rows) - 1, len(known))
+    inner = rows @ rows.T
+    np.fill_diagonal(inner, -np.inf)
+    own = _mean_top(inner, k)
+    known_near = np.concatenate(
+        [_mean_top(rows[i : i + 256] @ known.T, k) for i in range(0, len(rows), 256)]
+    )
+    return bool((own > known_near).mean() >= CLOSER_SHARE)
+
+
+def _mean_top(sims: np.ndarray, k: int) -> np.ndarray:
+    """Per row, the mean of its ``k`` largest values."""
+    return np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:].mean(axis=1)
 
 
 def _merge_close(groups: list[tuple[np.ndarray, np.ndarray]], at: float) -> list[np.ndarray]:

@@ -8,7 +8,8 @@ Pure functions over centroids and memberships; the workspace stores the registry
 - :func:`lineage` — for unmatched new clusters, which old theme most of their items came
   from ("split from"); for unmatched old themes, which new theme most of their items went
   to ("merged into").
-- :func:`nearest_theme` — assignment of new items between refreshes.
+- :func:`nearest_theme` and :func:`neighbour_themes` — assignment of new items between
+  refreshes: by the theme's centre, else by the themes of the item's nearest items.
 - :func:`partition_fit` and :func:`extend_partition` — the refresh compares the new
   clustering with the previous themes (extended to the new items) and keeps the previous
   ones unless the new clustering fits clearly better.
@@ -110,6 +111,51 @@ def nearest_theme(
     best = np.argmax(sims, axis=1)
     best_sim = sims[np.arange(len(vectors)), best]
     return np.where(best_sim >= min_similarity, best, -1), best_sim.astype(np.float32)
+
+
+PLACE_NEIGHBOURS = 14
+"""Nearest sorted items looked at for a new item below the similarity threshold (the
+clustering's layout graph has 15 neighbours: the item and 14 others)."""
+
+PLACE_SHARE = 0.5
+"""Share of those that must be in one theme for the new item to join it: a majority, where
+a refresh keeps an outlier with a third (the refresh also has the clustering's evidence;
+a new item has only its neighbours)."""
+
+
+def neighbour_themes(
+    vectors: np.ndarray,
+    known_vectors: np.ndarray,
+    known_themes: np.ndarray,
+    min_similarity: float,
+    k: int = PLACE_NEIGHBOURS,
+    share: float = PLACE_SHARE,
+) -> np.ndarray:
+    """Per row, the theme at least ``share`` of its ``k`` most similar known rows are in,
+    when its most similar known row reaches ``min_similarity`` (-1 otherwise).
+
+    A short text ("De levering was te laat") lies further from its theme's centre than the
+    longer texts that make the centre, below the threshold a refresh sets, while the items
+    most like it are that theme's, as close to it as the threshold asks of the centre: it
+    joins that theme, where a refresh would put it. A text about nothing the workspace knows
+    ("Mijn hond heet Max") has neighbours too, but none that close. ``known_vectors`` are
+    L2-normalised, ``known_themes`` their themes (>= 0).
+    """
+    found = np.full(len(vectors), -1, dtype=np.int64)
+    if len(vectors) == 0 or len(known_vectors) == 0:
+        return found
+    k = min(k, len(known_vectors))
+    themes = np.asarray(known_themes, dtype=np.int64)
+    for start in range(0, len(vectors), 1024):
+        block = l2_normalize(vectors[start : start + 1024]) @ known_vectors.T
+        near = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        closest = block.max(axis=1)
+        for row, neighbours in enumerate(themes[near]):
+            values, counts = np.unique(neighbours, return_counts=True)
+            best = int(np.argmax(counts))
+            if counts[best] >= share * k and closest[row] >= min_similarity:
+                found[start + row] = int(values[best])
+    return found
 
 
 def extend_partition(

@@ -153,3 +153,13 @@ last_edit = _unfiltered(theme_queries.last_edit)
 theme_tree = _unfiltered(tree_queries.theme_tree)
 theme_similarities = _unfiltered(theme_queries.theme_similarities)
 placement_threshold = _unfiltered(theme_store.placement_threshold)
+
+
+def _placement_suggestions(ws: Workspace, item_ids: tuple[str, ...]) -> dict[str, int]:
+    # Imported here: only the Unsorted inbox needs the placement code (and its imports).
+    from workspace.placement import placement_suggestions
+
+    return placement_suggestions(ws, item_ids)
+
+
+placement_suggestions = _unfiltered(_placement_suggestions)

@@ -1,10 +1,13 @@
 """The Unsorted inbox's choices: every theme for an item, nearest first, and its similarity in
 words. Pure (no streamlit).
 
-Cosine similarity to a theme's centre reads as: at least :data:`STRONG` "very like", at least
-the workspace's placement threshold (:func:`workspace.theme_store.placement_threshold`, the
-rule automatic placement uses) "somewhat like"; below that no theme is suggested (the manager
-still picks any theme). So the inbox suggests exactly where placement would have put an item.
+The suggested theme is the one automatic placement would choose
+(:func:`workspace.placement.placement_suggestions`): the inbox suggests exactly where
+placement would have put an item, and nothing where it would leave it unsorted (the manager
+still picks any theme). Cosine similarity to a theme's centre reads as: at least
+:data:`STRONG` "very like", at least the workspace's placement threshold
+(:func:`workspace.theme_store.placement_threshold`) "somewhat like"; a suggested theme below
+the threshold (placed by its nearest items, as short texts are) reads "somewhat like" too.
 """
 
 from __future__ import annotations
@@ -35,17 +38,15 @@ def choices_for(similarities: pd.DataFrame, item_id: str) -> list[Choice]:
     ]
 
 
-def suggestion(choices: list[Choice], threshold: float) -> Choice | None:
-    """The nearest theme when its similarity reaches ``threshold`` (the placement threshold),
-    else None."""
-    if choices and closeness(choices[0].similarity, threshold):
-        return choices[0]
-    return None
+def suggestion(choices: list[Choice], suggested: int | None) -> Choice | None:
+    """The choice of theme ``suggested`` (where placement would put the item), else None."""
+    return next((c for c in choices if c.theme_id == suggested), None)
 
 
-def closeness(similarity: float | None, threshold: float) -> str:
-    """``"strong"``, ``"some"`` or ``""`` (below ``threshold``: not close enough to suggest);
-    the catalogue keys ``unsorted.like.strong`` / ``unsorted.like.some`` put it in words."""
+def closeness(similarity: float | None, threshold: float, suggested: bool = False) -> str:
+    """``"strong"``, ``"some"`` or ``""`` (below ``threshold``: not close to the centre; a
+    ``suggested`` theme is then ``"some"``); the catalogue keys ``unsorted.like.strong`` /
+    ``unsorted.like.some`` put it in words."""
     if similarity is None or similarity < threshold:
-        return ""
+        return "some" if suggested else ""
     return "strong" if similarity >= max(STRONG, threshold) else "some"

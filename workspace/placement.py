@@ -8,16 +8,18 @@ near enough to take them. No re-clustering, so theme ids and names do not move.
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from analysis.embedders import Embedder
+from analysis.embedders import Embedder, l2_normalize
 from analysis.new_subjects import find_new_subjects
 from analysis.refresh_plan import centroid_matrix, items_sentiment, theme_rows
-from analysis.registry import nearest_theme
+from analysis.registry import nearest_theme, neighbour_themes
 from workspace import theme_store as store
 from workspace.db import Workspace
 from workspace.theme_tree import attach_orphans
@@ -25,11 +27,77 @@ from workspace.vectors import (
     ProgressCallback,
     check_embedder,
     ensure_vectors,
+    items_in_themes,
     text_items,
     workspace_embedder,
 )
 
 MIN_NEW_THEME_SIZE = 10
+
+
+def _sorted_items(
+    ws: Workspace, embedder: Embedder, themes: pd.DataFrame
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """The items in ``themes`` and their (cached) vectors; None without such items."""
+    if themes.empty:
+        return pd.DataFrame(), None
+    known = items_in_themes(ws, themes["theme_id"].astype(int).tolist())
+    return known, (ensure_vectors(ws, embedder, known)[0] if len(known) else None)
+
+
+def _nearest_or_neighbours(
+    vectors: np.ndarray,
+    themes: pd.DataFrame,
+    threshold: float,
+    sorted_items: Callable[[], tuple[pd.DataFrame, np.ndarray | None]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The one placement rule: per row, the theme (-1: none), its similarity to that theme's
+    centre, and how it was found (``nearest``, ``neighbours``, ``unsorted``).
+
+    The nearest centre when at least ``threshold`` similar; below it, the theme most of the
+    row's nearest sorted items are in (:func:`analysis.registry.neighbour_themes`): a short
+    text lies far from its theme's centre but among its items. ``sorted_items`` gives the
+    sorted items and their vectors (:func:`_sorted_items`), called only when needed.
+    """
+    centres = centroid_matrix(themes)
+    nearest, sims = nearest_theme(vectors, centres, threshold)
+    theme_ids = np.array(
+        [int(themes["theme_id"].iloc[n]) if n >= 0 else -1 for n in nearest], dtype=np.int64
+    )
+    methods = np.where(theme_ids >= 0, "nearest", "unsorted").astype(object)
+    doubtful = np.flatnonzero(theme_ids < 0)
+    known, known_vectors = sorted_items() if len(doubtful) else (pd.DataFrame(), None)
+    if known_vectors is not None:
+        found = neighbour_themes(
+            vectors[doubtful], known_vectors, known["theme_id"].to_numpy(), threshold
+        )
+        theme_ids[doubtful] = found
+        joined = doubtful[found >= 0]
+        methods[joined] = "neighbours"
+        position = {int(t): n for n, t in enumerate(themes["theme_id"])}
+        rows = [position[int(t)] for t in theme_ids[joined]]
+        sims[joined] = (l2_normalize(vectors[joined]) * l2_normalize(centres)[rows]).sum(axis=1)
+    return theme_ids, sims, methods
+
+
+def placement_suggestions(ws: Workspace, item_ids: Sequence[str]) -> dict[str, int]:
+    """The theme automatic placement would put each of ``item_ids`` in now (items it would
+    leave unsorted are left out): the Unsorted inbox suggests exactly these."""
+    embedder = workspace_embedder(ws)
+    pool = text_items(ws, "i.id IN (SELECT unnest(?))", [list(item_ids)])
+    themes = store.current_themes(ws, embedder.model_id)
+    if pool.empty or themes.empty:
+        return {}
+    vectors = ensure_vectors(ws, embedder, pool)[0]
+    threshold = store.assign_threshold(ws, embedder.model_id)
+    theme_ids, _, _ = _nearest_or_neighbours(
+        vectors, themes, threshold, lambda: _sorted_items(ws, embedder, themes)
+    )
+    return {
+        str(item): int(theme)
+        for item, theme in zip(pool["id"], theme_ids, strict=True)
+        if theme >= 0
+    }
 
 
 @dataclass(slots=True)
@@ -60,7 +128,9 @@ def assign_new_items(
 ) -> AssignReport:
     """Put items without an assignment into the nearest theme, without re-clustering.
 
-    Items below the theme similarity threshold (stored by the last refresh) stay unsorted;
+    Items below the theme similarity threshold (stored by the last refresh) join the theme
+    most of their nearest sorted items are in (:func:`analysis.registry.neighbour_themes`),
+    else stay unsorted;
     when at least ``min_new_theme_size`` of the items form a group of their own (see
     :func:`analysis.new_subjects.find_new_subjects`) they become a *proposed* theme (status
     ``'proposed'``), shown to the manager as new.
@@ -80,9 +150,10 @@ def assign_new_items(
     vectors, report.embedded, _ = ensure_vectors(ws, embedder, pool, progress)
     themes = store.current_themes(ws, embedder.model_id)
     threshold = store.assign_threshold(ws, embedder.model_id)
-    nearest, sims = nearest_theme(vectors, centroid_matrix(themes), threshold)
-    theme_ids = np.array([int(themes["theme_id"].iloc[n]) if n >= 0 else -1 for n in nearest])
-    methods = np.where(theme_ids >= 0, "nearest", "unsorted").astype(object)
+    # The sorted items (read only when needed): the rules below compare new items with them.
+    sorted_items = functools.cache(lambda: _sorted_items(ws, embedder, themes))
+    theme_ids, sims, methods = _nearest_or_neighbours(vectors, themes, threshold, sorted_items)
+    known_vectors = sorted_items()[1] if len(pool) >= min_new_theme_size else None
     # New subjects first: new items closer to each other than to the theme they would join
     # become a proposal even when that theme is near enough to take them.
     proposals = find_new_subjects(
@@ -91,6 +162,7 @@ def assign_new_items(
         centroid_matrix(themes),
         min_size=min_new_theme_size,
         min_similarity=threshold,
+        known_vectors=known_vectors,
         random_state=random_state,
     )
     rest = np.arange(len(pool))

@@ -97,6 +97,20 @@ def text_items(
     )
 
 
+def items_in_themes(ws: Workspace, theme_ids: list[int]) -> pd.DataFrame:
+    """Text items in these themes with their theme (``id``, ``text``, ``text_hash``,
+    ``theme_id``), by id: the sorted items new ones are compared with."""
+    return ws.query_df(
+        """
+        SELECT i.id, i.text, i.text_hash, a.theme_id
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE a.theme_id IN (SELECT unnest(?)) AND trim(i.text) <> ''
+        ORDER BY i.id
+        """,
+        [[int(t) for t in theme_ids]],
+    )
+
+
 def cache_vectors(
     ws: Workspace, model_id: str, text_hashes: list[str], vectors: np.ndarray
 ) -> None:

@@ -51,6 +51,7 @@ def render() -> None:
     names = channel_names(lang)
     similarities = data.theme_similarities(tuple(items["id"]), lang=lang)
     threshold = data.placement_threshold()
+    suggested = data.placement_suggestions(tuple(items["id"]))
     selected: list[str] = []
     for row in items.itertuples(index=False):
         with st.container(border=True):
@@ -71,15 +72,31 @@ def render() -> None:
                     )
                 )
             )
-            _assign(action, row.id, choices_for(similarities, row.id), threshold, lang)
+            _assign(
+                action,
+                row.id,
+                choices_for(similarities, row.id),
+                suggested.get(row.id),
+                threshold,
+                lang,
+            )
     _new_theme(selected)
 
 
-def _assign(column, item_id: str, choices: list[Choice], threshold: float, lang: str) -> None:
-    """A searchable picker of every theme (nearest first, closeness in words) and "Assign"."""
-    suggested = suggestion(choices, threshold)
+def _assign(
+    column,
+    item_id: str,
+    choices: list[Choice],
+    placed_in: int | None,
+    threshold: float,
+    lang: str,
+) -> None:
+    """A searchable picker of every theme (nearest first, closeness in words) and "Assign";
+    ``placed_in``: where placement would put the item (suggested, first in the list)."""
+    suggested = suggestion(choices, placed_in)
     if suggested is not None:
-        kind = closeness(suggested.similarity, threshold)
+        choices = [suggested, *(c for c in choices if c is not suggested)]
+        kind = closeness(suggested.similarity, threshold, suggested=True)
         column.caption(md(t(f"unsorted.like.{kind}").format(label=suggested.label)))
     else:
         column.caption(
@@ -89,7 +106,7 @@ def _assign(column, item_id: str, choices: list[Choice], threshold: float, lang:
 
     def option(theme_id: int) -> str:
         choice = by_id[theme_id]
-        kind = closeness(choice.similarity, threshold)
+        kind = closeness(choice.similarity, threshold, suggested=theme_id == placed_in)
         return t(f"unsorted.option.{kind}").format(label=choice.label) if kind else choice.label
 
     picked = column.selectbox(

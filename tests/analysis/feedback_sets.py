@@ -49,3 +49,50 @@ LOST_PARCEL_NL = [
 
 # Six addressee handles, one per channel: a clusterer that reads the handle groups by channel.
 HANDLES = ["@shopnl", "@shop_help", "@ShopCare", "@winkel", "@webwinkel_nl", "@shopsupport"]
+
+
+# Short reviews as customers type them on a phone: on the sample data's subjects (Dutch and
+# English), and about nothing a shop knows. Written for these tests.
+SHORT_REVIEWS = {
+    "late_delivery": [
+        "De levering was te laat",
+        "Bestelling kwam veel te laat",
+        "Pakket een week te laat",
+        "Levering duurde eindeloos",
+        "Late delivery again",
+    ],
+    "wrong_invoice": [
+        "Factuur klopt niet",
+        "Dubbel afgeschreven",
+        "Charged twice",
+        "Verkeerd bedrag op de factuur",
+    ],
+    "refund_process": [
+        "Nog steeds geen geld terug",
+        "Wanneer krijg ik mijn geld terug?",
+        "Retour nog niet terugbetaald",
+        "Refund still not received",
+    ],
+    "friendly_support": [
+        "Heel vriendelijk geholpen",
+        "Super aardige medewerker",
+        "Top service, dank!",
+        "Very friendly staff",
+    ],
+    "app_crash_login": ["App crasht steeds", "Nieuwe app werkt niet", "App blijft hangen"],
+    "checkout_error": [
+        "Betaalpagina laadt niet",
+        "Betalen met iDEAL lukt niet",
+        "Checkout page gives an error",
+    ],
+    "price": ["Veel te duur", "Prijzen zijn belachelijk hoog", "Too expensive"],
+    "product_quality": ["Kwaliteit is slecht", "Ging na een week kapot", "Stof voelt goedkoop"],
+    "": [
+        "Het weer is mooi vandaag",
+        "Mijn hond heet Max",
+        "Wie won de wedstrijd gisteren?",
+        "Ik ga morgen op vakantie naar Spanje",
+        "The train was full this morning",
+        "Ik zoek een nieuwe baan",
+    ],
+}

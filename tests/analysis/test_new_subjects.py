@@ -74,3 +74,37 @@ def test_without_themes_tight_groups_are_proposed():
         incoming, [f"k{i}" for i in range(40)], np.zeros((0, 48)), min_size=10, min_similarity=0.3
     )
     assert len(set(proposals[proposals >= 0])) == 2
+
+
+def test_the_new_subject_is_closer_to_itself_than_to_the_sorted_items():
+    known, new = _space()
+    old, old_truth = _blobs(known, 60, 0.08, 1)
+    centroids = l2_normalize(np.stack([old[old_truth == t].mean(axis=0) for t in range(4)]))
+    incoming, truth = _blobs(np.vstack([known, new[None]]), 40, 0.08, 2)
+    keys = [f"k{i}" for i in range(len(incoming))]
+    proposals = find_new_subjects(
+        incoming, keys, centroids, min_size=10, min_similarity=0.3, known_vectors=old
+    )
+    assert (truth[proposals >= 0] == 4).all() and (proposals >= 0).sum() >= 0.8 * 40
+
+
+def test_short_texts_on_known_subjects_are_no_new_subject():
+    """Short texts share a direction whatever they say ("Factuur klopt niet", "Veel te
+    duur"): closer to their own centre than to the themes' centres, which longer texts make,
+    but each is closest to the sorted short texts on its own subject."""
+    rng = np.random.default_rng(11)
+    known, _ = _space()
+    short = 1.2 * rng.standard_normal(48)
+    long_items, long_truth = _blobs(known, 60, 0.08, 3)
+    short_items, short_truth = _blobs(known + short, 8, 0.08, 4)
+    sorted_items = np.vstack([long_items, short_items])
+    truth = np.concatenate([long_truth, short_truth])
+    centroids = l2_normalize(np.stack([sorted_items[truth == t].mean(axis=0) for t in range(4)]))
+    incoming, _ = _blobs(known + short, 4, 0.08, 5)  # four short texts on each known subject
+    keys = [f"k{i}" for i in range(len(incoming))]
+    args = {"min_size": 10, "min_similarity": 0.3}
+    # Compared with the themes' centres alone, they look like a new subject ...
+    assert (find_new_subjects(incoming, keys, centroids, **args) >= 0).sum() >= 10
+    # ... but each has closer sorted items than its fellow new items.
+    found = find_new_subjects(incoming, keys, centroids, known_vectors=sorted_items, **args)
+    assert (found < 0).all()

@@ -1,7 +1,7 @@
 import numpy as np
 
 from analysis.embedders import l2_normalize
-from analysis.registry import extend_partition, match_clusters, partition_fit
+from analysis.registry import extend_partition, match_clusters, neighbour_themes, partition_fit
 
 
 def _blobs(seed=0):
@@ -40,3 +40,26 @@ def test_match_clusters_is_one_to_one_and_skips_dissimilar_pairs():
     # new 2 fits nothing; pairing it with old 1 and new 0 with old 2 would score higher in
     # total, but must not cost new 0 its match.
     assert match_clusters(new, old, min_similarity=0.5) == {0: 1, 1: 0}
+
+
+def test_neighbour_themes_need_a_majority_and_a_close_neighbour():
+    rng = np.random.default_rng(3)
+    axes = np.eye(6, dtype=np.float32)
+    # theme 0 around axis 0, theme 1 around axis 1, twenty items each
+    known = l2_normalize(np.repeat(axes[:2], 20, axis=0) + 0.1 * rng.standard_normal((40, 6)))
+    themes = np.repeat([0, 1], 20)
+    rows = l2_normalize(
+        np.stack(
+            [
+                axes[0] + 0.5 * axes[2],  # among theme 0's items, far from everything else
+                axes[1] + 0.5 * axes[3],  # among theme 1's items
+                axes[0] + axes[1],  # between the two: no majority of 14
+                axes[4],  # about nothing the workspace knows: no close neighbour
+            ]
+        ).astype(np.float32)
+    )
+    found = neighbour_themes(rows, known, themes, min_similarity=0.5)
+    assert found[:2].tolist() == [0, 1] and found[3] == -1
+    assert found[2] in (-1, 0, 1)  # ties are not asserted; the rule is the majority
+    # the same rows with a stricter closeness: the first two no longer qualify
+    assert (neighbour_themes(rows, known, themes, min_similarity=0.99) == -1).all()

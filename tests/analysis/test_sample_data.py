@@ -201,3 +201,44 @@ def test_a_new_subject_uploaded_into_the_sample_data_becomes_a_proposal(refreshe
     label = members["label"].iloc[0].casefold()
     assert any(word in label for word in ("pakket", "postnl", "kwijt", "zoek")), label
     assert any(label in subject_text(t).casefold() for t in LOST_PARCEL_NL)
+
+
+def test_short_reviews_join_their_subjects_and_propose_nothing(refreshed, tmp_path):
+    """Short texts lie far from their theme's centre (which longer texts make) and are alike
+    whatever they say: they must neither stay unsorted nor become one "new subject" of
+    unrelated items. Texts about nothing the shop knows stay unsorted."""
+    import csv
+    import shutil
+
+    from tests.analysis.feedback_sets import SHORT_REVIEWS
+    from workspace.db import Workspace
+    from workspace.intake import import_and_place
+
+    ws, truth, _ = refreshed
+    with ws.cursor() as cur:
+        cur.execute("CHECKPOINT")
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(ws.path, copy)
+    rows = [(subject, text) for subject, texts in SHORT_REVIEWS.items() for text in texts]
+    source = tmp_path / "korte_reviews.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Datum", "Review"])
+        writer.writerows([f"2{n % 7}-11-2026", text] for n, (_, text) in enumerate(rows))
+    with Workspace.open(copy) as opened:
+        import_and_place(opened, [source])
+        placed = opened.query_df(
+            "SELECT a.theme_id, t.status FROM items i JOIN assignments a ON a.item_id = i.id "
+            "LEFT JOIN themes t USING (theme_id) "
+            "WHERE i.source_file LIKE '%korte_reviews.csv' ORDER BY i.source_row"
+        )
+    assert len(placed) == len(rows)
+    assert not (placed["status"] == "proposed").any(), placed
+    themes = placed["theme_id"].fillna(-1).astype(int).tolist()
+    homes = {s: _majority_theme(ws, truth, s)[0] for s in SHORT_REVIEWS if s}
+    known = [(s, theme) for (s, _), theme in zip(rows, themes, strict=True) if s]
+    right = sum(theme == homes[s] for s, theme in known)
+    wrong = sum(theme >= 0 and theme != homes[s] for s, theme in known)
+    assert right >= 0.7 * len(known) and wrong <= 1, (right, wrong, len(known))
+    strangers = [theme for (s, _), theme in zip(rows, themes, strict=True) if not s]
+    assert strangers == [-1] * len(SHORT_REVIEWS[""])

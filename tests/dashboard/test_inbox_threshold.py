@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from analysis.embedders import TfidfEmbedder
 from dashboard.inbox import choices_for, suggestion
+from tests.conftest import make_record
 from workspace.db import Workspace
-from workspace.placement import assign_new_items
+from workspace.imports import import_records
+from workspace.placement import assign_new_items, placement_suggestions
 from workspace.theme_queries import theme_similarities
 from workspace.theme_store import placement_threshold
 
@@ -28,9 +30,18 @@ def test_the_inbox_suggests_exactly_where_placement_puts_an_item(themed_workspac
         ws.set_setting(f"assign_min_similarity:{model_id}", f"{threshold:.6f}")
         assert abs(placement_threshold(ws) - threshold) < 1e-6
 
+        # Two items about nothing the workspace knows: neither rule may place them.
+        strangers = [
+            make_record(900 + n, text=text)
+            for n, text in enumerate(["Het weer is mooi vandaag", "Mijn hond heet Max"])
+        ]
+        import_records(ws, strangers, file_name="strangers.csv")
+        ids += [r.id for r in strangers]
+        similarities = theme_similarities(ws, tuple(ids))
+        placed_in = placement_suggestions(ws, ids)
         suggested = {}
         for item_id in ids:
-            choice = suggestion(choices_for(similarities, item_id), placement_threshold(ws))
+            choice = suggestion(choices_for(similarities, item_id), placed_in.get(item_id))
             if choice is not None:
                 suggested[item_id] = choice.theme_id
 

@@ -239,7 +239,10 @@ def test_similarity_in_words(similarity, threshold, kind):
     from dashboard.inbox import Choice, closeness, suggestion
 
     assert closeness(similarity, threshold) == kind
-    assert (suggestion([Choice(1, "Levering", similarity)], threshold) is not None) == bool(kind)
+    # a theme placement would choose reads at least "somewhat like", whatever its similarity
+    assert closeness(similarity, threshold, suggested=True) == (kind or "some")
+    choices = [Choice(1, "Levering", similarity), Choice(2, "Factuur", 0.1)]
+    assert suggestion(choices, 2) == choices[1] and suggestion(choices, None) is None
 
 
 def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
