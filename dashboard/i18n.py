@@ -731,6 +731,11 @@ PROBLEMS_NL: dict[str, str] = {
         "of verbeter de rij."
     ),
     "table.bad_csv": "geen leesbaar CSV-bestand ({detail}). {hint}",
+    "table.txt_not_a_table": (
+        "{misfits} van de {rows} regels hebben niet de {columns} kolommen van de eerste regel: "
+        "dit is een tekst (een notitie of een README), geen tabel, dus er is niets uit "
+        "geïmporteerd. Uit .txt-bestanden leest Klantstem tabellen met tabs en WhatsApp-chats."
+    ),
     "table.no_header": "geen kopregel gevonden. {hint}",
     "table.one_column": (
         "één kolom met de kop {header!r}: dit lijkt gewone tekst, geen tabel. {hint}"

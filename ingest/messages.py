@@ -108,6 +108,11 @@ MESSAGES: dict[str, str] = {
         "delimiter; quote it or fix the row."
     ),
     "table.bad_csv": "not a readable CSV ({detail}). {hint}",
+    "table.txt_not_a_table": (
+        "{misfits:,} of its {rows:,} lines do not have the {columns} columns of its first line: "
+        "this is a text (a note or a README), not a table, so nothing was imported from it. "
+        "From .txt files Klantstem reads tab-delimited tables and WhatsApp chats."
+    ),
     "table.no_header": "no header row found. {hint}",
     "table.one_column": (
         "one column headed {header!r}: this looks like plain text, not a table. {hint}"

@@ -116,6 +116,7 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
     rows: list[list[str]] = []
     lines: list[int] = []
     problems: list[Problem] = []
+    misfits = 0  # rows with more or fewer cells than the header
     start = first_line
     offset = first_line - 1
     try:
@@ -138,6 +139,8 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
                         problem(name, line, say("table.swallowed_lines", line=line, last=last, n=swallowed))
                     )  # fmt: skip
                     continue
+            if len(row) != len(header):
+                misfits += 1
             if len(row) > len(header):
                 if any(cell.strip() for cell in row[len(header) :]):
                     problems.append(
@@ -159,9 +162,21 @@ def load_csv(text: str, name: str, encoding: str) -> Table:
         raise IngestError(
             say("table.one_column", header=header[0][:60], hint=_TABLE_HINT), file=name
         )
+    # A .txt file is a table (Excel's "Text (Tab delimited)") only when its rows have the
+    # header's cells; else it is a note, a README or a letter: its lines are not feedback.
+    total = len(rows) + sum(p.code == "table.too_many_cells" for p in problems)
+    if name.lower().endswith(".txt") and total and misfits > TXT_MISFITS * total:
+        raise IngestError(
+            say("table.txt_not_a_table", misfits=misfits, rows=total, columns=len(header)),
+            file=name,
+        )
     return Table(
         name, header, rows, lines, problems, {"encoding": encoding, "delimiter": delimiter}
     )
+
+
+TXT_MISFITS = 0.2
+"""Most rows of a tab-delimited .txt that may have another number of cells than its header."""
 
 
 def check_header(header: list[str], name: str, line: int) -> None:

@@ -127,6 +127,7 @@ def test_a_problem_keeps_its_code_and_redacted_values_and_reads_dutch():
         pytest.param(b"PK\x03\x04kapot", "kapot.zip", "zip.damaged", "kapot.zip: een beschadigd zipbestand (", id="zip"),
         pytest.param(b'{"a": [1,', "kapot.json", "json.invalid", "kapot.json: geen geldige JSON (", id="json"),
         pytest.param(b"Kolom\nwaarde\n", "tekst.csv", "table.one_column", "tekst.csv: één kolom met de kop 'Kolom'", id="one-column"),
+        pytest.param(b"Notities, week 48\nzie map\nklaar: ja, morgen, of niet\n", "notities.txt", "table.txt_not_a_table", "notities.txt: 2 van de 2 regels hebben niet de 2 kolommen", id="note-not-a-table"),
     ],
 )  # fmt: skip
 def test_whole_file_errors_have_a_code_and_read_dutch(data, name, code, dutch):

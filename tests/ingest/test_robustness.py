@@ -76,3 +76,33 @@ def test_misencoded_table_reads_or_fails_cleanly(encoding: str, rows: int) -> No
     if encoding in {"utf-8", "utf-8-sig", "cp1252", "utf-16"}:
         assert result is not None and len(result.records) == rows
         assert "Enquête" in result.records[0].raw
+
+
+README_TXT = (
+    "Klantfeedback, export van week 48\n"
+    "Bestanden: reviews.csv, tickets.json, chats.zip (zie map)\n"
+    "  - reviews.csv komt uit Trustpilot\n"
+    "  - datum in UTC, bedragen in euro, namen verwijderd, ids gehasht\n"
+    "Vragen? Mail Sanne of bel na 14:00.\n"
+    "Let op: week 47 ontbreekt\n"
+)
+
+
+def test_a_text_note_named_txt_is_refused_not_imported() -> None:
+    """A README or a note in an export folder is not a table: its lines must not become
+    feedback items dated at the import (one problem for the file, nothing read)."""
+    try:
+        read_bytes(README_TXT.encode(), "LEESMIJ.txt")
+    except IngestError as exc:
+        assert exc.detail.code == "table.txt_not_a_table", exc  # type: ignore[attr-defined]
+        assert "not a table" in str(exc) and "LEESMIJ.txt" in str(exc)
+    else:
+        raise AssertionError("a note was read as a table")
+
+
+def test_a_tab_delimited_txt_is_still_a_table() -> None:
+    """Excel's "Text (Tab delimited) (*.txt)": every row has the header's cells."""
+    data = "tekst\tdatum\tscore\nTe laat bezorgd\t24-11-2026\t2\nTop service\t25-11-2026\t5\n"
+    result = read_bytes(data.encode("cp1252"), "week48.txt")
+    assert [r.text for r in result.records] == ["Te laat bezorgd", "Top service"]
+    assert not result.problems
