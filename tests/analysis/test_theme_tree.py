@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.embedders import TfidfEmbedder, l2_normalize
-from analysis.theme_tree import ThemeGrouper, plan_tree
+from analysis.theme_tree import ThemeGrouper, plan_tree, weighted_ward
 from tests.analysis.conftest import make_records, synthetic_texts
 from workspace import refresh, theme_edits, theme_tree
 from workspace.edit_log import undo_last_edit
@@ -53,6 +53,42 @@ def test_the_tree_does_not_depend_on_the_order_of_the_items():
     perm = np.random.default_rng(3).permutation(len(labels))
     second = ThemeGrouper().fit(vectors[perm], labels[perm], [keys[i] for i in perm]).groups_
     assert np.array_equal(first, second)
+
+
+def test_the_hierarchy_weighs_each_theme_by_its_items():
+    # Ward over the themes' centres with each theme counted once per item is ward over the
+    # items placed at their theme's centre: the same merge costs as scipy's ward on the
+    # repeated centres (whose first merges, of the copies, cost nothing).
+    from scipy.cluster.hierarchy import linkage
+
+    rng = np.random.default_rng(4)
+    centres = l2_normalize(rng.standard_normal((12, 16)))
+    sizes = rng.integers(1, 9, 12)
+    _, costs = weighted_ward(centres, sizes)
+    repeated = linkage(np.repeat(centres, sizes, axis=0), method="ward")
+    heights = repeated[:, 2][repeated[:, 2] > 1e-9]
+    assert np.allclose(np.sort(costs), np.sort(heights**2 / 2))
+    # Unweighted, it is plain ward over the centres.
+    _, plain = weighted_ward(centres, np.ones(12))
+    assert np.allclose(np.sort(plain), np.sort(linkage(centres, method="ward")[:, 2] ** 2 / 2))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_few_small_stray_themes_do_not_become_top_themes(seed):
+    # Six families of 120 items, and six stray themes of 3 items each far from everything:
+    # the strays join a family's top theme instead of standing as top themes of 3 items
+    # (ward over unweighted centres made 10-12 top themes of this).
+    vectors, labels, family = _families(6, 3, 40, seed)
+    rng = np.random.default_rng(seed + 10)
+    stray_labels = np.repeat(np.arange(6), 3)
+    strays = rng.standard_normal((6, 64))[stray_labels] * 3
+    strays = l2_normalize((strays + 0.3 * rng.standard_normal(strays.shape)).astype(np.float32))
+    grouper = ThemeGrouper().fit(
+        np.vstack([vectors, strays]), np.concatenate([labels, stray_labels + len(family)])
+    )
+    assert grouper.n_groups_ == 6
+    for f in np.unique(family):
+        assert len(set(grouper.groups_[: len(family)][family == f])) == 1
 
 
 def test_few_themes_are_their_own_top_themes():
