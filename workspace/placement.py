@@ -106,7 +106,7 @@ class AssignReport:
 
     Attributes:
         placed: per item considered: ``item_id``, ``theme_id`` (-1: unsorted), ``method``
-            (``nearest``, ``proposed`` or ``unsorted``).
+            (``nearest``, ``neighbours``, ``proposed`` or ``unsorted``).
     """
 
     assigned: int = 0
