@@ -83,6 +83,65 @@ def test_flat_score_curve_gives_the_middle_of_the_plateau():
     assert ThemeClusterer(plateau=0.0)._choose(flat) == 50
 
 
+def test_clean_split_count_is_kept_on_the_plateau():
+    model = ThemeClusterer(plateau=0.02)
+    flat = {10: 0.50, 20: 0.70, 30: 0.705, 40: 0.70, 50: 0.71, 60: 0.70, 70: 0.69}
+    assert model._choose(flat, clean=55) == 55
+    assert model._choose(flat, clean=5) == 20
+    assert model._choose(flat, clean=90) == 60  # 70 scores 0.69: off the plateau
+    assert model._choose(flat, clean=None) == 40
+
+
+def _brute_force_cut(neighbors, part_a, part_b):
+    inside = part_a | part_b
+    shares = []
+    for one, other in ((part_a, part_b), (part_b, part_a)):
+        to_other = to_inside = 0
+        for row in np.flatnonzero(one):
+            to_other += int(other[neighbors[row]].sum())
+            to_inside += int(inside[neighbors[row]].sum())
+        shares.append(to_other / max(to_inside, 1))
+    return max(shares)
+
+
+@pytest.mark.parametrize("n_micro", [None, 30], ids=["rows", "micro-clusters"])
+def test_split_cuts_count_the_links_across_each_split(n_micro):
+    from scipy.cluster.hierarchy import linkage
+
+    from analysis.clustering import split_cuts
+
+    x, _ = blobs(4, 40, noise=0.8, seed=7)
+    neighbors = np.argsort(-(x @ x.T), axis=1)[:, 1:7]
+    if n_micro is None:
+        micro = np.arange(len(x))
+        centres = x
+    else:
+        micro = np.arange(len(x)) % n_micro
+        centres = np.stack([x[micro == i].mean(axis=0) for i in range(n_micro)])
+    tree = linkage(centres, method="ward")
+    m = len(centres)
+    members = {i: {i} for i in range(m)}
+    for j, (a, b) in enumerate(tree[:, :2].astype(int)):
+        members[m + j] = members[a] | members[b]
+    cuts = split_cuts(tree, micro, neighbors, 12, min_size=3)
+    assert len(cuts) == 12
+    for i in range(12):
+        a, b = tree[m - 2 - i, :2].astype(int)
+        part_a, part_b = np.isin(micro, list(members[a])), np.isin(micro, list(members[b]))
+        if min(part_a.sum(), part_b.sum()) < 3:
+            assert cuts[i] == 1.0
+        else:
+            assert cuts[i] == pytest.approx(_brute_force_cut(neighbors, part_a, part_b))
+
+
+def test_split_cut_rule_finds_separate_groups():
+    x, truth = blobs(6, 80, noise=0.5, seed=3)
+    model = ThemeClusterer(random_state=0, split_cut=0.05).fit(x)
+    assert model.n_themes_ == 6
+    assert (model.split_cuts_[:5] < 0.05).all()
+    assert (model.split_cuts_[5:] >= 0.05).all()
+
+
 def test_outlier_among_its_own_theme_keeps_its_theme():
     from analysis.clustering import finish_themes
 
