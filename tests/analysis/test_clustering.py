@@ -162,3 +162,21 @@ def test_outlier_among_its_own_theme_keeps_its_theme():
     finish_themes(with_hood, order, x, labels, 3, 0.05, neighbors)
     assert (without.labels_[:10] < 0).all()  # far from the centre: an outlier by distance
     assert (with_hood.labels_[:10] >= 0).all()  # but among its own theme's items
+
+
+def test_a_split_in_two_by_one_direction_is_not_the_themes():
+    """Six subjects, each said short and long: a length direction stronger than the subjects
+    makes the silhouette pick 2 (short against long, as very short praise against the rest
+    in real app reviews); from the layout up the themes are never fewer than 3."""
+    from analysis.clustering import MIN_LAYOUT_THEMES
+
+    rng = np.random.default_rng(0)
+    subjects = rng.standard_normal((6, 32))
+    length = rng.standard_normal(32)
+    length *= 5 / np.linalg.norm(length)
+    subject = np.repeat(np.arange(6), 60)
+    short = np.tile(np.repeat([1.0, -1.0], 30), 6)
+    x = subjects[subject] + short[:, None] * length + 1.5 * rng.standard_normal((360, 32))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    assert ThemeClusterer(min_themes=2, random_state=0).fit(x).n_themes_ == 2
+    assert ThemeClusterer(random_state=0).fit(x).n_themes_ >= MIN_LAYOUT_THEMES == 3
