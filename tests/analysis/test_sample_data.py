@@ -165,33 +165,15 @@ def test_a_new_subject_uploaded_into_the_sample_data_becomes_a_proposal(refreshe
     """Forty Dutch "pakket kwijt bij PostNL" reviews: the sample data knows late deliveries
     and refunds, not lost parcels. They must surface as one proposed theme, not be swallowed
     by the late-delivery theme."""
-    import csv
-    import shutil
-
     from analysis.subject_text import subject_text
     from tests.analysis.feedback_sets import LOST_PARCEL_NL
-    from workspace.db import Workspace
-    from workspace.intake import import_and_place
 
-    ws, _, _ = refreshed
-    with ws.cursor() as cur:
-        cur.execute("CHECKPOINT")
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(ws.path, copy)
-    source = tmp_path / "reviews_postnl.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["Datum", "Beoordeling", "Review"])
-        writer.writerows(
-            [f"{20 + n % 5}-11-2026", 1 + n % 2, text] for n, text in enumerate(LOST_PARCEL_NL)
-        )
-    with Workspace.open(copy) as opened:
-        import_and_place(opened, [source])
-        rows = opened.query_df(
-            "SELECT a.theme_id, t.status, t.label, t.label_nl FROM items i "
-            "JOIN assignments a ON a.item_id = i.id LEFT JOIN themes t USING (theme_id) "
-            "WHERE i.source_file LIKE '%reviews_postnl.csv'"
-        )
+    rows = _upload_reviews(
+        refreshed,
+        tmp_path / "reviews_postnl.csv",
+        [[f"{20 + n % 5}-11-2026", 1 + n % 2, text] for n, text in enumerate(LOST_PARCEL_NL)],
+        ["Datum", "Beoordeling", "Review"],
+    )
     assert len(rows) == len(LOST_PARCEL_NL)
     proposed = rows[rows["status"] == "proposed"]
     assert not proposed.empty, rows["label"].value_counts()
@@ -207,31 +189,16 @@ def test_short_reviews_join_their_subjects_and_propose_nothing(refreshed, tmp_pa
     """Short texts lie far from their theme's centre (which longer texts make) and are alike
     whatever they say: they must neither stay unsorted nor become one "new subject" of
     unrelated items. Texts about nothing the shop knows stay unsorted."""
-    import csv
-    import shutil
-
     from tests.analysis.feedback_sets import SHORT_REVIEWS
-    from workspace.db import Workspace
-    from workspace.intake import import_and_place
 
     ws, truth, _ = refreshed
-    with ws.cursor() as cur:
-        cur.execute("CHECKPOINT")
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(ws.path, copy)
     rows = [(subject, text) for subject, texts in SHORT_REVIEWS.items() for text in texts]
-    source = tmp_path / "korte_reviews.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["Datum", "Review"])
-        writer.writerows([f"2{n % 7}-11-2026", text] for n, (_, text) in enumerate(rows))
-    with Workspace.open(copy) as opened:
-        import_and_place(opened, [source])
-        placed = opened.query_df(
-            "SELECT a.theme_id, t.status FROM items i JOIN assignments a ON a.item_id = i.id "
-            "LEFT JOIN themes t USING (theme_id) "
-            "WHERE i.source_file LIKE '%korte_reviews.csv' ORDER BY i.source_row"
-        )
+    placed = _upload_reviews(
+        refreshed,
+        tmp_path / "korte_reviews.csv",
+        [[f"2{n % 7}-11-2026", text] for n, (_, text) in enumerate(rows)],
+        ["Datum", "Review"],
+    )
     assert len(placed) == len(rows)
     assert not (placed["status"] == "proposed").any(), placed
     themes = placed["theme_id"].fillna(-1).astype(int).tolist()
@@ -242,3 +209,32 @@ def test_short_reviews_join_their_subjects_and_propose_nothing(refreshed, tmp_pa
     assert right >= 0.7 * len(known) and wrong <= 1, (right, wrong, len(known))
     strangers = [theme for (s, _), theme in zip(rows, themes, strict=True) if not s]
     assert strangers == [-1] * len(SHORT_REVIEWS[""])
+
+
+def _upload_reviews(refreshed, source, rows, header):
+    """Write ``rows`` as a Dutch ``;`` CSV, import it into a copy of the module's workspace
+    (which stays as the other tests expect) and return each row's theme, in file order:
+    ``theme_id``, ``status``, ``label``, ``label_nl``."""
+    import csv
+    import shutil
+
+    from workspace.db import Workspace
+    from workspace.intake import import_and_place
+
+    ws, _, _ = refreshed
+    with ws.cursor() as cur:
+        cur.execute("CHECKPOINT")
+    copy = source.with_suffix(".duckdb")
+    shutil.copy(ws.path, copy)
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+    with Workspace.open(copy) as opened:
+        import_and_place(opened, [source])
+        return opened.query_df(
+            "SELECT a.theme_id, t.status, t.label, t.label_nl FROM items i "
+            "JOIN assignments a ON a.item_id = i.id LEFT JOIN themes t USING (theme_id) "
+            "WHERE i.source_file LIKE ? ORDER BY i.source_row",
+            [f"%{source.name}"],
+        )
