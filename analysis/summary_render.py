@@ -192,18 +192,23 @@ def _check_language(lang: str) -> None:
 
 
 # -- numbers -----------------------------------------------------------------------------
+# Zero has no sign ("0", "0,0", "0%"), as on the dashboard's screens (dashboard.formatting).
 def _decimal(value: float, lang: str, places: int = 1, signed: bool = False) -> str:
+    if round(value, places) == 0:
+        value, signed = 0.0, False  # not "+0,0" or "-0,0"
     formatted = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
     return formatted.replace(".", ",") if lang == "nl" else formatted
 
 
 def _signed(value: int) -> str:
-    return f"{value:+d}"
+    return f"{value:+d}" if value else "0"
 
 
 def _pct(value: float | None, lang: str, signed: bool = True) -> str:
     if value is None:
         return "–"
+    if round(value) == 0:
+        return "0%"
     return f"{value:+.0f}%" if signed else f"{value:.0f}%"
 
 

@@ -66,9 +66,12 @@ def number(value: float | int | None, lang: str, places: int = 0) -> str:
 
 
 def signed(value: float | int | None, lang: str, places: int = 0) -> str:
-    """With its sign always shown: ``+12``, ``−0,28``."""
+    """With its sign always shown: ``+12``, ``−0,28``; zero (after rounding) has none:
+    ``0``, ``0,00`` (not ``+0``, ``−0,00``)."""
     if _missing(value):
         return DASH
+    if unchanged(value, places):
+        return _localise(f"{0:,.{places}f}", lang)
     return _localise(f"{value:+,.{places}f}", lang)
 
 
@@ -119,8 +122,6 @@ def delta(value: float | int | None, lang: str, places: int = 0) -> str | None:
     (``0,00``), not ``+0``: pass :func:`delta_arrow` too, so it gets no arrow either."""
     if _missing(value):
         return None
-    if unchanged(value, places):
-        return _localise(f"{0:.{places}f}", lang)
     return signed(value, lang, places).replace(MINUS, "-")
 
 

@@ -38,6 +38,7 @@ from dashboard import formatting as fmt
         pytest.param(lambda: fmt.language_name(None, "nl"), "Onbekend", id="no-language"),
         pytest.param(lambda: fmt.delta(-3, "nl"), "-3", id="delta-ascii-minus-for-arrow"),
         pytest.param(lambda: fmt.delta(0, "en"), "0", id="no-change-unsigned"),
+        pytest.param(lambda: fmt.signed(-0.001, "nl", 2), "0,00", id="zero-has-no-sign"),
         pytest.param(lambda: fmt.delta(-0.004, "nl", 2), "0,00", id="no-change-after-rounding"),
         pytest.param(lambda: fmt.delta_arrow(0), "off", id="no-change-no-arrow"),
         pytest.param(lambda: fmt.delta_arrow(-0.004, 2), "off", id="rounded-change-no-arrow"),

@@ -7,6 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import formatting as fmt
 from tests.dashboard.conftest import build_workspace, chart_spec
 from workspace.db import Workspace
 
@@ -112,7 +113,8 @@ def test_themes_table_shows_rating_impact(themed_workspace):
     assert len({round(v, 6) for v in impact.values()}) > 1  # not one value for every theme
     page = open_page("theme", query={"theme": "1"})
     metrics = {m.label: m.value for m in page.metric}
-    assert metrics["Rating impact"] == f"{impact['Late parcels']:+.1f} ★".replace("-", "\u2212")
+    # formatted by the one number rule (zero without a sign: "0.0 ★")
+    assert metrics["Rating impact"] == fmt.signed(impact["Late parcels"], "en", 1) + " ★"
     assert metrics["Sentiment"].startswith(("+", "\u2212"))
 
 

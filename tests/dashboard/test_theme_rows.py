@@ -57,7 +57,7 @@ def rows(**kwargs):
     [
         pytest.param("items_text", ["3.154", "27", "12"], id="dutch-thousands"),
         pytest.param("share_text", ["14,9%", "2,0%", "1,0%"], id="dutch-percent"),
-        pytest.param("week_text", ["+5 · stijgend", "\u22123", "+0 · piek"], id="change-and-flag"),
+        pytest.param("week_text", ["+5 · stijgend", "\u22123", "0 · piek"], id="change-and-flag"),
         pytest.param("sentiment_text", ["\u22120,28", "+0,50", "—"], id="sentiment"),
         pytest.param("impact_text", ["\u22121,0 ★", "—", "+0,2 ★"], id="rating-impact"),
         pytest.param(

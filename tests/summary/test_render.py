@@ -170,3 +170,21 @@ def test_markdown_names_the_spike_and_the_new_theme_in_both_languages(summary):
     assert "**Checkout error** spiked in App reviews: 25 items" in en
     assert "**Fout bij afrekenen** piekte in App-reviews: 25 berichten" in nl
     assert "New theme **Loyalty points**" in en and "Nieuw thema **Spaarpunten**" in nl
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        pytest.param(lambda r: r._signed(0), "0", id="count-unchanged"),
+        pytest.param(lambda r: r._signed(-3), "-3", id="count-down"),
+        pytest.param(lambda r: r._pct(0.4, "nl"), "0%", id="percent-rounds-to-zero"),
+        pytest.param(lambda r: r._pct(12.0, "nl"), "+12%", id="percent-up"),
+        pytest.param(lambda r: r._decimal(-0.004, "nl", 2, signed=True), "0,00", id="no-minus-zero"),
+        pytest.param(lambda r: r._decimal(0.25, "nl", 2, signed=True), "+0,25", id="signed-decimal"),
+    ],
+)  # fmt: skip
+def test_a_change_of_zero_has_no_sign(call, expected):
+    """As on the dashboard (``dashboard.formatting.signed``): "0", not "+0" or "-0,00"."""
+    from analysis import summary_render
+
+    assert call(summary_render) == expected
