@@ -82,6 +82,24 @@ def kmeans_plusplus(x: np.ndarray, n_clusters: int, random_state: Any) -> np.nda
     return centres
 
 
+def fit_minibatch_kmeans(model: Any, x: np.ndarray) -> Any:
+    """``model.fit(x)`` for a scikit-learn ``MiniBatchKMeans``, on one OpenMP thread.
+
+    Its steps are many small parallel regions (one per batch of 4,096 rows); two OpenMP
+    threads met at a barrier after each, and when the second core was busy (sentiment and
+    the texts' subjects run there during a refresh, or another process) the first thread
+    waited for it: the search cells' k-means at 100k took 13-16 s wall for 4-5 s of CPU
+    on the main thread, 5.5-8 s on one thread. The result does not depend on the number
+    of threads (each centre is updated by one thread, each row labelled by one; the
+    neighbours at 100k came out identical), so one thread loses nothing. The limit is the
+    calling thread's own (``omp_set_num_threads``): other threads keep theirs.
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="openmp"):
+        return model.fit(x)
+
+
 def nearest_neighbors(
     x: np.ndarray,
     k: int,
@@ -113,14 +131,17 @@ def nearest_neighbors(
     from sklearn.cluster import MiniBatchKMeans
 
     n_cells = int(np.sqrt(n))
-    cells = MiniBatchKMeans(
-        n_cells,
-        init=kmeans_plusplus,
-        batch_size=4096,
-        n_init=1,
-        max_iter=20,
-        random_state=random_state,
-    ).fit(x)
+    cells = fit_minibatch_kmeans(
+        MiniBatchKMeans(
+            n_cells,
+            init=kmeans_plusplus,
+            batch_size=4096,
+            n_init=1,
+            max_iter=20,
+            random_state=random_state,
+        ),
+        x,
+    )
     cell_of = cells.labels_
     centres = l2_normalize(cells.cluster_centers_)
     probe = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :5]

@@ -2,7 +2,12 @@ import numpy as np
 import pytest
 from sklearn.cluster import KMeans, MiniBatchKMeans
 
-from analysis.neighbors import kmeans_plusplus, nearest_neighbors, umap_layout
+from analysis.neighbors import (
+    fit_minibatch_kmeans,
+    kmeans_plusplus,
+    nearest_neighbors,
+    umap_layout,
+)
 
 
 def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
@@ -51,6 +56,29 @@ def test_kmeans_plusplus_start_is_scikit_learns(model, dim):
     theirs = model(40, **settings).fit(x)
     assert np.array_equal(ours.cluster_centers_, theirs.cluster_centers_)
     assert np.array_equal(ours.labels_, theirs.labels_)
+
+
+def test_minibatch_kmeans_on_one_thread_is_the_same_as_on_two():
+    # The search cells and the micro k-means run on one OpenMP thread (faster when the
+    # second core is busy); the result must not depend on it, and the caller's own thread
+    # count comes back afterwards.
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    x = unit_rows(9000, 24, seed=4)
+
+    def model() -> MiniBatchKMeans:
+        return MiniBatchKMeans(
+            60, init=kmeans_plusplus, batch_size=1024, n_init=1, max_iter=10, random_state=0
+        )
+
+    with threadpool_limits(limits=2, user_api="openmp"):
+        two = model().fit(x)
+        before = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"]
+        one = fit_minibatch_kmeans(model(), x)
+        after = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"]
+    assert np.array_equal(one.cluster_centers_, two.cluster_centers_)
+    assert np.array_equal(one.labels_, two.labels_)
+    assert after == before
 
 
 def test_approximate_neighbours_agree_with_exact():
