@@ -7,6 +7,7 @@ from analysis.neighbors import (
     kmeans_plusplus,
     nearest_neighbors,
     umap_layout,
+    when_layout_starts,
 )
 
 
@@ -101,6 +102,20 @@ def test_layout_is_low_dimensional_and_repeatable():
     assert first.shape == (250, 5)
     assert np.array_equal(first, second)
     assert not np.array_equal(first, umap_layout(x, n_components=5, random_state=1))
+
+
+def test_work_starts_beside_the_layout_once():
+    # The refresh starts its GIL-holding work (sentiment, subjects) when the layout's epochs
+    # start; the layout itself must not change, and the callback runs once, on this thread.
+    x = unit_rows(400)
+    calls = []
+    with when_layout_starts(lambda: calls.append(1)):
+        first = umap_layout(x, n_epochs=20)
+        second = umap_layout(x, n_epochs=20)
+    umap_layout(x, n_epochs=20)
+    assert calls == [1]
+    assert np.array_equal(first, second)
+    assert np.array_equal(first, umap_layout(x, n_epochs=20))
 
 
 def test_layout_keeps_groups_apart():
