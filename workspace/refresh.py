@@ -22,6 +22,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis.clustering import ThemeClusterer
 from analysis.embedders import Embedder
+from analysis.labels import count_terms
 from analysis.neighbors import when_layout_starts
 from analysis.refresh_plan import cluster_items, items_sentiment, plan_refresh
 from analysis.sentiment import rating_to_sentiment
@@ -142,6 +143,8 @@ def refresh_themes(
             if not jobs:
                 jobs["sentiment"] = background.submit(items_sentiment, items, vectors)
                 jobs["subjects"] = background.submit(subject_texts, texts)
+                # The names' term counts (analysis/labels.py reads them from its cache).
+                jobs["counts"] = background.submit(lambda: count_terms(subject_texts(texts)))
 
         if progress is not None:
             progress("clustering", 0.0)
@@ -154,6 +157,7 @@ def refresh_themes(
         if progress is not None:
             progress("matching", 0.6)
         subjects.result()  # cached (analysis/subject_text.py): the labels ask for them again
+        jobs["counts"].result()  # cached too (analysis/labels.py)
         registry = store.registry(ws, embedder.model_id)
         merged = registry.loc[registry["status"] == "merged", "theme_id"]
         plan = plan_refresh(
