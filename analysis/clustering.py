@@ -32,7 +32,12 @@ from typing import Protocol
 import numpy as np
 
 from analysis.embedders import l2_normalize
-from analysis.neighbors import kmeans_plusplus, nearest_neighbors, umap_layout
+from analysis.neighbors import (
+    fit_minibatch_kmeans,
+    kmeans_plusplus,
+    nearest_neighbors,
+    umap_layout,
+)
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
 
@@ -319,11 +324,12 @@ class ThemeClusterer:
                 max_iter=30,
                 random_state=self.random_state,
             )
+            fit_minibatch_kmeans(model, features)
         else:
             model = KMeans(
                 m, init=kmeans_plusplus, n_init=1, max_iter=50, random_state=self.random_state
             )
-        model.fit(features)
+            model.fit(features)
         return model.labels_.astype(np.int64), model.cluster_centers_.astype(np.float32)
 
     def _finish(

@@ -14,6 +14,8 @@ gets ``label_nl`` and ``label_en``, each computed from its own items only.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -67,6 +69,69 @@ class FixedLabeler:
         return self
 
 
+MAX_TERMS = 200_000
+
+# Term counts of whole text lists, counted ahead (:func:`count_terms`); the last two kept.
+_COUNTS: OrderedDict[tuple[str, ...], tuple[Any, np.ndarray] | None] = OrderedDict()
+_COUNTS_LOCK = threading.Lock()
+
+
+def _vectorizer(max_features: int | None) -> Any:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(
+        ngram_range=(1, 2),
+        stop_words=sorted(STOP_WORDS),
+        token_pattern=TOKEN_PATTERN,
+        lowercase=True,
+        max_features=max_features,
+    )
+
+
+def count_terms(texts: Sequence[str]) -> None:
+    """Count the terms of every text now, for a later :func:`class_tfidf` of the same texts.
+
+    A text's counts do not depend on its theme, only which texts are counted does (unsorted
+    ones are left out): the refresh counts all texts on the second core while the layout
+    runs, and :func:`class_tfidf` takes the rows and terms it needs from them, with the
+    same terms, counts and term limit as counting those rows itself (a test compares).
+    """
+    key = tuple(texts)
+    vectorizer = _vectorizer(None)
+    try:
+        counts = vectorizer.fit_transform(key)
+        found: tuple[Any, np.ndarray] | None = (counts, vectorizer.get_feature_names_out())
+    except ValueError:  # only stop words / no tokens at all
+        found = None
+    with _COUNTS_LOCK:
+        _COUNTS[key] = found
+        while len(_COUNTS) > 2:
+            _COUNTS.popitem(last=False)
+
+
+def _counted_rows(texts: Sequence[str], rows: np.ndarray) -> tuple[Any, list[str]] | None:
+    """Counts of ``rows`` and their terms from :func:`count_terms`, as
+    ``CountVectorizer(max_features=MAX_TERMS).fit_transform`` of those rows gives them
+    (terms in alphabetical order, only terms the rows have, the most frequent if too many);
+    None when not counted ahead."""
+    key = tuple(texts)
+    with _COUNTS_LOCK:
+        if key not in _COUNTS:
+            return None
+        found = _COUNTS[key]
+    if found is None:
+        raise ValueError("no terms")
+    counts, terms = found
+    counts = counts[rows]
+    totals = np.asarray(counts.sum(axis=0)).ravel()
+    kept = np.flatnonzero(totals > 0)
+    if len(kept) == 0:
+        raise ValueError("no terms")
+    if len(kept) > MAX_TERMS:  # scikit-learn's _limit_features, on the same totals
+        kept = np.sort(kept[(-totals[kept]).argsort()[:MAX_TERMS]])
+    return counts[:, kept], [str(t) for t in terms[kept]]
+
+
 def class_tfidf(
     texts: Sequence[str], labels: Sequence[int] | np.ndarray
 ) -> tuple[list[int], list[str], Any]:
@@ -74,27 +139,25 @@ def class_tfidf(
 
     Rows with a negative label are ignored.
     """
-    from sklearn.feature_extraction.text import CountVectorizer
-
     labels_arr = np.asarray(labels)
     themes = sorted({int(t) for t in labels_arr if t >= 0})
     if not themes:
         return [], [], np.zeros((0, 0))
     rows = np.flatnonzero(labels_arr >= 0)
-    vectorizer = CountVectorizer(
-        ngram_range=(1, 2),
-        stop_words=sorted(STOP_WORDS),
-        token_pattern=TOKEN_PATTERN,
-        lowercase=True,
-        max_features=200_000,
-    )
     # Counted per text, then summed per theme: a bigram never spans two texts (joining a
     # theme's texts into one document made "...beater" + "know..." a keyword, and one that
     # depended on the order of the texts).
     try:
-        per_text = vectorizer.fit_transform([texts[int(i)] for i in rows]).astype(np.float64)
+        counted = _counted_rows(texts, rows)
+        if counted is None:
+            vectorizer = _vectorizer(MAX_TERMS)
+            counted = (
+                vectorizer.fit_transform([texts[int(i)] for i in rows]),
+                list(vectorizer.get_feature_names_out()),
+            )
     except ValueError:  # only stop words / no tokens at all
         return themes, [], np.zeros((len(themes), 0))
+    per_text = counted[0].astype(np.float64)
     from scipy import sparse
 
     index = {theme: i for i, theme in enumerate(themes)}
@@ -107,7 +170,7 @@ def class_tfidf(
     tf = sparse.diags(1.0 / np.maximum(lengths, 1)) @ counts
     idf = np.log(1 + lengths.mean() / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1))
     weights = sparse.csr_matrix(tf.multiply(idf[None, :]))
-    return themes, list(vectorizer.get_feature_names_out()), weights
+    return themes, list(counted[1]), weights
 
 
 def short_label(terms: Sequence[str], max_words: int = 4) -> str:

@@ -8,7 +8,7 @@ Usage: ``python benchmarks/themes_scale.py [--stages] [10000 50000 100000]``.
 
 ``--stages`` also prints the refresh stage by stage: wall and CPU seconds of the main
 thread (nested stages indented; a parent's time includes its children's). The work on the
-second core (sentiment and the texts' subjects during the clustering, the neighbour
+second core (sentiment and the texts' subjects during the layout epochs, the neighbour
 search's second thread) is listed apart, as process CPU seconds over the whole refresh.
 """
 

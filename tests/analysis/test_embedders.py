@@ -79,3 +79,18 @@ def test_precomputed_unknown_text_is_an_analysis_error():
 )
 def test_choose_embedder_by_language_mix(languages, expected):
     assert choose_embedder_name(languages) == expected
+
+
+@pytest.mark.slow
+def test_minilm_vectors_do_not_depend_on_the_threads(monkeypatch):
+    # On a busy machine the embedder runs torch on one thread: the vectors must be the same.
+    import analysis.embedders as embedders
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    embedder = get_embedder("minilm")
+    texts = [*TEXTS, "my card payment was declined twice", "waar blijft mijn pakket?"] * 3
+    monkeypatch.setattr(embedders, "machine_busy", lambda: False)
+    free = embedder.embed(texts)
+    monkeypatch.setattr(embedders, "machine_busy", lambda: True)
+    busy = embedder.embed(texts)
+    assert np.array_equal(free, busy)

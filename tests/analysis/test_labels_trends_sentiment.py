@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis.embedders import get_embedder
-from analysis.labels import CTfidfLabeler, class_tfidf, short_label
+from analysis.labels import CTfidfLabeler, class_tfidf, count_terms, short_label
 from analysis.sentiment import LexiconSentiment, VectorSentiment, rating_to_sentiment
 from analysis.stopwords import STOP_WORDS
 from analysis.trends import theme_trends_for_week, weekly_counts
@@ -194,3 +194,32 @@ def test_baselines_are_the_rolling_mean_and_median_of_the_weeks_before(
     np.testing.assert_allclose(base.mean.to_numpy(), window.mean().T.fillna(0.0).to_numpy())
     np.testing.assert_allclose(base.median.to_numpy(), window.median().T.fillna(0.0).to_numpy())
     assert list(base.history) == [min(w, RULES.baseline_weeks) for w in range(weeks)]
+
+
+@pytest.mark.parametrize("max_terms", [200_000, 7])
+def test_terms_counted_ahead_give_the_same_keywords(monkeypatch, max_terms):
+    # The refresh counts every text's terms beside the layout; c-TF-IDF then takes the
+    # sorted rows from them. Unsorted rows' terms must drop out and the term limit keep the
+    # same terms, as counting the sorted rows alone does.
+    import analysis.labels as labels
+
+    monkeypatch.setattr(labels, "MAX_TERMS", max_terms)
+    texts = [
+        "card payment declined twice",
+        "my card was declined at the shop",
+        "refund still not received",
+        "where is my refund",
+        "parcel arrived late again",
+        "late delivery of my parcel",
+        "zebra quokka only here",  # unsorted: its words must not become terms
+        "",
+    ]
+    theme = np.array([0, 0, 1, 1, 2, 2, -1, 1])
+    themes, terms, weights = class_tfidf(texts, theme)
+    count_terms(texts)
+    ahead = class_tfidf(texts, theme)
+    assert ahead[0] == themes and ahead[1] == terms
+    assert "zebra" not in ahead[1] and (max_terms > 10 or len(terms) == max_terms)
+    assert np.array_equal(ahead[2].toarray(), weights.toarray())
+    count_terms(["the and of", "a"])  # only stop words
+    assert class_tfidf(["the and of", "a"], [0, 0])[1] == []

@@ -2,7 +2,13 @@ import numpy as np
 import pytest
 from sklearn.cluster import KMeans, MiniBatchKMeans
 
-from analysis.neighbors import kmeans_plusplus, nearest_neighbors, umap_layout
+from analysis.neighbors import (
+    fit_minibatch_kmeans,
+    kmeans_plusplus,
+    nearest_neighbors,
+    umap_layout,
+    when_layout_starts,
+)
 
 
 def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
@@ -53,6 +59,29 @@ def test_kmeans_plusplus_start_is_scikit_learns(model, dim):
     assert np.array_equal(ours.labels_, theirs.labels_)
 
 
+def test_minibatch_kmeans_on_one_thread_is_the_same_as_on_two():
+    # The search cells and the micro k-means run on one OpenMP thread (faster when the
+    # second core is busy); the result must not depend on it, and the caller's own thread
+    # count comes back afterwards.
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    x = unit_rows(9000, 24, seed=4)
+
+    def model() -> MiniBatchKMeans:
+        return MiniBatchKMeans(
+            60, init=kmeans_plusplus, batch_size=1024, n_init=1, max_iter=10, random_state=0
+        )
+
+    with threadpool_limits(limits=2, user_api="openmp"):
+        two = model().fit(x)
+        before = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"]
+        one = fit_minibatch_kmeans(model(), x)
+        after = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"]
+    assert np.array_equal(one.cluster_centers_, two.cluster_centers_)
+    assert np.array_equal(one.labels_, two.labels_)
+    assert after == before
+
+
 def test_approximate_neighbours_agree_with_exact():
     # Clustered rows, as embeddings are: the inverted-file search finds nearly all of them.
     rng = np.random.default_rng(1)
@@ -73,6 +102,20 @@ def test_layout_is_low_dimensional_and_repeatable():
     assert first.shape == (250, 5)
     assert np.array_equal(first, second)
     assert not np.array_equal(first, umap_layout(x, n_components=5, random_state=1))
+
+
+def test_work_starts_beside_the_layout_once():
+    # The refresh starts its GIL-holding work (sentiment, subjects) when the layout's epochs
+    # start; the layout itself must not change, and the callback runs once, on this thread.
+    x = unit_rows(400)
+    calls = []
+    with when_layout_starts(lambda: calls.append(1)):
+        first = umap_layout(x, n_epochs=20)
+        second = umap_layout(x, n_epochs=20)
+    umap_layout(x, n_epochs=20)
+    assert calls == [1]
+    assert np.array_equal(first, second)
+    assert np.array_equal(first, umap_layout(x, n_epochs=20))
 
 
 def test_layout_keeps_groups_apart():
