@@ -178,7 +178,7 @@ class SentenceTransformerEmbedder:
         if not self.threads:
             import torch
 
-            # The same vectors on any number of threads (torch's CPU kernels split the
+            # The same vectors on any number of threads here (torch's CPU kernels split the
             # output, not the sums); on a busy machine two threads wait for each other in
             # every layer: 1,000 texts took 31-32 s on two threads, 13-14 s on one (2
             # cores, load average 6).

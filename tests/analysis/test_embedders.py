@@ -83,7 +83,7 @@ def test_choose_embedder_by_language_mix(languages, expected):
 
 @pytest.mark.slow
 def test_minilm_vectors_do_not_depend_on_the_threads(monkeypatch):
-    # On a busy machine the embedder runs torch on one thread: the vectors must be the same.
+    # On a busy machine the embedder runs torch on one thread: the vectors must not change.
     import analysis.embedders as embedders
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -93,4 +93,6 @@ def test_minilm_vectors_do_not_depend_on_the_threads(monkeypatch):
     free = embedder.embed(texts)
     monkeypatch.setattr(embedders, "machine_busy", lambda: True)
     busy = embedder.embed(texts)
-    assert np.array_equal(free, busy)
+    # Equal on this machine; other processors' kernels may round the last bit differently,
+    # so the test asks for float precision, not bit equality.
+    np.testing.assert_allclose(free, busy, rtol=0, atol=1e-6)
