@@ -230,6 +230,7 @@ def theme_trends_for_week(
     new_min_items: int | None = None,
     *,
     rules: TrendRules | None = None,
+    complete: bool = True,
 ) -> ThemeTrends:
     """Rising, falling, new themes and spikes for ``week`` from :func:`weekly_counts` output.
 
@@ -239,6 +240,8 @@ def theme_trends_for_week(
         week: ``"2026-W47"``.
         min_count, new_min_items: override those fields of ``rules``.
         rules: the thresholds; :data:`RULES` when None.
+        complete: False while ``week`` is not over: its counts can still grow, so nothing
+            is "falling" yet (rising, new and spikes, decided on what is there, stand).
     """
     rules = rules or RULES
     if min_count is not None or new_min_items is not None:
@@ -263,6 +266,7 @@ def theme_trends_for_week(
     lam = theme.mean[week]
     p_down = pd.Series(_poisson_cdf(theme.now[week], lam.clip(lower=0.5)), index=lam.index)
     falling_mask = (lam >= rules.min_count) & (p_down < rules.rising_p) & (theme.history[-1] > 0)
+    falling_mask &= complete
 
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
     cell = _baseline(per_cell, rules)

@@ -66,9 +66,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.items": {"en": "Feedback items", "nl": "Feedbackberichten"},
     "overview.imports": {"en": "Imports", "nl": "Imports"},
     "overview.this_week": {"en": "Week {week}", "nl": "Week {week}"},
+    "overview.this_week_partial": {
+        "en": "Week {week} through {day}",
+        "nl": "Week {week} t/m {day}",
+    },
     "overview.this_week_help": {
-        "en": "Items in the latest week with feedback; the change is against the week before.",
-        "nl": "Berichten in de laatste week met feedback; de verandering is ten opzichte van de week ervoor.",
+        "en": "Items in the latest week with feedback; the change is against the week before, over the same days while the latest week is not over (no feedback from its Sunday yet).",
+        "nl": "Berichten in de laatste week met feedback; de verandering is ten opzichte van de week ervoor, over dezelfde dagen zolang de laatste week niet om is (nog geen feedback van de zondag).",
     },
     "overview.sentiment": {"en": "Sentiment this week", "nl": "Sentiment deze week"},
     "overview.coverage": {"en": "Sorted into themes", "nl": "In thema's ingedeeld"},
@@ -84,12 +88,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Items in week {week} per channel, and the change from the week before.",
         "nl": "Berichten in week {week} per kanaal, en het verschil met de week ervoor.",
     },
+    "overview.week_vs_last_caption_partial": {
+        "en": "Items in week {week} through {day} per channel, and the change from the same days of the week before.",
+        "nl": "Berichten in week {week} t/m {day} per kanaal, en het verschil met dezelfde dagen van de week ervoor.",
+    },
     "overview.last_week_count": {
         "en": "The week before: {items} items.",
         "nl": "De week ervoor: {items} berichten.",
     },
+    "overview.last_week_count_partial": {
+        "en": "The same days of the week before: {items} items.",
+        "nl": "Dezelfde dagen van de week ervoor: {items} berichten.",
+    },
     "overview.this": {"en": "This week", "nl": "Deze week"},
     "overview.last": {"en": "Last week", "nl": "Vorige week"},
+    "overview.last_partial": {"en": "Last week, same days", "nl": "Vorige week, zelfde dagen"},
     "overview.rising": {
         "en": "Spikes, new and rising themes",
         "nl": "Pieken, nieuwe en stijgende thema's",
@@ -235,8 +248,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "themes.col.change": {"en": "Change", "nl": "Verschil"},
     "themes.col.change_help": {
-        "en": "Items in the latest week minus the week before.",
-        "nl": "Berichten in de laatste week min de week ervoor.",
+        "en": "Items in the latest week minus the week before (its same days while the latest week is not over).",
+        "nl": "Berichten in de laatste week min de week ervoor (dezelfde dagen daarvan zolang de laatste week niet om is).",
     },
     "themes.col.sentiment": {"en": "Sentiment", "nl": "Sentiment"},
     "themes.col.rating_impact": {"en": "Rating impact", "nl": "Effect op score"},

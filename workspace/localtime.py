@@ -9,6 +9,8 @@ is downloaded. The Python twin is :mod:`analysis.localtime`.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from analysis.localtime import DEFAULT_TIMEZONE, check_timezone
 from workspace.db import Workspace
 from workspace.settings import get_setting
@@ -51,3 +53,26 @@ def local_start_sql(parameter: str, tz: str) -> str:
     """SQL for the instant a local day or naive local time begins (``?`` a DATE/TIMESTAMP
     parameter): keeps comparisons on the stored instant, so DuckDB can skip row groups."""
     return f"timezone({_zone_literal(tz)}, CAST({parameter} AS TIMESTAMP))"
+
+
+def same_days_week_before(row: str = "f", ref: str = "ref") -> str:
+    """SQL condition: ``row`` (columns ``wk``, the Monday of its local week, and ``day``, its
+    local day) falls in the week before ``ref.wk`` on a weekday up to ``ref.day`` (the last
+    local day with data): the week before counted over the same days.
+
+    The latest week with data is often not over (an export on Wednesday, a Monday-morning
+    upload): against the whole week before, every count would read as a drop. Once the
+    latest week has data on its Sunday, the whole week before counts. Every "this week
+    against last week" figure (Overview, Themes tables) uses this one rule.
+    """
+    return f"({row}.wk = {ref}.wk - INTERVAL 7 DAY AND {row}.day <= {ref}.day - INTERVAL 7 DAY)"
+
+
+def week_is_over(last_day: date | None) -> bool:
+    """Whether the latest week with data is over: the data reaches its Sunday (``last_day``
+    is the latest local day with data; no data counts as over). While it is not, "last
+    week" is counted over the same days (:func:`same_days_week_before`) and no theme is
+    "falling" yet."""
+    if last_day is None:
+        return True
+    return last_day >= last_day - timedelta(days=last_day.weekday()) + timedelta(days=6)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -18,6 +18,8 @@ from workspace.localtime import (
     local_start_sql,
     local_time_sql,
     local_week_sql,
+    same_days_week_before,
+    week_is_over,
     workspace_timezone,
 )
 from workspace.names import theme_label_sql, top_label_sql
@@ -178,6 +180,11 @@ def _week(tz: str, alias: str = "i") -> str:
     return local_week_sql(f"{alias}.received_at", tz)
 
 
+def _day(tz: str, alias: str = "i") -> str:
+    """The item's local calendar day (a DATE)."""
+    return local_date_sql(f"{alias}.received_at", tz)
+
+
 @dataclass(frozen=True, slots=True)
 class FilterOptions:
     """What the sidebar filters can choose from."""
@@ -212,6 +219,13 @@ def filter_options(ws: Workspace) -> FilterOptions:
     )
 
 
+def latest_day(ws: Workspace, filters: Filters | None = None) -> date | None:
+    """The latest local day holding a filtered item (None without any)."""
+    where, params, tz = filter_sql(ws, filters)
+    value = ws.scalar(f"SELECT max({_day(tz)}) FROM items i WHERE {where}", params)
+    return None if value is None else pd.Timestamp(value).date()
+
+
 def reference_week(ws: Workspace, filters: Filters | None = None) -> str:
     """Start date (ISO) of the latest ISO week holding a filtered item, or ``""``."""
     where, params, tz = filter_sql(ws, filters)
@@ -222,23 +236,27 @@ def reference_week(ws: Workspace, filters: Filters | None = None) -> str:
 def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
     """Per channel: items in the latest week with data and in the week before.
 
-    Columns ``channel``, ``this_week``, ``last_week``, ``week`` (``2026-W40``),
-    ``sentiment_this``, ``sentiment_last`` (mean item sentiment, NaN when none).
+    Columns ``channel``, ``this_week``, ``last_week`` (the same days of the week before while
+    the latest week is not over: :func:`workspace.localtime.same_days_week_before`), ``week``
+    (``2026-W40``), ``last_day`` (the latest day with data), ``sentiment_this``,
+    ``sentiment_last`` (mean item sentiment, NaN when none).
     """
     where, params, tz = filter_sql(ws, filters)
+    before = same_days_week_before()
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT i.channel, {_week(tz)} AS wk, s.sentiment
+            SELECT i.channel, {_week(tz)} AS wk, {_day(tz)} AS day, s.sentiment
             FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
             WHERE {where}
-        ), ref AS (SELECT max(wk) AS wk FROM f)
+        ), ref AS (SELECT max(wk) AS wk, max(day) AS day FROM f)
         SELECT f.channel,
                count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-               count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
+               count(*) FILTER (WHERE {before}) AS last_week,
                strftime(any_value(ref.wk), '%G-W%V') AS week,
+               any_value(ref.day) AS last_day,
                avg(f.sentiment) FILTER (WHERE f.wk = ref.wk) AS sentiment_this,
-               avg(f.sentiment) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS sentiment_last
+               avg(f.sentiment) FILTER (WHERE {before}) AS sentiment_last
         FROM f, ref
         GROUP BY f.channel ORDER BY this_week DESC, f.channel
         """,
@@ -255,23 +273,34 @@ class WeekTotals:
     last_week: int
     sentiment_this: float | None
     sentiment_last: float | None
+    last_day: date | None = None
+    """The latest day with data; before the week's Sunday the week is not over, and
+    ``last_week`` counts the same days of the week before."""
+
+    @property
+    def partial(self) -> bool:
+        """The latest week has no data on its Sunday yet (compared over the same days)."""
+        return not week_is_over(self.last_day)
 
 
 def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
-    """Items and mean item sentiment of the latest ISO week with data and the week before."""
+    """Items and mean item sentiment of the latest ISO week with data and of the week before
+    (its same days while the latest week is not over)."""
     where, params, tz = filter_sql(ws, filters)
+    before = same_days_week_before()
     frame = ws.query_df(
         f"""
         WITH f AS (
-            SELECT {_week(tz)} AS wk, s.sentiment
+            SELECT {_week(tz)} AS wk, {_day(tz)} AS day, s.sentiment
             FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
             WHERE {where}
-        ), ref AS (SELECT max(wk) AS wk FROM f)
+        ), ref AS (SELECT max(wk) AS wk, max(day) AS day FROM f)
         SELECT coalesce(strftime(any_value(ref.wk), '%G-W%V'), '') AS week,
+               any_value(ref.day) AS last_day,
                count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-               count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week,
+               count(*) FILTER (WHERE {before}) AS last_week,
                avg(f.sentiment) FILTER (WHERE f.wk = ref.wk) AS sentiment_this,
-               avg(f.sentiment) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS sentiment_last
+               avg(f.sentiment) FILTER (WHERE {before}) AS sentiment_last
         FROM f, ref
         """,
         params,
@@ -281,12 +310,14 @@ def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
     def number(value: float | None) -> float | None:
         return None if pd.isna(value) else float(value)
 
+    last_day = row["last_day"]
     return WeekTotals(
         str(row["week"]),
         int(row["this_week"]),
         int(row["last_week"]),
         number(row["sentiment_this"]),
         number(row["sentiment_last"]),
+        None if pd.isna(last_day) else pd.Timestamp(last_day).date(),
     )
 
 

@@ -12,9 +12,10 @@ import pandas as pd
 from workspace.db import Workspace
 from workspace.localtime import (
     local_time_sql,
+    same_days_week_before,
 )
 from workspace.names import top_label_sql
-from workspace.queries import SHOWN, Filters, _week, filter_sql, theme_label_sql
+from workspace.queries import SHOWN, Filters, _day, _week, filter_sql, theme_label_sql
 
 THEME_ORDERS = {
     "items": "agg.items DESC",
@@ -55,7 +56,7 @@ def theme_table(
     return ws.query_df(
         f"""
         WITH f AS (
-            SELECT a.theme_id, i.channel, {_week(tz)} AS wk, s.sentiment,
+            SELECT a.theme_id, i.channel, {_week(tz)} AS wk, {_day(tz)} AS day, s.sentiment,
                    CASE WHEN i.rating IS NOT NULL AND i.rating_scale_max > i.rating_scale_min
                         THEN (i.rating - i.rating_scale_min) / (i.rating_scale_max - i.rating_scale_min)
                    END AS rating01
@@ -64,7 +65,7 @@ def theme_table(
             LEFT JOIN item_sentiment s ON s.item_id = i.id
             WHERE {where}
         ),
-        ref AS (SELECT max({_week(tz)}) AS wk FROM items i WHERE {where}),
+        ref AS (SELECT max({_week(tz)}) AS wk, max({_day(tz)}) AS day FROM items i WHERE {where}),
         weeks AS (
             SELECT unnest(generate_series(0, {int(weeks) - 1})) AS k
         ),
@@ -90,7 +91,7 @@ def theme_table(
                    avg(rating01) AS rating, sum(rating01) AS rating_sum,
                    count(rating01) AS rated,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week
+                   count(*) FILTER (WHERE {same_days_week_before()}) AS last_week
             FROM f, ref GROUP BY f.theme_id
         ),
         shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)

@@ -24,7 +24,7 @@ from ingest.errors import WorkspaceError
 from ingest.messages import message as say
 from workspace import edit_log
 from workspace.db import Workspace, fetch_value
-from workspace.localtime import local_week_sql
+from workspace.localtime import local_date_sql, local_week_sql, same_days_week_before
 from workspace.names import theme_label_sql, top_label_sql
 from workspace.queries import SHOWN, Filters, filter_sql
 from workspace.theme_queries import THEME_ORDERS
@@ -98,10 +98,11 @@ def top_theme_table(
     where, params, tz = filter_sql(ws, filters)
     order_sql = TOP_ORDERS.get(order, TOP_ORDERS["items"])
     week = local_week_sql("i.received_at", tz)
+    day = local_date_sql("i.received_at", tz)
     return ws.query_df(
         f"""
         WITH themed AS (
-            SELECT i.channel, {week} AS wk, a.theme_id, s.sentiment
+            SELECT i.channel, {week} AS wk, {day} AS day, a.theme_id, s.sentiment
             FROM items i
             JOIN assignments a ON a.item_id = i.id AND a.theme_id IS NOT NULL
             LEFT JOIN item_sentiment s ON s.item_id = i.id
@@ -113,7 +114,7 @@ def top_theme_table(
             JOIN top_themes tt ON tt.top_id = t.top_id AND tt.status = 'active'
             WHERE t.status IN {SHOWN}
         ),
-        ref AS (SELECT max({week}) AS wk FROM items i WHERE {where}),
+        ref AS (SELECT max({week}) AS wk, max({day}) AS day FROM items i WHERE {where}),
         weeks AS (SELECT unnest(generate_series(0, {int(weeks) - 1})) AS k),
         per_week AS (SELECT top_id, wk, count(*) AS n FROM f GROUP BY ALL),
         trend AS (
@@ -132,7 +133,7 @@ def top_theme_table(
             SELECT f.top_id, count(*) AS items, count(DISTINCT f.theme_id) AS themes,
                    avg(sentiment) AS sentiment,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-                   count(*) FILTER (WHERE f.wk = ref.wk - INTERVAL 7 DAY) AS last_week
+                   count(*) FILTER (WHERE {same_days_week_before()}) AS last_week
             FROM f, ref GROUP BY f.top_id
         )
         SELECT agg.top_id, {top_label_sql(lang)} AS label, agg.themes, agg.items,

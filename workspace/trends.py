@@ -19,9 +19,11 @@ from analysis.trends import (
     week_start,
 )
 from workspace.db import Workspace
+from workspace.localtime import week_is_over
 from workspace.queries import (
     SHOWN,
     Filters,
+    latest_day,
     reference_week,
     theme_label_sql,
     weekly_theme_channel_counts,
@@ -69,7 +71,8 @@ def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.Da
     if not week:
         return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
     counts = weekly_theme_channel_counts(ws, filters=filters)
-    return theme_trends_for_week(counts, week), counts
+    complete = week_is_over(latest_day(ws, filters))
+    return theme_trends_for_week(counts, week, complete=complete), counts
 
 
 def current_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
@@ -236,7 +239,8 @@ def current_top_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTr
     if not week:
         return ThemeTrends("")
     counts = weekly_theme_channel_counts(ws, filters=filters)
-    return theme_trends_for_week(top_theme_counts(ws, counts), week)
+    complete = week_is_over(latest_day(ws, filters))
+    return theme_trends_for_week(top_theme_counts(ws, counts), week, complete=complete)
 
 
 def top_theme_table_with_trends(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +13,9 @@ from dashboard.figures import theme_week_bars, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.tree_level import pick_level
+
+if TYPE_CHECKING:
+    from workspace.queries import WeekTotals
 
 
 def render() -> None:
@@ -29,7 +34,7 @@ def render() -> None:
     cols = st.columns(4)
     cols[0].metric(t("overview.items"), fmt.number(counts.items, lang))
     cols[1].metric(
-        t("overview.this_week").format(week=totals.week),
+        _week_label(totals, "overview.this_week", lang),
         fmt.number(totals.this_week, lang),
         delta=fmt.delta(totals.this_week - totals.last_week, lang),
         delta_arrow=fmt.delta_arrow(totals.this_week - totals.last_week),
@@ -54,7 +59,7 @@ def render() -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("overview.week_vs_last"))
-        _channels_this_week(wow, names, lang)
+        _channels_this_week(wow, totals, names, lang)
         st.subheader(t("overview.per_week"))
         weekly = data.weekly_channel_counts()
         fig = weekly_channel_bars(
@@ -69,19 +74,30 @@ def render() -> None:
     with right:
         st.subheader(t("overview.rising"), help=trend_rules_text(lang))
         _flagged(lang)
-        _themes_this_week(lang)
+        _themes_this_week(totals, lang)
 
 
 CHANNELS_PER_ROW = 3
 
 
-def _channels_this_week(wow: pd.DataFrame, names: dict[str, str], lang: str) -> None:
+def _week_label(totals: WeekTotals, key: str, lang: str) -> str:
+    """``Week 2026-W48``, or ``Week 2026-W48 t/m 25 nov`` while the week is not over (its
+    figures are then compared with the same days of the week before)."""
+    if totals.partial and totals.last_day is not None:
+        day = fmt.day_month(totals.last_day, lang)
+        return t(f"{key}_partial").format(week=totals.week, day=day)
+    return t(key).format(week=totals.week)
+
+
+def _channels_this_week(
+    wow: pd.DataFrame, totals: WeekTotals, names: dict[str, str], lang: str
+) -> None:
     """Per channel, this week's count and its change from last week: numbers, not a chart
     (a bar chart of the two weeks cost the first visit ~0.5 s; the weekly chart under them
     shows the weeks before)."""
     if wow.empty:
         return
-    st.caption(t("overview.week_vs_last_caption").format(week=str(wow["week"].iloc[0])))
+    st.caption(_week_label(totals, "overview.week_vs_last_caption", lang))
     rows = [wow.iloc[i : i + CHANNELS_PER_ROW] for i in range(0, len(wow), CHANNELS_PER_ROW)]
     for part in rows:
         cols = st.columns(CHANNELS_PER_ROW)
@@ -93,13 +109,15 @@ def _channels_this_week(wow: pd.DataFrame, names: dict[str, str], lang: str) -> 
                 delta=fmt.delta(change, lang),
                 delta_arrow=fmt.delta_arrow(change),
                 delta_color="off",  # more or less feedback is neither good nor bad in itself
-                help=t("overview.last_week_count").format(
-                    items=fmt.number(int(row.last_week), lang)
-                ),
+                help=t(
+                    "overview.last_week_count_partial"
+                    if totals.partial
+                    else "overview.last_week_count"
+                ).format(items=fmt.number(int(row.last_week), lang)),
             )
 
 
-def _themes_this_week(lang: str) -> None:
+def _themes_this_week(totals: WeekTotals, lang: str) -> None:
     """Top themes (or themes) this week against last week, with a control to go down."""
     if not data.theme_coverage().themes:
         return
@@ -113,7 +131,7 @@ def _themes_this_week(lang: str) -> None:
         theme_week_bars(
             table,
             this_label=t("overview.this"),
-            last_label=t("overview.last"),
+            last_label=t("overview.last_partial" if totals.partial else "overview.last"),
             x_title=t("chart.items"),
             empty_message=t("filters.nothing"),
             lang=lang,

@@ -125,6 +125,16 @@ def test_spike_rule_and_new_theme():
     assert quiet.spikes.empty and quiet.new == ()
 
 
+def test_an_unfinished_week_has_nothing_falling_yet():
+    """Twenty items a week, then three so far this week: falling once the week is over, not
+    while its counts can still grow (a Monday-morning upload)."""
+    rows = [(f"2026-W{w:02d}", 1, "email", 20) for w in range(30, 40)]
+    rows.append(("2026-W40", 1, "email", 3))
+    over = theme_trends_for_week(_counts(rows), "2026-W40")
+    assert over.flag(1) == "falling"
+    assert theme_trends_for_week(_counts(rows), "2026-W40", complete=False).flag(1) == ""
+
+
 def test_weekly_counts_use_iso_weeks():
     ts = pd.Series(
         pd.to_datetime(["2026-01-01T10:00Z", "2026-12-31T10:00Z", "2026-12-28T00:00Z"], utc=True)

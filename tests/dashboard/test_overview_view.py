@@ -68,6 +68,9 @@ def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
     assert shown["E-mail"].proto.direction == none
     assert (shown["Reviews"].value, shown["Reviews"].delta) == ("3", "+2")
     assert shown["Reviews"].proto.direction == MetricProto.MetricDirection.UP
+    # the week has data up to its Monday only: it says so, and compares the same days
+    assert "Week 2026-W24 through 8 Jun" in shown, list(shown)
+    assert any("same days" in c.value for c in at.caption)
 
 
 def test_overview_in_dutch(filled_workspace):
