@@ -14,6 +14,7 @@ import html
 import io
 from collections.abc import Callable, Sequence
 
+from analysis.numbers import rounds_to_zero
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import Attention, Spike, ThemeGroupWeek, ThemeWeek, Volume, WeeklySummary
 from analysis.trends import rule_texts
@@ -192,9 +193,9 @@ def _check_language(lang: str) -> None:
 
 
 # -- numbers -----------------------------------------------------------------------------
-# Zero has no sign ("0", "0,0", "0%"), as on the dashboard's screens (dashboard.formatting).
+# Zero has no sign ("0", "0,0", "0%"), as on the dashboard's screens (analysis.numbers).
 def _decimal(value: float, lang: str, places: int = 1, signed: bool = False) -> str:
-    if round(value, places) == 0:
+    if rounds_to_zero(value, places):
         value, signed = 0.0, False  # not "+0,0" or "-0,0"
     formatted = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
     return formatted.replace(".", ",") if lang == "nl" else formatted
@@ -207,7 +208,7 @@ def _signed(value: int) -> str:
 def _pct(value: float | None, lang: str, signed: bool = True) -> str:
     if value is None:
         return "–"
-    if round(value) == 0:
+    if rounds_to_zero(value):
         return "0%"
     return f"{value:+.0f}%" if signed else f"{value:.0f}%"
 

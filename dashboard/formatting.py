@@ -11,6 +11,8 @@ import math
 from datetime import date, datetime
 from typing import Literal
 
+from analysis.numbers import rounds_to_zero
+
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
 MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -127,7 +129,7 @@ def delta(value: float | int | None, lang: str, places: int = 0) -> str | None:
 
 def unchanged(value: float | int | None, places: int = 0) -> bool:
     """True when a change rounds to zero at ``places`` decimals (``-0.004`` at 2 places)."""
-    return not _missing(value) and round(float(value), places) == 0  # type: ignore[arg-type]
+    return not _missing(value) and rounds_to_zero(value, places)  # type: ignore[arg-type]
 
 
 def delta_arrow(value: float | int | None, places: int = 0) -> Literal["auto", "off"]:

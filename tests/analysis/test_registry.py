@@ -53,13 +53,13 @@ def test_neighbour_themes_need_a_majority_and_a_close_neighbour():
             [
                 axes[0] + 0.5 * axes[2],  # among theme 0's items, far from everything else
                 axes[1] + 0.5 * axes[3],  # among theme 1's items
-                axes[0] + axes[1],  # between the two: no majority of 14
+                axes[0] + axes[1],  # between the two
                 axes[4],  # about nothing the workspace knows: no close neighbour
             ]
         ).astype(np.float32)
     )
     found = neighbour_themes(rows, known, themes, min_similarity=0.5)
+    # (the row between the two themes is not asserted: which side wins is a tie)
     assert found[:2].tolist() == [0, 1] and found[3] == -1
-    assert found[2] in (-1, 0, 1)  # ties are not asserted; the rule is the majority
     # the same rows with a stricter closeness: the first two no longer qualify
     assert (neighbour_themes(rows, known, themes, min_similarity=0.99) == -1).all()
