@@ -13,12 +13,15 @@ from analysis.summary import parse_iso_week
 from ingest.schema import RECORD_COLUMNS
 from workspace.db import Workspace
 from workspace.localtime import (
+    USUAL_DAY_WEEKS,
+    LatestWeek,
     iso_week_sql,
     local_date_sql,
     local_start_sql,
     local_time_sql,
     local_week_sql,
     same_days_week_before,
+    usual_last_weekday,
     week_is_over,
     workspace_timezone,
 )
@@ -219,21 +222,53 @@ def filter_options(ws: Workspace) -> FilterOptions:
     )
 
 
-def latest_day(ws: Workspace, filters: Filters | None = None) -> date | None:
-    """The latest local day holding a filtered item (None without any)."""
+def latest_week(
+    ws: Workspace, filters: Filters | None = None, *, today: date | None = None
+) -> LatestWeek:
+    """The latest local ISO week holding a filtered item, its latest day, and whether it is
+    over (:func:`workspace.localtime.week_is_over`, the one rule; ``today`` defaults to the
+    workspace zone's date)."""
     where, params, tz = filter_sql(ws, filters)
-    value = ws.scalar(f"SELECT max({_day(tz)}) FROM items i WHERE {where}", params)
-    return None if value is None else pd.Timestamp(value).date()
+    frame = ws.query_df(
+        f"""
+        WITH f AS (SELECT {_week(tz)} AS wk, {_day(tz)} AS day FROM items i WHERE {where}),
+        ref AS (SELECT max(wk) AS wk, max(day) AS day FROM f)
+        SELECT CAST(ref.wk AS DATE) AS wk, ref.day, isodow(f.day) - 1 AS dow,
+               count(DISTINCT f.wk) AS weeks
+        FROM ref LEFT JOIN f
+          ON f.wk < ref.wk AND f.wk >= ref.wk - INTERVAL {7 * USUAL_DAY_WEEKS} DAY
+        GROUP BY ALL
+        """,
+        params,
+    )
+    first = frame.iloc[0]
+    if pd.isna(first["day"]):
+        return LatestWeek(None, None, True)
+    last_day = pd.Timestamp(first["day"]).date()
+    per_day = frame.dropna(subset=["dow"])
+    weeks = ws.scalar(
+        f"""
+        WITH f AS (SELECT {_week(tz)} AS wk FROM items i WHERE {where})
+        SELECT count(DISTINCT wk) FROM f
+        WHERE wk < (SELECT max(wk) FROM f)
+          AND wk >= (SELECT max(wk) FROM f) - INTERVAL {7 * USUAL_DAY_WEEKS} DAY
+        """,
+        params,
+    )
+    usual = usual_last_weekday(
+        {int(d): int(n) for d, n in zip(per_day["dow"], per_day["weeks"], strict=True)},
+        int(weeks or 0),
+    )
+    if today is None:
+        today = pd.Timestamp.now(tz=tz).date()
+    return LatestWeek(
+        pd.Timestamp(first["wk"]).date(), last_day, week_is_over(last_day, usual, today=today)
+    )
 
 
-def reference_week(ws: Workspace, filters: Filters | None = None) -> str:
-    """Start date (ISO) of the latest ISO week holding a filtered item, or ``""``."""
-    where, params, tz = filter_sql(ws, filters)
-    value = ws.scalar(f"SELECT CAST(max({_week(tz)}) AS DATE) FROM items i WHERE {where}", params)
-    return "" if value is None else str(value)[:10]
-
-
-def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
+def week_over_week(
+    ws: Workspace, filters: Filters | None = None, *, today: date | None = None
+) -> pd.DataFrame:
     """Per channel: items in the latest week with data and in the week before.
 
     Columns ``channel``, ``this_week``, ``last_week`` (the same days of the week before while
@@ -242,7 +277,7 @@ def week_over_week(ws: Workspace, filters: Filters | None = None) -> pd.DataFram
     ``sentiment_last`` (mean item sentiment, NaN when none).
     """
     where, params, tz = filter_sql(ws, filters)
-    before = same_days_week_before()
+    before = same_days_week_before(latest_week(ws, filters, today=today).through)
     return ws.query_df(
         f"""
         WITH f AS (
@@ -274,20 +309,25 @@ class WeekTotals:
     sentiment_this: float | None
     sentiment_last: float | None
     last_day: date | None = None
-    """The latest day with data; before the week's Sunday the week is not over, and
-    ``last_week`` counts the same days of the week before."""
+    """The latest day with data."""
+    over: bool = True
+    """Whether the latest week is over (:func:`workspace.localtime.week_is_over`); while it
+    is not, ``last_week`` counts the same days of the week before."""
 
     @property
     def partial(self) -> bool:
-        """The latest week has no data on its Sunday yet (compared over the same days)."""
-        return not week_is_over(self.last_day)
+        """The latest week is not over yet (compared over the same days)."""
+        return not self.over
 
 
-def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
+def week_totals(
+    ws: Workspace, filters: Filters | None = None, *, today: date | None = None
+) -> WeekTotals:
     """Items and mean item sentiment of the latest ISO week with data and of the week before
     (its same days while the latest week is not over)."""
     where, params, tz = filter_sql(ws, filters)
-    before = same_days_week_before()
+    latest = latest_week(ws, filters, today=today)
+    before = same_days_week_before(latest.through)
     frame = ws.query_df(
         f"""
         WITH f AS (
@@ -318,6 +358,7 @@ def week_totals(ws: Workspace, filters: Filters | None = None) -> WeekTotals:
         number(row["sentiment_this"]),
         number(row["sentiment_last"]),
         None if pd.isna(last_day) else pd.Timestamp(last_day).date(),
+        latest.over,
     )
 
 

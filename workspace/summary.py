@@ -23,35 +23,32 @@ from analysis.summary import (
 )
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
-from workspace.localtime import iso_week_sql, local_date_sql, workspace_timezone
+from workspace.localtime import iso_week_sql, workspace_timezone
 from workspace.names import top_label_sql
-from workspace.queries import weekly_theme_channel_counts
+from workspace.queries import latest_week, weekly_theme_channel_counts
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:
     """``2026-W47`` as given, or for ``"last"`` the last complete ISO week.
 
-    "Last complete" is taken relative to the newest inbound item's local day, capped by today
-    (in the workspace zone): the
-    newest item's week when that week has already ended, else the week before it. So a
-    Monday cron job reports the week that just ended, and a workspace holding only older
-    exports reports its own last week rather than an empty one. Without items: the week
-    before today's.
+    "Last complete" is the newest week with inbound items when it is over, else the week
+    before it; whether a week is over is the one rule of the Overview and the trend flags
+    (:func:`workspace.localtime.week_is_over`: the calendar has left the week and its data
+    reaches the last weekday that usually has feedback). So a Monday cron job reports the
+    week that just ended, a workspace holding only older exports reports its own last week
+    rather than an empty one, and an export cut on a Friday reports the week before it.
+    Without items: the week before today's (``today`` defaults to the workspace zone's).
     """
     if week.strip().lower() != "last":
         return iso_week_label(parse_iso_week(week))
-    tz = workspace_timezone(ws)
-    today = today or pd.Timestamp.now(tz=tz).date()
-    newest = ws.scalar(
-        f"SELECT {local_date_sql('max(received_at)', tz)} FROM items WHERE direction = 'inbound'"
-    )
-    if newest is None:
+    if today is None:
+        today = pd.Timestamp.now(tz=workspace_timezone(ws)).date()
+    latest = latest_week(ws, today=today)
+    if latest.monday is None:
         return last_complete_week(today)
-    newest_day = pd.Timestamp(newest).date()
-    newest_week_end = parse_iso_week(iso_week_label(newest_day)) + timedelta(days=6)
-    if newest_week_end < today:
-        return iso_week_label(newest_day)
-    return last_complete_week(min(newest_day, today))
+    if latest.over:
+        return latest.week
+    return iso_week_label(latest.monday - timedelta(days=7))
 
 
 def summary_weeks(ws: Workspace) -> list[str]:

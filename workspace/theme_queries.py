@@ -15,7 +15,15 @@ from workspace.localtime import (
     same_days_week_before,
 )
 from workspace.names import top_label_sql
-from workspace.queries import SHOWN, Filters, _day, _week, filter_sql, theme_label_sql
+from workspace.queries import (
+    SHOWN,
+    Filters,
+    _day,
+    _week,
+    filter_sql,
+    latest_week,
+    theme_label_sql,
+)
 
 THEME_ORDERS = {
     "items": "agg.items DESC",
@@ -43,12 +51,13 @@ def theme_table(
     stars on a 1-5 scale; NaN when either side has no rating), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
     first), ``this_week`` (the latest local ISO week holding a filtered item, as
-    :func:`reference_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
+    :func:`workspace.queries.latest_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
     or keywords contain it (any case); ``order`` is one of :data:`THEME_ORDERS` (largest
     first by default). Rising, new and spike are not decided here: see
     :func:`workspace.trends.theme_table_with_trends`.
     """
     where, params, tz = filter_sql(ws, filters)
+    through = latest_week(ws, filters).through
     label = theme_label_sql(lang)
     order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
     needle = f"%{contains.strip()}%"
@@ -91,7 +100,7 @@ def theme_table(
                    avg(rating01) AS rating, sum(rating01) AS rating_sum,
                    count(rating01) AS rated,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-                   count(*) FILTER (WHERE {same_days_week_before()}) AS last_week
+                   count(*) FILTER (WHERE {same_days_week_before(through)}) AS last_week
             FROM f, ref GROUP BY f.theme_id
         ),
         shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)

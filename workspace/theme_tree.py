@@ -26,7 +26,7 @@ from workspace import edit_log
 from workspace.db import Workspace, fetch_value
 from workspace.localtime import local_date_sql, local_week_sql, same_days_week_before
 from workspace.names import theme_label_sql, top_label_sql
-from workspace.queries import SHOWN, Filters, filter_sql
+from workspace.queries import SHOWN, Filters, filter_sql, latest_week
 from workspace.theme_queries import THEME_ORDERS
 from workspace.theme_store import Con
 
@@ -96,6 +96,7 @@ def top_theme_table(
     :func:`workspace.trends.top_theme_table_with_trends`, by the themes' own rule.
     """
     where, params, tz = filter_sql(ws, filters)
+    through = latest_week(ws, filters).through
     order_sql = TOP_ORDERS.get(order, TOP_ORDERS["items"])
     week = local_week_sql("i.received_at", tz)
     day = local_date_sql("i.received_at", tz)
@@ -133,7 +134,7 @@ def top_theme_table(
             SELECT f.top_id, count(*) AS items, count(DISTINCT f.theme_id) AS themes,
                    avg(sentiment) AS sentiment,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
-                   count(*) FILTER (WHERE {same_days_week_before()}) AS last_week
+                   count(*) FILTER (WHERE {same_days_week_before(through)}) AS last_week
             FROM f, ref GROUP BY f.top_id
         )
         SELECT agg.top_id, {top_label_sql(lang)} AS label, agg.themes, agg.items,

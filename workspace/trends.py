@@ -19,12 +19,10 @@ from analysis.trends import (
     week_start,
 )
 from workspace.db import Workspace
-from workspace.localtime import week_is_over
 from workspace.queries import (
     SHOWN,
     Filters,
-    latest_day,
-    reference_week,
+    latest_week,
     theme_label_sql,
     weekly_theme_channel_counts,
 )
@@ -57,22 +55,18 @@ def theme_trends(
 def current_week(ws: Workspace, filters: Filters | None = None) -> str:
     """The latest local ISO week holding a filtered item (``2026-W47``), or ``""``: the
     week the dashboard's "this week" means."""
-    monday = reference_week(ws, filters)
-    if not monday:
-        return ""
-    year, number, _ = pd.Timestamp(monday).isocalendar()
-    return f"{year}-W{number:02d}"
+    return latest_week(ws, filters).week
 
 
 def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.DataFrame]:
     """The current week's flags and the counts they came from (one counts query: the current
-    week is the latest with a filtered item, so no later week exists to leave out)."""
-    week = current_week(ws, filters)
-    if not week:
+    week is the latest with a filtered item, so no later week exists to leave out). No theme
+    falls while the week is not over (:func:`workspace.localtime.week_is_over`)."""
+    latest = latest_week(ws, filters)
+    if not latest.week:
         return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
     counts = weekly_theme_channel_counts(ws, filters=filters)
-    complete = week_is_over(latest_day(ws, filters))
-    return theme_trends_for_week(counts, week, complete=complete), counts
+    return theme_trends_for_week(counts, latest.week, complete=latest.over), counts
 
 
 def current_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
@@ -235,12 +229,11 @@ def current_top_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTr
     The rule is :func:`analysis.trends.theme_trends_for_week`, unchanged, on the counts of
     every top theme (the sum of its themes' counts): a top theme rises when its items do.
     """
-    week = current_week(ws, filters)
-    if not week:
+    latest = latest_week(ws, filters)
+    if not latest.week:
         return ThemeTrends("")
     counts = weekly_theme_channel_counts(ws, filters=filters)
-    complete = week_is_over(latest_day(ws, filters))
-    return theme_trends_for_week(top_theme_counts(ws, counts), week, complete=complete)
+    return theme_trends_for_week(top_theme_counts(ws, counts), latest.week, complete=latest.over)
 
 
 def top_theme_table_with_trends(

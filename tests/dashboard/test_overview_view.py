@@ -52,8 +52,10 @@ def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
     with Workspace.open(path) as ws:
         records = [make_record(n, channel="email") for n in range(4)]
         records += [make_record(n, channel="review") for n in range(4, 8)]
-        # email: two items last week, two this week; reviews: one last week, three this week
-        weeks = [0, 0, 7, 7, 0, 7, 7, 7]
+        # email: two items on last week's Monday, two on this Monday; reviews: one on last
+        # week's Tuesday, three this Monday. Feedback came on Tuesdays too, so a week with
+        # data up to its Monday is not over: it is compared with last week's Monday
+        weeks = [0, 0, 7, 7, 1, 7, 7, 7]
         records = [
             r.replace(received_at=r.received_at.replace(day=1) + timedelta(days=d))
             for r, d in zip(records, weeks, strict=True)
@@ -66,9 +68,9 @@ def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
     none = MetricProto.MetricDirection.NONE
     assert (shown["E-mail"].value, shown["E-mail"].delta) == ("2", "0")
     assert shown["E-mail"].proto.direction == none
-    assert (shown["Reviews"].value, shown["Reviews"].delta) == ("3", "+2")
+    assert (shown["Reviews"].value, shown["Reviews"].delta) == ("3", "+3")
     assert shown["Reviews"].proto.direction == MetricProto.MetricDirection.UP
-    # the week has data up to its Monday only: it says so, and compares the same days
+    # the week is not over: it says so, and compares the same days
     assert "Week 2026-W24 through 8 Jun" in shown, list(shown)
     assert any("same days" in c.value for c in at.caption)
 
