@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import formatting as fmt
 from dashboard import state
+from dashboard.i18n import t
 from workspace import queries, theme_queries, theme_store, trends
 from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
+from workspace.localtime import workspace_timezone
 from workspace.queries import Filters
 
 P = ParamSpec("P")
@@ -33,11 +37,24 @@ def _key(fn: Callable[..., Any]) -> str:
     return key
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _zone(path: str, version: int) -> str:
+    return workspace_timezone(state.workspace())
+
+
+def _today() -> str:
+    """Today in the workspace's zone: part of every cache key, because whether the latest
+    week is over (:func:`workspace.localtime.week_is_over`) changes with the calendar."""
+    zone = _zone(state.workspace_path(), state.data_version())
+    return pd.Timestamp.now(tz=zone).date().isoformat()
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_filtered(
     key: str,
     path: str,
     version: int,
+    today: str,
     flt: Filters,
     args: tuple[Any, ...],
     kwargs: tuple[tuple[str, Any], ...],
@@ -47,7 +64,12 @@ def _cached_filtered(
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _cached_unfiltered(
-    key: str, path: str, version: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
+    key: str,
+    path: str,
+    version: int,
+    today: str,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
 ) -> Any:
     return _FUNCTIONS[key](state.workspace(), *args, **dict(kwargs))
 
@@ -64,6 +86,7 @@ def _filtered(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Cal
                 key,
                 state.workspace_path(),
                 state.data_version(),
+                _today(),
                 state.filters(),
                 args,
                 tuple(sorted(kwargs.items())),
@@ -85,6 +108,7 @@ def _unfiltered(fn: Callable[Concatenate[Workspace, P], R]) -> Callable[P, R]:
                 key,
                 state.workspace_path(),
                 state.data_version(),
+                _today(),
                 args,
                 tuple(sorted(kwargs.items())),
             ),
@@ -105,6 +129,7 @@ def _filtered_by_keyword(fn: Callable[..., R]) -> Callable[..., R]:
                 key,
                 state.workspace_path(),
                 state.data_version(),
+                _today(),
                 state.filters(),
                 args,
                 tuple(sorted(kwargs.items())),
@@ -119,6 +144,7 @@ workspace_counts = _filtered(queries.workspace_counts)
 weekly_channel_counts = _filtered(queries.weekly_channel_counts)
 week_over_week = _filtered(queries.week_over_week)
 week_totals = _filtered(queries.week_totals)
+latest_week = _filtered(queries.latest_week)
 theme_coverage = _filtered(queries.theme_coverage)
 theme_table = _filtered(trends.theme_table_with_trends)
 top_theme_table = _filtered(trends.top_theme_table_with_trends)
@@ -163,3 +189,13 @@ def _placement_suggestions(ws: Workspace, item_ids: tuple[str, ...]) -> dict[str
 
 
 placement_suggestions = _unfiltered(_placement_suggestions)
+
+
+def unfinished_week(lang: str) -> tuple[date, str] | None:
+    """The Monday of the latest week when it is not over, and the weekly charts' legend entry
+    for it ("Week 2016-W39 t/m 30 sep, nog niet om"); None once it is over (:func:`workspace.localtime.week_is_over`)."""
+    latest = latest_week()
+    if latest.over or latest.monday is None or latest.last_day is None:
+        return None
+    day = fmt.day_month(latest.last_day, lang)
+    return latest.monday, t("chart.unfinished_week", lang).format(week=latest.week, day=day)

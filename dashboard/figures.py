@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import math
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -144,27 +144,46 @@ def weekly_channel_bars(
     spike_hover: str = "{label} in {channel}: {items} / {baseline}",
     lang: str = "en",
     weeks: int = DEFAULT_WEEKS,
+    unfinished: tuple[date, str] | None = None,
 ) -> go.Figure:
     """Stacked weekly bars per channel from ``weekly_channel_counts`` output.
 
     Shows the latest ``weeks`` weeks (0: all) on a date axis, so a week without feedback is
     an empty slot, never bridged. ``spikes`` (``spike_markers`` output) puts a marker above
     each week that holds one, with ``spike_hover`` (fields ``label``, ``channel``, ``items``,
-    ``baseline``) per spike.
+    ``baseline``) per spike. ``unfinished`` (the Monday of a week that is not over, and a
+    note such as "Week 2016-W39 t/m 30 sep") hatches that week's bars and names the hatch
+    in the legend, so a short bar does not read as a drop.
     """
     if counts.empty:
         return _empty(empty_message)
     first, last = week_window(counts["week_start"], weeks)
     counts = counts[pd.to_datetime(counts["week_start"]).between(first, last)]
+    open_week = pd.Timestamp(unfinished[0]) if unfinished else None
     fig = go.Figure()
     for channel, part in counts.groupby("channel", sort=True):
+        starts = pd.to_datetime(part["week_start"])
+        is_open = (starts == open_week).tolist() if open_week is not None else [False] * len(part)
         fig.add_bar(
-            x=pd.to_datetime(part["week_start"]),
+            x=starts,
             y=part["items"],
             name=channel_names.get(str(channel), str(channel)),
             marker_color=CHANNEL_COLOURS.get(str(channel)),
-            customdata=part["week"],
+            marker_pattern_shape=["/" if o else "" for o in is_open],
+            customdata=[
+                f"{w} ({unfinished[1]})" if o and unfinished else str(w)
+                for w, o in zip(part["week"], is_open, strict=True)
+            ],
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
+        )
+    if unfinished and open_week in set(pd.to_datetime(counts["week_start"])):
+        fig.add_bar(  # a legend entry only: the hatch explained
+            x=[None],
+            y=[None],
+            name=html.escape(unfinished[1]),
+            marker={"color": "#FFFFFF", "line": {"color": NEUTRAL, "width": 1}},
+            marker_pattern={"shape": "/", "fgcolor": NEUTRAL},
+            hoverinfo="skip",
         )
     if spikes is not None and not spikes.empty:
         spikes = spikes[pd.to_datetime(spikes["week_start"]).between(first, last)]

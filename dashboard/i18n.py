@@ -147,6 +147,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Gemiddeld sentiment van -1 (negatief) tot +1 (positief).",
     },
     "chart.week": {"en": "Week", "nl": "Week"},
+    "chart.unfinished_week": {
+        "en": "Week {week} through {day}, not over",
+        "nl": "Week {week} t/m {day}, nog niet om",
+    },
     "chart.items": {"en": "Items", "nl": "Berichten"},
     "chart.channel": {"en": "Channel", "nl": "Kanaal"},
     "col.date": {"en": "Date", "nl": "Datum"},

@@ -69,6 +69,7 @@ def render() -> None:
             y_title=t("chart.items"),
             lang=lang,
             weeks=state.chart_weeks(),
+            unfinished=data.unfinished_week(lang),
         )
         st.plotly_chart(fig, width="stretch", key="overview_weekly")
     with right:

@@ -31,6 +31,7 @@ def render() -> None:
             spike_hover=t("chart.spike_hover"),
             lang=lang,
             weeks=state.chart_weeks(),
+            unfinished=data.unfinished_week(lang),
         ),
         width="stretch",
         key="trends_weekly",

@@ -135,3 +135,16 @@ def test_theme_bars_put_this_week_first_with_values():
     assert list(fig.data[0].y) == ["Bezorging", "App"]
     assert list(fig.data[0].text) == ["1.200", "3"]  # Dutch thousands
     assert fig.layout.xaxis.range[1] > 1200  # room for the value label
+
+
+def test_an_unfinished_week_is_hatched_and_the_legend_says_so():
+    note = "Week 2026-W47 t/m 20 nov, nog niet om"
+    fig = _bars(unfinished=(RECENT[-1].date(), note))
+    *bars, legend = fig.data
+    for trace in bars:
+        x = pd.to_datetime(list(trace.x))
+        hatched = [shape == "/" for shape in trace.marker.pattern.shape]
+        assert hatched == list(x == RECENT[-1]), trace.name  # only the latest week's bars
+        assert [d.endswith(f"({note})") for d in trace.customdata] == hatched
+    assert (legend.name, legend.marker.pattern.shape) == (note, "/")
+    assert len(_bars().data) == len(bars)  # a week that is over: no hatch, no legend entry
