@@ -52,11 +52,22 @@ def majority(rows: np.ndarray, truth: np.ndarray) -> tuple[str, float]:
     return str(counts.index[0]), float(counts.iloc[0] / len(rows))
 
 
-def shares_word(name: str, label: str) -> bool:
+def singular(word: str) -> str:
+    """``word`` without a plural "s" ("cards" -> "card"; not "access", "status", "this")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def shares_word(name: str, label: str, plurals: bool = False) -> bool:
     """True when the name and the label (``what_is_your_name``: split at ``_``, ``#``,
-    spaces) have a word in common, case and punctuation folded."""
+    spaces) have a word in common, case and punctuation folded (and plurals, if asked:
+    the issue's "share a word" read with "cards" = "card")."""
     words = {w for w in re.split(r"[_#\s]+", label.lower()) if w}
-    return bool(set(fold(name).split()) & words)
+    said = set(fold(name).split())
+    if plurals:
+        words, said = {singular(w) for w in words}, {singular(w) for w in said}
+    return bool(said & words)
 
 
 def name_scores(
@@ -109,16 +120,23 @@ def run(dataset: str, embedder: str) -> list[str]:
     names_s = time.perf_counter() - started
     ours = name_scores(names, labels, texts, fine_truth)
     details = []
-    mixed = 0
+    mixed = mixed_hits = plural_hits = 0
     for theme, lab in sorted(labeled.items()):
         rows = np.flatnonzero(labels == theme)
         label, share = majority(rows, fine_truth)
         mixed += int(share < 0.5)
+        mixed_hits += int(share < 0.5 and shares_word(lab.label, label))
+        plural_hits += int(shares_word(lab.label, label, plurals=True))
         hit = "   " if shares_word(lab.label, label) else "MISS"
         details.append(
             f"{dataset} {theme:3d} {len(rows):5d} {hit} {share:4.0%} {label[:28]:28s} "
             f"| {lab.label[:32]:32s} | {', '.join(lab.keywords[:5])}"
         )
+    n_names = max(len(labeled), 1)
+    details.append(
+        f"{dataset}: {mixed} of {len(labeled)} sub-themes mixed ({mixed_hits} of them share a "
+        f"word anyway); names sharing a word with plurals folded: {plural_hits / n_names:.0%}"
+    )
     theirs = name_scores(keyword_names, labels, texts, fine_truth)
     top_cells = "– | – | –"
     if top_col:
