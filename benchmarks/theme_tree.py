@@ -9,8 +9,12 @@ the number of sub-themes and top themes, unsorted share, NMI / ARI of sub-themes
 
 Both are given for the product's names (:class:`analysis.labels.CTfidfLabeler`: a phrase
 from the texts) and, beside them, for its first two c-TF-IDF keywords (what the product
-showed as a name before). Vectors (all-MiniLM-L6-v2 by default) are cached in
-``benchmarks/out``. Usage: ``python benchmarks/theme_tree.py [embedder] [set ...]``.
+showed as a name before), and how many sub-themes are mixed (their majority label holds
+under half of the items: no one name can share a word with all of them). Vectors
+(all-MiniLM-L6-v2 by default) are cached in ``benchmarks/out``. Usage:
+``python benchmarks/theme_tree.py [embedder] [set ...] [--names]``; ``--names`` lists every
+sub-theme after the table (size, majority label and its share, shares a word, name, first
+keywords), misses marked, for reading why a name misses.
 """
 
 from __future__ import annotations
@@ -42,6 +46,30 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", text.casefold()).split())
 
 
+def majority(rows: np.ndarray, truth: np.ndarray) -> tuple[str, float]:
+    """The most frequent label of ``rows`` and its share (ties: first in label order)."""
+    counts = pd.Series(truth[rows]).value_counts()
+    return str(counts.index[0]), float(counts.iloc[0] / len(rows))
+
+
+def singular(word: str) -> str:
+    """``word`` without a plural "s" ("cards" -> "card"; not "access", "status", "this")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def shares_word(name: str, label: str, plurals: bool = False) -> bool:
+    """True when the name and the label (``what_is_your_name``: split at ``_``, ``#``,
+    spaces) have a word in common, case and punctuation folded (and plurals, if asked:
+    the issue's "share a word" read with "cards" = "card")."""
+    words = {w for w in re.split(r"[_#\s]+", label.lower()) if w}
+    said = set(fold(name).split())
+    if plurals:
+        words, said = {singular(w) for w in words}, {singular(w) for w in said}
+    return bool(said & words)
+
+
 def name_scores(
     names: dict[int, str], labels: np.ndarray, texts: list[str], truth: np.ndarray
 ) -> tuple[float, float]:
@@ -52,15 +80,14 @@ def name_scores(
         key = fold(name)
         if key and sum(f" {key} " in folded[r] for r in rows) >= 2:
             verbatim += 1
-        majority = pd.Series(truth[rows]).value_counts().index[0]
-        words = {w for w in re.split(r"[_#\s]+", str(majority).lower()) if w}
-        if set(key.split()) & words:
+        if shares_word(name, majority(rows, truth)[0]):
             shared += 1
     n = max(len(names), 1)
     return verbatim / n, shared / n
 
 
-def run(dataset: str, embedder: str) -> None:
+def run(dataset: str, embedder: str) -> list[str]:
+    """Print the set's table row; return its ``--names`` lines."""
     from sklearn.metrics import adjusted_rand_score as ari
     from sklearn.metrics import normalized_mutual_info_score as nmi
 
@@ -92,18 +119,37 @@ def run(dataset: str, embedder: str) -> None:
     keyword_names = {t: " ".join(lab.keywords[:2]) for t, lab in labeled.items()}
     names_s = time.perf_counter() - started
     ours = name_scores(names, labels, texts, fine_truth)
+    details = []
+    mixed = mixed_hits = plural_hits = 0
+    for theme, lab in sorted(labeled.items()):
+        rows = np.flatnonzero(labels == theme)
+        label, share = majority(rows, fine_truth)
+        mixed += int(share < 0.5)
+        mixed_hits += int(share < 0.5 and shares_word(lab.label, label))
+        plural_hits += int(shares_word(lab.label, label, plurals=True))
+        hit = "   " if shares_word(lab.label, label) else "MISS"
+        details.append(
+            f"{dataset} {theme:3d} {len(rows):5d} {hit} {share:4.0%} {label[:28]:28s} "
+            f"| {lab.label[:32]:32s} | {', '.join(lab.keywords[:5])}"
+        )
+    n_names = max(len(labeled), 1)
+    details.append(
+        f"{dataset}: {mixed} of {len(labeled)} sub-themes mixed ({mixed_hits} of them share a "
+        f"word anyway); names sharing a word with plurals folded: {plural_hits / n_names:.0%}"
+    )
     theirs = name_scores(keyword_names, labels, texts, fine_truth)
     top_cells = "– | – | –"
     if top_col:
         top_truth = frame[top_col].astype(str).to_numpy()
         top_cells = f"{grouper.n_groups_} | {nmi(top_truth, top):.3f} | {ari(top_truth, top):.3f}"
     print(
-        f"| {dataset} | {len(texts)} | {clusterer.n_themes_} | {(labels < 0).mean():.1%} "
+        f"| {dataset} | {len(texts)} | {clusterer.n_themes_} | {mixed} | {(labels < 0).mean():.1%} "
         f"| {nmi(fine_truth, labels):.3f} | {ari(fine_truth, labels):.3f} | {top_cells} "
         f"| {ours[0]:.0%} / {ours[1]:.0%} | {theirs[0]:.0%} / {theirs[1]:.0%} "
         f"| {cluster_s:.1f} + {tree_s:.1f} + {names_s:.1f} s |",
         flush=True,
     )
+    return details
 
 
 def main() -> None:
@@ -114,12 +160,14 @@ def main() -> None:
         raise SystemExit(f"{EVAL} not found (needs ../shared next to the repo)")
     print(f"embedder {embedder}; names: verbatim in >= 2 texts / share a word with the label\n")
     print(
-        "| set | items | sub-themes | unsorted | sub NMI | sub ARI | top themes | top NMI "
+        "| set | items | sub-themes | majority < 50% | unsorted | sub NMI | sub ARI | top themes | top NMI "
         "| top ARI | phrase names | keyword names (before) | cluster + tree + names |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for dataset in chosen:
-        run(dataset, embedder)
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    details = [line for dataset in chosen for line in run(dataset, embedder)]
+    if "--names" in sys.argv:
+        print("\nset theme items hit majority-share majority | name | keywords")
+        print("\n".join(details))
 
 
 if __name__ == "__main__":
