@@ -212,6 +212,9 @@ class WeeklySummary:
     attention: tuple[Attention, ...]
     top_theme_ids: tuple[int, ...] = field(default=())
     groups: tuple[ThemeGroupWeek, ...] = field(default=())
+    through: date | None = None
+    """The week's last day with data while the week is not over (its items, and every week
+    before it, are then counted over the weekdays up to this one); None for a whole week."""
 
     @property
     def week_end(self) -> date:
@@ -305,6 +308,8 @@ def build_weekly_summary(
     channel: str | None = None,
     rules: SummaryRules | None = None,
     tz: str = DEFAULT_TIMEZONE,
+    whole_weeks: pd.DataFrame | None = None,
+    through: date | None = None,
 ) -> WeeklySummary:
     """Build the summary of one ISO week.
 
@@ -322,6 +327,10 @@ def build_weekly_summary(
         channel: only this channel, or None for all.
         rules: thresholds; the defaults when None.
         tz: the workspace time zone: weeks are local ISO weeks.
+        whole_weeks, through: for a week that is not over, ``items`` and ``counts`` hold
+            every week's days up to ``through``'s weekday only (the caller leaves the other
+            days out), and ``whole_weeks`` the counts of whole weeks, which decide which
+            themes are new (see :func:`analysis.trends.theme_trends_for_week`).
 
     Returns:
         The summary; empty tuples where the week has nothing to say.
@@ -387,7 +396,11 @@ def build_weekly_summary(
     sentiment_now, sentiment_before = _sentiment_means(sorted_frame, n_weeks, rules)
     theme_info = themes.set_index("theme_id")
 
-    trends = theme_trends_for_week(counts, week, rules=rules.trends)
+    if whole_weeks is not None:
+        whole_weeks = whole_weeks[whole_weeks["week"] <= week]
+        if channel:
+            whole_weeks = whole_weeks[whole_weeks["channel"] == channel]
+    trends = theme_trends_for_week(counts, week, rules=rules.trends, whole_weeks=whole_weeks)
     new_ids = set(trends.new)
     rising: dict[int, tuple[tuple[str, ...], float | None]] = {
         int(theme_id): (tuple(str(c) for c in channels), float(baseline))
@@ -480,6 +493,7 @@ def build_weekly_summary(
         text_items=text_items,
         attention=(),
         top_theme_ids=top_ids,
+        through=through,
     )
     quotes = _pick_quotes(this_week, partial, rules)
     attention = _attention(partial, rules)

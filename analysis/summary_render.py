@@ -34,6 +34,12 @@ MEDIA_TYPES = {
 STRINGS: dict[str, dict[str, str]] = {
     "title": {"en": "Weekly feedback summary", "nl": "Wekelijkse feedbacksamenvatting"},
     "period": {"en": "{start} to {end}", "nl": "{start} t/m {end}"},
+    "period.partial": {
+        "en": "{start} to {end} (the week is not over: the weeks before are counted over the "
+        "same days)",
+        "nl": "{start} t/m {end} (de week is nog niet om: de weken ervoor tellen over dezelfde "
+        "dagen)",
+    },
     "scope.all": {"en": "All channels", "nl": "Alle kanalen"},
     "scope.one": {"en": "Channel: {channel}", "nl": "Kanaal: {channel}"},
     "headline": {
@@ -392,11 +398,19 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
     return lines
 
 
+def _period(summary: WeeklySummary, lang: str) -> str:
+    """``2026-11-16 t/m 2026-11-22``; for a week that is not over, through its last day with
+    data, saying that the weeks before are counted over the same days."""
+    if summary.through is not None:
+        return text("period.partial", lang, start=summary.week_start, end=summary.through)
+    return text("period", lang, start=summary.week_start, end=summary.week_end)
+
+
 def render_markdown(summary: WeeklySummary, lang: str) -> str:
     """The summary as Markdown text."""
     _check_language(lang)
     bold = lambda s: f"**{md_text(s)}**"  # noqa: E731 - theme names come from feedback
-    period = text("period", lang, start=summary.week_start, end=summary.week_end)
+    period = _period(summary, lang)
     out = [
         f"# {text('title', lang)} {summary.week}",
         "",
@@ -596,7 +610,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
     _check_language(lang)
     strong = lambda s: f"<strong>{_e(s)}</strong>"  # noqa: E731
     title = f"{text('title', lang)} {summary.week}"
-    period = text("period", lang, start=summary.week_start, end=summary.week_end)
+    period = _period(summary, lang)
     out = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -780,7 +794,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     plain = lambda s: s  # noqa: E731
     overview = book.active
     overview.title = "Summary"
-    period = text("period", lang, start=summary.week_start, end=summary.week_end)
+    period = _period(summary, lang)
     facts: list[tuple[str, object]] = [
         (text("field.week", lang), summary.week),
         (text("field.period", lang), period),

@@ -231,6 +231,7 @@ def theme_trends_for_week(
     *,
     rules: TrendRules | None = None,
     complete: bool = True,
+    whole_weeks: pd.DataFrame | None = None,
 ) -> ThemeTrends:
     """Rising, falling, new themes and spikes for ``week`` from :func:`weekly_counts` output.
 
@@ -242,6 +243,9 @@ def theme_trends_for_week(
         rules: the thresholds; :data:`RULES` when None.
         complete: False while ``week`` is not over: its counts can still grow, so nothing
             is "falling" yet (rising, new and spikes, decided on what is there, stand).
+        whole_weeks: when ``counts`` hold only the weekdays an unfinished ``week`` has so far
+            (every week counted over the same days), the counts of whole weeks: a theme is
+            new by its whole history, not by the days counted.
     """
     rules = rules or RULES
     if min_count is not None or new_min_items is not None:
@@ -258,7 +262,11 @@ def theme_trends_for_week(
     weeks = _timeline(counts, week)
 
     per_theme = _pivot(counts, ["theme_id"], weeks)
-    first_week = _first_weeks(per_theme, rules)
+    if whole_weeks is not None and not whole_weeks.empty:
+        whole = whole_weeks[whole_weeks["week"] <= week]
+        first_week = _first_weeks(_pivot(whole, ["theme_id"], _timeline(whole, week)), rules)
+    else:
+        first_week = _first_weeks(per_theme, rules)
     new_ids = {int(t) for t in first_week.index[first_week == week]}
     theme = _baseline(per_theme, rules)
     p_up = _rising_p(theme)[week]

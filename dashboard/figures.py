@@ -193,9 +193,10 @@ def weekly_channel_bars(
         barmode="stack",
         xaxis_title=x_title,
         yaxis_title=y_title,
-        legend={"orientation": "h", "y": -0.25},
-        margin={"l": 50, "r": 10, "t": 10, "b": 40},
-        height=380,
+        # above the plot: below it, the legend ran into the week labels and the axis title
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        margin={"l": 50, "r": 10, "t": 30, "b": 40},
+        height=400,
         font=_FONT,
         separators=",." if lang == "nl" else ".,",
     )

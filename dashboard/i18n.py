@@ -107,6 +107,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Spikes, new and rising themes",
         "nl": "Pieken, nieuwe en stijgende thema's",
     },
+    "overview.flags_same_days": {
+        "en": "This week through {day}, against the same days of earlier weeks.",
+        "nl": "Deze week t/m {day}, tegen dezelfde dagen van eerdere weken.",
+    },
     "overview.no_rising": {
         "en": "No theme spiked, appeared or rose this week.",
         "nl": "Geen thema piekte, verscheen of steeg deze week.",

@@ -46,6 +46,11 @@ def local_week_sql(instant: str, tz: str) -> str:
     return f"date_trunc('week', {local_time_sql(instant, tz)})"
 
 
+def weekday_sql(instant: str, tz: str) -> str:
+    """SQL for the local weekday of an instant column: Monday 0 … Sunday 6."""
+    return f"(isodow({local_time_sql(instant, tz)}) - 1)"
+
+
 def iso_week_sql(instant: str, tz: str) -> str:
     """SQL for the local ISO week label ``2026-W47`` of an instant column."""
     return f"strftime({local_time_sql(instant, tz)}, '%G-W%V')"

@@ -23,6 +23,7 @@ from workspace.localtime import (
     same_days_week_before,
     usual_last_weekday,
     week_is_over,
+    weekday_sql,
     workspace_timezone,
 )
 from workspace.names import theme_label_sql, top_label_sql
@@ -109,12 +110,15 @@ def weekly_theme_channel_counts(
     until_week: str | None = None,
     channel: str | None = None,
     filters: Filters | None = None,
+    weekdays_through: int | None = None,
 ) -> pd.DataFrame:
     """Sorted inbound items per ISO ``week`` x ``theme_id`` x ``channel`` (up to and including
     ``until_week`` when given), in the shape of :func:`analysis.trends.weekly_counts`: the
     input of every trend, spike and summary rule. Weeks are local ISO weeks; ``filters``
     (the sidebar's) keep their channels and languages and end date, never their start: a
-    trend needs the weeks before. Aggregated in DuckDB, no text read."""
+    trend needs the weeks before. ``weekdays_through`` (Monday 0 … Sunday 6) counts every
+    week over its days up to that weekday only: the same days as an unfinished latest week
+    (see :func:`trend_counts`). Aggregated in DuckDB, no text read."""
     tz = workspace_timezone(ws)
     kept = (
         Filters(end=filters.end, channels=filters.channels, languages=filters.languages)
@@ -131,6 +135,8 @@ def weekly_theme_channel_counts(
     if channel:
         clauses.append("i.channel = ?")
         params.append(channel)
+    if weekdays_through is not None:
+        clauses.append(f"{weekday_sql('i.received_at', tz)} <= {int(weekdays_through)}")
     return ws.query_df(
         f"""
         SELECT {iso_week_sql("i.received_at", tz)} AS week,
@@ -264,6 +270,58 @@ def latest_week(
     return LatestWeek(
         pd.Timestamp(first["wk"]).date(), last_day, week_is_over(last_day, usual, today=today)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TrendCounts:
+    """What every trend rule reads for the latest week: :class:`LatestWeek`, the counts the
+    rules compare (every week over the same weekdays while the latest week is not over), and
+    the whole weeks' counts (which themes are new is decided on whole weeks)."""
+
+    latest: LatestWeek
+    counts: pd.DataFrame
+    whole_weeks: pd.DataFrame
+    partial_through: date | None = None
+    """The last day of the unfinished week compared (None: whole weeks are compared)."""
+
+
+def trend_counts(
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    channel: str | None = None,
+    until_week: str | None = None,
+    today: date | None = None,
+) -> TrendCounts:
+    """The trend rules' input for the latest week with (filtered) data, or for ``until_week``.
+
+    While the latest week is not over (:func:`workspace.localtime.week_is_over`), it has only
+    some of its days: the weeks before are then counted over the same weekdays, so rising and
+    spikes compare like with like (a Wednesday's three days against earlier Monday-to-
+    Wednesdays), in the Overview's flags, the Themes table and the weekly summary alike. A
+    week before the latest is whole and compared with whole weeks.
+    """
+    scope = filters
+    if channel:
+        scope = Filters(
+            end=filters.end if filters else "",
+            channels=(channel,),
+            languages=filters.languages if filters else (),
+        )
+    latest = latest_week(ws, scope, today=today)
+    whole = weekly_theme_channel_counts(ws, until_week=until_week, channel=channel, filters=filters)
+    partial = latest.last_day is not None and not latest.over
+    if not partial or (until_week is not None and until_week != latest.week):
+        return TrendCounts(latest, whole, whole)
+    assert latest.last_day is not None
+    counts = weekly_theme_channel_counts(
+        ws,
+        until_week=until_week,
+        channel=channel,
+        filters=filters,
+        weekdays_through=latest.last_day.weekday(),
+    )
+    return TrendCounts(latest, counts, whole, latest.last_day)
 
 
 def week_over_week(

@@ -23,9 +23,9 @@ from analysis.summary import (
 )
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
-from workspace.localtime import iso_week_sql, workspace_timezone
+from workspace.localtime import iso_week_sql, weekday_sql, workspace_timezone
 from workspace.names import top_label_sql
-from workspace.queries import latest_week, weekly_theme_channel_counts
+from workspace.queries import latest_week, trend_counts
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:
@@ -68,11 +68,18 @@ def _label_sql(lang: str) -> str:
 
 
 def summary_frames(
-    ws: Workspace, week: str, *, channel: str | None = None, history_weeks: int = 8
+    ws: Workspace,
+    week: str,
+    *,
+    channel: str | None = None,
+    history_weeks: int = 8,
+    weekdays_through: int | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The items (of ``week`` and the ``history_weeks`` before it) and themes frames that
     :func:`analysis.summary.build_weekly_summary` takes. Text is read for the week itself only
-    (quotes come from there), which keeps a 100k-item workspace fast."""
+    (quotes come from there), which keeps a 100k-item workspace fast. ``weekdays_through``
+    (Monday 0 … Sunday 6) keeps each week's days up to that weekday only (a week that is not
+    over, compared over the same days)."""
     tz = workspace_timezone(ws)
     start = parse_iso_week(week)
     window_start = local_midnight(start - timedelta(weeks=history_weeks), tz)
@@ -83,6 +90,8 @@ def summary_frames(
     if channel:
         channel_sql = "AND i.channel = ?"
         params.append(channel)
+    if weekdays_through is not None:
+        channel_sql += f" AND {weekday_sql('i.received_at', tz)} <= {int(weekdays_through)}"
     items = ws.query_df(
         f"""
         SELECT i.id AS item_id, i.channel, i.received_at, a.theme_id,
@@ -139,16 +148,25 @@ def weekly_summary(
     del lang
     rules = rules or SummaryRules()
     resolved = resolve_week(ws, week, today=today)
-    items, themes = summary_frames(ws, resolved, channel=channel, history_weeks=rules.history_weeks)
-    counts = weekly_theme_channel_counts(ws, until_week=resolved, channel=channel)
+    counted = trend_counts(ws, channel=channel, until_week=resolved, today=today)
+    through = counted.partial_through
+    items, themes = summary_frames(
+        ws,
+        resolved,
+        channel=channel,
+        history_weeks=rules.history_weeks,
+        weekdays_through=through.weekday() if through else None,
+    )
     return build_weekly_summary(
         items,
         themes,
         resolved,
-        counts=counts,
+        counts=counted.counts,
         channel=channel,
         rules=rules,
         tz=workspace_timezone(ws),
+        whole_weeks=counted.whole_weeks,
+        through=through,
     )
 
 

@@ -24,6 +24,7 @@ from workspace.queries import (
     Filters,
     latest_week,
     theme_label_sql,
+    trend_counts,
     weekly_theme_channel_counts,
 )
 from workspace.theme_queries import theme_table
@@ -59,14 +60,20 @@ def current_week(ws: Workspace, filters: Filters | None = None) -> str:
 
 
 def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.DataFrame]:
-    """The current week's flags and the counts they came from (one counts query: the current
-    week is the latest with a filtered item, so no later week exists to leave out). No theme
-    falls while the week is not over (:func:`workspace.localtime.week_is_over`)."""
-    latest = latest_week(ws, filters)
-    if not latest.week:
+    """The current week's flags and the counts they came from (the current week is the latest
+    with a filtered item, so no later week exists to leave out). While the week is not over,
+    every week is counted over its same days and no theme falls
+    (:func:`workspace.queries.trend_counts`)."""
+    counted = trend_counts(ws, filters)
+    if not counted.latest.week:
         return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
-    counts = weekly_theme_channel_counts(ws, filters=filters)
-    return theme_trends_for_week(counts, latest.week, complete=latest.over), counts
+    trends = theme_trends_for_week(
+        counted.counts,
+        counted.latest.week,
+        complete=counted.latest.over,
+        whole_weeks=counted.whole_weeks,
+    )
+    return trends, counted.counts
 
 
 def current_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
@@ -229,11 +236,15 @@ def current_top_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTr
     The rule is :func:`analysis.trends.theme_trends_for_week`, unchanged, on the counts of
     every top theme (the sum of its themes' counts): a top theme rises when its items do.
     """
-    latest = latest_week(ws, filters)
-    if not latest.week:
+    counted = trend_counts(ws, filters)
+    if not counted.latest.week:
         return ThemeTrends("")
-    counts = weekly_theme_channel_counts(ws, filters=filters)
-    return theme_trends_for_week(top_theme_counts(ws, counts), latest.week, complete=latest.over)
+    return theme_trends_for_week(
+        top_theme_counts(ws, counted.counts),
+        counted.latest.week,
+        complete=counted.latest.over,
+        whole_weeks=top_theme_counts(ws, counted.whole_weeks),
+    )
 
 
 def top_theme_table_with_trends(

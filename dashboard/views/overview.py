@@ -74,7 +74,7 @@ def render() -> None:
         st.plotly_chart(fig, width="stretch", key="overview_weekly")
     with right:
         st.subheader(t("overview.rising"), help=trend_rules_text(lang))
-        _flagged(lang)
+        _flagged(totals, lang)
         _themes_this_week(totals, lang)
 
 
@@ -142,9 +142,12 @@ def _themes_this_week(totals: WeekTotals, lang: str) -> None:
     )
 
 
-def _flagged(lang: str) -> None:
-    """Spikes, new and rising themes of this week: one line each, as the trend rule says."""
+def _flagged(totals: WeekTotals, lang: str) -> None:
+    """Spikes, new and rising themes of this week: one line each, as the trend rule says
+    (over the same days of earlier weeks while the week is not over)."""
     flagged = data.flagged_themes(lang=lang)
+    if totals.partial and totals.last_day is not None:
+        st.caption(t("overview.flags_same_days").format(day=fmt.day_month(totals.last_day, lang)))
     if flagged.empty:
         st.caption(t("overview.no_rising"))
         return
