@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard import state
 from dashboard.i18n import t
-from workspace import queries, theme_queries, theme_store, trends
+from workspace import queries, theme_queries, theme_store, trends, weeks
 from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
 from workspace.localtime import workspace_timezone
@@ -142,9 +142,9 @@ def _filtered_by_keyword(fn: Callable[..., R]) -> Callable[..., R]:
 # -- under the sidebar's filters ------------------------------------------------------------
 workspace_counts = _filtered(queries.workspace_counts)
 weekly_channel_counts = _filtered(queries.weekly_channel_counts)
-week_over_week = _filtered(queries.week_over_week)
-week_totals = _filtered(queries.week_totals)
-latest_week = _filtered(queries.latest_week)
+week_over_week = _filtered(weeks.week_over_week)
+week_totals = _filtered(weeks.week_totals)
+latest_week = _filtered(weeks.latest_week)
 theme_coverage = _filtered(queries.theme_coverage)
 theme_table = _filtered(trends.theme_table_with_trends)
 top_theme_table = _filtered(trends.top_theme_table_with_trends)

@@ -25,7 +25,7 @@ from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, weekday_sql, workspace_timezone
 from workspace.names import top_label_sql
-from workspace.queries import latest_week, trend_counts
+from workspace.weeks import latest_week, trend_counts
 
 
 def resolve_week(ws: Workspace, week: str = "last", *, today: date | None = None) -> str:

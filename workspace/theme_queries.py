@@ -21,9 +21,9 @@ from workspace.queries import (
     _day,
     _week,
     filter_sql,
-    latest_week,
     theme_label_sql,
 )
+from workspace.weeks import latest_week
 
 THEME_ORDERS = {
     "items": "agg.items DESC",
@@ -51,7 +51,7 @@ def theme_table(
     stars on a 1-5 scale; NaN when either side has no rating), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
     first), ``this_week`` (the latest local ISO week holding a filtered item, as
-    :func:`workspace.queries.latest_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
+    :func:`workspace.weeks.latest_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
     or keywords contain it (any case); ``order`` is one of :data:`THEME_ORDERS` (largest
     first by default). Rising, new and spike are not decided here: see
     :func:`workspace.trends.theme_table_with_trends`.

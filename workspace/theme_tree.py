@@ -26,9 +26,10 @@ from workspace import edit_log
 from workspace.db import Workspace, fetch_value
 from workspace.localtime import local_date_sql, local_week_sql, same_days_week_before
 from workspace.names import theme_label_sql, top_label_sql
-from workspace.queries import SHOWN, Filters, filter_sql, latest_week
+from workspace.queries import SHOWN, Filters, filter_sql
 from workspace.theme_queries import THEME_ORDERS
 from workspace.theme_store import Con
+from workspace.weeks import latest_week
 
 ACTIVE = ("active", "proposed")
 

@@ -22,13 +22,12 @@ from workspace.db import Workspace
 from workspace.queries import (
     SHOWN,
     Filters,
-    latest_week,
     theme_label_sql,
-    trend_counts,
     weekly_theme_channel_counts,
 )
 from workspace.theme_queries import theme_table
 from workspace.theme_tree import theme_top_ids, top_theme_table
+from workspace.weeks import latest_week, trend_counts
 
 FLAGGED = ("spike", "new", "rising")
 """Flags a manager is pointed at (Overview's list, the Themes page's "flagged" filter)."""
@@ -63,7 +62,7 @@ def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.Da
     """The current week's flags and the counts they came from (the current week is the latest
     with a filtered item, so no later week exists to leave out). While the week is not over,
     every week is counted over its same days and no theme falls
-    (:func:`workspace.queries.trend_counts`)."""
+    (:func:`workspace.weeks.trend_counts`)."""
     counted = trend_counts(ws, filters)
     if not counted.latest.week:
         return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])

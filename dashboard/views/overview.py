@@ -15,7 +15,7 @@ from dashboard.plain_text import md
 from dashboard.tree_level import pick_level
 
 if TYPE_CHECKING:
-    from workspace.queries import WeekTotals
+    from workspace.weeks import WeekTotals
 
 
 def render() -> None:

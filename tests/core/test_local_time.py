@@ -18,7 +18,6 @@ from workspace.queries import (
     Filters,
     channel_summary,
     filter_options,
-    week_totals,
     weekly_channel_counts,
 )
 from workspace.summary import resolve_week, summary_weeks, weekly_summary
@@ -29,6 +28,7 @@ from workspace.theme_queries import (
     theme_weekly_channel_counts,
 )
 from workspace.theme_store import save_themes
+from workspace.weeks import week_totals
 
 runner = CliRunner()
 

@@ -12,7 +12,7 @@ from tests.conftest import make_record
 from tests.dashboard.conftest import chart_spec
 from workspace.db import Workspace
 from workspace.imports import import_records
-from workspace.queries import week_over_week
+from workspace.weeks import week_over_week
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 

@@ -11,8 +11,8 @@ from tests.conftest import make_record
 from workspace.db import Workspace
 from workspace.imports import import_records
 from workspace.localtime import usual_last_weekday, week_is_over
-from workspace.queries import latest_week, week_over_week, week_totals
 from workspace.summary import resolve_week
+from workspace.weeks import latest_week, week_over_week, week_totals
 
 
 def _workspace(path, days):

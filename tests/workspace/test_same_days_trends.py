@@ -11,9 +11,9 @@ import pandas as pd
 from tests.summary.fabricate import WEEK, fabricate, monday
 from tests.summary.workspace_fixture import write_workspace
 from workspace.db import Workspace
-from workspace.queries import latest_week, trend_counts
 from workspace.summary import render_summary, resolve_week, weekly_summary
 from workspace.trends import current_trends, flagged_themes
+from workspace.weeks import latest_week, trend_counts
 
 STEADY, RISING, WEEKEND = 1, 3, 4
 WEDNESDAY = monday(WEEK) + timedelta(days=2)
