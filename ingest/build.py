@@ -17,7 +17,14 @@ from ingest.language import detect_languages
 from ingest.limits import check_time
 from ingest.messages import message as say
 from ingest.privacy import pseudonym, redact, without_author
-from ingest.schema import FeedbackRecord, IngestResult, Problem, make_record_id, raw_json
+from ingest.schema import (
+    FeedbackRecord,
+    IngestResult,
+    Problem,
+    make_record_id,
+    raw_json,
+    says_something,
+)
 from ingest.settings import IngestSettings
 
 # Lone UTF-16 surrogates (JSON "\\ud800") cannot be encoded as UTF-8, so cannot be stored.
@@ -158,7 +165,12 @@ def finish(
                     rating=draft.rating,
                     rating_scale_min=draft.rating_scale_min,
                     rating_scale_max=draft.rating_scale_max,
-                    is_star_only=draft.is_star_only,
+                    is_star_only=draft.is_star_only
+                    or (
+                        draft.rating is not None
+                        and draft.direction == "inbound"
+                        and not says_something(f"{subject} {text}")
+                    ),
                     thread_id=draft.thread_id,
                     url=draft.url,
                     source_file=name,

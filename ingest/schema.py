@@ -51,6 +51,21 @@ def make_record_id(source_system: str, source_record_id: str, part: int = 0) -> 
     return hashlib.sha256(key).hexdigest()[:32]
 
 
+MIN_LETTERS = 2
+"""A rated text with fewer letters than this ("!", "12", "(Y)", "👍👍") says nothing in words."""
+
+
+def says_something(text: str) -> bool:
+    """Whether a text holds words: at least :data:`MIN_LETTERS` letters, in any script.
+
+    A review whose text is "!", "?", "12" or a row of emoji carries its rating and nothing a
+    theme could be about; it is stored as a rating-only review (``is_star_only``), with its
+    text kept, so it counts in volumes and ratings but is never clustered into a theme of
+    punctuation (real Google Play exports hold dozens of them).
+    """
+    return sum(ch.isalpha() for ch in text) >= MIN_LETTERS
+
+
 def content_hash(text: str) -> str:
     """Hash of the normalized text, used for cross-source duplicates and the vector cache."""
     normalized = " ".join(text.split()).casefold()

@@ -239,3 +239,28 @@ def test_normalized_export_and_text_column_csv_still_read() -> None:
     again = read_bytes(frame.to_csv(index=False).encode(), "items.csv")
     assert again.detected_format == "klantstem_items"
     assert again.records[0].id == generic.records[0].id
+
+
+def test_a_rated_review_without_words_is_rating_only_and_keeps_its_text() -> None:
+    texts = ["!", "👍👍👍", "(Y)", "12", "ok", "De lamp ging kapot."]
+    rows = [
+        [
+            "review_id",
+            "stars",
+            "product_name",
+            "product_sku",
+            "content",
+            "consumer_name",
+            "created_at",
+        ]
+    ]
+    rows += [
+        [f"r{n}", 5, "Lamp", "SKU1", t, "Piet", "2026-10-05T10:00:00Z"] for n, t in enumerate(texts)
+    ]
+    records = read_bytes(_xlsx(rows), "trustpilot-product-reviews.xlsx").records
+    assert [(r.text, r.is_star_only) for r in records] == [
+        ("!", True), ("👍👍👍", True), ("(Y)", True), ("12", True), ("ok", False),
+        ("De lamp ging kapot.", False),
+    ]  # fmt: skip
+    unrated = read_bytes(EML.replace("Mijn pakket is te laat.", "?").encode(), "a.eml").records
+    assert [(r.text[:1], r.is_star_only) for r in unrated] == [("?", False)]  # no rating: text
