@@ -98,6 +98,7 @@ def render() -> None:
         spike_hover=t("chart.spike_hover"),
         lang=lang,
         weeks=state.chart_weeks(),
+        unfinished=data.unfinished_week(lang),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
     st.subheader(t("theme.quotes"), help=t("theme.quotes_help"))
