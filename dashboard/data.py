@@ -42,7 +42,7 @@ def _zone(path: str, version: int) -> str:
     return workspace_timezone(state.workspace())
 
 
-def _today() -> str:
+def today_key() -> str:
     """Today in the workspace's zone: part of every cache key, because whether the latest
     week is over (:func:`workspace.localtime.week_is_over`) changes with the calendar."""
     zone = _zone(state.workspace_path(), state.data_version())
@@ -86,7 +86,7 @@ def _filtered(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Cal
                 key,
                 state.workspace_path(),
                 state.data_version(),
-                _today(),
+                today_key(),
                 state.filters(),
                 args,
                 tuple(sorted(kwargs.items())),
@@ -108,7 +108,7 @@ def _unfiltered(fn: Callable[Concatenate[Workspace, P], R]) -> Callable[P, R]:
                 key,
                 state.workspace_path(),
                 state.data_version(),
-                _today(),
+                today_key(),
                 args,
                 tuple(sorted(kwargs.items())),
             ),
@@ -129,7 +129,7 @@ def _filtered_by_keyword(fn: Callable[..., R]) -> Callable[..., R]:
                 key,
                 state.workspace_path(),
                 state.data_version(),
-                _today(),
+                today_key(),
                 state.filters(),
                 args,
                 tuple(sorted(kwargs.items())),

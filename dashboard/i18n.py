@@ -518,6 +518,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Wat er in één week veranderde, klaar om door te sturen: download het voor het maandagoverleg.",
     },
     "summary.week": {"en": "Week", "nl": "Week"},
+    "summary.week_unfinished": {
+        "en": "{week} (through {day}, not over)",
+        "nl": "{week} (t/m {day}, nog niet om)",
+    },
     "summary.week_latest": {
         "en": "{week} (last complete week)",
         "nl": "{week} (laatste volledige week)",

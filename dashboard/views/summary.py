@@ -10,9 +10,11 @@ import streamlit as st
 from analysis.summary_render import FORMATS, MEDIA_TYPES
 from dashboard import data as dashboard_data
 from dashboard import state
+from dashboard.formatting import day_month
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
+from workspace.localtime import LatestWeek
 from workspace.summary import (
     render_summary,
     resolve_week,
@@ -20,13 +22,16 @@ from workspace.summary import (
     summary_weeks,
     weekly_summary,
 )
+from workspace.weeks import latest_week
 
 
 # Cached here rather than in dashboard/data.py: the result is a set of files, not a frame.
 @st.cache_data(show_spinner=False, max_entries=32)
-def _weeks(path: str, version: int) -> tuple[list[str], str]:
+def _weeks(path: str, version: int, today: str) -> tuple[list[str], str, LatestWeek]:
+    """The weeks with items, the last complete one and the latest week (``today`` keys the
+    cache: whether a week is over changes with the calendar)."""
     ws = state.workspace()
-    return summary_weeks(ws), resolve_week(ws, "last")
+    return summary_weeks(ws), resolve_week(ws, "last"), latest_week(ws)
 
 
 # Rendered when the page is drawn; Excel (openpyxl: ~0.3 s the first time in a process) is
@@ -35,7 +40,9 @@ EAGER = ("md", "html", "csv")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _files(path: str, version: int, week: str, channel: str, lang: str) -> dict[str, Any]:
+def _files(
+    path: str, version: int, today: str, week: str, channel: str, lang: str
+) -> dict[str, Any]:
     summary = weekly_summary(state.workspace(), week, channel or None, lang)
     files: dict[str, Any] = {
         fmt: (summary_filename(summary, fmt), render_summary(summary, fmt, lang)) for fmt in EAGER
@@ -44,12 +51,23 @@ def _files(path: str, version: int, week: str, channel: str, lang: str) -> dict[
     return files
 
 
+def _week_option(week: str, last: str, latest: LatestWeek, lang: str) -> str:
+    """``2026-W47 (laatste volledige week)``, ``2026-W48 (t/m 25 nov, nog niet om)``."""
+    if week == last:
+        return t("summary.week_latest", lang).format(week=week)
+    if week == latest.week and not latest.over and latest.last_day is not None:
+        day = day_month(latest.last_day, lang)
+        return t("summary.week_unfinished", lang).format(week=week, day=day)
+    return week
+
+
 def render() -> None:
     st.title(t("summary.title"))
     st.caption(t("summary.intro"))
     lang = current_language()
     path, version = state.workspace_path(), state.data_version()
-    weeks, last = _weeks(path, version)
+    today = dashboard_data.today_key()
+    weeks, last, latest = _weeks(path, version, today)
     if not weeks:
         st.info(t("summary.empty"))
         return
@@ -62,7 +80,7 @@ def render() -> None:
         t("summary.week"),
         weeks,
         index=weeks.index(last),
-        format_func=lambda w: t("summary.week_latest", lang).format(week=w) if w == last else w,
+        format_func=lambda w: _week_option(w, last, latest, lang),
         key=f"summary_week_{lang}",  # a keyed widget keeps its first labels
     )
     channel = right.selectbox(
@@ -72,7 +90,7 @@ def render() -> None:
         key=f"summary_channel_{lang}",
     )
     try:
-        files = _files(path, version, week, channel, lang)
+        files = _files(path, version, today, week, channel, lang)
     except KlantstemError as exc:
         st.error(error_message(exc, current_language()))
         return

@@ -67,3 +67,20 @@ def test_empty_workspace_says_what_to_do(tmp_path, monkeypatch):
     at = AppTest.from_string(SCRIPT, default_timeout=60).run()
     assert not at.exception
     assert "Import exports first" in at.info[0].value
+
+
+def test_an_unfinished_week_is_offered_as_such_and_summarized_over_its_days(tmp_path, monkeypatch):
+    from tests.workspace.test_same_days_trends import _workspace
+
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(_workspace(tmp_path / "w.duckdb")))
+    monkeypatch.delenv("KLANTSTEM_LANG", raising=False)
+    at = AppTest.from_string(SCRIPT, default_timeout=60)
+    at.session_state["lang"] = "nl"
+    at.run()
+    week = at.selectbox(key="summary_week_nl")
+    assert week.value == "2026-W39"  # the last complete week comes first
+    assert "2026-W40 (t/m 30 sep, nog niet om)" in week.options
+    week.select("2026-W40").run()
+    assert not at.exception and not at.error
+    (markdown,) = at.code
+    assert "2026-09-28 t/m 2026-09-30 (de week is nog niet om" in markdown.value
