@@ -9,14 +9,16 @@ earlier weeks (:func:`trend_counts`) are counted over the same days.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
+from analysis.localtime import local_midnight
 from workspace.db import Workspace
 from workspace.localtime import (
     USUAL_DAY_WEEKS,
     LatestWeek,
+    local_date_sql,
     same_days_week_before,
     usual_last_weekday,
     week_is_over,
@@ -31,41 +33,40 @@ def latest_week(
     over (:func:`workspace.localtime.week_is_over`, the one rule; ``today`` defaults to the
     workspace zone's date)."""
     where, params, tz = filter_sql(ws, filters)
-    frame = ws.query_df(
-        f"""
-        WITH f AS (SELECT {_week(tz)} AS wk, {_day(tz)} AS day FROM items i WHERE {where}),
-        ref AS (SELECT max(wk) AS wk, max(day) AS day FROM f)
-        SELECT CAST(ref.wk AS DATE) AS wk, ref.day, isodow(f.day) - 1 AS dow,
-               count(DISTINCT f.wk) AS weeks
-        FROM ref LEFT JOIN f
-          ON f.wk < ref.wk AND f.wk >= ref.wk - INTERVAL {7 * USUAL_DAY_WEEKS} DAY
-        GROUP BY ALL
-        """,
-        params,
-    )
-    first = frame.iloc[0]
-    if pd.isna(first["day"]):
+    newest = ws.scalar(f"SELECT max(i.received_at) FROM items i WHERE {where}", params)
+    if newest is None:
         return LatestWeek(None, None, True)
-    last_day = pd.Timestamp(first["day"]).date()
-    per_day = frame.dropna(subset=["dow"])
-    weeks = ws.scalar(
+    newest = ws.scalar(f"SELECT {local_date_sql('?', tz)}", [newest])
+    last_day = pd.Timestamp(newest).date()
+    monday = last_day - timedelta(days=last_day.weekday())
+    # which weekdays had items in the weeks before (read on their rows only)
+    per_day = ws.query_df(
         f"""
-        WITH f AS (SELECT {_week(tz)} AS wk FROM items i WHERE {where})
-        SELECT count(DISTINCT wk) FROM f
-        WHERE wk < (SELECT max(wk) FROM f)
-          AND wk >= (SELECT max(wk) FROM f) - INTERVAL {7 * USUAL_DAY_WEEKS} DAY
+        SELECT isodow({_day(tz)}) - 1 AS dow, count(DISTINCT {_week(tz)}) AS weeks,
+               any_value(n.weeks) AS total
+        FROM items i,
+             (SELECT count(DISTINCT {_week(tz)}) AS weeks FROM items i
+              WHERE {where} AND i.received_at >= ? AND i.received_at < ?) n
+        WHERE {where} AND i.received_at >= ? AND i.received_at < ?
+        GROUP BY dow
         """,
-        params,
+        [*params, *_earlier(monday, tz), *params, *_earlier(monday, tz)],
     )
+    weeks = int(per_day["total"].iloc[0]) if len(per_day) else 0
     usual = usual_last_weekday(
-        {int(d): int(n) for d, n in zip(per_day["dow"], per_day["weeks"], strict=True)},
-        int(weeks or 0),
+        {int(d): int(n) for d, n in zip(per_day["dow"], per_day["weeks"], strict=True)}, weeks
     )
     if today is None:
         today = pd.Timestamp.now(tz=tz).date()
-    return LatestWeek(
-        pd.Timestamp(first["wk"]).date(), last_day, week_is_over(last_day, usual, today=today)
-    )
+    return LatestWeek(monday, last_day, week_is_over(last_day, usual, today=today))
+
+
+def _earlier(monday: date, tz: str) -> list[object]:
+    """The instants bounding the :data:`USUAL_DAY_WEEKS` weeks before ``monday``'s week."""
+    return [
+        local_midnight(monday - timedelta(weeks=USUAL_DAY_WEEKS), tz),
+        local_midnight(monday, tz),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
