@@ -16,10 +16,10 @@ The pipeline (:class:`ThemeClusterer`):
    the median of the counts scoring within ``plateau`` of the best (optionally, with
    ``split_cut``, the count the neighbour graph supports within those: see
    :func:`split_cuts`; off by default).
-5. On a layout, two sibling themes of that cut whose items are each other's neighbours about as much as
-   their own (the split cuts more than ``merge_cut`` of their neighbour links) merge, bottom-up:
-   review sentences otherwise split into many themes of one subject (see
-   :data:`MERGE_CUT`).
+5. On a layout, two sibling themes of that cut whose items are each other's neighbours
+   about as much as their own (the split cuts more than ``merge_cut`` of their neighbour
+   links) merge, bottom-up: review sentences otherwise split into many themes of one
+   subject (see :data:`MERGE_CUT`).
 6. Themes smaller than ``min_theme_size`` are dissolved into their nearest theme. An item
    is "unsorted" only when its similarity to its theme's centre is an outlier (below the
    robust lower fence of all similarities) and fewer than a third of its nearest
