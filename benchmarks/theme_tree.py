@@ -12,7 +12,9 @@ from the texts) and, beside them, for its first two c-TF-IDF keywords (what the 
 showed as a name before), and how many sub-themes are mixed (their majority label holds
 under half of the items: no one name can share a word with all of them). Vectors
 (all-MiniLM-L6-v2 by default) are cached in ``benchmarks/out``. Usage:
-``python benchmarks/theme_tree.py [embedder] [set ...] [--names]``; ``--names`` lists every
+``python benchmarks/theme_tree.py [embedder] [set ...] [--names] [--merge-cut=X|off]``;
+``--merge-cut`` sets :class:`analysis.clustering.ThemeClusterer`'s ``merge_cut`` (default:
+the product's) for a before/after; ``--names`` lists every
 sub-theme after the table (size, majority label and its share, shares a word, name, first
 keywords), misses marked, for reading why a name misses.
 """
@@ -86,6 +88,10 @@ def name_scores(
     return verbatim / n, shared / n
 
 
+CLUSTER_OPTIONS: dict[str, float | None] = {}
+"""Keyword arguments for :class:`analysis.clustering.ThemeClusterer` (``--merge-cut``)."""
+
+
 def run(dataset: str, embedder: str) -> list[str]:
     """Print the set's table row; return its ``--names`` lines."""
     from sklearn.metrics import adjusted_rand_score as ari
@@ -106,7 +112,7 @@ def run(dataset: str, embedder: str) -> list[str]:
     vectors = cached_vectors(embedder, dataset, texts)
     keys = [content_hash(t) for t in texts]
     started = time.perf_counter()
-    clusterer = ThemeClusterer(random_state=0).fit(vectors, keys)
+    clusterer = ThemeClusterer(random_state=0, **CLUSTER_OPTIONS).fit(vectors, keys)
     labels = clusterer.labels_
     cluster_s = time.perf_counter() - started
     started = time.perf_counter()
@@ -158,6 +164,11 @@ def main() -> None:
     chosen = [a for a in args if a in SETS] or list(SETS)
     if not EVAL.exists():
         raise SystemExit(f"{EVAL} not found (needs ../shared next to the repo)")
+    for arg in sys.argv[1:]:
+        if arg.startswith("--merge-cut="):
+            value = arg.split("=", 1)[1]
+            CLUSTER_OPTIONS["merge_cut"] = None if value == "off" else float(value)
+    print(f"{CLUSTER_OPTIONS or 'product defaults'}")
     print(f"embedder {embedder}; names: verbatim in >= 2 texts / share a word with the label\n")
     print(
         "| set | items | sub-themes | majority < 50% | unsorted | sub NMI | sub ARI | top themes | top NMI "

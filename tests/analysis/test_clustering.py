@@ -104,13 +104,20 @@ def _brute_force_cut(neighbors, part_a, part_b):
     return max(shares)
 
 
-@pytest.mark.parametrize("n_micro", [None, 30], ids=["rows", "micro-clusters"])
-def test_split_cuts_count_the_links_across_each_split(n_micro):
+@pytest.mark.parametrize(
+    ("n_micro", "per_theme"),
+    [
+        pytest.param(None, 40, id="rows"),
+        pytest.param(30, 40, id="micro-clusters"),
+        pytest.param(None, 260, id="over-1000-rows-sparse-links"),
+    ],
+)
+def test_split_cuts_count_the_links_across_each_split(n_micro, per_theme):
     from scipy.cluster.hierarchy import linkage
 
     from analysis.clustering import split_cuts
 
-    x, _ = blobs(4, 40, noise=0.8, seed=7)
+    x, _ = blobs(4, per_theme, noise=0.8, seed=7)
     neighbors = np.argsort(-(x @ x.T), axis=1)[:, 1:7]
     if n_micro is None:
         micro = np.arange(len(x))
@@ -140,6 +147,82 @@ def test_split_cut_rule_finds_separate_groups():
     assert model.n_themes_ == 6
     assert (model.split_cuts_[:5] < 0.05).all()
     assert (model.split_cuts_[5:] >= 0.05).all()
+
+
+def _two_subjects(seed: int = 0):
+    """Two far-apart subjects, each a cloud whose items' neighbours are spread all over it
+    (as review sentences of one subject are): ward still splits each cloud in two."""
+    from scipy.cluster.hierarchy import linkage
+
+    rng = np.random.default_rng(seed)
+    subject = np.repeat([0, 1], 120)
+    x = rng.standard_normal((2, 32))[subject] + 0.25 * rng.standard_normal((240, 32))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    neighbors = np.argsort(-(x @ x.T), axis=1)[:, 1:15]
+    return linkage(x, method="ward"), neighbors, subject
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_intertwined_halves_of_one_subject_merge(seed):
+    from scipy.cluster.hierarchy import fcluster
+
+    from analysis.clustering import MERGE_CUT, merge_intertwined
+
+    tree, neighbors, subject = _two_subjects(seed)
+    rows = np.arange(len(subject))
+    cut = fcluster(tree, 4, criterion="maxclust") - 1
+    assert len(set(cut)) == 4  # each subject cut in two halves
+    merged = merge_intertwined(tree, rows, neighbors, cut, 3, MERGE_CUT, least=1)
+    assert partition(merged, rows) == partition(subject, rows)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_cleanly_separated_subjects_do_not_merge(seed):
+    from scipy.cluster.hierarchy import fcluster
+
+    from analysis.clustering import MERGE_CUT, merge_intertwined
+
+    tree, neighbors, subject = _two_subjects(seed)
+    rows = np.arange(len(subject))
+    cut = fcluster(tree, 2, criterion="maxclust") - 1
+    merged = merge_intertwined(tree, rows, neighbors, cut, 3, MERGE_CUT, least=1)
+    assert partition(merged, rows) == partition(subject, rows)
+
+
+def test_merging_stops_at_the_fewest_themes():
+    from scipy.cluster.hierarchy import fcluster
+
+    from analysis.clustering import merge_intertwined
+
+    tree, neighbors, subject = _two_subjects()
+    rows = np.arange(len(subject))
+    cut = fcluster(tree, 4, criterion="maxclust") - 1
+    assert merge_intertwined(tree, rows, neighbors, cut, 3, 0.0, least=3).max() + 1 == 3
+    # The split between the subjects cuts no link: it stays even at a threshold of 0.
+    assert merge_intertwined(tree, rows, neighbors, cut, 3, 0.0, least=1).max() + 1 == 2
+
+
+def _review_like(seed: int):
+    """Four subjects, each said in eight wordings whose items overlap."""
+    rng = np.random.default_rng(seed)
+    centres = 3 * rng.standard_normal((4, 64))
+    wordings = centres[:, None, :] + 1.5 * rng.standard_normal((4, 8, 64))
+    subject = np.repeat(np.arange(4), 80)
+    wording = np.tile(np.repeat(np.arange(8), 10), 4)
+    x = wordings[subject, wording] + 0.8 * rng.standard_normal((320, 64))
+    return x / np.linalg.norm(x, axis=1, keepdims=True), subject
+
+
+def test_clusterer_merges_intertwined_themes_by_default():
+    from sklearn.metrics import adjusted_rand_score
+
+    x, subject = _review_like(0)
+    merged = ThemeClusterer(random_state=0).fit(x)
+    split = ThemeClusterer(random_state=0, merge_cut=None).fit(x)
+    assert merged.n_themes_ < split.n_themes_
+    assert adjusted_rand_score(subject, merged.labels_) > adjusted_rand_score(
+        subject, split.labels_
+    )
 
 
 def test_outlier_among_its_own_theme_keeps_its_theme():
