@@ -193,7 +193,8 @@ placement_suggestions = _unfiltered(_placement_suggestions)
 
 def unfinished_week(lang: str) -> tuple[date, str] | None:
     """The Monday of the latest week when it is not over, and the weekly charts' legend entry
-    for it ("Week 2016-W39 t/m 30 sep, nog niet om"); None once it is over (:func:`workspace.localtime.week_is_over`)."""
+    for it ("Week 2016-W39 t/m 30 sep, nog niet om"); None once it is over
+    (:func:`workspace.localtime.week_is_over`)."""
     latest = latest_week()
     if latest.over or latest.monday is None or latest.last_day is None:
         return None
