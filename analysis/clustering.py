@@ -129,10 +129,11 @@ def layout_sample(n: int) -> int | None:
 
     The epochs over all rows were the largest part of a 100k refresh (~15.7 of ~37 s). On
     the 100k benchmark data (banking77 resampled with noise, seeds 0 and 1) the sample gave
-    NMI 0.77 / ARI 0.48 against 0.63 / 0.25 over all rows; on distinct texts (banking77 and
-    clinc150 together, 28k) a 40% sample scored 0.85 against 0.82-0.84, but banking77_train
-    alone (10k, a 4k sample) lost 0.008 NMI: a sample of 40,000 rows, not a share. See
-    ``benchmarks/RESULTS.md`` (2026-11-30, session 8)."""
+    NMI 0.780 / 0.770 and ARI 0.501 / 0.468 against 0.627 / 0.624 and 0.261 / 0.247 over all
+    rows; on distinct texts (banking77 and clinc150 together, 28k) a 40% sample scored NMI
+    0.850 / 0.853 against 0.821 / 0.835, but banking77_train alone (10k, a 4k sample) lost
+    0.008: a sample of 40,000 rows, not a share. See ``benchmarks/RESULTS.md`` (2026-11-30,
+    session 8)."""
     return None if n <= LAYOUT_SAMPLE_ABOVE else LAYOUT_SAMPLE_ROWS
 
 
