@@ -78,17 +78,18 @@ def test_layout_path_is_order_free_and_repeatable():
     [
         pytest.param(10_003, None, id="banking77-size"),
         pytest.param(25_000, None, id="labeled-sets-limit"),
-        pytest.param(50_000, None, id="at-the-threshold"),
-        pytest.param(50_001, 40_000, id="above"),
+        pytest.param(50_000, None, id="50k"),
+        pytest.param(60_000, None, id="at-the-threshold"),
+        pytest.param(60_001, 40_000, id="above"),
         pytest.param(100_000, 40_000, id="100k"),
     ],
 )
-def test_layout_is_fitted_on_a_sample_only_above_50k_rows(n, expected):
+def test_layout_is_fitted_on_a_sample_only_above_60k_rows(n, expected):
     assert layout_sample(n) == expected
 
 
 def test_sampled_layout_is_order_free_repeatable_and_finds_the_themes():
-    # The rule used above 50k rows, on a small set: fit the layout on 300 of 900 rows, place
+    # The rule used above 60k rows, on a small set: fit the layout on 300 of 900 rows, place
     # the others; the same rows in another order give the same themes.
     from sklearn.metrics import normalized_mutual_info_score
 

@@ -132,7 +132,7 @@ def test_layout_keeps_groups_apart():
 
 
 def test_sampled_layout_places_rows_near_their_neighbours_repeatably():
-    # Above 50k rows the layout is fitted on a sample and the other rows are placed into it.
+    # Above 60k rows the layout is fitted on a sample and the other rows are placed into it.
     rng = np.random.default_rng(6)
     centres = rng.standard_normal((5, 32))
     truth = np.repeat(np.arange(5), 160)
