@@ -40,6 +40,7 @@ from analysis.neighbors import (
     fit_minibatch_kmeans,
     kmeans_plusplus,
     nearest_neighbors,
+    search_cells,
     umap_layout,
 )
 from ingest.errors import AnalysisError
@@ -125,6 +126,26 @@ def layout_epochs(n: int) -> int:
     return 100 if n <= 25_000 else 80
 
 
+def layout_sample(n: int) -> int | None:
+    """Rows the layout is optimised on for ``n`` rows: all of them (None) up to 60,000, else
+    a sample of 40,000, the other rows placed into its layout
+    (:func:`analysis.neighbors.place_rows`; UMAP's fit and ``transform``).
+
+    The epochs over all rows were the largest part of a 100k refresh (~15.7 of ~37 s). On
+    the 100k benchmark data (banking77 resampled with noise, seeds 0 and 1) the sample gave
+    NMI 0.780 / 0.770 and ARI 0.501 / 0.468 against 0.627 / 0.624 and 0.261 / 0.247 over all
+    rows; on distinct texts (banking77 and clinc150 together, 28k) a 40% sample scored NMI
+    0.850 / 0.853 against 0.821 / 0.835, but banking77_train alone (10k, a 4k sample) lost
+    0.008: a sample of 40,000 rows, not a share. At 60k the sample saved no CPU time (14.3
+    against 14.0 s for the refresh's main thread), hence only above. See
+    ``benchmarks/RESULTS.md`` (2026-11-30, session 8)."""
+    return None if n <= LAYOUT_SAMPLE_ABOVE else LAYOUT_SAMPLE_ROWS
+
+
+LAYOUT_SAMPLE_ABOVE = 60_000
+LAYOUT_SAMPLE_ROWS = 40_000
+
+
 MIN_LAYOUT_THEMES = 3
 """Fewest themes from the layout up (``layout_min_rows`` items). The silhouette favours a
 split in two wherever one direction dominates the vectors (length, sentiment, language):
@@ -167,6 +188,8 @@ class ThemeClusterer:
         layout_neighbors: neighbours per row in the layout's kNN graph.
         layout_dims: dimensions of the layout.
         layout_epochs: UMAP optimisation epochs (default: :func:`layout_epochs`).
+        layout_sample_rows: rows the layout is optimised on, the others placed into it
+            (default: :func:`layout_sample`; all rows up to 60,000).
         smooth_neighbors: without a layout, neighbours averaged per row before clustering
             (0 = off); skipped above ``smooth_max_rows`` rows.
         smooth_max_rows: largest set that is smoothed (the step is O(n^2)).
@@ -219,6 +242,7 @@ class ThemeClusterer:
         layout_neighbors: int = 15,
         layout_dims: int = 5,
         layout_epochs: int | None = None,
+        layout_sample_rows: int | None = None,
         smooth_neighbors: int = 10,
         smooth_max_rows: int = 30_000,
         exact_max_rows: int = 25_000,
@@ -240,6 +264,7 @@ class ThemeClusterer:
         self.layout_neighbors = layout_neighbors
         self.layout_dims = layout_dims
         self.layout_epochs = layout_epochs
+        self.layout_sample_rows = layout_sample_rows
         self.smooth_neighbors = smooth_neighbors
         self.smooth_max_rows = smooth_max_rows
         self.exact_max_rows = exact_max_rows
@@ -263,8 +288,19 @@ class ThemeClusterer:
         use_layout = self.layout_min_rows is not None and n >= max(self.layout_min_rows, 20)
         # One neighbour search serves the layout (or the smoothing) and the unsorted rule.
         hood = max(self.layout_neighbors - 1, 1)
+        sample_rows = (self.layout_sample_rows or layout_sample(n)) if use_layout else None
+        # A layout fitted on a sample searches the sample's neighbours in the same cells.
+        cells = (
+            search_cells(x, self.random_state)
+            if sample_rows is not None and n > self.exact_max_rows
+            else None
+        )
         neighbors, similarities = nearest_neighbors(
-            x, max(hood, self.smooth_neighbors - 1), self.exact_max_rows, self.random_state
+            x,
+            max(hood, self.smooth_neighbors - 1),
+            self.exact_max_rows,
+            self.random_state,
+            cells=cells,
         )
         if use_layout:
             features = umap_layout(
@@ -274,6 +310,8 @@ class ThemeClusterer:
                 n_epochs=self.layout_epochs or layout_epochs(n),
                 random_state=self.random_state,
                 neighbors=(neighbors[:, :hood], similarities[:, :hood]),
+                sample_rows=sample_rows,
+                cells=cells,
             )
         elif self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
             # Each row averaged with its nearest rows: pulls paraphrases together.

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -131,12 +131,42 @@ def fit_minibatch_kmeans(model: Any, x: np.ndarray) -> Any:
         return model.fit(x)
 
 
+class SearchCells(NamedTuple):
+    """The inverted-file search's cells: each row's cell, and each cell's probed cells."""
+
+    of_row: np.ndarray
+    probe: np.ndarray
+
+
+def search_cells(x: np.ndarray, random_state: int = 0) -> SearchCells:
+    """~sqrt(n) mini-batch k-means cells of the rows and each cell's 5 nearest cells (its
+    own first), for :func:`nearest_neighbors` above ``exact_max_rows``."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    n_cells = int(np.sqrt(len(x)))
+    cells = fit_minibatch_kmeans(
+        MiniBatchKMeans(
+            n_cells,
+            init=kmeans_plusplus,
+            batch_size=4096,
+            n_init=1,
+            max_iter=20,
+            random_state=random_state,
+        ),
+        x,
+    )
+    centres = l2_normalize(cells.cluster_centers_)
+    probe = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :5]
+    return SearchCells(cells.labels_, probe)
+
+
 def nearest_neighbors(
     x: np.ndarray,
     k: int,
     exact_max_rows: int = 25_000,
     random_state: int = 0,
     block: int = 2048,
+    cells: SearchCells | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` nearest rows of every row by cosine (rows L2-normalised), itself excluded,
     most similar first: ``(indices, similarities)``, both of shape ``(n, k)``.
@@ -146,6 +176,8 @@ def nearest_neighbors(
     0.5-0.7 s at 10k rows of 384 dimensions on 2 cores). Above that an inverted-file search:
     rows are put in ~sqrt(n) k-means cells and each cell searches its own and its 4 nearest
     cells (~n * 5 * sqrt(n) products). Blocks and cells are searched on two threads.
+    ``cells``: :func:`search_cells` of these rows when already known (a sample of the rows
+    keeps the cells found for all of them).
     """
     n = len(x)
     k = min(k, n - 1)
@@ -159,23 +191,8 @@ def nearest_neighbors(
 
         _in_threads(search_block, range(0, n, block))
         return out, sims
-    from sklearn.cluster import MiniBatchKMeans
-
-    n_cells = int(np.sqrt(n))
-    cells = fit_minibatch_kmeans(
-        MiniBatchKMeans(
-            n_cells,
-            init=kmeans_plusplus,
-            batch_size=4096,
-            n_init=1,
-            max_iter=20,
-            random_state=random_state,
-        ),
-        x,
-    )
-    cell_of = cells.labels_
-    centres = l2_normalize(cells.cluster_centers_)
-    probe = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :5]
+    cell_of, probe = cells if cells is not None else search_cells(x, random_state)
+    n_cells = len(probe)
     members = [np.flatnonzero(cell_of == c) for c in range(n_cells)]
 
     def search_cell(c: int) -> None:
@@ -265,6 +282,9 @@ def umap_layout(
     random_state: int = 0,
     exact_max_rows: int = 25_000,
     neighbors: tuple[np.ndarray, np.ndarray] | None = None,
+    sample_rows: int | None = None,
+    place_epochs: int = 30,
+    cells: SearchCells | None = None,
 ) -> np.ndarray:
     """A ``n_components``-d UMAP layout of L2-normalised rows.
 
@@ -278,9 +298,13 @@ def umap_layout(
     The optimisation runs in one thread: the same rows in the same order and the same
     ``random_state`` give the same layout.
     ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known.
+    ``sample_rows``: when fewer than the rows, the layout is optimised on that many rows (a
+    sample drawn with ``random_state``, with its own kNN graph) and the other rows are
+    placed into it (:func:`place_rows`, ``place_epochs``): UMAP's fit on a sample and
+    ``transform`` of the rest. The same rows in the same order give the same layout.
+    ``cells``: the search cells of all rows (:func:`search_cells`), when known: the sample's
+    neighbours are searched in them.
     """
-    from sklearn.decomposition import PCA
-
     from analysis.kernels import optimize_layout
 
     n = len(x)
@@ -288,30 +312,108 @@ def umap_layout(
     if neighbors is None:
         neighbors = nearest_neighbors(x, k - 1, exact_max_rows, random_state)
     near, sims = neighbors
-    graph = fuzzy_graph(near, np.clip(1.0 - sims, 0.0, 2.0), n)
-    graph.sum_duplicates()
-    # Edges too weak to be sampled once in n_epochs are dropped (as umap-learn does).
-    graph.data[graph.data < graph.data.max() / float(n_epochs)] = 0.0
-    graph.eliminate_zeros()
+    graph = _layout_graph(near, sims, n_epochs)
     rng = np.random.RandomState(random_state)
-    start = PCA(n_components=min(n_components, x.shape[1]), random_state=rng).fit_transform(x)
-    start = start * (10.0 / np.abs(start).max())
-    start = start + rng.normal(scale=0.0001, size=start.shape)
-    span = np.maximum(start.max(axis=0) - start.min(axis=0), 1e-12)
-    layout = np.ascontiguousarray(10.0 * (start - start.min(axis=0)) / span, dtype=np.float32)
-    weights = graph.data / graph.data.max()
-    epochs_per_sample = np.where(weights > 0, 1.0 / np.maximum(weights, 1e-12), -1.0)
+    sample = None
+    if sample_rows is not None and sample_rows < n:
+        sample = np.sort(rng.choice(n, sample_rows, replace=False))
+        # The sample's own neighbours: the full graph's edges among 40% of the rows leave
+        # ~6 per row, mostly near-copies, and the layout fell apart (6 themes at 100k).
+        sample_cells = None if cells is None else SearchCells(cells.of_row[sample], cells.probe)
+        sample_near, sample_sims = nearest_neighbors(
+            x[sample], near.shape[1], exact_max_rows, random_state, cells=sample_cells
+        )
+        fit_graph = _layout_graph(sample_near, sample_sims, n_epochs)
+    else:
+        fit_graph = graph
+    layout = _pca_start(x if sample is None else x[sample], n_components, rng)
     a, b = ab_params(1.0, 0.0)
+    weights = fit_graph.data / fit_graph.data.max()
+    head, tail = fit_graph.row, fit_graph.col
+    epochs_per_sample = np.where(weights > 0, 1.0 / np.maximum(weights, 1e-12), -1.0)
     _layout_starting()
     optimize_layout(
         layout,
-        graph.row.astype(np.int32),
-        graph.col.astype(np.int32),
+        head.astype(np.int32),
+        tail.astype(np.int32),
         epochs_per_sample.astype(np.float64),
         a,
         b,
         n_epochs,
         5,
         random_state,
+    )
+    if sample is None:
+        return layout
+    return place_rows(layout, sample, graph, place_epochs, random_state)
+
+
+def _layout_graph(near: np.ndarray, sims: np.ndarray, n_epochs: int) -> Any:
+    """The fuzzy graph of a kNN search (COO), without the edges too weak to be sampled once
+    in ``n_epochs`` (as umap-learn drops them)."""
+    graph = fuzzy_graph(near, np.clip(1.0 - sims, 0.0, 2.0), len(near))
+    graph.sum_duplicates()
+    graph.data[graph.data < graph.data.max() / float(n_epochs)] = 0.0
+    graph.eliminate_zeros()
+    return graph
+
+
+def _pca_start(x: np.ndarray, n_components: int, rng: np.random.RandomState) -> np.ndarray:
+    """umap-learn's PCA start: the projection scaled to [0, 10] per axis, a little noise."""
+    from sklearn.decomposition import PCA
+
+    start = PCA(n_components=min(n_components, x.shape[1]), random_state=rng).fit_transform(x)
+    start = start * (10.0 / np.abs(start).max())
+    start = start + rng.normal(scale=0.0001, size=start.shape)
+    span = np.maximum(start.max(axis=0) - start.min(axis=0), 1e-12)
+    return np.ascontiguousarray(10.0 * (start - start.min(axis=0)) / span, dtype=np.float32)
+
+
+def place_rows(
+    fitted: np.ndarray, sample: np.ndarray, graph: Any, n_epochs: int, random_state: int
+) -> np.ndarray:
+    """The layout of all the graph's rows, given the optimised layout ``fitted`` of the rows
+    ``sample`` (sorted): every other row starts at the weighted mean of its graph
+    neighbours' positions (rows whose neighbours are all unplaced in a next round, from the
+    rows placed before), then ``n_epochs`` epochs move only them, against the fixed sample
+    and each other (:func:`analysis.kernels.optimize_placement`)."""
+    from analysis.kernels import optimize_placement
+
+    n = graph.shape[0]
+    layout = np.zeros((n, fitted.shape[1]), dtype=np.float32)
+    layout[sample] = fitted
+    placed = np.zeros(n, dtype=bool)
+    placed[sample] = True
+    matrix = graph.tocsr()
+    while not placed.all():
+        weight = matrix @ placed.astype(np.float64)
+        ready = ~placed & (weight > 0)
+        if not ready.any():  # rows without a path to the sample: the sample's centre
+            layout[~placed] = fitted.mean(axis=0)
+            break
+        rows = np.flatnonzero(ready)
+        pulled = matrix[rows] @ (layout.astype(np.float64) * placed[:, None])
+        layout[rows] = (pulled / weight[rows, None]).astype(np.float32)
+        placed[rows] = True
+    movable = np.ones(n, dtype=bool)
+    movable[sample] = False
+    if n_epochs <= 0:
+        return layout
+    own = movable[graph.row]
+    weights = graph.data[own] / graph.data.max()
+    epochs_per_sample = np.where(weights > 0, 1.0 / np.maximum(weights, 1e-12), -1.0)
+    a, b = ab_params(1.0, 0.0)
+    optimize_placement(
+        layout,
+        graph.row[own].astype(np.int32),
+        graph.col[own].astype(np.int32),
+        epochs_per_sample.astype(np.float64),
+        movable,
+        a,
+        b,
+        n_epochs,
+        5,
+        random_state + 1,
+        0.25,
     )
     return layout

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from analysis.clustering import ThemeClusterer
+from analysis.clustering import ThemeClusterer, layout_sample
 from analysis.embedders import TfidfEmbedder
 from tests.analysis.conftest import synthetic_texts
 
@@ -71,6 +71,38 @@ def test_layout_path_is_order_free_and_repeatable():
     assert np.array_equal(first.labels_[order], second.labels_)
     again = ThemeClusterer(random_state=0).fit(x, keys)
     assert np.array_equal(first.labels_, again.labels_)
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        pytest.param(10_003, None, id="banking77-size"),
+        pytest.param(25_000, None, id="labeled-sets-limit"),
+        pytest.param(50_000, None, id="50k"),
+        pytest.param(60_000, None, id="at-the-threshold"),
+        pytest.param(60_001, 40_000, id="above"),
+        pytest.param(100_000, 40_000, id="100k"),
+    ],
+)
+def test_layout_is_fitted_on_a_sample_only_above_60k_rows(n, expected):
+    assert layout_sample(n) == expected
+
+
+def test_sampled_layout_is_order_free_repeatable_and_finds_the_themes():
+    # The rule used above 60k rows, on a small set: fit the layout on 300 of 900 rows, place
+    # the others; the same rows in another order give the same themes.
+    from sklearn.metrics import normalized_mutual_info_score
+
+    x, truth = blobs(6, 150, noise=0.6, seed=5)
+    keys = [f"k{i:04d}" for i in range(len(x))]
+    first = ThemeClusterer(layout_sample_rows=300, random_state=0).fit(x, keys)
+    order = np.random.default_rng(2).permutation(len(x))
+    second = ThemeClusterer(layout_sample_rows=300, random_state=0).fit(
+        x[order], [keys[i] for i in order]
+    )
+    assert np.array_equal(first.labels_[order], second.labels_)
+    assert first.n_themes_ == 6
+    assert normalized_mutual_info_score(truth, first.labels_) > 0.9
 
 
 def test_flat_score_curve_gives_the_middle_of_the_plateau():

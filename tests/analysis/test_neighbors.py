@@ -6,6 +6,7 @@ from analysis.neighbors import (
     fit_minibatch_kmeans,
     kmeans_plusplus,
     nearest_neighbors,
+    place_rows,
     umap_layout,
     when_layout_starts,
 )
@@ -128,6 +129,42 @@ def test_layout_keeps_groups_apart():
     centre = np.stack([layout[truth == g].mean(axis=0) for g in range(4)])
     nearest = np.argmin(((layout[:, None, :] - centre[None]) ** 2).sum(axis=2), axis=1)
     assert (nearest == truth).mean() > 0.98
+
+
+def test_sampled_layout_places_rows_near_their_neighbours_repeatably():
+    # Above 60k rows the layout is fitted on a sample and the other rows are placed into it.
+    rng = np.random.default_rng(6)
+    centres = rng.standard_normal((5, 32))
+    truth = np.repeat(np.arange(5), 160)
+    x = centres[truth] + 0.35 * rng.standard_normal((800, 32))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    first = umap_layout(x, n_epochs=50, sample_rows=300)
+    assert first.shape == (800, 5)
+    assert np.array_equal(first, umap_layout(x, n_epochs=50, sample_rows=300))
+    assert not np.array_equal(first, umap_layout(x, n_epochs=50))
+    near, _ = nearest_neighbors(x, 5)
+    to_neighbours = np.linalg.norm(first[:, None, :] - first[near], axis=2).mean()
+    to_others = np.linalg.norm(first - first[rng.permutation(800)], axis=1).mean()
+    assert to_neighbours < 0.2 * to_others
+    centre = np.stack([first[truth == g].mean(axis=0) for g in range(5)])
+    nearest = np.argmin(((first[:, None, :] - centre[None]) ** 2).sum(axis=2), axis=1)
+    assert (nearest == truth).mean() > 0.98
+
+
+def test_placed_rows_start_at_the_weighted_mean_of_their_neighbours():
+    from scipy.sparse import coo_matrix
+
+    # Rows 0 and 1 are the fitted sample; row 2 links to both (weights 1 and 3), row 3 only
+    # to row 2 (placed in a second round), row 4 to nothing (the sample's centre).
+    links = [(2, 0, 1.0), (2, 1, 3.0), (3, 2, 1.0)]
+    rows, cols, weights = zip(*links, strict=True)
+    graph = coo_matrix((weights + weights, (rows + cols, cols + rows)), shape=(5, 5))
+    fitted = np.array([[0.0, 0.0], [4.0, 8.0]], dtype=np.float32)
+    layout = place_rows(fitted, np.array([0, 1]), graph, n_epochs=0, random_state=0)
+    assert np.allclose(layout[:2], fitted)
+    assert np.allclose(layout[2], [3.0, 6.0])
+    assert np.allclose(layout[3], layout[2])
+    assert np.allclose(layout[4], [2.0, 4.0])
 
 
 def test_ab_params_match_umaps_curve_fit():
