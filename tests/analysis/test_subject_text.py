@@ -218,3 +218,16 @@ def test_a_fragment_gives_way_to_the_phrase_most_of_its_texts_say():
         "abonnement omhoog gegaan",
     ]
     assert phrase_labels(prices, [0] * 5) == {0: "omhoog gegaan"}
+
+
+def test_a_phrase_of_a_few_texts_does_not_name_a_theme_of_many_others():
+    from analysis.phrases import MIN_NAME_SHARE, ranked_phrases
+
+    praise = ["good"] * 8 + ["very good"] * 7 + ["love it"] * 8 + ["waste of time"] * 2
+    other = ["good"] * 10 + ["very good"] * 8 + ["love it"] * 5 + ["nice app"] * 6
+    texts, labels = praise + other, [0] * len(praise) + [1] * len(other)
+    name = phrase_labels(texts, labels, min_share=MIN_NAME_SHARE)[0]
+    said = sum(name in t for t in praise) / len(praise)
+    assert name != "waste of time" and said >= MIN_NAME_SHARE, (name, said)
+    # the most distinctive phrase, 2 of 25 texts, wins without the share
+    assert ranked_phrases(texts, labels)[0][0][1] == "waste of time"
