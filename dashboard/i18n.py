@@ -111,6 +111,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This week through {day}, against the same days of earlier weeks.",
         "nl": "Deze week t/m {day}, tegen dezelfde dagen van eerdere weken.",
     },
+    "overview.themes_count": {
+        "en": "In a theme: {themed} of this week's {items} items. Star ratings without text: "
+        "{stars}; unsorted: {unsorted}.",
+        "nl": "In een thema: {themed} van de {items} berichten van deze week. Sterren zonder "
+        "tekst: {stars}; ongesorteerd: {unsorted}.",
+    },
     "overview.no_rising": {
         "en": "No theme spiked, appeared or rose this week.",
         "nl": "Geen thema piekte, verscheen of steeg deze week.",

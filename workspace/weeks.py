@@ -23,7 +23,14 @@ from workspace.localtime import (
     usual_last_weekday,
     week_is_over,
 )
-from workspace.queries import Filters, _day, _week, filter_sql, weekly_theme_channel_counts
+from workspace.queries import (
+    SHOWN,
+    Filters,
+    _day,
+    _week,
+    filter_sql,
+    weekly_theme_channel_counts,
+)
 
 
 def latest_week(
@@ -168,6 +175,15 @@ class WeekTotals:
     over: bool = True
     """Whether the latest week is over (:func:`workspace.localtime.week_is_over`); while it
     is not, ``last_week`` counts the same days of the week before."""
+    themed: int = 0
+    """Items of the latest week in a listed theme."""
+    star_only: int = 0
+    """Items of the latest week with a rating and no words (never in a theme)."""
+
+    @property
+    def unsorted(self) -> int:
+        """Items of the latest week with text and no listed theme."""
+        return self.this_week - self.themed - self.star_only
 
     @property
     def partial(self) -> bool:
@@ -186,13 +202,18 @@ def week_totals(
     frame = ws.query_df(
         f"""
         WITH f AS (
-            SELECT {_week(tz)} AS wk, {_day(tz)} AS day, s.sentiment
+            SELECT {_week(tz)} AS wk, {_day(tz)} AS day, s.sentiment, i.is_star_only,
+                   t.theme_id IS NOT NULL AS themed
             FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id
+            LEFT JOIN assignments a ON a.item_id = i.id
+            LEFT JOIN themes t ON t.theme_id = a.theme_id AND t.status IN {SHOWN}
             WHERE {where}
         ), ref AS (SELECT max(wk) AS wk, max(day) AS day FROM f)
         SELECT coalesce(strftime(any_value(ref.wk), '%G-W%V'), '') AS week,
                any_value(ref.day) AS last_day,
                count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
+               count(*) FILTER (WHERE f.wk = ref.wk AND f.themed) AS themed,
+               count(*) FILTER (WHERE f.wk = ref.wk AND f.is_star_only) AS star_only,
                count(*) FILTER (WHERE {before}) AS last_week,
                avg(f.sentiment) FILTER (WHERE f.wk = ref.wk) AS sentiment_this,
                avg(f.sentiment) FILTER (WHERE {before}) AS sentiment_last
@@ -214,4 +235,6 @@ def week_totals(
         number(row["sentiment_last"]),
         None if pd.isna(last_day) else pd.Timestamp(last_day).date(),
         latest.over,
+        int(row["themed"]),
+        int(row["star_only"]),
     )

@@ -140,6 +140,15 @@ def _themes_this_week(totals: WeekTotals, lang: str) -> None:
         width="stretch",
         key="overview_themes",
     )
+    if totals.star_only or totals.unsorted:
+        st.caption(
+            t("overview.themes_count").format(
+                themed=fmt.number(totals.themed, lang),
+                items=fmt.number(totals.this_week, lang),
+                stars=fmt.number(totals.star_only, lang),
+                unsorted=fmt.number(totals.unsorted, lang),
+            )
+        )
 
 
 def _flagged(totals: WeekTotals, lang: str) -> None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
+from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.test_overview_view import APP
 from tests.summary.fabricate import WEEK, fabricate, monday
 from tests.summary.workspace_fixture import write_workspace
 from workspace.db import Workspace
@@ -73,3 +75,31 @@ def test_whole_weeks_are_compared_once_the_week_is_over(tmp_path):
     assert counted.counts is counted.whole_weeks
     assert summary.through is None and summary.total.items == 7 + 7 + 3
     assert isinstance(counted.counts, pd.DataFrame)
+
+
+def test_the_week_totals_say_how_many_items_are_themed_rated_only_or_unsorted(
+    tmp_path, monkeypatch
+):
+    from tests.conftest import make_record
+    from workspace.imports import import_records
+    from workspace.weeks import week_totals
+
+    items, themes = fabricate({(STEADY, "email"): [7] * 9, (None, "email"): [0] * 8 + [2]})
+    path = write_workspace(tmp_path / "w.duckdb", items, themes)
+    wednesday = pd.Timestamp(WEDNESDAY).tz_localize("UTC") + pd.Timedelta(hours=10)
+    star = make_record(
+        900, channel="review", text="", is_star_only=True, rating=5.0,
+        rating_scale_min=1.0, rating_scale_max=5.0, received_at=wednesday.to_pydatetime(),
+    )  # fmt: skip
+    with Workspace.open(path) as ws:
+        import_records(ws, [star], file_name="stars.csv")
+    with Workspace.open(path, read_only=True) as ws:
+        totals = week_totals(ws)
+    assert (totals.this_week, totals.themed, totals.star_only, totals.unsorted) == (10, 7, 1, 2)
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    said = "In een thema: 7 van de 10 berichten van deze week. Sterren zonder tekst: 1; ongesorteerd: 2."
+    assert said in [c.value for c in at.caption]
