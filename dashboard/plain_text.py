@@ -17,3 +17,16 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&^=\"'])")
 def md(text: object) -> str:
     """``text`` escaped for Markdown: it renders as exactly these characters, never markup."""
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def isolate(text: str) -> str:
+    """``text`` set apart from the line around it when it holds right-to-left script.
+
+    A theme named in Arabic or Hebrew inside ``{label} — 112 items · …`` would otherwise pull
+    the numbers beside it into its right-to-left run ("112 — جميل جدا items"). First-strong
+    isolate and pop-directional-isolate marks (invisible) keep the name one unit in the line.
+    """
+    return f"\u2068{text}\u2069" if _RIGHT_TO_LEFT.search(text) else text

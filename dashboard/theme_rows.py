@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import formatting as fmt
+from dashboard.plain_text import isolate
 
 SHOWN = (
     "label",
@@ -130,7 +131,7 @@ def top_line(
     one, many = theme_count
     n = int(row["themes"])
     return template.format(
-        label=" ".join(str(row["label"]).split()),
+        label=isolate(" ".join(str(row["label"]).split())),
         items=fmt.number(row["items"], lang),
         share=fmt.percent(row["share"], lang),
         week=_week_text(row["change"], flag_names.get(str(row["flag"]), ""), lang),

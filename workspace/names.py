@@ -8,26 +8,39 @@ from __future__ import annotations
 
 SHOWN_STATUSES = "('active', 'proposed')"
 
+ENGINE_NAME_COLUMNS: dict[str, tuple[str, ...]] = {
+    "nl": ("label_nl", "label_en", "label"),
+    "en": ("label_en", "label"),
+}
+"""The engine's names in the order a manager reading ``lang`` gets them.
+
+``label_nl`` and ``label_en`` are each named from the theme's items in that language;
+``label`` from all its items, in whatever language most of them are. A Dutch screen falls
+back to the English name before that one: a theme of app reviews in English, Arabic and
+Spanish is "good" on a Dutch screen, not its Arabic phrase."""
+
+
+def engine_label_sql(lang: str, alias: str = "t") -> str:
+    """SQL for the engine's name of a theme or top theme in ``lang`` (no manager's name)."""
+    columns = ENGINE_NAME_COLUMNS["nl" if lang == "nl" else "en"]
+    parts = [f"nullif({alias}.{c}, '')" for c in columns[:-1]] + [f"{alias}.{columns[-1]}"]
+    return f"coalesce({', '.join(parts)})"
+
 
 def theme_label_sql(lang: str, alias: str = "t") -> str:
-    """SQL expression for the label a manager sees: their own name, else the label in
-    their language, else the engine's label."""
-    column = "label_nl" if lang == "nl" else "label_en"
-    return (
-        f"coalesce(nullif({alias}.manager_name, ''), nullif({alias}.{column}, ''), {alias}.label)"
-    )
+    """SQL expression for the label a manager sees: their own name, else the engine's name
+    in their language (:data:`ENGINE_NAME_COLUMNS`)."""
+    return f"coalesce(nullif({alias}.manager_name, ''), {engine_label_sql(lang, alias)})"
 
 
 def top_label_sql(lang: str, alias: str = "tt") -> str:
     """SQL for a top theme's shown name: the manager's; else, when it holds exactly one
     theme, that theme's shown name (a top theme of one theme is that theme: two names for
-    one group would only confuse); else the top theme's name in ``lang``."""
-    own = "label_nl" if lang == "nl" else "label_en"
+    one group would only confuse); else the top theme's engine name in ``lang``."""
     only_child = (
         f"(SELECT CASE WHEN count(*) = 1 THEN any_value({theme_label_sql(lang, 'one')}) END "
         f"FROM themes one WHERE one.top_id = {alias}.top_id AND one.status IN {SHOWN_STATUSES})"
     )
     return (
-        f"coalesce(nullif({alias}.manager_name, ''), {only_child}, "
-        f"nullif({alias}.{own}, ''), {alias}.label)"
+        f"coalesce(nullif({alias}.manager_name, ''), {only_child}, {engine_label_sql(lang, alias)})"
     )

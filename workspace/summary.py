@@ -24,7 +24,7 @@ from analysis.summary import (
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, weekday_sql, workspace_timezone
-from workspace.names import top_label_sql
+from workspace.names import theme_label_sql, top_label_sql
 from workspace.weeks import latest_week, trend_counts
 
 
@@ -60,11 +60,6 @@ def summary_weeks(ws: Workspace) -> list[str]:
         "WHERE direction = 'inbound' ORDER BY week DESC"
     )
     return [str(w) for w in frame["week"]]
-
-
-def _label_sql(lang: str) -> str:
-    column = "label_nl" if lang == "nl" else "label_en"
-    return f"coalesce(nullif(t.manager_name, ''), nullif(t.{column}, ''), t.label)"
 
 
 def summary_frames(
@@ -106,7 +101,7 @@ def summary_frames(
     )
     themes = ws.query_df(
         f"""
-        SELECT t.theme_id, {_label_sql("en")} AS label_en, {_label_sql("nl")} AS label_nl,
+        SELECT t.theme_id, {theme_label_sql("en")} AS label_en, {theme_label_sql("nl")} AS label_nl,
                f.first_seen, t.top_id, {top_label_sql("en")} AS top_label_en,
                {top_label_sql("nl")} AS top_label_nl
         FROM themes t

@@ -14,7 +14,7 @@ from workspace.localtime import (
     local_time_sql,
     same_days_week_before,
 )
-from workspace.names import top_label_sql
+from workspace.names import engine_label_sql, top_label_sql
 from workspace.queries import (
     SHOWN,
     Filters,
@@ -167,8 +167,7 @@ def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo |
     """Label, keywords, status and stored size of one theme, or None when unknown."""
     frame = ws.query_df(
         f"SELECT theme_id, {theme_label_sql(lang)} AS label, "
-        f"coalesce(nullif({'label_nl' if lang == 'nl' else 'label_en'}, ''), label) "
-        "AS engine_label, "
+        f"{engine_label_sql(lang)} AS engine_label, "
         "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size, "
         "coalesce(manager_name, '') <> '' AS renamed "
         "FROM themes t WHERE theme_id = ?",

@@ -116,6 +116,19 @@ def test_top_line_in_dutch():
     assert line == "Bezorging — 3.181 berichten · 15,9% · deze week \u22123 · stijgend · 2 thema's"
 
 
+def test_a_right_to_left_name_keeps_its_place_in_the_line():
+    """An Arabic name is isolated (U+2068 ... U+2069) so the count beside it stays on its side."""
+    row = {**TOPS.iloc[0].to_dict(), "label": "جميل  جدا"}
+    line = top_line(
+        row,
+        lang="en",
+        flag_names={},
+        template="{label} — {items} items · {share} · this week {week} · {themes}",
+        theme_count=("1 theme", "{n} themes"),
+    )
+    assert line.startswith("\u2068جميل جدا\u2069 — 3,181 items")
+
+
 def test_tree_groups_keep_order_and_filter_matches():
     shown = rows()
     groups = tree_groups(TOPS, shown, matched=None)

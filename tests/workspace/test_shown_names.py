@@ -1,0 +1,104 @@
+"""One rule for the name a manager reads (``workspace.names``), on every screen and export.
+
+A theme's engine names: ``label_nl`` and ``label_en`` from its items in that language,
+``label`` from all its items. A theme of app reviews in English, Arabic and Spanish has no
+Dutch name; a Dutch screen shows its English name, not the phrase of whatever language most
+of its items are in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.embedders import TfidfEmbedder
+from tests.analysis.conftest import make_records, synthetic_texts
+from workspace import refresh, theme_tree
+from workspace.db import Workspace
+from workspace.imports import import_records
+from workspace.queries import items_for_export
+from workspace.summary import weekly_summary
+from workspace.theme_queries import theme_info
+
+ARABIC = "جميل جدا"
+
+
+@pytest.fixture
+def workspace(workspace_path):
+    with Workspace.open(workspace_path) as ws:
+        yield ws
+
+
+@pytest.fixture
+def named(workspace):
+    """A refreshed workspace whose largest theme is named like a multilingual praise theme,
+    and whose top theme (holding only it) takes its name; returns (workspace, theme id)."""
+    workspace.set_setting("embedder", "tfidf")
+    import_records(workspace, make_records(synthetic_texts(40)), file_name="batch0")
+    refresh.refresh_themes(workspace, TfidfEmbedder())
+    theme_id = int(
+        workspace.query_df(
+            "SELECT theme_id FROM themes WHERE status = 'active' ORDER BY size DESC, theme_id"
+        )["theme_id"].iloc[0]
+    )
+    with workspace.transaction() as con:
+        con.execute(
+            "UPDATE themes SET label = ?, label_en = 'good', label_nl = '' WHERE theme_id = ?",
+            [ARABIC, theme_id],
+        )
+        # its top theme holds other themes too in general: give it the same kind of names
+        con.execute(
+            "UPDATE top_themes SET label = ?, label_en = 'praise', label_nl = '' "
+            "WHERE top_id = (SELECT top_id FROM themes WHERE theme_id = ?)",
+            [ARABIC, theme_id],
+        )
+    return workspace, theme_id
+
+
+def _shown(ws, theme_id: int, lang: str) -> dict[str, str]:
+    """The theme's name and its top theme's name on every surface that shows them."""
+    info = theme_info(ws, theme_id, lang=lang)
+    tree = theme_tree.tree_summary(ws, lang=lang)
+    top = next(t for t in tree if any(s["theme_id"] == theme_id for s in t["themes"]))
+    in_tree = next(s for s in top["themes"] if s["theme_id"] == theme_id)
+    exported = items_for_export(ws, lang=lang)
+    mine = exported[exported["theme_id"] == theme_id]
+    summary = weekly_summary(ws, "last")
+    in_summary = next((t for t in summary.themes if t.theme_id == theme_id), None)
+    names = {
+        "theme page": info.label if info else "",
+        "engine name": info.engine_label if info else "",
+        "tree": str(in_tree["label"]),
+        "export": str(mine["theme_label"].iloc[0]),
+    }
+    assert in_summary is not None, "the theme has items in the summary's week"
+    names["summary"] = in_summary.label(lang)
+    top_names = {"tree top": str(top["label"]), "export top": str(mine["top_theme_label"].iloc[0])}
+    if len(top["themes"]) > 1:  # a top theme of one theme reads as that theme
+        names.update({k: v for k, v in top_names.items()})
+    return names
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_theme_without_dutch_items_reads_in_english_on_every_surface(named, lang):
+    ws, theme_id = named
+    shown = _shown(ws, theme_id, lang)
+    theme_names = {k: v for k, v in shown.items() if "top" not in k}
+    assert set(theme_names.values()) == {"good"}, shown
+    assert not any(ARABIC in v for v in shown.values()), shown
+
+
+def test_a_dutch_name_comes_first_on_a_dutch_screen(named):
+    ws, theme_id = named
+    with ws.transaction() as con:
+        con.execute("UPDATE themes SET label_nl = 'prima app' WHERE theme_id = ?", [theme_id])
+    assert set(_shown(ws, theme_id, "nl").values()) - {"praise"} == {"prima app"}
+    assert "prima app" not in _shown(ws, theme_id, "en").values()
+
+
+def test_without_a_name_in_either_language_the_name_of_all_items_shows(named):
+    ws, theme_id = named
+    with ws.transaction() as con:
+        con.execute("UPDATE themes SET label_en = '' WHERE theme_id = ?", [theme_id])
+    for lang in ("nl", "en"):
+        theme_names = {k: v for k, v in _shown(ws, theme_id, lang).items() if "top" not in k}
+        assert set(theme_names.values()) == {ARABIC}
