@@ -125,6 +125,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "{theme}: van {before} naar {after} ({delta}).",
     },
     "quote.source": {"en": "{channel}, {date}", "nl": "{channel}, {date}"},
+    "groups.count": {
+        "en": "In a theme: {themed} of this week's {items} items. Star ratings without text: "
+        "{stars}; unsorted: {unsorted}.",
+        "nl": "In een thema: {themed} van de {items} berichten van deze week. Sterren zonder "
+        "tekst: {stars}; niet ingedeeld: {unsorted}.",
+    },
     "unsorted.line": {
         "en": "{items} of the {total} items with text ({share}) fit no theme.",
         "nl": "{items} van de {total} berichten met tekst ({share}) passen in geen thema.",
@@ -340,6 +346,22 @@ def _sentiment_line(theme: ThemeWeek, lang: str, fmt: Callable[[str], str]) -> s
     )
 
 
+def _count_line(summary: WeeklySummary, lang: str) -> str | None:
+    """Under the main themes: how the week's items add up when some are in no theme (star
+    ratings without text, unsorted items), as the Overview says it; None when all are."""
+    stars = summary.total.items - summary.text_items
+    if not stars and not summary.unsorted_items:
+        return None
+    return text(
+        "groups.count",
+        lang,
+        themed=summary.text_items - summary.unsorted_items,
+        items=summary.total.items,
+        stars=stars,
+        unsorted=summary.unsorted_items,
+    )
+
+
 def _unsorted_line(summary: WeeklySummary, lang: str) -> str:
     return text(
         "unsorted.line",
@@ -422,6 +444,8 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
     if summary.groups:
         out += [f"## {text('section.groups', lang)}", ""]
         out += _md_table(_group_header(lang), [_group_cells(g, lang) for g in summary.groups])
+        count = _count_line(summary, lang)
+        out += ["", count] if count else []
         out.append("")
     out += [f"## {text('section.attention', lang)}", ""]
     lines = [_attention_line(a, summary, lang, bold) for a in summary.attention]
@@ -599,9 +623,11 @@ def _html_groups(summary: WeeklySummary, lang: str) -> list[str]:
         cells = [_e(c) for c in _group_cells(g, lang)]
         cells[3] = f'<span class="{_trend_class(g.volume.change)}">{cells[3]}</span>'
         rows.append(cells)
+    count = _count_line(summary, lang)
     return [
         f"<h2>{_e(text('section.groups', lang))}</h2>",
         _html_table(_group_header(lang), rows, ["" for _ in rows]),
+        *([f'<p class="meta">{_e(count)}</p>'] if count else []),
     ]
 
 

@@ -7,7 +7,7 @@ import io
 
 from analysis.summary import build_weekly_summary
 from analysis.summary_render import render
-from tests.summary.fabricate import WEEK, fabricate
+from tests.summary.fabricate import WEEK, fabricate, monday
 from tests.summary.test_builder import COUNTS
 
 TOPS = {1: (10, "Delivery", "Bezorging"), 2: (10, "Delivery", "Bezorging"), 3: (20, "App", "App")}
@@ -50,3 +50,36 @@ def test_csv_names_each_theme_s_main_theme():
     rows = list(csv.DictReader(io.StringIO(render(summary, "csv", "en").decode("utf-8-sig"))))
     by_theme = {row["Theme id"]: row["Main theme"] for row in rows}
     assert by_theme["1"] == "Delivery" and by_theme["3"] == "App"
+
+
+def test_the_main_themes_say_how_the_week_adds_up_when_items_are_in_no_theme():
+    """Star ratings without text and unsorted items are in no main theme: a line under the
+    table says so, and its figures add up to the week's items and to the table."""
+    every_top = {**TOPS, 4: (20, "App", "App")}  # in a workspace every theme has one
+    items, themes = fabricate(COUNTS, week=WEEK)
+    in_week = items["received_at"].dt.date >= monday(WEEK)
+    no_text = items.index[in_week & items["theme_id"].isna()][:2]
+    items["is_star_only"] = False
+    items.loc[no_text, ["text", "is_star_only"]] = ["", True]  # star ratings without text
+    themes["top_id"] = [every_top.get(int(t), (None,))[0] for t in themes["theme_id"]]
+    themes["top_label_en"] = [every_top.get(int(t), (0, ""))[1] for t in themes["theme_id"]]
+    themes["top_label_nl"] = [every_top.get(int(t), (0, "", ""))[2] for t in themes["theme_id"]]
+    summary = build_weekly_summary(items, themes, WEEK)
+    themed = sum(g.volume.items for g in summary.groups)
+    stars = summary.total.items - summary.text_items
+    assert stars == 2 and summary.unsorted_items > 0
+    assert themed + stars + summary.unsorted_items == summary.total.items
+    line = (
+        f"In een thema: {themed} van de {summary.total.items} berichten van deze week. "
+        f"Sterren zonder tekst: 2; niet ingedeeld: {summary.unsorted_items}."
+    )
+    markdown = render(summary, "md", "nl").decode("utf-8")
+    assert line in markdown
+    assert markdown.index(line) < markdown.index("## Let hierop")
+    page = render(summary, "html", "en").decode("utf-8")
+    assert f"In a theme: {themed} of this week&#x27;s {summary.total.items} items." in page
+
+
+def test_no_count_line_when_every_item_is_in_a_theme():
+    markdown = render(_summary(), "md", "en").decode("utf-8")
+    assert ("In a theme:" in markdown) == (_summary().unsorted_items > 0)
