@@ -19,8 +19,8 @@ c-TF-IDF keywords scores higher, and more so for each further keyword it holds, 
 says what the keywords say (on banking77: 65% -> 74% of names share a word with the intent).
 A candidate must occur in at least ``min_docs`` texts of the theme, so a name is always a
 phrase a manager can find verbatim in two or more quotes, and in a tenth of the theme's texts
-unless it is built on a leading keyword the theme says (:data:`MIN_NAME_SHARE`: "fish", not
-"sea bass", for a theme of fish and meat dishes). Themes take their best unused
+unless it is built on a leading keyword the theme says, with no word of one part beside it
+(:data:`MIN_NAME_SHARE`: "fish", not "sea bass", for a theme of fish and meat dishes). Themes take their best unused
 candidate, largest theme first, so no two themes share a name (nor two wordings of one).
 For a group of themes (a top theme), a one-word name may grow into a phrase its themes share
 (``expand_share``).
@@ -180,10 +180,11 @@ FRAGMENT_SHARE = 0.6
 _LENGTH_WEIGHT = {1: 0.1, 2: 1.0, 3: 1.0, 4: 0.85}
 MIN_NAME_SHARE = 0.1
 """A theme's name is said in at least this share of the theme's (counted) texts whenever some
-candidate is, unless it holds a word of one of the theme's first :data:`LEADING_KEYWORDS`
-keywords that at least :data:`LEADING_SHARE` of those texts say. Every name follows it: the
-main names and the names in one language (``label_en``, ``label_nl``, each from a theme's
-items in that language only).
+candidate is, unless it is built on the theme: it holds a word of one of the theme's first
+:data:`LEADING_KEYWORDS` keywords that at least :data:`LEADING_SHARE` of those texts say, and
+each of its other words is a keyword too (of the first :data:`KEYWORDS_CONSIDERED`) or said
+in at least this share of the texts. Every name follows it: the main names and the names in
+one language (``label_en``, ``label_nl``, each from a theme's items in that language only).
 
 The most distinctive phrase of a few texts must not name a theme of many other things. In
 the real Google Play reviews "waste of time", said in 3 of a theme's 56 English reviews of
@@ -196,8 +197,11 @@ up pending" (5% of its theme; "pending" 95%), "wait for a transfer" (2%; "wait",
 keyword, 18%). A floor on every name had turned those into "new customer" and "long" (names
 sharing a word with the intent 81% -> 77%); exempting names that hold one of the first two
 keywords cost "wait for a transfer" (80%), and exempting the first three whether said or not
-named the fish and meat theme "salmon dish" (the third keyword "salmon", said by 12%).
-Measured in benchmarks/RESULTS.md, "Theme names said by their theme"."""
+named the fish and meat theme "salmon dish" (the third keyword "salmon", said by 12%). The
+words beside the leading one count too (USE themes): "retina display" (3 of 57 laptop
+sentences on screens, displays and graphics; "retina" no keyword, said by under 10%) is now
+"screen", "wait for a table" (2 of 99 restaurant service sentences) "table". Measured in
+benchmarks/RESULTS.md, "Theme names said by their theme"."""
 LEADING_KEYWORDS = 3
 LEADING_SHARE = 0.15
 """See :data:`MIN_NAME_SHARE`."""
@@ -443,6 +447,7 @@ def ranked_phrases(
     edge_words = EDGE_STOP_WORDS | exclude
     surfaces: dict[int, Counter[str]] = {}
     key_counts: dict[int, Counter[str]] = {}
+    word_counts: dict[int, Counter[str]] = {}
     in_parts: dict[int, Counter[tuple[str, int]]] = {}  # (key, part) -> texts
     total: Counter[str] = Counter()
     key_of: dict[str, str] = {}
@@ -450,6 +455,7 @@ def ranked_phrases(
         counts: Counter[str] = Counter()
         keys: Counter[str] = Counter()
         by_part: Counter[tuple[str, int]] = Counter()
+        words_said: Counter[str] = Counter()
         for row in rows:
             found = text_phrases(texts[row], edge_words, max_words)
             counts.update(found)
@@ -458,10 +464,12 @@ def ranked_phrases(
                     key_of[phrase] = phrase_key(phrase)
             text_keys = {key_of[phrase] for phrase in found}
             keys.update(text_keys)
+            words_said.update(set(_TOKEN.findall(texts[row].casefold())))
             if parts_arr is not None:
                 part = int(parts_arr[row])
                 by_part.update((key, part) for key in text_keys)
         surfaces[theme] = counts
+        word_counts[theme] = words_said
         key_counts[theme] = keys
         in_parts[theme] = by_part
         total.update(keys)
@@ -510,8 +518,15 @@ def ranked_phrases(
                 score *= KEYWORD_BONUS * (1.0 - best_rank / (2 * KEYWORDS_CONSIDERED))
                 score *= 1.0 + EXTRA_KEYWORD * (len(held) - 1)
             # said by enough of the theme, or built on a leading word that enough of it says
-            leading = any(w in said_leading for w in key_words)
-            scored.append((score, phrase, 1.0 if leading else coverage))
+            # with no word of one part beside it
+            built_on_theme = (
+                coverage < min_share
+                and any(w in said_leading for w in key_words)
+                and all(
+                    w in key_rank or word_counts[theme][w] >= min_share * n_theme for w in key_words
+                )
+            )
+            scored.append((score, phrase, 1.0 if built_on_theme else coverage))
         if any(c >= min_share for _, _, c in scored):
             scored = [sp for sp in scored if sp[2] >= min_share]
         # Ties broken by the phrase itself, so the name never depends on counting order.

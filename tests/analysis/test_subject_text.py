@@ -281,8 +281,41 @@ SERVICE = [
     "waitress was attentive",
     "staff ignored us",
 ] * 3
+# A display theme and a graphics theme merged; "retina display" is said in 2 of the 30.
+DISPLAY = [
+    "the retina display is stunning",
+    "retina display, wow",
+    "the display is bright",
+    "display looks sharp",
+    "nice display",
+    "display is too glossy",
+    "the screen is big",
+    "screen resolution is great",
+    "screen is dim",
+    "the screen scratches easily",
+    "big screen for movies",
+    "display colors are vivid",
+    "screen size is perfect",
+    "love the screen",
+    "the screen flickers",
+    "graphics card is weak",
+    "graphics are smooth",
+    "games look great",
+    "graphics card overheats",
+    "fps drops in games",
+    "good graphics for the price",
+    "integrated graphics only",
+    "gpu is fine",
+    "video editing is smooth",
+    "gpu died",
+    "graphics could be better",
+    "gaming is ok",
+    "nvidia chip inside",
+    "great for photo editing",
+    "rendering is fast",
+]
 # One subject, asked many ways: "wait for a transfer" is said in 2 of 30 texts, but "wait",
-# its third keyword, in 5 (17%), like banking77's transfer_timing ("how long" in most).
+# its third keyword, in 5 (17%) and "transfer" in 5, like banking77's transfer_timing.
 TRANSFER_WAIT = (
     ["how long does it take"] * 4
     + ["how long will it take"] * 4
@@ -292,12 +325,12 @@ TRANSFER_WAIT = (
         "i had to wait two days",
         "the wait is annoying",
         "wait time is awful",
-        "money not there yet",
+        "transfer not there yet",
         "when will it arrive",
         "still nothing on my account",
         "is it instant",
-        "sent it friday",
-        "nothing arrived",
+        "transfer sent friday",
+        "no transfer arrived",
         "friend still has not got it",
         "expected it today",
         "arrival date please",
@@ -317,7 +350,11 @@ TRANSFER_WAIT = (
     ("theme", "keywords", "expected"),
     [
         # "bass" is the third keyword but said by 2 of 30: one part's dish, not the theme
-        pytest.param(FISH + MEAT, ["fish", "lamb", "bass", "salmon", "steak"], "fish", id="merge"),
+        pytest.param(FISH + MEAT, ["fish", "lamb", "bass", "sea", "salmon"], "fish", id="merge"),
+        # "display" is said by the theme, "retina" by 2 of 30 and no keyword
+        pytest.param(
+            DISPLAY, ["screen", "display", "graphics", "games", "editing"], "screen", id="part-word"
+        ),
         # a phrase built on a leading word that 17% say keeps naming its theme
         pytest.param(
             TRANSFER_WAIT, ["long", "take", "wait", "days"], "wait for a transfer", id="intent"
