@@ -24,7 +24,7 @@ import numpy as np
 
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
-from analysis.phrases import MIN_NAME_SHARE, phrase_labels
+from analysis.phrases import phrase_labels
 from analysis.stopwords import STOP_WORDS
 from analysis.subject_text import cleaned_texts, subject_texts
 
@@ -342,7 +342,6 @@ class CTfidfLabeler:
                     length_weight=self.length_weight,
                     parts=parts,
                     expand_share=self.expand_share,
-                    min_share=MIN_NAME_SHARE,
                 )
                 fallback = {theme: short_label(kw) for theme, kw in lang_keywords.items()}
                 per_language[lang] = {

@@ -18,7 +18,9 @@ names a theme only when no phrase comes near). A phrase holding one of the theme
 c-TF-IDF keywords scores higher, and more so for each further keyword it holds, so the name
 says what the keywords say (on banking77: 65% -> 74% of names share a word with the intent).
 A candidate must occur in at least ``min_docs`` texts of the theme, so a name is always a
-phrase a manager can find verbatim in two or more quotes. Themes take their best unused
+phrase a manager can find verbatim in two or more quotes, and in a tenth of the theme's texts
+unless it is built on a leading keyword the theme says, with no word of one part beside it
+(:data:`MIN_NAME_SHARE`: "fish", not "sea bass", for a theme of fish and meat dishes). Themes take their best unused
 candidate, largest theme first, so no two themes share a name (nor two wordings of one).
 For a group of themes (a top theme), a one-word name may grow into a phrase its themes share
 (``expand_share``).
@@ -176,17 +178,33 @@ EXTRA_KEYWORD = 0.5
 FRAGMENT_SHARE = 0.6
 # A name is a phrase of 2-4 words; a lone word only when no phrase comes near.
 _LENGTH_WEIGHT = {1: 0.1, 2: 1.0, 3: 1.0, 4: 0.85}
-LEADING_KEYWORDS = 2
 MIN_NAME_SHARE = 0.1
-"""For the names in one language (``label_en``, ``label_nl``, each from a theme's items in
-that language only): a name holding none of the theme's first :data:`LEADING_KEYWORDS`
-keywords is said in at least this share of those texts whenever some candidate qualifies.
-The most distinctive phrase of a few texts must not name a theme of many other things: in the
-real Google Play reviews "waste of time", said in 3 of a theme's 56 English reviews of short
-praise ("waste" its fifth keyword), named all 112 of them on the English screens. Not applied
-to the main names: there it turned banking77's "top up pending" (5% of its theme) into "new
-customer" and "wait for a transfer" into "long" (names sharing a word with the intent 81% ->
-77-80%)"""
+"""A theme's name is said in at least this share of the theme's (counted) texts whenever some
+candidate is, unless it is built on the theme: it holds a word of one of the theme's first
+:data:`LEADING_KEYWORDS` keywords that at least :data:`LEADING_SHARE` of those texts say, and
+each of its other words is a keyword too (of the first :data:`KEYWORDS_CONSIDERED`) or said
+in at least this share of the texts. Every name follows it: the main names and the names in
+one language (``label_en``, ``label_nl``, each from a theme's items in that language only).
+
+The most distinctive phrase of a few texts must not name a theme of many other things. In
+the real Google Play reviews "waste of time", said in 3 of a theme's 56 English reviews of
+short praise ("waste" its fifth keyword), named all 112 of them on the English screens; a
+restaurant theme of 41 sentences on fish and meat dishes (two themes merged,
+:func:`analysis.clustering.merge_intertwined`) was "sea bass" (3 of them; now "fish", said in
+22%), a laptop keyboard theme "number pad" (now "keyboard", 52%). A name built on a leading
+word a good part of the theme says stays, though the phrase itself is rarer: banking77's "top
+up pending" (5% of its theme; "pending" 95%), "wait for a transfer" (2%; "wait", the third
+keyword, 18%). A floor on every name had turned those into "new customer" and "long" (names
+sharing a word with the intent 81% -> 77%); exempting names that hold one of the first two
+keywords cost "wait for a transfer" (80%), and exempting the first three whether said or not
+named the fish and meat theme "salmon dish" (the third keyword "salmon", said by 12%). The
+words beside the leading one count too (USE themes): "retina display" (3 of 57 laptop
+sentences on screens, displays and graphics; "retina" no keyword, said by under 10%) is now
+"screen", "wait for a table" (2 of 99 restaurant service sentences) "table". Measured in
+benchmarks/RESULTS.md, "Theme names said by their theme"."""
+LEADING_KEYWORDS = 3
+LEADING_SHARE = 0.15
+"""See :data:`MIN_NAME_SHARE`."""
 
 
 def text_phrases(
@@ -408,7 +426,7 @@ def ranked_phrases(
     parts: Sequence[int] | np.ndarray | None = None,
     expand_share: float = 0.0,
     n_best: int = 25,
-    min_share: float = 0.0,
+    min_share: float = MIN_NAME_SHARE,
 ) -> dict[int, list[tuple[float, str]]]:
     """Each theme's best candidate names, best first: ``theme -> [(score, phrase), ...]``.
 
@@ -429,6 +447,7 @@ def ranked_phrases(
     edge_words = EDGE_STOP_WORDS | exclude
     surfaces: dict[int, Counter[str]] = {}
     key_counts: dict[int, Counter[str]] = {}
+    word_counts: dict[int, Counter[str]] = {}
     in_parts: dict[int, Counter[tuple[str, int]]] = {}  # (key, part) -> texts
     total: Counter[str] = Counter()
     key_of: dict[str, str] = {}
@@ -436,6 +455,7 @@ def ranked_phrases(
         counts: Counter[str] = Counter()
         keys: Counter[str] = Counter()
         by_part: Counter[tuple[str, int]] = Counter()
+        words_said: Counter[str] = Counter()
         for row in rows:
             found = text_phrases(texts[row], edge_words, max_words)
             counts.update(found)
@@ -444,10 +464,12 @@ def ranked_phrases(
                     key_of[phrase] = phrase_key(phrase)
             text_keys = {key_of[phrase] for phrase in found}
             keys.update(text_keys)
+            words_said.update(set(_TOKEN.findall(texts[row].casefold())))
             if parts_arr is not None:
                 part = int(parts_arr[row])
                 by_part.update((key, part) for key in text_keys)
         surfaces[theme] = counts
+        word_counts[theme] = words_said
         key_counts[theme] = keys
         in_parts[theme] = by_part
         total.update(keys)
@@ -473,6 +495,11 @@ def ranked_phrases(
                 shown[key] = (inside, phrase)
         n_other = max(n_all - n_theme, 1)
         longer = _longer_counts(shown, key_counts[theme])
+        said_leading = {
+            w
+            for w, rank in key_rank.items()
+            if rank < LEADING_KEYWORDS and key_counts[theme][w] >= LEADING_SHARE * n_theme
+        }
         scored = []
         for key, (_, phrase) in shown.items():
             key_words = key.split()
@@ -490,9 +517,16 @@ def ranked_phrases(
                 best_rank = min(key_rank[w] for w in held)
                 score *= KEYWORD_BONUS * (1.0 - best_rank / (2 * KEYWORDS_CONSIDERED))
                 score *= 1.0 + EXTRA_KEYWORD * (len(held) - 1)
-            # a phrase without one of the theme's first keywords must be said by enough of it
-            leading = held and min(key_rank[w] for w in held) < LEADING_KEYWORDS
-            scored.append((score, phrase, 1.0 if leading else coverage))
+            # said by enough of the theme, or built on a leading word that enough of it says
+            # with no word of one part beside it
+            built_on_theme = (
+                coverage < min_share
+                and any(w in said_leading for w in key_words)
+                and all(
+                    w in key_rank or word_counts[theme][w] >= min_share * n_theme for w in key_words
+                )
+            )
+            scored.append((score, phrase, 1.0 if built_on_theme else coverage))
         if any(c >= min_share for _, _, c in scored):
             scored = [sp for sp in scored if sp[2] >= min_share]
         # Ties broken by the phrase itself, so the name never depends on counting order.
@@ -547,7 +581,7 @@ def phrase_labels(
     keywords: Mapping[int, Sequence[str]] | None = None,
     parts: Sequence[int] | np.ndarray | None = None,
     expand_share: float = 0.0,
-    min_share: float = 0.0,
+    min_share: float = MIN_NAME_SHARE,
 ) -> dict[int, str]:
     """The name of every theme in ``labels`` (negative labels are ignored).
 
@@ -569,9 +603,9 @@ def phrase_labels(
             that the most of its texts say, when at least this share of them do and (given
             ``parts``) it is said in two or more parts: "oil" -> "change my oil", "exchange"
             -> "exchange rate", but not "travel" -> "travel alerts" (one part's phrase).
-        min_share: when > 0, a name without one of the theme's first
-            :data:`LEADING_KEYWORDS` keywords is said in at least this share of its counted
-            texts whenever some candidate qualifies (:data:`MIN_NAME_SHARE`).
+        min_share: a name is said in at least this share of its counted texts whenever some
+            candidate is, unless it holds a leading keyword most of them say
+            (:data:`MIN_NAME_SHARE`; 0: no floor, for measuring).
 
     Returns:
         theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``. No two

@@ -5,7 +5,8 @@ the number of sub-themes and top themes, unsorted share, NMI / ARI of sub-themes
 ``label`` and of top themes against ``group``, and two name scores for the sub-themes:
 
 - *verbatim*: share of names found (case and punctuation folded) in >= 2 of the theme's texts;
-- *intent word*: share of names sharing a word with the theme's majority label (intent sets).
+- *intent word*: share of names sharing a word with the theme's majority label (intent sets);
+- *said by*: the median over themes of the share of a theme's texts that hold its name.
 
 Both are given for the product's names (:class:`analysis.labels.CTfidfLabeler`: a phrase
 from the texts) and, beside them, for its first two c-TF-IDF keywords (what the product
@@ -72,11 +73,21 @@ def shares_word(name: str, label: str, plurals: bool = False) -> bool:
     return bool(said & words)
 
 
+def name_coverage(name: str, rows: np.ndarray, folded: list[str]) -> float:
+    """Share of ``rows`` whose text holds ``name`` (case and punctuation folded)."""
+    key = fold(name)
+    if not key or len(rows) == 0:
+        return 0.0
+    return sum(f" {key} " in folded[r] for r in rows) / len(rows)
+
+
 def name_scores(
     names: dict[int, str], labels: np.ndarray, texts: list[str], truth: np.ndarray
-) -> tuple[float, float]:
+) -> tuple[float, float, float]:
+    """(verbatim, intent word, median coverage: share of a theme's texts holding its name)."""
     folded = [f" {fold(t)} " for t in texts]
     verbatim = shared = 0
+    coverages = []
     for theme, name in names.items():
         rows = np.flatnonzero(labels == theme)
         key = fold(name)
@@ -84,8 +95,9 @@ def name_scores(
             verbatim += 1
         if shares_word(name, majority(rows, truth)[0]):
             shared += 1
+        coverages.append(name_coverage(name, rows, folded))
     n = max(len(names), 1)
-    return verbatim / n, shared / n
+    return verbatim / n, shared / n, float(np.median(coverages)) if coverages else 0.0
 
 
 CLUSTER_OPTIONS: dict[str, float | None] = {}
@@ -126,6 +138,7 @@ def run(dataset: str, embedder: str) -> list[str]:
     names_s = time.perf_counter() - started
     ours = name_scores(names, labels, texts, fine_truth)
     details = []
+    folded = [f" {fold(t)} " for t in texts]
     mixed = mixed_hits = plural_hits = 0
     for theme, lab in sorted(labeled.items()):
         rows = np.flatnonzero(labels == theme)
@@ -134,8 +147,9 @@ def run(dataset: str, embedder: str) -> list[str]:
         mixed_hits += int(share < 0.5 and shares_word(lab.label, label))
         plural_hits += int(shares_word(lab.label, label, plurals=True))
         hit = "   " if shares_word(lab.label, label) else "MISS"
+        said = name_coverage(lab.label, rows, folded)
         details.append(
-            f"{dataset} {theme:3d} {len(rows):5d} {hit} {share:4.0%} {label[:28]:28s} "
+            f"{dataset} {theme:3d} {len(rows):5d} {hit} {share:4.0%} {label[:28]:28s} {said:4.0%} "
             f"| {lab.label[:32]:32s} | {', '.join(lab.keywords[:5])}"
         )
     n_names = max(len(labeled), 1)
@@ -151,7 +165,7 @@ def run(dataset: str, embedder: str) -> list[str]:
     print(
         f"| {dataset} | {len(texts)} | {clusterer.n_themes_} | {mixed} | {(labels < 0).mean():.1%} "
         f"| {nmi(fine_truth, labels):.3f} | {ari(fine_truth, labels):.3f} | {top_cells} "
-        f"| {ours[0]:.0%} / {ours[1]:.0%} | {theirs[0]:.0%} / {theirs[1]:.0%} "
+        f"| {ours[0]:.0%} / {ours[1]:.0%} / {ours[2]:.0%} | {theirs[0]:.0%} / {theirs[1]:.0%} "
         f"| {cluster_s:.1f} + {tree_s:.1f} + {names_s:.1f} s |",
         flush=True,
     )
@@ -172,12 +186,13 @@ def main() -> None:
     print(f"embedder {embedder}; names: verbatim in >= 2 texts / share a word with the label\n")
     print(
         "| set | items | sub-themes | majority < 50% | unsorted | sub NMI | sub ARI | top themes | top NMI "
-        "| top ARI | phrase names | keyword names (before) | cluster + tree + names |"
+        "| top ARI | phrase names (verbatim / word / said by) | keyword names (before) "
+        "| cluster + tree + names |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     details = [line for dataset in chosen for line in run(dataset, embedder)]
     if "--names" in sys.argv:
-        print("\nset theme items hit majority-share majority | name | keywords")
+        print("\nset theme items hit majority-share majority said-by | name | keywords")
         print("\n".join(details))
 
 
