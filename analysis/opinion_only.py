@@ -57,7 +57,9 @@ MIN_JUDGED_SHARE = 1 / 3
 
 # Words that carry an opinion and no subject (adjectives, verbs of liking, exclamations).
 # Never words that say what is good or bad ("fast", "slow", "easy", "cheap", "expensive",
-# "works", "crashes", "friendly", "service", "delivery"): those name a subject.
+# "works", "crashes", "friendly", "service", "delivery"): those name a subject. Nor words
+# that mean something else in another language customers write in ("gave": cool in Dutch,
+# given in English; "mist": rubbish in German, misses in Dutch; "door" among the frames).
 OPINION_WORDS = frozenset(
     """
     good great nice excellent amazing awesome perfect best better love loved loving lovely
@@ -72,10 +74,10 @@ OPINION_WORDS = frozenset(
     goed goede geweldig geweldige prima mooi mooie fijn fijne leuk leuke handig handige
     uitstekend uitstekende perfecte fantastisch fantastische toppie topper aanrader tevreden
     blij slecht slechte slechter slechtst slechtste waardeloos waardeloze matig matige
-    teleurstellend teleurgesteld klasse prachtig prachtige gaaf gave tof toffe nuttig nuttige
+    teleurstellend teleurgesteld klasse prachtig prachtige gaaf tof toffe nuttig nuttige
     vreselijk vreselijke verschrikkelijk verschrikkelijke bagger belabberd afrader aanraden
     gut gute guter gutes toll tolle genial geniale hervorragend ausgezeichnet perfekt
-    wunderbar nutzlich empfehlenswert schlecht schlechte schlechter schlechteste mist spitze
+    wunderbar nutzlich empfehlenswert schlecht schlechte schlechter schlechteste spitze
     bestens enttauschend enttauscht empfehle
     bon bonne bien excellente parfait parfaite magnifique formidable incroyable merveilleux
     merveilleuse utile mauvais mauvaise nul nulle adore aime recommande
@@ -99,7 +101,7 @@ FRAME_WORDS = frozenset(
     devs dev makers creators keep everyone everybody anyone people life lot lots
     deserve deserves deserved worth five ten zero
     applicatie applicaties programma producten ding dingen ervaring sterren ster zeker
-    absoluut helemaal totaal jongens ontwikkelaars iedereen dikke duim zo door
+    absoluut helemaal totaal jongens ontwikkelaars iedereen dikke duim
     anwendung programm produkt sache erfahrung sterne wirklich einfach total absolut danke
     weiter
     appli logiciel produit chose vraiment merci
