@@ -124,7 +124,8 @@ class ThemeGrouper:
         self, vectors: np.ndarray, labels: np.ndarray, opinion: np.ndarray
     ) -> ThemeGrouper:
         """The opinion themes as one group, the others grouped by :meth:`_fit_ward` into one
-        group fewer (the bounds hold for the whole tree)."""
+        group fewer (the bounds hold for the whole tree); with few themes in all, each other
+        theme is its own group."""
         others = np.flatnonzero(~opinion)
         renumber = np.full(len(opinion), -1, dtype=np.int64)
         renumber[others] = np.arange(len(others))
@@ -135,9 +136,13 @@ class ThemeGrouper:
             elbow_span=self.elbow_span or 2 * self.max_groups,
             random_state=self.random_state,
         )
-        rest._fit_ward(
-            vectors, np.where(labels >= 0, renumber[np.maximum(labels, 0)], -1), len(others)
-        )
+        if len(opinion) < self.min_groups * self.min_fine_per_group:
+            # Few themes: each other theme stays its own top theme, as without opinions.
+            rest.groups_, rest.n_groups_, rest.scores_ = np.arange(len(others)), len(others), {}
+        else:
+            rest._fit_ward(
+                vectors, np.where(labels >= 0, renumber[np.maximum(labels, 0)], -1), len(others)
+            )
         groups = np.empty(len(opinion), dtype=np.int64)
         groups[others] = rest.groups_
         groups[opinion] = rest.n_groups_

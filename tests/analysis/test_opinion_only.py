@@ -182,6 +182,23 @@ def test_without_texts_the_top_level_is_the_plain_hierarchy():
     assert len(set(grouper.groups_[:n_opinion])) > 1  # far apart: each its own top theme
 
 
+def test_with_few_themes_opinions_share_one_top_theme_and_each_subject_has_its_own():
+    # 1 opinion theme and 8 subject themes (two of them close): below 10 themes every theme
+    # is its own top theme, the opinion themes apart as always; the 8 others are not grouped.
+    labels = np.repeat(np.arange(9), 20)
+    n_subjects = len(SUBJECT_THEMES)
+    texts = [
+        OPINION_THEMES[0][i % len(OPINION_THEMES[0])]
+        if t == 0
+        else SUBJECT_THEMES[(t - 1) % n_subjects][i % len(SUBJECT_THEMES[(t - 1) % n_subjects])]
+        for i, t in enumerate(labels)
+    ]
+    vectors = _scattered_vectors(labels, np.array([0, 1, 2, 3, 4, 5, 6, 7, 7]))
+    grouper = ThemeGrouper().fit(vectors, labels, texts=texts)
+    assert grouper.opinion_group_ == grouper.groups_[0]
+    assert len(set(grouper.groups_[1:])) == 8 and grouper.n_groups_ == 9
+
+
 def test_the_tree_with_opinions_does_not_depend_on_the_order_of_the_items():
     vectors, labels, texts, _ = _grouping_case(seed=1)
     first = ThemeGrouper().fit(vectors, labels, texts=texts).groups_
