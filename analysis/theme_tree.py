@@ -28,6 +28,14 @@ could take, and it is the same for every workspace. On 90% subsamples (re-cluste
 count was 11-12, 12-14, 12-14 and 12 on the restaurant, laptop, CLINC150 and banking77 sets.
 A workspace with few fine themes gets one top theme per fine theme.
 
+Opinion themes stand apart: given the texts, the fine themes whose texts give an opinion
+without a subject ("good", "nice app", "Top!", "Slecht": :func:`analysis.opinion_only
+.opinion_themes`) form one top theme with a fixed name, and the hierarchy and the elbow run on
+the other themes (into one group fewer). Each such theme lies far from every other theme, so
+the hierarchy gave each a top theme of its own: three of the six top themes of the real
+Google Play reviews (301 of 593 texts), beside one catch-all of the real subjects; now one
+"General opinion" top theme of 319 and nine subject top themes.
+
 Pure: vectors and labels in, a group per fine theme out. Deterministic: the hierarchy and
 the elbow depend only on the fine themes' centres and sizes, not on the order of the items.
 """
@@ -42,6 +50,7 @@ import pandas as pd
 
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
+from analysis.opinion_only import OPINION_TOP_NAMES, opinion_themes
 
 
 class ThemeGrouper:
@@ -61,11 +70,14 @@ class ThemeGrouper:
         n_groups_: number of top themes.
         scores_: ``{number of groups: distance below the elbow chord}`` of every cut
             considered (the largest is chosen).
+        opinion_group_: the group of the opinion themes, -1 when they do not stand apart
+            (no texts given, no opinion theme, or nothing else).
     """
 
     groups_: np.ndarray
     n_groups_: int
     scores_: dict[int, float]
+    opinion_group_: int
 
     def __init__(
         self,
@@ -86,6 +98,7 @@ class ThemeGrouper:
         vectors: np.ndarray,
         labels: Sequence[int] | np.ndarray,
         keys: Sequence[str] | None = None,
+        texts: Sequence[str] | None = None,
     ) -> ThemeGrouper:
         """Group the themes of ``labels`` (``0..k-1``; negative = unsorted, ignored).
 
@@ -94,9 +107,52 @@ class ThemeGrouper:
             labels: fine theme per item.
             keys: a stable key per item (text hash); accepted for callers, the cut does not
                 depend on the order of the items.
+            texts: the items' texts; given, the opinion themes
+                (:func:`analysis.opinion_only.opinion_themes`) form one top theme of their own
+                (``opinion_group_``) and the other themes are grouped among themselves.
         """
         labels_arr = np.asarray(labels, dtype=np.int64)
         n_fine = int(labels_arr.max()) + 1 if (labels_arr >= 0).any() else 0
+        self.opinion_group_ = -1
+        if texts is not None and n_fine:
+            opinion = opinion_themes(texts, labels_arr)
+            if opinion.any() and not opinion.all():
+                return self._fit_apart(vectors, labels_arr, opinion)
+        return self._fit_ward(vectors, labels_arr, n_fine)
+
+    def _fit_apart(
+        self, vectors: np.ndarray, labels: np.ndarray, opinion: np.ndarray
+    ) -> ThemeGrouper:
+        """The opinion themes as one group, the others grouped by :meth:`_fit_ward` into one
+        group fewer (the bounds hold for the whole tree); with few themes in all, each other
+        theme is its own group."""
+        others = np.flatnonzero(~opinion)
+        renumber = np.full(len(opinion), -1, dtype=np.int64)
+        renumber[others] = np.arange(len(others))
+        rest = ThemeGrouper(
+            min_groups=max(self.min_groups - 1, 1),
+            max_groups=max(self.max_groups - 1, 1),
+            min_fine_per_group=self.min_fine_per_group,
+            elbow_span=self.elbow_span or 2 * self.max_groups,
+            random_state=self.random_state,
+        )
+        if len(opinion) < self.min_groups * self.min_fine_per_group:
+            # Few themes: each other theme stays its own top theme, as without opinions.
+            rest.groups_, rest.n_groups_, rest.scores_ = np.arange(len(others)), len(others), {}
+        else:
+            rest._fit_ward(
+                vectors, np.where(labels >= 0, renumber[np.maximum(labels, 0)], -1), len(others)
+            )
+        groups = np.empty(len(opinion), dtype=np.int64)
+        groups[others] = rest.groups_
+        groups[opinion] = rest.n_groups_
+        self.groups_ = _canonical(groups)
+        self.n_groups_ = rest.n_groups_ + 1
+        self.scores_ = rest.scores_
+        self.opinion_group_ = int(self.groups_[np.flatnonzero(opinion)[0]])
+        return self
+
+    def _fit_ward(self, vectors: np.ndarray, labels_arr: np.ndarray, n_fine: int) -> ThemeGrouper:
         if n_fine < self.min_groups * self.min_fine_per_group:
             self.groups_ = np.arange(n_fine, dtype=np.int64)
             self.n_groups_ = n_fine
@@ -294,7 +350,8 @@ def plan_tree(
     theme_ids = sorted({int(t) for t in item_themes if t >= 0})
     index = {t: i for i, t in enumerate(theme_ids)}
     fine = np.array([index.get(int(t), -1) for t in item_themes], dtype=np.int64)
-    groups = ThemeGrouper(random_state=random_state).fit(vectors, fine, keys).groups_
+    grouper = ThemeGrouper(random_state=random_state).fit(vectors, fine, keys, texts)
+    groups = grouper.groups_
     item_group = np.where(fine >= 0, groups[np.maximum(fine, 0)], -1)
     n_groups = int(groups.max()) + 1 if len(groups) else 0
     grouped = item_group >= 0
@@ -315,6 +372,7 @@ def plan_tree(
             group_ids[group] = provisional
             provisional -= 1
     theme_top = {theme: group_ids[int(groups[i])] for theme, i in index.items()}
+    opinion_top = group_ids.get(grouper.opinion_group_)
     known_tops = set(group_ids.values()) | {int(t) for t in old["top_id"]}
     for theme, top in locked.items():
         if theme in theme_top and top in known_tops:
@@ -340,12 +398,22 @@ def plan_tree(
         members = top_labels == i
         centre = l2_normalize(vectors[members].mean(axis=0, keepdims=True))[0]
         name = labeler.labels_.get(i)
+        if top == opinion_top:  # a fixed category: its fixed name in both languages
+            label, label_nl, label_en = (
+                OPINION_TOP_NAMES["en"],
+                OPINION_TOP_NAMES["nl"],
+                OPINION_TOP_NAMES["en"],
+            )
+        elif name:
+            label, label_nl, label_en = name.label, name.label_nl, name.label_en
+        else:
+            label, label_nl, label_en = f"top theme {i + 1}", "", ""
         rows.append(
             {
                 "top_id": top,
-                "label": name.label if name else f"top theme {i + 1}",
-                "label_nl": name.label_nl if name else "",
-                "label_en": name.label_en if name else "",
+                "label": label,
+                "label_nl": label_nl,
+                "label_en": label_en,
                 "centroid": [float(v) for v in centre],
             }
         )

@@ -128,7 +128,7 @@ def run(dataset: str, embedder: str) -> list[str]:
     labels = clusterer.labels_
     cluster_s = time.perf_counter() - started
     started = time.perf_counter()
-    grouper = ThemeGrouper().fit(vectors, labels, keys)
+    grouper = ThemeGrouper().fit(vectors, labels, keys, texts)
     tree_s = time.perf_counter() - started
     top = np.where(labels >= 0, grouper.groups_[np.maximum(labels, 0)], -1)
     started = time.perf_counter()

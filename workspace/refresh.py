@@ -24,6 +24,7 @@ from analysis.clustering import ThemeClusterer
 from analysis.embedders import Embedder
 from analysis.labels import count_terms
 from analysis.neighbors import when_layout_starts
+from analysis.opinion_only import read_opinions
 from analysis.refresh_plan import cluster_items, items_sentiment, plan_refresh
 from analysis.sentiment import rating_to_sentiment
 from analysis.subject_text import subject_texts
@@ -145,6 +146,8 @@ def refresh_themes(
                 jobs["subjects"] = background.submit(subject_texts, texts)
                 # The names' term counts (analysis/labels.py reads them from its cache).
                 jobs["counts"] = background.submit(lambda: count_terms(subject_texts(texts)))
+                # What the texts say besides an opinion (the top level reads it, cached).
+                jobs["opinions"] = background.submit(read_opinions, texts)
 
         if progress is not None:
             progress("clustering", 0.0)
@@ -158,6 +161,7 @@ def refresh_themes(
             progress("matching", 0.6)
         subjects.result()  # cached (analysis/subject_text.py): the labels ask for them again
         jobs["counts"].result()  # cached too (analysis/labels.py)
+        jobs["opinions"].result()  # cached too (analysis/opinion_only.py)
         registry = store.registry(ws, embedder.model_id)
         merged = registry.loc[registry["status"] == "merged", "theme_id"]
         plan = plan_refresh(

@@ -1,0 +1,226 @@
+"""Feedback that gives only an opinion, without a subject: "Good", "Super app!", "Slecht".
+
+Short reviews that say only how the writer feels ("good", "nice app", "amazing",
+"excellent", "worst app ever", "top!", "heel slecht") cluster by their opinion word, and
+such themes lie far from every subject theme: on real app reviews (Kiwix, Google Play, 593
+texts) the top level made three of its six top themes of them ("good", "nice app",
+"amazing": 301 texts), all meaning "customers like the app", beside one catch-all of the
+real subjects. Voice-of-customer tools gather them in one place ("general praise").
+:func:`opinion_themes` finds the themes whose texts have an opinion, not a subject, in
+common; the top level (:class:`analysis.theme_tree.ThemeGrouper`) puts them under one top
+theme named :data:`OPINION_TOP_NAMES`, and groups the other themes among themselves. The
+themes themselves do not change: a text that names a subject beside its opinion ("good but
+downloads fail", "great offline wikipedia") stays in its subject's theme.
+
+The lexicon (one block per language: Dutch, English, German, French, Spanish, a few
+Portuguese and Italian words) has opinion words, frame words (what is reviewed in general:
+"app", "product"; its makers; thanks, stars, intensifiers) and the function words of
+:data:`analysis.stopwords.STOP_WORDS`. Words are compared case- and accent-folded with
+repeated letters collapsed ("Génial", "goooood", "Excelent"). Words outside it are taken as
+the subject; a text with no word in it at all (another language or script) is not judged,
+so a theme in a language the lexicon lacks is judged by its other texts or left alone.
+
+Pure and order-free: a theme's answer depends on its texts (and the workspace's common
+words), not on their order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from analysis.stopwords import STOP_WORDS
+from analysis.subject_text import subject_texts
+
+# The fixed name of the top theme that gathers them, in every interface language. The
+# dashboard's catalogue (dashboard/i18n.py, key "tree.opinion_only") and the stored top theme
+# names (read by the CLI and the exports) both come from here.
+OPINION_TOP_NAMES: dict[str, str] = {"en": "General opinion", "nl": "Algemeen oordeel"}
+
+# An opinion theme (:func:`opinion_themes`): at least OPINION_ONLY_SHARE of its judged texts
+# say nothing but an opinion, and its most frequent subject word is in at most
+# 1 / SUBJECT_RATIO as many texts as an opinion word. Measured on the themes of the real
+# reviews, SemEval restaurants and laptops, CLINC150 and banking77: the opinion themes had
+# 24-84% opinion-only texts and subject ratios 6-39; the subject themes full of opinion
+# words had a recurring subject (ratio <= 5: "great food", "text-to-speech") or almost no
+# opinion-only text (banking's "top up" themes: 0-7%).
+OPINION_ONLY_SHARE = 0.2
+SUBJECT_RATIO = 6.0
+# The texts the lexicon judges must be at least this share of the theme (a theme in a
+# language the lexicon does not cover is left alone).
+MIN_JUDGED_SHARE = 1 / 3
+
+# Words that carry an opinion and no subject (adjectives, verbs of liking, exclamations).
+# Never words that say what is good or bad ("fast", "slow", "easy", "cheap", "expensive",
+# "works", "crashes", "friendly", "service", "delivery"): those name a subject. Nor words
+# that mean something else in another language customers write in ("gave": cool in Dutch,
+# given in English; "mist": rubbish in German, misses in Dutch; "door" among the frames).
+OPINION_WORDS = frozenset(
+    """
+    good great nice excellent amazing awesome perfect best better love loved loving lovely
+    like liked likes cool fantastic wonderful brilliant superb super top fine outstanding
+    incredible fabulous terrific marvelous marvellous exceptional impressive impressed
+    magnificent spectacular stunning phenomenal splendid genius recommend recommended
+    recommendable useful helpful handy beautiful gorgeous epic wow satisfied happy happier
+    glad pleased enjoy enjoyed enjoying solid decent mediocre ok okay
+    bad poor terrible awful horrible worst worse useless rubbish garbage crap trash
+    disappointing disappointed disappointment hate hated sucks sucked pathetic meh lame
+    horrendous dreadful waste
+    goed goede geweldig geweldige prima mooi mooie fijn fijne leuk leuke handig handige
+    uitstekend uitstekende perfecte fantastisch fantastische toppie topper aanrader tevreden
+    blij slecht slechte slechter slechtst slechtste waardeloos waardeloze matig matige
+    teleurstellend teleurgesteld klasse prachtig prachtige gaaf tof toffe nuttig nuttige
+    vreselijk vreselijke verschrikkelijk verschrikkelijke bagger belabberd afrader aanraden
+    gut gute guter gutes toll tolle genial geniale hervorragend ausgezeichnet perfekt
+    wunderbar nutzlich empfehlenswert schlecht schlechte schlechter schlechteste spitze
+    bestens enttauschend enttauscht empfehle
+    bon bonne bien excellente parfait parfaite magnifique formidable incroyable merveilleux
+    merveilleuse utile mauvais mauvaise nul nulle adore aime recommande
+    bueno buena buenisima buenisimo excelente perfecto perfecta increible maravillosa
+    maravilloso util malo mala pesimo pesima fantastica fantastico recomiendo recomendada
+    recomendado encanta encanto gusta gusto mejor peor espectacular
+    bom boa otimo otima ottimo ottima bello bella bellissima buono buona pessimo pessima
+    """.split()  # noqa: SIM905 (one readable block per language)
+)
+
+# Words that frame an opinion without naming a subject: what is reviewed in general ("app",
+# "product"), its makers ("developers", "team"), thanks, stars and grades ("5 stars", "ten
+# out of ten"), intensifiers and "ever", "keep up the good work", "must have", "waste of
+# time". Never a part, feature or step of what is reviewed.
+FRAME_WORDS = frozenset(
+    """
+    app apps application applications program programme software product products tool
+    thing things stuff experience job work idea ever overall totally absolutely extremely
+    highly definitely truly quite pretty simply seriously indeed actually star stars rating
+    thumbs yeah yay lol omg thx thnx thnks tnx tks ty damn guys team developers developer
+    devs dev makers creators keep everyone everybody anyone people life lot lots
+    deserve deserves deserved worth five ten zero
+    applicatie applicaties programma producten ding dingen ervaring sterren ster zeker
+    absoluut helemaal totaal jongens ontwikkelaars iedereen dikke duim
+    anwendung programm produkt sache erfahrung sterne wirklich einfach total absolut danke
+    weiter
+    appli logiciel produit chose vraiment merci
+    aplicacion aplicaciones programa producto cosa experiencia estrellas realmente gracias
+    maximo
+    aplicativo aplicacao applicazione prodotto obrigado grazie
+    """.split()  # noqa: SIM905 (one readable block per language)
+)
+
+_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=100_000)  # a workspace's vocabulary; folding is most of the cost
+def _fold(word: str) -> str:
+    """Case- and accent-folded, repeated letters collapsed: "Génial" -> "genial",
+    "Goooood" -> "god" like "good", "Excelent" like "excellent"."""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
+    )
+    return re.sub(r"(.)\1+", r"\1", stripped)
+
+
+_OPINION = frozenset(_fold(w) for w in OPINION_WORDS)
+_ALLOWED = _OPINION | frozenset(_fold(w) for w in FRAME_WORDS | STOP_WORDS)
+
+OPINION_ONLY, NAMES_SUBJECT, UNJUDGED = 1, 0, -1
+# What :func:`_read` finds in a text, as bits: a word the lexicon knows, an opinion word, a
+# word it does not know.
+_KNOWN, _OPINION_WORD, _UNKNOWN = 1, 2, 4
+
+
+def _read(subject: str, unknown: set[str] | None = None) -> int:
+    """The bits of ``subject``'s words (single letters ignored: "it's" -> "it"); the words
+    the lexicon does not know are added to ``unknown`` when given."""
+    bits = 0
+    for token in _LETTERS.findall(subject):
+        word = _fold(token)
+        if len(word) < 2:
+            continue
+        if word in _ALLOWED:
+            bits |= _KNOWN | (_OPINION_WORD if word in _OPINION else 0)
+        else:
+            bits |= _UNKNOWN
+            if unknown is not None:
+                unknown.add(word)
+    return bits
+
+
+def opinion_kind(subject: str) -> int:
+    """What ``subject`` (a text's :func:`analysis.subject_text.subject_text`) says:
+
+    - :data:`OPINION_ONLY`: an opinion word and no word outside the lexicon ("Great app!",
+      "Heel slecht", "Me encanta", "Worst app ever");
+    - :data:`NAMES_SUBJECT`: a word outside the lexicon beside one in it ("Great food",
+      "good but downloads fail"): a subject (or a word the lexicon lacks);
+    - :data:`UNJUDGED`: no word the lexicon knows (another language or script, emoji only,
+      one unknown word), or only frame and function words ("Thanks!").
+    """
+    bits = _read(subject)
+    if not bits & _KNOWN:
+        return UNJUDGED
+    if bits & _UNKNOWN:
+        return NAMES_SUBJECT
+    return OPINION_ONLY if bits & _OPINION_WORD else UNJUDGED
+
+
+def read_opinions(texts: Sequence[str]) -> np.ndarray:
+    """What each text's subject holds (bits, see :func:`_read`); the last two answers are kept.
+
+    A refresh reads them on its second core while the clustering runs; the top level asks
+    again for the same texts (~5 s at 100k texts on the 2-core machine).
+    """
+    return _readings(tuple(subject_texts(texts)))
+
+
+@lru_cache(maxsize=2)  # 100 kB per 100k texts
+def _readings(subjects: tuple[str, ...]) -> np.ndarray:
+    return np.fromiter((_read(s) for s in subjects), np.int8, len(subjects))
+
+
+def opinion_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> np.ndarray:
+    """Per theme ``0..k-1`` of ``labels`` (negative: unsorted, ignored), whether it is an
+    opinion theme: what its texts have in common is an opinion, not a subject.
+
+    Read on the texts' subjects (:func:`analysis.subject_text.subject_texts`: greetings,
+    handles, sign-offs and the workspace's common words removed, as the clustering read
+    them) and counted over the theme's texts the lexicon judges (a word of them in it; at
+    least :data:`MIN_JUDGED_SHARE` of the theme): at least :data:`OPINION_ONLY_SHARE` of
+    them say nothing but an opinion (:data:`OPINION_ONLY`), and its most frequent word
+    outside the lexicon (its likeliest subject) is in at most ``1 / SUBJECT_RATIO`` as many
+    texts as an opinion word is.
+    "Great food", "friendly staff", "good but downloads fail" make themes whose subject word
+    recurs; "Good", "Nice app, love it", "Top!" do not.
+    """
+    labels_arr = np.asarray(labels, dtype=np.int64)
+    k = int(labels_arr.max()) + 1 if (labels_arr >= 0).any() else 0
+    bits = read_opinions(texts).astype(np.int64)
+    inside = labels_arr >= 0
+    themes, bits = labels_arr[inside], bits[inside]
+    judged_rows = (bits & _KNOWN) > 0
+    opinion_rows = judged_rows & ((bits & _OPINION_WORD) > 0)
+    sizes = np.bincount(themes, minlength=k)
+    judged = np.bincount(themes, weights=judged_rows, minlength=k)
+    opinion = np.bincount(themes, weights=opinion_rows, minlength=k)
+    only = np.bincount(themes, weights=opinion_rows & ((bits & _UNKNOWN) == 0), minlength=k)
+    candidate = (
+        (judged > 0)
+        & (judged >= MIN_JUDGED_SHARE * sizes - 1e-9)
+        & (only >= OPINION_ONLY_SHARE * judged - 1e-9)
+    )
+    # The subject words only for the few candidates: most themes fail the shares above.
+    subjects = subject_texts(texts)
+    rows = np.flatnonzero(inside)
+    for theme in np.flatnonzero(candidate):
+        counts: Counter[str] = Counter()
+        for row in rows[(themes == theme) & judged_rows]:
+            unknown: set[str] = set()
+            _read(subjects[row], unknown)
+            counts.update(unknown)
+        top_subject = max(counts.values(), default=0)
+        candidate[theme] = top_subject * SUBJECT_RATIO <= opinion[theme] + 1e-9
+    return candidate
