@@ -343,9 +343,11 @@ class CTfidfLabeler:
                     parts=parts,
                     expand_share=self.expand_share,
                 )
-                fallback = {theme: short_label(kw) for theme, kw in lang_keywords.items()}
+                # Only a phrase the language's texts say: without one the name stays empty and
+                # the screen falls back (workspace.names), never to a keyword pair such as
+                # "developers helped, match" for reviews that mostly say thanks.
                 per_language[lang] = {
-                    theme: lang_names.get(theme) or fallback.get(theme, "") for theme in eligible
+                    theme: lang_names[theme] for theme in eligible if lang_names.get(theme)
                 }
         self.labels_ = {}
         for theme in themes:

@@ -53,6 +53,32 @@ def test_bilingual_theme_gets_a_label_per_language():
     assert len({texts[q] for q in delivery.quotes}) == len(delivery.quotes)
 
 
+def test_a_language_without_a_shared_phrase_gets_no_name_of_keywords():
+    """Thank-you reviews in English share no phrase once the thanks are left out: no English
+    name (the screen falls back to the theme's name), never a keyword pair."""
+    english = [
+        "Thank you very match.",
+        "Thanks for developers and any one helped.",
+        "Thanks on this work great",
+        "Its very useful thank u",
+        "Thank you so much, it works offline too",
+    ]
+    spanish = [
+        "muchas gracias",
+        "Gracias a los desarrolladores",
+        "Gracias a kiwix cada día soy una persona diferente",
+        "Es la mejor, muy completa. Gracias",
+        "gracias por todo",
+    ]
+    texts = english + spanish
+    langs = ["en"] * 5 + ["es"] * 5
+    vectors = get_embedder("tfidf").embed(texts)
+    theme = CTfidfLabeler(min_language_items=5).fit(texts, [0] * 10, vectors, langs).labels_[0]
+    assert theme.label_en == ""
+    assert "," not in theme.label_en
+    assert theme.label
+
+
 FR_ES_DE = [
     "le colis est arrivé avec une semaine de retard",
     "la livraison du colis a pris beaucoup de retard",
