@@ -152,6 +152,9 @@ def layout_sample(n: int) -> int | None:
 
 LAYOUT_SAMPLE_ABOVE = 60_000
 LAYOUT_SAMPLE_ROWS = 40_000
+CELLS_INIT_ROWS = 4096
+"""Rows the search cells' k-means++ start draws from when the layout is fitted on a sample
+(:func:`analysis.neighbors.search_cells`; scikit-learn's default, 12,288 rows, below)."""
 
 
 MIN_LAYOUT_THEMES = 3
@@ -297,9 +300,10 @@ class ThemeClusterer:
         # One neighbour search serves the layout (or the smoothing) and the unsorted rule.
         hood = max(self.layout_neighbors - 1, 1)
         sample_rows = (self.layout_sample_rows or layout_sample(n)) if use_layout else None
-        # A layout fitted on a sample searches the sample's neighbours in the same cells.
+        # A layout fitted on a sample searches the sample's neighbours in the same cells
+        # (their k-means++ start on one batch: see search_cells).
         cells = (
-            search_cells(x, self.random_state)
+            search_cells(x, self.random_state, init_rows=CELLS_INIT_ROWS)
             if sample_rows is not None and n > self.exact_max_rows
             else None
         )

@@ -146,9 +146,16 @@ class SearchCells(NamedTuple):
     probe: np.ndarray
 
 
-def search_cells(x: np.ndarray, random_state: int = 0) -> SearchCells:
+def search_cells(x: np.ndarray, random_state: int = 0, init_rows: int | None = None) -> SearchCells:
     """~sqrt(n) mini-batch k-means cells of the rows and each cell's 5 nearest cells (its
     own first), for :func:`nearest_neighbors` above ``exact_max_rows``.
+
+    ``init_rows``: rows the k-means++ start picks the centres from (default scikit-learn's
+    3 batches, 12,288 rows). The start is most of the k-means' time (100k rows: ~1.4 of
+    ~3.1 s, a float64 product over those rows per centre); on 4,096 rows the cells of the
+    100k benchmark data find the same share of the exact neighbours (recall@14 0.984 /
+    0.980 against 0.984 / 0.982, seeds 0 / 1) and the themes score as well (see
+    ``benchmarks/RESULTS.md``, 2026-11-30, session 9).
 
     The k-means steps run on two OpenMP threads unless the machine is busy
     (:func:`analysis.embedders.machine_busy`): nothing else of the refresh runs yet, so the
@@ -164,6 +171,7 @@ def search_cells(x: np.ndarray, random_state: int = 0) -> SearchCells:
             n_cells,
             init=kmeans_plusplus,
             batch_size=4096,
+            init_size=init_rows,
             n_init=1,
             max_iter=20,
             random_state=random_state,
