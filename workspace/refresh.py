@@ -223,10 +223,11 @@ def _load_kernels() -> None:
     missing or stale (a new checkout, or any change to ``analysis/kernels.py``: numba keys
     the cache on the file's time stamp), 2-4 s of interpreter-bound work. Done at their
     first call, that was on the main thread (at 100k rows in the layout's epochs, beside
-    the refresh's text work that wants the same interpreter lock): a first run after a
-    merge took 38.4 s against 26.3-30.4 s (``benchmarks/RESULTS.md``, session 9). Here the
-    reads of the items and vectors (mostly DuckDB, without the lock) hide it; a caller
-    that reaches a loop first waits for numba's compile lock, with the same result."""
+    the refresh's text work that wants the same interpreter lock): 49.5 s with an empty
+    cache against 32.0 s (``benchmarks/RESULTS.md``, session 9). Here the reads of the
+    items and vectors (mostly DuckDB, without the lock) hide most of it (23.4 against
+    21.4 s); a caller that reaches a loop first waits for numba's compile lock, with the
+    same result."""
     from analysis.kernels import warm_up
 
     warm_up()
