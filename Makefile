@@ -19,11 +19,17 @@ $(PY):
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
-	# Compile the clusterer's numba loops once; later processes load them from disk.
-	$(PY) -c "from analysis.kernels import warm_up; warm_up()"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Compile the clusterer's numba loops once; later processes load them from disk. numba keys
+# its cache on analysis/kernels.py's time stamp, so a checkout or merge that touches the file
+# compiles them again here (a refresh otherwise compiles them itself, on a thread beside its reads).
+KERNELS := $(VENV)/.kernels
+$(KERNELS): analysis/kernels.py $(STAMP)
+	$(PY) -c "from analysis.kernels import warm_up; warm_up()"
+	touch $(KERNELS)
+
+setup: $(STAMP) $(KERNELS)
 
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \

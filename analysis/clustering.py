@@ -37,6 +37,7 @@ import numpy as np
 
 from analysis.embedders import l2_normalize
 from analysis.neighbors import (
+    SEARCH_THREADS,
     fit_minibatch_kmeans,
     kmeans_plusplus,
     nearest_neighbors,
@@ -151,6 +152,9 @@ def layout_sample(n: int) -> int | None:
 
 LAYOUT_SAMPLE_ABOVE = 60_000
 LAYOUT_SAMPLE_ROWS = 40_000
+CELLS_INIT_ROWS = 4096
+"""Rows the search cells' k-means++ start draws from when the layout is fitted on a sample
+(:func:`analysis.neighbors.search_cells`; scikit-learn's default, 12,288 rows, below)."""
 
 
 MIN_LAYOUT_THEMES = 3
@@ -296,19 +300,36 @@ class ThemeClusterer:
         # One neighbour search serves the layout (or the smoothing) and the unsorted rule.
         hood = max(self.layout_neighbors - 1, 1)
         sample_rows = (self.layout_sample_rows or layout_sample(n)) if use_layout else None
-        # A layout fitted on a sample searches the sample's neighbours in the same cells.
+        # A layout fitted on a sample searches the sample's neighbours in the same cells
+        # (their k-means++ start on one batch: see search_cells).
         cells = (
-            search_cells(x, self.random_state)
+            search_cells(x, self.random_state, init_rows=CELLS_INIT_ROWS)
             if sample_rows is not None and n > self.exact_max_rows
             else None
         )
-        neighbors, similarities = nearest_neighbors(
-            x,
-            max(hood, self.smooth_neighbors - 1),
-            self.exact_max_rows,
-            self.random_state,
-            cells=cells,
-        )
+        # On a sample, the search of all rows (needed to place the other rows, and by the
+        # steps after the layout) runs beside the sample's epochs, on the core they leave.
+        sampled = use_layout and sample_rows is not None and sample_rows < n
+        found: list[tuple[np.ndarray, np.ndarray]] = []
+
+        def search() -> tuple[np.ndarray, np.ndarray]:
+            if not found:
+                found.append(
+                    nearest_neighbors(
+                        x,
+                        max(hood, self.smooth_neighbors - 1),
+                        self.exact_max_rows,
+                        self.random_state,
+                        cells=cells,
+                        threads=1 if sampled else SEARCH_THREADS,
+                    )
+                )
+            return found[0]
+
+        def layout_neighbors() -> tuple[np.ndarray, np.ndarray]:
+            near, sims = search()
+            return near[:, :hood], sims[:, :hood]
+
         if use_layout:
             features = umap_layout(
                 x,
@@ -316,16 +337,18 @@ class ThemeClusterer:
                 n_components=self.layout_dims,
                 n_epochs=self.layout_epochs or layout_epochs(n),
                 random_state=self.random_state,
-                neighbors=(neighbors[:, :hood], similarities[:, :hood]),
+                neighbors=layout_neighbors,
                 sample_rows=sample_rows,
                 cells=cells,
             )
-        elif self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
-            # Each row averaged with its nearest rows: pulls paraphrases together.
-            near = neighbors[:, : self.smooth_neighbors - 1]
-            features = l2_normalize(x + x[near].sum(axis=1))
-        else:
-            features = x
+        neighbors, similarities = search()
+        if not use_layout:
+            if self.smooth_neighbors > 1 and n <= self.smooth_max_rows:
+                # Each row averaged with its nearest rows: pulls paraphrases together.
+                near = neighbors[:, : self.smooth_neighbors - 1]
+                features = l2_normalize(x + x[near].sum(axis=1))
+            else:
+                features = x
 
         # Imported here: the dashboard's first page imports this module (group_sums) and need
         # not wait for scipy.cluster.

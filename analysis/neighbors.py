@@ -28,7 +28,8 @@ _layout_start = threading.local()
 @contextmanager
 def when_layout_starts(callback: Callable[[], None]) -> Iterator[None]:
     """Call ``callback()`` once, when this thread's next :func:`umap_layout` starts its
-    epochs (not at all if none does before the block ends).
+    epochs (not at all if none does before the block ends); on a layout fitted on a sample,
+    when the search of all rows that runs beside the epochs is done (from that thread).
 
     The epochs are a compiled loop on one core that holds no interpreter lock: work that
     does (Python text processing) runs beside them on the second core at full speed. Beside
@@ -44,10 +45,16 @@ def when_layout_starts(callback: Callable[[], None]) -> Iterator[None]:
 
 
 def _layout_starting() -> None:
-    callback = getattr(_layout_start, "callback", None)
+    callback = _take_layout_callback()
     if callback is not None:
-        _layout_start.callback = None
         callback()
+
+
+def _take_layout_callback() -> Callable[[], None] | None:
+    """This thread's :func:`when_layout_starts` callback, taken (it runs once)."""
+    callback: Callable[[], None] | None = getattr(_layout_start, "callback", None)
+    _layout_start.callback = None
+    return callback
 
 
 def _top_k(
@@ -113,8 +120,9 @@ def kmeans_plusplus(x: np.ndarray, n_clusters: int, random_state: Any) -> np.nda
     return centres
 
 
-def fit_minibatch_kmeans(model: Any, x: np.ndarray) -> Any:
-    """``model.fit(x)`` for a scikit-learn ``MiniBatchKMeans``, on one OpenMP thread.
+def fit_minibatch_kmeans(model: Any, x: np.ndarray, threads: int = 1) -> Any:
+    """``model.fit(x)`` for a scikit-learn ``MiniBatchKMeans``, on one OpenMP thread
+    (``threads``: on that many).
 
     Its steps are many small parallel regions (one per batch of 4,096 rows); two OpenMP
     threads met at a barrier after each, and when the second core was busy (sentiment and
@@ -127,7 +135,7 @@ def fit_minibatch_kmeans(model: Any, x: np.ndarray) -> Any:
     """
     from threadpoolctl import threadpool_limits
 
-    with threadpool_limits(limits=1, user_api="openmp"):
+    with threadpool_limits(limits=threads, user_api="openmp"):
         return model.fit(x)
 
 
@@ -138,10 +146,24 @@ class SearchCells(NamedTuple):
     probe: np.ndarray
 
 
-def search_cells(x: np.ndarray, random_state: int = 0) -> SearchCells:
+def search_cells(x: np.ndarray, random_state: int = 0, init_rows: int | None = None) -> SearchCells:
     """~sqrt(n) mini-batch k-means cells of the rows and each cell's 5 nearest cells (its
-    own first), for :func:`nearest_neighbors` above ``exact_max_rows``."""
+    own first), for :func:`nearest_neighbors` above ``exact_max_rows``.
+
+    ``init_rows``: rows the k-means++ start picks the centres from (default scikit-learn's
+    3 batches, 12,288 rows). The start is most of the k-means' time (100k rows: ~1.4 of
+    ~3.1 s, a float64 product over those rows per centre); on 4,096 rows the cells of the
+    100k benchmark data find the same share of the exact neighbours (recall@14 0.984 /
+    0.980 against 0.984 / 0.982, seeds 0 / 1) and the themes score as well (see
+    ``benchmarks/RESULTS.md``, 2026-11-30, session 9).
+
+    The k-means steps run on two OpenMP threads unless the machine is busy
+    (:func:`analysis.embedders.machine_busy`): nothing else of the refresh runs yet, so the
+    second core is free (100k rows: 2.4 against 3.1 s; the result does not depend on the
+    threads, see :func:`fit_minibatch_kmeans`)."""
     from sklearn.cluster import MiniBatchKMeans
+
+    from analysis.embedders import machine_busy
 
     n_cells = int(np.sqrt(len(x)))
     cells = fit_minibatch_kmeans(
@@ -149,11 +171,13 @@ def search_cells(x: np.ndarray, random_state: int = 0) -> SearchCells:
             n_cells,
             init=kmeans_plusplus,
             batch_size=4096,
+            init_size=init_rows,
             n_init=1,
             max_iter=20,
             random_state=random_state,
         ),
         x,
+        threads=1 if machine_busy() else min(SEARCH_THREADS, os.cpu_count() or 1),
     )
     centres = l2_normalize(cells.cluster_centers_)
     probe = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :5]
@@ -167,6 +191,7 @@ def nearest_neighbors(
     random_state: int = 0,
     block: int = 2048,
     cells: SearchCells | None = None,
+    threads: int = SEARCH_THREADS,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` nearest rows of every row by cosine (rows L2-normalised), itself excluded,
     most similar first: ``(indices, similarities)``, both of shape ``(n, k)``.
@@ -177,7 +202,8 @@ def nearest_neighbors(
     rows are put in ~sqrt(n) k-means cells and each cell searches its own and its 4 nearest
     cells (~n * 5 * sqrt(n) products). Blocks and cells are searched on two threads.
     ``cells``: :func:`search_cells` of these rows when already known (a sample of the rows
-    keeps the cells found for all of them).
+    keeps the cells found for all of them). ``threads``: at most this many threads (the
+    result does not depend on them).
     """
     n = len(x)
     k = min(k, n - 1)
@@ -189,7 +215,7 @@ def nearest_neighbors(
             rows = np.arange(start, min(start + block, n))
             out[rows], sims[rows] = _top_k(x[rows], x, k, rows)
 
-        _in_threads(search_block, range(0, n, block))
+        _in_threads(search_block, range(0, n, block), threads)
         return out, sims
     cell_of, probe = cells if cells is not None else search_cells(x, random_state)
     n_cells = len(probe)
@@ -206,16 +232,16 @@ def nearest_neighbors(
         found, sims[rows] = _top_k(x[rows], x[pool], k, self_index)
         out[rows] = pool[found]
 
-    _in_threads(search_cell, range(n_cells))
+    _in_threads(search_cell, range(n_cells), threads)
     return out, sims
 
 
-def _in_threads(task: Callable[[int], None], starts: Iterable[int]) -> None:
-    """``task`` for every start, on up to two threads (the product and the compiled top-k
-    release the GIL). Each task writes its own rows, so the result does not depend on
+def _in_threads(task: Callable[[int], None], starts: Iterable[int], threads: int) -> None:
+    """``task`` for every start, on up to ``threads`` threads (the product and the compiled
+    top-k release the GIL). Each task writes its own rows, so the result does not depend on
     the threads: the searches ran on one BLAS thread each (see ``workspace/refresh.py``)
     and the second core was idle."""
-    threads = min(SEARCH_THREADS, os.cpu_count() or 1)
+    threads = min(threads, os.cpu_count() or 1)
     if threads <= 1:
         for start in starts:
             task(start)
@@ -281,7 +307,9 @@ def umap_layout(
     n_epochs: int = 100,
     random_state: int = 0,
     exact_max_rows: int = 25_000,
-    neighbors: tuple[np.ndarray, np.ndarray] | None = None,
+    neighbors: tuple[np.ndarray, np.ndarray]
+    | Callable[[], tuple[np.ndarray, np.ndarray]]
+    | None = None,
     sample_rows: int | None = None,
     place_epochs: int = 30,
     cells: SearchCells | None = None,
@@ -297,22 +325,23 @@ def umap_layout(
     (one eigen-solve per connected component of the graph) and gave the same theme quality.
     The optimisation runs in one thread: the same rows in the same order and the same
     ``random_state`` give the same layout.
-    ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known.
+    ``neighbors``: :func:`nearest_neighbors` with ``n_neighbors - 1``, when already known,
+    or a function returning it.
     ``sample_rows``: when fewer than the rows, the layout is optimised on that many rows (a
     sample drawn with ``random_state``, with its own kNN graph) and the other rows are
     placed into it (:func:`place_rows`, ``place_epochs``): UMAP's fit on a sample and
-    ``transform`` of the rest. The same rows in the same order give the same layout.
+    ``transform`` of the rest. The same rows in the same order give the same layout. The
+    graph of all rows (and ``neighbors`` when it is a function) is only needed to place
+    them: it is built on a second thread while the sample's epochs run (a compiled loop
+    without the interpreter lock; 100k rows: the search and graph of all rows, ~3 CPU-s,
+    no longer before the epochs on the main thread).
     ``cells``: the search cells of all rows (:func:`search_cells`), when known: the sample's
     neighbours are searched in them.
     """
-    from analysis.kernels import optimize_layout
-
     n = len(x)
     k = min(n_neighbors, n - 1)
     if neighbors is None:
         neighbors = nearest_neighbors(x, k - 1, exact_max_rows, random_state)
-    near, sims = neighbors
-    graph = _layout_graph(near, sims, n_epochs)
     rng = np.random.RandomState(random_state)
     sample = None
     if sample_rows is not None and sample_rows < n:
@@ -321,17 +350,50 @@ def umap_layout(
         # ~6 per row, mostly near-copies, and the layout fell apart (6 themes at 100k).
         sample_cells = None if cells is None else SearchCells(cells.of_row[sample], cells.probe)
         sample_near, sample_sims = nearest_neighbors(
-            x[sample], near.shape[1], exact_max_rows, random_state, cells=sample_cells
+            x[sample], k - 1, exact_max_rows, random_state, cells=sample_cells
         )
         fit_graph = _layout_graph(sample_near, sample_sims, n_epochs)
     else:
-        fit_graph = graph
+        near, sims = neighbors() if callable(neighbors) else neighbors
+        fit_graph = _layout_graph(near, sims, n_epochs)
     layout = _pca_start(x if sample is None else x[sample], n_components, rng)
     a, b = ab_params(1.0, 0.0)
     weights = fit_graph.data / fit_graph.data.max()
     head, tail = fit_graph.row, fit_graph.col
     epochs_per_sample = np.where(weights > 0, 1.0 / np.maximum(weights, 1e-12), -1.0)
-    _layout_starting()
+    if sample is None:
+        _layout_starting()
+        _optimize(layout, head, tail, epochs_per_sample, a, b, n_epochs, random_state)
+        return layout
+    callback = _take_layout_callback()
+    all_rows = neighbors
+
+    def full_graph() -> Any:
+        # One thread: the second core is the one left while the epochs run.
+        near, sims = all_rows() if callable(all_rows) else all_rows
+        graph = _layout_graph(near, sims, n_epochs)
+        if callback is not None:  # the work waiting for the second core
+            callback()
+        return graph
+
+    with ThreadPoolExecutor(1) as beside:
+        graph = beside.submit(full_graph)
+        _optimize(layout, head, tail, epochs_per_sample, a, b, n_epochs, random_state)
+        return place_rows(layout, sample, graph.result(), place_epochs, random_state)
+
+
+def _optimize(
+    layout: np.ndarray,
+    head: np.ndarray,
+    tail: np.ndarray,
+    epochs_per_sample: np.ndarray,
+    a: float,
+    b: float,
+    n_epochs: int,
+    random_state: int,
+) -> None:
+    from analysis.kernels import optimize_layout
+
     optimize_layout(
         layout,
         head.astype(np.int32),
@@ -343,9 +405,6 @@ def umap_layout(
         5,
         random_state,
     )
-    if sample is None:
-        return layout
-    return place_rows(layout, sample, graph, place_epochs, random_state)
 
 
 def _layout_graph(near: np.ndarray, sims: np.ndarray, n_epochs: int) -> Any:

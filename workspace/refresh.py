@@ -10,6 +10,7 @@ change (an import, another edit, another refresh) stops the refresh with nothing
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -106,6 +107,8 @@ def refresh_themes(
             nothing was saved.
     """
     started = time.perf_counter()
+    kernels = threading.Thread(target=_load_kernels, name="klantstem-kernels")
+    kernels.start()
     embedder = embedder or workspace_embedder(ws)
     if keep_if_as_good:
         # Keeping themes means comparing with them: only in their own vector space. A
@@ -154,6 +157,7 @@ def refresh_themes(
         cluster_started = time.perf_counter()
         with when_layout_starts(start_background):
             labels, centroids = cluster_items(items, vectors, clusterer, random_state)
+        kernels.join()
         start_background()  # small sets have no layout
         sentiment, subjects = jobs["sentiment"], jobs["subjects"]
         report.cluster_seconds = time.perf_counter() - cluster_started
@@ -214,6 +218,23 @@ def refresh_themes(
     if progress is not None:
         progress("done", 1.0)
     return report
+
+
+def _load_kernels() -> None:
+    """Load the clusterer's compiled loops (numba) while the refresh reads the workspace.
+
+    Loading them from numba's on-disk cache takes ~0.3 s; compiling them, when the cache is
+    missing or stale (a new checkout, or any change to ``analysis/kernels.py``: numba keys
+    the cache on the file's time stamp), 2-4 s of interpreter-bound work. Done at their
+    first call, that was on the main thread (at 100k rows in the layout's epochs, beside
+    the refresh's text work that wants the same interpreter lock): 49.5 s with an empty
+    cache against 32.0 s (``benchmarks/RESULTS.md``, session 9). Here the reads of the
+    items and vectors (mostly DuckDB, without the lock) hide most of it (23.4 against
+    21.4 s); a caller that reaches a loop first waits for numba's compile lock, with the
+    same result."""
+    from analysis.kernels import warm_up
+
+    warm_up()
 
 
 def _moves_since(

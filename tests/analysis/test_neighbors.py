@@ -151,6 +151,36 @@ def test_sampled_layout_places_rows_near_their_neighbours_repeatably():
     assert (nearest == truth).mean() > 0.98
 
 
+def test_sampled_layout_searches_all_rows_beside_its_epochs():
+    # On a sample the search of all rows (given as a function) runs on a second thread while
+    # the sample's epochs run; the work waiting for the second core starts after it, once.
+    # The layout is the one of the neighbours given up front.
+    import threading
+
+    x = unit_rows(700, seed=8)
+    given = nearest_neighbors(x, 14)
+    calls: list[tuple[str, int]] = []
+
+    def search() -> tuple[np.ndarray, np.ndarray]:
+        calls.append(("search", threading.get_ident()))
+        return given
+
+    with when_layout_starts(lambda: calls.append(("callback", threading.get_ident()))):
+        beside = umap_layout(x, n_epochs=30, sample_rows=300, neighbors=search)
+    assert np.array_equal(beside, umap_layout(x, n_epochs=30, sample_rows=300, neighbors=given))
+    assert [what for what, _ in calls] == ["search", "callback"]
+    assert calls[0][1] == calls[1][1] != threading.get_ident()
+
+
+@pytest.mark.parametrize("exact_max_rows", [5000, 500], ids=["exact", "cells"])
+def test_neighbours_do_not_depend_on_the_threads(exact_max_rows):
+    x = unit_rows(1200, seed=9)
+    one = nearest_neighbors(x, 8, exact_max_rows, threads=1, block=256)
+    two = nearest_neighbors(x, 8, exact_max_rows, threads=2, block=256)
+    assert np.array_equal(one[0], two[0])
+    assert np.array_equal(one[1], two[1])
+
+
 def test_placed_rows_start_at_the_weighted_mean_of_their_neighbours():
     from scipy.sparse import coo_matrix
 
