@@ -121,6 +121,15 @@ def row_names(labels: list[str], width: int = 34) -> list[str]:
     return names
 
 
+def count_ticks(top: float) -> dict[str, float]:
+    """Axis settings for a count axis whose largest value is ``top``: whole numbers only.
+
+    Plotly's automatic ticks on a range up to 5 fall on halves ("1,5 berichten" for a theme
+    of a few items a week); below 6 the ticks are set one apart, above it plotly's own steps
+    are whole numbers already."""
+    return {"tick0": 0, "dtick": 1} if top < 6 else {}
+
+
 def _empty(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(
@@ -201,6 +210,7 @@ def weekly_channel_bars(
         separators=",." if lang == "nl" else ".,",
     )
     _week_axis(fig, first, last, lang)
+    fig.update_yaxes(**count_ticks(float(counts.groupby("week_start")["items"].sum().max())))
     return fig
 
 
@@ -383,5 +393,5 @@ def theme_week_bars(
         separators=",." if lang == "nl" else ".,",
     )
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
-    fig.update_xaxes(range=[0, max(top, 1.0) * 1.15])  # room for the value labels
+    fig.update_xaxes(range=[0, max(top, 1.0) * 1.15], **count_ticks(top))  # room for labels
     return fig

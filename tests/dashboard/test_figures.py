@@ -148,3 +148,15 @@ def test_an_unfinished_week_is_hatched_and_the_legend_says_so():
         assert [d.endswith(f"({note})") for d in trace.customdata] == hatched
     assert (legend.name, legend.marker.pattern.shape) == (note, "/")
     assert len(_bars().data) == len(bars)  # a week that is over: no hatch, no legend entry
+
+
+@pytest.mark.parametrize("per_week, dtick", [(1, 1), (3, 1), (40, None)])
+def test_count_axes_tick_whole_numbers(per_week, dtick):
+    """A theme of a few items a week gets ticks one apart (plotly put them at 0,5 steps:
+    "1,5 berichten"); larger counts keep plotly's own whole steps."""
+    counts = _counts().assign(items=lambda f: np.where(f["channel"] == "email", per_week, 0))
+    bars = figures.weekly_channel_bars(counts, channel_names={}, x_title="Week", y_title="Items")
+    assert bars.layout.yaxis.dtick == dtick
+    table = pd.DataFrame({"label": ["App"], "this_week": [per_week], "last_week": [0]})
+    theme = figures.theme_week_bars(table, this_label="a", last_label="b", x_title="Items")
+    assert theme.layout.xaxis.dtick == dtick
