@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "section.spikes": {"en": "Spikes", "nl": "Pieken"},
     "section.sentiment": {"en": "Sentiment shifts", "nl": "Verschuivingen in sentiment"},
     "section.quotes": {"en": "What customers wrote", "nl": "Wat klanten schreven"},
-    "section.unsorted": {"en": "Unsorted", "nl": "Niet ingedeeld"},
+    "section.unsorted": {"en": "Unsorted", "nl": "Ongesorteerd"},
     "section.rules": {"en": "How this summary is made", "nl": "Hoe deze samenvatting ontstaat"},
     "none": {"en": "Nothing this week.", "nl": "Niets deze week."},
     "nothing_to_flag": {
@@ -98,8 +98,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.items": {"en": "Items this week", "nl": "Berichten deze week"},
     "field.previous": {"en": "Items the week before", "nl": "Berichten de week ervoor"},
     "field.average": {"en": "Average of previous weeks", "nl": "Gemiddelde vorige weken"},
-    "field.unsorted": {"en": "Unsorted items", "nl": "Niet-ingedeelde berichten"},
-    "field.unsorted_share": {"en": "Unsorted share", "nl": "Aandeel niet ingedeeld"},
+    "field.unsorted": {"en": "Unsorted items", "nl": "Ongesorteerde berichten"},
+    "field.unsorted_share": {"en": "Unsorted share", "nl": "Aandeel ongesorteerd"},
     "field.attention": {"en": "Look at this", "nl": "Let hierop"},
     "rising.line": {
         "en": "{theme}: {items} items against an average of {average}{where}.",
@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "In a theme: {themed} of this week's {items} items. Star ratings without text: "
         "{stars}; unsorted: {unsorted}.",
         "nl": "In een thema: {themed} van de {items} berichten van deze week. Sterren zonder "
-        "tekst: {stars}; niet ingedeeld: {unsorted}.",
+        "tekst: {stars}; ongesorteerd: {unsorted}.",
     },
     "unsorted.line": {
         "en": "{items} of the {total} items with text ({share}) fit no theme.",

@@ -183,11 +183,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.refresh.progress": {"en": "Refreshing themes…", "nl": "Thema's vernieuwen…"},
     "themes.refresh.kept": {
         "en": "Themes kept: grouping the {items} items again fits no better; new items joined the nearest theme. {unsorted} of {items} items unsorted.",
-        "nl": "Thema's behouden: opnieuw indelen van de {items} berichten past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} berichten niet ingedeeld.",
+        "nl": "Thema's behouden: opnieuw indelen van de {items} berichten past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} berichten ongesorteerd.",
     },
     "themes.refresh.done": {
         "en": "Themes refreshed: {themes} themes ({added} new, {retired} gone), {unsorted} of {items} items unsorted.",
-        "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten niet ingedeeld.",
+        "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten ongesorteerd.",
     },
     "themes.filter": {"en": "Filter themes", "nl": "Thema's filteren"},
     "themes.filter_hint": {

@@ -71,7 +71,7 @@ def test_the_main_themes_say_how_the_week_adds_up_when_items_are_in_no_theme():
     assert themed + stars + summary.unsorted_items == summary.total.items
     line = (
         f"In een thema: {themed} van de {summary.total.items} berichten van deze week. "
-        f"Sterren zonder tekst: 2; niet ingedeeld: {summary.unsorted_items}."
+        f"Sterren zonder tekst: 2; ongesorteerd: {summary.unsorted_items}."
     )
     markdown = render(summary, "md", "nl").decode("utf-8")
     assert line in markdown
