@@ -281,6 +281,7 @@ def theme_week_heatmap(
         )  # weeks without data: NaN, drawn empty
     )
     week_names = [f"{d.isocalendar().year}-W{d.isocalendar().week:02d}" for d in columns]
+    top = float(pivot.max().max()) if pivot.notna().any().any() else 0.0
     fig = go.Figure(
         go.Heatmap(
             z=pivot.to_numpy(),
@@ -288,7 +289,7 @@ def theme_week_heatmap(
             y=names,
             customdata=[week_names] * len(themes),
             colorscale="Blues",
-            colorbar={"title": {"text": colour_title}, "thickness": 12},
+            colorbar={"title": {"text": colour_title}, "thickness": 12, **count_ticks(top)},
             hovertemplate="%{y}<br>%{customdata}: %{z}<extra></extra>",
             xgap=1,
             ygap=1,

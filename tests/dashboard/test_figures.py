@@ -157,6 +157,11 @@ def test_count_axes_tick_whole_numbers(per_week, dtick):
     counts = _counts().assign(items=lambda f: np.where(f["channel"] == "email", per_week, 0))
     bars = figures.weekly_channel_bars(counts, channel_names={}, x_title="Week", y_title="Items")
     assert bars.layout.yaxis.dtick == dtick
+    matrix = counts.groupby(["week_start", "week"], as_index=False)["items"].sum()
+    heat = figures.theme_week_heatmap(
+        matrix.assign(theme_id=1, label="App"), x_title="Week", colour_title="Items"
+    )
+    assert heat.data[0].colorbar.dtick == dtick
     table = pd.DataFrame({"label": ["App"], "this_week": [per_week], "last_week": [0]})
     theme = figures.theme_week_bars(table, this_label="a", last_label="b", x_title="Items")
     assert theme.layout.xaxis.dtick == dtick
