@@ -242,8 +242,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.col.rating_impact_short": {"en": "Stars", "nl": "Sterren"},
     "theme.top": {"en": "Top theme: {label}", "nl": "Hoofdthema: {label}"},
     "theme.quotes_help": {
-        "en": "Most typical first: ordered by how close each item is to the theme's centre.",
-        "nl": "Meest typerend eerst: op hoe dicht elk bericht bij het midden van het thema ligt.",
+        "en": "Most typical first: ordered by how close each item is to the theme's centre. "
+        "The quotes shown in full above the table are in your language when the theme has "
+        "such items.",
+        "nl": "Meest typerend eerst: op hoe dicht elk bericht bij het midden van het thema ligt. "
+        "De uitgelichte berichten boven de tabel zijn in uw taal als het thema zulke "
+        "berichten heeft.",
     },
     "themes.sort.items": {"en": "Size", "nl": "Grootte"},
     "themes.sort.change": {"en": "Growth this week", "nl": "Groei deze week"},

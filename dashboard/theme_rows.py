@@ -162,3 +162,14 @@ def tree_groups(
         if len(subs):
             groups.append((top, subs))
     return groups
+
+
+def in_full(quotes: pd.DataFrame, lang: str, n: int = 4) -> pd.DataFrame:
+    """The quotes a theme page shows in full: the most typical ones in the reader's language
+    first, then the others, ``n`` in all (each part keeps the typical-first order).
+
+    A theme of Dutch and English items showed four English quotes on a Dutch screen; its
+    Dutch items now lead, and a theme without any keeps its most typical quotes.
+    """
+    own = quotes["language"].fillna("").astype(str).str[:2].str.lower().eq(lang)
+    return pd.concat([quotes[own], quotes[~own]]).head(n)

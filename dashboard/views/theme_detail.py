@@ -13,7 +13,7 @@ from dashboard.figures import weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
-from dashboard.theme_rows import top_choices, top_id_of, top_label_of
+from dashboard.theme_rows import in_full, top_choices, top_id_of, top_label_of
 from ingest.errors import KlantstemError
 
 PENDING = state.THEME_EDIT
@@ -113,8 +113,9 @@ def render() -> None:
         ],
         language=[fmt.language_name(c, lang) for c in quotes["language"]],
     )[["received_at", "channel", "rating", "language", "text"]]
-    # The few most typical quotes in full (a table cell cuts long text), then all of them.
-    for row in shown.head(4).itertuples(index=False):
+    # The few most typical quotes in full (a table cell cuts long text), those in the
+    # reader's language first, then all of them.
+    for row in shown.loc[in_full(quotes, lang).index].itertuples(index=False):
         with st.container(border=True):
             st.text(row.text)
             st.caption(

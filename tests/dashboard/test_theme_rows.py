@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.theme_rows import (
     display_rows,
+    in_full,
     top_choices,
     top_id_of,
     top_label_of,
@@ -137,3 +138,16 @@ def test_tree_groups_keep_order_and_filter_matches():
     assert [list(subs["theme_id"]) for _, subs in only] == [[2]]
     by_top_name = tree_groups(TOPS, shown, matched=set(), contains="bezorg")
     assert [list(subs["theme_id"]) for _, subs in by_top_name] == [[1, 2]]
+
+
+def test_quotes_in_full_lead_with_the_reader_s_language():
+    quotes = pd.DataFrame(
+        {
+            "language": ["en", "en", "nl", "EN", None, "nl", "en"],
+            "text": ["e1", "e2", "n1", "e3", "x1", "n2", "e4"],
+        },
+        index=[10, 11, 12, 13, 14, 15, 16],
+    )
+    assert list(in_full(quotes, "nl")["text"]) == ["n1", "n2", "e1", "e2"]
+    assert list(in_full(quotes, "en")["text"]) == ["e1", "e2", "e3", "e4"]
+    assert list(in_full(quotes.head(2), "nl")["text"]) == ["e1", "e2"]
