@@ -23,6 +23,7 @@ printed at the foot of every rendered summary):
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal, SupportsFloat, SupportsInt, cast
@@ -31,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE, local_days
+from analysis.reading import READER_LANGUAGES, language_code, reader_first
 from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
@@ -179,6 +181,7 @@ class Quote:
     channel: str
     received_at: date  # the local day
     text: str
+    language: str = ""  # ``nl``, ``en``, ...; "" when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +247,14 @@ class WeeklySummary:
     def sentiment_shifts(self) -> tuple[ThemeWeek, ...]:
         return tuple(t for t in self.themes if t.sentiment_shift is not None)
 
-    def quotes_for(self, theme_id: int) -> tuple[Quote, ...]:
-        return tuple(q for q in self.quotes if q.theme_id == theme_id)
+    def quotes_for(self, theme_id: int, lang: str | None = None) -> tuple[Quote, ...]:
+        """A theme's quotes, most typical first; for a reader of ``lang``, at most
+        ``quotes_per_theme`` of them, those in ``lang`` first (:mod:`analysis.reading`)."""
+        mine = [q for q in self.quotes if q.theme_id == theme_id]
+        if lang is None:
+            return tuple(mine)
+        order = reader_first([q.language for q in mine], lang)
+        return tuple(mine[i] for i in order[: self.rules.quotes_per_theme])
 
     @property
     def highlighted_theme_ids(self) -> tuple[int, ...]:
@@ -316,7 +325,8 @@ def build_weekly_summary(
     Args:
         items: inbound items, at least those of the week and the ``rules.history_weeks`` weeks
             before it, with columns :data:`ITEM_COLUMNS` (``theme_id`` NA or negative means
-            unsorted; ``sentiment`` may be NA; an optional ``similarity`` column ranks quotes).
+            unsorted; ``sentiment`` may be NA; an optional ``similarity`` column ranks quotes, an
+            optional ``language`` gives each reader quotes in their language first).
         themes: one row per theme with columns :data:`THEME_COLUMNS` (``first_seen``, the
             time of the theme's first item, is informative only).
         week: ``2026-W47``.
@@ -348,7 +358,7 @@ def build_weekly_summary(
         iso_week_label(week_start - timedelta(weeks=n_weeks - 1 - i)) for i in range(n_weeks)
     )
 
-    optional = ("similarity", "is_star_only")
+    optional = ("similarity", "is_star_only", "language")
     frame = items.loc[:, [c for c in (*ITEM_COLUMNS, *optional) if c in items.columns]]
     if channel:
         frame = frame[frame["channel"] == channel]
@@ -558,7 +568,10 @@ def _sentiment_means(
 def _pick_quotes(
     this_week: pd.DataFrame, summary: WeeklySummary, rules: SummaryRules
 ) -> tuple[Quote, ...]:
-    """Up to ``quotes_per_theme`` distinct quotes per highlighted theme, most typical first.
+    """Up to ``quotes_per_theme`` distinct quotes per highlighted theme, most typical first,
+    and as many in each language the summary is read in (:data:`READER_LANGUAGES`), so a
+    reader of Dutch gets Dutch quotes when the theme has them
+    (:meth:`WeeklySummary.quotes_for`).
 
     Typical = highest similarity to the theme when given, else closest to the theme's median
     text length; a spiking theme quotes its spiking channel first. Ties break on item id so
@@ -584,17 +597,25 @@ def _pick_quotes(
             ["_spike", "_fits", "_typical", "item_id"], ascending=[False, False, False, True]
         )
         seen: set[str] = set()
+        per_language: Counter[str] = Counter()
+        wanted = rules.quotes_per_theme
         for row in ranked.itertuples(index=False):
             text = " ".join(str(row.text).split())
             key = text.casefold()
             if key in seen:
                 continue
+            language = language_code(getattr(row, "language", ""))
+            if len(seen) >= wanted and (
+                language not in READER_LANGUAGES or per_language[language] >= wanted
+            ):
+                continue  # the first ones are taken; only quotes for a reader still short
             seen.add(key)
+            per_language[language] += 1
             if len(text) > rules.quote_max_chars:
                 text = text[: rules.quote_max_chars - 1].rstrip() + "…"
             day = pd.Timestamp(cast("datetime", row.local_day)).date()
-            quotes.append(Quote(theme_id, str(row.channel), day, text))
-            if len(seen) >= rules.quotes_per_theme:
+            quotes.append(Quote(theme_id, str(row.channel), day, text, language))
+            if len(seen) >= wanted and all(per_language[r] >= wanted for r in READER_LANGUAGES):
                 break
     return tuple(quotes)
 

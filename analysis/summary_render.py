@@ -15,6 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.numbers import rounds_to_zero
+from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import Attention, Spike, ThemeGroupWeek, ThemeWeek, Volume, WeeklySummary
 from analysis.trends import rule_texts
@@ -22,7 +23,7 @@ from ingest.errors import AnalysisError
 from ingest.messages import message as say
 from ingest.schema import CHANNEL_NAMES
 
-LANGUAGES = ("en", "nl")
+LANGUAGES = READER_LANGUAGES
 FORMATS = ("md", "html", "csv", "xlsx")
 MEDIA_TYPES = {
     "md": "text/markdown",
@@ -477,7 +478,7 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
         out += [f"- {x}" for x in items] or [text("none", lang)]
     out += ["", f"## {text('section.quotes', lang)}"]
     for theme_id in summary.highlighted_theme_ids:
-        quotes = summary.quotes_for(theme_id)
+        quotes = summary.quotes_for(theme_id, lang)
         if not quotes:
             continue
         out += ["", f"### {md_text(summary.theme(theme_id).label(lang))}", ""]
@@ -725,7 +726,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
 
     out.append(f"<h2>{_e(text('section.quotes', lang))}</h2>")
     for theme_id in summary.highlighted_theme_ids:
-        quotes = summary.quotes_for(theme_id)
+        quotes = summary.quotes_for(theme_id, lang)
         if not quotes:
             continue
         out.append(f"<h3>{_e(summary.theme(theme_id).label(lang))}</h3>")
@@ -878,7 +879,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
             text("col.quote", lang),
         ]
     )
-    for q in summary.quotes:
+    for q in (q for t in summary.highlighted_theme_ids for q in summary.quotes_for(t, lang)):
         quotes.append(
             [
                 neutralise(summary.theme(q.theme_id).label(lang)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.reading import reader_first
 from dashboard import formatting as fmt
 from dashboard.plain_text import isolate
 
@@ -171,5 +172,4 @@ def in_full(quotes: pd.DataFrame, lang: str, n: int = 4) -> pd.DataFrame:
     A theme of Dutch and English items showed four English quotes on a Dutch screen; its
     Dutch items now lead, and a theme without any keeps its most typical quotes.
     """
-    own = quotes["language"].fillna("").astype(str).str[:2].str.lower().eq(lang)
-    return pd.concat([quotes[own], quotes[~own]]).head(n)
+    return quotes.iloc[reader_first(list(quotes["language"]), lang)[:n]]

@@ -91,7 +91,7 @@ def summary_frames(
         f"""
         SELECT i.id AS item_id, i.channel, i.received_at, a.theme_id,
                CASE WHEN i.received_at >= ? THEN i.text ELSE '' END AS text,
-               s.sentiment, a.similarity, i.is_star_only
+               s.sentiment, a.similarity, i.is_star_only, i.language
         FROM items i
         LEFT JOIN assignments a ON a.item_id = i.id
         LEFT JOIN item_sentiment s ON s.item_id = i.id

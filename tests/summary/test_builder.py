@@ -14,6 +14,7 @@ from analysis.summary import (
     last_complete_week,
     parse_iso_week,
 )
+from analysis.summary_render import render
 from analysis.trends import theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
 from tests.summary.fabricate import WEEK, fabricate
@@ -214,3 +215,25 @@ def test_parse_iso_week(text, monday):
 def test_last_complete_week():
     assert last_complete_week(date(2026, 11, 23)) == "2026-W47"  # a Monday
     assert last_complete_week(date(2026, 11, 22)) == "2026-W46"  # Sunday of W47
+
+
+def test_a_reader_gets_quotes_in_their_language_first():
+    """A theme of English and Dutch items: the most typical quotes are English, yet a Dutch
+    summary quotes its Dutch items, an English one its English items; a theme without Dutch
+    keeps its most typical quotes in both."""
+    items, themes = fabricate({(1, "email"): [0] * 8 + [10], (3, "review"): [0] * 8 + [6]})
+    dutch = items.index[(items["theme_id"] == 1) & (items.index % 2 == 0)]
+    items["language"] = "en"
+    items.loc[dutch, "language"] = "nl"
+    items.loc[dutch, "text"] = [f"Mijn pakket kwam weer te laat, bestelling {i}." for i in dutch]
+    items.loc[dutch, "similarity"] = 0.1  # the English ones are the most typical
+    summary = build_weekly_summary(items, themes, WEEK)
+    wanted = summary.rules.quotes_per_theme
+    assert all(q.language == "en" for q in summary.quotes_for(1)[:wanted])
+    in_dutch = summary.quotes_for(1, "nl")
+    assert len(in_dutch) == wanted and {q.language for q in in_dutch} == {"nl"}
+    assert summary.quotes_for(1, "en") == summary.quotes_for(1)[:wanted]
+    assert summary.quotes_for(3, "nl") == summary.quotes_for(3, "en") == summary.quotes_for(3)
+    markdown = render(summary, "md", "nl").decode("utf-8")
+    assert "Mijn pakket kwam weer te laat" in markdown
+    assert "Mijn pakket kwam weer te laat" not in render(summary, "md", "en").decode("utf-8")
