@@ -26,6 +26,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from analysis.reading import language_code
 from ingest.errors import AnalysisError, MissingExtraError
 from ingest.messages import message as say
 
@@ -45,7 +46,7 @@ ENGLISH_ONLY_SHARE = 0.95
 
 def choose_embedder_name(languages: Sequence[str]) -> str:
     """``"minilm"`` when at least 95% of the (known) languages are English, else ``"use"``."""
-    known = [str(lang)[:2].lower() for lang in languages if lang]
+    known = [code for code in map(language_code, languages) if code]
     if known and sum(lang == "en" for lang in known) >= ENGLISH_ONLY_SHARE * len(known):
         return "minilm"
     return "use"

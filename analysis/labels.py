@@ -25,6 +25,7 @@ import numpy as np
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 from analysis.phrases import phrase_labels
+from analysis.reading import language_code
 from analysis.stopwords import STOP_WORDS
 from analysis.subject_text import cleaned_texts, subject_texts
 
@@ -312,7 +313,7 @@ class CTfidfLabeler:
         )
         per_language: dict[str, dict[int, str]] = {}
         if languages is not None:
-            langs = np.asarray([str(lang or "")[:2].lower() for lang in languages])
+            langs = np.asarray([language_code(lang) for lang in languages])
             for lang in ("nl", "en"):
                 masked = np.where(langs == lang, labels_arr, -1)
                 eligible = set()

@@ -37,9 +37,9 @@ import numpy as np
 from analysis.stopwords import STOP_WORDS
 from analysis.subject_text import subject_texts
 
-# The fixed name of the top theme that gathers them, in every interface language. The
-# dashboard's catalogue (dashboard/i18n.py, key "tree.opinion_only") and the stored top theme
-# names (read by the CLI and the exports) both come from here.
+# The fixed name of the top theme that gathers them, in every interface language, stored as
+# the top theme's names by the refresh: every screen, export and the CLI read it from there
+# (workspace/names.py).
 OPINION_TOP_NAMES: dict[str, str] = {"en": "General opinion", "nl": "Algemeen oordeel"}
 
 # An opinion theme (:func:`opinion_themes`): at least OPINION_ONLY_SHARE of its judged texts
@@ -127,7 +127,7 @@ def _fold(word: str) -> str:
 _OPINION = frozenset(_fold(w) for w in OPINION_WORDS)
 _ALLOWED = _OPINION | frozenset(_fold(w) for w in FRAME_WORDS | STOP_WORDS)
 
-OPINION_ONLY, NAMES_SUBJECT, UNJUDGED = 1, 0, -1
+OPINION_ONLY, NOT_ONLY_OPINION, UNJUDGED = 1, 0, -1
 # What :func:`_read` finds in a text, as bits: a word the lexicon knows, an opinion word, a
 # word it does not know.
 _KNOWN, _OPINION_WORD, _UNKNOWN = 1, 2, 4
@@ -151,21 +151,26 @@ def _read(subject: str, unknown: set[str] | None = None) -> int:
 
 
 def opinion_kind(subject: str) -> int:
-    """What ``subject`` (a text's :func:`analysis.subject_text.subject_text`) says:
+    """What ``subject`` (a text's :func:`analysis.subject_text.subject_text`) says, as
+    :func:`opinion_themes` counts it:
 
     - :data:`OPINION_ONLY`: an opinion word and no word outside the lexicon ("Great app!",
       "Heel slecht", "Me encanta", "Worst app ever");
-    - :data:`NAMES_SUBJECT`: a word outside the lexicon beside one in it ("Great food",
-      "good but downloads fail"): a subject (or a word the lexicon lacks);
+    - :data:`NOT_ONLY_OPINION`: judged (a word the lexicon knows) but not only an opinion:
+      a word outside the lexicon beside it ("Great food", "good but downloads fail": a
+      subject, or a word the lexicon lacks), or frame and function words only ("the app");
     - :data:`UNJUDGED`: no word the lexicon knows (another language or script, emoji only,
-      one unknown word), or only frame and function words ("Thanks!").
+      one unknown word).
     """
-    bits = _read(subject)
-    if not bits & _KNOWN:
-        return UNJUDGED
-    if bits & _UNKNOWN:
-        return NAMES_SUBJECT
-    return OPINION_ONLY if bits & _OPINION_WORD else UNJUDGED
+    return int(_kinds(np.array([_read(subject)], dtype=np.int64))[0])
+
+
+def _kinds(bits: np.ndarray) -> np.ndarray:
+    """:func:`opinion_kind` of every text from its :func:`_read` bits: the one per-text rule
+    :func:`opinion_themes` counts with."""
+    judged = (bits & _KNOWN) > 0
+    only = judged & ((bits & _OPINION_WORD) > 0) & ((bits & _UNKNOWN) == 0)
+    return np.where(only, OPINION_ONLY, np.where(judged, NOT_ONLY_OPINION, UNJUDGED))
 
 
 def read_opinions(texts: Sequence[str]) -> np.ndarray:
@@ -201,12 +206,13 @@ def opinion_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> 
     bits = read_opinions(texts).astype(np.int64)
     inside = labels_arr >= 0
     themes, bits = labels_arr[inside], bits[inside]
-    judged_rows = (bits & _KNOWN) > 0
+    kinds = _kinds(bits)
+    judged_rows = kinds != UNJUDGED
     opinion_rows = judged_rows & ((bits & _OPINION_WORD) > 0)
     sizes = np.bincount(themes, minlength=k)
     judged = np.bincount(themes, weights=judged_rows, minlength=k)
     opinion = np.bincount(themes, weights=opinion_rows, minlength=k)
-    only = np.bincount(themes, weights=opinion_rows & ((bits & _UNKNOWN) == 0), minlength=k)
+    only = np.bincount(themes, weights=kinds == OPINION_ONLY, minlength=k)
     candidate = (
         (judged > 0)
         & (judged >= MIN_JUDGED_SHARE * sizes - 1e-9)

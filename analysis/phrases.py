@@ -20,8 +20,9 @@ says what the keywords say (on banking77: 65% -> 74% of names share a word with 
 A candidate must occur in at least ``min_docs`` texts of the theme, so a name is always a
 phrase a manager can find verbatim in two or more quotes, and in a tenth of the theme's texts
 unless it is built on a leading keyword the theme says, with no word of one part beside it
-(:data:`MIN_NAME_SHARE`: "fish", not "sea bass", for a theme of fish and meat dishes). Themes take their best unused
-candidate, largest theme first, so no two themes share a name (nor two wordings of one).
+(:data:`MIN_NAME_SHARE`: "fish", not "sea bass", for a theme of fish and meat dishes).
+Themes take their best unused candidate, largest theme first, so no two themes share a name
+(nor two wordings of one).
 For a group of themes (a top theme), a one-word name may grow into a phrase its themes share
 (``expand_share``).
 
@@ -604,8 +605,8 @@ def phrase_labels(
             ``parts``) it is said in two or more parts: "oil" -> "change my oil", "exchange"
             -> "exchange rate", but not "travel" -> "travel alerts" (one part's phrase).
         min_share: a name is said in at least this share of its counted texts whenever some
-            candidate is, unless it holds a leading keyword most of them say
-            (:data:`MIN_NAME_SHARE`; 0: no floor, for measuring).
+            candidate is, unless it is built on a leading keyword enough of them say
+            (:data:`MIN_NAME_SHARE`, :data:`LEADING_SHARE`; 0: no floor, for measuring).
 
     Returns:
         theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``. No two

@@ -1,4 +1,6 @@
-"""Which quotes a reader gets first: the rule the theme page and the weekly summary share.
+"""Which quotes a reader gets first: the rule the theme page and the weekly summary share;
+and what language code an item's language is (also for the embedder's choice and the names
+per language).
 
 Quotes are ranked most typical first. A reader of Dutch gets the Dutch ones of that ranking
 first, then the others, so a theme of Dutch and English feedback is quoted in Dutch on a

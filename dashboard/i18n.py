@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.opinion_only import OPINION_TOP_NAMES
 from ingest.messages import MESSAGES
 from ingest.schema import CHANNEL_NAMES
 
@@ -672,9 +671,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "format.klantstem_items": {"en": "Klantstem export", "nl": "Klantstem-export"},
     "format.zip": {"en": "Zip archive", "nl": "Zip-archief"},
     **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
-    # The top theme of opinion-only themes: a fixed category, stored under this name in both
-    # languages by the refresh (analysis/opinion_only.py), so every screen and export agrees.
-    "tree.opinion_only": dict(OPINION_TOP_NAMES),
 }
 
 

@@ -81,5 +81,13 @@ def test_the_main_themes_say_how_the_week_adds_up_when_items_are_in_no_theme():
 
 
 def test_no_count_line_when_every_item_is_in_a_theme():
-    markdown = render(_summary(), "md", "en").decode("utf-8")
-    assert ("In a theme:" in markdown) == (_summary().unsorted_items > 0)
+    themed_only = {key: counts for key, counts in COUNTS.items() if key[0] is not None}
+    items, themes = fabricate(themed_only, week=WEEK)
+    themes["top_id"] = [TOPS.get(int(t), (30,))[0] for t in themes["theme_id"]]
+    themes["top_label_en"] = [TOPS.get(int(t), (0, "Other"))[1] for t in themes["theme_id"]]
+    themes["top_label_nl"] = [TOPS.get(int(t), (0, "", "Overig"))[2] for t in themes["theme_id"]]
+    summary = build_weekly_summary(items, themes, WEEK)
+    assert summary.groups and summary.unsorted_items == 0
+    assert summary.text_items == summary.total.items
+    assert "In a theme:" not in render(summary, "md", "en").decode("utf-8")
+    assert "In a theme:" not in render(summary, "html", "en").decode("utf-8")
