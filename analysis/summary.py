@@ -155,7 +155,8 @@ class ThemeGroupWeek:
     label_nl: str
     volume: Volume
     share: float
-    theme_ids: tuple[int, ...]
+    theme_ids: tuple[int, ...]  # its themes with items in the summary's weeks
+    theme_count: int = 0  # all its themes, as the Themes page counts them
 
     def label(self, lang: str) -> str:
         """The main theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
@@ -542,6 +543,7 @@ def _groups(
                 volume=volume,
                 share=volume.items / total.items if total.items else 0.0,
                 theme_ids=tuple(r.theme_id for r in rows),
+                theme_count=int((info["top_id"] == top_id).sum()),
             )
         )
     out.sort(key=lambda g: (-g.volume.items, -g.volume.previous, g.top_id))

@@ -387,7 +387,7 @@ def _group_cells(group: ThemeGroupWeek, lang: str) -> list[str]:
         group.label(lang),
         *_volume_cells(group.volume, lang),
         _share_lang(group.share, lang),
-        str(len(group.theme_ids)),
+        str(group.theme_count),
     ]
 
 

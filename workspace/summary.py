@@ -25,6 +25,7 @@ from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, weekday_sql, workspace_timezone
 from workspace.names import theme_label_sql, top_label_sql
+from workspace.theme_tree import theme_top_ids
 from workspace.weeks import latest_week, trend_counts
 
 
@@ -114,6 +115,8 @@ def summary_frames(
         ) f ON f.theme_id = t.theme_id
         """
     )
+    # A main theme holds its listed themes, as the Themes page counts them (one rule).
+    themes["top_id"] = themes["theme_id"].astype(int).map(theme_top_ids(ws)).astype("Int64")
     return items, themes
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
+
 from analysis.summary import build_weekly_summary
 from analysis.summary_render import render
 from tests.summary.fabricate import WEEK, fabricate, monday
@@ -91,3 +93,25 @@ def test_no_count_line_when_every_item_is_in_a_theme():
     assert summary.text_items == summary.total.items
     assert "In a theme:" not in render(summary, "md", "en").decode("utf-8")
     assert "In a theme:" not in render(summary, "html", "en").decode("utf-8")
+
+
+def test_a_main_theme_counts_all_its_themes_as_the_themes_page_does():
+    """A theme without items in the summary's weeks still belongs to its main theme: the
+    "Themes" column counts it (the Themes page said 8 themes where the summary said 7)."""
+    items, themes = fabricate(COUNTS, week=WEEK)
+    quiet = themes.iloc[[0]].assign(theme_id=99, label_en="quiet", label_nl="stil")
+    themes = pd.concat([themes, quiet], ignore_index=True)
+    tops = {**TOPS, 99: (10, "Delivery", "Bezorging")}
+    themes["top_id"] = [tops.get(int(t), (None,))[0] for t in themes["theme_id"]]
+    themes["top_label_en"] = [tops.get(int(t), (0, ""))[1] for t in themes["theme_id"]]
+    themes["top_label_nl"] = [tops.get(int(t), (0, "", ""))[2] for t in themes["theme_id"]]
+    summary = build_weekly_summary(items, themes, WEEK)
+    delivery = next(g for g in summary.groups if g.top_id == 10)
+    assert set(delivery.theme_ids) == {1, 2}  # the themes with items in these weeks
+    assert delivery.theme_count == 3
+    row = next(
+        line
+        for line in render(summary, "md", "nl").decode().splitlines()
+        if "| Bezorging |" in line
+    )
+    assert row.rstrip(" |").endswith("3")
