@@ -46,6 +46,8 @@ class ThemeLabel:
     label_nl: str = ""
     label_en: str = ""
     keyword_scores: tuple[float, ...] = field(default=(), compare=False)
+    keywords_nl: tuple[str, ...] = ()  # from its Dutch items, when it has its own Dutch name
+    keywords_en: tuple[str, ...] = ()  # ... English
 
 
 class Labeler(Protocol):
@@ -312,6 +314,7 @@ class CTfidfLabeler:
             expand_share=self.expand_share,
         )
         per_language: dict[str, dict[int, str]] = {}
+        language_keywords: dict[str, dict[int, tuple[str, ...]]] = {}
         if languages is not None:
             langs = np.asarray([language_code(lang) for lang in languages])
             for lang in ("nl", "en"):
@@ -350,6 +353,13 @@ class CTfidfLabeler:
                 per_language[lang] = {
                     theme: lang_names[theme] for theme in eligible if lang_names.get(theme)
                 }
+                # Keywords in that language go with its name (a Dutch screen read "friendly"
+                # among "vriendelijk, klantenservice, medewerker").
+                language_keywords[lang] = {
+                    theme: tuple(_ranked_terms(lweights[i], lterms, self.n_keywords)[0])
+                    for i, theme in enumerate(lt)
+                    if theme in per_language[lang]
+                }
         self.labels_ = {}
         for theme in themes:
             keywords, scores = ranked[theme]
@@ -367,6 +377,8 @@ class CTfidfLabeler:
                 label_nl=per_language.get("nl", {}).get(theme, ""),
                 label_en=per_language.get("en", {}).get(theme, ""),
                 keyword_scores=tuple(scores),
+                keywords_nl=language_keywords.get("nl", {}).get(theme, ()),
+                keywords_en=language_keywords.get("en", {}).get(theme, ()),
             )
         return self
 

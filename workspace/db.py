@@ -198,12 +198,24 @@ def _migration_5(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _migration_6(con: duckdb.DuckDBPyConnection) -> None:
+    """A theme's keywords from its Dutch and from its English items (``'[]'`` when it has no
+    name of its own in that language; screens then show the keywords of all its items)."""
+    con.execute(
+        """
+        ALTER TABLE themes ADD COLUMN keywords_nl VARCHAR DEFAULT '[]';
+        ALTER TABLE themes ADD COLUMN keywords_en VARCHAR DEFAULT '[]';
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

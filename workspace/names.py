@@ -20,9 +20,13 @@ back to the English name before that one: a theme of app reviews in English, Ara
 Spanish is "good" on a Dutch screen, not its Arabic phrase."""
 
 
+def _lang(lang: str) -> str:
+    return "nl" if lang == "nl" else "en"
+
+
 def engine_label_sql(lang: str, alias: str = "t") -> str:
     """SQL for the engine's name of a theme or top theme in ``lang`` (no manager's name)."""
-    columns = ENGINE_NAME_COLUMNS["nl" if lang == "nl" else "en"]
+    columns = ENGINE_NAME_COLUMNS[_lang(lang)]
     parts = [f"nullif({alias}.{c}, '')" for c in columns[:-1]] + [f"{alias}.{columns[-1]}"]
     return f"coalesce({', '.join(parts)})"
 
@@ -44,3 +48,12 @@ def top_label_sql(lang: str, alias: str = "tt") -> str:
     return (
         f"coalesce(nullif({alias}.manager_name, ''), {only_child}, {engine_label_sql(lang, alias)})"
     )
+
+
+def keywords_sql(lang: str, alias: str = "t") -> str:
+    """SQL for the keywords shown with a theme in ``lang`` (a JSON list), by the names' rule:
+    a Dutch screen reads the keywords of the Dutch items, else of the English ones, else of
+    all items (:data:`ENGINE_NAME_COLUMNS`, ``label`` → ``keywords``)."""
+    columns = [c.replace("label", "keywords") for c in ENGINE_NAME_COLUMNS[_lang(lang)]]
+    parts = [f"nullif({alias}.{c}, '[]')" for c in columns[:-1]] + [f"{alias}.{columns[-1]}"]
+    return f"coalesce({', '.join(parts)})"

@@ -183,6 +183,7 @@ def assign_new_items(
                 status="proposed",
             )
             row[["label_nl", "label_en"]] = ""
+            row[["keywords_nl", "keywords_en"]] = "[]"
             centroid = np.asarray(row["centroid"].iloc[0], dtype=np.float32)
             sims[rows] = vectors[rows] @ centroid
             proposed_rows.append(row)

@@ -14,7 +14,7 @@ from workspace.localtime import (
     local_time_sql,
     same_days_week_before,
 )
-from workspace.names import engine_label_sql, top_label_sql
+from workspace.names import engine_label_sql, keywords_sql, top_label_sql
 from workspace.queries import (
     SHOWN,
     Filters,
@@ -105,7 +105,7 @@ def theme_table(
         ),
         shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)
         SELECT t.theme_id, {label} AS label, t.status,
-               from_json(t.keywords, '["VARCHAR"]') AS keywords,
+               from_json({keywords_sql(lang)}, '["VARCHAR"]') AS keywords,
                agg.items, shares.share,
                agg.sentiment, agg.rating,
                CASE WHEN agg.rated > 0 AND rated.n > agg.rated
@@ -120,7 +120,7 @@ def theme_table(
         JOIN per_channel c ON c.theme_id = t.theme_id
         JOIN trend tr ON tr.theme_id = t.theme_id
         JOIN shares ON shares.theme_id = t.theme_id
-        WHERE t.status IN {SHOWN} AND ({label} ILIKE ? OR t.keywords ILIKE ?)
+        WHERE t.status IN {SHOWN} AND ({label} ILIKE ? OR {keywords_sql(lang)} ILIKE ?)
         ORDER BY {order_sql}, t.theme_id
         {limit_sql}
         """,
@@ -168,7 +168,7 @@ def theme_info(ws: Workspace, theme_id: int, *, lang: str = "en") -> ThemeInfo |
     frame = ws.query_df(
         f"SELECT theme_id, {theme_label_sql(lang)} AS label, "
         f"{engine_label_sql(lang)} AS engine_label, "
-        "from_json(keywords, '[\"VARCHAR\"]') AS keywords, status, size, "
+        f"from_json({keywords_sql(lang)}, '[\"VARCHAR\"]') AS keywords, status, size, "
         "coalesce(manager_name, '') <> '' AS renamed "
         "FROM themes t WHERE theme_id = ?",
         [int(theme_id)],

@@ -404,6 +404,8 @@ def save_themes(
         "label_en": "",
         "manager_name": "",
         "keywords": "[]",
+        "keywords_nl": "[]",
+        "keywords_en": "[]",
         "quotes": "[]",
         "centroid": None,
         "size": 0,

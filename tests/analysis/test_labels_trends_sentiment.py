@@ -53,6 +53,23 @@ def test_bilingual_theme_gets_a_label_per_language():
     assert len({texts[q] for q in delivery.quotes}) == len(delivery.quotes)
 
 
+def test_a_bilingual_theme_gets_keywords_per_language():
+    """A Dutch screen read "friendly" among "vriendelijk, klantenservice, medewerker": a theme
+    with its own Dutch and English names has keywords from each language's items."""
+    texts = NL + EN + APP
+    labels = [0] * 12 + [1] * 6
+    langs = ["nl"] * 6 + ["en"] * 6 + ["en"] * 3 + ["nl"] * 3
+    result = CTfidfLabeler(min_language_items=5).fit(texts, labels, None, langs).labels_
+    delivery = result[0]
+    dutch_words = {w for t in NL for w in t.replace(",", "").split()}
+    english_words = {w for t in EN for w in t.replace(",", "").split()}
+    assert set(delivery.keywords) & english_words and set(delivery.keywords) & dutch_words
+    assert delivery.keywords_nl and delivery.keywords_en
+    assert all(set(k.split()) <= dutch_words for k in delivery.keywords_nl)
+    assert all(set(k.split()) <= english_words for k in delivery.keywords_en)
+    assert result[1].keywords_nl == () and result[1].keywords_en == ()  # no names of its own
+
+
 def test_a_language_without_a_shared_phrase_gets_no_name_of_keywords():
     """Thank-you reviews in English share no phrase once the thanks are left out: no English
     name (the screen falls back to the theme's name), never a keyword pair."""

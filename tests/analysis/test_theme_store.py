@@ -90,6 +90,8 @@ def test_two_sessions_creating_themes_at_once_get_distinct_ids(themed):
                     "label_en": [""],
                     "manager_name": [""],
                     "keywords": ["[]"],
+                    "keywords_nl": ["[]"],
+                    "keywords_en": ["[]"],
                     "quotes": ["[]"],
                     "centroid": [None],
                     "size": [0],
@@ -179,6 +181,8 @@ def test_migration_starts_the_sequences_after_an_existing_workspaces_ids(tmp_pat
             con.execute("ALTER TABLE themes DROP COLUMN top_locked")
             con.execute("ALTER TABLE import_problems DROP COLUMN code")  # what migration 5 added
             con.execute("ALTER TABLE import_problems DROP COLUMN params")
+            con.execute("ALTER TABLE themes DROP COLUMN keywords_nl")  # what migration 6 added
+            con.execute("ALTER TABLE themes DROP COLUMN keywords_en")
             con.execute("DELETE FROM schema_version WHERE version >= 3")
     with Workspace.open(path) as ws:
         assert ws.schema_version == SCHEMA_VERSION

@@ -17,7 +17,7 @@ from workspace.db import Workspace
 from workspace.imports import import_records
 from workspace.queries import items_for_export
 from workspace.summary import weekly_summary
-from workspace.theme_queries import theme_info
+from workspace.theme_queries import theme_info, theme_table
 
 ARABIC = "جميل جدا"
 
@@ -102,3 +102,34 @@ def test_without_a_name_in_either_language_the_name_of_all_items_shows(named):
     for lang in ("nl", "en"):
         theme_names = {k: v for k, v in _shown(ws, theme_id, lang).items() if "top" not in k}
         assert set(theme_names.values()) == {ARABIC}
+
+
+def test_keywords_follow_the_names_rule_on_the_theme_page_and_the_themes_list(named):
+    """Keywords of the Dutch items on a Dutch screen, of the English ones on an English
+    screen, of all items when the theme has none of its own in that language."""
+    ws, theme_id = named
+    with ws.transaction() as con:
+        con.execute(
+            'UPDATE themes SET keywords = \'["vriendelijk", "friendly"]\', '
+            "keywords_nl = '[\"vriendelijk\"]', keywords_en = '[\"friendly\"]' "
+            "WHERE theme_id = ?",
+            [theme_id],
+        )
+
+    def shown(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        info = theme_info(ws, theme_id, lang=lang)
+        table = theme_table(ws, lang=lang)
+        listed = table.loc[table["theme_id"] == theme_id, "keywords"].iloc[0]
+        return (info.keywords if info else ()), tuple(listed)
+
+    assert shown("nl") == (("vriendelijk",), ("vriendelijk",))
+    assert shown("en") == (("friendly",), ("friendly",))
+    found = theme_table(ws, lang="nl", contains="vriendelijk")["theme_id"].tolist()
+    assert found == [theme_id]
+    with ws.transaction() as con:  # no Dutch keywords: a Dutch screen reads the English ones
+        con.execute("UPDATE themes SET keywords_nl = '[]' WHERE theme_id = ?", [theme_id])
+    assert shown("nl") == (("friendly",), ("friendly",))
+    with ws.transaction() as con:  # none per language: the keywords of all items
+        con.execute("UPDATE themes SET keywords_en = '[]' WHERE theme_id = ?", [theme_id])
+    assert shown("nl") == (("vriendelijk", "friendly"),) * 2
+    assert shown("en") == (("vriendelijk", "friendly"),) * 2
