@@ -118,6 +118,16 @@ def language_name(code: str | None, lang: str) -> str:
     return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"]).get(code, code)
 
 
+def rating(value: float | None, scale_max: float | None, lang: str) -> str:
+    """A star rating out of its scale: ``5/5``, ``3,5/5``; empty when there is none (a
+    developer's reply, a ticket), never "None" or "nan"."""
+    if _missing(value) or value is None:
+        return ""
+    places = 0 if float(value) == int(value) else 1
+    scale = "" if _missing(scale_max) or scale_max is None else f"/{float(scale_max):g}"
+    return number(value, lang, places) + scale
+
+
 def delta(value: float | int | None, lang: str, places: int = 0) -> str | None:
     """A metric's change: like :func:`signed` but with an ASCII hyphen for a minus, because
     Streamlit picks the arrow (up or down) from a leading ``-``. No change reads ``0``

@@ -161,5 +161,10 @@ def preview(items: pd.DataFrame, lang: str) -> pd.DataFrame:
         channel=[names.get(c, c) for c in items["channel"]],
         language=[fmt.language_name(c, lang) for c in items["language"]],
     )
+    if "rating" in items.columns:  # "5/5"; empty for a reply (a table showed "None")
+        scale = items.get("rating_scale_max", pd.Series([None] * len(items), index=items.index))
+        shown["rating"] = [
+            fmt.rating(r, m, lang) for r, m in zip(items["rating"], scale, strict=True)
+        ]
     columns = [c for c in PREVIEW_COLUMNS if c in shown.columns]
     return shown[columns].rename(columns={c: t(PREVIEW_COLUMNS[c], lang) for c in columns})

@@ -283,6 +283,7 @@ def batch_preview(ws: Workspace, batch_id: int, *, limit: int = 5) -> pd.DataFra
     tz = workspace_timezone(ws)
     return ws.query_df(
         f"SELECT {local_time_sql('received_at', tz)} AS received_at, channel, language, rating, "
-        "subject, text FROM items WHERE batch_id = ? ORDER BY source_row LIMIT ?",
+        "rating_scale_max, subject, text FROM items WHERE batch_id = ? "
+        "ORDER BY source_row LIMIT ?",
         [int(batch_id), int(limit)],
     )

@@ -108,7 +108,7 @@ def render() -> None:
     shown = quotes.assign(
         channel=[names.get(c, c) for c in quotes["channel"]],
         rating=[
-            "" if r != r else f"{fmt.number(r, lang, 0 if r == int(r) else 1)}/{m:g}"
+            fmt.rating(r, m, lang)
             for r, m in zip(quotes["rating"], quotes["rating_scale_max"], strict=True)
         ],
         language=[fmt.language_name(c, lang) for c in quotes["language"]],

@@ -119,3 +119,21 @@ def test_preview_uses_catalogue_columns_and_names():
     shown = preview(items, "nl")
     assert list(shown.columns) == ["Datum", "Kanaal", "Taal", "Score", "Onderwerp", "Tekst"]
     assert shown.iloc[0]["Kanaal"] == "App-reviews" and shown.iloc[0]["Taal"] == "Nederlands"
+
+
+def test_preview_ratings_read_out_of_their_scale_and_a_reply_has_none():
+    """A developer's reply has no rating: its cell is empty, not "None" (a Dutch screen showed
+    "None" in the Score column of a Google Play export's preview)."""
+    items = pd.DataFrame(
+        {
+            "received_at": [pd.Timestamp(date(2016, 9, 1))] * 3,
+            "channel": ["app_review"] * 3,
+            "language": ["en"] * 3,
+            "rating": [5.0, None, 3.5],
+            "rating_scale_max": [5.0, None, 5.0],
+            "subject": ["", "", ""],
+            "text": ["Great", "Thank you for your 5 stars!", "Ok"],
+        }
+    )
+    assert preview(items, "nl")["Score"].tolist() == ["5/5", "", "3,5/5"]
+    assert preview(items, "en")["Rating"].tolist() == ["5/5", "", "3.5/5"]
