@@ -1,14 +1,17 @@
 """Theme labels: a name in the customers' words, class-based TF-IDF keywords, and quotes.
 
 The name is the theme's most distinctive phrase (:mod:`analysis.phrases`), found verbatim in
-two or more of its texts; the keywords stay as detail. Both are computed on the texts'
+two or more of its texts; the keywords stay as detail. A theme that is not an opinion theme
+(:func:`analysis.opinion_only.opinion_themes`) is named by a phrase that carries a subject
+word ("audio", not "great app") whenever one is a candidate; thanks never name a theme nor
+make a keyword (:data:`analysis.stopwords.THANKS_WORDS`). Both are computed on the texts'
 subject (:mod:`analysis.subject_text`: no @mentions, URLs, placeholders, greetings or
 sign-offs, no words common to the whole workspace), never on the surface.
 
 Class-based TF-IDF (as in BERTopic): all texts of a theme form one document; a term's
 weight is its frequency in the theme (normalised by the theme's length) times
 ``log(1 + average theme length / the term's frequency over all themes)``. Words and bigrams,
-Dutch and English stop words removed. A theme with enough items in both Dutch and English
+stop words (:data:`analysis.stopwords.STOP_WORDS`) removed. A theme with enough items in both Dutch and English
 gets ``label_nl`` and ``label_en``, each computed from its own items only.
 """
 
@@ -24,6 +27,7 @@ import numpy as np
 
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
+from analysis.opinion_only import opinion_themes
 from analysis.phrases import phrase_labels
 from analysis.reading import language_code
 from analysis.stopwords import STOP_WORDS
@@ -302,6 +306,9 @@ class CTfidfLabeler:
             for i, theme in enumerate(themes)
         }
         order = _representative_order(vectors, labels_arr)
+        # Themes that only give an opinion keep names such as "nice app"; the others are
+        # named by a subject ("audio", not "great app") where a phrase carries one.
+        opinion = {int(t) for t in np.flatnonzero(opinion_themes(texts, labels_arr))}
         keyword_map = {theme: kw for theme, (kw, _) in ranked.items()}
         names = phrase_labels(
             cleaned,
@@ -312,6 +319,7 @@ class CTfidfLabeler:
             length_weight=self.length_weight,
             parts=parts,
             expand_share=self.expand_share,
+            opinion=opinion,
         )
         per_language: dict[str, dict[int, str]] = {}
         language_keywords: dict[str, dict[int, tuple[str, ...]]] = {}
@@ -346,6 +354,7 @@ class CTfidfLabeler:
                     length_weight=self.length_weight,
                     parts=parts,
                     expand_share=self.expand_share,
+                    opinion=opinion,
                 )
                 # Only a phrase the language's texts say: without one the name stays empty and
                 # the screen falls back (workspace.names), never to a keyword pair such as

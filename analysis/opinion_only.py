@@ -14,11 +14,17 @@ downloads fail", "great offline wikipedia") stays in its subject's theme.
 
 The lexicon (one block per language: Dutch, English, German, French, Spanish, a few
 Portuguese and Italian words) has opinion words, frame words (what is reviewed in general:
-"app", "product"; its makers; thanks, stars, intensifiers) and the function words of
-:data:`analysis.stopwords.STOP_WORDS`. Words are compared case- and accent-folded with
-repeated letters collapsed ("Génial", "goooood", "Excelent"). Words outside it are taken as
-the subject; a text with no word in it at all (another language or script) is not judged,
-so a theme in a language the lexicon lacks is judged by its other texts or left alone.
+"app", "product"; its makers; stars, intensifiers) and the function words of
+:data:`analysis.stopwords.STOP_WORDS`. Thanks (:data:`analysis.stopwords.THANKS_WORDS`, also
+Portuguese, Italian, Turkish and Arabic) count as opinion words: a text that says nothing but
+thanks ("Thank you!", "Muchas gracias", "Merci", "شكرا") gives a verdict, a positive one, as
+"Good" does (a manager counts thank-you reviews as general praise). Words are compared case-
+and accent-folded with repeated letters collapsed ("Génial", "goooood", "Excelent"), unless
+the word as written is in the lexicon ("ook", "por", "tool" are function and frame words,
+not "ok", "poor", "toll"). Words outside it are taken as the subject; a text with no word in
+it at all (another language or script) is not judged, so a theme in a language the lexicon
+lacks is judged by its other texts or left alone. :func:`says_only_opinion` applies the same
+rule to a theme's name (:mod:`analysis.phrases`).
 
 Pure and order-free: a theme's answer depends on its texts (and the workspace's common
 words), not on their order.
@@ -34,7 +40,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from analysis.stopwords import STOP_WORDS
+from analysis.stopwords import STOP_WORDS, THANKS_WORDS
 from analysis.subject_text import subject_texts
 
 # The fixed name of the top theme that gathers them, in every interface language, stored as
@@ -89,7 +95,7 @@ OPINION_WORDS = frozenset(
 )
 
 # Words that frame an opinion without naming a subject: what is reviewed in general ("app",
-# "product"), its makers ("developers", "team"), thanks, stars and grades ("5 stars", "ten
+# "product"), its makers ("developers", "team"), stars and grades ("5 stars", "ten
 # out of ten"), intensifiers and "ever", "keep up the good work", "must have", "waste of
 # time". Never a part, feature or step of what is reviewed.
 FRAME_WORDS = frozenset(
@@ -97,35 +103,43 @@ FRAME_WORDS = frozenset(
     app apps application applications program programme software product products tool
     thing things stuff experience job work idea ever overall totally absolutely extremely
     highly definitely truly quite pretty simply seriously indeed actually star stars rating
-    thumbs yeah yay lol omg thx thnx thnks tnx tks ty damn guys team developers developer
+    thumbs yeah yay lol omg damn guys team developers developer
     devs dev makers creators keep everyone everybody anyone people life lot lots
     deserve deserves deserved worth five ten zero
     applicatie applicaties programma producten ding dingen ervaring sterren ster zeker
     absoluut helemaal totaal jongens ontwikkelaars iedereen dikke duim
-    anwendung programm produkt sache erfahrung sterne wirklich einfach total absolut danke
-    weiter
-    appli logiciel produit chose vraiment merci
-    aplicacion aplicaciones programa producto cosa experiencia estrellas realmente gracias
-    maximo
-    aplicativo aplicacao applicazione prodotto obrigado grazie
+    anwendung programm produkt sache erfahrung sterne wirklich einfach total absolut weiter
+    entwickler
+    appli logiciel produit chose vraiment developpeurs
+    aplicacion aplicaciones programa producto cosa experiencia estrellas realmente maximo
+    desarrolladores
+    aplicativo aplicacao applicazione prodotto
     """.split()  # noqa: SIM905 (one readable block per language)
 )
 
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_REPEATS = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=100_000)  # a workspace's vocabulary; folding is most of the cost
-def _fold(word: str) -> str:
-    """Case- and accent-folded, repeated letters collapsed: "Génial" -> "genial",
-    "Goooood" -> "god" like "good", "Excelent" like "excellent"."""
-    stripped = "".join(
+def _plain(word: str) -> str:
+    """Case- and accent-folded: "Génial" -> "genial"."""
+    return "".join(
         c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
     )
-    return re.sub(r"(.)\1+", r"\1", stripped)
 
 
-_OPINION = frozenset(_fold(w) for w in OPINION_WORDS)
+def _fold(word: str) -> str:
+    """:func:`_plain` with repeated letters collapsed: "Goooood" -> "god" like "good",
+    "Excelent" like "excellent"."""
+    return _REPEATS.sub(r"\1", _plain(word))
+
+
+_VERDICT_WORDS = OPINION_WORDS | THANKS_WORDS
+_OPINION = frozenset(_fold(w) for w in _VERDICT_WORDS)
 _ALLOWED = _OPINION | frozenset(_fold(w) for w in FRAME_WORDS | STOP_WORDS)
+# Words as written (not collapsed): "ook" is Dutch "also" before it is "ok" folded.
+_PLAIN_OPINION = frozenset(_plain(w) for w in _VERDICT_WORDS)
+_PLAIN_OTHER = frozenset(_plain(w) for w in FRAME_WORDS | STOP_WORDS) - _PLAIN_OPINION
 
 OPINION_ONLY, NOT_ONLY_OPINION, UNJUDGED = 1, 0, -1
 # What :func:`_read` finds in a text, as bits: a word the lexicon knows, an opinion word, a
@@ -133,20 +147,31 @@ OPINION_ONLY, NOT_ONLY_OPINION, UNJUDGED = 1, 0, -1
 _KNOWN, _OPINION_WORD, _UNKNOWN = 1, 2, 4
 
 
+@lru_cache(maxsize=100_000)  # a workspace's vocabulary; folding is most of the cost
+def _word(token: str) -> tuple[str, int]:
+    """``token`` folded, and its bits (0: a single letter, ignored: "it's" -> "it")."""
+    plain = _plain(token)
+    word = _REPEATS.sub(r"\1", plain)
+    if len(word) < 2:
+        return word, 0
+    if plain in _PLAIN_OPINION:
+        return word, _KNOWN | _OPINION_WORD
+    if plain in _PLAIN_OTHER:
+        return word, _KNOWN
+    if word in _ALLOWED:
+        return word, _KNOWN | (_OPINION_WORD if word in _OPINION else 0)
+    return word, _UNKNOWN
+
+
 def _read(subject: str, unknown: set[str] | None = None) -> int:
-    """The bits of ``subject``'s words (single letters ignored: "it's" -> "it"); the words
-    the lexicon does not know are added to ``unknown`` when given."""
+    """The bits of ``subject``'s words; the words the lexicon does not know are added to
+    ``unknown`` when given."""
     bits = 0
     for token in _LETTERS.findall(subject):
-        word = _fold(token)
-        if len(word) < 2:
-            continue
-        if word in _ALLOWED:
-            bits |= _KNOWN | (_OPINION_WORD if word in _OPINION else 0)
-        else:
-            bits |= _UNKNOWN
-            if unknown is not None:
-                unknown.add(word)
+        word, found = _word(token)
+        bits |= found
+        if found == _UNKNOWN and unknown is not None:
+            unknown.add(word)
     return bits
 
 
@@ -154,8 +179,9 @@ def opinion_kind(subject: str) -> int:
     """What ``subject`` (a text's :func:`analysis.subject_text.subject_text`) says, as
     :func:`opinion_themes` counts it:
 
-    - :data:`OPINION_ONLY`: an opinion word and no word outside the lexicon ("Great app!",
-      "Heel slecht", "Me encanta", "Worst app ever");
+    - :data:`OPINION_ONLY`: an opinion word (or thanks) and no word outside the lexicon
+      ("Great app!", "Heel slecht", "Me encanta", "Worst app ever", "Thank you!",
+      "Muchas gracias");
     - :data:`NOT_ONLY_OPINION`: judged (a word the lexicon knows) but not only an opinion:
       a word outside the lexicon beside it ("Great food", "good but downloads fail": a
       subject, or a word the lexicon lacks), or frame and function words only ("the app");
@@ -163,6 +189,15 @@ def opinion_kind(subject: str) -> int:
       one unknown word).
     """
     return int(_kinds(np.array([_read(subject)], dtype=np.int64))[0])
+
+
+def says_only_opinion(phrase: str) -> bool:
+    """True when ``phrase`` (a candidate name) says an opinion and nothing of a subject:
+    "great app", "very good", "nice app", "muchas gracias" (:func:`opinion_kind` is
+    :data:`OPINION_ONLY`); "best offline", "works fine", "te laat" carry a subject word.
+    :mod:`analysis.phrases` names a theme that is not an opinion theme by such a phrase
+    only when no phrase with a subject word is a candidate."""
+    return opinion_kind(phrase) == OPINION_ONLY
 
 
 def _kinds(bits: np.ndarray) -> np.ndarray:

@@ -35,20 +35,17 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from analysis.stopwords import DUTCH, ENGLISH, OTHER_LANGUAGES, STOP_WORDS
+from analysis.opinion_only import says_only_opinion
+from analysis.stopwords import DUTCH, ENGLISH, OTHER_LANGUAGES, STOP_WORDS, THANKS_WORDS
 
-# Words that never start or end a name: politeness is not a subject.
-POLITE_WORDS = frozenset(
+# Words that never start or end a name: politeness is not a subject (the thanks of every
+# language: :data:`analysis.stopwords.THANKS_WORDS`).
+POLITE_WORDS = THANKS_WORDS | frozenset(
     [
-        "thanks",
-        "thank",
-        "thx",
-        "bedankt",
-        "dank",
         "hi",
         "hello",
         "hallo",
@@ -272,7 +269,9 @@ KEPT_VERBS = frozenset(
     konden wil willen moet moeten mag mogen zal zullen zou zouden word wordt worden werd werden
     gaat ga gaan doet doen kom komt geweest gehad""".split()  # noqa: SIM905 (one block)
 )
-FUNCTION_WORDS = (ENGLISH | DUTCH | OTHER_LANGUAGES) - NEGATIONS - KEPT_VERBS - {"laat"}
+FUNCTION_WORDS = (
+    (ENGLISH | DUTCH | OTHER_LANGUAGES | THANKS_WORDS) - NEGATIONS - KEPT_VERBS - {"laat"}
+)
 
 # A question's verb before its subject ("does my", "can i", "kan ik"): a name holding one
 # after its first word is a question whose start fell outside the name ("gas does my car"
@@ -428,6 +427,7 @@ def ranked_phrases(
     expand_share: float = 0.0,
     n_best: int = 25,
     min_share: float = MIN_NAME_SHARE,
+    opinion: Collection[int] | None = None,
 ) -> dict[int, list[tuple[float, str]]]:
     """Each theme's best candidate names, best first: ``theme -> [(score, phrase), ...]``.
 
@@ -530,10 +530,17 @@ def ranked_phrases(
             scored.append((score, phrase, 1.0 if built_on_theme else coverage))
         if any(c >= min_share for _, _, c in scored):
             scored = [sp for sp in scored if sp[2] >= min_share]
+        # A theme that is not an opinion theme is named by a phrase that carries a subject
+        # word ("audio", not "great app"), an opinion-only phrase only when none is left.
+        subject_first = opinion is not None and theme not in opinion
         # Ties broken by the phrase itself, so the name never depends on counting order.
         top = [
             (score, phrase)
-            for score, phrase, _ in heapq.nsmallest(n_best, scored, key=lambda sp: (-sp[0], sp[1]))
+            for score, phrase, _ in heapq.nsmallest(
+                n_best,
+                scored,
+                key=lambda sp: (subject_first and says_only_opinion(sp[1]), -sp[0], sp[1]),
+            )
         ]
         if expand_share > 0:
             n_parts = (
@@ -583,6 +590,7 @@ def phrase_labels(
     parts: Sequence[int] | np.ndarray | None = None,
     expand_share: float = 0.0,
     min_share: float = MIN_NAME_SHARE,
+    opinion: Collection[int] | None = None,
 ) -> dict[int, str]:
     """The name of every theme in ``labels`` (negative labels are ignored).
 
@@ -607,6 +615,11 @@ def phrase_labels(
         min_share: a name is said in at least this share of its counted texts whenever some
             candidate is, unless it is built on a leading keyword enough of them say
             (:data:`MIN_NAME_SHARE`, :data:`LEADING_SHARE`; 0: no floor, for measuring).
+        opinion: the opinion themes (:func:`analysis.opinion_only.opinion_themes`). Given,
+            every other theme is named by a phrase holding a subject word whenever one
+            passes the floor above, and by a phrase of opinion words only
+            (:func:`analysis.opinion_only.says_only_opinion`: "great app", "very good") only
+            when none does; opinion themes keep "nice app". None: no such preference.
 
     Returns:
         theme -> name; a theme with no phrase in ``min_docs`` texts gets ``""``. No two
@@ -625,6 +638,7 @@ def phrase_labels(
         parts=parts,
         expand_share=expand_share,
         min_share=min_share,
+        opinion=opinion,
     )
     sizes = Counter(int(t) for t in np.asarray(labels) if t >= 0)
     names: dict[int, str] = {}

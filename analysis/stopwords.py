@@ -1,4 +1,5 @@
-"""Dutch and English stop words, shipped in code (no downloads). Lower case."""
+"""Stop words (Dutch and English, the function words of five more languages, and the words
+that thank), shipped in code (no downloads). Lower case."""
 
 from __future__ import annotations
 
@@ -217,8 +218,6 @@ ENGLISH = frozenset(
         "isnt",
         "wasnt",
         "wont",
-        "thanks",
-        "thank",
         "hi",
         "hello",
         "dear",
@@ -427,8 +426,6 @@ DUTCH = frozenset(
         "groet",
         "groeten",
         "vriendelijke",
-        "bedankt",
-        "dank",
         "alvast",
         "mvg",
         "gr",
@@ -517,9 +514,28 @@ OTHER_LANGUAGES = frozenset(
     os as um uma uns umas do da dos das ao em no na nos nas e ou mas não eu ele ela nós eles
     elas meu minha seu sua é são foi ser estar está tem têm com por para sem muito mais já
     ainda também isso isto esse essa
+    vielen beaucoup mucho mucha muchos muchas muchísimo muchísimas
     """.split()  # noqa: SIM905 (one readable block per language)
 ) - {"bin", "hat", "man", "mal", "son", "sin", "era", "war", "con", "plus", "par"}
 # (English and Dutch content words spelled like a function word elsewhere stay: "bin",
 # "hat", "war", "plus" ...)
 
-STOP_WORDS = ENGLISH | DUTCH | FEEDBACK_FILLER | OTHER_LANGUAGES
+# Words that thank, in the languages customers write in: the one list. Thanks never name a
+# theme nor make one of its keywords (:mod:`analysis.phrases`, :mod:`analysis.labels`), and a
+# text that says nothing but thanks gives a verdict, as "Good" does
+# (:mod:`analysis.opinion_only`). Lower case, as written and without accents. The words
+# beside them ("vielen Dank", "muchas gracias", "merci beaucoup") are function words above.
+THANKS_WORDS = frozenset(
+    """
+    thanks thank thx thnx thnks tnx tks ty thanx thankyou
+    bedankt dank dankje dankjewel dankuwel bedankje
+    danke dankeschön dankeschon herzlichen
+    merci
+    gracias
+    obrigado obrigada grazie
+    teşekkürler teşekkür tesekkurler
+    شكرا جزيلا لكم
+    """.split()  # noqa: SIM905 (one readable block per language)
+)
+
+STOP_WORDS = ENGLISH | DUTCH | FEEDBACK_FILLER | OTHER_LANGUAGES | THANKS_WORDS

@@ -40,7 +40,19 @@ from tests.analysis.conftest import make_records, synthetic_texts
         pytest.param("great offline wikipedia", NOT_ONLY_OPINION, id="en-subject-offline"),
         pytest.param("Great food", NOT_ONLY_OPINION, id="en-subject-food"),
         pytest.param("Snelle levering, top!", NOT_ONLY_OPINION, id="nl-subject-levering"),
-        pytest.param("Thanks!", NOT_ONLY_OPINION, id="thanks-only"),  # judged, no opinion
+        # Thanks alone are a verdict too, in every language of the lexicon.
+        pytest.param("Thanks!", OPINION_ONLY, id="en-thanks"),
+        pytest.param("Thank you so much", OPINION_ONLY, id="en-thank-you"),
+        pytest.param("Dank je wel", OPINION_ONLY, id="nl-dank-je-wel"),
+        pytest.param("Vielen Dank!", OPINION_ONLY, id="de-vielen-dank"),
+        pytest.param("Merci beaucoup", OPINION_ONLY, id="fr-merci"),
+        pytest.param("Muchas gracias", OPINION_ONLY, id="es-muchas-gracias"),
+        pytest.param("Gracias a los desarrolladores", OPINION_ONLY, id="es-gracias-makers"),
+        pytest.param("شكرا", OPINION_ONLY, id="ar-shukran"),
+        pytest.param("Thanks for the quick delivery", NOT_ONLY_OPINION, id="thanks-subject"),
+        # A function word is read as written, not folded into an opinion word.
+        pytest.param("Ik ook", NOT_ONLY_OPINION, id="nl-ook-is-not-ok"),
+        pytest.param("Ich hatte es", NOT_ONLY_OPINION, id="de-hatte-is-not-hate"),
         pytest.param("Zzzyx", UNJUDGED, id="one-unknown-word"),
         pytest.param("جميل جدا", UNJUDGED, id="other-script"),
     ],
@@ -126,6 +138,33 @@ def test_themes_of_opinions_are_found_and_themes_of_subjects_are_not():
     found = opinion_themes(texts, labels)
     assert found[:n_opinion].all()
     assert not found[n_opinion:].any()
+
+
+# Reviews that only thank, in several languages, with a few beside a subject or in a
+# language the lexicon lacks (as on the real Google Play reviews).
+THANKS_THEME = [
+    "Thank you!",
+    "Thanks",
+    "Thanks!",
+    "muchas gracias",
+    "Merci",
+    "Danke!",
+    "Bedankt",
+    "شكرا",
+    "Gracias a los desarrolladores",
+    "Es la mejor, no cabe dudas. Gracias",
+    "Bilgi güçtür... Teşekkürler",
+]
+
+
+def test_a_theme_of_thanks_is_an_opinion_theme_by_the_per_text_rule():
+    texts, labels, n_opinion = _theme_set()
+    texts += THANKS_THEME
+    labels = np.concatenate([labels, np.full(len(THANKS_THEME), labels.max() + 1)])
+    found = opinion_themes(texts, labels)
+    assert found[-1] and found[:n_opinion].all() and not found[n_opinion:-1].any()
+    # opinion_kind counts each text as opinion_themes does
+    assert sum(opinion_kind(t) == OPINION_ONLY for t in THANKS_THEME) == 9
 
 
 def test_the_answer_does_not_depend_on_the_order_of_the_texts():

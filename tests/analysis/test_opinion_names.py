@@ -1,0 +1,119 @@
+"""Names and opinions: a theme with a subject is named by it, not by the praise its texts
+share ("great app"); an opinion theme keeps its opinion name ("nice app"); thanks, in any
+language, never name a theme."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.labels import CTfidfLabeler
+from analysis.opinion_only import opinion_themes, says_only_opinion
+from analysis.phrases import phrase_labels
+from analysis.stopwords import THANKS_WORDS
+
+# As on the real Google Play reviews: a theme about reading aloud whose texts mostly open
+# with "great app", beside a theme of short praise and one of downloads.
+VOICE = [
+    "Great app, but please bring back voice reading",
+    "great app, voice reading stopped after the update",
+    "Great app! Voice reading in Arabic please",
+    "great app, I listen to articles with voice reading",
+    "Great app but the text to speech voice is robotic",
+    "great app, no audio in my language",
+    "Really great app",
+    "great app",
+]
+PRAISE = [
+    "Nice app",
+    "Nice app!",
+    "nice app, love it",
+    "Nice app, my kids love it",
+    "nice app",
+    "Good",
+    "Great",
+    "Super app",
+    "Nice app, my kids love it too",
+    "Love it",
+    "Excellent",
+    "Nice app!!",
+    "Awesome",
+    "Top!",
+]
+DOWNLOADS = [
+    "download fails at 80%",
+    "the download stops every time",
+    "cannot download the zim file",
+    "download is very slow",
+    "downloads keep failing",
+]
+TEXTS = VOICE + PRAISE + DOWNLOADS
+LABELS = np.array([0] * len(VOICE) + [1] * len(PRAISE) + [2] * len(DOWNLOADS))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "only"),
+    [
+        pytest.param("great app", True, id="great-app"),
+        pytest.param("very good", True, id="very-good"),
+        pytest.param("nice app", True, id="nice-app"),
+        pytest.param("muchas gracias", True, id="thanks"),
+        pytest.param("voice reading", False, id="subject"),
+        pytest.param("best offline", False, id="opinion-and-subject"),
+        pytest.param("te laat", False, id="no-opinion-word"),
+    ],
+)
+def test_a_phrase_says_only_an_opinion_by_the_per_text_rule(phrase, only):
+    assert says_only_opinion(phrase) is only
+
+
+def test_the_case_has_one_opinion_theme():
+    assert opinion_themes(TEXTS, LABELS).tolist() == [False, True, False]
+
+
+def test_a_subject_theme_with_a_frequent_great_app_is_named_by_its_subject():
+    # Without knowing which themes give only an opinion, "great app" (7 of 8 texts) wins.
+    assert phrase_labels(TEXTS, LABELS)[0] == "great app"
+    assert phrase_labels(TEXTS, LABELS, opinion={1})[0] == "voice reading"
+    labels = CTfidfLabeler().fit(TEXTS, LABELS).labels_
+    assert labels[0].label == "voice reading"
+
+
+def test_an_opinion_theme_keeps_its_opinion_name():
+    # "kids love" (2 of its 14 texts) carries a subject word, but the theme is one of praise.
+    assert phrase_labels(TEXTS, LABELS, opinion=set())[1] == "kids love"
+    labels = CTfidfLabeler().fit(TEXTS, LABELS).labels_
+    assert labels[1].label == "nice app"
+
+
+def test_without_a_subject_phrase_the_opinion_phrase_stays():
+    praise_only = ["very good", "Very good!", "very good indeed", "Very good."]
+    texts = praise_only + DOWNLOADS
+    labels = [0] * len(praise_only) + [1] * len(DOWNLOADS)
+    assert phrase_labels(texts, labels, opinion=set())[0] == "good"
+
+
+# Reviews that only thank, and thanks beside a subject, in several languages.
+THANKS = [
+    "Thank you!",
+    "Thanks",
+    "muchas gracias",
+    "Gracias a los desarrolladores",
+    "Merci beaucoup",
+    "Vielen Dank!",
+    "Dank je wel",
+    "Obrigado",
+    "شكرا",
+    "Gracias por todo",
+    "Muchas gracias, Kiwix",
+    "Merci Kiwix",
+]
+
+
+def test_thanks_in_any_language_never_name_a_theme():
+    texts = THANKS + DOWNLOADS
+    labels = np.array([0] * len(THANKS) + [1] * len(DOWNLOADS))
+    result = CTfidfLabeler().fit(texts, labels, languages=["en"] * len(texts)).labels_[0]
+    for name in (result.label, result.label_en, result.label_nl):
+        assert not set(name.casefold().replace(",", " ").split()) & THANKS_WORDS, name
+    assert not set(result.keywords) & THANKS_WORDS
