@@ -198,3 +198,16 @@ def test_a_workspace_from_before_the_mark_finds_its_opinion_top_theme(workspace_
         assert _opinion_tops(ws) == [opinion_top]
         (opinion_theme,) = _import(ws, NEW_OPINION, start=5000)
         assert _top_of(ws, opinion_theme) == opinion_top
+
+
+def test_after_general_opinion_is_merged_away_a_new_opinion_theme_gets_a_new_one(workspace):
+    # As the next regrouping would: the manager's merge keeps the themes it moved.
+    _refreshed(workspace)
+    opinion_top = _shown_general_opinion(workspace)
+    moved = [t for t, top in theme_tree.theme_top_ids(workspace).items() if top == opinion_top]
+    target = next(t for t in set(theme_tree.theme_top_ids(workspace).values()) if t != opinion_top)
+    theme_tree.merge_top_themes(workspace, [opinion_top], target)
+    (opinion_theme,) = _import(workspace, NEW_OPINION, start=5000)
+    (made,) = _opinion_tops(workspace)
+    assert made not in (opinion_top, target) and _top_of(workspace, opinion_theme) == made
+    assert all(_top_of(workspace, t) == target for t in moved)
