@@ -296,6 +296,13 @@ def _nearest_rows(
     return np.sort(np.concatenate(chosen)) if chosen else inside
 
 
+def opinion_top_names() -> tuple[str, str, str]:
+    """The stored names (``label``, ``label_nl``, ``label_en``) of the top theme of the
+    opinion themes: a fixed category, named :data:`analysis.opinion_only.OPINION_TOP_NAMES`
+    in both languages, whoever makes it (a regrouping or a theme new between regroupings)."""
+    return OPINION_TOP_NAMES["en"], OPINION_TOP_NAMES["nl"], OPINION_TOP_NAMES["en"]
+
+
 @dataclass(slots=True)
 class TreePlan:
     """The top level of the theme tree as a refresh computed it.
@@ -305,11 +312,13 @@ class TreePlan:
             ``label``, ``label_nl``, ``label_en``, ``centroid`` (list of floats).
         theme_top: theme id -> top id, for every theme given.
         kept_ids: existing top ids that continue; the others given as ``previous`` retire.
+        opinion_top: the top theme of the opinion themes (:func:`opinion_top_names`), if any.
     """
 
     tops: pd.DataFrame
     theme_top: dict[int, int]
     kept_ids: list[int] = field(default_factory=list)
+    opinion_top: int | None = None
 
     @property
     def new_ids(self) -> list[int]:
@@ -320,7 +329,8 @@ class TreePlan:
         tops = self.tops.copy()
         tops["top_id"] = [real.get(int(t), int(t)) for t in tops["top_id"]]
         theme_top = {theme: real.get(top, top) for theme, top in self.theme_top.items()}
-        return TreePlan(tops, theme_top, self.kept_ids)
+        opinion = None if self.opinion_top is None else real.get(self.opinion_top, self.opinion_top)
+        return TreePlan(tops, theme_top, self.kept_ids, opinion)
 
 
 def plan_tree(
@@ -398,12 +408,8 @@ def plan_tree(
         members = top_labels == i
         centre = l2_normalize(vectors[members].mean(axis=0, keepdims=True))[0]
         name = labeler.labels_.get(i)
-        if top == opinion_top:  # a fixed category: its fixed name in both languages
-            label, label_nl, label_en = (
-                OPINION_TOP_NAMES["en"],
-                OPINION_TOP_NAMES["nl"],
-                OPINION_TOP_NAMES["en"],
-            )
+        if top == opinion_top:
+            label, label_nl, label_en = opinion_top_names()
         elif name:
             label, label_nl, label_en = name.label, name.label_nl, name.label_en
         else:
@@ -419,4 +425,4 @@ def plan_tree(
         )
     frame = pd.DataFrame(rows, columns=["top_id", "label", "label_nl", "label_en", "centroid"])
     kept = sorted(t for t in tops if t >= 0)
-    return TreePlan(frame, theme_top, kept)
+    return TreePlan(frame, theme_top, kept, opinion_top)

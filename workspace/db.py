@@ -209,6 +209,24 @@ def _migration_6(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _migration_7(con: duckdb.DuckDBPyConnection) -> None:
+    """What kind of top theme a row is: ``'opinion'`` for the one that gathers the themes of
+    opinions without a subject (:mod:`analysis.opinion_only`), ``''`` for a subject's. The
+    themes new between regroupings find it by this mark, not by its name (which the manager
+    may change, and a later version may word differently).
+
+    Before, the refresh marked it only by its fixed names, which are literal here: the ones
+    it stored up to schema version 6.
+    """
+    con.execute(
+        """
+        ALTER TABLE top_themes ADD COLUMN kind VARCHAR DEFAULT '';
+        UPDATE top_themes SET kind = 'opinion'
+        WHERE label_en = 'General opinion' AND label_nl = 'Algemeen oordeel';
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migration_1,
     _migration_2,
@@ -216,6 +234,7 @@ MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

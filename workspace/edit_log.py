@@ -81,6 +81,14 @@ def snapshot(
     }
 
 
+def with_created_tops(before: dict[str, Any], top_ids: Sequence[int]) -> dict[str, Any]:
+    """A :func:`snapshot` that also holds top themes the edit made (ids known only after
+    it): :func:`restore` removes them."""
+    tops = before["top_themes"]
+    keys = sorted({*tops["keys"], *(int(t) for t in top_ids)})
+    return {**before, "top_themes": {"keys": keys, "rows": tops["rows"]}}
+
+
 def _vector(value: Any) -> list[float] | None:
     """A stored centre as a JSON-ready list; NULL (None, NaN or NA from pandas) as None."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):

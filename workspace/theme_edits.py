@@ -192,7 +192,9 @@ def create_theme(
         )
         for theme in previous:
             store.recompute_theme(con, theme)
-        attach_orphans(con)
+        attached = attach_orphans(con)
+        if attached.created_top is not None:  # undo removes it with the theme
+            before = edit_log.with_created_tops(before, [attached.created_top])
         edit_id = edit_log.log_edit(con, "create", {"item_ids": ids, "name": name.strip()}, before)
         ws.bump_data_version(con)
     return edit_id, new_id

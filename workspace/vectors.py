@@ -81,6 +81,11 @@ def check_embedder(ws: Workspace, embedder: Embedder) -> Embedder:
     return embedder
 
 
+# The items themes are made of (alias ``i``): inbound, with text. A refresh reads these, in
+# this order (``ORDER BY i.id``), and so does every rule that must see the texts it saw.
+TEXT_ITEM_SQL = "i.direction = 'inbound' AND NOT i.is_star_only AND trim(i.text) <> ''"
+
+
 def text_items(
     ws: Workspace, where: str = "TRUE", params: list[object] | None = None
 ) -> pd.DataFrame:
@@ -90,7 +95,7 @@ def text_items(
         SELECT i.id, i.text, i.text_hash, i.language, i.channel, i.received_at,
                i.rating, i.rating_scale_min, i.rating_scale_max
         FROM items i
-        WHERE i.direction = 'inbound' AND NOT i.is_star_only AND trim(i.text) <> '' AND {where}
+        WHERE {TEXT_ITEM_SQL} AND {where}
         ORDER BY i.id
         """,
         params,
