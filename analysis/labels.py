@@ -27,7 +27,7 @@ import numpy as np
 
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
-from analysis.opinion_only import opinion_themes
+from analysis.opinion_only import THANKS_NAMES, opinion_themes, thanking_themes
 from analysis.phrases import phrase_labels
 from analysis.reading import language_code
 from analysis.stopwords import STOP_WORDS
@@ -321,6 +321,12 @@ class CTfidfLabeler:
             expand_share=self.expand_share,
             opinion=opinion,
         )
+        # An opinion theme of thank-you reviews that no phrase names reads "thanks" (the
+        # largest one only: two themes never share a name).
+        thanking = opinion & {int(t) for t in np.flatnonzero(thanking_themes(texts, labels_arr))}
+        sizes = np.bincount(labels_arr[labels_arr >= 0], minlength=1)
+        unnamed = sorted((t for t in thanking if not names.get(t)), key=lambda t: (-sizes[t], t))
+        thanks = set(unnamed[:1])
         per_language: dict[str, dict[int, str]] = {}
         language_keywords: dict[str, dict[int, tuple[str, ...]]] = {}
         if languages is not None:
@@ -378,13 +384,18 @@ class CTfidfLabeler:
                 if vectors is not None
                 else tuple(int(r) for r in rows[: self.n_quotes])
             )
-            label = names.get(theme) or short_label(keywords) or f"theme {theme}"
+            label_nl = per_language.get("nl", {}).get(theme, "")
+            label_en = per_language.get("en", {}).get(theme, "")
+            if theme in thanks:  # no phrase names it: thanks may not
+                label, label_nl, label_en = THANKS_NAMES["en"], THANKS_NAMES["nl"], ""
+            else:
+                label = names.get(theme) or short_label(keywords) or f"theme {theme}"
             self.labels_[theme] = ThemeLabel(
                 label=label,
                 keywords=tuple(keywords),
                 quotes=quotes,
-                label_nl=per_language.get("nl", {}).get(theme, ""),
-                label_en=per_language.get("en", {}).get(theme, ""),
+                label_nl=label_nl,
+                label_en=label_en,
                 keyword_scores=tuple(scores),
                 keywords_nl=language_keywords.get("nl", {}).get(theme, ()),
                 keywords_en=language_keywords.get("en", {}).get(theme, ()),

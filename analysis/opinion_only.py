@@ -47,6 +47,12 @@ from analysis.subject_text import subject_texts
 # the top theme's names by the refresh: every screen, export and the CLI read it from there
 # (workspace/names.py).
 OPINION_TOP_NAMES: dict[str, str] = {"en": "General opinion", "nl": "Algemeen oordeel"}
+# The name of an opinion theme of thank-you reviews, which no phrase of its texts may name
+# (thanks never start or end a name, :mod:`analysis.phrases`): without it the real reviews'
+# thank-you theme read "جدا, bilgi", two stray keywords. Given when at least THANKS_SHARE of
+# its texts thank (:func:`thanking_themes`).
+THANKS_NAMES: dict[str, str] = {"en": "thanks", "nl": "bedankt"}
+THANKS_SHARE = 0.5
 
 # An opinion theme (:func:`opinion_themes`): at least OPINION_ONLY_SHARE of its judged texts
 # say nothing but an opinion, and its most frequent subject word is in at most
@@ -265,3 +271,28 @@ def opinion_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> 
         top_subject = max(counts.values(), default=0)
         candidate[theme] = top_subject * SUBJECT_RATIO <= opinion[theme] + 1e-9
     return candidate
+
+
+_PLAIN_THANKS = frozenset(_plain(w) for w in THANKS_WORDS)
+
+
+def thanking_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> np.ndarray:
+    """Per theme ``0..k-1`` of ``labels`` (negative: unsorted, ignored), whether at least
+    :data:`THANKS_SHARE` of its texts thank (a word of
+    :data:`analysis.stopwords.THANKS_WORDS` as written: "Thank you!", "Gracias a los
+    desarrolladores", "شكراً"). Read on the texts themselves: their subjects leave the thanks
+    out."""
+    labels_arr = np.asarray(labels, dtype=np.int64)
+    k = int(labels_arr.max()) + 1 if (labels_arr >= 0).any() else 0
+    inside = labels_arr >= 0
+    thanking = np.fromiter(
+        (
+            any(_plain(token) in _PLAIN_THANKS for token in _LETTERS.findall(text))
+            for text, row_inside in zip(texts, inside, strict=True)
+            if row_inside
+        ),
+        bool,
+    )
+    sizes = np.bincount(labels_arr[inside], minlength=k)
+    thanks = np.bincount(labels_arr[inside], weights=thanking, minlength=k)
+    return (sizes > 0) & (thanks >= THANKS_SHARE * sizes - 1e-9)

@@ -1,6 +1,6 @@
 """Names and opinions: a theme with a subject is named by it, not by the praise its texts
 share ("great app"); an opinion theme keeps its opinion name ("nice app"); thanks, in any
-language, never name a theme."""
+language, never name a theme: a theme of thanks that no other phrase names reads "thanks"."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from analysis.labels import CTfidfLabeler
-from analysis.opinion_only import opinion_themes, says_only_opinion
+from analysis.opinion_only import THANKS_NAMES, opinion_themes, says_only_opinion
 from analysis.phrases import phrase_labels
 from analysis.stopwords import THANKS_WORDS
 
@@ -117,3 +117,29 @@ def test_thanks_in_any_language_never_name_a_theme():
     for name in (result.label, result.label_en, result.label_nl):
         assert not set(name.casefold().replace(",", " ").split()) & THANKS_WORDS, name
     assert not set(result.keywords) & THANKS_WORDS
+
+
+def test_a_theme_of_thanks_that_no_phrase_names_reads_thanks():
+    """Every phrase its texts share is a thanks, which may not name a theme: the real
+    reviews' thank-you theme fell back to two stray keywords ("جدا, bilgi"). It reads
+    "thanks" / "bedankt" (:data:`analysis.opinion_only.THANKS_NAMES`)."""
+    only_thanks = [t for t in THANKS if "Kiwix" not in t]
+    texts = only_thanks + DOWNLOADS
+    labels = np.array([0] * len(only_thanks) + [1] * len(DOWNLOADS))
+    result = CTfidfLabeler().fit(texts, labels, languages=["en"] * len(texts)).labels_
+    assert (result[0].label, result[0].label_nl) == (THANKS_NAMES["en"], THANKS_NAMES["nl"])
+    assert result[1].label != THANKS_NAMES["en"]
+
+
+def test_a_subject_theme_that_thanks_is_named_by_its_subject():
+    delivery = [
+        "Thanks for the fast delivery",
+        "thank you, fast delivery",
+        "Thanks! Fast delivery again",
+        "fast delivery, thanks",
+        "Dank je, snelle levering",
+    ]
+    texts = delivery + DOWNLOADS
+    labels = np.array([0] * len(delivery) + [1] * len(DOWNLOADS))
+    assert not opinion_themes(texts, labels)[0]
+    assert CTfidfLabeler().fit(texts, labels).labels_[0].label == "fast delivery"
