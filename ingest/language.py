@@ -44,7 +44,7 @@ _NOT_LANGUAGE = re.compile(
     re.IGNORECASE,
 )
 _LINK_HINTS = ("@", "/", "www.", ".com", ".org", ".net", ".nl", ".eu", ".io", ".info")
-# The detectors read the first 400 characters left; links are taken out of a few more first.
+# The detectors read 400 characters; links are taken out of the first 1,000 before those are cut.
 _READ = 1000
 
 # Below this many words the detectors guess (one English word scores as Estonian or Latin);
