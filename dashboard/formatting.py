@@ -11,40 +11,13 @@ import math
 from datetime import date, datetime
 from typing import Literal
 
+from analysis.language_names import language_name as _language_name
 from analysis.numbers import rounds_to_zero
 
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
 MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-}
-LANGUAGE_NAMES = {
-    "en": {
-        "nl": "Dutch",
-        "en": "English",
-        "de": "German",
-        "fr": "French",
-        "es": "Spanish",
-        "it": "Italian",
-        "pt": "Portuguese",
-        "pl": "Polish",
-        "tr": "Turkish",
-        "ar": "Arabic",
-        "und": "Unknown",
-    },
-    "nl": {
-        "nl": "Nederlands",
-        "en": "Engels",
-        "de": "Duits",
-        "fr": "Frans",
-        "es": "Spaans",
-        "it": "Italiaans",
-        "pt": "Portugees",
-        "pl": "Pools",
-        "tr": "Turks",
-        "ar": "Arabisch",
-        "und": "Onbekend",
-    },
 }
 DASH = "—"
 
@@ -112,10 +85,9 @@ def short_date(day: date | datetime, lang: str) -> str:
 
 
 def language_name(code: str | None, lang: str) -> str:
-    """``nl`` → ``Nederlands`` / ``Dutch``; an unknown code is shown as it is."""
-    if not code:
-        return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"])["und"]
-    return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"]).get(code, code)
+    """``ru`` → ``Russisch`` / ``Russian``; no code is ``Onbekend`` / ``Unknown``; a code
+    the table does not know is shown as it is (the table: ``analysis/language_names.py``)."""
+    return _language_name(code, lang)
 
 
 def rating(value: float | None, scale_max: float | None, lang: str) -> str:

@@ -132,6 +132,28 @@ def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
     assert len(at.get("plotly_chart")) == 1
 
 
+def test_languages_are_named_on_the_theme_page_and_in_the_filter(themed_workspace):
+    # Real Google Play reviews come in Russian, Chinese, Norwegian Nynorsk ...: the screens
+    # showed "ru", "zh", "nn" where a name was due.
+    with Workspace.open(themed_workspace) as ws, ws.transaction() as con:
+        con.execute(
+            "UPDATE items SET language = CASE source_row % 4 WHEN 0 THEN 'ru' "
+            "WHEN 1 THEN 'zh' WHEN 2 THEN 'nn' ELSE 'nl' END"
+        )
+        ws.bump_data_version(con)
+    at = open_page("theme", lang="nl", query={"theme": "2"})
+    shown = set(at.dataframe[0].value["language"])
+    assert shown == {"Russisch", "Chinees", "Noors (Nynorsk)", "Nederlands"}
+    under_quotes = [c.rsplit(" · ", 1)[-1] for c in texts(at, "caption") if " · " in c]
+    assert under_quotes and set(under_quotes) <= shown  # a quote in full: a name, not a code
+    options = at.sidebar.multiselect(key="filter_languages").options
+    assert set(options) == {"Russisch", "Chinees", "Noors (Nynorsk)", "Nederlands"}
+    english = open_page("theme", lang="en", query={"theme": "2"})
+    assert set(english.dataframe[0].value["language"]) == {
+        "Russian", "Chinese", "Norwegian (Nynorsk)", "Dutch"
+    }  # fmt: skip
+
+
 def test_rename_asks_for_confirmation_first(themed_workspace):
     at = open_page("theme", query={"theme": "1"})
     form_input = [w for w in at.text_input if w.label == "New name"][0]

@@ -105,6 +105,82 @@ def test_languages_beyond_the_main_five_and_unknown_on_short_texts(
     assert detect_language(text) == expected
 
 
+KIWIX_REPLY = (
+    "Thank you for your 5 stars! To keep in touch, you can follow us on: * Twitter: "
+    "https://twitter.com/KiwixOffline * Facebook: https://www.facebook.com/KiwixOffline/"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Real Google Play replies (Kiwix): the URLs made the five-language detector say German,
+        # then the all-languages one Norwegian Nynorsk.
+        pytest.param(KIWIX_REPLY, "en", id="english-reply-with-urls-not-nynorsk"),
+        pytest.param(
+            "Download it from http://download.kiwix.org/zim/wikipedia_ar_all.zim",
+            "en",
+            id="english-with-a-file-url-not-maori",
+        ),
+        pytest.param(
+            "Thanks! Write to support@kiwix.org or @KiwixOffline, see kiwix.org/wiki/Content",
+            "en",
+            id="english-with-address-handle-and-bare-domain",
+        ),
+        pytest.param(
+            "Bedankt voor je review! Volg ons op Twitter: https://twitter.com/DeWinkel "
+            "* Facebook: https://www.facebook.com/DeWinkel/",
+            "nl",
+            id="dutch-reply-with-urls",
+        ),
+        pytest.param(
+            "Ik heb gemaild naar info@winkel.nl maar geen antwoord", "nl", id="dutch-with-address"
+        ),
+        pytest.param("@bol_com mijn pakket is nog steeds niet bezorgd", "nl", id="dutch-tweet"),
+        pytest.param(
+            "Bestelling via www.winkel.nl geplaatst maar nooit ontvangen",
+            "nl",
+            id="dutch-with-www-domain",
+        ),  # fmt: skip
+        pytest.param(
+            "https://www.facebook.com/KiwixOffline/ @KiwixOffline",
+            "",
+            id="only-links-and-handles-unknown",
+        ),  # fmt: skip
+    ],
+)
+def test_links_addresses_and_handles_are_not_read_as_language(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_the_stored_text_keeps_its_links() -> None:
+    draft = Draft(line=1, source_system="t", source_record_id="1", channel="review",
+                  received_at=datetime(2026, 3, 1, tzinfo=UTC), text=KIWIX_REPLY)  # fmt: skip
+    (record,) = finish("f.csv", [draft], IngestSettings(redact=False), "t", "test").records
+    assert (record.text, record.language) == (KIWIX_REPLY, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The light all-languages models say Latin (0.69); the accurate ones, asked between
+        # Latin and the five main languages, cannot tell: unknown (the declared language
+        # is used then) rather than a wrong language.
+        pytest.param("Best Wikipedia Offline Reader!", "", id="english-title-not-latin"),
+        # An unsure answer outside the five that the check confirms stays.
+        pytest.param(
+            "Per avere disponibile wikipedia offline si smartphone e tablet",
+            "it",
+            id="unsure-italian-confirmed",
+        ),
+        pytest.param("Essencial para os fãs da Wikipedia.", "pt", id="portuguese-stays"),
+        pytest.param("Sangat membantu karena lengkap dan offline", "id", id="indonesian-stays"),
+    ],
+)
+def test_an_unsure_answer_outside_the_main_languages_is_checked(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "declared", "expected"),
     [
