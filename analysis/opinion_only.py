@@ -214,13 +214,14 @@ def _kinds(bits: np.ndarray) -> np.ndarray:
     return np.where(only, OPINION_ONLY, np.where(judged, NOT_ONLY_OPINION, UNJUDGED))
 
 
-def read_opinions(texts: Sequence[str]) -> np.ndarray:
+def read_opinions(texts: Sequence[str], common: frozenset[str] | None = None) -> np.ndarray:
     """What each text's subject holds (bits, see :func:`_read`); the last two answers are kept.
 
     A refresh reads them on its second core while the clustering runs; the top level asks
-    again for the same texts (~5 s at 100k texts on the 2-core machine).
+    again for the same texts (~5 s at 100k texts on the 2-core machine). ``common``: the
+    workspace's common words, found in ``texts`` when None (see :func:`opinion_themes`).
     """
-    return _readings(tuple(subject_texts(texts)))
+    return _readings(tuple(subject_texts(texts, common=common)))
 
 
 @lru_cache(maxsize=2)  # 100 kB per 100k texts
@@ -228,7 +229,12 @@ def _readings(subjects: tuple[str, ...]) -> np.ndarray:
     return np.fromiter((_read(s) for s in subjects), np.int8, len(subjects))
 
 
-def opinion_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> np.ndarray:
+def opinion_themes(
+    texts: Sequence[str],
+    labels: Sequence[int] | np.ndarray,
+    *,
+    common: frozenset[str] | None = None,
+) -> np.ndarray:
     """Per theme ``0..k-1`` of ``labels`` (negative: unsorted, ignored), whether it is an
     opinion theme: what its texts have in common is an opinion, not a subject.
 
@@ -241,10 +247,15 @@ def opinion_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> 
     texts as an opinion word is.
     "Great food", "friendly staff", "good but downloads fail" make themes whose subject word
     recurs; "Good", "Nice app, love it", "Top!" do not.
+
+    ``common``: the workspace's common words (:func:`analysis.subject_text.common_words`),
+    found in ``texts`` when None (then ``texts`` must be all of the workspace's texts). Given,
+    ``texts`` may be the judged themes' texts only: a theme's answer depends on its own texts
+    and the common words alone.
     """
     labels_arr = np.asarray(labels, dtype=np.int64)
     k = int(labels_arr.max()) + 1 if (labels_arr >= 0).any() else 0
-    bits = read_opinions(texts).astype(np.int64)
+    bits = read_opinions(texts, common).astype(np.int64)
     inside = labels_arr >= 0
     themes, bits = labels_arr[inside], bits[inside]
     kinds = _kinds(bits)
@@ -260,7 +271,7 @@ def opinion_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) -> 
         & (only >= OPINION_ONLY_SHARE * judged - 1e-9)
     )
     # The subject words only for the few candidates: most themes fail the shares above.
-    subjects = subject_texts(texts)
+    subjects = subject_texts(texts, common=common)
     rows = np.flatnonzero(inside)
     for theme in np.flatnonzero(candidate):
         counts: Counter[str] = Counter()

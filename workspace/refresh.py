@@ -34,7 +34,7 @@ from ingest.messages import message as say
 from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
-from workspace.theme_tree import rebuild_tree
+from workspace.theme_tree import rebuild_tree, remember_common_words
 from workspace.vectors import (
     ProgressCallback,
     check_embedder,
@@ -200,6 +200,7 @@ def refresh_themes(
             plan = plan.with_ids(dict(zip(plan.new_ids, real, strict=True)))
             store.save_refresh(ws, con, plan, star)
             item_themes = plan.theme_ids.astype(np.int64)  # aligned with ``items`` rows
+            remember_common_words(ws, con, texts)
             rebuild_tree(
                 con, items, vectors, item_themes, embedder.model_id, regroup=not plan.kept_previous
             )

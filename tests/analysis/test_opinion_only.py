@@ -330,3 +330,27 @@ def test_a_refresh_gathers_opinion_reviews_under_one_named_top_theme(workspace):
             top["top_id"]: top["label"] for top in theme_tree.tree_summary(workspace, lang=lang)
         }
         assert tree[opinion_top] == OPINION_TOP_NAMES[lang]
+
+
+def test_given_the_common_words_a_theme_is_judged_on_its_own_texts():
+    """``opinion_themes(..., common=...)`` of one theme's texts answers as the call on all
+    the workspace's texts does (a theme new between refreshes is judged so): "Acme", the
+    shop's name, is in most texts, so "Love Acme" says only an opinion."""
+    from analysis.subject_text import cleaned_texts
+
+    praise = [f"{w} Acme{'!' * i}" for i in range(3) for w in ("Good", "Love", "Great", "Top")]
+    late = [f"Acme delivery {n} days late" for n in range(2, 22)]
+    short = [f"{w}{'!' * i}" for i in range(3) for w in ("Super", "Nice app", "Prima")]
+    texts = praise + late + short
+    labels = np.array([0] * len(praise) + [1] * len(late) + [2] * len(short))
+    common = cleaned_texts(texts)[1]
+    assert "acme" in common
+    whole = opinion_themes(texts, labels)
+    assert whole.tolist() == [True, False, True]
+    for theme in range(3):
+        rows = np.flatnonzero(labels == theme)
+        own = [texts[r] for r in rows]
+        part = opinion_themes(own, np.zeros(len(rows), int), common=common)
+        assert bool(part[0]) == bool(whole[theme]), theme
+    # Without the workspace's common words, its few texts alone say "Acme" as a subject.
+    assert not opinion_themes(praise, np.zeros(len(praise), int))[0]

@@ -211,3 +211,21 @@ def test_after_general_opinion_is_merged_away_a_new_opinion_theme_gets_a_new_one
     (made,) = _opinion_tops(workspace)
     assert made not in (opinion_top, target) and _top_of(workspace, opinion_theme) == made
     assert all(_top_of(workspace, t) == target for t in moved)
+
+
+@pytest.mark.parametrize("stored", [True, False], ids=["common-words-stored", "older-refresh"])
+def test_a_new_opinion_theme_is_judged_with_the_refresh_s_common_words(workspace, stored):
+    """The refresh keeps the workspace's common words, so a theme new between refreshes is
+    judged on its own texts (not all of them again); a workspace refreshed before that
+    reads them all, with the same answer."""
+    _refreshed(workspace)
+    common = workspace.get_json_setting(theme_tree.COMMON_WORDS_SETTING)
+    assert isinstance(common, list)
+    if not stored:
+        with workspace.transaction() as con:
+            con.execute("DELETE FROM settings WHERE key = ?", [theme_tree.COMMON_WORDS_SETTING])
+    opinion_top = _shown_general_opinion(workspace)
+    (opinion_theme,) = _import(workspace, NEW_OPINION, start=5000)
+    (subject_theme,) = _import(workspace, NEW_SUBJECT, start=6000)
+    assert _top_of(workspace, opinion_theme) == opinion_top
+    assert _top_of(workspace, subject_theme) != opinion_top
