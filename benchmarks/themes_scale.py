@@ -3,7 +3,9 @@
 Each size runs in its own process (peak RSS is per process): a temporary DuckDB workspace
 is filled with banking77-like items (texts resampled from banking77_train with a number
 appended, vectors = the cached all-MiniLM-L6-v2 vector of the source text plus small noise)
-and refreshed; then 1,000 new items are embedded (real model) and assigned.
+and refreshed; then 1,000 new items are embedded (real model) and assigned, and 1,000 more of
+which 80 are on a new subject (lost parcels: new themes proposed and placed in the tree),
+with the text caches emptied as in a dashboard process that did not run the refresh.
 Usage: ``python benchmarks/themes_scale.py [--stages] [10000 50000 100000]``.
 
 ``--stages`` also prints the refresh stage by stage: wall and CPU seconds of the main
@@ -196,12 +198,60 @@ def one_size(n: int, stages: bool = False) -> None:
         started = time.perf_counter()
         assigned = assign_new_items(ws, embedder)
         assign = time.perf_counter() - started
+        # 1,000 more, 80 of them on a subject the workspace has not seen (lost parcels): new
+        # themes are proposed and placed in the tree. With the text caches emptied, as in a
+        # dashboard process that did not run the refresh.
+        parcels = [
+            "My parcel was lost by PostNL and never arrived",
+            "PostNL lost my package, tracking stuck for two weeks",
+            "the courier lost my parcel, PostNL says it was delivered but it was not",
+            "Package lost in transit with PostNL, no answer",
+            "PostNL kwijt: my parcel disappeared after the depot scan",
+        ]
+        more = [f"{base[p]} more {i}" for i, p in enumerate(rng.integers(0, len(base), 920))]
+        more += [f"{parcels[i % len(parcels)]} (order {i})" for i in range(80)]
+        import_records(
+            ws,
+            [
+                FeedbackRecord(
+                    id=make_record_id("bench-more", str(i)),
+                    source_system="bench",
+                    channel="email",
+                    received_at=start + timedelta(days=401, minutes=i),
+                    text=t,
+                    source_file="more",
+                    source_row=i + 1,
+                    language="en",
+                )
+                for i, t in enumerate(more)
+            ],
+            file_name="more",
+        )
+        clear_text_caches()
+        started = time.perf_counter()
+        proposing = assign_new_items(ws, embedder)
+        propose = time.perf_counter() - started
     print(
         f"| {n:,} | {refresh:.1f} s (clustering {report.cluster_seconds:.1f} s) | {peak:.2f} GiB | "
         f"{report.themes} | {report.unsorted_share:.1%} | {assign:.1f} s ({assigned.assigned} assigned, "
-        f"{assigned.unsorted} unsorted, {len(assigned.proposed_themes)} proposals) |",
+        f"{assigned.unsorted} unsorted, {len(assigned.proposed_themes)} proposals) | "
+        f"{propose:.1f} s ({proposing.assigned} assigned, {proposing.unsorted} unsorted, "
+        f"{len(proposing.proposed_themes)} proposals) |",
         flush=True,
     )
+
+
+def clear_text_caches() -> None:
+    """Empty the caches of the texts' subjects and opinions (a process that did not refresh)."""
+    from analysis import opinion_only, subject_text
+
+    for cached in (
+        subject_text.subject_text,
+        subject_text._cleaned,
+        subject_text._subject_texts,
+        opinion_only._readings,
+    ):
+        cached.cache_clear()
 
 
 def ensure_source_vectors() -> None:
@@ -219,9 +269,10 @@ def ensure_source_vectors() -> None:
 def main(sizes: list[int], stages: bool = False) -> None:
     ensure_source_vectors()
     print(
-        "| items | refresh | peak memory | themes | unsorted | 1k new items embedded + assigned |"
+        "| items | refresh | peak memory | themes | unsorted | 1k new items embedded + assigned "
+        "| 1k more, 80 on a new subject (cold text caches) |"
     )
-    print("|---|---|---|---|---|---|", flush=True)
+    print("|---|---|---|---|---|---|---|", flush=True)
     for n in sizes:
         flags = ["--stages"] if stages else []
         subprocess.run([sys.executable, __file__, *flags, "--one", str(n)], check=True)
