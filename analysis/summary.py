@@ -481,7 +481,7 @@ def build_weekly_summary(
         )
         if volume.items == 0 and volume.average == 0 and volume.previous == 0:
             continue  # no item in the summary's weeks: the theme has nothing to report
-        labels = theme_info.loc[tid] if tid in theme_info.index else None
+        labels = cast(pd.Series, theme_info.loc[tid]) if tid in theme_info.index else None
         is_new = tid in new_ids
         rising_channels, rising_baseline = rising.get(tid, ((), None))
         per_channel: list[tuple[str, int]] = []
