@@ -12,6 +12,11 @@ printed at the foot of every rendered summary):
   weekly counts per theme and channel. Rising is decided on the theme's total in scope;
   ``rising_channels`` names the channels where it also rises on its own. A new theme is
   reported only as new. Lines quote the baseline the rule compared with.
+* **share**: of the week's items sorted into a theme (the Themes page's base), so the main
+  themes add up to 100%; star ratings without text and unsorted items are counted apart.
+* **averages**: over the ``baseline_weeks`` weeks before the week, a theme's since its first
+  week with items (the trend rule's baseline); a change against an average under
+  :data:`PERCENT_MIN_AVERAGE` item a week is not a percentage.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
   ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
   at least ``sentiment_min_items`` scored items.
