@@ -48,3 +48,15 @@ def quote_standing(text: str) -> int | None:
         return 0
     words = _WORD.findall(_PLACEHOLDER.sub(" ", text))
     return 1 if len(words) >= QUOTABLE_MIN_WORDS else None
+
+
+def quote_order(texts: Sequence[object], languages: Sequence[object], lang: str) -> list[int]:
+    """Positions of the quotable texts (most typical first as given) in the order a reader of
+    ``lang`` gets them: :func:`reader_first`, and within each language part those without
+    placeholders before those with (:func:`quote_standing`); texts that are little more than
+    placeholders are left out. The theme page's quotes in full and the summary's follow it."""
+    standing = [quote_standing(str(t or "")) for t in texts]
+    return sorted(
+        (i for i in reader_first(languages, lang) if standing[i] is not None),
+        key=lambda i: (language_code(languages[i]) != lang, standing[i]),
+    )

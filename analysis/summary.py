@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE, local_days
-from analysis.reading import READER_LANGUAGES, language_code, quote_standing, reader_first
+from analysis.reading import READER_LANGUAGES, language_code, quote_order, quote_standing
 from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
@@ -282,11 +282,12 @@ class WeeklySummary:
 
     def quotes_for(self, theme_id: int, lang: str | None = None) -> tuple[Quote, ...]:
         """A theme's quotes, most typical first; for a reader of ``lang``, at most
-        ``quotes_per_theme`` of them, those in ``lang`` first (:mod:`analysis.reading`)."""
+        ``quotes_per_theme`` of them, those in ``lang`` first and those without redaction
+        placeholders before those with (:func:`analysis.reading.quote_order`)."""
         mine = [q for q in self.quotes if q.theme_id == theme_id]
         if lang is None:
             return tuple(mine)
-        order = reader_first([q.language for q in mine], lang)
+        order = quote_order([q.text for q in mine], [q.language for q in mine], lang)
         return tuple(mine[i] for i in order[: self.rules.quotes_per_theme])
 
     @property
