@@ -12,6 +12,11 @@ printed at the foot of every rendered summary):
   weekly counts per theme and channel. Rising is decided on the theme's total in scope;
   ``rising_channels`` names the channels where it also rises on its own. A new theme is
   reported only as new. Lines quote the baseline the rule compared with.
+* **share**: of the week's items sorted into a theme (the Themes page's base), so the main
+  themes add up to 100%; star ratings without text and unsorted items are counted apart.
+* **averages**: over the ``baseline_weeks`` weeks before the week, a theme's since its first
+  week with items (the trend rule's baseline); a change against an average under
+  :data:`PERCENT_MIN_AVERAGE` item a week is not a percentage.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
   ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
   at least ``sentiment_min_items`` scored items.
@@ -32,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE, local_days
-from analysis.reading import READER_LANGUAGES, language_code, reader_first
+from analysis.reading import READER_LANGUAGES, language_code, quote_order, quote_standing
 from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
@@ -94,6 +99,11 @@ class SummaryRules:
         return self.trends.baseline_weeks
 
 
+PERCENT_MIN_AVERAGE = 1.0
+"""Below this average (items a week) a change is not a percentage: 2 items against 0.4 is
+"+433%" of nothing. The summary then shows the difference in items (or "first week")."""
+
+
 @dataclass(frozen=True, slots=True)
 class Volume:
     """Items in the week under review, the week before, and the baseline average."""
@@ -102,6 +112,8 @@ class Volume:
     previous: int
     average: float
     history: tuple[int, ...] = ()
+    weeks: int = -1
+    """Weeks the average is over (a theme's since its first item); -1 when not known."""
 
     @property
     def change(self) -> int:
@@ -109,9 +121,22 @@ class Volume:
         return self.items - self.previous
 
     @property
+    def change_vs_average(self) -> float:
+        """Items this week minus the baseline average."""
+        return self.items - self.average
+
+    @property
+    def first_week(self) -> bool:
+        """No week before this one to average over (a theme's first week with items)."""
+        return self.weeks == 0
+
+    @property
     def change_vs_average_pct(self) -> float | None:
-        """Percent change against the baseline average; None when the average is zero."""
-        return None if self.average == 0 else 100.0 * (self.items - self.average) / self.average
+        """Percent change against the baseline average; None when the average is under
+        :data:`PERCENT_MIN_AVERAGE` item a week (or there is no week to average)."""
+        if self.first_week or self.average < PERCENT_MIN_AVERAGE:
+            return None
+        return 100.0 * (self.items - self.average) / self.average
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +153,7 @@ class ThemeWeek:
     label_en: str
     label_nl: str
     volume: Volume
-    share: float
+    share: float  # of the week's themed (sorted) items, as the Themes page
     channels: tuple[tuple[str, int], ...]
     sentiment: float | None
     sentiment_before: float | None
@@ -138,12 +163,19 @@ class ThemeWeek:
     spike_channels: tuple[str, ...] = ()
     sentiment_shift: float | None = None
     baseline: float | None = None  # the rising rule's baseline average, when rising
+    top_label_en: str = ""  # its main theme, whatever the week's counts
+    top_label_nl: str = ""
 
     def label(self, lang: str) -> str:
         """The theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
         return (
             (self.label_nl or self.label_en) if lang == "nl" else (self.label_en or self.label_nl)
         )
+
+    def main_theme(self, lang: str) -> str:
+        """Its main theme's name in ``lang``; "" when the theme tree has none for it."""
+        en, nl = self.top_label_en, self.top_label_nl
+        return (nl or en) if lang == "nl" else (en or nl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +186,7 @@ class ThemeGroupWeek:
     label_en: str
     label_nl: str
     volume: Volume
-    share: float
+    share: float  # of the week's themed (sorted) items, as the Themes page
     theme_ids: tuple[int, ...]  # its themes with items in the summary's weeks
     theme_count: int = 0  # all its themes, as the Themes page counts them
 
@@ -250,11 +282,12 @@ class WeeklySummary:
 
     def quotes_for(self, theme_id: int, lang: str | None = None) -> tuple[Quote, ...]:
         """A theme's quotes, most typical first; for a reader of ``lang``, at most
-        ``quotes_per_theme`` of them, those in ``lang`` first (:mod:`analysis.reading`)."""
+        ``quotes_per_theme`` of them, those in ``lang`` first and those without redaction
+        placeholders before those with (:func:`analysis.reading.quote_order`)."""
         mine = [q for q in self.quotes if q.theme_id == theme_id]
         if lang is None:
             return tuple(mine)
-        order = reader_first([q.language for q in mine], lang)
+        order = quote_order([q.text for q in mine], [q.language for q in mine], lang)
         return tuple(mine[i] for i in order[: self.rules.quotes_per_theme])
 
     @property
@@ -284,14 +317,15 @@ def _count_matrix(frame: pd.DataFrame, keys: list[str], n_weeks: int) -> pd.Data
 
 
 def _volume(history: np.ndarray, baseline_weeks: int, first_slot: int = 0) -> Volume:
-    """Volumes; the average is over the baseline weeks since the data's first week, as the
-    trend rules take it."""
-    base = history[max(first_slot, len(history) - 1 - baseline_weeks) : -1]
+    """Volumes; the average is over the baseline weeks since ``first_slot`` (the data's first
+    week, or a theme's first week with items), as the trend rules take it."""
+    base = history[max(first_slot, len(history) - 1 - baseline_weeks, 0) : -1]
     return Volume(
         items=int(history[-1]),
         previous=int(history[-2]) if len(history) > 1 else 0,
         average=float(base.mean()) if len(base) else 0.0,
         history=tuple(int(v) for v in history),
+        weeks=len(base),
     )
 
 
@@ -387,6 +421,12 @@ def build_weekly_summary(
     if not counts.empty:
         first_week = parse_iso_week(str(counts["week"].min()))
         first_slot = n_weeks - 1 - (week_start - first_week).days // 7
+    # A theme's average starts at its own first week with items, as the trend rule's does:
+    # the weeks before it existed are not quiet weeks.
+    theme_first_slot = {
+        int(cast(SupportsInt, tid)): n_weeks - 1 - (week_start - parse_iso_week(str(w))).days // 7
+        for tid, w in counts.groupby("theme_id")["week"].min().items()
+    }
 
     total = _volume(
         np.bincount(frame["slot"].to_numpy(dtype="int64"), minlength=n_weeks),
@@ -439,12 +479,15 @@ def build_weekly_summary(
     spikes.sort(key=lambda s: (-(s.items - s.baseline), s.theme_id, s.channel))
 
     theme_rows: list[ThemeWeek] = []
+    themed_items = int(theme_matrix[n_weeks - 1].sum()) if len(theme_matrix) else 0
     for theme_id, row in theme_matrix.iterrows():
-        volume = _volume(row.to_numpy(), rules.baseline_weeks, first_slot)
-        if volume.items == 0 and volume.average == 0 and volume.previous == 0:
-            continue
         tid = int(cast(SupportsInt, theme_id))
-        labels = theme_info.loc[tid] if tid in theme_info.index else None
+        volume = _volume(
+            row.to_numpy(), rules.baseline_weeks, max(first_slot, theme_first_slot.get(tid, 0))
+        )
+        if volume.items == 0 and volume.average == 0 and volume.previous == 0:
+            continue  # no item in the summary's weeks: the theme has nothing to report
+        labels = cast(pd.Series, theme_info.loc[tid]) if tid in theme_info.index else None
         is_new = tid in new_ids
         rising_channels, rising_baseline = rising.get(tid, ((), None))
         per_channel: list[tuple[str, int]] = []
@@ -465,7 +508,7 @@ def build_weekly_summary(
                 label_en=str(labels["label_en"]) if labels is not None else f"#{tid}",
                 label_nl=str(labels["label_nl"]) if labels is not None else f"#{tid}",
                 volume=volume,
-                share=volume.items / total.items if total.items else 0.0,
+                share=volume.items / themed_items if themed_items else 0.0,
                 channels=tuple(per_channel),
                 sentiment=now,
                 sentiment_before=before,
@@ -475,6 +518,8 @@ def build_weekly_summary(
                 spike_channels=tuple(s.channel for s in spikes if s.theme_id == tid),
                 sentiment_shift=shift,
                 baseline=rising_baseline,
+                top_label_en=_text(labels, "top_label_en"),
+                top_label_nl=_text(labels, "top_label_nl"),
             )
         )
     theme_rows.sort(key=lambda t: (-t.volume.items, -t.volume.previous, t.theme_id))
@@ -508,15 +553,27 @@ def build_weekly_summary(
     )
     quotes = _pick_quotes(this_week, partial, rules)
     attention = _attention(partial, rules)
-    groups = _groups(theme_rows, themes, total)
+    groups = _groups(theme_rows, themes, themed_items)
     return dataclasses.replace(partial, quotes=quotes, attention=attention, groups=groups)
 
 
+def _text(row: pd.Series | None, column: str) -> str:
+    """A text cell of a themes-frame row; "" when missing or NA."""
+    if row is None or column not in row.index:
+        return ""
+    value = row[column]
+    return (
+        ""
+        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
+        else str(value)
+    )
+
+
 def _groups(
-    theme_rows: list[ThemeWeek], themes: pd.DataFrame, total: Volume
+    theme_rows: list[ThemeWeek], themes: pd.DataFrame, themed_items: int
 ) -> tuple[ThemeGroupWeek, ...]:
-    """The week's main themes (top themes of the theme tree), largest first; empty when the
-    themes frame has no ``top_id`` column."""
+    """The week's main themes (top themes of the theme tree) with items this week or the
+    week before, largest first; empty when the themes frame has no ``top_id`` column."""
     if "top_id" not in themes.columns:
         return ()
     info = themes.dropna(subset=["top_id"]).drop_duplicates("theme_id").set_index("theme_id")
@@ -534,6 +591,7 @@ def _groups(
             previous=sum(r.volume.previous for r in rows),
             average=float(sum(r.volume.average for r in rows)),
             history=history if rows and rows[0].volume.history else (),
+            weeks=max(r.volume.weeks for r in rows),
         )
         out.append(
             ThemeGroupWeek(
@@ -541,7 +599,7 @@ def _groups(
                 label_en=str(first.get("top_label_en", "") or ""),
                 label_nl=str(first.get("top_label_nl", "") or ""),
                 volume=volume,
-                share=volume.items / total.items if total.items else 0.0,
+                share=volume.items / themed_items if themed_items else 0.0,
                 theme_ids=tuple(r.theme_id for r in rows),
                 theme_count=int((info["top_id"] == top_id).sum()),
             )
@@ -576,12 +634,16 @@ def _pick_quotes(
     (:meth:`WeeklySummary.quotes_for`).
 
     Typical = highest similarity to the theme when given, else closest to the theme's median
-    text length; a spiking theme quotes its spiking channel first. Ties break on item id so
+    text length; a spiking theme quotes its spiking channel first, and texts with redaction
+    placeholders come after those without (:func:`analysis.reading.quote_standing`; one that
+    is little more than placeholders is never quoted). Ties break on item id so
     the same data always gives the same quotes.
     """
     if this_week.empty:
         return ()
     candidates = this_week[this_week["text"].fillna("").str.strip() != ""]
+    standing = candidates["text"].map(lambda t: quote_standing(str(t)))
+    candidates = candidates[standing.notna()].assign(_placeholders=standing.dropna())
     quotes: list[Quote] = []
     for theme_id in summary.highlighted_theme_ids:
         part = candidates[candidates["theme_id"] == theme_id]
@@ -596,7 +658,8 @@ def _pick_quotes(
         ranked = part.assign(
             _spike=part["channel"].isin(spike_channels), _typical=typical, _fits=lengths <= 600
         ).sort_values(
-            ["_spike", "_fits", "_typical", "item_id"], ascending=[False, False, False, True]
+            ["_spike", "_placeholders", "_fits", "_typical", "item_id"],
+            ascending=[False, True, False, False, True],
         )
         seen: set[str] = set()
         per_language: Counter[str] = Counter()

@@ -17,7 +17,15 @@ from collections.abc import Callable, Sequence
 from analysis.numbers import rounds_to_zero
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
-from analysis.summary import Attention, Spike, ThemeGroupWeek, ThemeWeek, Volume, WeeklySummary
+from analysis.summary import (
+    PERCENT_MIN_AVERAGE,
+    Attention,
+    Spike,
+    ThemeGroupWeek,
+    ThemeWeek,
+    Volume,
+    WeeklySummary,
+)
 from analysis.trends import rule_texts
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
@@ -76,11 +84,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.change": {"en": "Change", "nl": "Verschil"},
     "col.average": {"en": "Average of previous weeks", "nl": "Gemiddelde vorige weken"},
     "col.vs_average": {"en": "Against average", "nl": "T.o.v. gemiddelde"},
-    "col.share": {"en": "Share", "nl": "Aandeel"},
+    # The Themes page's download names the same share so (dashboard/i18n.py
+    # "download.col.share"; a test keeps the two equal).
+    "col.share": {"en": "Share of sorted items", "nl": "Aandeel van ingedeelde berichten"},
     "col.sentiment": {"en": "Sentiment", "nl": "Sentiment"},
     "col.sentiment_before": {"en": "Sentiment before", "nl": "Sentiment ervoor"},
     "col.sentiment_shift": {"en": "Sentiment shift", "nl": "Verschuiving sentiment"},
     "col.new": {"en": "New", "nl": "Nieuw"},
+    "vs.first_week": {"en": "first week", "nl": "eerste week"},
+    "sheet.summary": {"en": "Summary", "nl": "Samenvatting"},
+    "sheet.themes": {"en": "Themes", "nl": "Thema's"},
+    "sheet.quotes": {"en": "Quotes", "nl": "Citaten"},
     "tag.spike": {"en": "Spike", "nl": "Piek"},
     "col.rising": {"en": "Rising", "nl": "Stijgend"},
     "col.rising_channels": {"en": "Rising in", "nl": "Stijgend in"},
@@ -170,16 +184,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "rules.text": {
         "en": "Averages in the tables are over the {weeks} weeks before this week (since the "
-        "first week with data). Rising, new and spike follow the one trend rule every "
+        "first week with data; for a theme, since its first item). Against average is a "
+        "percentage; where the average is under {pmin} item a week, it is the difference in "
+        "items instead (or the theme's first week). Share: of this week's items sorted into a "
+        "theme, as on the Themes page. Rising, new and spike follow the one trend rule every "
         "dashboard page uses: {rising}; {new}; {spike}. Sentiment shift: the mean sentiment "
         "(-1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
-        "the most typical items of the week, stored already redacted.",
+        "the most typical items of the week, stored already redacted; items with removed "
+        "personal data ([EMAIL], [PHONE], ...) only when the theme has too few others, and "
+        "never an item that is little more than such placeholders.",
         "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week (vanaf de "
-        "eerste week met gegevens). Stijgend, nieuw en piek volgen de ene trendregel die elke "
+        "eerste week met gegevens; voor een thema vanaf zijn eerste bericht). T.o.v. "
+        "gemiddelde is een percentage; waar het gemiddelde onder {pmin} bericht per week ligt, "
+        "staat er het verschil in berichten (of de eerste week van het thema). Aandeel: van de "
+        "berichten van deze week die in een thema zijn ingedeeld, zoals op de pagina Thema's. "
+        "Stijgend, nieuw en piek volgen de ene trendregel die elke "
         "dashboardpagina gebruikt: {rising}; {new}; {spike}. Verschuiving in sentiment: het "
         "gemiddelde sentiment (-1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
         "minstens {smin} berichten. Citaten zijn de meest typerende berichten van de week, al "
-        "geanonimiseerd opgeslagen.",
+        "geanonimiseerd opgeslagen; berichten met verwijderde persoonsgegevens ([EMAIL], "
+        "[PHONE], ...) alleen als het thema te weinig andere heeft, en nooit een bericht dat "
+        "weinig meer is dan zulke plaatshouders.",
     },
     **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
@@ -285,6 +310,7 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         **rule_texts(r.trends, lang),
         weeks=r.baseline_weeks,
         shift=_decimal(r.sentiment_shift, lang, 2),
+        pmin=_decimal(PERCENT_MIN_AVERAGE, lang, 0),
         smin=r.sentiment_min_items,
     )
 
@@ -294,13 +320,24 @@ def _channel_rows(summary: WeeklySummary, lang: str) -> list[tuple[str, Volume]]
     return [*rows, (text("total", lang), summary.total)]
 
 
+def _vs_average(volume: Volume, lang: str) -> str:
+    """``+48%``; under :data:`PERCENT_MIN_AVERAGE` item a week the difference in items
+    (``+1,6``), and ``eerste week`` when there is no week before to average."""
+    pct = volume.change_vs_average_pct
+    if pct is not None:
+        return _pct(pct, lang)
+    if volume.first_week:
+        return text("vs.first_week", lang) if volume.items else "–"
+    return _decimal(volume.change_vs_average, lang, 1, signed=True)
+
+
 def _volume_cells(volume: Volume, lang: str) -> list[str]:
     return [
         str(volume.items),
         str(volume.previous),
         _signed(volume.change),
         _decimal(volume.average, lang, 1),
-        _pct(volume.change_vs_average_pct, lang),
+        _vs_average(volume, lang),
     ]
 
 
@@ -394,10 +431,6 @@ def _group_cells(group: ThemeGroupWeek, lang: str) -> list[str]:
 def _group_header(lang: str) -> list[str]:
     keys = ("group", "items", "previous", "change", "average", "vs_average", "share", "themes")
     return [text(f"col.{k}", lang) for k in keys]
-
-
-def _group_of(summary: WeeklySummary, theme_id: int, lang: str) -> str:
-    return next((g.label(lang) for g in summary.groups if theme_id in g.theme_ids), "")
 
 
 def _theme_header(lang: str) -> list[str]:
@@ -749,7 +782,9 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
 
 # -- CSV and XLSX ------------------------------------------------------------------------
 def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list[object]]]:
-    """One row per theme (most items first) with raw numbers, for CSV and XLSX."""
+    """One row per theme (most items first) with raw numbers, for CSV and XLSX: every theme
+    with an item in the summary's weeks (this week or the ``history_weeks`` before it), with
+    its main theme whatever the week's counts."""
     keys = (
         "week",
         "theme_id",
@@ -795,7 +830,7 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
             yes_no[t.is_rising],
             ", ".join(channel_name(c, lang) for c in t.rising_channels),
             ", ".join(channel_name(c, lang) for c in t.spike_channels),
-            _group_of(summary, t.theme_id, lang),
+            t.main_theme(lang),
         ]
         for t in summary.themes
     ]
@@ -811,7 +846,7 @@ def render_csv(summary: WeeklySummary, lang: str) -> bytes:
 
 
 def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
-    """A workbook with the sheets Summary, Themes and Quotes."""
+    """A workbook with the sheets Summary, Themes and Quotes (named in ``lang``)."""
     _check_language(lang)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -820,7 +855,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     bold = Font(bold=True)
     plain = lambda s: s  # noqa: E731
     overview = book.active
-    overview.title = "Summary"
+    overview.title = text("sheet.summary", lang)
     period = _period(summary, lang)
     facts: list[tuple[str, object]] = [
         (text("field.week", lang), summary.week),
@@ -840,6 +875,8 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     overview.cell(overview.max_row, 1).font = bold
     for line in summary.attention:
         overview.append([neutralise(_attention_line(line, summary, lang, plain))])
+    if not summary.attention:
+        overview.append([text("nothing_to_flag", lang)])
     overview.append([])
     overview.append(_channel_header(lang))
     header_row = overview.max_row
@@ -860,7 +897,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     for col in "BCDEF":
         overview.column_dimensions[col].width = 18
 
-    themes = book.create_sheet("Themes")
+    themes = book.create_sheet(text("sheet.themes", lang))
     header, rows = theme_table(summary, lang)
     themes.append(header)
     for row in rows:
@@ -870,7 +907,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     themes.freeze_panes = "A2"
     themes.column_dimensions["C"].width = 32
 
-    quotes = book.create_sheet("Quotes")
+    quotes = book.create_sheet(text("sheet.quotes", lang))
     quotes.append(
         [
             text("col.theme", lang),

@@ -8,8 +8,10 @@ manager are generated from them.
 
 The rules, for an ISO week W, on counts of sorted inbound items per local ISO week:
 
-- **Baseline**: the previous ``baseline_weeks`` (8) weeks before W (fewer at the start of the
-  data; weeks without items count as 0).
+- **Baseline**: the previous ``baseline_weeks`` (8) weeks before W since the theme's first
+  week with items (fewer for a young theme or at the start of the data; weeks without items
+  since then count as 0, the weeks before the theme existed do not count). A theme's baseline
+  in one channel starts at the theme's first week in any channel.
 - **Rising** (per theme, all channels in scope): at least ``min_count`` (5) items in W, and
   more than ordinary week-to-week variation allows: the Poisson upper tail
   P(X >= count | lambda = baseline average, at least 0.5) < ``rising_p`` (0.01). Needs at
@@ -18,7 +20,8 @@ The rules, for an ISO week W, on counts of sorted inbound items per local ISO we
 - **Falling**: baseline average >= ``min_count`` and P(X <= count | average) < ``rising_p``.
 - **Spike** (per theme x channel): at least max(``min_count``, ``spike_ratio`` (2) x the
   baseline median) items in W, and P(X >= count | lambda = max(baseline median, 1)) <
-  ``spike_p`` (0.001), with at least ``spike_min_history`` (4) baseline weeks. The median is
+  ``spike_p`` (0.001), with at least ``spike_min_history`` (4) baseline weeks (so a theme
+  younger than that never spikes: its second week against a "usual week" of 0 would). The median is
   the "usual week": one earlier spike does not raise it.
 - **New**: W is the theme's first week with at least ``new_min_items`` (3) items. A new theme
   is reported only as new (its first week would always look rising and spiking).
@@ -154,7 +157,7 @@ class _Baseline:
     now: pd.DataFrame
     mean: pd.DataFrame
     median: pd.DataFrame
-    history: np.ndarray  # baseline weeks available, per week column
+    history: pd.DataFrame  # baseline weeks counted (since the theme's first week), per key x week
 
 
 # scipy.special's Poisson tails instead of scipy.stats.poisson: the same numbers, and the
@@ -169,26 +172,39 @@ def _poisson_cdf(k: pd.Series, lam: pd.Series) -> np.ndarray:
     return np.where(k < 0, 0.0, pdtr(np.maximum(k, 0), lam))
 
 
-def _baseline(pivot: pd.DataFrame, rules: TrendRules) -> _Baseline:
+def _first_item_columns(pivot: pd.DataFrame) -> np.ndarray:
+    """Per row, the column of its first week with items (the number of columns when none)."""
+    values = pivot.to_numpy()
+    has = values > 0
+    return np.where(has.any(axis=1), has.argmax(axis=1), values.shape[1])
+
+
+def _baseline(pivot: pd.DataFrame, rules: TrendRules, first: np.ndarray | None = None) -> _Baseline:
     """Baselines for every week at once (the Trends page marks every week): per key, the mean
-    and median of the ``baseline_weeks`` weeks before each week (fewer at the start, 0 when
-    there is none). Plain numpy over a sliding window: pandas' rolling median per column took
-    most of the Overview's first draw."""
+    and median of the ``baseline_weeks`` weeks before each week, counting only the weeks since
+    the key's first week with items (``first``: a column per row; its own first week when
+    None), so the weeks before a theme existed do not count as quiet weeks; 0 when there is no
+    such week. Plain numpy over a sliding window: pandas' rolling median per column took most
+    of the Overview's first draw."""
     n = rules.baseline_weeks
     values = pivot.to_numpy(dtype=float)
-    weeks = values.shape[1]
-    history = np.minimum(np.arange(weeks), n)
-    mean = np.zeros_like(values)
-    median = np.zeros_like(values)
-    for j in range(1, min(n, weeks)):  # the first weeks: fewer than n weeks before them
-        mean[:, j] = values[:, :j].mean(axis=1)
-        median[:, j] = np.median(values[:, :j], axis=1)
-    if weeks > n:
-        windows = sliding_window_view(values, n, axis=1)[:, : weeks - n]  # weeks j-n .. j-1
-        mean[:, n:] = windows.mean(axis=2)
-        median[:, n:] = np.median(windows, axis=2)
+    rows, weeks = values.shape
+    if first is None:
+        first = _first_item_columns(pivot)
+    before_first = np.arange(weeks)[None, :] < np.asarray(first).reshape(-1, 1)
+    padded = np.concatenate(
+        [np.full((rows, n), np.nan), np.where(before_first, np.nan, values)], axis=1
+    )
+    windows = sliding_window_view(padded, n, axis=1)[:, :weeks]  # weeks j-n .. j-1
+    known = ~np.isnan(windows)
+    count = known.sum(axis=2)
+    mean = np.where(known, windows, 0.0).sum(axis=2) / np.maximum(count, 1)
+    ordered = np.sort(windows, axis=2)  # NaN last: the known weeks first, in order
+    low = np.take_along_axis(ordered, np.maximum((count - 1) // 2, 0)[..., None], axis=2)
+    high = np.take_along_axis(ordered, np.minimum(count // 2, n - 1)[..., None], axis=2)
+    median = np.where(count > 0, (low[..., 0] + high[..., 0]) / 2, 0.0)
     frame = partial(pd.DataFrame, index=pivot.index, columns=pivot.columns)
-    return _Baseline(pivot, frame(mean), frame(median), history)
+    return _Baseline(pivot, frame(mean), frame(median), frame(count))
 
 
 def _rising_p(base: _Baseline) -> pd.DataFrame:
@@ -215,6 +231,13 @@ def _first_weeks(per_theme: pd.DataFrame, rules: TrendRules) -> pd.Series:
     """Per theme, its first week with at least ``new_min_items`` items (NaN when none)."""
     reached = per_theme.ge(rules.new_min_items)
     return reached.idxmax(axis=1).where(reached.any(axis=1))
+
+
+def _theme_first(per_theme: pd.DataFrame, per_cell: pd.DataFrame) -> np.ndarray:
+    """Per (theme, channel) row, the column of the theme's first week with items in any
+    channel: a theme that reaches a new channel has its history there from its start."""
+    first = pd.Series(_first_item_columns(per_theme), index=per_theme.index)
+    return first.reindex(per_cell.index.get_level_values(0)).to_numpy()
 
 
 def _timeline(counts: pd.DataFrame, *extra: str) -> list[str]:
@@ -273,11 +296,11 @@ def theme_trends_for_week(
     rising_mask = _is_rising(theme, rules)[week] & ~per_theme.index.isin(list(new_ids))
     lam = theme.mean[week]
     p_down = pd.Series(_poisson_cdf(theme.now[week], lam.clip(lower=0.5)), index=lam.index)
-    falling_mask = (lam >= rules.min_count) & (p_down < rules.rising_p) & (theme.history[-1] > 0)
+    falling_mask = (lam >= rules.min_count) & (p_down < rules.rising_p) & (theme.history[week] > 0)
     falling_mask &= complete
 
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
-    cell = _baseline(per_cell, rules)
+    cell = _baseline(per_cell, rules, _theme_first(per_theme, per_cell))
     cell_rising = _is_rising(cell, rules)[week]
     spike_mask, spike_p = _spikes_all_weeks(cell, rules)
     cell_themes = per_cell.index.get_level_values(0)
@@ -339,7 +362,8 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
     weeks = _timeline(counts)
     per_theme = _pivot(counts, ["theme_id"], weeks)
     first_week = _first_weeks(per_theme, rules)
-    cell = _baseline(_pivot(counts, ["theme_id", "channel"], weeks), rules)
+    per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
+    cell = _baseline(per_cell, rules, _theme_first(per_theme, per_cell))
     mask, p = _spikes_all_weeks(cell, rules)
     stacked = mask.stack()
     stacked = stacked[stacked.to_numpy(dtype=bool)]
@@ -374,22 +398,22 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
         return {
             "rising": f"stijgend = minstens {minimum} berichten deze week en meer dan gewone "
             f"schommeling verklaart tegenover het gemiddelde van de {weeks} weken ervoor "
-            f"(Poisson, p < {rising_p}), over alle kanalen samen",
+            f"(sinds het eerste bericht van het thema; Poisson, p < {rising_p}), over alle kanalen samen",
             "new": f"nieuw = de eerste week van het thema met minstens {rules.new_min_items} "
             "berichten (alleen als nieuw gemeld)",
             "spike": f"piek = een thema binnen één kanaal met minstens {minimum} berichten en "
             f"minstens {ratio}x de mediaan van de {weeks} weken ervoor (een gewone week), en "
             f"p < {spike_p} (Poisson, tegenover die mediaan); pas na "
-            f"{rules.spike_min_history} weken gegevens",
+            f"{rules.spike_min_history} weken gegevens over het thema",
         }
     return {
         "rising": f"rising = at least {minimum} items this week and more than ordinary variation "
-        f"allows against the average of the previous {weeks} weeks (Poisson, p < {rising_p}), "
+        f"allows against the average of the previous {weeks} weeks (since the theme's first item; Poisson, p < {rising_p}), "
         "over all channels together",
         "new": f"new = the theme's first week with at least {rules.new_min_items} items "
         "(reported only as new)",
         "spike": f"spike = a theme within one channel with at least {minimum} items and at "
         f"least {ratio}x the median of the previous {weeks} weeks (a usual week), and "
         f"p < {spike_p} (Poisson, against that median); only after "
-        f"{rules.spike_min_history} weeks of data",
+        f"{rules.spike_min_history} weeks of data on the theme",
     }

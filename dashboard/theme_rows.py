@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.reading import reader_first
+from analysis.reading import quote_order
 from dashboard import formatting as fmt
 from dashboard.plain_text import isolate
 
@@ -170,6 +170,8 @@ def in_full(quotes: pd.DataFrame, lang: str, n: int = 4) -> pd.DataFrame:
     first, then the others, ``n`` in all (each part keeps the typical-first order).
 
     A theme of Dutch and English items showed four English quotes on a Dutch screen; its
-    Dutch items now lead, and a theme without any keeps its most typical quotes.
+    Dutch items now lead, and a theme without any keeps its most typical quotes. Items with
+    redaction placeholders come after those without, and one that is little more than
+    placeholders is not shown in full (:func:`analysis.reading.quote_order`, the summary's rule).
     """
-    return quotes.iloc[reader_first(list(quotes["language"]), lang)[:n]]
+    return quotes.iloc[quote_order(list(quotes["text"]), list(quotes["language"]), lang)[:n]]

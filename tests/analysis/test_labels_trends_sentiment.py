@@ -242,10 +242,28 @@ def test_baselines_are_the_rolling_mean_and_median_of_the_weeks_before(
     counts = np.random.default_rng(rows * 100 + weeks).poisson(4, (rows, weeks))
     pivot = pd.DataFrame(counts, columns=[f"2026-W{w + 1:02d}" for w in range(weeks)])
     window = pivot.T.shift(1).rolling(RULES.baseline_weeks, min_periods=1)
-    base = _baseline(pivot, RULES)
+    base = _baseline(pivot, RULES, np.zeros(rows, dtype=int))  # every key known from week 1
     np.testing.assert_allclose(base.mean.to_numpy(), window.mean().T.fillna(0.0).to_numpy())
     np.testing.assert_allclose(base.median.to_numpy(), window.median().T.fillna(0.0).to_numpy())
-    assert list(base.history) == [min(w, RULES.baseline_weeks) for w in range(weeks)]
+    expected = [min(w, RULES.baseline_weeks) for w in range(weeks)]
+    assert all(list(row) == expected for row in base.history.to_numpy())
+
+
+@pytest.mark.parametrize(("first", "weeks"), [(0, 12), (3, 12), (7, 9), (11, 12), (5, 5)])
+def test_baselines_start_at_the_keys_first_week_with_items(first: int, weeks: int) -> None:
+    """A key's baseline counts only the weeks since its first week with items: the weeks before
+    it existed are not quiet weeks (a theme born 2 weeks ago is not compared with 0,25)."""
+    from analysis.trends import RULES, _baseline
+
+    values = np.random.default_rng(first * 10 + weeks).poisson(4, weeks) + 1
+    values[:first] = 0
+    pivot = pd.DataFrame([values], columns=[f"2026-W{w + 1:02d}" for w in range(weeks)])
+    base = _baseline(pivot, RULES)
+    for j in range(weeks):
+        seen = values[max(first, j - RULES.baseline_weeks) : j] if j > first else values[:0]
+        assert base.history.iloc[0, j] == len(seen)
+        assert base.mean.iloc[0, j] == pytest.approx(seen.mean() if len(seen) else 0.0)
+        assert base.median.iloc[0, j] == pytest.approx(np.median(seen) if len(seen) else 0.0)
 
 
 @pytest.mark.parametrize("max_terms", [200_000, 7])

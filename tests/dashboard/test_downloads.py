@@ -195,8 +195,8 @@ def test_weekly_summary_csv_download_opens_as_columns_with_numbers(
     [name] = [n for n in downloads if n.endswith(".csv")]
     frame = read_back(downloads[name], lang)
     theme, items, share = {
-        "nl": ("Thema", "Deze week", "Aandeel (%)"),
-        "en": ("Theme", "This week", "Share (%)"),
+        "nl": ("Thema", "Deze week", "Aandeel van ingedeelde berichten (%)"),
+        "en": ("Theme", "This week", "Share of sorted items (%)"),
     }[lang]
     assert {theme, items, share} <= set(frame.columns)
     assert len(frame) >= 1

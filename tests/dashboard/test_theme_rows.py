@@ -151,3 +151,22 @@ def test_quotes_in_full_lead_with_the_reader_s_language():
     assert list(in_full(quotes, "nl")["text"]) == ["n1", "n2", "e1", "e2"]
     assert list(in_full(quotes, "en")["text"]) == ["e1", "e2", "e3", "e4"]
     assert list(in_full(quotes.head(2), "nl")["text"]) == ["e1", "e2"]
+
+
+def test_quotes_in_full_put_placeholders_last_and_bare_placeholders_never():
+    """The summary's rule (analysis.reading.quote_order) on the theme page too."""
+    quotes = pd.DataFrame(
+        {
+            "language": ["nl", "nl", "nl", "en", "nl"],
+            "text": [
+                "Bel me op [PHONE], mijn retour duurt al drie weken.",
+                "[EMAIL] / [PHONE]",
+                "Mijn retour duurt al drie weken.",
+                "My refund takes three weeks.",
+                "Nog steeds geen geld terug.",
+            ],
+        },
+        index=[20, 21, 22, 23, 24],
+    )
+    assert list(in_full(quotes, "nl").index) == [22, 24, 20, 23]
+    assert list(in_full(quotes, "en").index) == [23, 22, 24, 20]

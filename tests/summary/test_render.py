@@ -156,9 +156,11 @@ def test_dutch_and_english_differ_only_in_language(summary):
     en_book, nl_book = (
         openpyxl.load_workbook(io.BytesIO(render(summary, "xlsx", lang))) for lang in ("en", "nl")
     )
-    for name in ("Summary", "Themes", "Quotes"):
-        en_cells = [c for r in en_book[name].iter_rows(values_only=True) for c in r]
-        nl_cells = [c for r in nl_book[name].iter_rows(values_only=True) for c in r]
+    assert en_book.sheetnames == ["Summary", "Themes", "Quotes"]
+    assert nl_book.sheetnames == ["Samenvatting", "Thema's", "Citaten"]
+    for en_sheet, nl_sheet in zip(en_book.worksheets, nl_book.worksheets, strict=True):
+        en_cells = [c for r in en_sheet.iter_rows(values_only=True) for c in r]
+        nl_cells = [c for r in nl_sheet.iter_rows(values_only=True) for c in r]
         assert [c for c in en_cells if isinstance(c, int | float)] == [
             c for c in nl_cells if isinstance(c, int | float)
         ]

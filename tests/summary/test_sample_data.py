@@ -69,8 +69,8 @@ def test_sample_summary_files(truth_workspace, planted):
     with Workspace.open(truth_workspace, read_only=True) as ws:
         summary = weekly_summary(ws, planted["spike"]["week"])
     book = openpyxl.load_workbook(io.BytesIO(render_summary(summary, "xlsx", "nl")))
-    assert book.sheetnames == ["Summary", "Themes", "Quotes"]
-    assert book["Quotes"].max_row > 1
+    assert book.sheetnames == ["Samenvatting", "Thema's", "Citaten"]
+    assert book["Citaten"].max_row > 1
     page = render_summary(summary, "html", "en").decode()
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(""", page, re.I)
     truth = pd.read_csv(TRUTH)

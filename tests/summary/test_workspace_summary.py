@@ -98,7 +98,7 @@ def test_cli_summary_writes_each_format(workspace, tmp_path):
         assert out.stat().st_size > 0
     assert "Wekelijkse feedbacksamenvatting 2026-W40" in (tmp_path / "summary.md").read_text()
     book = openpyxl.load_workbook(io.BytesIO((tmp_path / "summary.xlsx").read_bytes()))
-    assert book.sheetnames == ["Summary", "Themes", "Quotes"]
+    assert book.sheetnames == ["Samenvatting", "Thema's", "Citaten"]
 
 
 @pytest.mark.parametrize(
