@@ -235,7 +235,14 @@ def weekly_channel_bars(
         xaxis_title=x_title,
         yaxis_title=y_title,
         # above the plot: below it, the legend ran into the week labels and the axis title
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        # reversed: top to bottom as the stack (the channels are legend groups, see above)
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "traceorder": "reversed+grouped",
+        },
         margin={"l": 50, "r": 10, "t": 30, "b": 40},
         height=400,
         font=_FONT,
