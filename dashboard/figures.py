@@ -235,13 +235,13 @@ def weekly_channel_bars(
         xaxis_title=x_title,
         yaxis_title=y_title,
         # above the plot: below it, the legend ran into the week labels and the axis title
-        # reversed: top to bottom as the stack (the channels are legend groups, see above)
+        # reversed: top to bottom as the stack (legend groups alone list it bottom-up)
         legend={
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1.02,
             "x": 0,
-            "traceorder": "reversed+grouped",
+            "traceorder": "reversed",
         },
         margin={"l": 50, "r": 10, "t": 30, "b": 40},
         height=400,
