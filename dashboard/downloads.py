@@ -34,7 +34,8 @@ def _headed(columns: dict[str, pd.Series | list], lang: str) -> pd.DataFrame:
 
 def themes_csv(table: pd.DataFrame, lang: str, tree: pd.DataFrame | None = None) -> bytes:
     """The Themes page's table (``data.theme_table``) as the themes download; with ``tree``
-    (``data.theme_tree``) each theme's main theme comes first."""
+    (``data.theme_tree``) each theme's main theme comes first. The latest week's count, the
+    week before and their difference are three columns (the page shows them as ``9 (+2)``)."""
     names = channel_names(lang)
     tops: dict[int, str] = {}
     if tree is not None and not tree.empty:
@@ -55,8 +56,9 @@ def themes_csv(table: pd.DataFrame, lang: str, tree: pd.DataFrame | None = None)
             "this_week": table["this_week"].astype(int).tolist(),
             "last_week": table["last_week"].astype(int).tolist(),
             "change": table["change"].astype(int).tolist(),
-            "flag": [t(f"flag.{f}", lang) for f in table["flag"]],
-            "baseline": _round(table["baseline"], 1).tolist(),
+            # every row says its signal ("none" too: an empty cell read as a broken export);
+            # the rule's baseline is left out: it exists only for rising and falling themes
+            "flag": [t(f"flag.{f}" if f else "download.flag.none", lang) for f in table["flag"]],
             "sentiment": _round(table["sentiment"], 2).tolist(),
             "rating": stars.round(1).tolist(),
             "rating_impact": _round(table["rating_impact"], 2).tolist(),

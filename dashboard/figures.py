@@ -39,14 +39,34 @@ WEEK_CHOICES = (26, 52, 104, 0)
 """The widening control's steps; 0 means every week with data."""
 
 
-def week_window(week_starts: pd.Series, weeks: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+def week_window(
+    week_starts: pd.Series, weeks: int, through: date | pd.Timestamp | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
     """First and last week start shown: the latest ``weeks`` weeks up to the newest data
-    (``weeks`` 0: from the oldest data)."""
+    (``weeks`` 0: from the oldest data). ``through`` (a week start) ends the window there
+    when it is later: a theme's chart runs to the workspace's latest week like every other
+    chart, not to the theme's own last week."""
     starts = pd.to_datetime(week_starts)
     last = starts.max()
+    if through is not None:
+        last = max(last, pd.Timestamp(through))
     if not weeks:
         return starts.min(), last
     return max(starts.min(), last - pd.Timedelta(weeks=weeks - 1)), last
+
+
+def weeks_before_window(
+    week_starts: pd.Series, weeks: int, through: date | None = None
+) -> tuple[int, pd.Timestamp | None]:
+    """How many distinct weeks of ``week_starts`` fall before the window
+    :func:`week_window` shows, and that window's first week (None when nothing is left out):
+    the theme page's "Weeks with feedback" counts every week, its chart only the window."""
+    if week_starts.empty:
+        return 0, None
+    first, _ = week_window(week_starts, weeks, through)
+    starts = pd.to_datetime(week_starts)
+    left_out = int(starts[starts < first].nunique())
+    return left_out, (first if left_out else None)
 
 
 def all_week_starts(first: pd.Timestamp, last: pd.Timestamp) -> pd.DatetimeIndex:
@@ -112,13 +132,7 @@ def shorten(label: str, width: int = 38) -> str:
 def row_names(labels: list[str], width: int = 34) -> list[str]:
     """Shortened names for a chart's rows, each distinct: a name that repeats (two themes may
     share one, or two long ones shorten alike) gets a running number, never an id."""
-    names: list[str] = []
-    seen: dict[str, int] = {}
-    for label in labels:
-        name = shorten(label, width)
-        seen[name] = seen.get(name, 0) + 1
-        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return names
+    return _distinct([shorten(label, width) for label in labels])
 
 
 def count_ticks(top: float) -> dict[str, float]:
@@ -154,6 +168,7 @@ def weekly_channel_bars(
     lang: str = "en",
     weeks: int = DEFAULT_WEEKS,
     unfinished: tuple[date, str] | None = None,
+    through: date | None = None,
 ) -> go.Figure:
     """Stacked weekly bars per channel from ``weekly_channel_counts`` output.
 
@@ -162,29 +177,46 @@ def weekly_channel_bars(
     each week that holds one, with ``spike_hover`` (fields ``label``, ``channel``, ``items``,
     ``baseline``) per spike. ``unfinished`` (the Monday of a week that is not over, and a
     note such as "Week 2016-W39 t/m 30 sep") hatches that week's bars and names the hatch
-    in the legend, so a short bar does not read as a drop.
+    in the legend, so a short bar does not read as a drop. ``through`` (the Monday of the
+    workspace's latest week) makes the axis run to that week when ``counts`` end earlier (a
+    theme quiet since July): weeks without items are empty, i.e. zero.
     """
     if counts.empty:
         return _empty(empty_message)
-    first, last = week_window(counts["week_start"], weeks)
+    first, last = week_window(counts["week_start"], weeks, through)
     counts = counts[pd.to_datetime(counts["week_start"]).between(first, last)]
     open_week = pd.Timestamp(unfinished[0]) if unfinished else None
     fig = go.Figure()
     for channel, part in counts.groupby("channel", sort=True):
+        name = channel_names.get(str(channel), str(channel))
+        colour = CHANNEL_COLOURS.get(str(channel))
         starts = pd.to_datetime(part["week_start"])
-        is_open = (starts == open_week).tolist() if open_week is not None else [False] * len(part)
+        is_open = (starts == open_week) if open_week is not None else starts != starts
+        done, running = part[~is_open.to_numpy()], part[is_open.to_numpy()]
+        # The unfinished week's bar is a trace of its own, out of the legend: the legend's
+        # swatch is drawn like a trace's first bar, and a channel new this week showed a
+        # hatched swatch that read as the "not over yet" entry.
         fig.add_bar(
-            x=starts,
-            y=part["items"],
-            name=channel_names.get(str(channel), str(channel)),
-            marker_color=CHANNEL_COLOURS.get(str(channel)),
-            marker_pattern_shape=["/" if o else "" for o in is_open],
-            customdata=[
-                f"{w} ({unfinished[1]})" if o and unfinished else str(w)
-                for w, o in zip(part["week"], is_open, strict=True)
-            ],
+            x=pd.to_datetime(done["week_start"]) if len(done) else [None],
+            y=done["items"] if len(done) else [None],
+            name=name,
+            legendgroup=name,
+            marker_color=colour,
+            customdata=[str(w) for w in done["week"]],
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
+        if len(running) and unfinished:
+            fig.add_bar(
+                x=pd.to_datetime(running["week_start"]),
+                y=running["items"],
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                marker_color=colour,
+                marker_pattern_shape="/",
+                customdata=[f"{w} ({unfinished[1]})" for w in running["week"]],
+                hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
+            )
     if unfinished and open_week in set(pd.to_datetime(counts["week_start"])):
         fig.add_bar(  # a legend entry only: the hatch explained
             x=[None],
@@ -203,7 +235,14 @@ def weekly_channel_bars(
         xaxis_title=x_title,
         yaxis_title=y_title,
         # above the plot: below it, the legend ran into the week labels and the axis title
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        # reversed: top to bottom as the stack (legend groups alone list it bottom-up)
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "traceorder": "reversed",
+        },
         margin={"l": 50, "r": 10, "t": 30, "b": 40},
         height=400,
         font=_FONT,
@@ -258,18 +297,27 @@ def theme_week_heatmap(
     *,
     x_title: str,
     colour_title: str,
+    hover: str = "{week}: {items}",
     empty_message: str = "",
     lang: str = "en",
     weeks: int = DEFAULT_WEEKS,
+    unfinished: tuple[date, str] | None = None,
+    through: date | None = None,
 ) -> go.Figure:
     """Themes (rows, largest on top) × weeks from ``theme_week_matrix`` output.
 
     The latest ``weeks`` weeks (0: all) on a date axis; a week without any feedback is an
-    empty column, so weeks years apart never sit side by side.
+    empty column, so weeks years apart never sit side by side. Each row is coloured by its
+    own busiest week (1 = that week, 0 = none): on one scale for all rows, one large main
+    theme left every other row white, and the question this chart answers is *when* each
+    theme was busy (its size is the row order and the Themes page). ``hover`` (fields
+    ``week``, ``items``) gives the count itself. ``unfinished`` (as in
+    :func:`weekly_channel_bars`) outlines that week's column and names it above the chart,
+    so its light cells do not read as a drop.
     """
     if matrix.empty:
         return _empty(empty_message)
-    first, last = week_window(matrix["week_start"], weeks)
+    first, last = week_window(matrix["week_start"], weeks, through)
     themes = list(dict.fromkeys(matrix["theme_id"]))
     labels = dict(zip(matrix["theme_id"], matrix["label"], strict=False))
     names = row_names([str(labels[i]) for i in themes])
@@ -280,25 +328,69 @@ def theme_week_heatmap(
             index=themes, columns=columns
         )  # weeks without data: NaN, drawn empty
     )
-    week_names = [f"{d.isocalendar().year}-W{d.isocalendar().week:02d}" for d in columns]
-    top = float(pivot.max().max()) if pivot.notna().any().any() else 0.0
+    open_week = pd.Timestamp(unfinished[0]) if unfinished else None
+    week_names = [
+        f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
+        + (f" ({unfinished[1]})" if unfinished and d == open_week else "")
+        for d in columns
+    ]
+    peaks = pivot.max(axis=1).where(lambda v: v > 0)
+    shares = pivot.div(peaks, axis=0)
+    texts = [
+        [
+            hover.format(week=html.escape(w), items=number(v, lang)) if v == v else ""
+            for w, v in zip(week_names, row, strict=True)
+        ]
+        for row in pivot.to_numpy()
+    ]
     fig = go.Figure(
         go.Heatmap(
-            z=pivot.to_numpy(),
+            z=shares.to_numpy(),
             x=list(columns),
             y=names,
-            customdata=[week_names] * len(themes),
+            text=texts,
+            zmin=0,
+            zmax=1,
             colorscale="Blues",
-            colorbar={"title": {"text": colour_title}, "thickness": 12, **count_ticks(top)},
-            hovertemplate="%{y}<br>%{customdata}: %{z}<extra></extra>",
+            colorbar={
+                "title": {"text": colour_title},
+                "thickness": 12,
+                "tickvals": [0, 0.5, 1],
+                "ticktext": ["0%", "50%", "100%"],
+            },
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
             xgap=1,
             ygap=1,
             hoverongaps=False,
         )
     )
+    top_margin = 10
+    if open_week is not None and first <= open_week <= last and unfinished:
+        half = pd.Timedelta(days=3.5)
+        fig.add_shape(
+            type="rect",
+            x0=open_week - half,
+            x1=open_week + half,
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"color": MARKER, "width": 1.5, "dash": "dot"},
+            fillcolor="rgba(0,0,0,0)",
+        )
+        fig.add_annotation(
+            x=open_week + half,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="right",
+            text=html.escape(unfinished[1]),
+            showarrow=False,
+            font={"size": 12, "color": NEUTRAL},
+        )
+        top_margin = 30
     fig.update_layout(
-        height=140 + 30 * len(themes),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        height=140 + 30 * len(themes) + top_margin,
+        margin={"l": 10, "r": 10, "t": top_margin, "b": 10},
         xaxis_title=x_title,
         font=_FONT,
     )
@@ -347,6 +439,53 @@ def channel_theme_heatmap(
     return fig
 
 
+WEEK_BAR_LARGEST = 8
+"""Themes the Overview's week bars show by this week's size."""
+WEEK_BAR_MOVERS = 3
+"""Themes added to those by the largest change against last week (a theme that dropped from
+15 to 8 is news even when it is no longer among the largest)."""
+
+
+def week_bar_rows(
+    table: pd.DataFrame, largest: int = WEEK_BAR_LARGEST, movers: int = WEEK_BAR_MOVERS
+) -> pd.DataFrame:
+    """The rows :func:`theme_week_bars` draws: the ``largest`` themes this week, plus the
+    ``movers`` others with the largest change (up or down), ordered by this week's size."""
+    ordered = table.sort_values(["this_week", "last_week"], ascending=False, kind="stable")
+    shown = ordered.head(largest)
+    rest = ordered.iloc[largest:]
+    if movers and len(rest):
+        change = (rest["this_week"] - rest["last_week"]).abs()
+        moved = rest.assign(_moved=change)
+        moved = moved[moved["_moved"] > 0]
+        moved = moved.sort_values("_moved", ascending=False, kind="stable").head(movers)
+        shown = ordered.loc[ordered.index.isin(set(shown.index) | set(moved.index))]
+    return shown
+
+
+def wrap(label: str, width: int = 24, lines: int = 2) -> str:
+    """A chart row's name on up to ``lines`` lines of about ``width`` characters (broken
+    between words, ``<br>`` between lines; an ellipsis only when even that does not hold it),
+    HTML-escaped. A name cut after 30 characters ("medewerker van de klantenserv…") is
+    unreadable; two lines fit the Overview's narrow column at 1400 px."""
+    words = " ".join(str(label).split()).split(" ")
+    out: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    out.append(line)
+    if len(out) > lines:
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
+    last = len(out) - 1
+    return "<br>".join(
+        shorten(p, width) if i == last else html.escape(p) for i, p in enumerate(out)
+    )
+
+
 def theme_week_bars(
     table: pd.DataFrame,
     *,
@@ -355,17 +494,17 @@ def theme_week_bars(
     x_title: str,
     empty_message: str = "",
     lang: str = "en",
-    limit: int = 8,
 ) -> go.Figure:
-    """Horizontal bars per theme (or top theme): the latest week against the week before.
+    """Horizontal bars per theme (or main theme): the latest week against the week before.
 
     ``table``: rows with ``label``, ``this_week``, ``last_week`` (``theme_table`` or
-    ``top_theme_table`` output), the ``limit`` largest this week on top.
+    ``top_theme_table`` output); the rows of :func:`week_bar_rows`, largest this week on top.
     """
     if table.empty:
         return _empty(empty_message)
-    rows = table.sort_values(["this_week", "last_week"], ascending=False, kind="stable").head(limit)
-    names = row_names([str(v) for v in rows["label"]], 30)
+    rows = week_bar_rows(table)
+    names = _distinct([wrap(str(v)) for v in rows["label"]])
+    lines = sum(n.count("<br>") for n in names)
     fig = go.Figure()
     for column, label, colour in (  # this week on top of each pair (the y axis runs down)
         ("this_week", this_label, "#4C78A8"),
@@ -380,7 +519,8 @@ def theme_week_bars(
             text=[number(v, lang) for v in rows[column]],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+            customdata=[html.escape(" ".join(str(v).split())) for v in rows["label"]],
+            hovertemplate="%{customdata}: %{x}<extra>%{fullData.name}</extra>",
         )
     top = float(max(rows["this_week"].max(), rows["last_week"].max()))
     fig.update_layout(
@@ -388,7 +528,7 @@ def theme_week_bars(
         xaxis_title=x_title,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
         margin={"l": 10, "r": 30, "t": 30, "b": 10},
-        height=110 + 36 * len(rows),
+        height=110 + 38 * len(rows) + 8 * lines,
         bargap=0.25,
         font=_FONT,
         separators=",." if lang == "nl" else ".,",
@@ -396,3 +536,12 @@ def theme_week_bars(
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
     fig.update_xaxes(range=[0, max(top, 1.0) * 1.15], **count_ticks(top))  # room for labels
     return fig
+
+
+def _distinct(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out

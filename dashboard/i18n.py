@@ -107,6 +107,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This week through {day}, against the same days of earlier weeks.",
         "nl": "Deze week t/m {day}, tegen dezelfde dagen van eerdere weken.",
     },
+    "overview.themes_shown": {
+        "en": "{shown} of {total}: the {largest} largest this week, and besides them the "
+        "biggest rises and falls against last week. All of them are on the Themes page.",
+        "nl": "{shown} van de {total}: de {largest} grootste van deze week, en daarnaast de "
+        "grootste stijgers en dalers tegenover vorige week. Alle staan op de pagina Thema's.",
+    },
+    "overview.themes_shown_largest": {
+        "en": "The {shown} largest of {total} this week. All of them are on the Themes page.",
+        "nl": "De {shown} grootste van de {total} van deze week. Alle staan op de pagina Thema's.",
+    },
     "overview.themes_count": {
         "en": "In a theme: {themed} of this week's {items} items. Star ratings without text: "
         "{stars}; unsorted: {unsorted}.",
@@ -196,9 +206,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "themes.one_theme": {"en": "1 theme", "nl": "1 thema"},
     "themes.n_themes": {"en": "{n} themes", "nl": "{n} thema's"},
-    "themes.no_top": {"en": "Without a top theme", "nl": "Zonder hoofdthema"},
+    "themes.no_top": {"en": "Without a main theme", "nl": "Zonder hoofdthema"},
     "themes.tree_hint": {
-        "en": "Top themes hold the themes that belong together; their size is the sum of their themes, their trend follows the same rule. Open a top theme, then click a row to open a theme.",
+        "en": "Main themes hold the themes that belong together; their size is the sum of their themes, their trend follows the same rule. Open a main theme, then click a row to open a theme.",
         "nl": "Hoofdthema's bundelen de thema's die bij elkaar horen; hun grootte is de som van hun thema's, hun trend volgt dezelfde regel. Klap een hoofdthema open en klik op een rij om een thema te openen.",
     },
     "themes.col.channels_help": {
@@ -206,36 +216,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Kanalen met dit thema, grootste eerst; +2 betekent nog twee.",
     },
     "tops.edit": {
-        "en": "Edit top themes: rename, merge, move a theme, undo",
+        "en": "Edit main themes: rename, merge, move a theme, undo",
         "nl": "Hoofdthema's bewerken: hernoemen, samenvoegen, thema verplaatsen, ongedaan maken",
     },
-    "tops.rename_title": {"en": "Rename a top theme", "nl": "Hoofdthema hernoemen"},
-    "tops.merge_title": {"en": "Merge two top themes", "nl": "Twee hoofdthema's samenvoegen"},
+    "tops.rename_title": {"en": "Rename a main theme", "nl": "Hoofdthema hernoemen"},
+    "tops.merge_title": {"en": "Merge two main themes", "nl": "Twee hoofdthema's samenvoegen"},
     "tops.move_title": {
-        "en": "Move a theme to another top theme",
+        "en": "Move a theme to another main theme",
         "nl": "Thema naar een ander hoofdthema verplaatsen",
     },
     "tops.undo_title": {"en": "Undo", "nl": "Ongedaan maken"},
-    "tops.top": {"en": "Top theme", "nl": "Hoofdthema"},
+    "tops.top": {"en": "Main theme", "nl": "Hoofdthema"},
     "tops.theme": {"en": "Theme", "nl": "Thema"},
-    "tops.merge_what": {"en": "Top theme to merge", "nl": "Hoofdthema om samen te voegen"},
+    "tops.merge_what": {"en": "Main theme to merge", "nl": "Hoofdthema om samen te voegen"},
     "tops.merge_same": {
-        "en": "Pick two different top themes.",
+        "en": "Pick two different main themes.",
         "nl": "Kies twee verschillende hoofdthema's.",
     },
-    "tops.move_to": {"en": "Move to top theme", "nl": "Verplaatsen naar hoofdthema"},
+    "tops.move_to": {"en": "Move to main theme", "nl": "Verplaatsen naar hoofdthema"},
     "tops.move": {"en": "Move", "nl": "Verplaatsen"},
     "level.label": {"en": "Show", "nl": "Toon"},
-    "level.tops": {"en": "Top themes", "nl": "Hoofdthema's"},
+    "level.tops": {"en": "Main themes", "nl": "Hoofdthema's"},
     "level.all": {"en": "All themes", "nl": "Alle thema's"},
     "level.within": {"en": "Themes in: {label}", "nl": "Thema's in: {label}"},
     "level.help": {
-        "en": "Top themes first; go down to every theme, or to the themes of one top theme.",
+        "en": "Main themes first; go down to every theme, or to the themes of one main theme.",
         "nl": "Eerst de hoofdthema's; ga omlaag naar alle thema's, of naar de thema's van één hoofdthema.",
     },
     "themes.proposed_mark": {"en": " (proposed)", "nl": " (voorgesteld)"},
     "themes.col.rating_impact_short": {"en": "Stars", "nl": "Sterren"},
-    "theme.top": {"en": "Top theme: {label}", "nl": "Hoofdthema: {label}"},
+    "theme.top": {"en": "Main theme: {label}", "nl": "Hoofdthema: {label}"},
     "theme.quotes_help": {
         "en": "Most typical first: ordered by how close each item is to the theme's centre. "
         "The quotes shown in full above the table are in your language when the theme has "
@@ -262,8 +272,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "themes.col.change": {"en": "Change", "nl": "Verschil"},
     "themes.col.change_help": {
-        "en": "Items in the latest week minus the week before (its same days while the latest week is not over).",
-        "nl": "Berichten in de laatste week min de week ervoor (dezelfde dagen daarvan zolang de laatste week niet om is).",
+        "en": "Items in the latest week, and in brackets the change against the week before (its same days while the latest week is not over): “9 (+2)” is 9 items this week, 7 the week before.",
+        "nl": "Berichten in de laatste week, en tussen haakjes het verschil met de week ervoor (dezelfde dagen daarvan zolang de laatste week niet om is): „9 (+2)” is 9 berichten deze week, 7 de week ervoor.",
     },
     "themes.col.sentiment": {"en": "Sentiment", "nl": "Sentiment"},
     "themes.col.rating_impact": {"en": "Rating impact", "nl": "Effect op score"},
@@ -292,6 +302,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.engine_label": {"en": "Automatic name: {label}", "nl": "Automatische naam: {label}"},
     "theme.keywords": {"en": "Keywords", "nl": "Trefwoorden"},
     "theme.items": {"en": "Items", "nl": "Berichten"},
+    "theme.weeks_left_out_one": {
+        "en": "1 more week with feedback is before {day}, left of this chart: choose “{all}” "
+        "under “{setting}” in the sidebar to see it.",
+        "nl": "Nog 1 week met feedback ligt vóór {day}, buiten deze grafiek: kies „{all}” bij "
+        "„{setting}” in de zijbalk om die te zien.",
+    },
+    "theme.weeks_left_out": {
+        "en": "{n} more weeks with feedback are before {day}, left of this chart: choose “{all}” "
+        "under “{setting}” in the sidebar to see them.",
+        "nl": "Nog {n} weken met feedback liggen vóór {day}, buiten deze grafiek: kies „{all}” "
+        "bij „{setting}” in de zijbalk om die te zien.",
+    },
     "theme.weeks": {"en": "Weeks with feedback", "nl": "Weken met feedback"},
     "theme.channels": {"en": "Channels", "nl": "Kanalen"},
     "theme.per_week": {"en": "Per week, by channel", "nl": "Per week, per kanaal"},
@@ -328,15 +350,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Het thema “{name}” maken van de {n} geselecteerde berichten? Ze verdwijnen uit Ongesorteerd.",
     },
     "confirm.rename_top": {
-        "en": "Rename the top theme “{old}” to “{new}”? Its themes stay under it; only the name changes. You can undo this.",
+        "en": "Rename the main theme “{old}” to “{new}”? Its themes stay under it; only the name changes. You can undo this.",
         "nl": "Het hoofdthema “{old}” hernoemen naar “{new}”? De thema's blijven eronder; alleen de naam verandert. Dit kun je ongedaan maken.",
     },
     "confirm.merge_top": {
-        "en": "Merge the top theme “{old}” into “{new}”? All themes of “{old}” move to “{new}” and stay there after a refresh. You can undo this.",
+        "en": "Merge the main theme “{old}” into “{new}”? All themes of “{old}” move to “{new}” and stay there after a refresh. You can undo this.",
         "nl": "Het hoofdthema “{old}” samenvoegen met “{new}”? Alle thema's van “{old}” gaan naar “{new}” en blijven daar na het vernieuwen. Dit kun je ongedaan maken.",
     },
     "confirm.move_top": {
-        "en": "Move the theme “{theme}” to the top theme “{new}”? It stays there after a refresh. You can undo this.",
+        "en": "Move the theme “{theme}” to the main theme “{new}”? It stays there after a refresh. You can undo this.",
         "nl": "Het thema “{theme}” verplaatsen naar het hoofdthema “{new}”? Het blijft daar na het vernieuwen. Dit kun je ongedaan maken.",
     },
     "confirm.yes": {"en": "Confirm", "nl": "Bevestigen"},
@@ -347,15 +369,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "edit.split": {"en": "split", "nl": "splitsen"},
     "edit.move": {"en": "move an item", "nl": "bericht verplaatsen"},
     "edit.create": {"en": "new theme", "nl": "nieuw thema"},
-    "edit.rename_top": {"en": "rename a top theme", "nl": "hoofdthema hernoemen"},
-    "edit.merge_top": {"en": "merge top themes", "nl": "hoofdthema's samenvoegen"},
+    "edit.rename_top": {"en": "rename a main theme", "nl": "hoofdthema hernoemen"},
+    "edit.merge_top": {"en": "merge main themes", "nl": "hoofdthema's samenvoegen"},
     "edit.move_theme": {
-        "en": "move a theme to another top theme",
+        "en": "move a theme to another main theme",
         "nl": "thema naar ander hoofdthema verplaatsen",
     },
     "trends.title": {"en": "Trends by channel", "nl": "Trends per kanaal"},
     "trends.volume": {"en": "Feedback per week, by channel", "nl": "Feedback per week, per kanaal"},
     "trends.heatmap": {"en": "Themes per week", "nl": "Thema's per week"},
+    "trends.heat_colour": {"en": "Of the theme's busiest week", "nl": "Van de drukste week"},
+    "trends.heat_hover": {"en": "{week}: {items} items", "nl": "{week}: {items} berichten"},
+    "trends.heat_caption": {
+        "en": "Each row has its own scale: its darkest cell is that theme's busiest week of the "
+        "chart, so small themes show their peaks too. Point at a cell for its number of items.",
+        "nl": "Elke rij heeft een eigen schaal: de donkerste cel is de drukste week van dat thema "
+        "in de grafiek, zodat ook kleine thema's hun pieken laten zien. Wijs een cel aan voor het "
+        "aantal berichten.",
+    },
     "trends.top_n": {"en": "Largest themes shown", "nl": "Aantal grootste thema's"},
     "overview.themes": {
         "en": "Themes this week against last week",
@@ -397,8 +428,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "unsorted.option.strong": {"en": "{label} (very close)", "nl": "{label} (lijkt sterk)"},
     "unsorted.option.some": {"en": "{label} (somewhat close)", "nl": "{label} (lijkt enigszins)"},
     "unsorted.no_suggestion": {
-        "en": "No theme is close enough to suggest (similarity below {threshold}); pick one yourself.",
-        "nl": "Geen thema lijkt er genoeg op om voor te stellen (gelijkenis onder {threshold}); kies er zelf een.",
+        "en": "No theme is close enough to suggest one; pick a theme yourself (the closest are at the top of the list).",
+        "nl": "Geen thema lijkt er genoeg op om er een voor te stellen; kies zelf een thema (de meest gelijkende staan bovenaan de lijst).",
     },
     "unsorted.pick_help": {
         "en": "Every theme, the most similar first. Similarity compares the item's meaning with each theme's centre.",
@@ -466,7 +497,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Drag and drop files here · at most {mb} MB per file",
         "nl": "Sleep bestanden hierheen · hoogstens {mb} MB per bestand",
     },
-    "upload.start": {"en": "Import {n} file(s)", "nl": "{n} bestand(en) importeren"},
+    "upload.start_one": {"en": "Import 1 file", "nl": "1 bestand importeren"},
+    "upload.start": {"en": "Import {n} files", "nl": "{n} bestanden importeren"},
     "upload.progress.start": {"en": "Starting…", "nl": "Bezig met starten…"},
     "upload.progress.file": {
         "en": "Importing {file} ({i} of {n})",
@@ -558,7 +590,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "download.col.last_week": {"en": "Week before", "nl": "Week ervoor"},
     "download.col.change": {"en": "Change", "nl": "Verschil"},
     "download.col.flag": {"en": "Signal", "nl": "Signaal"},
-    "download.col.baseline": {"en": "Average of earlier weeks", "nl": "Gemiddelde eerdere weken"},
+    "download.flag.none": {"en": "none", "nl": "geen"},
     "download.col.sentiment": {"en": "Sentiment (-1 to 1)", "nl": "Sentiment (-1 tot 1)"},
     "download.col.rating": {
         "en": "Average rating (1-5 stars)",

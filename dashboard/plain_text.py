@@ -30,3 +30,9 @@ def isolate(text: str) -> str:
     isolate and pop-directional-isolate marks (invisible) keep the name one unit in the line.
     """
     return f"\u2068{text}\u2069" if _RIGHT_TO_LEFT.search(text) else text
+
+
+def keyword_list(keywords: list[str] | tuple[str, ...]) -> str:
+    """Keywords joined with ``, ``, each isolated (:func:`isolate`): two Arabic keywords in one
+    run swapped places around the comma ("هذا ,بدون" for ``بدون, هذا``)."""
+    return ", ".join(isolate(" ".join(str(k).split())) for k in keywords)

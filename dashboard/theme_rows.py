@@ -34,8 +34,12 @@ def _channels_text(codes: list[str], names: dict[str, str]) -> str:
     return f"{shown} +{len(codes) - MAX_CHANNELS}" if len(codes) > MAX_CHANNELS else shown
 
 
-def _week_text(change: float, flag: str, lang: str) -> str:
-    text = fmt.signed(change, lang)
+def week_text(this_week: int, change: float, flag: str, lang: str) -> str:
+    """This week's count with its change against last week, and the trend flag:
+    ``9 (+2) · stijgend``, ``9 (±0)``. The column was headed "This week" but showed only the
+    change: a theme with 9 items in both weeks read as 0 this week."""
+    diff = "±0" if fmt.unchanged(change) else fmt.signed(change, lang)
+    text = f"{fmt.number(this_week, lang)} ({diff})"
     return f"{text} · {flag}" if flag else text
 
 
@@ -77,8 +81,8 @@ def display_rows(
         items_text=[fmt.number(v, lang) for v in rows["items"]],
         share_text=[fmt.percent(v, lang) for v in rows["share"]],
         week_text=[
-            _week_text(c, flag_names.get(f, ""), lang)
-            for c, f in zip(rows["change"], rows["flag"], strict=True)
+            week_text(n, c, flag_names.get(f, ""), lang)
+            for n, c, f in zip(rows["this_week"], rows["change"], rows["flag"], strict=True)
         ],
         sentiment_text=[fmt.signed(v, lang, 2) for v in rows["sentiment"]],
         impact_text=[
@@ -122,8 +126,8 @@ def top_line(
     template: str,
     theme_count: tuple[str, str],
 ) -> str:
-    """A top theme's heading on the Themes page, e.g. ``Bezorging — 1.234 berichten · 20,4% ·
-    deze week +12 · stijgend · 3 thema's``, from a ``top_theme_table`` row.
+    """A main theme's heading on the Themes page, e.g. ``Bezorging — 1.234 berichten · 20,4% ·
+    deze week 40 (+12) · stijgend · 3 thema's``, from a ``top_theme_table`` row.
 
     Args:
         template: the line with ``{label}``, ``{items}``, ``{share}``, ``{week}``, ``{themes}``.
@@ -135,7 +139,7 @@ def top_line(
         label=isolate(" ".join(str(row["label"]).split())),
         items=fmt.number(row["items"], lang),
         share=fmt.percent(row["share"], lang),
-        week=_week_text(row["change"], flag_names.get(str(row["flag"]), ""), lang),
+        week=week_text(row["this_week"], row["change"], flag_names.get(str(row["flag"]), ""), lang),
         themes=one if n == 1 else many.format(n=fmt.number(n, lang)),
     )
 

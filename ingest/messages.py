@@ -341,10 +341,10 @@ MESSAGES: dict[str, str] = {
     "workspace.status.split": "split",
     "workspace.status.retired": "retired",
     "workspace.theme_gone": "Theme {theme_id} does not exist (or was merged). Reload the page.",
-    "workspace.top_gone": "Top theme {top_id} does not exist (or was merged). Reload the page.",
+    "workspace.top_gone": "Main theme {top_id} does not exist (or was merged). Reload the page.",
     "workspace.merge_needs_other": "Merge needs at least one theme other than the target.",
     "workspace.merge_tops_needs_other": (
-        "Merge needs at least one top theme other than the target."
+        "Merge needs at least one main theme other than the target."
     ),
     "workspace.split_too_small": "Theme {theme_id} has {n} items; a split needs at least 4.",
     "workspace.split_one_group": ("Theme {theme_id} could not be split: its items form one group."),

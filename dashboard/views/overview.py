@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, page_registry, state
 from dashboard import formatting as fmt
-from dashboard.figures import theme_week_bars, weekly_channel_bars
+from dashboard.figures import WEEK_BAR_LARGEST, theme_week_bars, week_bar_rows, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.tree_level import pick_level
@@ -140,6 +140,7 @@ def _themes_this_week(totals: WeekTotals, lang: str) -> None:
         width="stretch",
         key="overview_themes",
     )
+    _shown_caption(table, lang)
     if totals.star_only or totals.unsorted:
         st.caption(
             t("overview.themes_count").format(
@@ -149,6 +150,23 @@ def _themes_this_week(totals: WeekTotals, lang: str) -> None:
                 unsorted=fmt.number(totals.unsorted, lang),
             )
         )
+
+
+def _shown_caption(table: pd.DataFrame, lang: str) -> None:
+    """Which rows the week bars show when not all: the chart never leaves themes out
+    silently."""
+    shown = len(week_bar_rows(table))
+    if shown >= len(table):
+        return
+    movers = shown - min(WEEK_BAR_LARGEST, shown)
+    key = "overview.themes_shown" if movers else "overview.themes_shown_largest"
+    st.caption(
+        t(key).format(
+            shown=fmt.number(shown, lang),
+            total=fmt.number(len(table), lang),
+            largest=fmt.number(WEEK_BAR_LARGEST, lang),
+        )
+    )
 
 
 def _flagged(totals: WeekTotals, lang: str) -> None:

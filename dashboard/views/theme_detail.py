@@ -9,9 +9,9 @@ import streamlit as st
 
 from dashboard import data, downloads, page_registry, state, theme_engine
 from dashboard import formatting as fmt
-from dashboard.figures import weekly_channel_bars
+from dashboard.figures import weekly_channel_bars, weeks_before_window
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
-from dashboard.plain_text import md
+from dashboard.plain_text import keyword_list, md
 from dashboard.problem_text import error_message
 from dashboard.theme_rows import in_full, top_choices, top_id_of, top_label_of
 from ingest.errors import KlantstemError
@@ -62,7 +62,7 @@ def render() -> None:
     top = top_label_of(tree, theme_id)
     if top:
         st.caption(md(t("theme.top").format(label=top)))
-    st.caption(md(t("theme.keywords") + ": " + ", ".join(info.keywords)))
+    st.caption(md(t("theme.keywords") + ": " + keyword_list(info.keywords)))
     _edit_panel(theme_id, info.label, labels, tree)
 
     weekly = data.theme_weekly_channel_counts(theme_id)
@@ -99,8 +99,10 @@ def render() -> None:
         lang=lang,
         weeks=state.chart_weeks(),
         unfinished=data.unfinished_week(lang),
+        through=data.latest_week().monday,
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
+    _weeks_left_out(weekly, lang)
     st.subheader(t("theme.quotes"), help=t("theme.quotes_help"))
     if quotes.empty:
         st.info(t("filters.nothing"))
@@ -154,6 +156,25 @@ def render() -> None:
     )
 
 
+def _weeks_left_out(weekly, lang: str) -> None:
+    """Says so when the chart's window leaves weeks of this theme out ("Weeks with feedback"
+    counts them all)."""
+    n, first = weeks_before_window(
+        weekly["week_start"], state.chart_weeks(), data.latest_week().monday
+    )
+    if not n or first is None:
+        return
+    key = "theme.weeks_left_out_one" if n == 1 else "theme.weeks_left_out"
+    st.caption(
+        t(key).format(
+            n=fmt.number(n, lang),
+            day=fmt.day_month(first, lang, year=True),
+            all=t("filters.weeks.all"),
+            setting=t("filters.weeks"),
+        )
+    )
+
+
 def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None:
     pending = state.remembered(PENDING)
     if pending and pending.get("theme_id") == theme_id:
@@ -182,13 +203,18 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
                 )
         tops = top_choices(tree)
         here = top_id_of(tree, theme_id)
-        elsewhere = [i for i in tops if i != here]
-        if elsewhere:
+        if [i for i in tops if i != here]:
             with st.form(f"move_top_{theme_id}", border=False):
+                # starts at the theme's own main theme: the picker shows where it is now
+                ids = list(tops)
                 target_top = st.selectbox(
-                    t("tops.move_to"), elsewhere, format_func=tops.__getitem__
+                    t("tops.move_to"),
+                    ids,
+                    index=ids.index(here) if here in ids else None,
+                    format_func=tops.__getitem__,
                 )
-                if st.form_submit_button(t("tops.move")) and target_top is not None:
+                moved = target_top is not None and target_top != here
+                if st.form_submit_button(t("tops.move")) and moved:
                     _ask(
                         "move_top",
                         theme_id,

@@ -44,14 +44,18 @@ def render() -> None:
         t("trends.top_n"), min_value=5, max_value=30, value=12, step=1, key="trends_top"
     )
     matrix = data.theme_week_matrix(lang=lang, top=top, level=level.level, top_id=level.top_id)
+    st.caption(t("trends.heat_caption"))
     st.plotly_chart(
         theme_week_heatmap(
             matrix,
             x_title=t("chart.week"),
-            colour_title=t("chart.items"),
+            colour_title=t("trends.heat_colour"),
+            hover=t("trends.heat_hover"),
             empty_message=t("themes.none"),
             lang=lang,
             weeks=state.chart_weeks(),
+            unfinished=data.unfinished_week(lang),
+            through=data.latest_week().monday,
         ),
         width="stretch",
         key="trends_heatmap",

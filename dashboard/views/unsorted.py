@@ -99,9 +99,7 @@ def _assign(
         kind = closeness(suggested.similarity, threshold, suggested=True)
         column.caption(md(t(f"unsorted.like.{kind}").format(label=suggested.label)))
     else:
-        column.caption(
-            md(t("unsorted.no_suggestion").format(threshold=fmt.number(threshold, lang, 2)))
-        )
+        column.caption(md(t("unsorted.no_suggestion")))
     by_id = {c.theme_id: c for c in choices}
 
     def option(theme_id: int) -> str:

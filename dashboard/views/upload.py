@@ -38,7 +38,11 @@ def render() -> None:
         t("upload.files"), type=TYPES, accept_multiple_files=True, key="upload_files"
     )
     if files and st.button(
-        t("upload.start").format(n=len(files)), type="primary", key="upload_start"
+        t("upload.start_one" if len(files) == 1 else "upload.start").format(
+            n=fmt.number(len(files), current_language())
+        ),
+        type="primary",
+        key="upload_start",
     ):
         state.remember(REPORT, [])  # the report counts this upload's files only
         state.remember(PENDING, [])

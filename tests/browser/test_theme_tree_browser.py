@@ -46,7 +46,7 @@ def page(browser, artifacts):
 
 
 TOP_LINE = re.compile(
-    r"^.+ — [\d.]+ berichten · \d+,\d% · deze week ([+\u2212]\d+|0).* · \d+ thema('s)?$"
+    r"^.+ — [\d.]+ berichten · \d+,\d% · deze week [\d.]+ \(([+\u2212]\d+|±0)\).* · \d+ thema('s)?$"
 )
 
 

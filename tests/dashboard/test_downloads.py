@@ -60,7 +60,6 @@ THEME_COLUMNS = {
         "Week ervoor",
         "Verschil",
         "Signaal",
-        "Gemiddelde eerdere weken",
         "Sentiment (-1 tot 1)",
         "Gemiddelde score (1-5 sterren)",
         "Effect op score (sterren)",
@@ -78,7 +77,6 @@ THEME_COLUMNS = {
         "Week before",
         "Change",
         "Signal",
-        "Average of earlier weeks",
         "Sentiment (-1 to 1)",
         "Average rating (1-5 stars)",
         "Rating impact (stars)",
@@ -96,15 +94,21 @@ def test_themes_download_opens_as_columns_with_numbers(themed_workspace, downloa
     frame = read_back(downloads["klantstem-themes.csv"], lang)
     columns = THEME_COLUMNS[lang]
     assert list(frame.columns) == columns
-    assert_numeric(frame, [columns[i] for i in (0, 3, 4, 5, 6, 7, 10, 11, 12)])
+    assert_numeric(frame, [columns[i] for i in (0, 3, 4, 5, 6, 7, 9, 10, 11)])
     rows = frame.set_index(columns[0])
     assert rows[columns[4]].tolist() == [33.3, 33.3, 33.3]  # 27 of 81, as a percentage
-    assert rows[columns[10]].tolist() == [-0.6, -0.6, -0.6]
+    assert rows[columns[9]].tolist() == [-0.6, -0.6, -0.6]
+    # every row has its signal: a theme without one says so, never an empty cell
+    assert rows[columns[8]].notna().all()
+    assert set(rows[columns[8]]) <= {
+        *(("geen", "piek", "nieuw", "stijgend", "dalend") if lang == "nl" else ()),
+        *(("none", "spike", "new", "rising", "falling") if lang == "en" else ()),
+    }
     late = rows.loc[1]
     assert late[columns[1]] == ("Pakket te laat" if lang == "nl" else "Late parcels")
-    assert late[columns[15]] == ("late, parcel, delivery")
+    assert late[columns[14]] == ("late, parcel, delivery")
     assert late[columns[2]] == ("actief" if lang == "nl" else "active")
-    assert set(late[columns[13]].split(", ")) == {"E-mail", "Reviews", "Tickets"}
+    assert set(late[columns[12]].split(", ")) == {"E-mail", "Reviews", "Tickets"}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

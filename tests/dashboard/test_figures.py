@@ -143,11 +143,108 @@ def test_an_unfinished_week_is_hatched_and_the_legend_says_so():
     *bars, legend = fig.data
     for trace in bars:
         x = pd.to_datetime(list(trace.x))
-        hatched = [shape == "/" for shape in trace.marker.pattern.shape]
-        assert hatched == list(x == RECENT[-1]), trace.name  # only the latest week's bars
-        assert [d.endswith(f"({note})") for d in trace.customdata] == hatched
+        hatched = trace.marker.pattern.shape == "/"
+        assert (x == RECENT[-1]).all() if hatched else (x != RECENT[-1]).all(), trace.name
+        if hatched:  # the unfinished week's bars: out of the legend, the note in the hover
+            assert trace.showlegend is False
+            assert all(d.endswith(f"({note})") for d in trace.customdata)
     assert (legend.name, legend.marker.pattern.shape) == (note, "/")
-    assert len(_bars().data) == len(bars)  # a week that is over: no hatch, no legend entry
+    assert len(_bars().data) == len(bars) - 2  # a week that is over: no hatch, no legend entry
+
+
+def test_a_channel_new_this_week_has_a_plain_legend_swatch():
+    """A channel whose only items are in the unfinished week got a hatched legend swatch
+    that looked like the "not over yet" entry (audit crop c10)."""
+    counts = _counts()
+    new = pd.DataFrame(
+        {"week_start": [RECENT[-1]], "week": ["2026-W47"], "channel": ["other"], "items": [3]}
+    )
+    fig = figures.weekly_channel_bars(
+        pd.concat([counts, new], ignore_index=True),
+        channel_names={"other": "Overig"},
+        x_title="Week",
+        y_title="Items",
+        unfinished=(RECENT[-1].date(), "nog niet om"),
+    )
+    in_legend = [tr for tr in fig.data if tr.showlegend is not False and tr.name != "nog niet om"]
+    assert "Overig" in [tr.name for tr in in_legend]
+    assert all(tr.marker.pattern.shape in (None, "") for tr in in_legend)
+    drawn = [tr for tr in fig.data if tr.name == "Overig" and tr.showlegend is False]
+    assert [list(tr.y) for tr in drawn] == [[3]]  # its bar is still drawn, hatched
+
+
+def test_a_quiet_theme_chart_runs_to_the_workspace_latest_week():
+    """A theme last seen in July showed a chart ending in July while the data ran to 30 Sep:
+    with ``through`` its axis ends at the workspace's latest week like every other chart."""
+    july = _counts()[lambda f: pd.to_datetime(f["week_start"]) <= RECENT[20]]
+    fig = figures.weekly_channel_bars(
+        july, channel_names={}, x_title="Week", y_title="Items", through=RECENT[-1].date()
+    )
+    assert pd.Timestamp(fig.layout.xaxis.range[1]) >= RECENT[-1]
+    assert figures.weeks_before_window(july["week_start"], 26, RECENT[-1].date())[0] > 0
+    assert figures.weeks_before_window(july["week_start"], 0, RECENT[-1].date()) == (0, None)
+
+
+def test_week_bars_show_the_largest_and_the_biggest_movers():
+    """The Overview's bars showed only the 8 largest: a theme that fell from 15 to 8, one of
+    the week's biggest drops, was missing."""
+    table = pd.DataFrame(
+        {
+            "label": [f"thema {i}" for i in range(10)] + ["omhoog gegaan"],
+            "this_week": [20, 19, 18, 17, 16, 15, 14, 13, 12, 12, 8],
+            "last_week": [20, 19, 18, 17, 16, 15, 14, 13, 12, 12, 15],
+        }
+    )
+    rows = figures.week_bar_rows(table)
+    assert "omhoog gegaan" in set(rows["label"])
+    assert len(rows) == 9  # 8 largest + the one that moved (the others did not change)
+    fig = figures.theme_week_bars(table, this_label="a", last_label="b", x_title="Items")
+    assert "omhoog gegaan" in list(fig.data[0].y)
+
+
+def test_long_theme_names_wrap_instead_of_being_cut():
+    fig = figures.theme_week_bars(
+        pd.DataFrame(
+            {"label": ["medewerker van de klantenservice"], "this_week": [12], "last_week": [19]}
+        ),
+        this_label="a",
+        last_label="b",
+        x_title="Items",
+    )
+    assert fig.data[0].y[0] == "medewerker van de<br>klantenservice"
+    assert figures.wrap("a <b> " + "woord " * 30).count("<br>") == 1
+    assert "<b>" not in figures.wrap("a <b> " + "woord " * 30)
+
+
+def test_heatmap_colours_each_row_by_its_own_peak_and_marks_the_open_week():
+    """One big main theme washed every other row to white; the unfinished week looked like
+    a drop."""
+    weeks = RECENT[-4:]
+    matrix = pd.DataFrame(
+        {
+            "week_start": [*weeks, *weeks],
+            "week": ["w"] * 8,
+            "theme_id": [1] * 4 + [2] * 4,
+            "label": ["Groot"] * 4 + ["Klein"] * 4,
+            "items": [400, 500, 450, 100, 1, 4, 2, 1],
+        }
+    )
+    note = "Week 2026-W47 t/m 20 nov, nog niet om"
+    fig = figures.theme_week_heatmap(
+        matrix,
+        x_title="Week",
+        colour_title="%",
+        hover="{week}: {items} berichten",
+        lang="nl",
+        unfinished=(weeks[-1].date(), note),
+    )
+    z = fig.data[0].z
+    assert max(z[1]) == 1.0 and max(z[0]) == 1.0  # the small row reaches full colour too
+    assert fig.data[0].text[1][1].endswith("4 berichten")  # the count itself in the hover
+    assert note in fig.data[0].text[0][-1]
+    assert [a.text for a in fig.layout.annotations] == [note]
+    (shape,) = fig.layout.shapes
+    assert pd.Timestamp(shape.x0) < weeks[-1] < pd.Timestamp(shape.x1)
 
 
 @pytest.mark.parametrize("per_week, dtick", [(1, 1), (3, 1), (40, None)])
@@ -161,7 +258,7 @@ def test_count_axes_tick_whole_numbers(per_week, dtick):
     heat = figures.theme_week_heatmap(
         matrix.assign(theme_id=1, label="App"), x_title="Week", colour_title="Items"
     )
-    assert heat.data[0].colorbar.dtick == dtick
+    assert list(heat.data[0].colorbar.tickvals) == [0, 0.5, 1]  # shares of the row's peak
     table = pd.DataFrame({"label": ["App"], "this_week": [per_week], "last_week": [0]})
     theme = figures.theme_week_bars(table, this_label="a", last_label="b", x_title="Items")
     assert theme.layout.xaxis.dtick == dtick

@@ -23,6 +23,7 @@ TABLE = pd.DataFrame(
         "status": ["active", "proposed", "active"],
         "items": [3154, 27, 12],
         "share": [0.149, 0.02, 0.01],
+        "this_week": [1200, 4, 9],
         "change": [5, -3, 0],
         "flag": ["rising", "", "spike"],
         "sentiment": [-0.28, 0.5, None],
@@ -58,7 +59,11 @@ def rows(**kwargs):
     [
         pytest.param("items_text", ["3.154", "27", "12"], id="dutch-thousands"),
         pytest.param("share_text", ["14,9%", "2,0%", "1,0%"], id="dutch-percent"),
-        pytest.param("week_text", ["+5 · stijgend", "\u22123", "0 · piek"], id="change-and-flag"),
+        pytest.param(
+            "week_text",
+            ["1.200 (+5) · stijgend", "4 (\u22123)", "9 (±0) · piek"],
+            id="count-change-and-flag",  # the count this week, its change in brackets
+        ),
         pytest.param("sentiment_text", ["\u22120,28", "+0,50", "—"], id="sentiment"),
         pytest.param("impact_text", ["\u22121,0 ★", "—", "+0,2 ★"], id="rating-impact"),
         pytest.param(
@@ -100,6 +105,7 @@ TOPS = pd.DataFrame(
         "themes": [2, 0],
         "items": [3181, 0],
         "share": [0.159, 0.0],
+        "this_week": [40, 0],
         "change": [-3, 0],
         "flag": ["rising", ""],
     }
@@ -114,7 +120,9 @@ def test_top_line_in_dutch():
         template="{label} — {items} berichten · {share} · deze week {week} · {themes}",
         theme_count=("1 thema", "{n} thema's"),
     )
-    assert line == "Bezorging — 3.181 berichten · 15,9% · deze week \u22123 · stijgend · 2 thema's"
+    assert line == (
+        "Bezorging — 3.181 berichten · 15,9% · deze week 40 (\u22123) · stijgend · 2 thema's"
+    )
 
 
 def test_a_right_to_left_name_keeps_its_place_in_the_line():

@@ -40,14 +40,14 @@ def button(at, label: str):
     [
         pytest.param(
             "en",
-            "Delivery and billing — 54 items · 66.7% · this week +1 · 2 themes",
-            "App crashes — 27 items · 33.3% · this week \u22121 · 1 theme",
+            "Delivery and billing — 54 items · 66.7% · this week 4 (+1) · 2 themes",
+            "App crashes — 27 items · 33.3% · this week 1 (\u22121) · 1 theme",
             id="english",
         ),
         pytest.param(
             "nl",
-            "Bezorging en facturen — 54 berichten · 66,7% · deze week +1 · 2 thema's",
-            "App crasht — 27 berichten · 33,3% · deze week \u22121 · 1 thema",
+            "Bezorging en facturen — 54 berichten · 66,7% · deze week 4 (+1) · 2 thema's",
+            "App crasht — 27 berichten · 33,3% · deze week 1 (\u22121) · 1 thema",
             id="dutch",
         ),
     ],
@@ -148,7 +148,13 @@ def test_move_a_theme_from_its_page_then_undo_there(tree_workspace, lang):
     at = open_page("theme", lang=lang, query={"theme": "3"})
     assert t("theme.top", lang).format(label=NAMES[lang][20]) in map(plain, texts(at, "caption"))
     picker = next(s for s in at.selectbox if s.label == t("tops.move_to", lang))
-    assert picker.options == [NAMES[lang][10]]  # not the one it is under
+    # it starts at the main theme the theme is under now (it started at the first other one)
+    assert picker.value == 20
+    assert picker.options == [NAMES[lang][10], NAMES[lang][20]]
+    button(at, t("tops.move", lang)).click().run()
+    assert not texts(at, "warning")  # "moving" it where it is: nothing to confirm
+    picker = next(s for s in at.selectbox if s.label == t("tops.move_to", lang))
+    picker.set_value(10)
     button(at, t("tops.move", lang)).click().run()
     warning = plain(texts(at, "warning")[0])
     assert NAMES[lang][3] in warning and NAMES[lang][10] in warning
