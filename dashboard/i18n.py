@@ -431,6 +431,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Zoeken op betekenis heeft feedback met embeddings nodig en die zijn er nog niet (maak eerst thema's). Hieronder de woordtreffers.",
     },
     "search.nothing": {"en": "Nothing found.", "nl": "Niets gevonden."},
+    "search.count_one": {"en": "1 hit.", "nl": "1 treffer."},
+    "search.count_all": {"en": "{n} hits.", "nl": "{n} treffers."},
     "search.count": {
         "en": "{n} hits; the best {shown} are shown.",
         "nl": "{n} treffers; de beste {shown} staan hieronder.",
@@ -440,19 +442,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "{n} of meer treffers; de beste {shown} staan hieronder.",
     },
     "search.min_score": {
-        "en": "A hit by meaning scores at least {score}.",
-        "nl": "Een treffer op betekenis scoort minstens {score}.",
+        "en": "A hit by meaning has a relevance of at least {score}.",
+        "nl": "Een treffer op betekenis heeft een relevantie van minstens {score}.",
     },
     "search.nothing_relevant": {
-        "en": "Nothing is close enough in meaning (score {score} or more). Try other words, or search by words.",
-        "nl": "Niets komt qua betekenis dicht genoeg in de buurt (score {score} of hoger). Probeer andere woorden, of zoek op woorden.",
+        "en": "Nothing is close enough in meaning (relevance {score} or more). Try other words, or search by words.",
+        "nl": "Niets komt qua betekenis dicht genoeg in de buurt (relevantie {score} of hoger). Probeer andere woorden, of zoek op woorden.",
     },
-    "search.score": {"en": "Score", "nl": "Score"},
-    "search.score_help.semantic": {
-        "en": "Similarity in meaning, 0-1.",
-        "nl": "Gelijkenis in betekenis, 0-1.",
+    # "Score" is a star rating everywhere else: a hit's rank is its relevance, on the page,
+    # in its CSV and in `klantstem search`.
+    "search.relevance": {"en": "Relevance", "nl": "Relevantie"},
+    "search.relevance_help.semantic": {
+        "en": "How close in meaning, plus a bonus for the search words found in the text: higher is closer.",
+        "nl": "Hoe dicht de betekenis bij de zoekvraag ligt, plus een bonus voor gevonden zoekwoorden: hoger is dichterbij.",
     },
-    "search.score_help.keyword": {"en": "1 = every word found.", "nl": "1 = elk woord gevonden."},
+    "search.relevance_help.keyword": {
+        "en": "1 = every word found.",
+        "nl": "1 = elk woord gevonden.",
+    },
     "search.unsorted": {"en": "(unsorted)", "nl": "(ongesorteerd)"},
     "search.download": {"en": "Download results (CSV)", "nl": "Resultaten downloaden (CSV)"},
     "upload.title": {"en": "Upload", "nl": "Uploaden"},
@@ -580,7 +587,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Similarity to the theme (0-1)",
         "nl": "Gelijkenis met het thema (0-1)",
     },
-    "download.col.score": {"en": "Relevance (0-1)", "nl": "Relevantie (0-1)"},
     "download.col.text": {"en": "Text", "nl": "Tekst"},
     "download.status.active": {"en": "active", "nl": "actief"},
     "download.status.proposed": {"en": "proposed", "nl": "voorgesteld"},
