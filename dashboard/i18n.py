@@ -441,6 +441,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} or more hits; the best {shown} are shown.",
         "nl": "{n} of meer treffers; de beste {shown} staan hieronder.",
     },
+    # search by words lists the newest hits first (every one holds all the words)
+    "search.count_newest": {
+        "en": "{n} hits; the newest {shown} are shown.",
+        "nl": "{n} treffers; de nieuwste {shown} staan hieronder.",
+    },
+    "search.count_more_newest": {
+        "en": "{n} or more hits; the newest {shown} are shown.",
+        "nl": "{n} of meer treffers; de nieuwste {shown} staan hieronder.",
+    },
     "search.min_score": {
         "en": "A hit by meaning has a relevance of at least {score}.",
         "nl": "Een treffer op betekenis heeft een relevantie van minstens {score}.",

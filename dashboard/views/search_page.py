@@ -69,7 +69,7 @@ def render() -> None:
             for r, m in zip(results["rating"], results["rating_scale_max"], strict=True)
         ],
     )[["score", "received_at", "channel", "rating", "language", "theme", "text"]]
-    count = _count_text(found.total, len(shown), found.capped, lang)
+    count = _count_text(found.total, len(shown), found.capped, lang, newest=mode == "keyword")
     if mode == "semantic":
         count += " " + t("search.min_score").format(score=fmt.number(MIN_MEANING_SCORE, lang, 2))
     st.caption(md(count))
@@ -85,7 +85,7 @@ def render() -> None:
             "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
             "channel": st.column_config.TextColumn(t("col.channel")),
             "rating": st.column_config.TextColumn(t("col.rating"), width="small"),
-            "language": st.column_config.TextColumn(t("col.language"), width="small"),
+            "language": st.column_config.TextColumn(t("col.language")),
             "theme": st.column_config.TextColumn(t("col.theme")),
             "text": st.column_config.TextColumn(t("col.text"), width="large"),
         },
@@ -99,12 +99,11 @@ def render() -> None:
     )
 
 
-def _count_text(total: int, shown: int, capped: bool, lang: str) -> str:
-    """ "42 hits." when all are listed, "1 hit.", else how many of how many are listed."""
-    if capped:
-        key = "search.count_more"
-    elif shown < total:
-        key = "search.count"
+def _count_text(total: int, shown: int, capped: bool, lang: str, *, newest: bool = False) -> str:
+    """The hit count: "42 hits." when all are listed, "1 hit.", else how many are listed of
+    how many: the best (by meaning) or, with ``newest`` (by words, newest first), the newest."""
+    if capped or shown < total:
+        key = ("search.count_more" if capped else "search.count") + ("_newest" if newest else "")
     else:
         key = "search.count_one" if total == 1 else "search.count_all"
     return t(key, lang).format(n=fmt.number(total, lang), shown=fmt.number(shown, lang))

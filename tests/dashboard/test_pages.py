@@ -361,6 +361,13 @@ def test_search_count_says_how_many_are_listed_only_when_not_all_are():
     assert _count_text(42, 42, False, "nl") == "42 treffers."
     assert _count_text(1234, 50, False, "nl") == "1.234 treffers; de beste 50 staan hieronder."
     assert _count_text(500, 50, True, "en") == "500 or more hits; the best 50 are shown."
+    # search by words lists the newest first: they are not "the best"
+    assert _count_text(396, 50, False, "nl", newest=True) == (
+        "396 treffers; de nieuwste 50 staan hieronder."
+    )
+    assert _count_text(500, 50, True, "en", newest=True) == (
+        "500 or more hits; the newest 50 are shown."
+    )
 
 
 def test_search_shows_unsorted_hits_as_unsorted(themed_workspace):
