@@ -137,19 +137,33 @@ def import_command(
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
+        lang = "en"  # `import` has no --lang (yet): its counts still say one and many apart
         for item in report.files:
             file = item.imported
-            fmt = f" [{file.detected_format}]" if file.detected_format else ""
             skipped = "".join(
-                f", {n} {kind} tickets skipped"
-                for kind, n in (("deleted", file.skipped_deleted), ("spam", file.skipped_spam))
+                _say("cli.import.skipped_tickets", lang, tickets=_count(n, kind, lang))
+                for kind, n in (
+                    ("deleted_tickets", file.skipped_deleted),
+                    ("spam_tickets", file.skipped_spam),
+                )
                 if n
             )
             typer.echo(
-                f"{file.file}{fmt}: {file.added} added ({item.text_items} with text, "
-                f"{item.without_text} star-only or replies), {file.duplicates} duplicates, "
-                f"{len(file.problems)} problems{skipped}; {item.placed} placed in themes "
-                f"({item.proposed} in proposed new themes), {item.unsorted} unsorted"
+                _say(
+                    "cli.import.file",
+                    lang,
+                    file=file.file,
+                    format=f" [{file.detected_format}]" if file.detected_format else "",
+                    added=file.added,
+                    text=item.text_items,
+                    without=item.without_text,
+                    duplicates=_count(file.duplicates, "duplicates", lang),
+                    problems=_count(len(file.problems), "problems", lang),
+                    skipped=skipped,
+                    placed=item.placed,
+                    proposed=item.proposed,
+                    unsorted=item.unsorted,
+                )
             )
             for problem in file.problems:
                 typer.secho(
@@ -159,11 +173,18 @@ def import_command(
                 )
         if report.skipped:
             typer.echo(f"Skipped (not an export type): {', '.join(report.skipped)}")
+        problems = sum(len(f.imported.problems) for f in report.files)
         typer.echo(
-            f"Total: {report.total('added')} added, {report.total('duplicates')} duplicates, "
-            f"{sum(len(f.imported.problems) for f in report.files)} problems; "
-            f"{report.total('placed')} placed, {report.total('unsorted')} unsorted, "
-            f"{len(report.proposed_themes)} new themes proposed."
+            _say(
+                "cli.import.total",
+                lang,
+                added=report.total("added"),
+                duplicates=_count(report.total("duplicates"), "duplicates", lang),
+                problems=_count(problems, "problems", lang),
+                placed=report.total("placed"),
+                unsorted=report.total("unsorted"),
+                proposed=_count(len(report.proposed_themes), "new_themes", lang),
+            )
         )
         if report.themes_missing and report.total("text_items"):
             typer.echo("No themes yet: run `klantstem themes` to build them.")

@@ -487,6 +487,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.n.spikes.n": {"en": "{n} spikes", "nl": "{n} pieken"},
     "cli.n.new_themes.one": {"en": "1 new theme", "nl": "1 nieuw thema"},
     "cli.n.new_themes.n": {"en": "{n} new themes", "nl": "{n} nieuwe thema's"},
+    "cli.n.duplicates.one": {"en": "1 duplicate", "nl": "1 dubbel bericht"},
+    "cli.n.duplicates.n": {"en": "{n} duplicates", "nl": "{n} dubbele berichten"},
+    "cli.n.problems.one": {"en": "1 problem", "nl": "1 probleem"},
+    "cli.n.problems.n": {"en": "{n} problems", "nl": "{n} problemen"},
+    "cli.n.deleted_tickets.one": {"en": "1 deleted ticket", "nl": "1 verwijderd ticket"},
+    "cli.n.deleted_tickets.n": {"en": "{n} deleted tickets", "nl": "{n} verwijderde tickets"},
+    "cli.n.spam_tickets.one": {"en": "1 spam ticket", "nl": "1 spamticket"},
+    "cli.n.spam_tickets.n": {"en": "{n} spam tickets", "nl": "{n} spamtickets"},
+    "cli.import.file": {
+        "en": "{file}{format}: {added} added ({text} with text, {without} star-only or replies), {duplicates}, {problems}{skipped}; {placed} placed in themes ({proposed} in proposed new themes), {unsorted} unsorted",
+        "nl": "{file}{format}: {added} toegevoegd ({text} met tekst, {without} alleen sterren of antwoorden), {duplicates}, {problems}{skipped}; {placed} in thema's ingedeeld ({proposed} in voorgestelde nieuwe thema's), {unsorted} ongesorteerd",
+    },
+    "cli.import.skipped_tickets": {"en": ", {tickets} skipped", "nl": ", {tickets} overgeslagen"},
+    "cli.import.total": {
+        "en": "Total: {added} added, {duplicates}, {problems}; {placed} placed, {unsorted} unsorted, {proposed} proposed.",
+        "nl": "Totaal: {added} toegevoegd, {duplicates}, {problems}; {placed} ingedeeld, {unsorted} ongesorteerd, {proposed} voorgesteld.",
+    },
     "cli.no_workspace": {
         "en": "{path}: no workspace there. Import files first or pass --workspace.",
         "nl": "{path}: daar is geen werkruimte. Importeer eerst bestanden of geef --workspace op.",

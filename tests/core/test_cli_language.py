@@ -147,3 +147,21 @@ def test_help_has_no_markup_left_raw(command):
     result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
     assert "``" not in result.output, result.output
+
+
+def test_import_counts_one_in_the_singular(tmp_path):
+    # `import` has no --lang: English, but "1 duplicate, 1 problem", not "1 duplicates".
+    source = tmp_path / "feedback.csv"
+    source.write_text(
+        "id,date,text\n1,2026-11-02 10:00,Levering was te laat\n"
+        "1,2026-11-02 10:00,Levering was te laat\n2,not a date,Great support\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(source), "--workspace", str(tmp_path / "ws")])
+    assert result.exit_code == 0, result.output
+    file_line, total = result.stdout.splitlines()[:2]
+    assert ": 1 added (1 with text, 0 star-only or replies), 1 duplicate, 1 problem;" in file_line
+    assert (
+        total
+        == "Total: 1 added, 1 duplicate, 1 problem; 0 placed, 1 unsorted, 0 new themes proposed."
+    )
