@@ -208,8 +208,9 @@ def export_items(
     ],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Write every stored item (all fields, its local received_date and iso_week, its top
-    theme and theme) to a CSV file, or to an Excel workbook when the file name ends in .xlsx.
+    """Write every stored item (all fields, received_at as the stored UTC instant with its
+    offset, its local received_date and iso_week, its top theme and theme) to a CSV file, or
+    to an Excel workbook when the file name ends in .xlsx.
 
     Text cells a spreadsheet would run as a formula are written with a leading apostrophe.
     """
