@@ -61,11 +61,38 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _existing_workspace(workspace: Path) -> Path:
+def _existing_workspace(workspace: Path, lang: str = "en") -> Path:
     """``workspace`` when the file exists; commands that only read never create one."""
     if not Path(workspace).exists():
-        raise _fail(f"{workspace}: no workspace there. Import files first or pass --workspace.")
+        raise _fail(_say("cli.no_workspace", lang, path=workspace))
     return workspace
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    """The catalogue's ``key`` (``dashboard/i18n.py``, the dashboard's own) in ``lang``.
+
+    Imported on first use: the catalogue imports streamlit (about half a second), which only
+    the commands with ``--lang`` pay for.
+    """
+    from dashboard.i18n import t
+
+    return t(key, lang).format(**values)
+
+
+def _count(n: int, what: str, lang: str) -> str:
+    """``1 spike`` / ``3 spikes``, ``1 piek`` / ``1.234 pieken``: ``cli.n.<what>.one``/``.n``."""
+    from dashboard import formatting as fmt
+
+    return _say(f"cli.n.{what}.one" if n == 1 else f"cli.n.{what}.n", lang, n=fmt.number(n, lang))
+
+
+def _error(exc: KlantstemError, lang: str) -> str:
+    """A project error in ``lang``, worded as the dashboard words it."""
+    if lang == "en":
+        return str(exc)
+    from dashboard.problem_text import error_message
+
+    return error_message(exc, lang)
 
 
 def _check_lang(lang: str) -> None:
@@ -110,19 +137,33 @@ def import_command(
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
+        lang = "en"  # `import` has no --lang (yet): its counts still say one and many apart
         for item in report.files:
             file = item.imported
-            fmt = f" [{file.detected_format}]" if file.detected_format else ""
             skipped = "".join(
-                f", {n} {kind} tickets skipped"
-                for kind, n in (("deleted", file.skipped_deleted), ("spam", file.skipped_spam))
+                _say("cli.import.skipped_tickets", lang, tickets=_count(n, kind, lang))
+                for kind, n in (
+                    ("deleted_tickets", file.skipped_deleted),
+                    ("spam_tickets", file.skipped_spam),
+                )
                 if n
             )
             typer.echo(
-                f"{file.file}{fmt}: {file.added} added ({item.text_items} with text, "
-                f"{item.without_text} star-only or replies), {file.duplicates} duplicates, "
-                f"{len(file.problems)} problems{skipped}; {item.placed} placed in themes "
-                f"({item.proposed} in proposed new themes), {item.unsorted} unsorted"
+                _say(
+                    "cli.import.file",
+                    lang,
+                    file=file.file,
+                    format=f" [{file.detected_format}]" if file.detected_format else "",
+                    added=file.added,
+                    text=item.text_items,
+                    without=item.without_text,
+                    duplicates=_count(file.duplicates, "duplicates", lang),
+                    problems=_count(len(file.problems), "problems", lang),
+                    skipped=skipped,
+                    placed=item.placed,
+                    proposed=item.proposed,
+                    unsorted=item.unsorted,
+                )
             )
             for problem in file.problems:
                 typer.secho(
@@ -132,11 +173,18 @@ def import_command(
                 )
         if report.skipped:
             typer.echo(f"Skipped (not an export type): {', '.join(report.skipped)}")
+        problems = sum(len(f.imported.problems) for f in report.files)
         typer.echo(
-            f"Total: {report.total('added')} added, {report.total('duplicates')} duplicates, "
-            f"{sum(len(f.imported.problems) for f in report.files)} problems; "
-            f"{report.total('placed')} placed, {report.total('unsorted')} unsorted, "
-            f"{len(report.proposed_themes)} new themes proposed."
+            _say(
+                "cli.import.total",
+                lang,
+                added=report.total("added"),
+                duplicates=_count(report.total("duplicates"), "duplicates", lang),
+                problems=_count(problems, "problems", lang),
+                placed=report.total("placed"),
+                unsorted=report.total("unsorted"),
+                proposed=_count(len(report.proposed_themes), "new_themes", lang),
+            )
         )
         if report.themes_missing and report.total("text_items"):
             typer.echo("No themes yet: run `klantstem themes` to build them.")
@@ -160,10 +208,11 @@ def export_items(
     ],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Write every stored item (all fields, its local received_date and iso_week, its top
-    theme and theme) to a CSV file, or a workbook for ``.xlsx``.
+    """Write every stored item (all fields, received_at as the stored UTC instant with its
+    offset, its local received_date and iso_week, its top theme and theme) to a CSV file, or
+    to an Excel workbook when the file name ends in .xlsx.
 
-    Text cells a spreadsheet would run as a formula are written with a leading ``'``.
+    Text cells a spreadsheet would run as a formula are written with a leading apostrophe.
     """
     from analysis.safe_tables import frame_csv_bytes, frame_xlsx_bytes
     from workspace.queries import items_for_export
@@ -207,7 +256,9 @@ def themes(
     no_refresh: Annotated[
         bool, typer.Option("--no-refresh", help="Only print the current themes.")
     ] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Label language: nl or en.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the labels and the output: nl or en.")
+    ] = "en",
     recluster: Annotated[
         bool,
         typer.Option(
@@ -219,6 +270,7 @@ def themes(
 ) -> None:
     """Refresh the themes (embedding only new texts) and print the theme tree: top themes
     (ids T1, T2, ...) with their themes, and their sizes."""
+    from dashboard import formatting as fmt
     from workspace.queries import theme_coverage
     from workspace.refresh import refresh_themes
     from workspace.theme_tree import tree_summary
@@ -229,43 +281,62 @@ def themes(
         step = (stage, int(fraction * 4))  # a line per stage and quarter, not per batch
         if step not in shown:
             shown.add(step)
-            typer.echo(f"  {stage} {fraction:.0%}", err=True)
+            typer.echo(f"  {_say(f'cli.stage.{stage}', lang)} {fraction:.0%}", err=True)
 
     _check_lang(lang)
-    _existing_workspace(workspace)  # refreshing a mistyped path would make an empty workspace
+    _existing_workspace(workspace, lang)  # refreshing a mistyped path would make an empty one
     try:
         with Workspace.open(workspace) as ws:
             if not no_refresh:
                 report = refresh_themes(ws, progress=progress, keep_if_as_good=not recluster)
                 typer.echo(
-                    f"Refreshed {report.items} items with {report.model_id} in "
-                    f"{report.seconds:.1f} s ({report.embedded} newly embedded)."
+                    _say(
+                        "cli.themes.refreshed",
+                        lang,
+                        items=_count(report.items, "items", lang),
+                        model=report.model_id,
+                        seconds=fmt.number(report.seconds, lang, 1),
+                        embedded=fmt.number(report.embedded, lang),
+                    )
                 )
                 if report.kept_previous:
                     typer.echo(
-                        "Kept the current themes: the new clustering fits no better "
-                        f"({report.fit_new:.3f} against {report.fit_previous:.3f}; "
-                        "--recluster takes it anyway)."
+                        _say(
+                            "cli.themes.kept",
+                            lang,
+                            new=fmt.number(report.fit_new, lang, 3),
+                            old=fmt.number(report.fit_previous, lang, 3),
+                        )
                     )
             tree = tree_summary(ws, lang=lang)
             cover = theme_coverage(ws)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     if as_json:
         typer.echo(json.dumps(tree, ensure_ascii=False, indent=2))
         return
+    head = {c: _say(f"cli.themes.col.{c}", lang) for c in ("id", "label", "size")}
+    proposed = " " + _say("cli.themes.proposed", lang)
     labels = [t["label"] for top in tree for t in top["themes"]] + [top["label"] for top in tree]
-    width = max([len("label") + 4, *(len(str(x)) + 4 for x in labels)])
-    typer.echo(f"{'id':>5}  {'label':<{width}}  {'size':>6}")
+    width = max([len(head["label"]) + 4, *(len(str(x)) + len(proposed) + 2 for x in labels)])
+    size = max(6, len(head["size"]))
+    typer.echo(f"{head['id']:>5}  {head['label']:<{width}}  {head['size']:>{size}}")
     for top in tree:
         top_id = "" if top["top_id"] is None else f"T{top['top_id']}"
-        typer.echo(f"{top_id:>5}  {top['label'].upper() or '-':<{width}}  {top['items']:>6}")
+        typer.echo(f"{top_id:>5}  {top['label'].upper() or '-':<{width}}  {top['items']:>{size}}")
         for theme in top["themes"]:
-            name = f"  {theme['label']}" + (" (proposed)" if theme["status"] == "proposed" else "")
-            typer.echo(f"{theme['theme_id']:>5}  {name:<{width}}  {theme['items']:>6}")
+            name = f"  {theme['label']}" + (proposed if theme["status"] == "proposed" else "")
+            typer.echo(f"{theme['theme_id']:>5}  {name:<{width}}  {theme['items']:>{size}}")
     typer.echo(
-        f"{len(tree)} top themes, {cover.themes} themes; {cover.unsorted} of {cover.items} "
-        f"text items unsorted ({1 - cover.share_sorted:.1%})."
+        _say(
+            "cli.themes.footer",
+            lang,
+            tops=_count(len(tree), "top_themes", lang),
+            themes=_count(cover.themes, "themes", lang),
+            unsorted=fmt.number(cover.unsorted, lang),
+            items=_count(cover.items, "text_items", lang),
+            share=fmt.percent(1 - cover.share_sorted, lang),
+        )
     )
 
 
@@ -277,20 +348,24 @@ def search(
     ] = "meaning",
     limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Theme label language: nl or en.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the theme names and the output: nl or en.")
+    ] = "en",
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
     """Search the feedback like the dashboard's Search page: best match first, only real hits
     (by meaning: a score of at least the dashboard's minimum), and how many there are."""
+    from dashboard import formatting as fmt
+    from dashboard.i18n import channel_names
     from workspace.search import FETCHED, MIN_MEANING_SCORE, find_items, hits
 
     _check_lang(lang)
-    _existing_workspace(workspace)
+    _existing_workspace(workspace, lang)
     try:
         with Workspace.open(workspace) as ws:
             results = find_items(ws, query, mode, lang=lang, limit=max(limit, FETCHED))
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     found = hits(results, mode, shown=limit)
     if as_json:
         rows = json.loads(
@@ -298,24 +373,33 @@ def search(
         )
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    names = channel_names(lang)
+    relevance = _say("search.relevance", lang)
+    width = max(6, len(relevance))
+    if not found.rows.empty:
+        channel, theme, text = (_say(k, lang) for k in ("col.channel", "col.theme", "col.text"))
+        date = _say("col.date", lang)
+        typer.echo(f"{relevance:>{width}}  {date:<10}  {channel:<11}  {theme:<24}  {text}")
     for row in found.rows.itertuples(index=False):
         text = " ".join(str(row.text).split())
-        theme = row.theme if isinstance(row.theme, str) and row.theme else "(unsorted)"
+        theme = row.theme if isinstance(row.theme, str) and row.theme else ""
+        theme = theme or _say("search.unsorted", lang)
         typer.echo(
-            f"{row.score:6.2f}  {str(row.received_at)[:10]}  {row.channel:<10}  "
-            f"{theme[:24]:<24}  {text[:90]}"
+            f"{fmt.number(row.score, lang, 2):>{width}}  {str(row.received_at)[:10]}  "
+            f"{names.get(row.channel, row.channel):<11}  {theme[:24]:<24}  {text[:90]}"
         )
-    minimum = (
-        f"; a hit by meaning scores at least {MIN_MEANING_SCORE:.2f}" if mode == "meaning" else ""
-    )
+    how = _say(f"cli.search.how.{mode}", lang, score=fmt.number(MIN_MEANING_SCORE, lang, 2))
     if not found.total:
-        typer.echo(f"No hits for {query!r} ({mode}{minimum}).")
+        typer.echo(_say("cli.search.none", lang, query=repr(query), how=how))
         return
-    count = f"{found.total} or more hits" if found.capped else f"{found.total} hits"
-    if found.total == 1:
-        count = "1 hit"
-    shown = f"; the first {len(found.rows)} shown" if len(found.rows) < found.total else ""
-    typer.echo(f"{count} for {query!r} ({mode}{minimum}){shown}.")
+    count = _count(found.total, "hits", lang)
+    if found.capped:
+        count = _say("cli.n.hits.more", lang, n=fmt.number(found.total, lang))
+    shown = len(found.rows)
+    shown_text = _say("cli.search.shown", lang, n=shown) if shown < found.total else ""
+    typer.echo(
+        _say("cli.search.found", lang, hits=count, query=repr(query), how=how, shown=shown_text)
+    )
 
 
 def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
@@ -526,40 +610,57 @@ def summary_command(
 
     if fmt not in FORMATS or lang not in LANGUAGES:
         raise _fail(
-            f"--format must be one of {', '.join(FORMATS)} and --lang one of "
-            f"{', '.join(LANGUAGES)}; got --format {fmt} --lang {lang}."
+            _say(
+                "cli.summary.bad_option",
+                lang if lang in LANGUAGES else "en",
+                formats=", ".join(FORMATS),
+                langs=", ".join(LANGUAGES),
+                fmt=fmt,
+                got_lang=lang,
+            )
         )
     from ingest.schema import CHANNELS
     from workspace.queries import filter_options
     from workspace.summary import parse_iso_week, resolve_week
 
     if channel and channel not in CHANNELS:
-        raise _fail(f"--channel must be one of {', '.join(CHANNELS)}; got {channel!r}.")
+        raise _fail(
+            _say("cli.summary.bad_channel", lang, channels=", ".join(CHANNELS), channel=channel)
+        )
     try:
-        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+        with Workspace.open(_existing_workspace(workspace, lang), read_only=True) as ws:
             resolved = resolve_week(ws, week)
             if parse_iso_week(resolved) > date.today():
-                raise _fail(f"Week {resolved} has not started yet; pick a past week or 'last'.")
+                raise _fail(_say("cli.summary.future_week", lang, week=resolved))
             if channel and channel not in filter_options(ws).channels:
+                present = ", ".join(filter_options(ws).channels)
                 raise _fail(
-                    f"The workspace has no {channel} items; channels with items: "
-                    f"{', '.join(filter_options(ws).channels) or 'none'}."
+                    _say(
+                        "cli.summary.no_channel",
+                        lang,
+                        channel=channel,
+                        channels=present or _say("cli.summary.no_channels", lang),
+                    )
                 )
             result = weekly_summary(ws, resolved, channel or None, lang)
         if not result.total.items:
-            where = f" in channel {channel}" if channel else ""
-            raise _fail(
-                f"No feedback in week {resolved}{where}, so no summary was written. "
-                "Pick another --week (or 'last') or import that week's exports."
-            )
+            where = _say("cli.summary.in_channel", lang, channel=channel) if channel else ""
+            raise _fail(_say("cli.summary.empty", lang, week=resolved, where=where))
         data = render_summary(result, fmt, lang)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     target = output or Path(summary_filename(result, fmt))
     target.write_bytes(data)
     typer.echo(
-        f"Wrote the summary of {result.week} ({result.total.items} items, "
-        f"{len(result.spikes)} spikes, {len(result.new_themes)} new themes) to {target}."
+        _say(
+            "cli.summary.wrote",
+            lang,
+            week=result.week,
+            items=_count(result.total.items, "items", lang),
+            spikes=_count(len(result.spikes), "spikes", lang),
+            new_themes=_count(len(result.new_themes), "new_themes", lang),
+            path=target,
+        )
     )
 
 

@@ -96,14 +96,15 @@ def quotes_csv(quotes: pd.DataFrame, lang: str) -> bytes:
 
 
 def search_csv(results: pd.DataFrame, lang: str) -> bytes:
-    """Search hits (``search_results.hits(...).rows``), best first, as the search download."""
+    """Search hits (``workspace.search.hits(...).rows``), best first, as the search download;
+    its first column is the hit's relevance, headed as on the Search page."""
     frame = _headed(
         {
-            "score": _round(results["score"], 2).tolist(),
             **_item_columns(results, lang),
             "theme": [t("search.unsorted", lang) if pd.isna(v) else v for v in results["theme"]],
             "text": results["text"].tolist(),
         },
         lang,
     )
+    frame.insert(0, t("search.relevance", lang), _round(results["score"], 2).tolist())
     return localized_frame_csv_bytes(frame, lang)

@@ -26,8 +26,9 @@ import pandas as pd
 from ingest.errors import WorkspaceError
 from ingest.messages import message as say
 from workspace.db import Workspace
-from workspace.queries import Filters, theme_label_sql
-from workspace.theme_queries import QUOTE_COLUMNS
+from workspace.localtime import workspace_timezone
+from workspace.queries import Filters, filter_sql, theme_label_sql
+from workspace.theme_queries import quote_columns
 from workspace.vectors import ensure_vectors, text_items, workspace_embedder
 
 MODES = ("meaning", "words")
@@ -68,9 +69,11 @@ def hits(results: pd.DataFrame, mode: str, shown: int = 50) -> Hits:
     return Hits(kept.head(shown), len(kept), capped)
 
 
-def _result_sql(lang: str, score: str) -> str:
+def _result_sql(lang: str, score: str, tz: str) -> str:
+    """The result columns; ``received_at`` the local wall-clock time in zone ``tz``, like every
+    quote the dashboard shows (:func:`workspace.theme_queries.quote_columns`)."""
     return f"""
-    SELECT {QUOTE_COLUMNS}, a.theme_id, {theme_label_sql(lang)} AS theme, {score} AS score
+    SELECT {quote_columns(tz)}, a.theme_id, {theme_label_sql(lang)} AS theme, {score} AS score
     FROM items i
     LEFT JOIN assignments a ON a.item_id = i.id
     LEFT JOIN themes t ON t.theme_id = a.theme_id
@@ -161,21 +164,22 @@ def keyword_search(
 ) -> pd.DataFrame:
     """Items whose text or subject contains every word of ``query`` (any case), newest first.
 
-    Columns: ``id``, ``received_at``, ``channel``, ``rating``, ``rating_scale_max``,
-    ``language``, ``text``, ``theme_id``, ``theme``, ``score`` (number of words matched in the
-    text). Empty query: empty result.
+    Columns: ``id``, ``received_at`` (local wall-clock time in the workspace's zone, as every
+    screen and export shows it), ``channel``, ``rating``, ``rating_scale_max``, ``language``,
+    ``text``, ``theme_id``, ``theme``, ``score`` (1.0: every word found). Empty query: empty
+    result.
     """
     words = [w for w in query.split() if w]
     if not words:
         return _empty(ws, lang)
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     conditions = " AND ".join(["(i.text ILIKE ? OR i.subject ILIKE ?)"] * len(words))
     word_params: list[object] = []
     for word in words:
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         word_params += [like, like]
     conditions = conditions.replace("ILIKE ?", "ILIKE ? ESCAPE '\\'")
-    sql = _result_sql(lang, "1.0") + (
+    sql = _result_sql(lang, "1.0", tz) + (
         f" WHERE {where} AND {conditions} ORDER BY i.received_at DESC, i.id LIMIT ?"
     )
     return ws.query_df(sql, [*params, *word_params, int(limit)])
@@ -202,10 +206,10 @@ def semantic_search(
     if not query.strip():
         return _empty(ws, lang)
     vector = np.asarray(embedder.embed([query.strip()]), dtype=np.float32)[0]
-    where, params = (filters or Filters()).where()
+    where, params, tz = filter_sql(ws, filters)
     bonus, bonus_params = _word_bonus_sql(ws, query)
     # Score every cached vector of this model in DuckDB (~100k rows: tens of ms), then join.
-    sql = _result_sql(lang, f"(e.score + {WORD_WEIGHT} * {bonus})").replace(
+    sql = _result_sql(lang, f"(e.score + {WORD_WEIGHT} * {bonus})", tz).replace(
         "FROM items i",
         """FROM (
             SELECT text_hash, list_cosine_similarity(vector, CAST(? AS FLOAT[])) AS score
@@ -225,5 +229,5 @@ def has_vectors(ws: Workspace, model_id: str) -> bool:
 
 
 def _empty(ws: Workspace, lang: str) -> pd.DataFrame:
-    sql = _result_sql(lang, "1.0") + " WHERE false"
+    sql = _result_sql(lang, "1.0", workspace_timezone(ws)) + " WHERE false"
     return ws.query_df(sql)

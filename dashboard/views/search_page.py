@@ -64,10 +64,12 @@ def render() -> None:
         # as text in the UI language's notation (Streamlit's number formats know only the
         # point); the rows come best first
         score=[fmt.number(v, lang, 2) for v in results["score"]],
-    )[["score", "received_at", "channel", "language", "theme", "text"]]
-    count = t("search.count_more" if found.capped else "search.count").format(
-        n=fmt.number(found.total, lang), shown=fmt.number(len(shown), lang)
-    )
+        rating=[
+            fmt.rating(r, m, lang)
+            for r, m in zip(results["rating"], results["rating_scale_max"], strict=True)
+        ],
+    )[["score", "received_at", "channel", "rating", "language", "theme", "text"]]
+    count = _count_text(found.total, len(shown), found.capped, lang, newest=mode == "keyword")
     if mode == "semantic":
         count += " " + t("search.min_score").format(score=fmt.number(MIN_MEANING_SCORE, lang, 2))
     st.caption(md(count))
@@ -78,11 +80,12 @@ def render() -> None:
         key="search_results",
         column_config={
             "score": st.column_config.TextColumn(
-                t("search.score"), help=t(f"search.score_help.{mode}"), width="small"
+                t("search.relevance"), help=t(f"search.relevance_help.{mode}"), width="small"
             ),
             "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
             "channel": st.column_config.TextColumn(t("col.channel")),
-            "language": st.column_config.TextColumn(t("col.language"), width="small"),
+            "rating": st.column_config.TextColumn(t("col.rating"), width="small"),
+            "language": st.column_config.TextColumn(t("col.language")),
             "theme": st.column_config.TextColumn(t("col.theme")),
             "text": st.column_config.TextColumn(t("col.text"), width="large"),
         },
@@ -94,3 +97,13 @@ def render() -> None:
         mime="text/csv",
         key="search_download",
     )
+
+
+def _count_text(total: int, shown: int, capped: bool, lang: str, *, newest: bool = False) -> str:
+    """The hit count: "42 hits." when all are listed, "1 hit.", else how many are listed of
+    how many: the best (by meaning) or, with ``newest`` (by words, newest first), the newest."""
+    if capped or shown < total:
+        key = ("search.count_more" if capped else "search.count") + ("_newest" if newest else "")
+    else:
+        key = "search.count_one" if total == 1 else "search.count_all"
+    return t(key, lang).format(n=fmt.number(total, lang), shown=fmt.number(shown, lang))

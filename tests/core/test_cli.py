@@ -239,7 +239,7 @@ def test_search_without_hits_says_so(tmp_path):
     ws = _search_workspace(tmp_path)
     result = runner.invoke(app, ["search", "weather forecast", "--workspace", str(ws)])
     assert result.exit_code == 0, result.output
-    assert "No hits for 'weather forecast' (meaning; a hit by meaning scores at least" in (
+    assert "No hits for 'weather forecast' (by meaning; a hit has a relevance of at least" in (
         result.output
     )
 

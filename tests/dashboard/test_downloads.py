@@ -143,8 +143,8 @@ def test_search_download_opens_as_columns_with_numbers(themed_workspace, downloa
     next(b for b in at.button if b.label == go).click().run()
     assert not at.exception
     frame = read_back(downloads["klantstem-search.csv"], lang)
-    score, theme = ("Relevantie (0-1)", "Thema") if lang == "nl" else ("Relevance (0-1)", "Theme")
-    assert frame.columns[0] == score
+    score, theme = ("Relevantie", "Thema") if lang == "nl" else ("Relevance", "Theme")
+    assert frame.columns[0] == score  # the Search page's header: one wording for relevance
     assert_numeric(frame, [score])
     assert len(frame) == 9  # the unsorted "weather" items
     assert set(frame[theme]) == {"(ongesorteerd)" if lang == "nl" else "(unsorted)"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -321,7 +322,52 @@ def test_semantic_search_ranks_cached_vectors(themed_workspace):
 
     assert (results["score"] >= MIN_MEANING_SCORE).all() and len(results) < 90
     captions = [c.replace("\\", "") for c in texts(at, "caption")]
-    assert f"{len(results)} hits; the best {len(results)} are shown." in " ".join(captions)
+    assert f"{len(results)} hits. A hit by meaning has a relevance of at least" in " ".join(
+        captions
+    )
+    assert "the best" not in " ".join(captions)  # every hit is listed: no "best 12 of 12"
+
+
+@pytest.mark.parametrize(
+    ("lang", "relevance", "rating", "count"),
+    [
+        pytest.param("nl", "Relevantie", "Score", "27 treffers.", id="dutch"),
+        pytest.param("en", "Relevance", "Rating", "27 hits.", id="english"),
+    ],
+)
+def test_search_table_says_relevance_and_shows_ratings_as_elsewhere(
+    themed_workspace, lang, relevance, rating, count
+):
+    at = open_page("search", lang=lang)
+    at.text_input(key="search_query").set_value("charged")
+    at.radio(key=f"search_mode_{lang}").set_value("keyword")
+    at.button[0].click().run()
+    table = at.dataframe[0]
+    labels = {k: v.get("label") for k, v in json.loads(table.proto.columns).items()}
+    # "Score" is the star rating on every page; the rank of a hit is its relevance.
+    assert labels["score"] == relevance and labels["rating"] == rating
+    ratings = set(table.value["rating"])
+    assert "" in ratings and all(  # as on a theme's quotes: "4/5", nothing for e-mails
+        r == "" or re.fullmatch(r"\d/5", r) for r in ratings
+    ), ratings
+    assert "nan" not in ratings and "None" not in ratings
+    assert count in [c.replace("\\", "") for c in texts(at, "caption")]
+
+
+def test_search_count_says_how_many_are_listed_only_when_not_all_are():
+    from dashboard.views.search_page import _count_text
+
+    assert _count_text(1, 1, False, "nl") == "1 treffer."
+    assert _count_text(42, 42, False, "nl") == "42 treffers."
+    assert _count_text(1234, 50, False, "nl") == "1.234 treffers; de beste 50 staan hieronder."
+    assert _count_text(500, 50, True, "en") == "500 or more hits; the best 50 are shown."
+    # search by words lists the newest first: they are not "the best"
+    assert _count_text(396, 50, False, "nl", newest=True) == (
+        "396 treffers; de nieuwste 50 staan hieronder."
+    )
+    assert _count_text(500, 50, True, "en", newest=True) == (
+        "500 or more hits; the newest 50 are shown."
+    )
 
 
 def test_search_shows_unsorted_hits_as_unsorted(themed_workspace):
