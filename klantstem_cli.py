@@ -209,7 +209,7 @@ def export_items(
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
     """Write every stored item (all fields, received_at as the stored UTC instant with its
-    offset, its local received_date and iso_week, its top theme and theme) to a CSV file, or
+    offset, its local received_date and iso_week, its main theme and theme) to a CSV file, or
     to an Excel workbook when the file name ends in .xlsx.
 
     Text cells a spreadsheet would run as a formula are written with a leading apostrophe.
@@ -268,7 +268,7 @@ def themes(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the tree as JSON.")] = False,
 ) -> None:
-    """Refresh the themes (embedding only new texts) and print the theme tree: top themes
+    """Refresh the themes (embedding only new texts) and print the theme tree: main themes
     (ids T1, T2, ...) with their themes, and their sizes."""
     from dashboard import formatting as fmt
     from workspace.queries import theme_coverage

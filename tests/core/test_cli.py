@@ -105,13 +105,13 @@ def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     lines = result.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["id", "label", "size"])
     rows = lines[header + 1 : -1]
-    tops = [r for r in rows if r.split()[0].startswith("T")]  # top themes: T1, T2, ...
+    tops = [r for r in rows if r.split()[0].startswith("T")]  # main themes: T1, T2, ...
     themes = [r for r in rows if not r.split()[0].startswith("T")]
     assert len(themes) >= 2 and tops
     unsorted = int(lines[-1].split(" of ")[0].split()[-1])
     assert sum(int(r.split()[-1]) for r in themes) + unsorted == 30
     assert sum(int(r.split()[-1]) for r in tops) + unsorted == 30
-    assert "unsorted" in lines[-1] and "top themes" in lines[-1]
+    assert "unsorted" in lines[-1] and "main themes" in lines[-1]
 
     out = tmp_path / "items.csv"
     assert (
