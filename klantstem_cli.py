@@ -71,8 +71,7 @@ def _existing_workspace(workspace: Path, lang: str = "en") -> Path:
 def _say(key: str, lang: str, **values: object) -> str:
     """The catalogue's ``key`` (``dashboard/i18n.py``, the dashboard's own) in ``lang``.
 
-    Imported on first use: the catalogue imports streamlit (about half a second), which only
-    the commands with ``--lang`` pay for.
+    Imported on first use (the catalogue is large); it does not import streamlit.
     """
     from dashboard.i18n import t
 

@@ -206,10 +206,6 @@ def theme_weekly_channel_counts(
     )
 
 
-QUOTE_COLUMNS = "i.id, i.received_at, i.channel, i.rating, i.rating_scale_max, i.language, i.text"
-"""Quote columns with ``received_at`` as the stored UTC instant; prefer :func:`quote_columns`."""
-
-
 def quote_columns(tz: str) -> str:
     """Columns of a quote; ``received_at`` as local wall-clock time (a naive TIMESTAMP), so a
     date shown is the workspace zone's."""
