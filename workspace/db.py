@@ -34,6 +34,12 @@ def fetch_value(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | No
     return rows[0][0] if rows else None
 
 
+def read_setting(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """One stored setting's text (None when unset), on any connection: a transaction's too."""
+    value = fetch_value(con, "SELECT value FROM settings WHERE key = ?", [key])
+    return None if value is None else str(value)
+
+
 def default_workspace_path() -> Path:
     """``$KLANTSTEM_WORKSPACE`` when set, else ``./klantstem.duckdb``."""
     return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
@@ -373,8 +379,12 @@ class Workspace:
 
     # -- settings ---------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        value = self.scalar("SELECT value FROM settings WHERE key = ?", [key])
-        return default if value is None else str(value)
+        try:
+            with self.cursor() as cur:
+                value = read_setting(cur, key)
+        except duckdb.Error as exc:
+            raise workspace_error(exc, "read") from exc
+        return default if value is None else value
 
     def set_setting(
         self, key: str, value: str, con: duckdb.DuckDBPyConnection | None = None

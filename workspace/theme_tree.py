@@ -33,7 +33,7 @@ from analysis.theme_tree import TreePlan, opinion_top_names, plan_tree
 from ingest.errors import WorkspaceError
 from ingest.messages import message as say
 from workspace import edit_log
-from workspace.db import Workspace, fetch_value
+from workspace.db import Workspace, fetch_value, read_setting
 from workspace.localtime import local_date_sql, local_week_sql, same_days_week_before
 from workspace.names import theme_label_sql, top_label_sql
 from workspace.queries import SHOWN, Filters, filter_sql
@@ -273,8 +273,8 @@ def _opinion_orphans(con: Con, theme_ids: list[int]) -> set[int]:
     )
     if not held:  # themes without items: nothing to judge, and no texts to read
         return set()
-    stored = fetch_value(con, "SELECT value FROM settings WHERE key = ?", [COMMON_WORDS_SETTING])
-    common = frozenset(json.loads(str(stored))) if stored is not None else None
+    stored = read_setting(con, COMMON_WORDS_SETTING)
+    common = frozenset(json.loads(stored)) if stored is not None else None
     only_theirs = "" if common is None else "AND a.theme_id IN (SELECT unnest(?))"
     rows = con.execute(
         f"SELECT i.text, a.theme_id FROM items i LEFT JOIN assignments a ON a.item_id = i.id "
