@@ -8,7 +8,11 @@ from dashboard import data, state
 from dashboard import formatting as fmt
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
-from dashboard.tree_level import pick_level
+from dashboard.theme_rows import top_choices
+from dashboard.tree_level import Level, pick_level
+
+FEWEST_ROWS, MOST_ROWS, DEFAULT_ROWS = 5, 30, 12
+"""The heatmap's row control: from 5 to 30 rows, 12 at first; never more than there are."""
 
 
 def render() -> None:
@@ -40,9 +44,7 @@ def render() -> None:
     st.subheader(t("trends.heatmap"))
     level_col, top_col = st.columns(2, vertical_alignment="bottom")
     level = pick_level("trends_level", lang, level_col)
-    top = top_col.slider(
-        t("trends.top_n"), min_value=5, max_value=30, value=12, step=1, key="trends_top"
-    )
+    top = _rows_shown(level, lang, top_col)
     matrix = data.theme_week_matrix(lang=lang, top=top, level=level.level, top_id=level.top_id)
     st.caption(t("trends.heat_caption"))
     st.plotly_chart(
@@ -99,4 +101,30 @@ def render() -> None:
         ),
         width="stretch",
         key="trends_shares",
+    )
+
+
+def _rows_shown(level: Level, lang: str, container) -> int:
+    """How many rows the heatmap shows: the manager's choice on a slider that only reaches
+    as far as there are themes at this level (9 main themes gave a slider to 30 that did
+    nothing past 9); no slider when there are no more than :data:`FEWEST_ROWS`."""
+    tree = data.theme_tree(lang=lang)
+    if level.tops:
+        available = len(top_choices(tree))
+    elif level.top_id is not None:
+        available = int((tree["top_id"] == level.top_id).sum())
+    else:
+        available = len(tree)
+    most = min(MOST_ROWS, available)
+    if most <= FEWEST_ROWS:
+        return max(most, 1)
+    return int(
+        container.slider(
+            t("trends.top_n"),
+            min_value=FEWEST_ROWS,
+            max_value=most,
+            value=min(DEFAULT_ROWS, most),
+            step=1,
+            key=f"trends_top_{level.level}_{level.top_id}_{state.data_version()}",
+        )
     )

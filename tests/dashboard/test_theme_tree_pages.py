@@ -194,3 +194,43 @@ def test_trends_heatmaps_show_top_themes_by_name_and_go_down(tree_workspace, lan
     charts = {c.key: chart_spec(c)["data"][0] for c in at.get("plotly_chart")}
     assert len(charts["trends_heatmap"]["y"]) == 2 and names[1] in charts["trends_heatmap"]["y"]
     assert not any("·" in str(y) for y in charts["trends_heatmap"]["y"])
+
+
+def _split_into_more_themes(path, extra: int) -> None:
+    """Give the fixture ``extra`` more themes: copies of theme 1 holding some of its items."""
+    with Workspace.open(path) as ws, ws.transaction() as con:
+        for n in range(extra):
+            new = 100 + n
+            con.execute(
+                "INSERT INTO themes SELECT * REPLACE (? AS theme_id, label || ' ' || ? AS label, "
+                "label_en || ' ' || ? AS label_en, label_nl || ' ' || ? AS label_nl) "
+                "FROM themes WHERE theme_id = 1",
+                [new, str(n), str(n), str(n)],
+            )
+            con.execute(
+                "UPDATE assignments SET theme_id = ? WHERE item_id IN (SELECT item_id "
+                "FROM assignments WHERE theme_id = 1 ORDER BY item_id LIMIT 2)",
+                [new],
+            )
+        ws.bump_data_version(con)  # as every edit does: the dashboard reads afresh
+
+
+def test_trends_row_slider_reaches_only_as_far_as_there_are_themes(tree_workspace):
+    # 2 main themes and 3 themes: nothing to choose, every row shown, no slider
+    at = open_page("trends")
+    assert not [s for s in at.slider if s.key and s.key.startswith("trends_top")]
+    widget(at.selectbox, "trends_level").set_value("all").run()
+    charts = {c.key: chart_spec(c)["data"][0] for c in at.get("plotly_chart")}
+    assert len(charts["trends_heatmap"]["y"]) == 3
+    assert not [s for s in at.slider if s.key and s.key.startswith("trends_top")]
+    # 3 + 6 themes: the slider runs from 5 to 9 and starts at all 9
+    _split_into_more_themes(tree_workspace, 6)
+    at = open_page("trends")
+    widget(at.selectbox, "trends_level").set_value("all").run()
+    slider = widget(at.slider, "trends_top")
+    assert (slider.min, slider.max, slider.value) == (5, 9, 9)
+    charts = {c.key: chart_spec(c)["data"][0] for c in at.get("plotly_chart")}
+    assert len(charts["trends_heatmap"]["y"]) == 9
+    slider.set_value(6).run()
+    charts = {c.key: chart_spec(c)["data"][0] for c in at.get("plotly_chart")}
+    assert len(charts["trends_heatmap"]["y"]) == 6
