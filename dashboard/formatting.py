@@ -84,6 +84,11 @@ def short_date(day: date | datetime, lang: str) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
+TABLE_DATE = "DD-MM-YYYY"
+""":func:`short_date` as Streamlit's date columns and date inputs write it."""
+TABLE_DATE_TIME = f"{TABLE_DATE} HH:mm"
+
+
 def language_name(code: str | None, lang: str) -> str:
     """``ru`` → ``Russisch`` / ``Russian``; no code is ``Onbekend`` / ``Unknown``; a code
     the table does not know is shown as it is (the table: ``analysis/language_names.py``)."""

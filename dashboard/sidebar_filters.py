@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.figures import WEEK_CHOICES
-from dashboard.formatting import language_name
+from dashboard.formatting import TABLE_DATE, language_name
 from dashboard.i18n import LANGUAGES, channel_names, current_language, t
 from workspace.queries import Filters
 
@@ -42,7 +42,7 @@ def render() -> None:
             min_value=lo,
             max_value=hi,
             key="filter_start",
-            format="DD-MM-YYYY",
+            format=TABLE_DATE,
             help=t("filters.date_help"),
         )
         end = st.date_input(
@@ -51,7 +51,7 @@ def render() -> None:
             min_value=lo,
             max_value=hi,
             key="filter_end",
-            format="DD-MM-YYYY",
+            format=TABLE_DATE,
             help=t("filters.date_help"),
         )
         lang = current_language()

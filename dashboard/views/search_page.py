@@ -82,7 +82,7 @@ def render() -> None:
             "score": st.column_config.TextColumn(
                 t("search.relevance"), help=t(f"search.relevance_help.{mode}"), width="small"
             ),
-            "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
+            "received_at": st.column_config.DatetimeColumn(t("col.date"), format=fmt.TABLE_DATE),
             "channel": st.column_config.TextColumn(t("col.channel")),
             "rating": st.column_config.TextColumn(t("col.rating"), width="small"),
             "language": st.column_config.TextColumn(t("col.language")),

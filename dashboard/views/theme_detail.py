@@ -140,7 +140,7 @@ def render() -> None:
         width="stretch",
         key="theme_quotes",
         column_config={
-            "received_at": st.column_config.DatetimeColumn(t("col.date"), format="DD-MM-YYYY"),
+            "received_at": st.column_config.DatetimeColumn(t("col.date"), format=fmt.TABLE_DATE),
             "channel": st.column_config.TextColumn(t("col.channel")),
             "rating": st.column_config.TextColumn(t("col.rating")),
             "language": st.column_config.TextColumn(t("col.language"), width="small"),

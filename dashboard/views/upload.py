@@ -230,7 +230,7 @@ def _report(files: list[FileIntake]) -> None:
                 hide_index=True,
                 width="stretch",
                 column_config={
-                    t("col.date"): st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm")
+                    t("col.date"): st.column_config.DatetimeColumn(format=fmt.TABLE_DATE_TIME)
                 },
             )
     problems = upload_report.problems_table(files, lang)

@@ -51,3 +51,11 @@ from dashboard import formatting as fmt
 )
 def test_formats(call, expected):
     assert call() == expected
+
+
+def test_table_dates_are_written_as_short_date_writes_them():
+    day = date(2026, 5, 31)
+    for lang in ("en", "nl"):
+        moment = fmt.TABLE_DATE.replace("DD", "31").replace("MM", "05").replace("YYYY", "2026")
+        assert moment == fmt.short_date(day, lang) == "31-05-2026"
+    assert fmt.TABLE_DATE_TIME.startswith(fmt.TABLE_DATE)
