@@ -79,10 +79,11 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 def _count(n: int, what: str, lang: str) -> str:
-    """``1 spike`` / ``3 spikes``, ``1 piek`` / ``1.234 pieken``: ``cli.n.<what>.one``/``.n``."""
-    from dashboard import formatting as fmt
+    """``1 spike`` / ``3 spikes``, ``1 piek`` / ``1.234 pieken``: ``count.<what>`` through the
+    dashboard's :func:`~dashboard.i18n.plural`."""
+    from dashboard.i18n import plural
 
-    return _say(f"cli.n.{what}.one" if n == 1 else f"cli.n.{what}.n", lang, n=fmt.number(n, lang))
+    return plural(f"count.{what}", n, lang)
 
 
 def _error(exc: KlantstemError, lang: str) -> str:
@@ -393,9 +394,11 @@ def search(
         return
     count = _count(found.total, "hits", lang)
     if found.capped:
-        count = _say("cli.n.hits.more", lang, n=fmt.number(found.total, lang))
+        count = _say("count.hits_or_more", lang, n=fmt.number(found.total, lang))
     shown = len(found.rows)
-    shown_text = _say("cli.search.shown", lang, n=shown) if shown < found.total else ""
+    shown_text = (
+        _say("cli.search.shown", lang, n=fmt.number(shown, lang)) if shown < found.total else ""
+    )
     typer.echo(
         _say("cli.search.found", lang, hits=count, query=repr(query), how=how, shown=shown_text)
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
@@ -298,6 +299,7 @@ def theme_week_heatmap(
     x_title: str,
     colour_title: str,
     hover: str = "{week}: {items}",
+    count_text: Callable[[int], str] | None = None,
     empty_message: str = "",
     lang: str = "en",
     weeks: int = DEFAULT_WEEKS,
@@ -311,7 +313,8 @@ def theme_week_heatmap(
     own busiest week (1 = that week, 0 = none): on one scale for all rows, one large main
     theme left every other row white, and the question this chart answers is *when* each
     theme was busy (its size is the row order and the Themes page). ``hover`` (fields
-    ``week``, ``items``) gives the count itself. ``unfinished`` (as in
+    ``week``, ``items``) gives the count itself, as ``count_text`` words it (``1 bericht``;
+    default: the bare number). ``unfinished`` (as in
     :func:`weekly_channel_bars`) outlines that week's column and names it above the chart,
     so its light cells do not read as a drop.
     """
@@ -336,9 +339,10 @@ def theme_week_heatmap(
     ]
     peaks = pivot.max(axis=1).where(lambda v: v > 0)
     shares = pivot.div(peaks, axis=0)
+    counted = count_text or (lambda n: number(n, lang))
     texts = [
         [
-            hover.format(week=html.escape(w), items=number(v, lang)) if v == v else ""
+            hover.format(week=html.escape(w), items=counted(int(v))) if v == v else ""
             for w, v in zip(week_names, row, strict=True)
         ]
         for row in pivot.to_numpy()

@@ -48,9 +48,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Wrong password. Try again ({left} more before a wait).",
         "nl": "Onjuist wachtwoord. Probeer het opnieuw (nog {left} keer voordat je moet wachten).",
     },
-    "login.wait": {
-        "en": "Too many wrong passwords from this computer. Wait {seconds} seconds and try again.",
-        "nl": "Te vaak een onjuist wachtwoord vanaf deze computer. Wacht {seconds} seconden en probeer het opnieuw.",
+    "login.wait.one": {
+        "en": "Too many wrong passwords from this computer. Wait {n} second and try again.",
+        "nl": "Te vaak een onjuist wachtwoord vanaf deze computer. Wacht {n} seconde en probeer het opnieuw.",
+    },
+    "login.wait.other": {
+        "en": "Too many wrong passwords from this computer. Wait {n} seconds and try again.",
+        "nl": "Te vaak een onjuist wachtwoord vanaf deze computer. Wacht {n} seconden en probeer het opnieuw.",
     },
     "login.no_password": {
         "en": "This dashboard is reachable from other machines but no password is set. Set one with `klantstem password` and restart.",
@@ -70,9 +74,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "overview.sentiment": {"en": "Sentiment this week", "nl": "Sentiment deze week"},
     "overview.coverage": {"en": "Sorted into themes", "nl": "In thema's ingedeeld"},
-    "overview.coverage_help": {
-        "en": "Share of feedback with text that belongs to a theme. {unsorted} items are unsorted.",
-        "nl": "Aandeel feedback met tekst dat bij een thema hoort. {unsorted} berichten zijn ongesorteerd.",
+    "overview.coverage_help.one": {
+        "en": "Share of feedback with text that belongs to a theme. {n} item is unsorted.",
+        "nl": "Aandeel feedback met tekst dat bij een thema hoort. {n} bericht is ongesorteerd.",
+    },
+    "overview.coverage_help.other": {
+        "en": "Share of feedback with text that belongs to a theme. {n} items are unsorted.",
+        "nl": "Aandeel feedback met tekst dat bij een thema hoort. {n} berichten zijn ongesorteerd.",
     },
     "overview.week_vs_last": {
         "en": "This week against last week, per channel",
@@ -87,12 +95,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Berichten in week {week} t/m {day} per kanaal, en het verschil met dezelfde dagen van de week ervoor.",
     },
     "overview.last_week_count": {
-        "en": "The week before: {items} items.",
-        "nl": "De week ervoor: {items} berichten.",
+        "en": "The week before: {items}.",
+        "nl": "De week ervoor: {items}.",
     },
     "overview.last_week_count_partial": {
-        "en": "The same days of the week before: {items} items.",
-        "nl": "Dezelfde dagen van de week ervoor: {items} berichten.",
+        "en": "The same days of the week before: {items}.",
+        "nl": "Dezelfde dagen van de week ervoor: {items}.",
     },
     "overview.this": {"en": "This week", "nl": "Deze week"},
     "overview.last": {"en": "Last week", "nl": "Vorige week"},
@@ -199,11 +207,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "themes.sort": {"en": "Sort by", "nl": "Sorteren op"},
     "themes.top_line": {
-        "en": "{label} — {items} items · {share} · this week {week} · {themes}",
-        "nl": "{label} — {items} berichten · {share} · deze week {week} · {themes}",
+        "en": "{label} — {items} · {share} · this week {week} · {themes}",
+        "nl": "{label} — {items} · {share} · deze week {week} · {themes}",
     },
-    "themes.one_theme": {"en": "1 theme", "nl": "1 thema"},
-    "themes.n_themes": {"en": "{n} themes", "nl": "{n} thema's"},
     "themes.no_top": {"en": "Without a main theme", "nl": "Zonder hoofdthema"},
     "themes.tree_hint": {
         "en": "Main themes hold the themes that belong together; their size is the sum of their themes, their trend follows the same rule. Open a main theme, then click a row to open a theme.",
@@ -300,13 +306,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.engine_label": {"en": "Automatic name: {label}", "nl": "Automatische naam: {label}"},
     "theme.keywords": {"en": "Keywords", "nl": "Trefwoorden"},
     "theme.items": {"en": "Items", "nl": "Berichten"},
-    "theme.weeks_left_out_one": {
-        "en": "1 more week with feedback is before {day}, left of this chart: choose “{all}” "
+    "theme.weeks_left_out.one": {
+        "en": "{n} more week with feedback is before {day}, left of this chart: choose “{all}” "
         "under “{setting}” in the sidebar to see it.",
-        "nl": "Nog 1 week met feedback ligt vóór {day}, buiten deze grafiek: kies „{all}” bij "
+        "nl": "Nog {n} week met feedback ligt vóór {day}, buiten deze grafiek: kies „{all}” bij "
         "„{setting}” in de zijbalk om die te zien.",
     },
-    "theme.weeks_left_out": {
+    "theme.weeks_left_out.other": {
         "en": "{n} more weeks with feedback are before {day}, left of this chart: choose “{all}” "
         "under “{setting}” in the sidebar to see them.",
         "nl": "Nog {n} weken met feedback liggen vóór {day}, buiten deze grafiek: kies „{all}” "
@@ -377,7 +383,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "trends.volume": {"en": "Feedback per week, by channel", "nl": "Feedback per week, per kanaal"},
     "trends.heatmap": {"en": "Themes per week", "nl": "Thema's per week"},
     "trends.heat_colour": {"en": "Of the theme's busiest week", "nl": "Van de drukste week"},
-    "trends.heat_hover": {"en": "{week}: {items} items", "nl": "{week}: {items} berichten"},
+    "trends.heat_hover": {"en": "{week}: {items}", "nl": "{week}: {items}"},
     "trends.heat_caption": {
         "en": "Each row has its own scale: its darkest cell is that theme's busiest week of the "
         "chart, so small themes show their peaks too. Point at a cell for its number of items.",
@@ -460,8 +466,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Zoeken op betekenis heeft feedback met embeddings nodig en die zijn er nog niet (maak eerst thema's). Hieronder de woordtreffers.",
     },
     "search.nothing": {"en": "Nothing found.", "nl": "Niets gevonden."},
-    "search.count_one": {"en": "1 hit.", "nl": "1 treffer."},
-    "search.count_all": {"en": "{n} hits.", "nl": "{n} treffers."},
+    "search.hits.one": {"en": "{n} hit.", "nl": "{n} treffer."},
+    "search.hits.other": {"en": "{n} hits.", "nl": "{n} treffers."},
     "search.count": {
         "en": "{n} hits; the best {shown} are shown.",
         "nl": "{n} treffers; de beste {shown} staan hieronder.",
@@ -500,30 +506,31 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "search.unsorted": {"en": "(unsorted)", "nl": "(ongesorteerd)"},
     "search.download": {"en": "Download results (CSV)", "nl": "Resultaten downloaden (CSV)"},
-    # -- the `klantstem` command line (`--lang nl`/`en`); counts as cli.n.<what>.one / .n --------
-    "cli.n.hits.one": {"en": "1 hit", "nl": "1 treffer"},
-    "cli.n.hits.n": {"en": "{n} hits", "nl": "{n} treffers"},
-    "cli.n.hits.more": {"en": "{n} or more hits", "nl": "{n} of meer treffers"},
-    "cli.n.top_themes.one": {"en": "1 main theme", "nl": "1 hoofdthema"},
-    "cli.n.top_themes.n": {"en": "{n} main themes", "nl": "{n} hoofdthema's"},
-    "cli.n.themes.one": {"en": "1 theme", "nl": "1 thema"},
-    "cli.n.themes.n": {"en": "{n} themes", "nl": "{n} thema's"},
-    "cli.n.text_items.one": {"en": "1 text item", "nl": "1 bericht met tekst"},
-    "cli.n.text_items.n": {"en": "{n} text items", "nl": "{n} berichten met tekst"},
-    "cli.n.items.one": {"en": "1 item", "nl": "1 bericht"},
-    "cli.n.items.n": {"en": "{n} items", "nl": "{n} berichten"},
-    "cli.n.spikes.one": {"en": "1 spike", "nl": "1 piek"},
-    "cli.n.spikes.n": {"en": "{n} spikes", "nl": "{n} pieken"},
-    "cli.n.new_themes.one": {"en": "1 new theme", "nl": "1 nieuw thema"},
-    "cli.n.new_themes.n": {"en": "{n} new themes", "nl": "{n} nieuwe thema's"},
-    "cli.n.duplicates.one": {"en": "1 duplicate", "nl": "1 dubbel bericht"},
-    "cli.n.duplicates.n": {"en": "{n} duplicates", "nl": "{n} dubbele berichten"},
-    "cli.n.problems.one": {"en": "1 problem", "nl": "1 probleem"},
-    "cli.n.problems.n": {"en": "{n} problems", "nl": "{n} problemen"},
-    "cli.n.deleted_tickets.one": {"en": "1 deleted ticket", "nl": "1 verwijderd ticket"},
-    "cli.n.deleted_tickets.n": {"en": "{n} deleted tickets", "nl": "{n} verwijderde tickets"},
-    "cli.n.spam_tickets.one": {"en": "1 spam ticket", "nl": "1 spamticket"},
-    "cli.n.spam_tickets.n": {"en": "{n} spam tickets", "nl": "{n} spamtickets"},
+    # -- counted words, for the CLI and the dashboard: plural("count.<what>", n, lang) ---------
+    "count.hits.one": {"en": "{n} hit", "nl": "{n} treffer"},
+    "count.hits.other": {"en": "{n} hits", "nl": "{n} treffers"},
+    "count.hits_or_more": {"en": "{n} or more hits", "nl": "{n} of meer treffers"},
+    "count.top_themes.one": {"en": "{n} main theme", "nl": "{n} hoofdthema"},
+    "count.top_themes.other": {"en": "{n} main themes", "nl": "{n} hoofdthema's"},
+    "count.themes.one": {"en": "{n} theme", "nl": "{n} thema"},
+    "count.themes.other": {"en": "{n} themes", "nl": "{n} thema's"},
+    "count.text_items.one": {"en": "{n} text item", "nl": "{n} bericht met tekst"},
+    "count.text_items.other": {"en": "{n} text items", "nl": "{n} berichten met tekst"},
+    "count.items.one": {"en": "{n} item", "nl": "{n} bericht"},
+    "count.items.other": {"en": "{n} items", "nl": "{n} berichten"},
+    "count.spikes.one": {"en": "{n} spike", "nl": "{n} piek"},
+    "count.spikes.other": {"en": "{n} spikes", "nl": "{n} pieken"},
+    "count.new_themes.one": {"en": "{n} new theme", "nl": "{n} nieuw thema"},
+    "count.new_themes.other": {"en": "{n} new themes", "nl": "{n} nieuwe thema's"},
+    "count.duplicates.one": {"en": "{n} duplicate", "nl": "{n} dubbel bericht"},
+    "count.duplicates.other": {"en": "{n} duplicates", "nl": "{n} dubbele berichten"},
+    "count.problems.one": {"en": "{n} problem", "nl": "{n} probleem"},
+    "count.problems.other": {"en": "{n} problems", "nl": "{n} problemen"},
+    "count.deleted_tickets.one": {"en": "{n} deleted ticket", "nl": "{n} verwijderd ticket"},
+    "count.deleted_tickets.other": {"en": "{n} deleted tickets", "nl": "{n} verwijderde tickets"},
+    "count.spam_tickets.one": {"en": "{n} spam ticket", "nl": "{n} spamticket"},
+    "count.spam_tickets.other": {"en": "{n} spam tickets", "nl": "{n} spamtickets"},
+    # -- the `klantstem` command line (`--lang nl`/`en`) ---------------------------------------
     "cli.import.file": {
         "en": "{file}{format}: {added} added ({text} with text, {without} star-only or replies), {duplicates}, {problems}{skipped}; {placed} placed in themes ({proposed} in proposed new themes), {unsorted} unsorted",
         "nl": "{file}{format}: {added} toegevoegd ({text} met tekst, {without} alleen sterren of antwoorden), {duplicates}, {problems}{skipped}; {placed} in thema's ingedeeld ({proposed} in voorgestelde nieuwe thema's), {unsorted} ongesorteerd",
@@ -612,8 +619,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Drag and drop files here · at most {mb} MB per file",
         "nl": "Sleep bestanden hierheen · hoogstens {mb} MB per bestand",
     },
-    "upload.start_one": {"en": "Import 1 file", "nl": "1 bestand importeren"},
-    "upload.start": {"en": "Import {n} files", "nl": "{n} bestanden importeren"},
+    "upload.start.one": {"en": "Import {n} file", "nl": "{n} bestand importeren"},
+    "upload.start.other": {"en": "Import {n} files", "nl": "{n} bestanden importeren"},
     "upload.progress.start": {"en": "Starting…", "nl": "Bezig met starten…"},
     "upload.progress.file": {
         "en": "Importing {file} ({i} of {n})",
@@ -1257,6 +1264,24 @@ def t(key: str, lang: str | None = None) -> str:
     if entry is None:
         return key
     return entry.get(lang or current_language()) or entry["en"]
+
+
+def plural(key: str, n: int, lang: str | None = None, **values: object) -> str:
+    """``key.one`` when ``n`` is 1, else ``key.other``, filled in: the one rule for counted
+    words on every screen and in the CLI (Dutch and English both use the singular for
+    exactly one: ``1 bericht``, ``0 berichten``).
+
+    Args:
+        key: the catalogue key without its ``.one``/``.other`` ending, e.g. ``count.items``.
+        n: the count; it fills ``{n}`` as the language writes it (``1.234`` in Dutch).
+        lang: the language (default: the session's).
+        values: the text's other placeholders.
+    """
+    from dashboard.formatting import number
+
+    lang = lang or current_language()
+    form = "one" if n == 1 else "other"
+    return t(f"{key}.{form}", lang).format(n=number(n, lang), **values)
 
 
 def decimal(value: float, lang: str, places: int = 1) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, t
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, plural, t
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 from workspace.access import (
@@ -142,7 +142,7 @@ def require_login() -> bool:
         if attempt.checked and attempt.wait_seconds <= 0:
             st.error(t("login.wrong").format(left=attempt.tries_left))
         else:
-            st.error(t("login.wait").format(seconds=max(1, round(attempt.wait_seconds))))
+            st.error(plural("login.wait", max(1, round(attempt.wait_seconds))))
     return False
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.reading import quote_order
 from dashboard import formatting as fmt
+from dashboard.i18n import plural
 from dashboard.plain_text import isolate
 
 SHOWN = (
@@ -124,23 +125,20 @@ def top_line(
     lang: str,
     flag_names: dict[str, str],
     template: str,
-    theme_count: tuple[str, str],
 ) -> str:
     """A main theme's heading on the Themes page, e.g. ``Bezorging — 1.234 berichten · 20,4% ·
     deze week 40 (+12) · stijgend · 3 thema's``, from a ``top_theme_table`` row.
 
     Args:
-        template: the line with ``{label}``, ``{items}``, ``{share}``, ``{week}``, ``{themes}``.
-        theme_count: the "one theme" and "{n} themes" wordings.
+        template: the line with ``{label}``, ``{items}``, ``{share}``, ``{week}``, ``{themes}``;
+            ``{items}`` and ``{themes}`` come counted (``1 bericht``, ``3 thema's``).
     """
-    one, many = theme_count
-    n = int(row["themes"])
     return template.format(
         label=isolate(" ".join(str(row["label"]).split())),
-        items=fmt.number(row["items"], lang),
+        items=plural("count.items", int(row["items"]), lang),
         share=fmt.percent(row["share"], lang),
         week=week_text(row["this_week"], row["change"], flag_names.get(str(row["flag"]), ""), lang),
-        themes=one if n == 1 else many.format(n=fmt.number(n, lang)),
+        themes=plural("count.themes", int(row["themes"]), lang),
     )
 
 

@@ -14,9 +14,10 @@ from dashboard.i18n import STRINGS
 def english_only_phrases() -> list[str]:
     """Every fixed piece of an English catalogue value that differs from its Dutch value.
 
-    Import problems (``problem.*``) and command-line lines (``cli.*``, never on a screen)
-    count with pieces of two words or more: single words of theirs ("missing", "date",
-    "label", "items") are also customers' words in English quotes, keywords and theme names.
+    Import problems (``problem.*``), command-line lines (``cli.*``, never on a screen) and
+    counted words (``count.*``: ``{n} items``) count with pieces of two words or more: single
+    words of theirs ("missing", "date", "label", "items") are also customers' words in English
+    quotes, keywords and theme names.
     """
     phrases: set[str] = set()
     for key, values in STRINGS.items():
@@ -25,7 +26,7 @@ def english_only_phrases() -> list[str]:
             continue
         for piece in re.split(r"\{[^}]*\}", english):
             piece = piece.strip(" .:,()·—–-")
-            if key.startswith(("problem.", "cli.")) and " " not in piece:
+            if key.startswith(("problem.", "cli.", "count.")) and " " not in piece:
                 continue
             if len(piece) >= 4 and re.search(r"[A-Za-z]{3}", piece) and piece not in dutch:
                 phrases.add(piece)

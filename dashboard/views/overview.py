@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data, page_registry, state
 from dashboard import formatting as fmt
 from dashboard.figures import WEEK_BAR_LARGEST, theme_week_bars, week_bar_rows, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, decimal, t, trend_rules_text
+from dashboard.i18n import channel_names, current_language, decimal, plural, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.tree_level import pick_level
 
@@ -53,7 +53,7 @@ def render() -> None:
     cols[3].metric(
         t("overview.coverage"),
         fmt.percent(coverage.share_sorted, lang, 0) if coverage.themes else fmt.DASH,
-        help=t("overview.coverage_help").format(unsorted=fmt.number(coverage.unsorted, lang)),
+        help=plural("overview.coverage_help", coverage.unsorted, lang),
     )
 
     left, right = st.columns([3, 2])
@@ -114,7 +114,7 @@ def _channels_this_week(
                     "overview.last_week_count_partial"
                     if totals.partial
                     else "overview.last_week_count"
-                ).format(items=fmt.number(int(row.last_week), lang)),
+                ).format(items=plural("count.items", int(row.last_week), lang)),
             )
 
 

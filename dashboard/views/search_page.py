@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import downloads, state
 from dashboard import formatting as fmt
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, plural, t
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
@@ -102,8 +102,7 @@ def render() -> None:
 def _count_text(total: int, shown: int, capped: bool, lang: str, *, newest: bool = False) -> str:
     """The hit count: "42 hits." when all are listed, "1 hit.", else how many are listed of
     how many: the best (by meaning) or, with ``newest`` (by words, newest first), the newest."""
-    if capped or shown < total:
-        key = ("search.count_more" if capped else "search.count") + ("_newest" if newest else "")
-    else:
-        key = "search.count_one" if total == 1 else "search.count_all"
+    if not (capped or shown < total):
+        return plural("search.hits", total, lang)
+    key = ("search.count_more" if capped else "search.count") + ("_newest" if newest else "")
     return t(key, lang).format(n=fmt.number(total, lang), shown=fmt.number(shown, lang))

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data, downloads, page_registry, state, theme_engine
 from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars, weeks_before_window
-from dashboard.i18n import channel_names, current_language, t, trend_rules_text
+from dashboard.i18n import channel_names, current_language, plural, t, trend_rules_text
 from dashboard.plain_text import keyword_list, md
 from dashboard.problem_text import error_message
 from dashboard.theme_rows import in_full, top_choices, top_id_of, top_label_of
@@ -164,10 +164,11 @@ def _weeks_left_out(weekly, lang: str) -> None:
     )
     if not n or first is None:
         return
-    key = "theme.weeks_left_out_one" if n == 1 else "theme.weeks_left_out"
     st.caption(
-        t(key).format(
-            n=fmt.number(n, lang),
+        plural(
+            "theme.weeks_left_out",
+            n,
+            lang,
             day=fmt.day_month(first, lang, year=True),
             all=t("filters.weeks.all"),
             setting=t("filters.weeks"),

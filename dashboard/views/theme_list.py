@@ -112,11 +112,8 @@ def _tree(tops, rows, table, contains: str, flags: dict[str, str], lang: str):
     loose = rows[rows["top_id"].isna()]
     if matched is not None:
         loose = loose[loose["theme_id"].isin(matched)]
-    count = (t("themes.one_theme"), t("themes.n_themes"))
     for top, subs in groups:
-        heading = top_line(
-            top, lang=lang, flag_names=flags, template=t("themes.top_line"), theme_count=count
-        )
+        heading = top_line(top, lang=lang, flag_names=flags, template=t("themes.top_line"))
         with st.expander(md(heading), expanded=matched is not None):
             _open_on_click(_grid(subs, f"themes_table_{int(top['top_id'])}", lang), subs)
     if len(loose):

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import data, state
 from dashboard import formatting as fmt
 from dashboard.figures import channel_theme_heatmap, theme_week_heatmap, weekly_channel_bars
-from dashboard.i18n import channel_names, current_language, t, trend_rules_text
+from dashboard.i18n import channel_names, current_language, plural, t, trend_rules_text
 from dashboard.theme_rows import top_choices
 from dashboard.tree_level import Level, pick_level
 
@@ -53,6 +53,7 @@ def render() -> None:
             x_title=t("chart.week"),
             colour_title=t("trends.heat_colour"),
             hover=t("trends.heat_hover"),
+            count_text=lambda n: plural("count.items", n, lang),
             empty_message=t("themes.none"),
             lang=lang,
             weeks=state.chart_weeks(),

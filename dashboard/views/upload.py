@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import data, state, theme_engine, upload_report
 from dashboard import formatting as fmt
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, plural, t
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
 from ingest.detect import ACCEPTED_SUFFIXES
@@ -38,9 +38,7 @@ def render() -> None:
         t("upload.files"), type=TYPES, accept_multiple_files=True, key="upload_files"
     )
     if files and st.button(
-        t("upload.start_one" if len(files) == 1 else "upload.start").format(
-            n=fmt.number(len(files), current_language())
-        ),
+        plural("upload.start", len(files)),
         type="primary",
         key="upload_start",
     ):

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import figures
+from dashboard.i18n import plural
 
 # A Google Play export from 2016 (eight weeks) next to the recent 40 weeks, with one empty week.
 OLD = pd.date_range("2016-03-07", periods=8, freq="7D")
@@ -234,13 +235,15 @@ def test_heatmap_colours_each_row_by_its_own_peak_and_marks_the_open_week():
         matrix,
         x_title="Week",
         colour_title="%",
-        hover="{week}: {items} berichten",
+        hover="{week}: {items}",
+        count_text=lambda n: plural("count.items", n, "nl"),
         lang="nl",
         unfinished=(weeks[-1].date(), note),
     )
     z = fig.data[0].z
     assert max(z[1]) == 1.0 and max(z[0]) == 1.0  # the small row reaches full colour too
     assert fig.data[0].text[1][1].endswith("4 berichten")  # the count itself in the hover
+    assert fig.data[0].text[1][0].endswith(": 1 bericht")  # not "1 berichten"
     assert note in fig.data[0].text[0][-1]
     assert [a.text for a in fig.layout.annotations] == [note]
     (shape,) = fig.layout.shapes

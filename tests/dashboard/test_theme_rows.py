@@ -117,12 +117,28 @@ def test_top_line_in_dutch():
         TOPS.iloc[0].to_dict(),
         lang="nl",
         flag_names={"rising": "stijgend"},
-        template="{label} — {items} berichten · {share} · deze week {week} · {themes}",
-        theme_count=("1 thema", "{n} thema's"),
+        template="{label} — {items} · {share} · deze week {week} · {themes}",
     )
     assert line == (
         "Bezorging — 3.181 berichten · 15,9% · deze week 40 (\u22123) · stijgend · 2 thema's"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "counted"),
+    [
+        pytest.param("nl", "Bezorging — 1 bericht · ", id="nl"),
+        pytest.param("en", "Bezorging — 1 item · ", id="en"),
+    ],
+)
+def test_top_line_of_one_item_and_one_theme_says_them_in_the_singular(lang, counted):
+    """It read "1 berichten"/"1 items" (the template held the plural noun)."""
+    from dashboard.i18n import t
+
+    row = {**TOPS.iloc[0].to_dict(), "items": 1, "themes": 1}
+    line = top_line(row, lang=lang, flag_names={}, template=t("themes.top_line", lang))
+    assert line.startswith(counted)
+    assert line.endswith(" · 1 thema" if lang == "nl" else " · 1 theme")
 
 
 def test_a_right_to_left_name_keeps_its_place_in_the_line():
@@ -132,8 +148,7 @@ def test_a_right_to_left_name_keeps_its_place_in_the_line():
         row,
         lang="en",
         flag_names={},
-        template="{label} — {items} items · {share} · this week {week} · {themes}",
-        theme_count=("1 theme", "{n} themes"),
+        template="{label} — {items} · {share} · this week {week} · {themes}",
     )
     assert line.startswith("\u2068جميل جدا\u2069 — 3,181 items")
 

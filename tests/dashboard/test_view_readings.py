@@ -131,7 +131,7 @@ def test_a_quiet_theme_chart_runs_to_the_latest_week(weeks_workspace, lang):
     assert pd.Timestamp(axis["range"][1]) >= pd.Timestamp(THIS_MONDAY.date())  # not July
     # "Weeks with feedback" counts 3 weeks, the 26-week chart shows 2: the page says so
     captions = [c.replace("\\", "") for c in texts(at, "caption")]
-    left_out = t("theme.weeks_left_out_one", lang).split("{day}")[0]
+    left_out = t("theme.weeks_left_out.one", lang).split("{day}")[0].format(n=1)
     assert any(c.startswith(left_out) for c in captions), captions
     # two Arabic keywords keep their order around the comma
     assert any("\u2068بدون\u2069, \u2068هذا\u2069" in c for c in captions), captions
