@@ -1132,8 +1132,8 @@ PROBLEMS_NL: dict[str, str] = {
     ),
     "workspace.search_mode": "De zoekmanier moet een van {modes} zijn, niet {mode!r}.",
     "workspace.search_no_vectors": (
-        "{n} berichten zijn nog niet voorbereid voor zoeken op betekenis ({model}), dus die "
-        "zouden ontbreken. Vernieuw eerst de thema's, of zoek op woorden."
+        "Berichten nog niet voorbereid voor zoeken op betekenis ({model}): {n}; die zouden "
+        "ontbreken. Vernieuw eerst de thema's, of zoek op woorden."
     ),
     "workspace.theme_unknown": (
         "Thema {theme_id} bestaat niet; kies een actief thema. Laad de themalijst opnieuw en "
@@ -1161,7 +1161,7 @@ PROBLEMS_NL: dict[str, str] = {
         "Kies om samen te voegen minstens één ander hoofdthema dan het doel."
     ),
     "workspace.split_too_small": (
-        "Thema {theme_id} heeft {n} berichten; om te splitsen zijn er minstens 4 nodig."
+        "Thema {theme_id} is te klein om te splitsen (berichten: {n}; er zijn er minstens 4 nodig)."
     ),
     "workspace.split_one_group": (
         "Thema {theme_id} kan niet worden gesplitst: de berichten vormen één groep."
@@ -1233,7 +1233,7 @@ PROBLEMS_NL: dict[str, str] = {
         "{parts} delen."
     ),
     "analysis.no_vector": (
-        "PrecomputedEmbedder heeft geen vector voor {n} tekst(en), bijvoorbeeld {example!r}."
+        "PrecomputedEmbedder heeft geen vector voor sommige teksten ({n}), bijvoorbeeld {example!r}."
     ),
     "analysis.embedder_name": (
         "get_embedder heeft een concrete modelnaam nodig, niet {name!r}. De werkruimte bepaalt "

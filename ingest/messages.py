@@ -323,7 +323,7 @@ MESSAGES: dict[str, str] = {
     ),
     "workspace.search_mode": "Search mode must be one of {modes}; got {mode!r}.",
     "workspace.search_no_vectors": (
-        "{n} items have no vectors of {model} yet, so search by meaning would miss them. Run "
+        "Items without vectors of {model} yet: {n}; search by meaning would miss them. Run "
         "`klantstem themes` (or open the workspace writable) to embed them, or search --mode "
         "words."
     ),
@@ -346,7 +346,9 @@ MESSAGES: dict[str, str] = {
     "workspace.merge_tops_needs_other": (
         "Merge needs at least one main theme other than the target."
     ),
-    "workspace.split_too_small": "Theme {theme_id} has {n} items; a split needs at least 4.",
+    "workspace.split_too_small": (
+        "Theme {theme_id} is too small to split (items: {n}; a split needs at least 4)."
+    ),
     "workspace.split_one_group": ("Theme {theme_id} could not be split: its items form one group."),
     "workspace.new_theme_no_name": "A new theme needs a name; got an empty one. Type a name.",
     "workspace.new_theme_no_items": (
@@ -414,7 +416,9 @@ MESSAGES: dict[str, str] = {
     "analysis.weights": (
         "ConcatEmbedder needs one weight per part, got {weights} weights for {parts} parts."
     ),
-    "analysis.no_vector": ("PrecomputedEmbedder has no vector for {n} text(s), e.g. {example!r}."),
+    "analysis.no_vector": (
+        "PrecomputedEmbedder has no vector for some texts ({n}), e.g. {example!r}."
+    ),
     "analysis.embedder_name": (
         "get_embedder needs a concrete embedder name; got {name!r}. The workspace decides what "
         "'auto' means (workspace.vectors.workspace_embedder_name); pass its answer, or a name "

@@ -222,10 +222,12 @@ def test_workspace_and_analysis_errors_keep_english_for_the_cli_and_read_dutch()
     from workspace.db import workspace_error
 
     split = WorkspaceError(message("workspace.split_too_small", theme_id=7, n=3))
-    assert str(split) == "Theme 7 has 3 items; a split needs at least 4."  # the CLI's words
+    assert str(split) == (  # the CLI's words
+        "Theme 7 is too small to split (items: 3; a split needs at least 4)."
+    )
     assert error_message(split, "en") == str(split)
     assert error_message(split, "nl") == (
-        "Thema 7 heeft 3 berichten; om te splitsen zijn er minstens 4 nodig."
+        "Thema 7 is te klein om te splitsen (berichten: 3; er zijn er minstens 4 nodig)."
     )
     conflict = workspace_error(duckdb.TransactionException("Conflict on tuple"), "save")
     assert str(conflict).startswith("Could not save this change: another session changed")
