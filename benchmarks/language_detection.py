@@ -10,6 +10,11 @@ Three sets, each with its truth:
   against the device language Google Play declares (a noisy truth: people set their phone to
   one language and write in another), and the developer's replies (read by hand: English
   but for three in French, :data:`FRENCH_REPLIES`).
+* ``benchmarks/data/kiwix_short_reviews.csv``: those reviews of at most 30 characters
+  (259 distinct texts), each read by hand: ``""`` for a text in no language (emoji,
+  "10/10"), ``*`` where the text cannot tell ("Super", "ok", "Wikipedia": left out of the
+  score). The texts are public Google Play reviews of Kiwix from github.com/julianharty/
+  app-store-reviews-app (Apache-2.0), as in ``../shared/samples/google_play/PROVENANCE.txt``.
 
 Prints accuracy per language and overall, and the most common wrong answers.
 
@@ -33,6 +38,7 @@ from ingest.language import detect_languages  # noqa: E402
 from ingest.reader import read_path  # noqa: E402
 
 MIXED = REPO / "benchmarks" / "data" / "mixed_languages.csv"
+KIWIX_SHORT = REPO / "benchmarks" / "data" / "kiwix_short_reviews.csv"
 SAMPLE_DATA = REPO / "sample_data"
 KIWIX = REPO.parent / "shared" / "samples" / "google_play"
 FRENCH_REPLIES = ("L'option n'a pas disparue", "Formidable! Merci", "Merci pour votre commentaire")
@@ -70,7 +76,9 @@ def kiwix() -> None:
     if not KIWIX.exists():
         print(f"{KIWIX} absent: real reviews skipped")
         return
-    inbound, outbound = [], []
+    inbound, outbound, short = [], [], []
+    by_hand = pd.read_csv(KIWIX_SHORT, keep_default_na=False)
+    short_truth = dict(zip(by_hand["text"], by_hand["language"], strict=True))
     for result in (r for f in sorted(KIWIX.glob("*.csv")) for r in read_path(f)):
         for record in result.records:
             if not record.text.strip():
@@ -81,12 +89,15 @@ def kiwix() -> None:
             else:
                 declared = str(json.loads(record.raw).get("Reviewer Language", ""))[:2]
                 inbound.append(({"iw": "he"}.get(declared, declared), record.language))
+                if short_truth.get(record.text, "*") != "*":
+                    short.append((short_truth[record.text], record.language))
     report("Kiwix developer replies", [a for a, _ in outbound], [b for _, b in outbound])
     report(
         "Kiwix reviews vs declared device language (noisy truth)",
         [a for a, _ in inbound],
         [b for _, b in inbound],
     )
+    report("Kiwix short reviews, read by hand", [a for a, _ in short], [b for _, b in short])
 
 
 if __name__ == "__main__":

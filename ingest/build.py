@@ -70,7 +70,7 @@ class Draft:
     thread_id: str = ""
     url: str = ""
     language: str = ""
-    declared_language: str = ""  # the source's own language field: used when detection cannot tell
+    declared_language: str = ""  # the source's own language field: used when the text cannot tell
     part: int = 0
     raw: Mapping[str, Any] = field(default_factory=dict)
     author_fields: tuple[str, ...] = ()
@@ -131,12 +131,13 @@ def finish(
     found: list[str] = []
     for start in range(0, len(needs_language), _LANGUAGE_BATCH):
         check_time(f"{name} item {start} (language detection)")
+        batch = needs_language[start : start + _LANGUAGE_BATCH]
         found += detect_languages(
-            [texts[i] for i in needs_language[start : start + _LANGUAGE_BATCH]]
+            [texts[i] for i in batch], [drafts[i].declared_language for i in batch]
         )
     languages = [d.language for d in drafts]
     for i, language in zip(needs_language, found, strict=True):
-        languages[i] = language or _declared(drafts[i].declared_language)
+        languages[i] = language
     records: list[FeedbackRecord] = []
     check_time(f"{name} (after language detection)")
     for draft, text, subject, language in zip(drafts, texts, subjects, languages, strict=True):
@@ -189,13 +190,6 @@ def finish(
     return IngestResult(
         name, tuple(records), tuple(problems), detected_format, detected_reason, dict(details or {})
     )
-
-
-def _declared(value: str) -> str:
-    """A declared language (``nl``, ``pt-BR``, ``zh-Hans``, ``iw``) as an ISO 639-1 code, or ""."""
-    code = value.strip().replace("_", "-").split("-")[0].lower()
-    code = {"iw": "he", "in": "id", "ji": "yi"}.get(code, code)
-    return code if len(code) == 2 and code.isalpha() else ""
 
 
 def _record_problem(exc: RecordError, name: str, line: int) -> str:

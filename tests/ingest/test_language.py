@@ -85,7 +85,7 @@ def test_no_words_gives_empty_language() -> None:
     ("text", "expected"),
     [
         pytest.param("test", "", id="one-word-unknown"),
-        pytest.param("Hello", "", id="one-english-word-unknown"),
+        pytest.param("Hello", "en", id="one-english-word-of-the-word-lists"),
         pytest.param("Excellent service 👏", "", id="two-words-unsure-unknown"),
         pytest.param("Late delivery", "en", id="two-words-confident"),
         pytest.param(
@@ -164,9 +164,8 @@ def test_the_stored_text_keeps_its_links() -> None:
     ("text", "expected"),
     [
         # The light all-languages models say Latin (0.69); the accurate ones, asked between
-        # Latin and the five main languages, cannot tell: unknown (the declared language
-        # is used then) rather than a wrong language.
-        pytest.param("Best Wikipedia Offline Reader!", "", id="english-title-not-latin"),
+        # Latin and the five main languages, cannot tell; its words are all English.
+        pytest.param("Best Wikipedia Offline Reader!", "en", id="english-title-not-latin"),
         # An unsure answer outside the five that the check confirms stays.
         pytest.param(
             "Per avere disponibile wikipedia offline si smartphone e tablet",
@@ -185,15 +184,60 @@ def test_an_unsure_answer_outside_the_main_languages_is_checked(text: str, expec
     ("text", "declared", "expected"),
     [
         pytest.param("Ok", "pt_BR", "pt", id="too-short-uses-declared"),
-        pytest.param("Top!", "iw", "he", id="legacy-code-mapped"),
+        pytest.param("ok", "en", "en", id="ok-stays-declared"),
+        pytest.param("Mantap", "in", "id", id="legacy-code-mapped"),
         pytest.param(
             "De levering was drie dagen te laat.", "en", "nl", id="detected-wins-over-declared"
         ),
         pytest.param("test", "", "", id="nothing-declared-stays-unknown"),
+        # Real Google Play reviews (Kiwix): the declared language is the phone's locale.
+        pytest.param("Good", "ar", "en", id="english-word-from-an-arabic-phone"),
+        pytest.param("I like it.", "ar", "en", id="english-words-from-an-arabic-phone"),
+        pytest.param("It's too perfect", "tr", "en", id="english-words-from-a-turkish-phone"),
+        pytest.param(
+            "အလွန်တန်ဖိုးများသော အကျိုးကျေးဇူးများသော အပလီကေးရှင်းဖြစ်ပါသည်။",
+            "en",
+            "my",
+            id="burmese-script-from-an-english-phone",
+        ),
+        pytest.param(
+            "使用双指放大或缩小视图后文字不会重新排版", "en", "zh", id="han-without-kana-chinese"
+        ),
+        pytest.param("最高", "ja", "ja", id="han-declared-japanese"),
+        pytest.param("ЗэБэСэ", "ru", "ru", id="cyrillic-declared-russian"),
+        pytest.param("جيد", "en", "", id="arabic-script-not-english-unknown"),
+        pytest.param("رائع", "ar", "ar", id="arabic-script-declared-arabic"),
+        pytest.param("Ab", "ar", "", id="latin-text-not-arabic-unknown"),
+        pytest.param("Top!", "nl", "nl", id="word-of-several-languages-keeps-declared"),
+        pytest.param("Merci", "en", "fr", id="word-of-one-language"),
+        pytest.param("Muito bom", "es", "pt", id="portuguese-from-a-spanish-phone"),
+        pytest.param("Elinize sağlık", "tr", "tr", id="unlisted-words-keep-declared"),
+        pytest.param("(Y)", "en", "", id="emoticon-only-no-language"),
+        pytest.param("👍👍💜", "en", "", id="emoji-only-no-language"),
+        pytest.param("10/10", "ru", "", id="digits-only-no-language"),
     ],
 )
 def test_declared_language_is_the_fallback(text: str, declared: str, expected: str) -> None:
+    # An emoji-only review has no language whatever its phone is set to: it is stored as a
+    # rating-only review, as a review without text is (whose language is empty too).
     draft = Draft(line=1, source_system="t", source_record_id="1", channel="review",
                   received_at=datetime(2026, 3, 1, tzinfo=UTC), text=text, declared_language=declared)  # fmt: skip
     (record,) = finish("f.csv", [draft], IngestSettings(redact=False), "t", "test").records
     assert record.language == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Placeholders and the handle are left out of what the detectors read; "Mail ons op of
+        # via Twitter" read as English (0.5+); every word is Dutch or shared with Dutch.
+        pytest.param(
+            "Mail ons op [EMAIL] of via Twitter @winkelvoorbeeld", "nl", id="dutch-placeholders"
+        ),
+        pytest.param("Bel ons op [PHONE] of via @klantenservice", "nl", id="dutch-phone-handle"),
+        pytest.param("Mail us at [EMAIL] or via Twitter @shop", "en", id="english-placeholders"),
+        pytest.param("Viel zu teuer", "de", id="german-not-dutch"),
+    ],
+)
+def test_short_texts_whose_words_are_one_languages(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
