@@ -171,6 +171,10 @@ def import_command(
                     err=True,
                     fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
                 )
+            if file.future is not None:
+                from dashboard.upload_report import future_warning
+
+                typer.secho(f"  warning: {future_warning(file, lang)}", fg=typer.colors.YELLOW)
         if report.skipped:
             typer.echo(f"Skipped (not an export type): {', '.join(report.skipped)}")
         problems = sum(len(f.imported.problems) for f in report.files)

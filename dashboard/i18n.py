@@ -1241,6 +1241,45 @@ PROBLEMS_NL: dict[str, str] = {
         "door, of een naam zoals 'use', 'minilm' of 'tfidf'."
     ),
 }
+# Rows dated after today, held back from an import (workspace/future_dates.py): each row's
+# problem, and the file's warning on the Upload page and in `klantstem import`.
+PROBLEMS_NL["store.future_date"] = (
+    "gedateerd {date}, na vandaag; niet geïmporteerd. Controleer de datum van deze regel (dag "
+    "en maand verwisseld, of een tikfout in het jaar), verbeter hem en importeer het bestand "
+    "opnieuw; de regels die al zijn geïmporteerd, worden niet dubbel toegevoegd."
+)
+STRINGS.update(
+    {
+        "import.future_rows.one": {
+            "en": (
+                "{file}: 1 row is dated after today ({latest}, line {lines}) and was not "
+                "imported. Were day and month read the wrong way round, or is the year "
+                "mistyped? Fix the date in the file and import it again: the rows already "
+                "imported are not added twice."
+            ),
+            "nl": (
+                "{file}: 1 regel heeft een datum na vandaag ({latest}, regel {lines}) en is "
+                "niet geïmporteerd. Zijn dag en maand verwisseld, of staat er een tikfout in "
+                "het jaar? Verbeter de datum in het bestand en importeer het opnieuw: wat al "
+                "is geïmporteerd, wordt niet dubbel toegevoegd."
+            ),
+        },
+        "import.future_rows.n": {
+            "en": (
+                "{file}: {n} rows are dated after today (the latest {latest}; lines {lines}) "
+                "and were not imported. Were day and month read the wrong way round, or is "
+                "the year mistyped? Fix the dates in the file and import it again: the rows "
+                "already imported are not added twice."
+            ),
+            "nl": (
+                "{file}: {n} regels hebben een datum na vandaag (de laatste {latest}; regels "
+                "{lines}) en zijn niet geïmporteerd. Zijn dag en maand verwisseld, of staat "
+                "er een tikfout in het jaar? Verbeter de datums in het bestand en importeer "
+                "het opnieuw: wat al is geïmporteerd, wordt niet dubbel toegevoegd."
+            ),
+        },
+    }
+)
 # One entry per problem code: English from ingest (what the CLI prints), Dutch above.
 STRINGS.update(
     {

@@ -15,6 +15,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, t
 from dashboard.plain_text import md
 from dashboard.problem_text import file_error, problem_message
+from workspace.imports import FileImport
 from workspace.intake import FileIntake, intake_total
 
 
@@ -80,6 +81,24 @@ def line(row: FileIntake, lang: str) -> str:
             else t("upload.line.dates", lang).format(first=first_day, last=last_day)
         )
     return f"{label}: " + " ".join(md(s) for s in sentences)
+
+
+def future_warning(imported: FileImport, lang: str) -> str:
+    """The file's rows dated after today (held back) in words, plain text; ``""`` when none.
+    The Upload page shows it as a warning and ``klantstem import`` prints it."""
+    future = imported.future
+    if future is None:
+        return ""
+    lines = ", ".join(str(n) for n in future.lines)  # as the problems table shows them
+    if future.count > len(future.lines):
+        lines += ", …"
+    key = "import.future_rows.one" if future.count == 1 else "import.future_rows.n"
+    return t(key, lang).format(
+        file=imported.file,
+        n=fmt.number(future.count, lang),
+        latest=fmt.day_month(future.latest, lang, year=True),
+        lines=lines,
+    )
 
 
 def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:

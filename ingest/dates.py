@@ -36,6 +36,7 @@ _NL_DAY_RE = re.compile(
 _EPOCH_RE = re.compile(r"^\d{9,13}(\.\d+)?$")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|$)")  # a bare date too
 _FRACTION_RE = re.compile(r"(\.\d{6})\d+")
+_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)")
 
 # Formats tried on a whole column at once (fast path); the first that parses every cell wins.
 COLUMN_FORMATS: tuple[str, ...] = (
@@ -134,6 +135,10 @@ def parse_column(values: Sequence[str], zone: tzinfo) -> list[tuple[datetime, bo
             if parsed is None:
                 continue
             return _combine(series, parsed, zone, fmt)
+    if _month_first(
+        filled
+    ):  # else each cell would decide for itself: 6/11 as 6 Nov, 6/21 as 21 Jun
+        series = series.str.replace(_NUMERIC_DATE_RE, r"\3\2\1\2\4", regex=True)
     out: list[tuple[datetime, bool] | str] = []
     for cell in series:
         try:
@@ -141,6 +146,14 @@ def parse_column(values: Sequence[str], zone: tzinfo) -> list[tuple[datetime, bo
         except ValueError as exc:
             out.append(reason_of(exc))
     return out
+
+
+def _month_first(cells: pd.Series) -> bool:
+    """Whether a column's numeric dates (``6/21/2025``) are month-first: some cell's second
+    number is over 12 and no cell's first is. A column that does not say (every number up to
+    12) is read day-first, as Dutch exports write it."""
+    parts = cells.str.extract(_NUMERIC_DATE_RE)[[0, 2]].dropna().astype(int)
+    return bool((parts[2] > 12).any() and not (parts[0] > 12).any())
 
 
 def _try_format(filled: pd.Series, fmt: str) -> pd.Series | None:

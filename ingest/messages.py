@@ -281,6 +281,11 @@ MESSAGES: dict[str, str] = {
         "again; if it fails again, report this file."
     ),
     "store.import_failed": "could not be imported ({detail}); nothing from it was stored.",
+    "store.future_date": (
+        "dated {date}, after today; not imported. Check this row's date (day and month "
+        "swapped, or a typo in the year), fix it and import the file again; the rows already "
+        "imported are not added twice."
+    ),
     # the workspace refuses an operation (workspace/)
     "workspace.locked": (
         "{path}: cannot open the workspace ({detail}). Is another Klantstem process writing to "

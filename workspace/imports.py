@@ -30,6 +30,7 @@ from ingest.schema import (
 )
 from ingest.settings import ColumnMapping, IngestSettings
 from workspace.db import Workspace, fetch_value
+from workspace.future_dates import FutureRows, hold_back_future, utc_now
 from workspace.localtime import workspace_timezone
 from workspace.settings import load_settings
 
@@ -52,6 +53,7 @@ class FileImport:
     star_only: int = 0  # of the added: ratings without text (kept for rating trends)
     first_date: date | None = None  # the file's first and last item (all read), local days
     last_date: date | None = None
+    future: FutureRows | None = None  # rows dated after today: held back, among the problems
 
     @property
     def read(self) -> int:
@@ -68,6 +70,7 @@ class FileImport:
             "star_only": self.star_only,
             "first_date": self.first_date.isoformat() if self.first_date else None,
             "last_date": self.last_date.isoformat() if self.last_date else None,
+            "future_rows": self.future.to_dict() if self.future else None,
             "problems": [p.to_dict() for p in self.problems],
             "error": self.error,
             "skipped_deleted": self.skipped_deleted,
@@ -246,12 +249,15 @@ def import_bytes(
     *,
     mapping: ColumnMapping | None = None,
     progress: ProgressCallback | None = None,
+    now: datetime | None = None,
 ) -> FileImport:
     """Read one file's bytes and store what it holds. An unreadable file stores nothing.
 
     This is the per-file boundary: whatever goes wrong while reading or storing this file
     becomes one problem for it (the storing transaction is rolled back), never an exception
-    that stops the next file.
+    that stops the next file. Rows dated after ``now`` (default: the clock,
+    :func:`workspace.future_dates.utc_now`) are held back as problems with their lines
+    (:mod:`workspace.future_dates`).
 
     Raises:
         IngestError: re-raised for :class:`~ingest.errors.MappingRequired`, so a UI can ask.
@@ -265,14 +271,17 @@ def import_bytes(
         raise
     except IngestError as exc:
         return _failed(name, _detail(exc, name))
+    records, held_back, future = hold_back_future(
+        result.records, now=now or utc_now(), tz=settings.timezone
+    )
     try:
         stored = import_records(
             ws,
-            result.records,
+            records,
             file_name=result.file,
             checksum=checksum,
             detected_format=result.detected_format,
-            problems=[p.cleaned(scrub) for p in result.problems],
+            problems=[p.cleaned(scrub) for p in [*result.problems, *held_back]],
             progress=progress,
         )
     except Exception as exc:  # noqa: BLE001 - the per-file boundary; the transaction rolled back
@@ -283,7 +292,10 @@ def import_bytes(
         return int(value) if value.isdigit() else 0
 
     return dataclasses.replace(
-        stored, skipped_deleted=skipped("skipped_deleted"), skipped_spam=skipped("skipped_spam")
+        stored,
+        skipped_deleted=skipped("skipped_deleted"),
+        skipped_spam=skipped("skipped_spam"),
+        future=future,
     )
 
 
@@ -331,6 +343,7 @@ def import_files(
     *,
     mapping: ColumnMapping | None = None,
     progress: ProgressCallback | None = None,
+    now: datetime | None = None,
 ) -> ImportReport:
     """Import files and folders (each file its own transaction).
 
@@ -349,7 +362,7 @@ def import_files(
             report.files.append(_failed(scrub(path.name), _detail(exc, path.name)))
             continue
         try:
-            report.files.append(import_bytes(ws, data, path.name, mapping=mapping))
+            report.files.append(import_bytes(ws, data, path.name, mapping=mapping, now=now))
         except MappingRequired as exc:
             message = say(
                 "mapping.required_cli",

@@ -13,7 +13,9 @@ proposed themes, and report per file:
 - ``placed``: this file's text items now in a theme, ``proposed`` of them in a newly
   proposed one; ``unsorted``: this file's text items in no theme.
   ``placed + unsorted == text_items``;
-- ``first_date``/``last_date``: the file's first and last item (local days).
+- ``first_date``/``last_date``: the file's first and last item (local days);
+- ``future_rows``: rows dated after today, held back (they are among the ``problems``, with
+  their lines): how many, the first lines, the latest date (:mod:`workspace.future_dates`).
 
 :func:`intake_total` adds files up into one row of the same shape, for a total line.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +148,15 @@ def import_and_place(
     mapping: ColumnMapping | None = None,
     embedder: Embedder | None = None,
     progress: ProgressCallback | None = None,
+    now: datetime | None = None,
 ) -> IntakeReport:
-    """Import files and folders, then place their new items (``klantstem import``)."""
-    imported = import_files(ws, paths, mapping=mapping, progress=progress)
+    """Import files and folders, then place their new items (``klantstem import``).
+
+    Args:
+        now: what "after today" is measured from (default: the clock); rows dated later are
+            held back with their lines (:mod:`workspace.future_dates`).
+    """
+    imported = import_files(ws, paths, mapping=mapping, progress=progress, now=now)
     report = place_imported(ws, imported.files, embedder=embedder, progress=progress)
     report.skipped = list(imported.skipped)
     return report

@@ -206,6 +206,9 @@ def _report(files: list[FileIntake]) -> None:
         st.markdown(upload_report.line(row, lang))
     if len(files) > 1:
         st.markdown(upload_report.line(total, lang))
+    for r in results:
+        if warning := upload_report.future_warning(r, lang):
+            st.warning(md(warning))
     proposed = state.remembered(PROPOSED) or 0
     if proposed:
         st.caption(t("upload.proposed_themes").format(n=fmt.number(proposed, lang)))

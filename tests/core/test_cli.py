@@ -444,3 +444,38 @@ def test_dashboard_on_a_missing_workspace_says_it_starts_a_new_one(tmp_path, mon
     assert result.exit_code == 0, result.output
     assert "No workspace at" in result.output and "typo.duckdb" in result.output
     assert served == [missing]
+
+
+def test_import_says_which_rows_are_dated_after_today_and_imports_the_rest(tmp_path):
+    # a year typo (2062) and a date in 2099: after today on any clock this code will meet
+    source = tmp_path / "reacties.csv"
+    source.write_text(
+        "Datum;Reactie\n"
+        "02-11-2026;Levering was te laat\n"
+        "14-03-2062;Factuur klopte niet\n"
+        "03-11-2026;Vriendelijk geholpen\n"
+        "01-01-2099;Pakket beschadigd\n",
+        encoding="utf-8",
+    )
+    ws = tmp_path / "ws.duckdb"
+    result = runner.invoke(app, ["import", str(source), "--workspace", str(ws)])
+    assert result.exit_code == 0, result.output
+    assert "reacties.csv [generic_csv]: 2 added" in result.output
+    warning = [line for line in result.output.splitlines() if line.startswith("  warning:")]
+    assert warning == [
+        "  warning: reacties.csv: 2 rows are dated after today (the latest 1 Jan 2099; "
+        "lines 3, 5) and were not imported. Were day and month read the wrong way round, or is "
+        "the year mistyped? Fix the dates in the file and import it again: the rows already "
+        "imported are not added twice."
+    ], result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("  error:")]
+    assert [e.split(":")[1] for e in errors] == [" reacties.csv line 3", " reacties.csv line 5"]
+
+    again = runner.invoke(app, ["import", str(source), "--workspace", str(ws), "--json"])
+    report = json.loads(again.stdout)
+    assert (report["added"], report["duplicates"]) == (0, 2)
+    assert report["files"][0]["future_rows"] == {
+        "count": 2,
+        "lines": [3, 5],
+        "latest": "2099-01-01",
+    }

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.upload_report import format_name, preview
 from tests.dashboard.test_pages import open_page, texts
+from tests.dutch_phrases import english_phrases_in
 from tests.workspace.test_intake_report import TRUSTPILOT
 
 ARROW_WARNING = "ignore:Arrow output on a DB-API result:UserWarning"
@@ -137,3 +138,44 @@ def test_preview_ratings_read_out_of_their_scale_and_a_reply_has_none():
     )
     assert preview(items, "nl")["Score"].tolist() == ["5/5", "", "3,5/5"]
     assert preview(items, "en")["Rating"].tolist() == ["5/5", "", "3.5/5"]
+
+
+FUTURE_ROWS = (  # a year typo (2062) and a date in 2099: after today on any clock
+    b"Datum;Reactie\n"
+    b"02-11-2026;De levering was te laat\n"
+    b"14-03-2062;Factuur klopte niet\n"
+    b"03-11-2026;Vriendelijk geholpen\n"
+    b"01-01-2099;Pakket beschadigd\n"
+)
+FUTURE_WORDS = {
+    "en": (
+        "reacties.csv: 2 rows are dated after today (the latest 1 Jan 2099; lines 3, 5) and "
+        "were not imported.",
+        "2 read: 2 added, 0 already present; problems: 2 (listed below).",
+        "error",
+    ),
+    "nl": (
+        "reacties.csv: 2 regels hebben een datum na vandaag (de laatste 1 jan 2099; regels "
+        "3, 5) en zijn niet geïmporteerd.",
+        "2 gelezen: 2 toegevoegd, 0 al aanwezig",
+        "fout",
+    ),
+}
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_rows_dated_after_today_are_a_warning_naming_the_lines(themed_workspace, lang):
+    warning, counts, severity = FUTURE_WORDS[lang]
+    at = upload(open_page("upload", lang=lang), [("reacties.csv", FUTURE_ROWS, "text/csv")])
+    warnings = [w.replace("\\", "") for w in texts(at, "warning")]
+    assert len(warnings) == 1 and warnings[0].startswith(warning), warnings
+    assert any(counts in m for m in lines(at)), lines(at)
+    problems = at.dataframe[-1].value
+    file, line, level, message = problems.columns
+    assert problems[line].tolist() == [3, 5]
+    assert set(problems[level]) == {severity}
+    assert "2099-01-01" in problems[message].iloc[1]
+    if lang == "nl":
+        shown = "\n".join([*warnings, *problems[message]])
+        assert not english_phrases_in(shown), english_phrases_in(shown)

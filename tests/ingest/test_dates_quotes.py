@@ -92,6 +92,27 @@ def test_parse_column_vectorised_path_matches_cell_by_cell() -> None:
     assert isinstance(parsed[28], str) and isinstance(parsed[29], str)
 
 
+@pytest.mark.parametrize(
+    ("cells", "days"),
+    [
+        pytest.param(["31-12-2026", "01-12-2026"], ["2026-12-31", "2026-12-01"], id="dutch-cells"),
+        pytest.param(["01-12-2026", "12-01-2027"], ["2026-12-01", "2027-01-12"], id="dutch-ambiguous"),
+        pytest.param(["01/12/2026"] * 25, ["2026-12-01"] * 25, id="dutch-ambiguous-column"),
+        pytest.param(["31.12.2026 14:05"] + ["01.12.2026 09:00"] * 24, ["2026-12-31"] + ["2026-12-01"] * 24, id="dutch-dots-column"),
+        # a US column says month-first in one cell: every cell is read so (6/11 was 6 November)
+        pytest.param(["6/11/2025 16:14", "6/21/2025 16:14"], ["2025-06-11", "2025-06-21"], id="us-cells"),
+        pytest.param(["6/11/2025"] * 20 + ["6/21/2025", "x"], ["2025-06-11"] * 20 + ["2025-06-21", None], id="us-column-with-a-bad-cell"),
+        pytest.param(["11/May/24 03:26 PM", "6/21/2025 16:14"], ["2024-05-11", "2025-06-21"], id="jira-and-us"),
+    ],
+)  # fmt: skip
+def test_a_column_reads_every_numeric_date_in_one_order(cells, days) -> None:
+    parsed = parse_column(cells, AMS)
+    local = [
+        None if isinstance(p, str) else p[0].astimezone(AMS).date().isoformat() for p in parsed
+    ]
+    assert local == days
+
+
 QUOTES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "email_reply_quoting"
 
 
