@@ -1252,19 +1252,19 @@ STRINGS.update(
     {
         "import.future_rows.one": {
             "en": (
-                "{file}: 1 row is dated after today ({latest}, line {lines}) and was not "
+                "{file}: {n} row is dated after today ({latest}, line {lines}) and was not "
                 "imported. Were day and month read the wrong way round, or is the year "
                 "mistyped? Fix the date in the file and import it again: the rows already "
                 "imported are not added twice."
             ),
             "nl": (
-                "{file}: 1 regel heeft een datum na vandaag ({latest}, regel {lines}) en is "
+                "{file}: {n} regel heeft een datum na vandaag ({latest}, regel {lines}) en is "
                 "niet geïmporteerd. Zijn dag en maand verwisseld, of staat er een tikfout in "
                 "het jaar? Verbeter de datum in het bestand en importeer het opnieuw: wat al "
                 "is geïmporteerd, wordt niet dubbel toegevoegd."
             ),
         },
-        "import.future_rows.n": {
+        "import.future_rows.other": {
             "en": (
                 "{file}: {n} rows are dated after today (the latest {latest}; lines {lines}) "
                 "and were not imported. Were day and month read the wrong way round, or is "

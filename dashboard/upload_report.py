@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from dashboard import formatting as fmt
-from dashboard.i18n import channel_names, t
+from dashboard.i18n import channel_names, plural, t
 from dashboard.plain_text import md
 from dashboard.problem_text import file_error, problem_message
 from workspace.imports import FileImport
@@ -92,10 +92,11 @@ def future_warning(imported: FileImport, lang: str) -> str:
     lines = ", ".join(str(n) for n in future.lines)  # as the problems table shows them
     if future.count > len(future.lines):
         lines += ", …"
-    key = "import.future_rows.one" if future.count == 1 else "import.future_rows.n"
-    return t(key, lang).format(
+    return plural(
+        "import.future_rows",
+        future.count,
+        lang,
         file=imported.file,
-        n=fmt.number(future.count, lang),
         latest=fmt.day_month(future.latest, lang, year=True),
         lines=lines,
     )
