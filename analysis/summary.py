@@ -15,8 +15,9 @@ printed at the foot of every rendered summary):
 * **share**: of the week's items sorted into a theme (the Themes page's base), so the main
   themes add up to 100%; star ratings without text and unsorted items are counted apart.
 * **averages**: over the ``baseline_weeks`` weeks before the week, a theme's since its first
-  week with items (the trend rule's baseline); a change against an average under
-  :data:`PERCENT_MIN_AVERAGE` item a week is not a percentage.
+  week with items: the trend rule's own baseline (:func:`analysis.trends.baseline_average`);
+  a change against an average under :data:`PERCENT_MIN_AVERAGE` item a week is not a
+  percentage.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
   ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
   at least ``sentiment_min_items`` scored items.
@@ -38,7 +39,13 @@ import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE, local_days
 from analysis.reading import READER_LANGUAGES, language_code, quote_order, quote_standing
-from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
+from analysis.trends import (
+    RULES,
+    TrendRules,
+    baseline_average,
+    theme_trends_for_week,
+    weekly_counts,
+)
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
 
@@ -316,16 +323,17 @@ def _count_matrix(frame: pd.DataFrame, keys: list[str], n_weeks: int) -> pd.Data
     return counts.reindex(columns=range(n_weeks), fill_value=0).astype("int64")
 
 
-def _volume(history: np.ndarray, baseline_weeks: int, first_slot: int = 0) -> Volume:
-    """Volumes; the average is over the baseline weeks since ``first_slot`` (the data's first
-    week, or a theme's first week with items), as the trend rules take it."""
-    base = history[max(first_slot, len(history) - 1 - baseline_weeks, 0) : -1]
+def _volume(history: np.ndarray, rules: TrendRules, first_slot: int = 0) -> Volume:
+    """Volumes; the average is the trend rules' own baseline
+    (:func:`analysis.trends.baseline_average`) over the weeks since ``first_slot`` (the data's
+    first week, or a theme's first week with items)."""
+    average, weeks = baseline_average(history, first_slot, rules)
     return Volume(
         items=int(history[-1]),
         previous=int(history[-2]) if len(history) > 1 else 0,
-        average=float(base.mean()) if len(base) else 0.0,
+        average=average,
         history=tuple(int(v) for v in history),
-        weeks=len(base),
+        weeks=weeks,
     )
 
 
@@ -430,13 +438,13 @@ def build_weekly_summary(
 
     total = _volume(
         np.bincount(frame["slot"].to_numpy(dtype="int64"), minlength=n_weeks),
-        rules.baseline_weeks,
+        rules.trends,
         first_slot,
     )
     channel_matrix = _count_matrix(frame, ["channel"], n_weeks)
     channel_volumes = sorted(
         (
-            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.baseline_weeks, first_slot))
+            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.trends, first_slot))
             for ch, row in channel_matrix.iterrows()
         ),
         key=lambda c: (-c.volume.items, c.channel),
@@ -483,7 +491,7 @@ def build_weekly_summary(
     for theme_id, row in theme_matrix.iterrows():
         tid = int(cast(SupportsInt, theme_id))
         volume = _volume(
-            row.to_numpy(), rules.baseline_weeks, max(first_slot, theme_first_slot.get(tid, 0))
+            row.to_numpy(), rules.trends, max(first_slot, theme_first_slot.get(tid, 0))
         )
         if volume.items == 0 and volume.average == 0 and volume.previous == 0:
             continue  # no item in the summary's weeks: the theme has nothing to report
