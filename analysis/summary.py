@@ -15,11 +15,17 @@ printed at the foot of every rendered summary):
 * **share**: of the week's items sorted into a theme (the Themes page's base), so the main
   themes add up to 100%; star ratings without text and unsorted items are counted apart.
 * **averages**: over the ``baseline_weeks`` weeks before the week, a theme's since its first
-  week with items (the trend rule's baseline); a change against an average under
-  :data:`PERCENT_MIN_AVERAGE` item a week is not a percentage.
+  week with items: the trend rule's own baseline (:func:`analysis.trends.baseline_average`);
+  a change against an average under :data:`PERCENT_MIN_AVERAGE` item a week is not a
+  percentage.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
   ``sentiment_shift`` from its mean over the previous ``baseline_weeks`` weeks, each mean over
   at least ``sentiment_min_items`` scored items.
+* **colours** (what a change means): a theme is positive or negative when its mean
+  sentiment over the summary's weeks (at least ``sentiment_min_items`` scored items) is at
+  least :data:`CLEAR_SENTIMENT` from 0, else mixed; more of a negative theme or less of a
+  positive one is bad news, the reverse good news, anything else neutral
+  (:func:`change_meaning`).
 * **look at this**: spikes (of themes that are not new), then new themes, then sentiment drops, then rising themes, then
   channels whose volume is >= ``channel_ratio`` x their average, then a high unsorted share;
   at most ``max_attention`` lines.
@@ -38,7 +44,13 @@ import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE, local_days
 from analysis.reading import READER_LANGUAGES, language_code, quote_order, quote_standing
-from analysis.trends import RULES, TrendRules, theme_trends_for_week, weekly_counts
+from analysis.trends import (
+    RULES,
+    TrendRules,
+    baseline_average,
+    theme_trends_for_week,
+    weekly_counts,
+)
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
 
@@ -103,6 +115,41 @@ PERCENT_MIN_AVERAGE = 1.0
 """Below this average (items a week) a change is not a percentage: 2 items against 0.4 is
 "+433%" of nothing. The summary then shows the difference in items (or "first week")."""
 
+CLEAR_SENTIMENT = 0.2
+"""A theme whose mean sentiment (-1..1) is at least this far above 0 is clearly positive
+(praise: "the app is good"), at least this far below 0 clearly negative (a complaint);
+closer to 0 it is mixed. One star on a 1-5 scale is 0,5; 0,2 is an average of about 3,4
+stars, or one positive word in a text in three more than negative ones."""
+
+Tone = Literal["positive", "negative", "mixed", "unknown"]
+"""What a theme is, by its mean sentiment (:func:`sentiment_tone`)."""
+
+ChangeMeaning = Literal["good", "bad", "neutral"]
+"""What a change in a theme's volume means to a manager (:func:`change_meaning`)."""
+
+
+def sentiment_tone(mean: float | None) -> Tone:
+    """``positive`` or ``negative`` when ``mean`` is at least :data:`CLEAR_SENTIMENT` from 0,
+    ``mixed`` when closer, ``unknown`` when there is no mean (too few scored items)."""
+    if mean is None or not np.isfinite(mean):
+        return "unknown"
+    if mean >= CLEAR_SENTIMENT:
+        return "positive"
+    if mean <= -CLEAR_SENTIMENT:
+        return "negative"
+    return "mixed"
+
+
+def change_meaning(change: float, tone: Tone) -> ChangeMeaning:
+    """Whether a change in volume is good or bad news: more of a clearly negative theme is
+    bad, more of a clearly positive theme good, and the reverse for less. No change, a mixed
+    theme, or one of unknown sentiment (a channel, the total) is neutral: more feedback is
+    neither good nor bad in itself. Every coloured change in the summary follows this."""
+    if change == 0 or tone not in ("positive", "negative"):
+        return "neutral"
+    good_direction = 1 if tone == "positive" else -1
+    return "good" if change * good_direction > 0 else "bad"
+
 
 @dataclass(frozen=True, slots=True)
 class Volume:
@@ -165,6 +212,12 @@ class ThemeWeek:
     baseline: float | None = None  # the rising rule's baseline average, when rising
     top_label_en: str = ""  # its main theme, whatever the week's counts
     top_label_nl: str = ""
+    tone: Tone = "unknown"
+    """By its mean sentiment over the summary's weeks (this week and the baseline weeks)."""
+
+    def change_meaning(self, change: float) -> ChangeMeaning:
+        """What a change in this theme's volume means (:func:`change_meaning`)."""
+        return change_meaning(change, self.tone)
 
     def label(self, lang: str) -> str:
         """The theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
@@ -189,6 +242,12 @@ class ThemeGroupWeek:
     share: float  # of the week's themed (sorted) items, as the Themes page
     theme_ids: tuple[int, ...]  # its themes with items in the summary's weeks
     theme_count: int = 0  # all its themes, as the Themes page counts them
+    tone: Tone = "unknown"
+    """By the mean sentiment of its themes' items over the summary's weeks."""
+
+    def change_meaning(self, change: float) -> ChangeMeaning:
+        """What a change in this main theme's volume means (:func:`change_meaning`)."""
+        return change_meaning(change, self.tone)
 
     def label(self, lang: str) -> str:
         """The main theme's name in ``lang`` (``nl`` or ``en``), falling back to the other."""
@@ -316,16 +375,17 @@ def _count_matrix(frame: pd.DataFrame, keys: list[str], n_weeks: int) -> pd.Data
     return counts.reindex(columns=range(n_weeks), fill_value=0).astype("int64")
 
 
-def _volume(history: np.ndarray, baseline_weeks: int, first_slot: int = 0) -> Volume:
-    """Volumes; the average is over the baseline weeks since ``first_slot`` (the data's first
-    week, or a theme's first week with items), as the trend rules take it."""
-    base = history[max(first_slot, len(history) - 1 - baseline_weeks, 0) : -1]
+def _volume(history: np.ndarray, rules: TrendRules, first_slot: int = 0) -> Volume:
+    """Volumes; the average is the trend rules' own baseline
+    (:func:`analysis.trends.baseline_average`) over the weeks since ``first_slot`` (the data's
+    first week, or a theme's first week with items)."""
+    average, weeks = baseline_average(history, first_slot, rules)
     return Volume(
         items=int(history[-1]),
         previous=int(history[-2]) if len(history) > 1 else 0,
-        average=float(base.mean()) if len(base) else 0.0,
+        average=average,
         history=tuple(int(v) for v in history),
-        weeks=len(base),
+        weeks=weeks,
     )
 
 
@@ -430,13 +490,13 @@ def build_weekly_summary(
 
     total = _volume(
         np.bincount(frame["slot"].to_numpy(dtype="int64"), minlength=n_weeks),
-        rules.baseline_weeks,
+        rules.trends,
         first_slot,
     )
     channel_matrix = _count_matrix(frame, ["channel"], n_weeks)
     channel_volumes = sorted(
         (
-            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.baseline_weeks, first_slot))
+            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.trends, first_slot))
             for ch, row in channel_matrix.iterrows()
         ),
         key=lambda c: (-c.volume.items, c.channel),
@@ -444,7 +504,9 @@ def build_weekly_summary(
 
     theme_matrix = _count_matrix(sorted_frame, ["theme_id"], n_weeks)
     theme_channel_matrix = _count_matrix(sorted_frame, ["theme_id", "channel"], n_weeks)
-    sentiment_now, sentiment_before = _sentiment_means(sorted_frame, n_weeks, rules)
+    sentiment_now, sentiment_before, sentiment_window = _sentiment_means(
+        sorted_frame, n_weeks, rules
+    )
     theme_info = themes.set_index("theme_id")
 
     if whole_weeks is not None:
@@ -483,7 +545,7 @@ def build_weekly_summary(
     for theme_id, row in theme_matrix.iterrows():
         tid = int(cast(SupportsInt, theme_id))
         volume = _volume(
-            row.to_numpy(), rules.baseline_weeks, max(first_slot, theme_first_slot.get(tid, 0))
+            row.to_numpy(), rules.trends, max(first_slot, theme_first_slot.get(tid, 0))
         )
         if volume.items == 0 and volume.average == 0 and volume.previous == 0:
             continue  # no item in the summary's weeks: the theme has nothing to report
@@ -520,6 +582,7 @@ def build_weekly_summary(
                 baseline=rising_baseline,
                 top_label_en=_text(labels, "top_label_en"),
                 top_label_nl=_text(labels, "top_label_nl"),
+                tone=_tone(sentiment_window, [tid], rules),
             )
         )
     theme_rows.sort(key=lambda t: (-t.volume.items, -t.volume.previous, t.theme_id))
@@ -553,7 +616,7 @@ def build_weekly_summary(
     )
     quotes = _pick_quotes(this_week, partial, rules)
     attention = _attention(partial, rules)
-    groups = _groups(theme_rows, themes, themed_items)
+    groups = _groups(theme_rows, themes, themed_items, sentiment_window, rules)
     return dataclasses.replace(partial, quotes=quotes, attention=attention, groups=groups)
 
 
@@ -570,10 +633,15 @@ def _text(row: pd.Series | None, column: str) -> str:
 
 
 def _groups(
-    theme_rows: list[ThemeWeek], themes: pd.DataFrame, themed_items: int
+    theme_rows: list[ThemeWeek],
+    themes: pd.DataFrame,
+    themed_items: int,
+    sentiment_window: dict[int, tuple[float, int]],
+    rules: SummaryRules,
 ) -> tuple[ThemeGroupWeek, ...]:
     """The week's main themes (top themes of the theme tree) with items this week or the
-    week before, largest first; empty when the themes frame has no ``top_id`` column."""
+    week before, largest first; empty when the themes frame has no ``top_id`` column. A main
+    theme's tone is that of its themes' scored items together (``sentiment_window``)."""
     if "top_id" not in themes.columns:
         return ()
     info = themes.dropna(subset=["top_id"]).drop_duplicates("theme_id").set_index("theme_id")
@@ -602,6 +670,7 @@ def _groups(
                 share=volume.items / themed_items if themed_items else 0.0,
                 theme_ids=tuple(r.theme_id for r in rows),
                 theme_count=int((info["top_id"] == top_id).sum()),
+                tone=_tone(sentiment_window, [r.theme_id for r in rows], rules),
             )
         )
     out.sort(key=lambda g: (-g.volume.items, -g.volume.previous, g.top_id))
@@ -610,8 +679,10 @@ def _groups(
 
 def _sentiment_means(
     frame: pd.DataFrame, n_weeks: int, rules: SummaryRules
-) -> tuple[dict[int, float], dict[int, float]]:
-    """Mean sentiment per theme this week and over the baseline weeks (enough items only)."""
+) -> tuple[dict[int, float], dict[int, float], dict[int, tuple[float, int]]]:
+    """Mean sentiment per theme this week and over the baseline weeks (enough items only),
+    and per theme the sum and number of its scored items over all the summary's weeks
+    (what :func:`_tone` judges a theme or a main theme by)."""
     scored = frame[pd.to_numeric(frame["sentiment"], errors="coerce").notna()]
     scored = scored.assign(sentiment=pd.to_numeric(scored["sentiment"]).astype("float64"))
     result: list[dict[int, float]] = []
@@ -622,7 +693,24 @@ def _sentiment_means(
         stats = scored[mask].groupby("theme_id")["sentiment"].agg(["mean", "size"])
         stats = stats[stats["size"] >= rules.sentiment_min_items]
         result.append({int(cast(SupportsInt, k)): float(v) for k, v in stats["mean"].items()})
-    return result[0], result[1]
+    window = scored.groupby("theme_id")["sentiment"].agg(["sum", "size"])
+    totals = {
+        int(cast(SupportsInt, k)): (float(total), int(size))
+        for k, total, size in zip(
+            window.index, window["sum"].tolist(), window["size"].tolist(), strict=True
+        )
+    }
+    return result[0], result[1], totals
+
+
+def _tone(window: dict[int, tuple[float, int]], theme_ids: list[int], rules: SummaryRules) -> Tone:
+    """The tone of a theme (or of a main theme's themes together) by the mean sentiment of
+    their scored items over the summary's weeks; unknown under ``sentiment_min_items``."""
+    parts = [window[t] for t in theme_ids if t in window]
+    size = sum(n for _, n in parts)
+    if size < rules.sentiment_min_items:
+        return "unknown"
+    return sentiment_tone(sum(total for total, _ in parts) / size)
 
 
 def _pick_quotes(

@@ -18,8 +18,10 @@ from analysis.numbers import rounds_to_zero
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import (
+    CLEAR_SENTIMENT,
     PERCENT_MIN_AVERAGE,
     Attention,
+    ChangeMeaning,
     Spike,
     ThemeGroupWeek,
     ThemeWeek,
@@ -206,6 +208,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "[PHONE], ...) alleen als het thema te weinig andere heeft, en nooit een bericht dat "
         "weinig meer is dan zulke plaatshouders.",
     },
+    "rules.colours": {
+        "en": "Colours say what a change means: more items in a clearly negative theme (mean "
+        "sentiment over these weeks {neg} or lower) or fewer in a clearly positive one ({pos} "
+        "or higher) in red, the reverse in green; a mixed theme, one with too little "
+        "sentiment to tell, and channels and the total in grey (more feedback is neither good "
+        "nor bad in itself).",
+        "nl": "Kleuren zeggen wat een verandering betekent: meer berichten in een duidelijk "
+        "negatief thema (gemiddeld sentiment over deze weken {neg} of lager) of minder in een "
+        "duidelijk positief thema ({pos} of hoger) in rood, het omgekeerde in groen; een "
+        "gemengd thema, een thema met te weinig sentiment om het te zeggen, en kanalen en het "
+        "totaal in grijs (meer feedback is op zich niet goed of slecht).",
+    },
     **{f"channel.{code}": names for code, names in CHANNEL_NAMES.items()},
 }
 
@@ -273,7 +287,7 @@ def _headline(summary: WeeklySummary, lang: str) -> str:
         items=summary.total.items,
         change=_signed(summary.total.change),
         pct=_pct(summary.total.change_vs_average_pct, lang),
-        weeks=summary.rules.baseline_weeks,
+        weeks=summary.rules.history_weeks,  # the averages are the trend rules' baseline
     )
 
 
@@ -308,10 +322,20 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         "rules.text",
         lang,
         **rule_texts(r.trends, lang),
-        weeks=r.baseline_weeks,
+        weeks=r.history_weeks,
         shift=_decimal(r.sentiment_shift, lang, 2),
         pmin=_decimal(PERCENT_MIN_AVERAGE, lang, 0),
         smin=r.sentiment_min_items,
+    )
+
+
+def _colours_text(lang: str) -> str:
+    """The colour rule of the HTML summary, written from its threshold."""
+    return text(
+        "rules.colours",
+        lang,
+        neg=_decimal(-CLEAR_SENTIMENT, lang, 1, signed=True),
+        pos=_decimal(CLEAR_SENTIMENT, lang, 1, signed=True),
     )
 
 
@@ -537,11 +561,12 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;
 table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0}
 th,td{padding:5px 8px;border-bottom:1px solid #e4e7eb;text-align:right;vertical-align:middle}
 th:first-child,td:first-child{text-align:left}th{background:#f5f7fa;font-weight:600}
-tr.total td{font-weight:700}.up{color:#b42318}.down{color:#1e7b34}
+tr.total td{font-weight:700}.bad{color:#b42318}.good{color:#1e7b34}.neutral{color:#3e4c59}
 blockquote{margin:8px 0;padding:6px 12px;border-left:3px solid #9fb3c8;background:#f8fafc}
 blockquote .src{display:block;color:#52606d;font-size:13px;margin-top:2px}
-.tag{display:inline-block;font-size:12px;padding:0 6px;border-radius:8px;margin-left:4px;
- background:#fde8e8;color:#b42318}.tag.new{background:#e3f2fd;color:#0b5394}
+.tag{display:inline-block;font-size:12px;padding:0 6px;border-radius:8px;margin-left:4px}
+.tag.bad{background:#fde8e8}.tag.good{background:#e6f4ea}.tag.neutral{background:#eceff3}
+.tag.new{background:#e3f2fd;color:#0b5394}
 .rules{color:#52606d;font-size:13px;border-top:1px solid #e4e7eb;margin-top:28px;padding-top:8px}
 .chart{margin:8px 0}svg text{font-family:inherit}
 """
@@ -551,12 +576,22 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _trend_class(change: float) -> str:
-    return "up" if change > 0 else "down" if change < 0 else ""
+MEANING_FILLS: dict[ChangeMeaning, str] = {
+    "bad": "#d92d20",
+    "good": "#2e8b57",
+    "neutral": "#52606d",
+}
+"""Bar colours of a change by what it means (:func:`analysis.summary.change_meaning`); the
+CSS classes ``bad``, ``good`` and ``neutral`` colour text the same way."""
 
 
-def svg_sparkline(values: Sequence[int], *, highlight: bool, label: str) -> str:
-    """Tiny weekly bars, the last (this week) coloured; ``label`` becomes the SVG title."""
+def _coloured(cell: str, meaning: ChangeMeaning) -> str:
+    return f'<span class="{meaning}">{cell}</span>'
+
+
+def svg_sparkline(values: Sequence[int], *, highlight: ChangeMeaning | None, label: str) -> str:
+    """Tiny weekly bars, the last (this week) coloured: blue, or by what the change means when
+    the week is flagged (``highlight``); ``label`` becomes the SVG title."""
     width, height, gap = 110, 26, 2
     peak = max(max(values, default=0), 1)
     bar = (width - gap * (len(values) - 1)) / max(len(values), 1)
@@ -567,7 +602,7 @@ def svg_sparkline(values: Sequence[int], *, highlight: bool, label: str) -> str:
     for i, v in enumerate(values):
         h = max(1.0, (height - 2) * v / peak) if v else 1.0
         last = i == len(values) - 1
-        colour = ("#d92d20" if highlight else "#2563eb") if last else "#cbd2d9"
+        colour = (MEANING_FILLS[highlight] if highlight else "#2563eb") if last else "#cbd2d9"
         parts.append(
             f'<rect x="{i * (bar + gap):.1f}" y="{height - h:.1f}" width="{bar:.1f}" '
             f'height="{h:.1f}" fill="{colour}"/>'
@@ -604,8 +639,15 @@ def svg_channel_bars(summary: WeeklySummary, lang: str) -> str:
     return "".join(parts)
 
 
-def svg_week_bars(values: Sequence[int], weeks: Sequence[str], *, label: str) -> str:
-    """Bars per week with counts on top and week numbers below; the last week in red."""
+def svg_week_bars(
+    values: Sequence[int],
+    weeks: Sequence[str],
+    *,
+    label: str,
+    meaning: ChangeMeaning = "neutral",
+) -> str:
+    """Bars per week with counts on top and week numbers below; the last week coloured by
+    what its change means (:data:`MEANING_FILLS`)."""
     width, height, top, bottom = 520, 190, 22, 26
     n = max(len(values), 1)
     slot = width / n
@@ -618,7 +660,7 @@ def svg_week_bars(values: Sequence[int], weeks: Sequence[str], *, label: str) ->
     for i, (v, week) in enumerate(zip(values, weeks, strict=True)):
         h = plot_h * v / peak
         x = i * slot + slot * 0.15
-        colour = "#d92d20" if i == n - 1 else "#9fb3c8"
+        colour = MEANING_FILLS[meaning] if i == n - 1 else "#9fb3c8"
         parts += [
             f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{slot * 0.7:.1f}" '
             f'height="{max(h, 1):.1f}" fill="{colour}"/>',
@@ -643,8 +685,9 @@ def _html_table(
 
 
 def _html_volume_cells(volume: Volume, lang: str) -> list[str]:
+    """A channel's (or the total's) cells: its change is neutral, neither good nor bad."""
     cells = [_e(c) for c in _volume_cells(volume, lang)]
-    cells[2] = f'<span class="{_trend_class(volume.change)}">{cells[2]}</span>'
+    cells[2] = _coloured(cells[2], "neutral")
     return cells
 
 
@@ -655,7 +698,7 @@ def _html_groups(summary: WeeklySummary, lang: str) -> list[str]:
     rows = []
     for g in summary.groups:
         cells = [_e(c) for c in _group_cells(g, lang)]
-        cells[3] = f'<span class="{_trend_class(g.volume.change)}">{cells[3]}</span>'
+        cells[3] = _coloured(cells[3], g.change_meaning(g.volume.change))
         rows.append(cells)
     count = _count_line(summary, lang)
     return [
@@ -694,10 +737,14 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
             chart_title = text(
                 "spike.chart", lang, theme=name, channel=channel_name(spike.channel, lang)
             )
+            meaning = summary.theme(spike.theme_id).change_meaning(spike.items - spike.baseline)
+            bars = svg_week_bars(
+                spike.history, summary.history_weeks, label=chart_title, meaning=meaning
+            )
             out += [
                 f"<p>{_spike_line(spike, summary, lang, strong)}</p>",
                 f'<div class="chart" aria-label="{_e(chart_title)}"><div class="meta">{_e(chart_title)}</div>'
-                f"{svg_week_bars(spike.history, summary.history_weeks, label=chart_title)}</div>",
+                f"{bars}</div>",
             ]
     else:
         out.append(f"<p>{_e(text('none', lang))}</p>")
@@ -718,19 +765,21 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
         header = [*_theme_header(lang), text("col.trend", lang)]
         body = []
         for t in summary.top_themes:
+            more = t.change_meaning(1)  # a spike, a rise and a first week are all "more"
             tags = ""
             if t.spike_channels:
-                tags += f'<span class="tag">{_e(text("tag.spike", lang))}</span>'
+                tags += f'<span class="tag {more}">{_e(text("tag.spike", lang))}</span>'
             if t.is_new:
                 tags += f'<span class="tag new">{_e(text("col.new", lang))}</span>'
             elif t.is_rising:
-                tags += f'<span class="tag">{_e(text("col.rising", lang))}</span>'
+                tags += f'<span class="tag {more}">{_e(text("col.rising", lang))}</span>'
             cells = [_e(c) for c in _theme_cells(t, lang)]
             cells[0] += tags
-            cells[3] = f'<span class="{_trend_class(t.volume.change)}">{cells[3]}</span>'
+            cells[3] = _coloured(cells[3], t.change_meaning(t.volume.change))
+            flagged = bool(t.spike_channels or t.is_rising or t.is_new)
             spark = svg_sparkline(
                 t.volume.history,
-                highlight=bool(t.spike_channels or t.is_rising or t.is_new),
+                highlight=more if flagged else None,
                 label=f"{t.label(lang)}: {', '.join(map(str, t.volume.history))}",
             )
             body.append([*cells, spark])
@@ -774,7 +823,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
         f"<h2>{_e(text('section.unsorted', lang))}</h2>",
         f"<p>{_e(_unsorted_line(summary, lang))}</p>",
         f'<p class="rules"><strong>{_e(text("section.rules", lang))}:</strong> '
-        f"{_e(_rules_text(summary, lang))}</p>",
+        f"{_e(_rules_text(summary, lang))} {_e(_colours_text(lang))}</p>",
         "</body></html>",
     ]
     return "\n".join(out)

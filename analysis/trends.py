@@ -2,8 +2,8 @@
 
 Every screen that says a theme rises, falls, is new or spikes (Overview, Themes, Trends, the
 theme page, the weekly summary) asks :func:`theme_trends_for_week` or :func:`spike_weeks`, and
-quotes the baseline these return, so a manager reads the same flag and the same number
-everywhere. The thresholds are the fields of :class:`TrendRules`; the rule texts shown to a
+quotes the baseline these return (the summary's averages come from :func:`baseline_average`),
+so a manager reads the same flag and the same number everywhere. The thresholds are the fields of :class:`TrendRules`; the rule texts shown to a
 manager are generated from them.
 
 The rules, for an ISO week W, on counts of sorted inbound items per local ISO week:
@@ -179,6 +179,47 @@ def _first_item_columns(pivot: pd.DataFrame) -> np.ndarray:
     return np.where(has.any(axis=1), has.argmax(axis=1), values.shape[1])
 
 
+def _baseline_windows(values: np.ndarray, first: np.ndarray, n: int) -> np.ndarray:
+    """Per row and week, the ``n`` weeks before it (a view, rows x weeks x n); NaN for weeks
+    before the data or before the row's column ``first`` (a theme's first week with items),
+    which are not quiet weeks but weeks the theme did not exist."""
+    rows, weeks = values.shape
+    before_first = np.arange(weeks)[None, :] < np.asarray(first).reshape(-1, 1)
+    padded = np.concatenate(
+        [np.full((rows, n), np.nan), np.where(before_first, np.nan, values)], axis=1
+    )
+    return sliding_window_view(padded, n, axis=1)[:, :weeks]  # weeks j-n .. j-1
+
+
+def _window_means(windows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of each window's known weeks (0 when none) and how many weeks are known."""
+    known = ~np.isnan(windows)
+    count = known.sum(axis=2)
+    mean = np.where(known, windows, 0.0).sum(axis=2) / np.maximum(count, 1)
+    return mean, count
+
+
+def baseline_average(
+    history: np.ndarray, first: int, rules: TrendRules | None = None
+) -> tuple[float, int]:
+    """The average the rising and falling rules compare the last week of ``history`` with,
+    and the number of weeks it is over: the ``baseline_weeks`` weeks before it, counting only
+    the weeks from column ``first`` on (a theme's first week with items, or the data's first
+    week; negative when that lies before ``history``). 0.0 over 0 weeks when there is none.
+
+    The weekly summary quotes this average for every theme and channel, so its tables show
+    the number the trend flags were decided on (one computation: :func:`_baseline` runs the
+    same windows for every week at once).
+    """
+    rules = rules or RULES
+    values = np.asarray(history, dtype=float).reshape(1, -1)
+    if values.shape[1] == 0:
+        return 0.0, 0
+    windows = _baseline_windows(values, np.array([first]), rules.baseline_weeks)
+    mean, count = _window_means(windows[:, -1:])
+    return float(mean[0, 0]), int(count[0, 0])
+
+
 def _baseline(pivot: pd.DataFrame, rules: TrendRules, first: np.ndarray | None = None) -> _Baseline:
     """Baselines for every week at once (the Trends page marks every week): per key, the mean
     and median of the ``baseline_weeks`` weeks before each week, counting only the weeks since
@@ -188,17 +229,10 @@ def _baseline(pivot: pd.DataFrame, rules: TrendRules, first: np.ndarray | None =
     of the Overview's first draw."""
     n = rules.baseline_weeks
     values = pivot.to_numpy(dtype=float)
-    rows, weeks = values.shape
     if first is None:
         first = _first_item_columns(pivot)
-    before_first = np.arange(weeks)[None, :] < np.asarray(first).reshape(-1, 1)
-    padded = np.concatenate(
-        [np.full((rows, n), np.nan), np.where(before_first, np.nan, values)], axis=1
-    )
-    windows = sliding_window_view(padded, n, axis=1)[:, :weeks]  # weeks j-n .. j-1
-    known = ~np.isnan(windows)
-    count = known.sum(axis=2)
-    mean = np.where(known, windows, 0.0).sum(axis=2) / np.maximum(count, 1)
+    windows = _baseline_windows(values, first, n)
+    mean, count = _window_means(windows)
     ordered = np.sort(windows, axis=2)  # NaN last: the known weeks first, in order
     low = np.take_along_axis(ordered, np.maximum((count - 1) // 2, 0)[..., None], axis=2)
     high = np.take_along_axis(ordered, np.minimum(count // 2, n - 1)[..., None], axis=2)

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from analysis.summary_render import MEANING_FILLS
 from tests.browser.conftest import DashboardServer, wait_idle
 from tests.summary.workspace_fixture import PLANTED, TRUTH, build_truth_workspace
 
@@ -72,8 +73,12 @@ def test_cli_html_opens_offline_and_shows_the_spike(demo_like, spike, page, arti
     assert f"{theme} spiked in App reviews" in attention.inner_text()
     chart = page.locator("svg title", has_text=f"{theme} in App reviews")
     assert chart.count() == 1
-    bars = page.locator(".chart svg rect[fill='#d92d20']")
-    assert bars.count() >= 1 and bars.first.bounding_box()["height"] > 40
+    # This week's bar stands out in the colour of what the spike means: neutral here, as the
+    # fixture scores no sentiment (analysis.summary.change_meaning).
+    svg = page.locator(".chart svg", has=page.locator("title", has_text=f"{theme} in App reviews"))
+    this_week = svg.locator("rect").last
+    assert this_week.get_attribute("fill") == MEANING_FILLS["neutral"]
+    assert this_week.bounding_box()["height"] > 40
     page.screenshot(path=str(artifacts / "summary-html-spike.png"), full_page=True)
     assert blocked == []
 
