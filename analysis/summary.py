@@ -93,7 +93,6 @@ def last_complete_week(reference: date) -> str:
 class SummaryRules:
     """The thresholds behind every highlight (see the module docstring)."""
 
-    baseline_weeks: int = RULES.baseline_weeks
     trends: TrendRules = RULES
     top_themes: int = 5
     channel_ratio: float = 1.5
@@ -106,8 +105,9 @@ class SummaryRules:
     channel_min_increase: int = 10
 
     @property
-    def history_weeks(self) -> int:
-        """Weeks before the week under review that the trend rules compare with."""
+    def baseline_weeks(self) -> int:
+        """Weeks before the week under review that the averages, the trend rules and the
+        sentiment shifts compare with: the trend rules' own (one setting)."""
         return self.trends.baseline_weeks
 
 
@@ -418,7 +418,7 @@ def build_weekly_summary(
     """Build the summary of one ISO week.
 
     Args:
-        items: inbound items, at least those of the week and the ``rules.history_weeks`` weeks
+        items: inbound items, at least those of the week and the ``rules.baseline_weeks`` weeks
             before it, with columns :data:`ITEM_COLUMNS` (``theme_id`` NA or negative means
             unsorted; ``sentiment`` may be NA; an optional ``similarity`` column ranks quotes, an
             optional ``language`` gives each reader quotes in their language first).
@@ -448,7 +448,7 @@ def build_weekly_summary(
     _check_columns(themes, THEME_COLUMNS, "themes")
     week_start = parse_iso_week(week)
     week = iso_week_label(week_start)
-    n_weeks = rules.history_weeks + 1
+    n_weeks = rules.baseline_weeks + 1
     history_weeks = tuple(
         iso_week_label(week_start - timedelta(weeks=n_weeks - 1 - i)) for i in range(n_weeks)
     )

@@ -287,7 +287,7 @@ def _headline(summary: WeeklySummary, lang: str) -> str:
         items=summary.total.items,
         change=_signed(summary.total.change),
         pct=_pct(summary.total.change_vs_average_pct, lang),
-        weeks=summary.rules.history_weeks,  # the averages are the trend rules' baseline
+        weeks=summary.rules.baseline_weeks,  # the averages are the trend rules' baseline
     )
 
 
@@ -312,7 +312,7 @@ def _attention_line(
         baseline=_decimal(line.baseline, lang, 1 if line.kind != "sentiment_drop" else 2),
         delta=delta,
         share=_share_lang(line.delta, lang),
-        trailing=summary.rules.history_weeks,
+        trailing=summary.rules.baseline_weeks,
     )
 
 
@@ -322,7 +322,7 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         "rules.text",
         lang,
         **rule_texts(r.trends, lang),
-        weeks=r.history_weeks,
+        weeks=r.baseline_weeks,
         shift=_decimal(r.sentiment_shift, lang, 2),
         pmin=_decimal(PERCENT_MIN_AVERAGE, lang, 0),
         smin=r.sentiment_min_items,
@@ -393,7 +393,7 @@ def _spike_line(spike: Spike, summary: WeeklySummary, lang: str, fmt: Callable[[
         channel=channel_name(spike.channel, lang),
         items=spike.items,
         baseline=_decimal(spike.baseline, lang, 1),
-        weeks=summary.rules.history_weeks,
+        weeks=summary.rules.baseline_weeks,
     )
 
 

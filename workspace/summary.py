@@ -152,7 +152,7 @@ def weekly_summary(
         ws,
         resolved,
         channel=channel,
-        history_weeks=rules.history_weeks,
+        history_weeks=rules.baseline_weeks,
         weekdays_through=through.weekday() if through else None,
     )
     return build_weekly_summary(

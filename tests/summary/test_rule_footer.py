@@ -45,7 +45,7 @@ def _footer(rules: SummaryRules, lang: str) -> str:
     ],
 )  # fmt: skip
 def test_footer_states_the_rule_constants(trends, lang, present, absent):
-    footer = _footer(SummaryRules(baseline_weeks=trends.baseline_weeks, trends=trends), lang)
+    footer = _footer(SummaryRules(trends=trends), lang)
     for phrase in present:
         assert phrase in footer
     for phrase in absent:
