@@ -43,8 +43,29 @@ def local_days(instants: Iterable[object] | pd.Series, tz: str) -> pd.Series:
     return stamps.dt.tz_convert(check_timezone(tz)).dt.tz_localize(None).dt.normalize()
 
 
+def parse_iso_week(week: str) -> date:
+    """The Monday of an ISO week written ``2026-W47``.
+
+    Raises:
+        AnalysisError: when ``week`` is not of that form or names no real week.
+    """
+    text = week.strip().upper()
+    try:
+        year_part, week_part = text.split("-W")
+        return date.fromisocalendar(int(year_part), int(week_part), 1)
+    except ValueError as exc:
+        raise AnalysisError(say("analysis.week", week=week)) from exc
+
+
+def iso_week_label(day: date) -> str:
+    """``2026-W47`` for any day in that ISO week."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def iso_week_labels(instants: Iterable[object] | pd.Series, tz: str) -> pd.Series:
-    """The local ISO week ``"2026-W47"`` of each instant in zone ``tz``."""
+    """The local ISO week ``"2026-W47"`` of each instant in zone ``tz`` (:func:`iso_week_label`
+    of its local day, for a whole column at once)."""
     iso = local_days(instants, tz).dt.isocalendar()
     return iso["year"].astype(str) + "-W" + iso["week"].astype(int).map("{:02d}".format)
 

@@ -42,7 +42,12 @@ from typing import Literal, SupportsFloat, SupportsInt, cast
 import numpy as np
 import pandas as pd
 
-from analysis.localtime import DEFAULT_TIMEZONE, local_days
+from analysis.localtime import (
+    DEFAULT_TIMEZONE,
+    iso_week_label,
+    local_days,
+    parse_iso_week,
+)
 from analysis.reading import READER_LANGUAGES, language_code, quote_order, quote_standing
 from analysis.trends import (
     RULES,
@@ -62,26 +67,6 @@ AttentionKind = Literal[
 ]
 
 COUNT_COLUMNS = ("week", "theme_id", "channel", "items")
-
-
-def parse_iso_week(week: str) -> date:
-    """The Monday of an ISO week written ``2026-W47``.
-
-    Raises:
-        AnalysisError: when ``week`` is not of that form or names no real week.
-    """
-    text = week.strip().upper()
-    try:
-        year_part, week_part = text.split("-W")
-        return date.fromisocalendar(int(year_part), int(week_part), 1)
-    except ValueError as exc:
-        raise AnalysisError(say("analysis.week", week=week)) from exc
-
-
-def iso_week_label(day: date) -> str:
-    """``2026-W47`` for any day in that ISO week."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def last_complete_week(reference: date) -> str:

@@ -30,7 +30,7 @@ The rules, for an ISO week W, on counts of sorted inbound items per local ISO we
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import partial
 
 import numpy as np
@@ -38,7 +38,7 @@ import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import pdtr, pdtrc
 
-from analysis.localtime import DEFAULT_TIMEZONE, iso_week_labels
+from analysis.localtime import DEFAULT_TIMEZONE, iso_week_label, iso_week_labels, parse_iso_week
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +66,10 @@ def iso_week(timestamps: pd.Series, tz: str = DEFAULT_TIMEZONE) -> pd.Series:
     return iso_week_labels(timestamps, tz)
 
 
-def week_start(week: str) -> date:
-    """Monday of an ISO week label."""
-    year, number = week.split("-W")
-    return date.fromisocalendar(int(year), int(number), 1)
-
-
-def week_label(monday: date) -> str:
-    year, number, _ = monday.isocalendar()
-    return f"{year}-W{number:02d}"
-
-
 def weeks_between(first: str, last: str) -> list[str]:
     """Every ISO week label from ``first`` to ``last`` inclusive."""
-    start, end = week_start(first), week_start(last)
-    return [week_label(start + timedelta(weeks=i)) for i in range((end - start).days // 7 + 1)]
+    start, end = parse_iso_week(first), parse_iso_week(last)
+    return [iso_week_label(start + timedelta(weeks=i)) for i in range((end - start).days // 7 + 1)]
 
 
 def weekly_counts(

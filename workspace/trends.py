@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.localtime import parse_iso_week
 from analysis.trends import (
     RULES,
     ThemeTrends,
     TrendRules,
     spike_weeks,
     theme_trends_for_week,
-    week_start,
 )
 from workspace.db import Workspace
 from workspace.queries import (
@@ -206,10 +206,10 @@ def spike_markers(
         spikes = spikes[spikes["theme_id"] == int(theme_id)]
     if filters and filters.start:
         first = pd.Timestamp(filters.start).date()
-        spikes = spikes[[week_start(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]]
+        spikes = spikes[[parse_iso_week(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]]
     labels = _labels(ws, lang)
     return spikes.assign(
-        week_start=[week_start(w) for w in spikes["week"]],
+        week_start=[parse_iso_week(w) for w in spikes["week"]],
         label=[labels.get(int(t), f"#{t}") for t in spikes["theme_id"]],
     )[["week", "week_start", "theme_id", "label", "channel", "items", "baseline"]].reset_index(
         drop=True
