@@ -160,6 +160,7 @@ def read_trustpilot(table: Table, settings: IngestSettings, reason: str) -> Inge
     return _read_review_table(
         t, settings, "trustpilot", "trustpilot", reason, id_i, created_i, title_i, content_i, stars_i,
         user_i if user_i is not None else name_i, authors, zone_of("UTC"),
+        t.index("Review Language"),
     )  # fmt: skip
 
 
@@ -178,7 +179,10 @@ def _read_review_table(
     t: Table, settings: IngestSettings, system: str, fmt: str, reason: str,
     id_i: int | None, date_i: int | None, title_i: int | None, text_i: int | None,
     stars_i: int | None, author_i: int | None, author_fields: tuple[str, ...], zone: Any,
+    language_i: int | None = None,
 ) -> IngestResult:  # fmt: skip
+    """Rows of a review table; ``language_i``: the export's own language column (used when
+    the text cannot tell, :func:`ingest.language.detect_languages`)."""
     items: list[Draft | Problem] = list(t.problems)
     dates = parse_column([_cell(r, date_i) for r in t.rows], zone) if date_i is not None else None
     for n, (line, cells, raw) in enumerate(t.records()):
@@ -210,7 +214,7 @@ def _read_review_table(
                 rating_scale_min=1.0 if rating is not None else None,
                 rating_scale_max=5.0 if rating is not None else None,
                 is_star_only=not text and not title, thread_id=record_id, raw=raw,
-                author_fields=author_fields,
+                author_fields=author_fields, declared_language=_cell(cells, language_i),
             )
         )  # fmt: skip
     return finish(t.name, items, settings, fmt, reason, details=t.details)

@@ -264,3 +264,16 @@ def test_a_rated_review_without_words_is_rating_only_and_keeps_its_text() -> Non
     ]  # fmt: skip
     unrated = read_bytes(EML.replace("Mijn pakket is te laat.", "?").encode(), "a.eml").records
     assert [(r.text[:1], r.is_star_only) for r in unrated] == [("?", False)]  # no rating: text
+
+
+def test_trustpilot_review_language_column_is_used_when_the_text_cannot_tell() -> None:
+    header = (
+        "Review ID,Review Created (UTC),Review Consumer User ID,Review Title,Review Content,"
+        "Review Stars,Source Of Review,Review Language\n"
+    )
+    rows = (
+        "r1,2025-10-02 07:48:02,u1,Top!,Top!,5,Trustpilot,nl\n"  # a word of several languages
+        "r2,2025-10-02 08:00:00,u2,Prima,De levering was drie dagen te laat.,2,Trustpilot,en\n"
+    )
+    records = read_bytes(_csv(header + rows), "trustpilot.csv").records
+    assert [r.language for r in records] == ["nl", "nl"]  # the text wins where it can tell
