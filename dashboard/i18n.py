@@ -650,8 +650,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.duplicates": {"en": "Already present", "nl": "Al aanwezig"},
     "upload.problems": {"en": "Problems", "nl": "Problemen"},
     "upload.problems_title": {
-        "en": "Rows that could not be read",
-        "nl": "Rijen die niet gelezen konden worden",
+        "en": "Rows with a problem",
+        "nl": "Regels met een probleem",
     },
     "upload.preview": {
         "en": "Preview of {file} ({n} new)",
