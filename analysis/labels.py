@@ -29,7 +29,7 @@ from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
 from analysis.opinion_only import THANKS_NAMES, opinion_themes, thanking_themes
 from analysis.phrases import phrase_labels
-from analysis.reading import language_code
+from analysis.reading import DistinctQuotes, language_code
 from analysis.stopwords import STOP_WORDS
 from analysis.subject_text import cleaned_texts, subject_texts
 
@@ -228,7 +228,8 @@ def representative_quotes(
     n_quotes: int = 5,
     max_similarity: float = 0.9,
 ) -> tuple[int, ...]:
-    """Rows nearest the centre of ``rows``, skipping near-duplicates of earlier picks."""
+    """Rows nearest the centre of ``rows``, skipping repeats of earlier picks
+    (:class:`analysis.reading.DistinctQuotes`) and texts too close to them in meaning."""
     if len(rows) == 0:
         return ()
     sub = vectors[rows]
@@ -236,15 +237,15 @@ def representative_quotes(
     sims = sub @ centre
     ranking = rows[np.lexsort((rows, -sims))]
     chosen: list[int] = []
-    seen_texts: set[str] = set()
+    taken = DistinctQuotes()
     for row in ranking:
-        text = " ".join(texts[row].split()).casefold()
-        if text in seen_texts or len(text) < 3:
+        text = texts[row]
+        if len(" ".join(text.split())) < 3 or text in taken:
             continue
         if chosen and float(np.max(vectors[chosen] @ vectors[row])) > max_similarity:
             continue
         chosen.append(int(row))
-        seen_texts.add(text)
+        taken.add(text)
         if len(chosen) == n_quotes:
             break
     return tuple(chosen)

@@ -48,7 +48,13 @@ from analysis.localtime import (
     local_days,
     parse_iso_week,
 )
-from analysis.reading import READER_LANGUAGES, language_code, quote_order, quote_standing
+from analysis.reading import (
+    READER_LANGUAGES,
+    DistinctQuotes,
+    language_code,
+    quote_order,
+    quote_standing,
+)
 from analysis.trends import (
     RULES,
     TrendRules,
@@ -701,7 +707,8 @@ def _tone(window: dict[int, tuple[float, int]], theme_ids: list[int], rules: Sum
 def _pick_quotes(
     this_week: pd.DataFrame, summary: WeeklySummary, rules: SummaryRules
 ) -> tuple[Quote, ...]:
-    """Up to ``quotes_per_theme`` distinct quotes per highlighted theme, most typical first,
+    """Up to ``quotes_per_theme`` distinct quotes per highlighted theme
+    (:class:`analysis.reading.DistinctQuotes`), most typical first,
     and as many in each language the summary is read in (:data:`READER_LANGUAGES`), so a
     reader of Dutch gets Dutch quotes when the theme has them
     (:meth:`WeeklySummary.quotes_for`).
@@ -734,20 +741,19 @@ def _pick_quotes(
             ["_spike", "_placeholders", "_fits", "_typical", "item_id"],
             ascending=[False, True, False, False, True],
         )
-        seen: set[str] = set()
+        seen = DistinctQuotes()
         per_language: Counter[str] = Counter()
         wanted = rules.quotes_per_theme
         for row in ranked.itertuples(index=False):
             text = " ".join(str(row.text).split())
-            key = text.casefold()
-            if key in seen:
+            if text in seen:
                 continue
             language = language_code(getattr(row, "language", ""))
             if len(seen) >= wanted and (
                 language not in READER_LANGUAGES or per_language[language] >= wanted
             ):
                 continue  # the first ones are taken; only quotes for a reader still short
-            seen.add(key)
+            seen.add(text)
             per_language[language] += 1
             if len(text) > rules.quote_max_chars:
                 text = text[: rules.quote_max_chars - 1].rstrip() + "…"

@@ -253,10 +253,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.quotes_help": {
         "en": "Most typical first: ordered by how close each item is to the theme's centre. "
         "The quotes shown in full above the table are in your language when the theme has "
-        "such items.",
+        'such items. A text said more than once ("Very good", "very good!") is shown once.',
         "nl": "Meest typerend eerst: op hoe dicht elk bericht bij het midden van het thema ligt. "
         "De uitgelichte berichten boven de tabel zijn in uw taal als het thema zulke "
-        "berichten heeft.",
+        'berichten heeft. Een tekst die vaker voorkomt ("Heel goed", "heel goed!") '
+        "staat er één keer.",
     },
     "themes.sort.items": {"en": "Size", "nl": "Grootte"},
     "themes.sort.change": {"en": "Growth this week", "nl": "Groei deze week"},
