@@ -20,6 +20,18 @@ from ingest.messages import message as say
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 
+# How a day is named to a manager (screens, the weekly summary): short month names.
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+}
+
+
+def day_month(day: date | datetime, lang: str, *, year: bool = False) -> str:
+    """``31 May`` / ``31 mei``; with ``year``: ``31 mei 2026``."""
+    text = f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
 
 def check_timezone(name: str) -> str:
     """``name`` when it is an IANA time zone (``Europe/Amsterdam``, ``UTC``).

@@ -14,6 +14,7 @@ import html
 import io
 from collections.abc import Callable, Sequence
 
+from analysis.localtime import day_month
 from analysis.numbers import rounds_to_zero
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
@@ -479,11 +480,13 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
 
 
 def _period(summary: WeeklySummary, lang: str) -> str:
-    """``2026-11-16 t/m 2026-11-22``; for a week that is not over, through its last day with
-    data, saying that the weeks before are counted over the same days."""
-    if summary.through is not None:
-        return text("period.partial", lang, start=summary.week_start, end=summary.through)
-    return text("period", lang, start=summary.week_start, end=summary.week_end)
+    """``16 nov t/m 22 nov 2026`` (as every screen names a day); for a week that is not over,
+    through its last day with data, saying that the weeks before are counted over the same
+    days."""
+    last = summary.through or summary.week_end
+    start = day_month(summary.week_start, lang, year=summary.week_start.year != last.year)
+    key = "period" if summary.through is None else "period.partial"
+    return text(key, lang, start=start, end=day_month(last, lang, year=True))
 
 
 def render_markdown(summary: WeeklySummary, lang: str) -> str:

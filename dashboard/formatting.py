@@ -12,13 +12,10 @@ from datetime import date, datetime
 from typing import Literal
 
 from analysis.language_names import language_name as _language_name
+from analysis.localtime import MONTHS, day_month  # noqa: F401 (named here for every screen)
 from analysis.numbers import rounds_to_zero
 
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
-MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-}
 DASH = "—"
 
 
@@ -71,12 +68,6 @@ def percent(fraction: float | None, lang: str, places: int = 1) -> str:
         elif float(text) == 100.0:
             text = ">" + f"{100 - 10.0**-decimals:.{decimals}f}"
     return _localise(f"{text}%", lang)
-
-
-def day_month(day: date | datetime, lang: str, *, year: bool = False) -> str:
-    """``31 May`` / ``31 mei``; with ``year``: ``31 mei 2026``."""
-    text = f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
 
 
 def short_date(day: date | datetime, lang: str) -> str:

@@ -83,4 +83,4 @@ def test_an_unfinished_week_is_offered_as_such_and_summarized_over_its_days(tmp_
     week.select("2026-W40").run()
     assert not at.exception and not at.error
     (markdown,) = at.code
-    assert "2026-09-28 t/m 2026-09-30 (de week is nog niet om" in markdown.value
+    assert "28 sep t/m 30 sep 2026 (de week is nog niet om" in markdown.value

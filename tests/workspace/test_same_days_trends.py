@@ -63,7 +63,7 @@ def test_an_unfinished_week_is_flagged_against_the_same_days(tmp_path):
     assert [t.theme_id for t in summary.rising] == [RISING] and not summary.new_themes
     assert summary.total.items == 3 + 9 + 3 and summary.total.previous == 3 + 3  # no Saturday
     text = render_summary(summary, "md", "nl").decode()
-    assert "t/m 2026-09-30 (de week is nog niet om" in text
+    assert "t/m 30 sep 2026 (de week is nog niet om" in text
 
 
 def test_whole_weeks_are_compared_once_the_week_is_over(tmp_path):
