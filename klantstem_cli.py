@@ -18,7 +18,7 @@ from ingest.privacy import RULES_VERSION
 from ingest.settings import ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
-from workspace.intake import import_and_place
+from workspace.intake import IntakeReport, import_and_place
 
 
 def _no_type_tag(self: object, ctx: object) -> None:
@@ -30,14 +30,23 @@ def _no_type_tag(self: object, ctx: object) -> None:
 for _param_class in (typer.core.TyperArgument, typer.core.TyperOption):
     _param_class.display_type_rich = _no_type_tag  # type: ignore[method-assign]
 
+# Help as Markdown: a docstring's paragraphs are rewrapped to the terminal ("rich" kept their
+# hard line breaks, so `klantstem --help` showed ragged lines). Help texts are English.
+HELP_MARKUP = "markdown"
+
 app = typer.Typer(
     help="Klantstem: customer feedback from e-mail, reviews and tickets, grouped into themes.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=HELP_MARKUP,
 )
-export_app = typer.Typer(help="Export workspace data.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Export workspace data.", no_args_is_help=True, rich_markup_mode=HELP_MARKUP
+)
 app.add_typer(export_app, name="export")
-privacy_app = typer.Typer(help="Personal data in a workspace.", no_args_is_help=True)
+privacy_app = typer.Typer(
+    help="Personal data in a workspace.", no_args_is_help=True, rich_markup_mode=HELP_MARKUP
+)
 app.add_typer(privacy_app, name="privacy")
 
 REPO_ROOT = Path(__file__).resolve().parent
@@ -52,6 +61,15 @@ WorkspaceOption = Annotated[
         envvar=ENV_VAR,
         help="The workspace file (a DuckDB database).",
         show_default=True,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output, nl or en. Without it: KLANTSTEM_LANG, else the "
+        "workspace's ui_language setting, else en (as the dashboard decides).",
+        show_default=False,
     ),
 ]
 
@@ -100,6 +118,26 @@ def _check_lang(lang: str) -> None:
         raise _fail(f"--lang must be nl or en; got {lang!r}.")
 
 
+def _language(lang: str | None, workspace: Path | None) -> str:
+    """The language a command speaks: ``--lang`` when given, else the dashboard's default
+    for this workspace (:func:`dashboard.i18n.default_language`, the one rule).
+
+    A workspace that does not exist (yet) or cannot be opened has no setting to read.
+    """
+    if lang is not None:
+        _check_lang(lang)
+        return lang
+    from dashboard.i18n import default_language
+
+    if workspace is None or not Path(workspace).is_file():
+        return default_language(None)
+    try:
+        with Workspace.open(workspace, read_only=True) as ws:
+            return default_language(ws)
+    except KlantstemError:
+        return default_language(None)
+
+
 @app.command("import")
 def import_command(
     paths: Annotated[
@@ -114,10 +152,15 @@ def import_command(
     channel: Annotated[
         str, typer.Option(help="Channel for every row when no column says.")
     ] = "other",
+    lang: LangOption = None,
 ) -> None:
     """Import exports (CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp, zip) and place
     their new items in the themes. Re-importing adds nothing twice; a damaged file is reported
-    and the others still import. Prints one line per file."""
+    and the others still import.
+
+    Prints the Upload page's report: a line per file, a total when there are several, each
+    problem under its file. --json prints the counts as JSON (in English field names)."""
+    lang = _language(lang, workspace)
     mapping = (
         ColumnMapping(
             text=text_column,
@@ -133,76 +176,57 @@ def import_command(
         with Workspace.open(workspace) as ws:
             report = import_and_place(ws, paths, mapping=mapping)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        lang = "en"  # `import` has no --lang (yet): its counts still say one and many apart
-        for item in report.files:
-            file = item.imported
-            skipped = "".join(
-                _say("cli.import.skipped_tickets", lang, tickets=_count(n, kind, lang))
-                for kind, n in (
-                    ("deleted_tickets", file.skipped_deleted),
-                    ("spam_tickets", file.skipped_spam),
-                )
-                if n
-            )
-            typer.echo(
-                _say(
-                    "cli.import.file",
-                    lang,
-                    file=file.file,
-                    format=f" [{file.detected_format}]" if file.detected_format else "",
-                    added=file.added,
-                    text=item.text_items,
-                    without=item.without_text,
-                    duplicates=_count(file.duplicates, "duplicates", lang),
-                    problems=_count(len(file.problems), "problems", lang),
-                    skipped=skipped,
-                    placed=item.placed,
-                    proposed=item.proposed,
-                    unsorted=item.unsorted,
-                )
-            )
-            for problem in file.problems:
-                typer.secho(
-                    f"  {problem.severity}: {problem}",
-                    err=True,
-                    fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
-                )
-            if file.future is not None:
-                from dashboard.upload_report import future_warning
-
-                typer.secho(f"  warning: {future_warning(file, lang)}", fg=typer.colors.YELLOW)
-        if report.skipped:
-            typer.echo(f"Skipped (not an export type): {', '.join(report.skipped)}")
-        problems = sum(len(f.imported.problems) for f in report.files)
-        typer.echo(
-            _say(
-                "cli.import.total",
-                lang,
-                added=report.total("added"),
-                duplicates=_count(report.total("duplicates"), "duplicates", lang),
-                problems=_count(problems, "problems", lang),
-                placed=report.total("placed"),
-                unsorted=report.total("unsorted"),
-                proposed=_count(len(report.proposed_themes), "new_themes", lang),
-            )
-        )
-        if report.themes_missing and report.total("text_items"):
-            typer.echo("No themes yet: run `klantstem themes` to build them.")
+        _print_import_report(report, lang)
     if not report.files:
         skipped = (
-            f" (skipped, not an export type: {', '.join(report.skipped)})" if report.skipped else ""
+            _say("cli.import.nothing_skipped", lang, files=", ".join(report.skipped))
+            if report.skipped
+            else ""
         )
-        raise _fail(
-            f"Nothing to import: no export file found in {', '.join(str(p) for p in paths)}{skipped}. "
-            "Give CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp .txt or zip exports, or a "
-            "folder holding them."
-        )
+        paths_text = ", ".join(str(p) for p in paths)
+        raise _fail(_say("cli.import.nothing", lang, paths=paths_text, skipped=skipped))
     if report.nothing_read:
         raise typer.Exit(1)
+
+
+def _print_import_report(report: IntakeReport, lang: str) -> None:
+    """The Upload page's report in plain text (:mod:`dashboard.upload_report`, its words)."""
+    from dashboard import formatting as fmt
+    from dashboard import upload_report
+    from dashboard.problem_text import problem_message
+
+    for item in report.files:
+        file = item.imported
+        typer.echo(upload_report.line(item, lang, markdown=False))
+        for problem in file.problems:
+            where = (
+                _say("cli.import.where_line", lang, file=problem.file, line=problem.line)
+                if problem.line
+                else problem.file
+            )
+            typer.secho(
+                f"  {_say(f'upload.severity.{problem.severity}', lang)}: {where}: "
+                f"{problem_message(problem, lang)}",
+                err=True,
+                fg=typer.colors.YELLOW if problem.severity == "warning" else typer.colors.RED,
+            )
+        if warning := upload_report.future_warning(file, lang):
+            severity = _say("upload.severity.warning", lang)
+            typer.secho(f"  {severity}: {warning}", fg=typer.colors.YELLOW)
+    total = upload_report.total_of(report.files, lang)
+    if total is not None:
+        typer.echo(upload_report.line(total, lang, markdown=False))
+    if report.proposed_themes:
+        n = fmt.number(len(report.proposed_themes), lang)
+        typer.echo(_say("upload.proposed_themes", lang, n=n))
+    if report.skipped:
+        typer.echo(_say("cli.import.skipped", lang, files=", ".join(report.skipped)))
+    if report.themes_missing and report.total("text_items"):
+        typer.echo(_say("cli.import.no_themes", lang))
 
 
 @export_app.command("items")
@@ -211,6 +235,7 @@ def export_items(
         Path, typer.Option("--output", "-o", help="CSV file to write (.xlsx for a workbook).")
     ],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    lang: LangOption = None,
 ) -> None:
     """Write every stored item (all fields, received_at as the stored UTC instant with its
     offset, its local received_date and iso_week, its main theme and theme) to a CSV file, or
@@ -221,37 +246,45 @@ def export_items(
     from analysis.safe_tables import frame_csv_bytes, frame_xlsx_bytes
     from workspace.queries import items_for_export
 
+    lang = _language(lang, workspace)
     try:
-        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+        with Workspace.open(_existing_workspace(workspace, lang), read_only=True) as ws:
             frame = items_for_export(ws)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     is_xlsx = output.suffix.lower() == ".xlsx"
     output.write_bytes(frame_xlsx_bytes(frame) if is_xlsx else frame_csv_bytes(frame))
-    typer.echo(f"Wrote {len(frame)} items to {output}.")
+    typer.echo(_say("cli.export.wrote", lang, items=_count(len(frame), "items", lang), path=output))
 
 
 @privacy_app.command("rescan")
-def privacy_rescan(workspace: WorkspaceOption = Path(DEFAULT_PATH)) -> None:
+def privacy_rescan(
+    workspace: WorkspaceOption = Path(DEFAULT_PATH), lang: LangOption = None
+) -> None:
     """Apply the current redaction rules to everything stored, then rewrite the file.
 
     Text, subjects, original fields, ids, file names, problem messages and theme quotes
     are re-redacted in one transaction; the workspace is then copied into a fresh file so
     replaced values do not linger in free space of the old one.
     """
+    from dashboard import formatting as fmt
+    from dashboard.i18n import plural
     from workspace.privacy_rescan import compact, rescan
 
-    if not workspace.exists():
-        raise _fail(f"{workspace}: no such workspace. Pass --workspace or set {ENV_VAR}.")
+    lang = _language(lang, workspace)
     try:
-        with Workspace.open(workspace) as ws:
+        with Workspace.open(_existing_workspace(workspace, lang)) as ws:
             report = rescan(ws)
         compact(workspace)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
-    for line in report.lines():
-        typer.echo(line)
-    typer.echo(f"Rewrote {workspace} into a fresh file.")
+        raise _fail(_error(exc, lang)) from exc
+    if not report.changed:
+        typer.echo(_say("cli.rescan.nothing", lang))
+    for where, n in sorted(report.rows.items()):
+        typer.echo(plural("cli.rescan.rows", n, lang, where=where))
+    for kind, n in sorted(report.kinds.items()):
+        typer.echo(_say("cli.rescan.placeholders", lang, kind=kind, n=fmt.number(n, lang)))
+    typer.echo(_say("cli.rescan.rewrote", lang, path=workspace))
 
 
 @app.command()
@@ -260,9 +293,7 @@ def themes(
     no_refresh: Annotated[
         bool, typer.Option("--no-refresh", help="Only print the current themes.")
     ] = False,
-    lang: Annotated[
-        str, typer.Option("--lang", help="Language of the labels and the output: nl or en.")
-    ] = "en",
+    lang: LangOption = None,
     recluster: Annotated[
         bool,
         typer.Option(
@@ -287,7 +318,7 @@ def themes(
             shown.add(step)
             typer.echo(f"  {_say(f'cli.stage.{stage}', lang)} {fraction:.0%}", err=True)
 
-    _check_lang(lang)
+    lang = _language(lang, workspace)
     _existing_workspace(workspace, lang)  # refreshing a mistyped path would make an empty one
     try:
         with Workspace.open(workspace) as ws:
@@ -352,9 +383,7 @@ def search(
     ] = "meaning",
     limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
-    lang: Annotated[
-        str, typer.Option("--lang", help="Language of the theme names and the output: nl or en.")
-    ] = "en",
+    lang: LangOption = None,
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
 ) -> None:
     """Search the feedback like the dashboard's Search page: best match first, only real hits
@@ -363,7 +392,7 @@ def search(
     from dashboard.i18n import channel_names
     from workspace.search import FETCHED, MIN_MEANING_SCORE, find_items, hits
 
-    _check_lang(lang)
+    lang = _language(lang, workspace)
     _existing_workspace(workspace, lang)
     try:
         with Workspace.open(workspace) as ws:
@@ -408,7 +437,9 @@ def search(
     )
 
 
-def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) -> Path:
+def build_demo_workspace(
+    path: Path = DEMO_WORKSPACE, *, quiet: bool = False, lang: str = "en"
+) -> Path:
     """Import ``sample_data/`` into a fresh workspace and build its themes, saying what it does
     (the theme build takes a minute or two on a small machine)."""
     from workspace.refresh import refresh_themes
@@ -423,19 +454,20 @@ def build_demo_workspace(path: Path = DEMO_WORKSPACE, *, quiet: bool = False) ->
         step = (stage, int(fraction * 10))  # a line per stage and tenth, not per batch
         if step not in shown:
             shown.add(step)
-            say(f"  {stage} {fraction:.0%}")
+            say(f"  {_say(f'cli.stage.{stage}', lang)} {fraction:.0%}")
 
     tmp = path.with_suffix(".building.duckdb")
     tmp.unlink(missing_ok=True)
-    say(f"Building the demo workspace {path.name} from {SAMPLE_DATA.name}/ (1-2 minutes, once).")
+    say(_say("cli.demo.building", lang, name=path.name, folder=SAMPLE_DATA.name))
     with Workspace.open(tmp) as ws:
         ws.set_setting("redaction_rules", RULES_VERSION)
-        say("Importing the sample exports…")
+        say(_say("cli.demo.importing", lang))
         report = import_files(ws, [SAMPLE_DATA])
-        say(f"Imported {report.added} sample items from {len(report.files)} files.")
-        say("Finding themes…")
+        items, files = _count(report.added, "items", lang), _count(len(report.files), "files", lang)
+        say(_say("cli.demo.imported", lang, items=items, files=files))
+        say(_say("cli.demo.finding", lang))
         refresh_themes(ws, progress=progress)
-        say("Themes built.")
+        say(_say("cli.demo.built", lang))
     tmp.replace(path)
     return path
 
@@ -466,21 +498,25 @@ def demo(
     build_only: Annotated[
         bool, typer.Option("--build-only", help="Only build the demo workspace, do not serve.")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Build the demo workspace from sample_data/ (once), serve the dashboard on it and open it
-    in a browser where the machine has a display."""
+    in a browser where the machine has a display.
+
+    With --lang the dashboard opens in that language too."""
+    said = _language(lang, DEMO_WORKSPACE)
     if rebuild or not DEMO_WORKSPACE.exists() or _built_under_older_rules(DEMO_WORKSPACE):
         try:
-            build_demo_workspace()
+            build_demo_workspace(lang=said)
         except KlantstemError as exc:
-            raise _fail(str(exc)) from exc
+            raise _fail(_error(exc, said)) from exc
     if build_only:
-        typer.echo(f"Demo workspace ready: {DEMO_WORKSPACE}")
+        typer.echo(_say("cli.demo.ready", said, path=DEMO_WORKSPACE))
         return
     open_browser = not no_browser and _has_display()
     if not no_browser and not open_browser:
-        typer.echo("No display on this machine, so no browser is opened: open the address below.")
-    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=open_browser)
+        typer.echo(_say("cli.demo.no_display", said))
+    _serve(DEMO_WORKSPACE, "127.0.0.1", port, open_browser=open_browser, lang=lang)
 
 
 @app.command()
@@ -490,18 +526,17 @@ def dashboard(
     host: Annotated[
         str, typer.Option(help="Address to bind. Anything but loopback needs a password.")
     ] = "127.0.0.1",
+    lang: LangOption = None,
 ) -> None:
     """Start the dashboard on http://127.0.0.1:PORT (loopback only unless --host is given).
 
     A workspace that does not exist yet is created empty (its Upload page fills it), and the
-    command says so: a mistyped --workspace is seen at once."""
+    command says so: a mistyped --workspace is seen at once. With --lang the dashboard opens
+    in that language (a visitor can still switch)."""
     if not Path(workspace).exists():
-        typer.echo(
-            f"No workspace at {workspace}: starting with a new, empty one (add feedback on the "
-            "Upload page or with `klantstem import`). Stop with Ctrl+C if the path is mistyped.",
-            err=True,
-        )
-    _serve(workspace, host, port)
+        said = _say("cli.dashboard.new_workspace", _language(lang, None), path=workspace)
+        typer.echo(said, err=True)
+    _serve(workspace, host, port, lang=lang)
 
 
 SERVER_FLAGS = (
@@ -518,15 +553,25 @@ SERVER_FLAGS = (
 minimal page with the same flags)."""
 
 
-def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False) -> None:
+def _serve(
+    workspace: Path, host: str, port: int, *, open_browser: bool = False, lang: str | None = None
+) -> None:
+    """Run the dashboard on ``workspace``; ``lang`` (``--lang``) becomes its default language
+    through ``KLANTSTEM_LANG``, the variable :func:`dashboard.i18n.default_language` reads."""
+    from dashboard.i18n import LANG_ENV, default_language
     from workspace.access import check_exposure
 
+    said = _language(lang, None)
     try:
         with Workspace.open(workspace) as ws:
+            if lang is None:
+                said = default_language(ws)
             check_exposure(ws, host)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, said)) from exc
     env = dict(os.environ, **{ENV_VAR: str(Path(workspace).resolve())})
+    if lang is not None:
+        env[LANG_ENV] = lang
     command = [
         sys.executable,
         str(REPO_ROOT / "dashboard" / "launch.py"),  # streamlit run, metrics closed when exposed
@@ -541,14 +586,14 @@ def _serve(workspace: Path, host: str, port: int, *, open_browser: bool = False)
         "false",
     ]
     url = f"http://{host}:{port}"
-    typer.echo(f"Klantstem dashboard on {url} (workspace {workspace}); Ctrl+C stops it.")
+    typer.echo(_say("cli.dashboard.serving", said, url=url, workspace=workspace))
     server = subprocess.Popen(command, env=env)
     # Stopped by a service manager or `kill` (SIGTERM, SIGHUP): stop the server too, else it
     # runs on without its parent and keeps the port and the workspace file.
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, lambda *_: server.terminate())
     if open_browser:
-        typer.echo("Opening it in your browser once it answers…")
+        typer.echo(_say("cli.dashboard.opening", said))
         _open_when_up(url, server)
     try:
         code = server.wait()
@@ -578,18 +623,31 @@ def _open_when_up(url: str, server: subprocess.Popen[bytes]) -> None:
 def password(
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
     new_password: Annotated[
-        str, typer.Option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-    ] = "",
+        str | None,
+        typer.Option(
+            "--password",
+            help="The new password (asked for, hidden, when not given).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Set the dashboard password (needed to serve on a non-loopback address)."""
     from workspace.access import set_password
 
+    lang = _language(lang, workspace)
+    if new_password is None:
+        new_password = typer.prompt(
+            _say("cli.password.prompt", lang),
+            hide_input=True,
+            confirmation_prompt=_say("cli.password.repeat", lang),
+        )
     try:
         with Workspace.open(workspace) as ws:
             set_password(ws, new_password)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
-    typer.echo("Password stored (hashed).")
+        raise _fail(_error(exc, lang)) from exc
+    typer.echo(_say("cli.password.stored", lang))
 
 
 @app.command("summary")
@@ -598,7 +656,7 @@ def summary_command(
         str, typer.Option(help="ISO week such as 2026-W47, or 'last' (the last complete week).")
     ] = "last",
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or xlsx.")] = "md",
-    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "en",
+    lang: LangOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -614,17 +672,20 @@ def summary_command(
     from analysis.summary_render import FORMATS, LANGUAGES
     from workspace.summary import render_summary, summary_filename, weekly_summary
 
-    if fmt not in FORMATS or lang not in LANGUAGES:
+    known_lang = lang is None or lang in LANGUAGES
+    said = _language(lang, workspace) if known_lang else "en"
+    if fmt not in FORMATS or not known_lang:
         raise _fail(
             _say(
                 "cli.summary.bad_option",
-                lang if lang in LANGUAGES else "en",
+                said,
                 formats=", ".join(FORMATS),
                 langs=", ".join(LANGUAGES),
                 fmt=fmt,
-                got_lang=lang,
+                got_lang=lang or said,
             )
         )
+    lang = said
     from ingest.schema import CHANNELS
     from workspace.queries import filter_options
     from workspace.summary import parse_iso_week, resolve_week
@@ -673,6 +734,7 @@ def summary_command(
 config_app = typer.Typer(
     help="Workspace settings: time zone, own e-mail domains, embedder, redaction, language.",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
 )
 app.add_typer(config_app, name="config")
 
@@ -681,38 +743,47 @@ app.add_typer(config_app, name="config")
 def config_list(
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Show every setting with its value, default and meaning."""
+    from dashboard.i18n import setting_meaning
     from workspace.settings import describe_settings
 
+    lang = _language(lang, workspace)
     try:
-        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+        with Workspace.open(_existing_workspace(workspace, lang), read_only=True) as ws:
             rows = describe_settings(ws)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     width = max(len(row["key"]) for row in rows)
     for row in rows:
-        default = "" if row["value"] == row["default"] else f"  (default: {row['default'] or '-'})"
+        default = (
+            ""
+            if row["value"] == row["default"]
+            else "  " + _say("cli.config.default", lang, value=row["default"] or "-")
+        )
         typer.echo(f"{row['key']:<{width}}  {row['value'] or '-'}{default}")
-        typer.echo(f"{'':<{width}}  {row['meaning']}")
+        typer.echo(f"{'':<{width}}  {setting_meaning(row['key'], row['meaning'], lang)}")
 
 
 @config_app.command("get")
 def config_get(
     key: Annotated[str, typer.Argument(help="Setting name (see klantstem config list).")],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    lang: LangOption = None,
 ) -> None:
     """Print one setting's value."""
     from workspace.settings import format_setting, get_setting
 
+    lang = _language(lang, workspace)
     try:
-        with Workspace.open(_existing_workspace(workspace), read_only=True) as ws:
+        with Workspace.open(_existing_workspace(workspace, lang), read_only=True) as ws:
             value = get_setting(ws, key)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, lang)) from exc
     typer.echo(format_setting(key, value))
 
 
@@ -721,19 +792,26 @@ def config_set(
     key: Annotated[str, typer.Argument(help="Setting name (see klantstem config list).")],
     value: Annotated[str, typer.Argument(help="New value; lists are comma-separated.")],
     workspace: WorkspaceOption = Path(DEFAULT_PATH),
+    lang: LangOption = None,
 ) -> None:
-    """Change one setting after checking the value (creates the workspace when missing)."""
+    """Change one setting after checking the value (creates the workspace when missing).
+
+    Without --lang the answer follows the rule after the change: setting ui_language to nl
+    is answered in Dutch."""
     from workspace.settings import format_setting, parse_setting, set_setting
 
+    if lang is not None:
+        _check_lang(lang)  # before anything is changed
     try:
         parse_setting(key, value)  # a bad value never creates a workspace
         created = not Path(workspace).exists()
         with Workspace.open(workspace) as ws:
             typed = set_setting(ws, key, value)
     except KlantstemError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(_error(exc, _language(lang, workspace))) from exc
+    lang = _language(lang, workspace)
     if created:
-        typer.echo(f"Created a new workspace at {workspace}.")
+        typer.echo(_say("cli.config.created", lang, path=workspace))
     typer.echo(f"{key} = {format_setting(key, typed)}")
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
+from ingest.errors import KlantstemError
 from ingest.messages import MESSAGES
 from ingest.schema import CHANNEL_NAMES
 
+if TYPE_CHECKING:
+    from workspace.db import Workspace
+
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 DEFAULT_LANGUAGE = "en"
+LANG_ENV = "KLANTSTEM_LANG"
 
 STRINGS: dict[str, dict[str, str]] = {
     "nav.overview": {"en": "Overview", "nl": "Overzicht"},
@@ -523,23 +531,90 @@ STRINGS: dict[str, dict[str, str]] = {
     "count.spikes.other": {"en": "{n} spikes", "nl": "{n} pieken"},
     "count.new_themes.one": {"en": "{n} new theme", "nl": "{n} nieuw thema"},
     "count.new_themes.other": {"en": "{n} new themes", "nl": "{n} nieuwe thema's"},
-    "count.duplicates.one": {"en": "{n} duplicate", "nl": "{n} dubbel bericht"},
-    "count.duplicates.other": {"en": "{n} duplicates", "nl": "{n} dubbele berichten"},
-    "count.problems.one": {"en": "{n} problem", "nl": "{n} probleem"},
-    "count.problems.other": {"en": "{n} problems", "nl": "{n} problemen"},
-    "count.deleted_tickets.one": {"en": "{n} deleted ticket", "nl": "{n} verwijderd ticket"},
-    "count.deleted_tickets.other": {"en": "{n} deleted tickets", "nl": "{n} verwijderde tickets"},
-    "count.spam_tickets.one": {"en": "{n} spam ticket", "nl": "{n} spamticket"},
-    "count.spam_tickets.other": {"en": "{n} spam tickets", "nl": "{n} spamtickets"},
+    "count.files.one": {"en": "{n} file", "nl": "{n} bestand"},
+    "count.files.other": {"en": "{n} files", "nl": "{n} bestanden"},
     # -- the `klantstem` command line (`--lang nl`/`en`) ---------------------------------------
-    "cli.import.file": {
-        "en": "{file}{format}: {added} added ({text} with text, {without} star-only or replies), {duplicates}, {problems}{skipped}; {placed} placed in themes ({proposed} in proposed new themes), {unsorted} unsorted",
-        "nl": "{file}{format}: {added} toegevoegd ({text} met tekst, {without} alleen sterren of antwoorden), {duplicates}, {problems}{skipped}; {placed} in thema's ingedeeld ({proposed} in voorgestelde nieuwe thema's), {unsorted} ongesorteerd",
+    # `klantstem import` prints the Upload page's lines (upload.line.*); these are the rest
+    "cli.import.where_line": {"en": "{file} line {line}", "nl": "{file} regel {line}"},
+    "cli.import.skipped": {
+        "en": "Skipped (not an export type): {files}",
+        "nl": "Overgeslagen (geen exportbestand): {files}",
     },
-    "cli.import.skipped_tickets": {"en": ", {tickets} skipped", "nl": ", {tickets} overgeslagen"},
-    "cli.import.total": {
-        "en": "Total: {added} added, {duplicates}, {problems}; {placed} placed, {unsorted} unsorted, {proposed} proposed.",
-        "nl": "Totaal: {added} toegevoegd, {duplicates}, {problems}; {placed} ingedeeld, {unsorted} ongesorteerd, {proposed} voorgesteld.",
+    "cli.import.no_themes": {
+        "en": "No themes yet: run `klantstem themes` to build them.",
+        "nl": "Nog geen thema's: voer `klantstem themes` uit om ze te maken.",
+    },
+    "cli.import.nothing": {
+        "en": "Nothing to import: no export file found in {paths}{skipped}. Give CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp .txt or zip exports, or a folder holding them.",
+        "nl": "Niets te importeren: geen exportbestand gevonden in {paths}{skipped}. Geef exports als CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp-.txt of zip, of een map waarin ze staan.",
+    },
+    "cli.import.nothing_skipped": {
+        "en": " (skipped, not an export type: {files})",
+        "nl": " (overgeslagen, geen exportbestand: {files})",
+    },
+    "cli.export.wrote": {"en": "Wrote {items} to {path}.", "nl": "{items} geschreven naar {path}."},
+    "cli.rescan.nothing": {
+        "en": "Nothing to change: every stored value already follows the current rules.",
+        "nl": "Niets te veranderen: elke opgeslagen waarde volgt de huidige regels al.",
+    },
+    "cli.rescan.rows.one": {"en": "{where}: {n} row changed", "nl": "{where}: {n} rij gewijzigd"},
+    "cli.rescan.rows.other": {
+        "en": "{where}: {n} rows changed",
+        "nl": "{where}: {n} rijen gewijzigd",
+    },
+    "cli.rescan.placeholders": {
+        "en": "new [{kind}] placeholders: {n}",
+        "nl": "nieuwe vervangingen door [{kind}]: {n}",
+    },
+    "cli.rescan.rewrote": {
+        "en": "Rewrote {path} into a fresh file.",
+        "nl": "{path} is herschreven in een nieuw bestand.",
+    },
+    "cli.demo.building": {
+        "en": "Building the demo workspace {name} from {folder}/ (1-2 minutes, once).",
+        "nl": "De demowerkruimte {name} wordt gemaakt uit {folder}/ (1-2 minuten, eenmalig).",
+    },
+    "cli.demo.importing": {
+        "en": "Importing the sample exports…",
+        "nl": "De voorbeeldexports worden geïmporteerd…",
+    },
+    "cli.demo.imported": {
+        "en": "Imported {items} from {files}.",
+        "nl": "{items} geïmporteerd uit {files}.",
+    },
+    "cli.demo.finding": {"en": "Finding themes…", "nl": "Thema's zoeken…"},
+    "cli.demo.built": {"en": "Themes built.", "nl": "Thema's gemaakt."},
+    "cli.demo.ready": {"en": "Demo workspace ready: {path}", "nl": "Demowerkruimte klaar: {path}"},
+    "cli.demo.no_display": {
+        "en": "No display on this machine, so no browser is opened: open the address below.",
+        "nl": "Deze computer heeft geen beeldscherm, dus er gaat geen browser open: open het adres hieronder.",
+    },
+    "cli.dashboard.new_workspace": {
+        "en": "No workspace at {path}: starting with a new, empty one (add feedback on the Upload page or with `klantstem import`). Stop with Ctrl+C if the path is mistyped.",
+        "nl": "Geen werkruimte op {path}: het dashboard begint met een nieuwe, lege (voeg feedback toe op de pagina Uploaden of met `klantstem import`). Stop met Ctrl+C als het pad verkeerd getypt is.",
+    },
+    "cli.dashboard.serving": {
+        "en": "Klantstem dashboard on {url} (workspace {workspace}); Ctrl+C stops it.",
+        "nl": "Klantstem-dashboard op {url} (werkruimte {workspace}); Ctrl+C stopt het.",
+    },
+    "cli.dashboard.opening": {
+        "en": "Opening it in your browser once it answers…",
+        "nl": "Het gaat open in je browser zodra het antwoordt…",
+    },
+    "cli.password.prompt": {"en": "Password", "nl": "Wachtwoord"},
+    "cli.password.repeat": {"en": "Repeat the password", "nl": "Herhaal het wachtwoord"},
+    "cli.password.mismatch": {
+        "en": "The two passwords differ; try again.",
+        "nl": "De twee wachtwoorden verschillen; probeer het opnieuw.",
+    },
+    "cli.password.stored": {
+        "en": "Password stored (hashed).",
+        "nl": "Wachtwoord opgeslagen (als hash).",
+    },
+    "cli.config.default": {"en": "(default: {value})", "nl": "(standaard: {value})"},
+    "cli.config.created": {
+        "en": "Created a new workspace at {path}.",
+        "nl": "Nieuwe werkruimte gemaakt op {path}.",
     },
     "cli.no_workspace": {
         "en": "{path}: no workspace there. Import files first or pass --workspace.",
@@ -1288,6 +1363,45 @@ STRINGS.update(
         for code, english in MESSAGES.items()
     }
 )
+
+
+# The Dutch twin of each setting's meaning (``workspace.settings``, English, where its rule
+# lives), for ``klantstem config list --lang nl``.
+SETTING_MEANINGS_NL: dict[str, str] = {
+    "timezone": "IANA-tijdzone voor dagen, weken en datums",
+    "own_domains": "e-maildomeinen van het bedrijf (uitgaande mail)",
+    "own_addresses": "mailboxadressen van het bedrijf (uitgaande mail)",
+    "mailbox_owner_names": "weergavenamen van de eigen afzenders van het bedrijf (uitgaand)",
+    "embedder": "vectormodel: auto, use, minilm, tfidf, of een pad",
+    "redact": "persoonsgegevens afschermen bij het importeren",
+    "ui_language": "standaardtaal van het dashboard (nl of en)",
+}
+
+
+def setting_meaning(key: str, english: str, lang: str) -> str:
+    """What setting ``key`` means, in ``lang`` (``english``: the setting's own text)."""
+    return SETTING_MEANINGS_NL.get(key, english) if lang == "nl" else english
+
+
+def default_language(ws: Workspace | None) -> str:
+    """The language when none is chosen: ``KLANTSTEM_LANG``, then the workspace's
+    ``ui_language``, then English.
+
+    The one rule for the dashboard (a session's first page, without ``?lang=``) and every
+    ``klantstem`` command without ``--lang``.
+
+    Args:
+        ws: the open workspace, or None when there is none (yet): the setting is then unset.
+    """
+    configured = os.environ.get(LANG_ENV)
+    if not configured and ws is not None:
+        from workspace.settings import get_setting  # duckdb: only when a workspace is open
+
+        try:
+            configured = get_setting(ws, "ui_language")
+        except KlantstemError:
+            configured = None
+    return configured if configured in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def current_language() -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, plural, t
+from dashboard.i18n import LANGUAGES, current_language, default_language, plural, t
 from dashboard.plain_text import md
 from ingest.errors import KlantstemError
 from workspace.access import (
@@ -30,9 +30,6 @@ from workspace.access import (
 )
 from workspace.db import ENV_VAR, Workspace, default_workspace_path
 from workspace.queries import Filters
-from workspace.settings import get_setting
-
-LANG_ENV = "KLANTSTEM_LANG"
 
 
 def workspace_path() -> str:
@@ -90,13 +87,11 @@ def embedder(name: str) -> Any:
 
 # -- language, login, sidebar --------------------------------------------------------------
 def _default_language() -> str:
-    configured = os.environ.get(LANG_ENV)
-    if not configured:
-        try:
-            configured = get_setting(workspace(), "ui_language")
-        except KlantstemError:
-            configured = None
-    return configured if configured in LANGUAGES else DEFAULT_LANGUAGE
+    try:
+        ws: Workspace | None = workspace()
+    except KlantstemError:
+        ws = None
+    return default_language(ws)
 
 
 def _served_on_loopback() -> bool:
@@ -167,7 +162,7 @@ LANG_PARAM = "lang"
 
 def init_language() -> None:
     """The session's language: ``?lang=`` in the URL, else the one chosen this session, else
-    the configured default (``KLANTSTEM_LANG``, then the workspace's ``ui_language``).
+    the configured default (:func:`dashboard.i18n.default_language`, the CLI's rule too).
 
     The choice is written back into the URL on every run: Streamlit drops query parameters
     when the menu switches pages, and the next reload must still find it.

@@ -35,18 +35,26 @@ def total_of(files: Sequence[FileIntake], lang: str) -> FileIntake | None:
     return intake_total(files, t("upload.total", lang)) if len(files) > 1 else None
 
 
-def line(row: FileIntake, lang: str) -> str:
-    """One file (or the total) in words, as Markdown: every count, adding up."""
+def line(row: FileIntake, lang: str, *, markdown: bool = True) -> str:
+    """One file (or the total) in words: every count, adding up.
+
+    Args:
+        row: the file's (or the total's) counts.
+        lang: the language.
+        markdown: Markdown for the Upload page (the file name in bold, escaped); False for
+            plain text, as ``klantstem import`` prints it.
+    """
     f = row.imported
+    text = md if markdown else str
 
     def n(value: int) -> str:
         return fmt.number(value, lang)
 
-    label = f"**{md(f.file)}**"
+    label = f"**{md(f.file)}**" if markdown else f.file
     if f.detected_format:
-        label += f" · {md(format_name(f.detected_format, lang))}"
+        label += f" · {text(format_name(f.detected_format, lang))}"
     if f.error:
-        return f"{label}: {md(file_error(f.problems, f.error, lang))}"
+        return f"{label}: {text(file_error(f.problems, f.error, lang))}"
     first = t("upload.line.read", lang).format(
         read=n(f.read), added=n(f.added), duplicates=n(f.duplicates)
     )
@@ -80,7 +88,7 @@ def line(row: FileIntake, lang: str) -> str:
             if first_day == last_day
             else t("upload.line.dates", lang).format(first=first_day, last=last_day)
         )
-    return f"{label}: " + " ".join(md(s) for s in sentences)
+    return f"{label}: " + " ".join(text(s) for s in sentences)
 
 
 def future_warning(imported: FileImport, lang: str) -> str:

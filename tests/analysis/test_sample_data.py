@@ -158,7 +158,7 @@ def test_cli_import_places_new_rows_on_known_subjects_without_a_refresh(refreshe
     )
     assert right >= 0.8 * len(rows), (right, len(rows))
     text = CliRunner().invoke(app, ["import", str(source), "--workspace", str(copy)])
-    assert "nieuwe_week.csv [" in text.stdout and "0 added" in text.stdout
+    assert "nieuwe_week.csv · " in text.stdout and ": 0 added" in text.stdout
 
 
 def test_a_new_subject_uploaded_into_the_sample_data_becomes_a_proposal(refreshed, tmp_path):

@@ -421,7 +421,7 @@ def test_demo_serves_and_opens_a_browser_only_where_asked_and_possible(
     monkeypatch.setattr(
         klantstem_cli,
         "_serve",
-        lambda ws, host, port, *, open_browser: served.append((ws, open_browser)),
+        lambda ws, host, port, *, open_browser, lang=None: served.append((ws, open_browser)),
     )
     monkeypatch.setattr(klantstem_cli.sys, "platform", "linux")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
@@ -437,7 +437,9 @@ def test_dashboard_on_a_missing_workspace_says_it_starts_a_new_one(tmp_path, mon
 
     served: list[Path] = []
     monkeypatch.setattr(
-        klantstem_cli, "_serve", lambda ws, host, port, open_browser=False: served.append(ws)
+        klantstem_cli,
+        "_serve",
+        lambda ws, host, port, open_browser=False, lang=None: served.append(ws),
     )
     missing = tmp_path / "typo.duckdb"
     result = runner.invoke(app, ["dashboard", "--workspace", str(missing)])
@@ -460,7 +462,7 @@ def test_import_says_which_rows_are_dated_after_today_and_imports_the_rest(tmp_p
     ws = tmp_path / "ws.duckdb"
     result = runner.invoke(app, ["import", str(source), "--workspace", str(ws)])
     assert result.exit_code == 0, result.output
-    assert "reacties.csv [generic_csv]: 2 added" in result.output
+    assert "reacties.csv · Feedback (spreadsheet): 2 read: 2 added" in result.output
     warning = [line for line in result.output.splitlines() if line.startswith("  warning:")]
     assert warning == [
         "  warning: reacties.csv: 2 rows are dated after today (the latest 1 Jan 2099; "

@@ -8,11 +8,12 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from dashboard.i18n import STRINGS
+from dashboard.i18n import LANG_ENV, STRINGS, default_language
 from klantstem_cli import _count, app
 from tests.core.test_cli import SEARCH_CSV, THEMED_CSV
-from tests.dutch_phrases import english_only_phrases
+from tests.dutch_phrases import english_only_phrases, english_phrases_in
 from workspace.db import Workspace
+from workspace.settings import set_setting
 
 runner = CliRunner()
 
@@ -149,19 +150,212 @@ def test_help_has_no_markup_left_raw(command):
     assert "``" not in result.output, result.output
 
 
-def test_import_counts_one_in_the_singular(tmp_path):
-    # `import` has no --lang: English, but "1 duplicate, 1 problem", not "1 duplicates".
-    source = tmp_path / "feedback.csv"
-    source.write_text(
-        "id,date,text\n1,2026-11-02 10:00,Levering was te laat\n"
-        "1,2026-11-02 10:00,Levering was te laat\n2,not a date,Great support\n",
-        encoding="utf-8",
-    )
-    result = runner.invoke(app, ["import", str(source), "--workspace", str(tmp_path / "ws")])
+FEEDBACK_CSV = (
+    "id,date,text\n1,2026-11-02 10:00,Levering was te laat\n"
+    "1,2026-11-02 10:00,Levering was te laat\n2,not a date,Great support\n"
+)
+
+
+def _many_rows(n: int) -> str:
+    rows = (f"{i},2026-11-{1 + i % 28:02d} 10:00,Bericht nummer {i}" for i in range(100, 100 + n))
+    return "id,date,text\n" + "\n".join(rows) + "\n"
+
+
+def test_import_in_dutch_prints_the_upload_page_lines_totals_and_problems(tmp_path):
+    (tmp_path / "feedback.csv").write_text(FEEDBACK_CSV, encoding="utf-8")
+    (tmp_path / "veel.csv").write_text(_many_rows(1200), encoding="utf-8")
+    files = [str(tmp_path / "feedback.csv"), str(tmp_path / "veel.csv")]
+    ws = str(tmp_path / "ws.duckdb")
+    result = runner.invoke(app, ["import", *files, "--lang", "nl", "--workspace", ws])
     assert result.exit_code == 0, result.output
-    file_line, total = result.stdout.splitlines()[:2]
-    assert ": 1 added (1 with text, 0 star-only or replies), 1 duplicate, 1 problem;" in file_line
-    assert (
-        total
-        == "Total: 1 added, 1 duplicate, 1 problem; 0 placed, 1 unsorted, 0 new themes proposed."
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "feedback.csv · Feedback (spreadsheet): 2 gelezen: 1 toegevoegd, 1 al aanwezig; "
+        "problemen: 1 (zie onder). Van de 1 toegevoegde: 0 in thema's ingedeeld, "
+        "1 ongesorteerd gebleven. Gedateerd 2 nov 2026."
     )
+    assert lines[1].startswith(
+        "veel.csv · Feedback (spreadsheet): 1.200 gelezen: 1.200 toegevoegd, 0 al aanwezig."
+    )
+    assert lines[2].startswith("Totaal: 1.202 gelezen: 1.201 toegevoegd, 1 al aanwezig;")
+    assert lines[3] == "Nog geen thema's: voer `klantstem themes` uit om ze te maken."
+    problem = result.stderr.splitlines()
+    assert len(problem) == 1 and problem[0].startswith("  fout: feedback.csv regel 4: ")
+    assert "is geen datum die we kunnen lezen" in problem[0]
+    assert english_phrases_in(result.output) == []
+
+
+def test_import_in_english_says_the_same_in_english(tmp_path):
+    source = tmp_path / "feedback.csv"
+    source.write_text(FEEDBACK_CSV, encoding="utf-8")
+    args = ["import", str(source), "--workspace", str(tmp_path / "ws")]
+    result = runner.invoke(app, args, env={LANG_ENV: ""})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "feedback.csv · Feedback (spreadsheet): 2 read: 1 added, 1 already present; "
+        "problems: 1 (listed below). Of the 1 added: 0 sorted into themes, "
+        "1 left unsorted. Dated 2 Nov 2026."
+    )
+    assert result.stderr.startswith("  error: feedback.csv line 4: 'date': date must look like")
+
+
+@pytest.mark.parametrize(
+    ("setting", "env", "flag", "expected"),
+    [
+        pytest.param("nl", "", [], "nl", id="workspace-setting"),
+        pytest.param("en", "", [], "en", id="workspace-default"),
+        pytest.param("nl", "en", [], "en", id="env-beats-setting"),
+        pytest.param("en", "nl", [], "nl", id="env-alone"),
+        pytest.param("nl", "nl", ["--lang", "en"], "en", id="flag-beats-all"),
+    ],
+)
+def test_without_lang_the_cli_speaks_as_the_dashboard_would(
+    tmp_path, monkeypatch, setting, env, flag, expected
+):
+    path = tmp_path / "ws.duckdb"
+    with Workspace.open(path) as ws:
+        set_setting(ws, "ui_language", setting)
+    monkeypatch.setenv(LANG_ENV, env)
+    source = tmp_path / "feedback.csv"
+    source.write_text(FEEDBACK_CSV, encoding="utf-8")
+    result = runner.invoke(app, ["import", str(source), *flag, "--workspace", str(path)])
+    assert result.exit_code == 0, result.output
+    dutch = ": 2 gelezen: 1 toegevoegd" in result.stdout
+    assert dutch == (expected == "nl"), result.output
+    with Workspace.open(path, read_only=True) as ws:
+        assert default_language(ws) == (env or setting)
+
+
+def test_default_language_without_a_workspace_is_the_variable_or_english(monkeypatch):
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    assert default_language(None) == "en"
+    monkeypatch.setenv(LANG_ENV, "nl")
+    assert default_language(None) == "nl"
+    monkeypatch.setenv(LANG_ENV, "de")
+    assert default_language(None) == "en"
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        pytest.param(
+            ["export", "items", "-o", "{tmp}/out.csv"], "1 bericht geschreven", id="export"
+        ),
+        pytest.param(["privacy", "rescan"], "is herschreven in een nieuw bestand", id="rescan"),
+        pytest.param(["config", "list"], "standaardtaal van het dashboard", id="config-list"),
+        pytest.param(["config", "set", "timezone", "Europe/Berlin"], "timezone =", id="set"),
+        pytest.param(["config", "set", "redact", "misschien"], "redact:", id="set-refused"),
+        pytest.param(["config", "get", "kleur"], "kleur", id="get-unknown"),
+        pytest.param(["themes", "--no-refresh"], "hoofdthema", id="themes"),
+    ],
+)
+def test_every_command_follows_a_dutch_workspace(tmp_path, monkeypatch, args, dutch):
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    path = _workspace(tmp_path, "id,date,text\n1,2026-11-17 10:00,Pakket kwam te laat\n")
+    with Workspace.open(path) as ws:
+        set_setting(ws, "ui_language", "nl")
+    args = [a.format(tmp=tmp_path) for a in args]
+    result = runner.invoke(app, [*args, "--workspace", str(path)])
+    assert dutch in result.output, result.output
+    assert english_phrases_in(result.output) == [], result.output
+
+
+def test_config_set_answers_in_the_language_it_sets(tmp_path, monkeypatch):
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    path = tmp_path / "nieuw.duckdb"
+    result = runner.invoke(app, ["config", "set", "ui_language", "nl", "--workspace", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"Nieuwe werkruimte gemaakt op {path}.",
+        "ui_language = nl",
+    ]
+
+
+def test_dashboard_lang_becomes_the_servers_default(tmp_path, monkeypatch):
+    import klantstem_cli
+
+    started: list[dict[str, str]] = []
+
+    class Server:
+        def __init__(self, command, env):
+            started.append(env)
+
+        def wait(self):
+            return 0
+
+    monkeypatch.setattr(klantstem_cli.subprocess, "Popen", Server)
+    monkeypatch.setattr(klantstem_cli.signal, "signal", lambda *_: None)
+    path = str(tmp_path / "ws.duckdb")
+    result = runner.invoke(app, ["dashboard", "--lang", "nl", "--workspace", path])
+    assert result.exit_code == 0, result.output
+    assert started[0][LANG_ENV] == "nl"
+    assert "Geen werkruimte op" in result.output and "Klantstem-dashboard op" in result.output
+
+
+def test_password_prompts_in_the_workspace_language(tmp_path, monkeypatch):
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    path = tmp_path / "ws.duckdb"
+    with Workspace.open(path) as ws:
+        set_setting(ws, "ui_language", "nl")
+    secret = "een lang genoeg wachtwoord"
+    result = runner.invoke(
+        app, ["password", "--workspace", str(path)], input=f"{secret}\n{secret}\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Wachtwoord:" in result.output and "Herhaal het wachtwoord:" in result.output
+    assert result.output.rstrip().endswith("Wachtwoord opgeslagen (als hash).")
+
+
+# -- help texts: paragraphs rewrapped to the terminal, not the docstrings' line breaks ------
+def _commands() -> list[list[str]]:
+    import typer.main
+
+    def walk(command, prefix):
+        yield prefix
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, [*prefix, name])
+
+    return list(walk(typer.main.get_command(app), []))
+
+
+def ragged_breaks(output: str) -> list[str]:
+    """Lines of rendered help that end early: the next line's first word would have fit.
+
+    Plain lines (the command's own text) run to the terminal's width less a margin; lines in
+    a panel (``│ name  text │``) to the panel's inner width, and there only a continuation
+    (blanks up to the text column) counts. ``[default: …]`` stands on its own line."""
+    found = []
+    lines = output.splitlines()
+    for this, after in zip(lines, lines[1:], strict=False):
+        if this.startswith("│") and after.startswith("│"):
+            this, after = this[1:-1], after[1:-1]
+            width = len(this) - 1
+            if len(after) - len(after.lstrip()) < 6:  # a new row (a name), not a continuation
+                continue
+        elif this.startswith(("│", "╭", "╰")) or after.startswith(("│", "╭", "╰")):
+            continue
+        else:
+            width = 80 - 1
+        words = after.split()
+        if not words or not this.strip() or words[0].startswith(("[", "-", "*")):
+            continue
+        if len(this.rstrip()) + 1 + len(words[0]) <= width:
+            found.append(f"{this.rstrip()!r} / {words[0]!r}")
+    return found
+
+
+def test_the_checker_sees_a_ragged_help_line():
+    ragged = (
+        "│ import   Import exports (CSV) and place                  │\n"
+        "│          their new items in the themes.                  │\n"
+    )
+    assert ragged_breaks(ragged) != []
+    assert ragged_breaks(" Import exports (CSV) and place\n their new items.\n") != []
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "klantstem")
+def test_help_reads_as_paragraphs_at_80_columns(command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80, result.output
+    assert ragged_breaks(result.output) == [], result.output
