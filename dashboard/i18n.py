@@ -828,8 +828,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "verwijderde of spamtickets overgeslagen: {n}",
     },
     "upload.line.of_added": {
-        "en": "Of the {added} added: {placed} sorted into themes{proposed}, {unsorted} left unsorted",
-        "nl": "Van de {added} toegevoegde: {placed} in thema's ingedeeld{proposed}, {unsorted} ongesorteerd gebleven",
+        "en": "Of these, {placed} sorted into themes{proposed}, {unsorted} left unsorted",
+        "nl": "Daarvan {placed} in thema's ingedeeld{proposed}, {unsorted} ongesorteerd gebleven",
     },
     "upload.line.proposed": {
         "en": "{n} of them in new themes",

@@ -69,7 +69,6 @@ def line(row: FileIntake, lang: str, *, markdown: bool = True) -> str:
         proposed = t("upload.line.proposed", lang).format(n=n(row.proposed))
         parts = [
             t("upload.line.of_added", lang).format(
-                added=n(f.added),
                 placed=n(row.placed),
                 proposed=f" ({proposed})" if row.proposed else "",
                 unsorted=n(row.unsorted),

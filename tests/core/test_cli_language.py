@@ -171,7 +171,7 @@ def test_import_in_dutch_prints_the_upload_page_lines_totals_and_problems(tmp_pa
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "feedback.csv · Feedback (spreadsheet): 2 gelezen: 1 toegevoegd, 1 al aanwezig; "
-        "problemen: 1 (zie onder). Van de 1 toegevoegde: 0 in thema's ingedeeld, "
+        "problemen: 1 (zie onder). Daarvan 0 in thema's ingedeeld, "
         "1 ongesorteerd gebleven. Gedateerd 2 nov 2026."
     )
     assert lines[1].startswith(
@@ -193,7 +193,7 @@ def test_import_in_english_says_the_same_in_english(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == (
         "feedback.csv · Feedback (spreadsheet): 2 read: 1 added, 1 already present; "
-        "problems: 1 (listed below). Of the 1 added: 0 sorted into themes, "
+        "problems: 1 (listed below). Of these, 0 sorted into themes, "
         "1 left unsorted. Dated 2 Nov 2026."
     )
     assert result.stderr.startswith("  error: feedback.csv line 4: 'date': date must look like")

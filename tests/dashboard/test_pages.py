@@ -415,7 +415,8 @@ def test_upload_imports_several_files_and_reports(themed_workspace):
     assert files.iloc[1]["In a theme"] + files.iloc[1]["Unsorted"] == 0
     lines = [m.replace("\\", "") for m in texts(at, "markdown")]
     assert any(
-        "week36.csv" in m and "Of the 2 added: 1 sorted into themes, 1 left unsorted." in m
+        "week36.csv" in m
+        and "2 added, 0 already present. Of these, 1 sorted into themes, 1 left unsorted." in m
         for m in lines
     ), lines
     with Workspace.open(themed_workspace) as ws:
