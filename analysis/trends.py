@@ -241,12 +241,29 @@ def _is_rising(base: _Baseline, rules: TrendRules) -> pd.DataFrame:
     return (base.now >= rules.min_count) & (_rising_p(base) < rules.rising_p) & (base.history > 0)
 
 
-def _spikes_all_weeks(base: _Baseline, rules: TrendRules) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spike mask and p-values per (theme, channel) x week."""
+def _spikes_all_weeks(
+    base: _Baseline, rules: TrendRules, first: np.ndarray | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spike mask and p-values per (theme, channel) x week (``base``: per (theme, channel)
+    row, ``first``: the rows' first columns, as :func:`_baseline` was given them).
+
+    Not a spike when the rest of the channel (its items outside the theme) surged as much:
+    at least ``spike_ratio`` times its own median week. Then the theme only followed the
+    channel's volume (the first weeks of a new export, a campaign), which the weekly summary
+    reports as the channel's volume; a theme that surges in a steady channel is the spike.
+    """
     lam = base.median.clip(lower=1.0)
     p = pd.DataFrame(_poisson_sf(base.now - 1, lam), index=base.now.index, columns=base.now.columns)
     threshold = np.maximum(rules.min_count, rules.spike_ratio * base.median)
     mask = (base.now >= threshold) & (p < rules.spike_p) & (base.history >= rules.spike_min_history)
+    if bool(mask.to_numpy().any()):
+        channel_total = base.now.groupby(level=1).transform("sum")
+        rest = channel_total - base.now
+        rest_base = _baseline(rest, rules, first)
+        surged = (rest_base.history > 0) & (
+            rest > np.maximum(rules.min_count, rules.spike_ratio * rest_base.median)
+        )
+        mask &= ~surged
     return mask, p
 
 
@@ -323,9 +340,10 @@ def theme_trends_for_week(
     falling_mask &= complete
 
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
-    cell = _baseline(per_cell, rules, _theme_first(per_theme, per_cell))
+    cell_first = _theme_first(per_theme, per_cell)
+    cell = _baseline(per_cell, rules, cell_first)
     cell_rising = _is_rising(cell, rules)[week]
-    spike_mask, spike_p = _spikes_all_weeks(cell, rules)
+    spike_mask, spike_p = _spikes_all_weeks(cell, rules, cell_first)
     cell_themes = per_cell.index.get_level_values(0)
     spike_now = spike_mask[week] & ~cell_themes.isin(list(new_ids))
 
@@ -386,8 +404,9 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
     per_theme = _pivot(counts, ["theme_id"], weeks)
     first_week = _first_weeks(per_theme, rules)
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
-    cell = _baseline(per_cell, rules, _theme_first(per_theme, per_cell))
-    mask, p = _spikes_all_weeks(cell, rules)
+    cell_first = _theme_first(per_theme, per_cell)
+    cell = _baseline(per_cell, rules, cell_first)
+    mask, p = _spikes_all_weeks(cell, rules, cell_first)
     stacked = mask.stack()
     stacked = stacked[stacked.to_numpy(dtype=bool)]
     if stacked.empty:
@@ -427,7 +446,8 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
             "spike": f"piek = een thema binnen één kanaal met minstens {minimum} berichten en "
             f"minstens {ratio}x de mediaan van de {weeks} weken ervoor (een gewone week), en "
             f"p < {spike_p} (Poisson, tegenover die mediaan); pas na "
-            f"{rules.spike_min_history} weken gegevens over het thema",
+            f"{rules.spike_min_history} weken gegevens over het thema, en niet als de rest van "
+            f"het kanaal evenveel groeide (minstens {ratio}x zijn eigen mediaan)",
         }
     return {
         "rising": f"rising = at least {minimum} items this week and more than ordinary variation "
@@ -438,5 +458,6 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
         "spike": f"spike = a theme within one channel with at least {minimum} items and at "
         f"least {ratio}x the median of the previous {weeks} weeks (a usual week), and "
         f"p < {spike_p} (Poisson, against that median); only after "
-        f"{rules.spike_min_history} weeks of data on the theme",
+        f"{rules.spike_min_history} weeks of data on the theme, and not when the rest of the "
+        f"channel grew as much (at least {ratio}x its own median)",
     }

@@ -6,7 +6,7 @@ from analysis.embedders import get_embedder
 from analysis.labels import CTfidfLabeler, class_tfidf, count_terms, short_label
 from analysis.sentiment import LexiconSentiment, VectorSentiment, rating_to_sentiment
 from analysis.stopwords import STOP_WORDS
-from analysis.trends import theme_trends_for_week, weekly_counts
+from analysis.trends import spike_weeks, theme_trends_for_week, weekly_counts
 
 NL = [
     "mijn pakket kwam drie dagen te laat",
@@ -165,6 +165,27 @@ def test_spike_rule_and_new_theme():
     assert 1 in set(trends.rising["theme_id"])
     quiet = theme_trends_for_week(_counts(rows), "2026-W38")
     assert quiet.spikes.empty and quiet.new == ()
+
+
+def test_a_theme_that_only_follows_its_channels_surge_is_no_spike():
+    """The first weeks of a new export: a channel of 9 reviews a week brings 180, and every
+    theme in it grows alike. That is the channel's volume, not a spike of one theme (real
+    Google Play exports showed "Piek" on four ordinary weeks). A theme that surges in a
+    steady channel stays a spike, and so does the surging theme when the rest stays put."""
+    quiet = [(f"2026-W{w:02d}", t, "app_review", 3) for w in range(30, 38) for t in (1, 2, 3)]
+    surge = [("2026-W38", 1, "app_review", 60), ("2026-W38", 2, "app_review", 62)]
+    surge += [("2026-W38", 3, "app_review", 58)]
+    trends = theme_trends_for_week(_counts(quiet + surge), "2026-W38")
+    assert trends.spikes.empty
+    assert spike_weeks(_counts(quiet + surge)).empty  # the charts' markers: the same rule
+    steady = [(f"2026-W{w:02d}", t, "app_review", 8) for w in range(30, 39) for t in (2, 3)]
+    one = [(f"2026-W{w:02d}", 1, "app_review", 3) for w in range(30, 38)]
+    one += [("2026-W38", 1, "app_review", 20)]
+    trends = theme_trends_for_week(_counts(steady + one), "2026-W38")
+    assert list(zip(trends.spikes["theme_id"], trends.spikes["channel"], strict=True)) == [
+        (1, "app_review")
+    ]
+    assert list(spike_weeks(_counts(steady + one))["theme_id"]) == [1]
 
 
 def test_an_unfinished_week_has_nothing_falling_yet():
