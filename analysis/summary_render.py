@@ -23,6 +23,7 @@ from analysis.summary import (
     PERCENT_MIN_AVERAGE,
     Attention,
     ChangeMeaning,
+    Quote,
     Spike,
     ThemeGroupWeek,
     ThemeWeek,
@@ -489,6 +490,12 @@ def _period(summary: WeeklySummary, lang: str) -> str:
     return text(key, lang, start=start, end=day_month(last, lang, year=True))
 
 
+def _quote_source(quote: Quote, lang: str) -> str:
+    """``Reviews, 21 nov 2026``: where and on which day, as every screen names a day."""
+    day = day_month(quote.received_at, lang, year=True)
+    return text("quote.source", lang, channel=channel_name(quote.channel, lang), date=day)
+
+
 def render_markdown(summary: WeeklySummary, lang: str) -> str:
     """The summary as Markdown text."""
     _check_language(lang)
@@ -543,9 +550,7 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
             continue
         out += ["", f"### {md_text(summary.theme(theme_id).label(lang))}", ""]
         for q in quotes:
-            source = text(
-                "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
-            )
+            source = _quote_source(q, lang)
             out += [f"> {_md_escape(q.text)}", ">", f"> — {source}", ""]
     out += ["", f"## {text('section.unsorted', lang)}", "", _unsorted_line(summary, lang)]
     out += ["", "---", "", f"*{text('section.rules', lang)}:* {_rules_text(summary, lang)}", ""]
@@ -816,9 +821,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
             continue
         out.append(f"<h3>{_e(summary.theme(theme_id).label(lang))}</h3>")
         for q in quotes:
-            source = text(
-                "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
-            )
+            source = _quote_source(q, lang)
             out.append(
                 f'<blockquote>{_e(q.text)}<span class="src">— {_e(source)}</span></blockquote>'
             )
@@ -833,32 +836,43 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
 
 
 # -- CSV and XLSX ------------------------------------------------------------------------
+THEME_TABLE_KEYS = (
+    "week",
+    "theme_id",
+    "theme",
+    "items",
+    "previous",
+    "change",
+    "average",
+    "vs_average",
+    "share",
+    "sentiment",
+    "sentiment_before",
+    "sentiment_shift",
+    "new",
+    "rising",
+    "rising_channels",
+    "spike_channels",
+    "group",
+)
+"""The columns of :func:`theme_table`, as ``col.*`` keys of :data:`STRINGS`."""
+
+PERCENT_KEYS = ("vs_average", "share")
+"""Columns of :func:`theme_table` in percent (``46.2``, headed "(%)"); the workbook holds
+them as fractions with a percent format (:func:`render_xlsx`)."""
+
+XLSX_PERCENT = "0.0%"
+XLSX_DATE = {"nl": "dd-mm-yyyy", "en": "d mmm yyyy"}
+"""How the workbook shows a day: Dutch day-first ``21-11-2026``, English ``21 Nov 2026``."""
+
+
 def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list[object]]]:
     """One row per theme (most items first) with raw numbers, for CSV and XLSX: every theme
     with an item in the summary's weeks (this week or the ``history_weeks`` before it), with
     its main theme whatever the week's counts."""
-    keys = (
-        "week",
-        "theme_id",
-        "theme",
-        "items",
-        "previous",
-        "change",
-        "average",
-        "vs_average",
-        "share",
-        "sentiment",
-        "sentiment_before",
-        "sentiment_shift",
-        "new",
-        "rising",
-        "rising_channels",
-        "spike_channels",
-        "group",
-    )
-    header = [text(f"col.{k}", lang) for k in keys]
-    header[7] += " (%)"
-    header[8] += " (%)"
+    header = [
+        text(f"col.{k}", lang) + (" (%)" if k in PERCENT_KEYS else "") for k in THEME_TABLE_KEYS
+    ]
     yes_no = {True: text("yes", lang), False: text("no", lang)}
 
     def r(value: float | None, places: int) -> float | None:
@@ -897,6 +911,11 @@ def render_csv(summary: WeeklySummary, lang: str) -> bytes:
     return localized_rows_csv_bytes(header, rows, lang)
 
 
+def _fraction(percent: object) -> object:
+    """``46.2`` (percent) as ``0.462`` for a cell with :data:`XLSX_PERCENT`; None stays."""
+    return round(percent / 100, 3) if isinstance(percent, int | float) else percent
+
+
 def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     """A workbook with the sheets Summary, Themes and Quotes (named in ``lang``)."""
     _check_language(lang)
@@ -917,11 +936,13 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
         (text("field.previous", lang), summary.total.previous),
         (text("field.average", lang), round(summary.total.average, 2)),
         (text("field.unsorted", lang), summary.unsorted_items),
-        (text("field.unsorted_share", lang), round(100 * summary.unsorted_share, 1)),
+        (text("field.unsorted_share", lang), round(summary.unsorted_share, 3)),
     ]
     overview.append([text("col.field", lang), text("col.value", lang)])
     for key, value in facts:
         overview.append([neutralise(key), neutralise(value)])
+        if key == text("field.unsorted_share", lang):
+            overview.cell(overview.max_row, 2).number_format = XLSX_PERCENT
     overview.append([])
     overview.append([text("field.attention", lang)])
     overview.cell(overview.max_row, 1).font = bold
@@ -940,9 +961,10 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
                 v.previous,
                 v.change,
                 round(v.average, 2),
-                None if v.change_vs_average_pct is None else round(v.change_vs_average_pct, 1),
+                _fraction(v.change_vs_average_pct),
             ]
         )
+        overview.cell(overview.max_row, 6).number_format = XLSX_PERCENT
     for cell in (*overview[1], *overview[header_row]):
         cell.font = bold
     overview.column_dimensions["A"].width = 34
@@ -952,8 +974,14 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     themes = book.create_sheet(text("sheet.themes", lang))
     header, rows = theme_table(summary, lang)
     themes.append(header)
+    percent_columns = [THEME_TABLE_KEYS.index(k) for k in PERCENT_KEYS]
     for row in rows:
-        themes.append([neutralise(c) for c in row])
+        cells = [neutralise(c) for c in row]
+        for i in percent_columns:
+            cells[i] = _fraction(cells[i])
+        themes.append(cells)
+        for i in percent_columns:
+            themes.cell(themes.max_row, i + 1).number_format = XLSX_PERCENT
     for cell in themes[1]:
         cell.font = bold
     themes.freeze_panes = "A2"
@@ -977,6 +1005,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
                 neutralise(q.text),
             ]
         )
+        quotes.cell(quotes.max_row, 3).number_format = XLSX_DATE[lang]
     for cell in quotes[1]:
         cell.font = bold
     quotes.column_dimensions["A"].width = 28
