@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.localtime import day_month
-from analysis.numbers import rounds_to_zero
+from analysis.numbers import MINUS, rounds_to_zero, with_minus
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import (
@@ -193,7 +193,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "items instead (or the theme's first week). Share: of this week's items sorted into a "
         "theme, as on the Themes page. Rising, new and spike follow the one trend rule every "
         "dashboard page uses: {rising}; {new}; {spike}. Sentiment shift: the mean sentiment "
-        "(-1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
+        "({minus}1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
         "the most typical items of the week, stored already redacted; items with removed "
         "personal data ([EMAIL], [PHONE], ...) only when the theme has too few others, and "
         "never an item that is little more than such placeholders.",
@@ -204,7 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "berichten van deze week die in een thema zijn ingedeeld, zoals op de pagina Thema's. "
         "Stijgend, nieuw en piek volgen de ene trendregel die elke "
         "dashboardpagina gebruikt: {rising}; {new}; {spike}. Verschuiving in sentiment: het "
-        "gemiddelde sentiment (-1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
+        "gemiddelde sentiment ({minus}1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
         "minstens {smin} berichten. Citaten zijn de meest typerende berichten van de week, al "
         "geanonimiseerd opgeslagen; berichten met verwijderde persoonsgegevens ([EMAIL], "
         "[PHONE], ...) alleen als het thema te weinig andere heeft, en nooit een bericht dat "
@@ -247,16 +247,18 @@ def _check_language(lang: str) -> None:
 
 
 # -- numbers -----------------------------------------------------------------------------
-# Zero has no sign ("0", "0,0", "0%"), as on the dashboard's screens (analysis.numbers).
+# Numbers in the text (Markdown, HTML, the workbook's sentences) as on the dashboard's screens
+# (analysis.numbers): zero has no sign ("0", "0,0", "0%") and a negative one a real minus
+# ("−2"); the CSV and the workbook's number cells hold plain numbers (theme_table).
 def _decimal(value: float, lang: str, places: int = 1, signed: bool = False) -> str:
     if rounds_to_zero(value, places):
         value, signed = 0.0, False  # not "+0,0" or "-0,0"
     formatted = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
-    return formatted.replace(".", ",") if lang == "nl" else formatted
+    return with_minus(formatted.replace(".", ",") if lang == "nl" else formatted)
 
 
 def _signed(value: int) -> str:
-    return f"{value:+d}" if value else "0"
+    return with_minus(f"{value:+d}") if value else "0"
 
 
 def _pct(value: float | None, lang: str, signed: bool = True) -> str:
@@ -264,7 +266,7 @@ def _pct(value: float | None, lang: str, signed: bool = True) -> str:
         return "–"
     if rounds_to_zero(value):
         return "0%"
-    return f"{value:+.0f}%" if signed else f"{value:.0f}%"
+    return with_minus(f"{value:+.0f}%" if signed else f"{value:.0f}%")
 
 
 def _share_lang(value: float, lang: str) -> str:
@@ -328,6 +330,7 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         shift=_decimal(r.sentiment_shift, lang, 2),
         pmin=_decimal(PERCENT_MIN_AVERAGE, lang, 0),
         smin=r.sentiment_min_items,
+        minus=MINUS,
     )
 
 

@@ -22,7 +22,7 @@ URL_RESOURCE = re.compile(
     r"""|url\(\s*["']?\s*(?:https?:)?//|@import""",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"[-+\u2212]?\d+(?:[.,]\d+)?")
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +128,7 @@ def test_csv_neutralises_a_hostile_theme_name():
 
 
 def _numbers(text: str) -> list[float]:
-    return [float(n.replace(",", ".")) for n in NUMBER.findall(text)]
+    return [float(n.replace(",", ".").replace("\u2212", "-")) for n in NUMBER.findall(text)]
 
 
 def _visible_text(page: str) -> str:
@@ -178,7 +178,7 @@ def test_markdown_names_the_spike_and_the_new_theme_in_both_languages(summary):
     ("call", "expected"),
     [
         pytest.param(lambda r: r._signed(0), "0", id="count-unchanged"),
-        pytest.param(lambda r: r._signed(-3), "-3", id="count-down"),
+        pytest.param(lambda r: r._signed(-3), "\u22123", id="count-down"),
         pytest.param(lambda r: r._pct(0.4, "nl"), "0%", id="percent-rounds-to-zero"),
         pytest.param(lambda r: r._pct(12.0, "nl"), "+12%", id="percent-up"),
         pytest.param(lambda r: r._decimal(-0.004, "nl", 2, signed=True), "0,00", id="no-minus-zero"),
@@ -241,3 +241,33 @@ def test_excel_holds_real_dates_and_percentages(summary, lang, date_format):
     )
     assert unsorted[1].number_format == "0.0%"
     assert unsorted[1].value == pytest.approx(summary.unsorted_share, abs=0.001)
+
+
+HYPHEN_NUMBER = re.compile(r"(?<![\w-])-\d")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_text_writes_a_real_minus_and_spreadsheets_plain_numbers(summary, lang):
+    """The audit: the summary wrote "-1" and "-0,40" where every screen writes "−1"
+    (dashboard.formatting.signed). Markdown and HTML text use a real minus; the CSV and the
+    workbook's cells keep numbers a spreadsheet can read ("-1", -1)."""
+    assert summary.theme(3).volume.change == -1 and (summary.theme(1).sentiment or 0) < 0
+    markdown = render(summary, "md", lang).decode()
+    page = _visible_text(render(summary, "html", lang).decode())
+    for shown in (markdown, page):
+        own_words = "\n".join(
+            line for line in shown.splitlines() if not line.startswith(">")
+        )  # customers' quotes are theirs
+        assert "\u22121 " in own_words or "| \u22121 |" in own_words
+        assert "\u22120" in own_words  # the negative sentiment and the colour rule
+        assert not HYPHEN_NUMBER.search(own_words), HYPHEN_NUMBER.findall(own_words)
+    delimiter = ";" if lang == "nl" else ","
+    rows = list(
+        csv.reader(
+            io.StringIO(render(summary, "csv", lang).decode("utf-8-sig")), delimiter=delimiter
+        )
+    )
+    assert "-1" in [row[5] for row in rows[1:]] and "\u2212" not in str(rows)
+    book = openpyxl.load_workbook(io.BytesIO(render(summary, "xlsx", lang)))
+    changes = [row[5] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    assert -1 in changes
