@@ -915,8 +915,9 @@ def render_csv(summary: WeeklySummary, lang: str) -> bytes:
 
 
 def _fraction(percent: object) -> object:
-    """``46.2`` (percent) as ``0.462`` for a cell with :data:`XLSX_PERCENT`; None stays."""
-    return round(percent / 100, 3) if isinstance(percent, int | float) else percent
+    """``46.25`` (percent) as ``0.462`` for a cell with :data:`XLSX_PERCENT` (one decimal, as
+    the CSV writes ``46.2``); None stays."""
+    return round(round(percent, 1) / 100, 3) if isinstance(percent, int | float) else percent
 
 
 def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
@@ -939,7 +940,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
         (text("field.previous", lang), summary.total.previous),
         (text("field.average", lang), round(summary.total.average, 2)),
         (text("field.unsorted", lang), summary.unsorted_items),
-        (text("field.unsorted_share", lang), round(summary.unsorted_share, 3)),
+        (text("field.unsorted_share", lang), _fraction(100 * summary.unsorted_share)),
     ]
     overview.append([text("col.field", lang), text("col.value", lang)])
     for key, value in facts:
