@@ -2,9 +2,12 @@
 and what language code an item's language is (also for the embedder's choice and the names
 per language).
 
-Quotes are ranked most typical first. A reader of Dutch gets the Dutch ones of that ranking
-first, then the others, so a theme of Dutch and English feedback is quoted in Dutch on a
-Dutch screen and in the Dutch summary; a theme without Dutch items keeps its ranking.
+Quotes are ranked most typical first. A reader gets them in the languages they read
+(:data:`READING_ORDER`, the rule the engine's names follow too): a reader of Dutch gets the
+Dutch ones of that ranking first, then the English ones, then the others, so a theme of Dutch
+and English feedback is quoted in Dutch on a Dutch screen and in the Dutch summary, and a
+theme of app reviews in English, Arabic and Spanish in English; a theme with neither keeps
+its ranking.
 
 Texts are stored with personal data replaced by placeholders (``[EMAIL]``, ``[PHONE]``, ...,
 see :mod:`ingest.privacy`). A quote is there to show what customers say, so one with
@@ -48,18 +51,32 @@ NEGATIONS = frozenset(
 READER_LANGUAGES = ("en", "nl")
 """The languages Klantstem is read in: its screens, the weekly summary and the exports."""
 
+READING_ORDER: dict[str, tuple[str, ...]] = {"nl": ("nl", "en"), "en": ("en",)}
+"""The languages a reader of each of :data:`READER_LANGUAGES` gets text in, in this order,
+before any other language: a Dutch manager reads Dutch, then English, then anything. The
+quotes (:func:`quote_order`) and the engine's names (``workspace.names.ENGINE_NAME_COLUMNS``,
+built from this) follow it, so a Dutch screen never quotes Arabic where it has English."""
+
 
 def language_code(language: object) -> str:
     """``"nl"`` from ``"nl"``, ``"NL"`` or ``"nl-BE"``; ``""`` when unknown."""
     return str(language or "")[:2].lower() if isinstance(language, str) else ""
 
 
+def reading_rank(language: object, lang: str) -> int:
+    """Where text in ``language`` comes for a reader of ``lang`` (:data:`READING_ORDER`):
+    0 for their own language, 1 for the next (English for a Dutch reader), ..., and after
+    those every other language alike (an unknown ``lang`` reads only itself)."""
+    order = READING_ORDER.get(lang, (lang,))
+    code = language_code(language)
+    return order.index(code) if code in order else len(order)
+
+
 def reader_first(languages: Sequence[object], lang: str) -> list[int]:
-    """Positions ``0..n-1`` in the order a reader of ``lang`` gets them: those written in
-    ``lang`` first, then the others, each part in its given (most typical first) order."""
-    own = [i for i, language in enumerate(languages) if language_code(language) == lang]
-    mine = set(own)
-    return own + [i for i in range(len(languages)) if i not in mine]
+    """Positions ``0..n-1`` in the order a reader of ``lang`` gets them (:func:`reading_rank`):
+    a Dutch reader those in Dutch, then in English, then the others, each part in its given
+    (most typical first) order."""
+    return sorted(range(len(languages)), key=lambda i: reading_rank(languages[i], lang))
 
 
 def quote_standing(text: str) -> int | None:
@@ -177,13 +194,14 @@ def distinct_quotes(texts: Sequence[object]) -> list[int]:
 
 def quote_order(texts: Sequence[object], languages: Sequence[object], lang: str) -> list[int]:
     """Positions of the quotable texts (most typical first as given) in the order a reader of
-    ``lang`` gets them: :func:`reader_first`, and within each language part those without
+    ``lang`` gets them: :func:`reader_first` (Dutch, English, then the rest for a Dutch
+    reader), and within each part those without
     placeholders before those with (:func:`quote_standing`); texts that are little more than
     placeholders are left out, and so is a repeat of a text before it in that order
     (:class:`DistinctQuotes`). The theme page's quotes in full and the summary's follow it."""
     standing = [quote_standing(str(t or "")) for t in texts]
     ordered = sorted(
         (i for i in reader_first(languages, lang) if standing[i] is not None),
-        key=lambda i: (language_code(languages[i]) != lang, standing[i]),
+        key=lambda i: (reading_rank(languages[i], lang), standing[i]),
     )
     return [ordered[j] for j in distinct_quotes([texts[i] for i in ordered])]

@@ -332,8 +332,9 @@ class WeeklySummary:
 
     def quotes_for(self, theme_id: int, lang: str | None = None) -> tuple[Quote, ...]:
         """A theme's quotes, most typical first; for a reader of ``lang``, at most
-        ``quotes_per_theme`` of them, those in ``lang`` first and those without redaction
-        placeholders before those with (:func:`analysis.reading.quote_order`)."""
+        ``quotes_per_theme`` of them, in the languages that reader reads first (Dutch, then
+        English, then the rest for a Dutch reader) and those without redaction placeholders
+        before those with (:func:`analysis.reading.quote_order`)."""
         mine = [q for q in self.quotes if q.theme_id == theme_id]
         if lang is None:
             return tuple(mine)
@@ -710,7 +711,7 @@ def _pick_quotes(
     """Up to ``quotes_per_theme`` distinct quotes per highlighted theme
     (:class:`analysis.reading.DistinctQuotes`), most typical first,
     and as many in each language the summary is read in (:data:`READER_LANGUAGES`), so a
-    reader of Dutch gets Dutch quotes when the theme has them
+    reader of Dutch gets Dutch quotes when the theme has them, else English ones
     (:meth:`WeeklySummary.quotes_for`).
 
     Typical = highest similarity to the theme when given, else closest to the theme's median

@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.localtime import day_month
-from analysis.numbers import rounds_to_zero
+from analysis.numbers import MINUS, rounds_to_zero, with_minus
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import (
@@ -23,6 +23,7 @@ from analysis.summary import (
     PERCENT_MIN_AVERAGE,
     Attention,
     ChangeMeaning,
+    Quote,
     Spike,
     ThemeGroupWeek,
     ThemeWeek,
@@ -192,7 +193,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "items instead (or the theme's first week). Share: of this week's items sorted into a "
         "theme, as on the Themes page. Rising, new and spike follow the one trend rule every "
         "dashboard page uses: {rising}; {new}; {spike}. Sentiment shift: the mean sentiment "
-        "(-1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
+        "({minus}1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
         "the most typical items of the week, stored already redacted; items with removed "
         "personal data ([EMAIL], [PHONE], ...) only when the theme has too few others, and "
         "never an item that is little more than such placeholders.",
@@ -203,7 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "berichten van deze week die in een thema zijn ingedeeld, zoals op de pagina Thema's. "
         "Stijgend, nieuw en piek volgen de ene trendregel die elke "
         "dashboardpagina gebruikt: {rising}; {new}; {spike}. Verschuiving in sentiment: het "
-        "gemiddelde sentiment (-1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
+        "gemiddelde sentiment ({minus}1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
         "minstens {smin} berichten. Citaten zijn de meest typerende berichten van de week, al "
         "geanonimiseerd opgeslagen; berichten met verwijderde persoonsgegevens ([EMAIL], "
         "[PHONE], ...) alleen als het thema te weinig andere heeft, en nooit een bericht dat "
@@ -246,16 +247,18 @@ def _check_language(lang: str) -> None:
 
 
 # -- numbers -----------------------------------------------------------------------------
-# Zero has no sign ("0", "0,0", "0%"), as on the dashboard's screens (analysis.numbers).
+# Numbers in the text (Markdown, HTML, the workbook's sentences) as on the dashboard's screens
+# (analysis.numbers): zero has no sign ("0", "0,0", "0%") and a negative one a real minus
+# ("−2"); the CSV and the workbook's number cells hold plain numbers (theme_table).
 def _decimal(value: float, lang: str, places: int = 1, signed: bool = False) -> str:
     if rounds_to_zero(value, places):
         value, signed = 0.0, False  # not "+0,0" or "-0,0"
     formatted = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
-    return formatted.replace(".", ",") if lang == "nl" else formatted
+    return with_minus(formatted.replace(".", ",") if lang == "nl" else formatted)
 
 
 def _signed(value: int) -> str:
-    return f"{value:+d}" if value else "0"
+    return with_minus(f"{value:+d}") if value else "0"
 
 
 def _pct(value: float | None, lang: str, signed: bool = True) -> str:
@@ -263,7 +266,7 @@ def _pct(value: float | None, lang: str, signed: bool = True) -> str:
         return "–"
     if rounds_to_zero(value):
         return "0%"
-    return f"{value:+.0f}%" if signed else f"{value:.0f}%"
+    return with_minus(f"{value:+.0f}%" if signed else f"{value:.0f}%")
 
 
 def _share_lang(value: float, lang: str) -> str:
@@ -327,6 +330,7 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         shift=_decimal(r.sentiment_shift, lang, 2),
         pmin=_decimal(PERCENT_MIN_AVERAGE, lang, 0),
         smin=r.sentiment_min_items,
+        minus=MINUS,
     )
 
 
@@ -489,6 +493,12 @@ def _period(summary: WeeklySummary, lang: str) -> str:
     return text(key, lang, start=start, end=day_month(last, lang, year=True))
 
 
+def _quote_source(quote: Quote, lang: str) -> str:
+    """``Reviews, 21 nov 2026``: where and on which day, as every screen names a day."""
+    day = day_month(quote.received_at, lang, year=True)
+    return text("quote.source", lang, channel=channel_name(quote.channel, lang), date=day)
+
+
 def render_markdown(summary: WeeklySummary, lang: str) -> str:
     """The summary as Markdown text."""
     _check_language(lang)
@@ -543,9 +553,7 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
             continue
         out += ["", f"### {md_text(summary.theme(theme_id).label(lang))}", ""]
         for q in quotes:
-            source = text(
-                "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
-            )
+            source = _quote_source(q, lang)
             out += [f"> {_md_escape(q.text)}", ">", f"> — {source}", ""]
     out += ["", f"## {text('section.unsorted', lang)}", "", _unsorted_line(summary, lang)]
     out += ["", "---", "", f"*{text('section.rules', lang)}:* {_rules_text(summary, lang)}", ""]
@@ -816,9 +824,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
             continue
         out.append(f"<h3>{_e(summary.theme(theme_id).label(lang))}</h3>")
         for q in quotes:
-            source = text(
-                "quote.source", lang, channel=channel_name(q.channel, lang), date=q.received_at
-            )
+            source = _quote_source(q, lang)
             out.append(
                 f'<blockquote>{_e(q.text)}<span class="src">— {_e(source)}</span></blockquote>'
             )
@@ -833,32 +839,43 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
 
 
 # -- CSV and XLSX ------------------------------------------------------------------------
+THEME_TABLE_KEYS = (
+    "week",
+    "theme_id",
+    "theme",
+    "items",
+    "previous",
+    "change",
+    "average",
+    "vs_average",
+    "share",
+    "sentiment",
+    "sentiment_before",
+    "sentiment_shift",
+    "new",
+    "rising",
+    "rising_channels",
+    "spike_channels",
+    "group",
+)
+"""The columns of :func:`theme_table`, as ``col.*`` keys of :data:`STRINGS`."""
+
+PERCENT_KEYS = ("vs_average", "share")
+"""Columns of :func:`theme_table` in percent (``46.2``, headed "(%)"); the workbook holds
+them as fractions with a percent format (:func:`render_xlsx`)."""
+
+XLSX_PERCENT = "0.0%"
+XLSX_DATE = {"nl": "dd-mm-yyyy", "en": "d mmm yyyy"}
+"""How the workbook shows a day: Dutch day-first ``21-11-2026``, English ``21 Nov 2026``."""
+
+
 def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list[object]]]:
     """One row per theme (most items first) with raw numbers, for CSV and XLSX: every theme
     with an item in the summary's weeks (this week or the ``history_weeks`` before it), with
     its main theme whatever the week's counts."""
-    keys = (
-        "week",
-        "theme_id",
-        "theme",
-        "items",
-        "previous",
-        "change",
-        "average",
-        "vs_average",
-        "share",
-        "sentiment",
-        "sentiment_before",
-        "sentiment_shift",
-        "new",
-        "rising",
-        "rising_channels",
-        "spike_channels",
-        "group",
-    )
-    header = [text(f"col.{k}", lang) for k in keys]
-    header[7] += " (%)"
-    header[8] += " (%)"
+    header = [
+        text(f"col.{k}", lang) + (" (%)" if k in PERCENT_KEYS else "") for k in THEME_TABLE_KEYS
+    ]
     yes_no = {True: text("yes", lang), False: text("no", lang)}
 
     def r(value: float | None, places: int) -> float | None:
@@ -897,6 +914,12 @@ def render_csv(summary: WeeklySummary, lang: str) -> bytes:
     return localized_rows_csv_bytes(header, rows, lang)
 
 
+def _fraction(percent: object) -> object:
+    """``46.25`` (percent) as ``0.462`` for a cell with :data:`XLSX_PERCENT` (one decimal, as
+    the CSV writes ``46.2``); None stays."""
+    return round(round(percent, 1) / 100, 3) if isinstance(percent, int | float) else percent
+
+
 def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     """A workbook with the sheets Summary, Themes and Quotes (named in ``lang``)."""
     _check_language(lang)
@@ -917,11 +940,13 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
         (text("field.previous", lang), summary.total.previous),
         (text("field.average", lang), round(summary.total.average, 2)),
         (text("field.unsorted", lang), summary.unsorted_items),
-        (text("field.unsorted_share", lang), round(100 * summary.unsorted_share, 1)),
+        (text("field.unsorted_share", lang), _fraction(100 * summary.unsorted_share)),
     ]
     overview.append([text("col.field", lang), text("col.value", lang)])
     for key, value in facts:
         overview.append([neutralise(key), neutralise(value)])
+        if key == text("field.unsorted_share", lang):
+            overview.cell(overview.max_row, 2).number_format = XLSX_PERCENT
     overview.append([])
     overview.append([text("field.attention", lang)])
     overview.cell(overview.max_row, 1).font = bold
@@ -940,9 +965,10 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
                 v.previous,
                 v.change,
                 round(v.average, 2),
-                None if v.change_vs_average_pct is None else round(v.change_vs_average_pct, 1),
+                _fraction(v.change_vs_average_pct),
             ]
         )
+        overview.cell(overview.max_row, 6).number_format = XLSX_PERCENT
     for cell in (*overview[1], *overview[header_row]):
         cell.font = bold
     overview.column_dimensions["A"].width = 34
@@ -952,8 +978,14 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     themes = book.create_sheet(text("sheet.themes", lang))
     header, rows = theme_table(summary, lang)
     themes.append(header)
+    percent_columns = [THEME_TABLE_KEYS.index(k) for k in PERCENT_KEYS]
     for row in rows:
-        themes.append([neutralise(c) for c in row])
+        cells = [neutralise(c) for c in row]
+        for i in percent_columns:
+            cells[i] = _fraction(cells[i])
+        themes.append(cells)
+        for i in percent_columns:
+            themes.cell(themes.max_row, i + 1).number_format = XLSX_PERCENT
     for cell in themes[1]:
         cell.font = bold
     themes.freeze_panes = "A2"
@@ -977,6 +1009,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
                 neutralise(q.text),
             ]
         )
+        quotes.cell(quotes.max_row, 3).number_format = XLSX_DATE[lang]
     for cell in quotes[1]:
         cell.font = bold
     quotes.column_dimensions["A"].width = 28

@@ -6,13 +6,16 @@ the Themes page, the exports, the weekly summary and ``klantstem themes`` agree.
 
 from __future__ import annotations
 
+from analysis.reading import READING_ORDER
+
 SHOWN_STATUSES = "('active', 'proposed')"
 
 ENGINE_NAME_COLUMNS: dict[str, tuple[str, ...]] = {
-    "nl": ("label_nl", "label_en", "label"),
-    "en": ("label_en", "label"),
+    lang: (*(f"label_{code}" for code in order), "label") for lang, order in READING_ORDER.items()
 }
-"""The engine's names in the order a manager reading ``lang`` gets them.
+"""The engine's names in the order a manager reading ``lang`` gets them: Dutch
+``("label_nl", "label_en", "label")``, English ``("label_en", "label")``, built from
+:data:`analysis.reading.READING_ORDER`, the order the quotes follow too.
 
 ``label_nl`` and ``label_en`` are each named from the theme's items in that language;
 ``label`` from all its items, in whatever language most of them are. A Dutch screen falls

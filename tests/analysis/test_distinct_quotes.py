@@ -80,3 +80,24 @@ def test_the_theme_page_and_summary_order_leaves_repeats_out():
     # the Dutch reader: Dutch first; each group keeps its best-ranked member in that order
     assert quote_order(texts, languages, "nl") == [1, 4, 0, 5]
     assert quote_order(texts, languages, "en") == [0, 5, 1, 4]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        # Google Play W38 "amazing": Arabic and Spanish were the most typical, and a Dutch
+        # summary quoted "جميل" and "روعة" before "Superb".
+        pytest.param("nl", [4, 2, 5, 0, 1, 3], id="dutch-reads-dutch-then-english"),
+        pytest.param("en", [2, 5, 0, 1, 3, 4], id="english-reads-english-first"),
+    ],
+)
+def test_a_reader_gets_their_languages_in_the_order_the_names_follow(lang, expected):
+    texts = ["جميل", "Lo mejor", "Superb", "Schnell und aktuell", "Heel fijne app", "Loved it"]
+    languages = ["ar", "es", "en", "de", "nl", "en"]
+    assert quote_order(texts, languages, lang) == expected
+
+
+def test_a_theme_without_dutch_or_english_keeps_its_ranking():
+    texts = ["جميل", "Lo mejor", "Schnell und aktuell"]
+    languages = ["ar", "es", "de"]
+    assert quote_order(texts, languages, "nl") == quote_order(texts, languages, "en") == [0, 1, 2]

@@ -237,3 +237,23 @@ def test_a_reader_gets_quotes_in_their_language_first():
     markdown = render(summary, "md", "nl").decode("utf-8")
     assert "Mijn pakket kwam weer te laat" in markdown
     assert "Mijn pakket kwam weer te laat" not in render(summary, "md", "en").decode("utf-8")
+
+
+def test_a_dutch_reader_gets_english_quotes_before_other_languages():
+    """Google Play W38: "amazing" had English, Arabic and Spanish items, the Arabic ones most
+    typical; the Dutch summary quoted "جميل" and "روعة" where the English one quoted
+    English. A Dutch reader gets Dutch, then English, then anything (as the theme names)."""
+    items, themes = fabricate({(1, "review"): [0] * 8 + [9]})
+    in_week = items.index[items["theme_id"] == 1]
+    items["language"] = (["ar", "es", "en"] * 3)[: len(in_week)]
+    items.loc[in_week, "text"] = [
+        f"{word} {i}"
+        for i, word in zip(in_week, ["جميل جدا", "Lo mejor", "Superb app"] * 3, strict=True)
+    ]
+    items.loc[items["language"] == "en", "similarity"] = 0.1  # the least typical
+    summary = build_weekly_summary(items, themes, WEEK)
+    wanted = summary.rules.quotes_per_theme
+    assert {q.language for q in summary.quotes_for(1)[:wanted]} != {"en"}
+    assert [q.language for q in summary.quotes_for(1, "nl")] == ["en"] * wanted
+    assert summary.quotes_for(1, "nl") == summary.quotes_for(1, "en")
+    assert "جميل" not in render(summary, "md", "nl").decode("utf-8")

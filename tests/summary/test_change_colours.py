@@ -183,7 +183,9 @@ def test_a_main_themes_tone_is_of_its_themes_items_together(praise, tone):
     assert summary.theme(1).tone == "negative" and summary.theme(4).tone == "unknown"
 
 
-@pytest.mark.parametrize(("lang", "phrase"), [("en", "-0.2 or lower"), ("nl", "-0,2 of lager")])
+@pytest.mark.parametrize(
+    ("lang", "phrase"), [("en", "\u22120.2 or lower"), ("nl", "\u22120,2 of lager")]
+)
 def test_the_footer_states_the_colour_rule(lang, phrase):
     page = render(_summary({4: PRAISE}), "html", lang).decode()
     assert phrase in page.split('class="rules"')[1]

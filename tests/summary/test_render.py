@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from analysis.summary import build_weekly_summary
-from analysis.summary_render import FORMATS, neutralise, render
+from analysis.summary_render import FORMATS, STRINGS, neutralise, render
 from ingest.errors import AnalysisError
 from tests.summary.fabricate import TEXTS, WEEK, fabricate
 from tests.summary.test_builder import COUNTS
@@ -22,7 +22,7 @@ URL_RESOURCE = re.compile(
     r"""|url\(\s*["']?\s*(?:https?:)?//|@import""",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"[-+\u2212]?\d+(?:[.,]\d+)?")
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +128,7 @@ def test_csv_neutralises_a_hostile_theme_name():
 
 
 def _numbers(text: str) -> list[float]:
-    return [float(n.replace(",", ".")) for n in NUMBER.findall(text)]
+    return [float(n.replace(",", ".").replace("\u2212", "-")) for n in NUMBER.findall(text)]
 
 
 def _visible_text(page: str) -> str:
@@ -178,7 +178,7 @@ def test_markdown_names_the_spike_and_the_new_theme_in_both_languages(summary):
     ("call", "expected"),
     [
         pytest.param(lambda r: r._signed(0), "0", id="count-unchanged"),
-        pytest.param(lambda r: r._signed(-3), "-3", id="count-down"),
+        pytest.param(lambda r: r._signed(-3), "\u22123", id="count-down"),
         pytest.param(lambda r: r._pct(0.4, "nl"), "0%", id="percent-rounds-to-zero"),
         pytest.param(lambda r: r._pct(12.0, "nl"), "+12%", id="percent-up"),
         pytest.param(lambda r: r._decimal(-0.004, "nl", 2, signed=True), "0,00", id="no-minus-zero"),
@@ -190,3 +190,84 @@ def test_a_change_of_zero_has_no_sign(call, expected):
     from analysis import summary_render
 
     assert call(summary_render) == expected
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "source"),
+    [
+        pytest.param("nl", re.compile(r"— Reviews, \d{1,2} (sep|okt) 2026"), id="dutch"),
+        pytest.param("en", re.compile(r"— Reviews, \d{1,2} (Sep|Oct) 2026"), id="english"),
+    ],
+)
+def test_quotes_name_their_day_as_every_screen_does(summary, lang, source):
+    """The audit's "— Reviews, 2026-11-21": a quote's day reads "21 nov 2026" (Dutch) or
+    "21 Nov 2026", as the period line and every screen (analysis.localtime.day_month)."""
+    markdown = render(summary, "md", lang).decode()
+    page = _visible_text(render(summary, "html", lang).decode())
+    for shown in (markdown, page):
+        assert source.search(shown), shown
+        assert not ISO_DAY.search(shown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "date_format"),
+    [pytest.param("nl", "dd-mm-yyyy", id="dutch"), pytest.param("en", "d mmm yyyy", id="english")],
+)
+def test_excel_holds_real_dates_and_percentages(summary, lang, date_format):
+    """The audit's workbook: quote days shown year-first and "T.o.v. gemiddelde" / "Aandeel"
+    as 46.2 in a plain number cell. Days are dates shown day-first; percentages are
+    fractions with a percent format (Excel shows 46,2%); the CSV keeps 46.2."""
+    book = openpyxl.load_workbook(io.BytesIO(render(summary, "xlsx", lang)))
+    quotes, themes, overview = book.worksheets[2], book.worksheets[1], book.worksheets[0]
+    days = [row[2] for row in quotes.iter_rows(min_row=2)]
+    assert days and all(c.is_date and c.number_format == date_format for c in days)
+    header = [c.value for c in themes[1]]
+    first = summary.themes[0]
+    for name, percent in (
+        ("vs_average", first.volume.change_vs_average_pct),
+        ("share", 100 * first.share),
+    ):
+        cell = themes.cell(2, header.index(f"{STRINGS[f'col.{name}'][lang]} (%)") + 1)
+        assert cell.number_format == "0.0%"
+        assert cell.value == pytest.approx(percent / 100, abs=0.001)
+    total = next(r for r in overview.iter_rows() if r[0].value in ("Total", "Totaal"))
+    assert total[5].number_format == "0.0%"
+    assert total[5].value == pytest.approx(summary.total.change_vs_average_pct / 100, abs=0.001)
+    unsorted = next(
+        r for r in overview.iter_rows() if str(r[0].value).endswith(("share", "ongesorteerd"))
+    )
+    assert unsorted[1].number_format == "0.0%"
+    assert unsorted[1].value == pytest.approx(summary.unsorted_share, abs=0.001)
+
+
+HYPHEN_NUMBER = re.compile(r"(?<![\w-])-\d")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_text_writes_a_real_minus_and_spreadsheets_plain_numbers(summary, lang):
+    """The audit: the summary wrote "-1" and "-0,40" where every screen writes "−1"
+    (dashboard.formatting.signed). Markdown and HTML text use a real minus; the CSV and the
+    workbook's cells keep numbers a spreadsheet can read ("-1", -1)."""
+    assert summary.theme(3).volume.change == -1 and (summary.theme(1).sentiment or 0) < 0
+    markdown = render(summary, "md", lang).decode()
+    page = _visible_text(render(summary, "html", lang).decode())
+    for shown in (markdown, page):
+        own_words = "\n".join(
+            line for line in shown.splitlines() if not line.startswith(">")
+        )  # customers' quotes are theirs
+        assert "\u22121 " in own_words or "| \u22121 |" in own_words
+        assert "\u22120" in own_words  # the negative sentiment and the colour rule
+        assert not HYPHEN_NUMBER.search(own_words), HYPHEN_NUMBER.findall(own_words)
+    delimiter = ";" if lang == "nl" else ","
+    rows = list(
+        csv.reader(
+            io.StringIO(render(summary, "csv", lang).decode("utf-8-sig")), delimiter=delimiter
+        )
+    )
+    assert "-1" in [row[5] for row in rows[1:]] and "\u2212" not in str(rows)
+    book = openpyxl.load_workbook(io.BytesIO(render(summary, "xlsx", lang)))
+    changes = [row[5] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    assert -1 in changes

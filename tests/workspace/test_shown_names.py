@@ -133,3 +133,22 @@ def test_keywords_follow_the_names_rule_on_the_theme_page_and_the_themes_list(na
         con.execute("UPDATE themes SET keywords_en = '[]' WHERE theme_id = ?", [theme_id])
     assert shown("nl") == (("vriendelijk", "friendly"),) * 2
     assert shown("en") == (("vriendelijk", "friendly"),) * 2
+
+
+def test_names_and_quotes_follow_one_reading_order():
+    """A Dutch manager gets Dutch, then English, then anything: the names' columns and the
+    quotes' order (analysis.reading) are one rule, so they cannot drift apart."""
+    from analysis.reading import READER_LANGUAGES, READING_ORDER, quote_order
+    from workspace.names import ENGINE_NAME_COLUMNS
+
+    assert ENGINE_NAME_COLUMNS == {
+        "nl": ("label_nl", "label_en", "label"),
+        "en": ("label_en", "label"),
+    }
+    assert set(READING_ORDER) == set(READER_LANGUAGES)
+    for lang, columns in ENGINE_NAME_COLUMNS.items():
+        named_in = [c.removeprefix("label_") for c in columns[:-1]]
+        languages = ["ar", *reversed(named_in)]
+        texts = ["Applause for the app", "Brilliant work", "Clear and quick"][: len(languages)]
+        ordered = [languages[i] for i in quote_order(texts, languages, lang)]
+        assert ordered == [*named_in, "ar"]
