@@ -168,8 +168,9 @@ def tree_groups(
 
 
 def in_full(quotes: pd.DataFrame, lang: str, n: int = 4) -> pd.DataFrame:
-    """The quotes a theme page shows in full: the most typical ones in the reader's language
-    first, then the others, ``n`` in all (each part keeps the typical-first order).
+    """The quotes a theme page shows in full: the most typical ones in the reader's languages
+    first (``analysis.reading.READING_ORDER``: a Dutch reader Dutch, then English), then the
+    others, ``n`` in all (each part keeps the typical-first order).
 
     A theme of Dutch and English items showed four English quotes on a Dutch screen; its
     Dutch items now lead, and a theme without any keeps its most typical quotes. Items with
