@@ -306,8 +306,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.col.share": {"en": "Share", "nl": "Aandeel"},
     "themes.col.trend": {"en": "Last 12 weeks", "nl": "Laatste 12 weken"},
     "themes.col.trend_help": {
-        "en": "Items per week, oldest left.",
-        "nl": "Berichten per week, oudste links.",
+        "en": "Items per week, oldest left: week {first} through {last}, the last {n} whole weeks.",
+        "nl": "Berichten per week, oudste links: week {first} t/m {last}, de laatste {n} hele weken.",
+    },
+    "themes.col.trend_unfinished": {
+        "en": "Week {week} is not over yet and is not in the line (its count is under “{column}”).",
+        "nl": "Week {week} is nog niet om en staat niet in de lijn (het aantal staat onder „{column}”).",
     },
     "themes.col.change": {"en": "Change", "nl": "Verschil"},
     "themes.col.change_help": {
