@@ -373,8 +373,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.split": {"en": "Split in two", "nl": "In tweeën splitsen"},
     "theme.undo": {"en": "Undo last edit", "nl": "Laatste bewerking ongedaan maken"},
     "confirm.rename": {
-        "en": "Rename the theme “{old}” to “{new}”? Its items stay where they are; only the name changes, here and in every summary.",
-        "nl": "Het thema “{old}” hernoemen naar “{new}”? De berichten blijven waar ze zijn; alleen de naam verandert, hier en in elk weekoverzicht.",
+        "en": "Rename the theme “{old}” to “{new}”? Its items stay where they are; only the name changes, here and in every summary. You can undo this.",
+        "nl": "Het thema “{old}” hernoemen naar “{new}”? De berichten blijven waar ze zijn; alleen de naam verandert, hier en in elk weekoverzicht. Dit kun je ongedaan maken.",
     },
     "confirm.merge": {
         "en": "Merge “{old}” into “{new}”? All items of “{old}” move to “{new}” and “{old}” disappears from the list. You can undo this.",

@@ -207,6 +207,29 @@ def test_rename_asks_for_confirmation_first(themed_workspace):
     assert any(c.startswith("Automatic name") for c in texts(at, "caption"))
 
 
+UNDO_SENTENCE = {"en": "You can undo this.", "nl": "Dit kun je ongedaan maken."}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("edit", ["rename", "merge", "split"])
+def test_every_undoable_theme_edit_says_so_before_confirming(themed_workspace, edit, lang):
+    """Rename, merge and split can all be undone ("Laatste bewerking ongedaan maken"); the
+    rename confirmation did not say so while merge and split did."""
+    at = open_page("theme", lang=lang, query={"theme": "1"})
+    if edit == "rename":
+        [w for w in at.text_input if w.label in ("New name", "Nieuwe naam")][0].set_value(
+            "Bezorging"
+        )
+        [b for b in at.button if b.label in ("Rename", "Hernoemen")][0].click().run()
+    elif edit == "merge":
+        [b for b in at.button if b.label in ("Merge", "Samenvoegen")][0].click().run()
+    else:
+        at.button(key="split_1").click().run()
+    warning = texts(at, "warning")[0].replace("\\", "")
+    assert warning.endswith(UNDO_SENTENCE[lang]), warning
+    assert edits(themed_workspace) == []
+
+
 def test_automatic_name_shown_only_after_a_rename(themed_workspace):
     at = open_page("theme", query={"theme": "2"})
     assert not any(c.startswith("Automatic name") for c in texts(at, "caption"))
