@@ -202,7 +202,7 @@ def _print_import_report(report: IntakeReport, lang: str) -> None:
     for item in report.files:
         file = item.imported
         typer.echo(upload_report.line(item, lang, markdown=False))
-        for problem in file.problems:
+        for problem in sorted(file.problems, key=upload_report.problem_order):
             where = (
                 _say("cli.import.where_line", lang, file=problem.file, line=problem.line)
                 if problem.line

@@ -34,6 +34,7 @@ printed at the foot of every rendered summary):
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -94,6 +95,12 @@ class SummaryRules:
     max_attention: int = 6
     unsorted_alert_share: float = 0.10
     channel_min_increase: int = 10
+
+    def is_sentiment_shift(self, change: float | None) -> bool:
+        """Whether a change in mean sentiment counts as a shift (at least
+        ``sentiment_shift`` either way): the summary's rule, and the dashboard's for colouring
+        a sentiment change (below it the change is ordinary variation, shown neutral)."""
+        return change is not None and not math.isnan(change) and abs(change) >= self.sentiment_shift
 
     @property
     def baseline_weeks(self) -> int:
@@ -551,11 +558,8 @@ def build_weekly_summary(
                     per_channel.append((str(ch), int(ch_row.iloc[-1])))
         per_channel.sort(key=lambda p: (-p[1], p[0]))
         now, before = sentiment_now.get(tid), sentiment_before.get(tid)
-        shift = (
-            now - before
-            if now is not None and before is not None and abs(now - before) >= rules.sentiment_shift
-            else None
-        )
+        change = now - before if now is not None and before is not None else None
+        shift = change if rules.is_sentiment_shift(change) else None
         theme_rows.append(
             ThemeWeek(
                 theme_id=tid,

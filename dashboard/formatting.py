@@ -14,6 +14,12 @@ from typing import Literal
 from analysis.language_names import language_name as _language_name
 from analysis.localtime import MONTHS, day_month  # noqa: F401 (named here for every screen)
 from analysis.numbers import rounds_to_zero
+from analysis.summary import SummaryRules
+from dashboard.i18n import t
+
+SENTIMENT_SHIFT = SummaryRules().sentiment_shift
+"""The weekly summary's sentiment-shift rule (:meth:`analysis.summary.SummaryRules.is_sentiment_shift`),
+named here for the help texts that state it."""
 
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
 DASH = "—"
@@ -88,9 +94,12 @@ def language_name(code: str | None, lang: str) -> str:
 
 def rating(value: float | None, scale_max: float | None, lang: str) -> str:
     """A star rating out of its scale: ``5/5``, ``3,5/5``; empty when there is none (a
-    developer's reply, a ticket), never "None" or "nan"."""
+    developer's reply, a ticket), never "None" or "nan". A good/bad rating (a helpdesk's
+    satisfaction, stored on a 0-1 scale) reads as its word: ``goed`` / ``slecht``, not ``0/1``."""
     if _missing(value) or value is None:
         return ""
+    if not _missing(scale_max) and scale_max == 1 and float(value) in (0.0, 1.0):
+        return t("rating.good" if float(value) == 1.0 else "rating.bad", lang)
     places = 0 if float(value) == int(value) else 1
     scale = "" if _missing(scale_max) or scale_max is None else f"/{float(scale_max):g}"
     return number(value, lang, places) + scale
@@ -115,3 +124,10 @@ def delta_arrow(value: float | int | None, places: int = 0) -> Literal["auto", "
     (Streamlit draws an up arrow for ``0,00``; only a bare ``0`` gets none), else up or
     down by its sign."""
     return "off" if unchanged(value, places) else "auto"
+
+
+def sentiment_delta_color(change: float | None) -> Literal["normal", "off"]:
+    """A metric's colour for a change in mean sentiment: red or green only when it is a shift
+    by the weekly summary's rule (:meth:`analysis.summary.SummaryRules.is_sentiment_shift`),
+    grey when it is ordinary variation (``−0,01`` is not bad news)."""
+    return "normal" if SummaryRules().is_sentiment_shift(change) else "off"

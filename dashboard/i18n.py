@@ -81,6 +81,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Berichten in de laatste week met feedback; de verandering is ten opzichte van de week ervoor, over dezelfde dagen zolang de laatste week niet om is (nog geen feedback van de zondag).",
     },
     "overview.sentiment": {"en": "Sentiment this week", "nl": "Sentiment deze week"},
+    "overview.sentiment_shift_help": {
+        "en": "The change against last week is red or green from {shift} either way (the weekly summary's rule for a sentiment shift); a smaller change is ordinary variation and stays grey.",
+        "nl": "Het verschil met vorige week is rood of groen vanaf {shift} naar boven of beneden (de regel van het weekoverzicht voor een verschuiving in sentiment); een kleiner verschil is gewone schommeling en blijft grijs.",
+    },
+    "overview.items_help": {
+        "en": "Messages from customers, under the filters on the left.",
+        "nl": "Berichten van klanten, binnen de filters links.",
+    },
+    "overview.own_replies.one": {
+        "en": "Messages from customers; your own reply ({n}) is not counted.",
+        "nl": "Berichten van klanten; eigen antwoord ({n}) telt niet mee.",
+    },
+    "overview.internal_notes.one": {
+        "en": "An internal note ({n}) is not counted.",
+        "nl": "Interne notitie ({n}) telt niet mee.",
+    },
+    "overview.internal_notes.other": {
+        "en": "Internal notes ({n}) are not counted.",
+        "nl": "Interne notities ({n}) tellen niet mee.",
+    },
+    "overview.own_replies.other": {
+        "en": "Messages from customers; your own replies ({n}) are not counted.",
+        "nl": "Berichten van klanten; eigen antwoorden ({n}) tellen niet mee.",
+    },
     "overview.coverage": {"en": "Sorted into themes", "nl": "In thema's ingedeeld"},
     "overview.coverage_help.one": {
         "en": "Share of feedback with text that belongs to a theme. {n} item is unsorted.",
@@ -172,6 +196,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No feedback yet. Import exports with `klantstem import` or on the Upload page.",
         "nl": "Nog geen feedback. Importeer exports met `klantstem import` of op de Upload-pagina.",
     },
+    "rating.good": {"en": "good", "nl": "goed"},
+    "rating.bad": {"en": "bad", "nl": "slecht"},
     "sentiment.help": {
         "en": "Mean sentiment from -1 (negative) to +1 (positive).",
         "nl": "Gemiddeld sentiment van -1 (negatief) tot +1 (positief).",
@@ -280,8 +306,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.col.share": {"en": "Share", "nl": "Aandeel"},
     "themes.col.trend": {"en": "Last 12 weeks", "nl": "Laatste 12 weken"},
     "themes.col.trend_help": {
-        "en": "Items per week, oldest left.",
-        "nl": "Berichten per week, oudste links.",
+        "en": "Items per week, oldest left: week {first} through {last}, the last {n} whole weeks.",
+        "nl": "Berichten per week, oudste links: week {first} t/m {last}, de laatste {n} hele weken.",
+    },
+    "themes.col.trend_unfinished": {
+        "en": "Week {week} is not over yet and is not in the line (its count is under “{column}”).",
+        "nl": "Week {week} is nog niet om en staat niet in de lijn (het aantal staat onder „{column}”).",
     },
     "themes.col.change": {"en": "Change", "nl": "Verschil"},
     "themes.col.change_help": {
@@ -343,8 +373,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.split": {"en": "Split in two", "nl": "In tweeën splitsen"},
     "theme.undo": {"en": "Undo last edit", "nl": "Laatste bewerking ongedaan maken"},
     "confirm.rename": {
-        "en": "Rename the theme “{old}” to “{new}”? Its items stay where they are; only the name changes, here and in every summary.",
-        "nl": "Het thema “{old}” hernoemen naar “{new}”? De berichten blijven waar ze zijn; alleen de naam verandert, hier en in elk weekoverzicht.",
+        "en": "Rename the theme “{old}” to “{new}”? Its items stay where they are; only the name changes, here and in every summary. You can undo this.",
+        "nl": "Het thema “{old}” hernoemen naar “{new}”? De berichten blijven waar ze zijn; alleen de naam verandert, hier en in elk weekoverzicht. Dit kun je ongedaan maken.",
     },
     "confirm.merge": {
         "en": "Merge “{old}” into “{new}”? All items of “{old}” move to “{new}” and “{old}” disappears from the list. You can undo this.",

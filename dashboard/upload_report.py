@@ -15,6 +15,7 @@ from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, plural, t
 from dashboard.plain_text import md
 from dashboard.problem_text import file_error, problem_message
+from ingest.schema import Problem
 from workspace.imports import FileImport
 from workspace.intake import FileIntake, intake_total
 
@@ -157,8 +158,17 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
     return frame.drop(columns=[c for c in optional if not frame[c].astype(bool).any()])
 
 
+def problem_order(problem: Problem) -> tuple[str, int]:
+    """The order problems are listed in, on the Upload page and by ``klantstem import``: by
+    file, then line (a file's own problems, line 0, first). Readers collect them as they
+    go, and some (rows dated after today) only at the end."""
+    return problem.file, problem.line
+
+
 def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, object]]:
-    """Every problem of these files, one row each, worded in ``lang`` (catalogue headers)."""
+    """Every problem of these files, one row each, by file and line
+    (:func:`problem_order`), worded in ``lang`` (catalogue headers)."""
+    problems = sorted((p for f in files for p in f.imported.problems), key=problem_order)
     return [
         {
             t("upload.col.file", lang): p.file,
@@ -166,8 +176,7 @@ def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, obj
             t("upload.col.severity", lang): t(f"upload.severity.{p.severity}", lang),
             t("upload.col.message", lang): problem_message(p, lang),
         }
-        for f in files
-        for p in f.imported.problems
+        for p in problems
     ]
 
 

@@ -138,3 +138,20 @@ class LatestWeek:
         if self.monday is None or self.last_day is None:
             return None
         return self.monday + timedelta(days=6) if self.over else self.last_day
+
+    @property
+    def last_whole_monday(self) -> date | None:
+        """The Monday of the latest week that is over: this week once it is over, else the
+        week before. Weekly trend lines end there: a week still going would make every line
+        drop at its end."""
+        if self.monday is None:
+            return None
+        return self.monday if self.over else self.monday - timedelta(weeks=1)
+
+    def trend_weeks(self, weeks: int) -> tuple[date, date] | None:
+        """The Mondays of the first and last of the ``weeks`` whole weeks a trend line shows
+        (ending at :attr:`last_whole_monday`); None without data."""
+        last = self.last_whole_monday
+        if last is None:
+            return None
+        return last - timedelta(weeks=weeks - 1), last

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE
 from analysis.summary import parse_iso_week
-from ingest.schema import RECORD_COLUMNS
+from ingest.schema import DIRECTIONS, RECORD_COLUMNS
 from workspace.db import Workspace
 from workspace.localtime import (
     iso_week_sql,
@@ -33,10 +33,13 @@ class Filters:
     channels: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
 
-    def where(self, alias: str = "i", tz: str = DEFAULT_TIMEZONE) -> tuple[str, list[object]]:
+    def where(
+        self, alias: str = "i", tz: str = DEFAULT_TIMEZONE, *, direction: str = "inbound"
+    ) -> tuple[str, list[object]]:
         """SQL conditions and parameters for these filters on the items table; ``start`` and
-        ``end`` are local days of zone ``tz``."""
-        clauses: list[str] = [f"{alias}.direction = 'inbound'"]
+        ``end`` are local days of zone ``tz``. Every screen reads ``inbound`` items (from
+        customers); ``outbound`` ones (the company's own replies) are only counted apart."""
+        clauses: list[str] = [f"{alias}.direction = '{_direction(direction)}'"]
         params: list[object] = []
         if self.start:
             clauses.append(f"{alias}.received_at >= {local_start_sql('CAST(? AS DATE)', tz)}")
@@ -54,6 +57,12 @@ class Filters:
         return " AND ".join(clauses), params
 
 
+def _direction(direction: str) -> str:
+    if direction not in DIRECTIONS:  # it goes into the SQL text: only the known words
+        raise ValueError(f"direction must be one of {sorted(DIRECTIONS)}, got {direction!r}")
+    return direction
+
+
 def filter_sql(
     ws: Workspace, filters: Filters | None, alias: str = "i"
 ) -> tuple[str, list[object], str]:
@@ -69,18 +78,30 @@ class WorkspaceCounts:
     items: int
     batches: int
     channels: dict[str, int] = field(default_factory=dict)
+    own_replies: int = 0
+    """Outbound items (the company's own answers) under the same filters: imported and
+    counted by an import, left out of ``items`` and every screen's figures."""
+    internal_notes: int = 0
+    """Internal items (a helpdesk's private notes), likewise left out of ``items``."""
 
 
 def workspace_counts(ws: Workspace, filters: Filters | None = None) -> WorkspaceCounts:
-    """Number of inbound items, per channel, and of import batches."""
+    """Number of inbound items, per channel, of outbound and internal ones, and of import
+    batches."""
     where, params, tz = filter_sql(ws, filters)
     per_channel = ws.query_df(
         f"SELECT channel, count(*) AS n FROM items i WHERE {where} GROUP BY channel ORDER BY n DESC",
         params,
     )
+    left_out = []
+    for direction in ("outbound", "internal"):
+        other, other_params = (filters or Filters()).where("i", tz, direction=direction)
+        left_out.append(
+            int(ws.scalar(f"SELECT count(*) FROM items i WHERE {other}", other_params) or 0)
+        )
     batches = int(ws.scalar("SELECT count(*) FROM import_batches") or 0)
     channels = dict(zip(per_channel["channel"], per_channel["n"].astype(int), strict=True))
-    return WorkspaceCounts(sum(channels.values()), batches, channels)
+    return WorkspaceCounts(sum(channels.values()), batches, channels, *left_out)
 
 
 def weekly_channel_counts(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:

@@ -34,12 +34,16 @@ THEME_ORDERS = {
 }
 
 
+TREND_WEEKS = 12
+"""Whole weeks in a theme's (and a top theme's) trend line on the Themes page."""
+
+
 def theme_table(
     ws: Workspace,
     filters: Filters | None = None,
     *,
     lang: str = "en",
-    weeks: int = 12,
+    weeks: int = TREND_WEEKS,
     contains: str = "",
     order: str = "items",
     limit: int | None = None,
@@ -50,15 +54,19 @@ def theme_table(
     (of themed items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1),
     ``rating_impact`` (the theme's average rating minus that of the other themed items, in
     stars on a 1-5 scale; NaN when either side has no rating), ``channels``
-    (list, largest first), ``trend`` (items per week for the last ``weeks`` weeks, oldest
-    first), ``this_week`` (the latest local ISO week holding a filtered item, as
+    (list, largest first), ``trend`` (items per week for the last ``weeks`` whole weeks, oldest
+    first, ending at :attr:`~workspace.localtime.LatestWeek.last_whole_monday`: a week not
+    yet over would drop every line at its end), ``this_week`` (the latest local ISO week holding a filtered item, as
     :func:`workspace.weeks.latest_week`), ``last_week``, ``change``. ``contains`` keeps themes whose label
     or keywords contain it (any case); ``order`` is one of :data:`THEME_ORDERS` (largest
     first by default). Rising, new and spike are not decided here: see
     :func:`workspace.trends.theme_table_with_trends`.
     """
     where, params, tz = filter_sql(ws, filters)
-    through = latest_week(ws, filters).through
+    latest = latest_week(ws, filters)
+    through = latest.through
+    last_whole = latest.last_whole_monday  # the trend line ends at the last whole week
+    trend_end = f"TIMESTAMP '{last_whole.isoformat()}'" if last_whole else "ref.wk"
     label = theme_label_sql(lang)
     order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
     needle = f"%{contains.strip()}%"
@@ -87,7 +95,7 @@ def theme_table(
                    list(coalesce(p.n, 0) ORDER BY w.k DESC) AS trend
             FROM (SELECT DISTINCT theme_id FROM f) t
             CROSS JOIN weeks w CROSS JOIN ref
-            LEFT JOIN per_week p ON p.theme_id = t.theme_id AND p.wk = ref.wk - w.k * INTERVAL 7 DAY
+            LEFT JOIN per_week p ON p.theme_id = t.theme_id AND p.wk = {trend_end} - w.k * INTERVAL 7 DAY
             GROUP BY t.theme_id
         ),
         per_channel AS (

@@ -37,7 +37,7 @@ from workspace.db import Workspace, fetch_value, read_setting
 from workspace.localtime import local_date_sql, local_week_sql, same_days_week_before
 from workspace.names import theme_label_sql, top_label_sql
 from workspace.queries import SHOWN, Filters, filter_sql
-from workspace.theme_queries import THEME_ORDERS
+from workspace.theme_queries import THEME_ORDERS, TREND_WEEKS
 from workspace.theme_store import Con
 from workspace.vectors import TEXT_ITEM_SQL
 from workspace.weeks import latest_week
@@ -101,7 +101,7 @@ def top_theme_table(
     filters: Filters | None = None,
     *,
     lang: str = "en",
-    weeks: int = 12,
+    weeks: int = TREND_WEEKS,
     order: str = "items",
 ) -> pd.DataFrame:
     """One row per top theme with the filtered volume of its themes, as
@@ -110,12 +110,16 @@ def top_theme_table(
     Columns: ``top_id``, ``label``, ``themes`` (its listed themes holding filtered items),
     ``items`` (the sum of its themes' items), ``share`` (of themed items: the sum of its themes'
     shares), ``sentiment`` (mean over its items), ``channels`` (list, largest first),
-    ``trend`` (items per week for the last ``weeks`` weeks, oldest first: the sum of its
+    ``trend`` (items per week for the last ``weeks`` whole weeks, oldest first, up to
+    :attr:`~workspace.localtime.LatestWeek.last_whole_monday`: the sum of its
     themes' trends), ``this_week``, ``last_week``, ``change``. Trend flags come from
     :func:`workspace.trends.top_theme_table_with_trends`, by the themes' own rule.
     """
     where, params, tz = filter_sql(ws, filters)
-    through = latest_week(ws, filters).through
+    latest = latest_week(ws, filters)
+    through = latest.through
+    last_whole = latest.last_whole_monday  # the trend line ends at the last whole week
+    trend_end = f"TIMESTAMP '{last_whole.isoformat()}'" if last_whole else "ref.wk"
     order_sql = TOP_ORDERS.get(order, TOP_ORDERS["items"])
     week = local_week_sql("i.received_at", tz)
     day = local_date_sql("i.received_at", tz)
@@ -141,7 +145,7 @@ def top_theme_table(
             SELECT t.top_id, list(coalesce(p.n, 0) ORDER BY w.k DESC) AS trend
             FROM (SELECT DISTINCT top_id FROM f) t
             CROSS JOIN weeks w CROSS JOIN ref
-            LEFT JOIN per_week p ON p.top_id = t.top_id AND p.wk = ref.wk - w.k * INTERVAL 7 DAY
+            LEFT JOIN per_week p ON p.top_id = t.top_id AND p.wk = {trend_end} - w.k * INTERVAL 7 DAY
             GROUP BY t.top_id
         ),
         per_channel AS (

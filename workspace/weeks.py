@@ -131,7 +131,8 @@ def trend_counts(
 def week_over_week(
     ws: Workspace, filters: Filters | None = None, *, today: date | None = None
 ) -> pd.DataFrame:
-    """Per channel: items in the latest week with data and in the week before.
+    """Per channel with items in the latest week with data or in the week before: its items
+    in each (a channel with neither is left out: "0 / 0" says nothing about this week).
 
     Columns ``channel``, ``this_week``, ``last_week`` (the same days of the week before while
     the latest week is not over: :func:`workspace.localtime.same_days_week_before`), ``week``
@@ -155,7 +156,9 @@ def week_over_week(
                avg(f.sentiment) FILTER (WHERE f.wk = ref.wk) AS sentiment_this,
                avg(f.sentiment) FILTER (WHERE {before}) AS sentiment_last
         FROM f, ref
-        GROUP BY f.channel ORDER BY this_week DESC, f.channel
+        GROUP BY f.channel
+        HAVING count(*) FILTER (WHERE f.wk = ref.wk OR {before}) > 0
+        ORDER BY this_week DESC, f.channel
         """,
         params,
     )

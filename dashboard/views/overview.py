@@ -15,6 +15,7 @@ from dashboard.plain_text import md
 from dashboard.tree_level import pick_level
 
 if TYPE_CHECKING:
+    from workspace.queries import WorkspaceCounts
     from workspace.weeks import WeekTotals
 
 
@@ -32,7 +33,11 @@ def render() -> None:
     totals = data.week_totals()
 
     cols = st.columns(4)
-    cols[0].metric(t("overview.items"), fmt.number(counts.items, lang))
+    cols[0].metric(
+        t("overview.items"), fmt.number(counts.items, lang), help=t("overview.items_help")
+    )
+    if left_out := _left_out(counts, lang):
+        cols[0].caption(left_out)
     cols[1].metric(
         _week_label(totals, "overview.this_week", lang),
         fmt.number(totals.this_week, lang),
@@ -48,7 +53,10 @@ def render() -> None:
         fmt.signed(sentiment, lang, 2),
         delta=fmt.delta(change, lang, 2),
         delta_arrow=fmt.delta_arrow(change, 2),
-        help=t("sentiment.help"),
+        delta_color=fmt.sentiment_delta_color(change),  # ordinary variation stays grey
+        help=t("sentiment.help")
+        + " "
+        + t("overview.sentiment_shift_help").format(shift=fmt.number(fmt.SENTIMENT_SHIFT, lang, 2)),
     )
     cols[3].metric(
         t("overview.coverage"),
@@ -79,6 +87,17 @@ def render() -> None:
 
 
 CHANNELS_PER_ROW = 3
+
+
+def _left_out(counts: WorkspaceCounts, lang: str) -> str:
+    """What the item count leaves out, with its numbers: the company's own replies and
+    internal notes are imported (and counted by the import) but are not customer feedback."""
+    parts = []
+    if counts.own_replies:
+        parts.append(plural("overview.own_replies", counts.own_replies, lang))
+    if counts.internal_notes:
+        parts.append(plural("overview.internal_notes", counts.internal_notes, lang))
+    return " ".join(parts)
 
 
 def _week_label(totals: WeekTotals, key: str, lang: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.localtime import iso_week_label
 from dashboard import data, downloads, page_registry, state, theme_engine, top_edit_panel
 from dashboard import formatting as fmt
 from dashboard.figures import NEUTRAL
@@ -14,6 +15,7 @@ from dashboard.plain_text import md
 from dashboard.problem_text import error_message
 from dashboard.theme_rows import SHOWN, display_rows, top_line, tree_groups
 from ingest.errors import KlantstemError
+from workspace.theme_queries import TREND_WEEKS
 
 ORDERS = ("items", "change", "sentiment", "label")
 
@@ -144,7 +146,7 @@ def _grid(shown, key: str, lang: str):
             "trend": st.column_config.LineChartColumn(
                 t("themes.col.trend"),
                 y_min=0,
-                help=t("themes.col.trend_help"),
+                help=_trend_help(lang),
                 width=112,
                 color=NEUTRAL,
             ),
@@ -166,6 +168,24 @@ def _grid(shown, key: str, lang: str):
             ),
         },
     )
+
+
+def _trend_help(lang: str) -> str:
+    """Which weeks the trend line covers: whole weeks only, so it ends a week early while the
+    latest week is not over (:attr:`workspace.localtime.LatestWeek.last_whole_monday`)."""
+    latest = data.latest_week()
+    span = latest.trend_weeks(TREND_WEEKS)
+    if span is None:
+        return ""
+    first, last = span
+    text = t("themes.col.trend_help", lang).format(
+        first=iso_week_label(first), last=iso_week_label(last), n=TREND_WEEKS
+    )
+    if not latest.over:
+        text += " " + t("themes.col.trend_unfinished", lang).format(
+            week=latest.week, column=t("themes.col.flag", lang)
+        )
+    return text
 
 
 def _open_on_click(event, shown) -> None:

@@ -40,6 +40,11 @@ from dashboard import formatting as fmt
         pytest.param(lambda: fmt.rating(3.5, 5.0, "nl"), "3,5/5", id="nl-half-star"),
         pytest.param(lambda: fmt.rating(float("nan"), 5.0, "nl"), "", id="no-rating-empty"),
         pytest.param(lambda: fmt.rating(None, None, "en"), "", id="no-rating-none"),
+        pytest.param(lambda: fmt.rating(0.0, 1.0, "en"), "bad", id="en-good-bad-scale-bad"),
+        pytest.param(lambda: fmt.rating(1.0, 1.0, "en"), "good", id="en-good-bad-scale-good"),
+        pytest.param(lambda: fmt.rating(0.0, 1.0, "nl"), "slecht", id="nl-good-bad-scale-bad"),
+        pytest.param(lambda: fmt.rating(1.0, 1.0, "nl"), "goed", id="nl-good-bad-scale-good"),
+        pytest.param(lambda: fmt.rating(1.0, 5.0, "nl"), "1/5", id="one-star-stays-a-number"),
         pytest.param(lambda: fmt.delta(-3, "nl"), "-3", id="delta-ascii-minus-for-arrow"),
         pytest.param(lambda: fmt.delta(0, "en"), "0", id="no-change-unsigned"),
         pytest.param(lambda: fmt.signed(-0.001, "nl", 2), "0,00", id="zero-has-no-sign"),
@@ -47,6 +52,12 @@ from dashboard import formatting as fmt
         pytest.param(lambda: fmt.delta_arrow(0), "off", id="no-change-no-arrow"),
         pytest.param(lambda: fmt.delta_arrow(-0.004, 2), "off", id="rounded-change-no-arrow"),
         pytest.param(lambda: fmt.delta_arrow(-0.01, 2), "auto", id="change-has-arrow"),
+        # the weekly summary's sentiment-shift rule (0.2): below it a change is grey
+        pytest.param(lambda: fmt.sentiment_delta_color(-0.01), "off", id="sentiment-noise"),
+        pytest.param(lambda: fmt.sentiment_delta_color(0.19), "off", id="sentiment-below-shift"),
+        pytest.param(lambda: fmt.sentiment_delta_color(-0.2), "normal", id="sentiment-shift"),
+        pytest.param(lambda: fmt.sentiment_delta_color(0.35), "normal", id="sentiment-rise"),
+        pytest.param(lambda: fmt.sentiment_delta_color(None), "off", id="sentiment-unknown"),
     ],
 )
 def test_formats(call, expected):

@@ -91,3 +91,108 @@ def test_overview_of_empty_workspace_says_how_to_start(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "klantstem import" in at.info[0].value
+
+
+def _two_mondays(path: Path, sentiments: tuple[float, float], **extra: object) -> Path:
+    """One e-mail on Monday 1 June (W23) and one on Monday 8 June (W24), with these
+    sentiments; Mondays only, so the latest week is over (whole weeks compared)."""
+    records = [make_record(0, channel="email"), make_record(7, channel="email")]
+    with Workspace.open(path) as ws:
+        import_records(ws, records, file_name="fixture.csv")
+        with ws.transaction() as con:
+            for record, value in zip(records, sentiments, strict=True):
+                con.execute(
+                    "INSERT INTO item_sentiment VALUES (?, ?, 'fixture')", [record.id, value]
+                )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "color"),
+    [
+        pytest.param(0.5, 0.375, "GRAY", id="noise-drop-is-grey"),
+        pytest.param(0.5, 0.625, "GRAY", id="noise-rise-is-grey"),
+        pytest.param(0.5, 0.25, "RED", id="shift-down-is-red"),
+        pytest.param(0.5, 0.75, "GREEN", id="shift-up-is-green"),
+    ],
+)
+def test_sentiment_change_is_coloured_only_from_the_summarys_shift(
+    tmp_path, monkeypatch, before, now, color
+):
+    """The weekly summary flags a sentiment shift from 0.2 (analysis.summary.SummaryRules);
+    a smaller change is ordinary variation, not bad (or good) news."""
+    path = _two_mondays(tmp_path / "sentiment.duckdb", (before, now))
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    metric = {m.label: m for m in at.metric}["Sentiment this week"]
+    assert metric.delta == fmt.delta(now - before, "en", 2)
+    assert MetricProto.MetricColor.Name(metric.proto.color) == color
+    assert "from 0.20 either way" in metric.proto.help
+
+
+@pytest.mark.parametrize(
+    ("replies", "notes", "lang", "caption"),
+    [
+        pytest.param(
+            2, 0, "en", "Messages from customers; your own replies (2) are not counted.", id="en"
+        ),
+        pytest.param(
+            1, 0, "nl", "Berichten van klanten; eigen antwoord (1) telt niet mee.", id="nl-one"
+        ),
+        pytest.param(
+            2, 0, "nl", "Berichten van klanten; eigen antwoorden (2) tellen niet mee.", id="nl"
+        ),
+        pytest.param(
+            2,
+            3,
+            "nl",
+            "Berichten van klanten; eigen antwoorden (2) tellen niet mee. "
+            "Interne notities (3) tellen niet mee.",
+            id="nl-notes",
+        ),
+        pytest.param(0, 0, "en", None, id="none"),
+    ],
+)
+def test_item_count_says_own_replies_are_left_out(
+    tmp_path, monkeypatch, replies, notes, lang, caption
+):
+    """An import counts the company's own replies ("1871 added"); the Overview counts
+    customers' messages only ("1.393"), and says so with the number."""
+    records = [make_record(n, channel="review") for n in range(4)]
+    records += [
+        make_record(n, channel="review", direction="outbound") for n in range(4, 4 + replies)
+    ]
+    records += [
+        make_record(n, channel="ticket", direction="internal") for n in range(10, 10 + notes)
+    ]
+    path = tmp_path / "replies.duckdb"
+    with Workspace.open(path) as ws:
+        import_records(ws, records, file_name="fixture.csv")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    assert at.metric[0].value == "4"
+    captions = [c.value for c in at.caption]
+    if caption is None:
+        assert not [c for c in captions if "customers" in c or "klanten" in c]
+    else:
+        assert caption in captions, captions
+
+
+def test_channel_without_items_this_week_or_last_gets_no_tile(tmp_path, monkeypatch):
+    """A channel whose items all lie before last week showed "Other 0 / 0"."""
+    records = [make_record(n, channel="email") for n in (28, 35, 36)]
+    records += [make_record(n, channel="other") for n in (0, 1)]  # four weeks earlier
+    path = tmp_path / "old_channel.duckdb"
+    with Workspace.open(path) as ws:
+        import_records(ws, records, file_name="fixture.csv")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    labels = {m.label for m in at.metric}
+    assert "E-mail" in labels
+    assert "Other" not in labels
+    assert at.metric[0].value == "5"  # still counted in the total

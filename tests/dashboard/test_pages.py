@@ -99,6 +99,38 @@ def test_themes_table_filters_sorts_and_links(themed_workspace):
     assert at.get("download_button")
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_themes_trend_line_ends_at_the_last_whole_week(themed_workspace, lang):
+    """The fixture's latest week (W35, 24-29 Aug) is not over: the line ends at W34, so it
+    does not drop on days still to come, and its help says which weeks it shows."""
+    at = open_page("themes", lang=lang)
+    frame = at.dataframe[0].value
+    # W34 is 17-23 Aug: n = 77..83 (n % 3 is the theme, n % 10 == 9 unsorted)
+    last = {
+        label: list(trend)[-1] for label, trend in zip(frame["label"], frame["trend"], strict=True)
+    }
+    names = {"en": ("Late parcels", "Wrong invoice", "App crashes")}
+    names["nl"] = ("Pakket te laat", "Verkeerde factuur", "App crasht")
+    assert [last[n] for n in names[lang]] == [2, 1, 3]  # W35 so far would be 2, 2, 1
+    columns = json.loads(at.dataframe[0].proto.columns)
+    help_text = columns["trend"]["help"]
+    if lang == "en":
+        assert help_text.startswith("Items per week, oldest left: week 2026-W23 through 2026-W34")
+        assert "Week 2026-W35 is not over yet and is not in the line" in help_text
+    else:
+        assert "week 2026-W23 t/m 2026-W34" in help_text
+        assert "Week 2026-W35 is nog niet om" in help_text
+
+
+def test_top_theme_trend_ends_at_the_last_whole_week(tree_workspace):
+    from workspace.theme_tree import top_theme_table
+
+    with Workspace.open(tree_workspace, read_only=True) as ws:
+        tops = top_theme_table(ws).set_index("top_id")
+    assert list(tops.loc[10, "trend"])[-1] == 2 + 1  # W34: late parcels 2, wrong invoice 1
+    assert list(tops.loc[20, "trend"])[-1] == 3
+
+
 def test_themes_table_shows_rating_impact(themed_workspace):
     from tests.dashboard.conftest import THEMES, _theme_of
 
@@ -173,6 +205,29 @@ def test_rename_asks_for_confirmation_first(themed_workspace):
     assert picker.value == 1 and "Bezorging" in picker.options  # the new name, no "(1)"
     assert "Late parcels" not in picker.options
     assert any(c.startswith("Automatic name") for c in texts(at, "caption"))
+
+
+UNDO_SENTENCE = {"en": "You can undo this.", "nl": "Dit kun je ongedaan maken."}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("edit", ["rename", "merge", "split"])
+def test_every_undoable_theme_edit_says_so_before_confirming(themed_workspace, edit, lang):
+    """Rename, merge and split can all be undone ("Laatste bewerking ongedaan maken"); the
+    rename confirmation did not say so while merge and split did."""
+    at = open_page("theme", lang=lang, query={"theme": "1"})
+    if edit == "rename":
+        [w for w in at.text_input if w.label in ("New name", "Nieuwe naam")][0].set_value(
+            "Bezorging"
+        )
+        [b for b in at.button if b.label in ("Rename", "Hernoemen")][0].click().run()
+    elif edit == "merge":
+        [b for b in at.button if b.label in ("Merge", "Samenvoegen")][0].click().run()
+    else:
+        at.button(key="split_1").click().run()
+    warning = texts(at, "warning")[0].replace("\\", "")
+    assert warning.endswith(UNDO_SENTENCE[lang]), warning
+    assert edits(themed_workspace) == []
 
 
 def test_automatic_name_shown_only_after_a_rename(themed_workspace):

@@ -179,3 +179,48 @@ def test_rows_dated_after_today_are_a_warning_naming_the_lines(themed_workspace,
     if lang == "nl":
         shown = "\n".join([*warnings, *problems[message]])
         assert not english_phrases_in(shown), english_phrases_in(shown)
+
+
+MIXED_PROBLEMS = (  # line 5 dated 2062 (found after reading), line 7 missing its comment
+    b"Datum;Naam;E-mail;Cijfer;Opmerking\n"
+    b"31-10-2026;Jan de Vries;jan@example.nl;2;Mijn pakket kwam pas na 8 dagen aan.\n"
+    b"01-11-2026;Piet Jansen;piet@example.nl;5;Supervriendelijke medewerker, top geholpen!\n"
+    b"02-11-2026;Anna Bakker;anna@example.nl;1;Ik heb twee keer betaald voor mijn bestelling.\n"
+    b"15-11-2062;Kees Smit;kees@example.nl;3;De levering was op tijd maar de doos was kapot.\n"
+    b"03-11-2026;Marie Visser;marie@example.nl;4;Prima service, wel een beetje duur.\n"
+    b"04-11-2026;Henk;henk@example.nl\n"
+    b"05-11-2026;Sanne de Boer;sanne@example.nl;2;De app crasht steeds bij het afrekenen.\n"
+)
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_problems_are_listed_by_file_then_line(themed_workspace):
+    """An audit's upload listed line 7 before line 5 (rows dated after today are found
+    after the file is read)."""
+    at = upload(
+        open_page("upload", lang="nl"),
+        [
+            ("feedback_nov.csv", MIXED_PROBLEMS, "text/csv"),
+            ("archief.csv", FUTURE_ROWS, "text/csv"),
+        ],
+    )
+    problems = at.dataframe[-1].value
+    file, line, _, _ = problems.columns
+    assert list(zip(problems[file], problems[line], strict=True)) == [
+        ("archief.csv", 3),
+        ("archief.csv", 5),
+        ("feedback_nov.csv", 5),
+        ("feedback_nov.csv", 7),
+    ]
+
+
+def test_problem_order_puts_a_files_own_problems_first():
+    from dashboard.upload_report import problem_order
+    from ingest.schema import Problem
+
+    found = [Problem("b.csv", 7, "x"), Problem("b.csv", 0, "whole file"), Problem("a.csv", 9, "y")]
+    assert [(p.file, p.line) for p in sorted(found, key=problem_order)] == [
+        ("a.csv", 9),
+        ("b.csv", 0),
+        ("b.csv", 7),
+    ]
