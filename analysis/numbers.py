@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 MINUS = "\u2212"
-"""The minus sign of a number in running text: the screens (``dashboard.formatting.MINUS``,
-a test keeps the two equal) and the weekly summary's Markdown and HTML. A hyphen reads as a
+"""The minus sign of a number in running text: the screens (``dashboard.formatting`` reads it
+from here) and the weekly summary's Markdown and HTML. A hyphen reads as a
 dash next to a number ("-2"); spreadsheet cells (CSV, Excel) keep numbers with a plain ``-``
 so a spreadsheet reads them as numbers."""
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from analysis.language_names import language_name as _language_name
 from analysis.localtime import MONTHS, day_month  # noqa: F401 (named here for every screen)
-from analysis.numbers import rounds_to_zero
+from analysis.numbers import MINUS, rounds_to_zero
 from analysis.summary import SummaryRules
 from dashboard.i18n import t
 
@@ -21,7 +21,6 @@ SENTIMENT_SHIFT = SummaryRules().sentiment_shift
 """The weekly summary's sentiment-shift rule (:meth:`analysis.summary.SummaryRules.is_sentiment_shift`),
 named here for the help texts that state it."""
 
-MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
 DASH = "—"
 
 
