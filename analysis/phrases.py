@@ -159,7 +159,12 @@ GENERIC_WORDS = frozenset(
         "dingen",
     ]
 )
-EDGE_STOP_WORDS = (ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS) - {"laat"}
+# Currency codes stand before or after an amount ("charged EUR 151,00"): at a name's edge
+# they name the amount left out ("charged eur" for a theme of wrong bills), never a subject.
+CURRENCY_CODES = frozenset(["eur", "usd", "gbp", "chf", "aud", "cad", "sek", "nok", "dkk", "pln"])
+EDGE_STOP_WORDS = (
+    ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS | CURRENCY_CODES
+) - {"laat"}
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
