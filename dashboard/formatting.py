@@ -105,12 +105,13 @@ def rating(value: float | None, scale_max: float | None, lang: str) -> str:
 
 
 def delta(value: float | int | None, lang: str, places: int = 0) -> str | None:
-    """A metric's change: like :func:`signed` but with an ASCII hyphen for a minus, because
-    Streamlit picks the arrow (up or down) from a leading ``-``. No change reads ``0``
-    (``0,00``), not ``+0``: pass :func:`delta_arrow` too, so it gets no arrow either."""
+    """A metric's change, written as every screen writes a signed number (a real minus,
+    ``−0,07``; :func:`signed`). Streamlit would read the arrow and colour from a leading ASCII
+    ``-``, so pass :func:`delta_arrow` and an explicit colour with it. No change reads ``0``
+    (``0,00``), not ``+0``."""
     if _missing(value):
         return None
-    return signed(value, lang, places).replace(MINUS, "-")
+    return signed(value, lang, places)
 
 
 def unchanged(value: float | int | None, places: int = 0) -> bool:
@@ -118,15 +119,19 @@ def unchanged(value: float | int | None, places: int = 0) -> bool:
     return not _missing(value) and rounds_to_zero(value, places)  # type: ignore[arg-type]
 
 
-def delta_arrow(value: float | int | None, places: int = 0) -> Literal["auto", "off"]:
-    """A metric's arrow for the change :func:`delta` writes: none when there is no change
-    (Streamlit draws an up arrow for ``0,00``; only a bare ``0`` gets none), else up or
-    down by its sign."""
-    return "off" if unchanged(value, places) else "auto"
+def delta_arrow(value: float | int | None, places: int = 0) -> Literal["up", "down", "off"]:
+    """A metric's arrow for the change :func:`delta` writes: by its sign, none when there is
+    no change (or it rounds to none)."""
+    if _missing(value) or unchanged(value, places):
+        return "off"
+    return "up" if float(value) > 0 else "down"  # type: ignore[arg-type]
 
 
-def sentiment_delta_color(change: float | None) -> Literal["normal", "off"]:
-    """A metric's colour for a change in mean sentiment: red or green only when it is a shift
-    by the weekly summary's rule (:meth:`analysis.summary.SummaryRules.is_sentiment_shift`),
-    grey when it is ordinary variation (``−0,01`` is not bad news)."""
-    return "normal" if SummaryRules().is_sentiment_shift(change) else "off"
+def sentiment_delta_color(change: float | None) -> Literal["red", "green", "off"]:
+    """A metric's colour for a change in mean sentiment: red (down) or green (up) only when
+    it is a shift by the weekly summary's rule
+    (:meth:`analysis.summary.SummaryRules.is_sentiment_shift`), grey when it is ordinary
+    variation (``−0,01`` is not bad news)."""
+    if change is None or not SummaryRules().is_sentiment_shift(change):
+        return "off"
+    return "green" if change > 0 else "red"

@@ -128,6 +128,10 @@ def test_sentiment_change_is_coloured_only_from_the_summarys_shift(
     metric = {m.label: m for m in at.metric}["Sentiment this week"]
     assert metric.delta == fmt.delta(now - before, "en", 2)
     assert MetricProto.MetricColor.Name(metric.proto.color) == color
+    # a real minus, as every screen writes it; the arrow follows the number, not the text
+    assert metric.delta[0] == ("\u2212" if now < before else "+")
+    direction = MetricProto.MetricDirection.Name(metric.proto.direction)
+    assert direction == ("DOWN" if now < before else "UP")
     assert "from 0.20 either way" in metric.proto.help
 
 
