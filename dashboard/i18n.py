@@ -333,7 +333,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Klik op een rij om het thema te openen.",
     },
     "themes.open": {"en": "Theme", "nl": "Thema"},
-    "themes.open_button": {"en": "Open theme", "nl": "Thema openen"},
+    "themes.open_button": {"en": "Open theme →", "nl": "Thema openen →"},  # an action
     "themes.download": {"en": "Download CSV", "nl": "CSV downloaden"},
     "themes.count": {
         "en": "{n} of {total} themes shown.",

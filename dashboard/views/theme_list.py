@@ -86,7 +86,6 @@ def render() -> None:
         st.page_link(
             page_registry.page(page_registry.THEME),
             label=t("themes.open_button"),
-            icon=":material/arrow_forward:",  # reads as an action beside the picker
             query_params=state.link_params(theme=str(chosen)),
         )
     dl_col.download_button(
