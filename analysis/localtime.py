@@ -33,6 +33,33 @@ def day_month(day: date | datetime, lang: str, *, year: bool = False) -> str:
     return f"{text} {day.year}" if year else text
 
 
+# How a week is named to a manager: the week number and its year ("week 47 van 2026"), never
+# the ISO code, which stays for files, commands and exports. The year is always said: the
+# latest week of an export from 2016 is not this year's week 35.
+WEEK_NAMES = {"en": "week {week} of {year}", "nl": "week {week} van {year}"}
+
+
+def week_name(week: str | date, lang: str, *, capital: bool = False, year: bool = True) -> str:
+    """``week 47 van 2026`` / ``week 47 of 2026`` for ISO week ``2026-W47`` (or any day in
+    it); ``capital``: ``Week 47 van 2026``, at the start of a sentence or label; without
+    ``year``: ``week 47``, where the year is said beside it (:func:`week_span`)."""
+    day = parse_iso_week(week) if isinstance(week, str) else week
+    iso_year, number, _ = day.isocalendar()
+    text = WEEK_NAMES.get(lang, WEEK_NAMES["en"]).format(week=number, year=iso_year)
+    if not year:
+        text = text.split(" ", 2)[0] + f" {number}"
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def week_span(first: str | date, last: str | date, lang: str) -> tuple[str, str]:
+    """The names of two weeks said as a span: ``week 23`` … ``week 34 van 2026`` in one
+    year, each with its year when the span crosses one."""
+    one_year = (parse_iso_week(first) if isinstance(first, str) else first).isocalendar().year == (
+        parse_iso_week(last) if isinstance(last, str) else last
+    ).isocalendar().year
+    return week_name(first, lang, year=not one_year), week_name(last, lang)
+
+
 def check_timezone(name: str) -> str:
     """``name`` when it is an IANA time zone (``Europe/Amsterdam``, ``UTC``).
 

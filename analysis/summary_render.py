@@ -14,7 +14,7 @@ import html
 import io
 from collections.abc import Callable, Sequence
 
-from analysis.localtime import day_month
+from analysis.localtime import day_month, week_name
 from analysis.numbers import MINUS, rounds_to_zero, with_minus
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
@@ -45,7 +45,10 @@ MEDIA_TYPES = {
 }
 
 STRINGS: dict[str, dict[str, str]] = {
-    "title": {"en": "Weekly feedback summary", "nl": "Wekelijkse feedbacksamenvatting"},
+    "title": {
+        "en": "Weekly feedback summary: {week}",
+        "nl": "Wekelijkse feedbacksamenvatting: {week}",
+    },
     "period": {"en": "{start} to {end}", "nl": "{start} t/m {end}"},
     "period.partial": {
         "en": "{start} to {end} (the week is not over: the weeks before are counted over the "
@@ -499,13 +502,19 @@ def _quote_source(quote: Quote, lang: str) -> str:
     return text("quote.source", lang, channel=channel_name(quote.channel, lang), date=day)
 
 
+def _title(summary: WeeklySummary, lang: str) -> str:
+    """``Wekelijkse feedbacksamenvatting: week 47 van 2026``: the week by its name; the files
+    for other programs (CSV, the Excel sheet's week field) keep the code ``2026-W47``."""
+    return text("title", lang, week=week_name(summary.week, lang))
+
+
 def render_markdown(summary: WeeklySummary, lang: str) -> str:
     """The summary as Markdown text."""
     _check_language(lang)
     bold = lambda s: f"**{md_text(s)}**"  # noqa: E731 - theme names come from feedback
     period = _period(summary, lang)
     out = [
-        f"# {text('title', lang)} {summary.week}",
+        f"# {_title(summary, lang)}",
         "",
         f"{period} · {_scope(summary, lang)}",
         "",
@@ -723,7 +732,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
     """The summary as one self-contained HTML page (inline CSS and SVG, no URLs)."""
     _check_language(lang)
     strong = lambda s: f"<strong>{_e(s)}</strong>"  # noqa: E731
-    title = f"{text('title', lang)} {summary.week}"
+    title = _title(summary, lang)
     period = _period(summary, lang)
     out = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',

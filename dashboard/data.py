@@ -193,10 +193,11 @@ placement_suggestions = _unfiltered(_placement_suggestions)
 
 def unfinished_week(lang: str) -> tuple[date, str] | None:
     """The Monday of the latest week when it is not over, and the weekly charts' legend entry
-    for it ("Week 2016-W39 t/m 30 sep, nog niet om"); None once it is over
+    for it ("Week 39 van 2016 t/m 30 sep, nog niet om"); None once it is over
     (:func:`workspace.localtime.week_is_over`)."""
     latest = latest_week()
     if latest.over or latest.monday is None or latest.last_day is None:
         return None
     day = fmt.day_month(latest.last_day, lang)
-    return latest.monday, t("chart.unfinished_week", lang).format(week=latest.week, day=day)
+    week = fmt.week_name(latest.monday, lang, capital=True)
+    return latest.monday, t("chart.unfinished_week", lang).format(week=week, day=day)

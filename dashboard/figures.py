@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.formatting import MONTHS, day_month, number
+from dashboard.formatting import MONTHS, day_month, number, week_name
 
 # One colour meaning per chart: channels keep these everywhere; red and green are kept for
 # negative and positive only (none of the channels uses them), markers are neutral dark.
@@ -177,7 +177,7 @@ def weekly_channel_bars(
     an empty slot, never bridged. ``spikes`` (``spike_markers`` output) puts a marker above
     each week that holds one, with ``spike_hover`` (fields ``label``, ``channel``, ``items``,
     ``baseline``) per spike. ``unfinished`` (the Monday of a week that is not over, and a
-    note such as "Week 2016-W39 t/m 30 sep") hatches that week's bars and names the hatch
+    note such as "Week 39 van 2016 t/m 30 sep") hatches that week's bars and names the hatch
     in the legend, so a short bar does not read as a drop. ``through`` (the Monday of the
     workspace's latest week) makes the axis run to that week when ``counts`` end earlier (a
     theme quiet since July): weeks without items are empty, i.e. zero.
@@ -203,7 +203,7 @@ def weekly_channel_bars(
             name=name,
             legendgroup=name,
             marker_color=colour,
-            customdata=[str(w) for w in done["week"]],
+            customdata=[week_name(str(w), lang, capital=True) for w in done["week"]],
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
         if len(running) and unfinished:
@@ -215,7 +215,7 @@ def weekly_channel_bars(
                 showlegend=False,
                 marker_color=colour,
                 marker_pattern_shape="/",
-                customdata=[f"{w} ({unfinished[1]})" for w in running["week"]],
+                customdata=[unfinished[1] for _ in running["week"]],
                 hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
             )
     if unfinished and open_week in set(pd.to_datetime(counts["week_start"])):
@@ -333,8 +333,7 @@ def theme_week_heatmap(
     )
     open_week = pd.Timestamp(unfinished[0]) if unfinished else None
     week_names = [
-        f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
-        + (f" ({unfinished[1]})" if unfinished and d == open_week else "")
+        unfinished[1] if unfinished and d == open_week else week_name(d.date(), lang, capital=True)
         for d in columns
     ]
     peaks = pivot.max(axis=1).where(lambda v: v > 0)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from analysis.language_names import language_name as _language_name
-from analysis.localtime import MONTHS, day_month  # noqa: F401 (named here for every screen)
+from analysis.localtime import MONTHS, day_month, week_name, week_span  # noqa: F401 (named here for every screen)
 from analysis.numbers import MINUS, rounds_to_zero
 from analysis.summary import SummaryRules
 from dashboard.i18n import t

@@ -71,10 +71,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.title": {"en": "Overview", "nl": "Overzicht"},
     "overview.items": {"en": "Feedback items", "nl": "Feedbackberichten"},
     "overview.imports": {"en": "Imports", "nl": "Imports"},
-    "overview.this_week": {"en": "Week {week}", "nl": "Week {week}"},
+    "overview.this_week": {"en": "{week}", "nl": "{week}"},
     "overview.this_week_partial": {
-        "en": "Week {week} through {day}",
-        "nl": "Week {week} t/m {day}",
+        "en": "{week} through {day}",
+        "nl": "{week} t/m {day}",
     },
     "overview.this_week_help": {
         "en": "Items in the latest week with feedback; the change is against the week before, over the same days while the latest week is not over (no feedback from its Sunday yet).",
@@ -119,12 +119,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Deze week tegenover vorige week, per kanaal",
     },
     "overview.week_vs_last_caption": {
-        "en": "Items in week {week} per channel, and the change from the week before.",
-        "nl": "Berichten in week {week} per kanaal, en het verschil met de week ervoor.",
+        "en": "Items in {week} per channel, and the change from the week before.",
+        "nl": "Berichten in {week} per kanaal, en het verschil met de week ervoor.",
     },
     "overview.week_vs_last_caption_partial": {
-        "en": "Items in week {week} through {day} per channel, and the change from the same days of the week before.",
-        "nl": "Berichten in week {week} t/m {day} per kanaal, en het verschil met dezelfde dagen van de week ervoor.",
+        "en": "Items in {week} through {day} per channel, and the change from the same days of the week before.",
+        "nl": "Berichten in {week} t/m {day} per kanaal, en het verschil met dezelfde dagen van de week ervoor.",
     },
     "overview.last_week_count": {
         "en": "The week before: {items}.",
@@ -204,8 +204,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chart.week": {"en": "Week", "nl": "Week"},
     "chart.unfinished_week": {
-        "en": "Week {week} through {day}, not over",
-        "nl": "Week {week} t/m {day}, nog niet om",
+        "en": "{week} through {day}, not over",
+        "nl": "{week} t/m {day}, nog niet om",
     },
     "chart.items": {"en": "Items", "nl": "Berichten"},
     "chart.channel": {"en": "Channel", "nl": "Kanaal"},
@@ -306,12 +306,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.col.share": {"en": "Share", "nl": "Aandeel"},
     "themes.col.trend": {"en": "Last 12 weeks", "nl": "Laatste 12 weken"},
     "themes.col.trend_help": {
-        "en": "Items per week, oldest left: week {first} through {last}, the last {n} whole weeks.",
-        "nl": "Berichten per week, oudste links: week {first} t/m {last}, de laatste {n} hele weken.",
+        "en": "Items per week, oldest left: the last {n} whole weeks, {first} through {last}.",
+        "nl": "Berichten per week, oudste links: de laatste {n} hele weken, {first} t/m {last}.",
     },
     "themes.col.trend_unfinished": {
-        "en": "Week {week} is not over yet and is not in the line (its count is under “{column}”).",
-        "nl": "Week {week} is nog niet om en staat niet in de lijn (het aantal staat onder „{column}”).",
+        "en": "{week} is not over yet and is not in the line (its count is under “{column}”).",
+        "nl": "{week} is nog niet om en staat niet in de lijn (het aantal staat onder „{column}”).",
     },
     "themes.col.change": {"en": "Change", "nl": "Verschil"},
     "themes.col.change_help": {

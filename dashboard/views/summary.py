@@ -10,7 +10,7 @@ import streamlit as st
 from analysis.summary_render import FORMATS, MEDIA_TYPES
 from dashboard import data as dashboard_data
 from dashboard import state
-from dashboard.formatting import day_month
+from dashboard.formatting import day_month, week_name
 from dashboard.i18n import channel_names, current_language, t
 from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
@@ -52,13 +52,15 @@ def _files(
 
 
 def _week_option(week: str, last: str, latest: LatestWeek, lang: str) -> str:
-    """``2026-W47 (laatste volledige week)``, ``2026-W48 (t/m 25 nov, nog niet om)``."""
+    """``Week 47 van 2026 (laatste volledige week)``, ``Week 48 van 2026 (t/m 25 nov, nog
+    niet om)``: the week's name (:func:`analysis.localtime.week_name`), not its code."""
+    name = week_name(week, lang, capital=True)
     if week == last:
-        return t("summary.week_latest", lang).format(week=week)
+        return t("summary.week_latest", lang).format(week=name)
     if week == latest.week and not latest.over and latest.last_day is not None:
         day = day_month(latest.last_day, lang)
-        return t("summary.week_unfinished", lang).format(week=week, day=day)
-    return week
+        return t("summary.week_unfinished", lang).format(week=name, day=day)
+    return name
 
 
 def render() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.localtime import iso_week_label
 from dashboard import data, downloads, page_registry, state, theme_engine, top_edit_panel
 from dashboard import formatting as fmt
 from dashboard.figures import NEUTRAL
@@ -178,12 +177,11 @@ def _trend_help(lang: str) -> str:
     if span is None:
         return ""
     first, last = span
-    text = t("themes.col.trend_help", lang).format(
-        first=iso_week_label(first), last=iso_week_label(last), n=TREND_WEEKS
-    )
+    first_name, last_name = fmt.week_span(first, last, lang)
+    text = t("themes.col.trend_help", lang).format(first=first_name, last=last_name, n=TREND_WEEKS)
     if not latest.over:
         text += " " + t("themes.col.trend_unfinished", lang).format(
-            week=latest.week, column=t("themes.col.flag", lang)
+            week=fmt.week_name(latest.week, lang, capital=True), column=t("themes.col.flag", lang)
         )
     return text
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from analysis.localtime import week_name
 from analysis.summary_render import MEANING_FILLS
 from tests.browser.conftest import DashboardServer, wait_idle
 from tests.summary.workspace_fixture import PLANTED, TRUTH, build_truth_workspace
@@ -114,10 +115,10 @@ def _choose_week(page, week: str, attempts: int = 3) -> None:
     ``attempts`` times, each waiting on the preview's heading, never on a fixed sleep."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    heading = page.frame_locator("iframe").first.locator("h1", has_text=week)
+    heading = page.frame_locator("iframe").first.locator("h1", has_text=week_name(week, "en"))
     for attempt in range(attempts):
         page.get_by_role("combobox", name="Week", exact=True).click()
-        page.get_by_role("option", name=week, exact=True).click()
+        page.get_by_role("option", name=week_name(week, "en", capital=True), exact=True).click()
         try:
             heading.wait_for(timeout=30_000)
             return
@@ -152,7 +153,8 @@ def test_dashboard_downloads_all_four_formats(demo_like, spike, page, artifacts,
         page.goto("about:blank")  # leave before the server stops: no reconnect errors
     assert {p.suffix for p in files.values()} == {".md", ".html", ".csv", ".xlsx"}
     assert all(spike["week"] in p.name for p in files.values())
-    assert f"# Weekly feedback summary {spike['week']}" in files["md"].read_text(encoding="utf-8")
+    title = f"# Weekly feedback summary: {week_name(spike['week'], 'en')}"
+    assert title in files["md"].read_text(encoding="utf-8")
     assert "<svg" in files["html"].read_text(encoding="utf-8")
     assert files["csv"].read_text(encoding="utf-8-sig").count("\n") > 5
     book = openpyxl.load_workbook(io.BytesIO(files["xlsx"].read_bytes()))

@@ -3,7 +3,7 @@ and date labels are the workspace zone's, in SQL and in Python alike."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import duckdb
 import pandas as pd
@@ -115,7 +115,7 @@ def test_overview_page_counts_them_in_w47(dutch_workspace, monkeypatch):
     monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(dutch_workspace))
     at = open_page("overview")
     assert not at.exception, at.exception
-    assert {m.label: m.value for m in at.metric}["Week 2026-W47"] == "2"
+    assert {m.label: m.value for m in at.metric}["Week 47 of 2026"] == "2"
 
 
 def test_themes_trends_and_theme_pages_count_them_in_w47(dutch_workspace, monkeypatch):
@@ -132,11 +132,13 @@ def test_themes_trends_and_theme_pages_count_them_in_w47(dutch_workspace, monkey
     trends = open_page("trends")
     assert not trends.exception, trends.exception
     bars, heatmap = (chart_spec(c) for c in trends.get("plotly_chart")[:2])
-    assert [(list(b["customdata"]), list(b["y"])) for b in bars["data"]] == [(["2026-W47"], [2])]
+    assert [(list(b["customdata"]), list(b["y"])) for b in bars["data"]] == [
+        (["Week 47 of 2026"], [2])
+    ]
     assert str(bars["data"][0]["x"][0])[:10] == "2026-11-16"
     cells = heatmap["data"][0]  # each row coloured by its own busiest week; counts in hover
     (texts,) = [list(r) for r in cells["text"]]
-    assert len(texts) == 1 and "2026-W47" in texts[0] and ": 2 " in f"{texts[0]} "
+    assert len(texts) == 1 and "Week 47 of 2026" in texts[0] and ": 2 " in f"{texts[0]} "
     assert [list(r) for r in cells["z"]] == [[1.0]]
 
     theme = open_page("theme", query={"theme": "1"})
@@ -144,7 +146,9 @@ def test_themes_trends_and_theme_pages_count_them_in_w47(dutch_workspace, monkey
     metrics = {m.label: m.value for m in theme.metric}
     assert (metrics["Items"], metrics["Weeks with feedback"]) == ("2", "1")
     bars = chart_spec(theme.get("plotly_chart")[0])
-    assert [(list(b["customdata"]), list(b["y"])) for b in bars["data"]] == [(["2026-W47"], [2])]
+    assert [(list(b["customdata"]), list(b["y"])) for b in bars["data"]] == [
+        (["Week 47 of 2026"], [2])
+    ]
 
 
 INSTANTS = [
@@ -207,3 +211,27 @@ def test_unknown_time_zone_is_a_clear_error(tmp_path):
         ws.set_setting("timezone", "Mars/Olympus")
         with pytest.raises(KlantstemError, match="IANA"):
             workspace_timezone(ws)
+
+
+@pytest.mark.parametrize(
+    ("week", "lang", "capital", "expected"),
+    [
+        pytest.param("2026-W47", "nl", False, "week 47 van 2026", id="nl"),
+        pytest.param("2026-W47", "en", True, "Week 47 of 2026", id="en-capital"),
+        pytest.param(
+            date(2027, 1, 1), "nl", False, "week 53 van 2026", id="iso-year-not-calendar-year"
+        ),
+        pytest.param("2016-W05", "en", False, "week 5 of 2016", id="no-leading-zero"),
+    ],
+)
+def test_a_week_is_named_by_its_number_and_year_never_its_code(week, lang, capital, expected):
+    from analysis.localtime import week_name
+
+    assert week_name(week, lang, capital=capital) == expected
+
+
+def test_a_span_of_weeks_says_the_year_once_unless_it_crosses_one():
+    from analysis.localtime import week_span
+
+    assert week_span("2026-W23", "2026-W34", "nl") == ("week 23", "week 34 van 2026")
+    assert week_span("2025-W50", "2026-W05", "en") == ("week 50 of 2025", "week 5 of 2026")

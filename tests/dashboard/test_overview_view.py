@@ -71,10 +71,10 @@ def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
     assert (shown["Reviews"].value, shown["Reviews"].delta) == ("3", "+3")
     assert shown["Reviews"].proto.direction == MetricProto.MetricDirection.UP
     # the week is not over: it says so, and compares the same days
-    assert "Week 2026-W24 through 8 Jun" in shown, list(shown)
+    assert "Week 24 of 2026 through 8 Jun" in shown, list(shown)
     assert any("same days" in c.value for c in at.caption)
     weekly = chart_spec(next(c for c in at.get("plotly_chart") if c.key == "overview_weekly"))
-    assert weekly["data"][-1]["name"] == "Week 2026-W24 through 8 Jun, not over"
+    assert weekly["data"][-1]["name"] == "Week 24 of 2026 through 8 Jun, not over"
 
 
 def test_overview_in_dutch(filled_workspace):

@@ -57,7 +57,7 @@ def test_overview_compares_weeks_and_shows_coverage_and_no_rise_from_noise(theme
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Feedback items"] == "90"
     # items on 24-29 Aug in the fixture: the week is not over (nothing on Sunday yet)
-    assert metrics["Week 2026-W35 through 29 Aug"] == "6"
+    assert metrics["Week 35 of 2026 through 29 Aug"] == "6"
     assert metrics["Sorted into themes"] == "90%"  # 81 of 90 have a theme
     assert metrics["Sentiment this week"] == "\u22120.45"  # five themed (-0.6), one unsorted (+0.3)
     assert len(at.get("plotly_chart")) == 2  # per week, themes (channels: metrics)
@@ -115,11 +115,13 @@ def test_themes_trend_line_ends_at_the_last_whole_week(themed_workspace, lang):
     columns = json.loads(at.dataframe[0].proto.columns)
     help_text = columns["trend"]["help"]
     if lang == "en":
-        assert help_text.startswith("Items per week, oldest left: week 2026-W23 through 2026-W34")
-        assert "Week 2026-W35 is not over yet and is not in the line" in help_text
+        assert help_text.startswith(
+            "Items per week, oldest left: the last 12 whole weeks, week 23 through week 34 of 2026."
+        )
+        assert "Week 35 of 2026 is not over yet and is not in the line" in help_text
     else:
-        assert "week 2026-W23 t/m 2026-W34" in help_text
-        assert "Week 2026-W35 is nog niet om" in help_text
+        assert "week 23 t/m week 34 van 2026" in help_text
+        assert "Week 35 van 2026 is nog niet om" in help_text
 
 
 def test_top_theme_trend_ends_at_the_last_whole_week(tree_workspace):

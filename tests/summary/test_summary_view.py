@@ -37,8 +37,10 @@ def summary_page(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("lang", "title", "week_label"),
     [
-        pytest.param("en", "Weekly summary", "2026-W40 (last complete week)", id="english"),
-        pytest.param("nl", "Weekoverzicht", "2026-W40 (laatste volledige week)", id="dutch"),
+        pytest.param("en", "Weekly summary", "Week 40 of 2026 (last complete week)", id="english"),
+        pytest.param(
+            "nl", "Weekoverzicht", "Week 40 van 2026 (laatste volledige week)", id="dutch"
+        ),
     ],
 )
 def test_page_offers_the_last_week_and_four_downloads(summary_page, lang, title, week_label):
@@ -59,7 +61,7 @@ def test_picking_a_channel_and_an_earlier_week(summary_page):
     at.selectbox(key="summary_week_en").select("2026-W39").run()
     assert not at.exception and not at.error
     code = at.code[0].value
-    assert "2026-W39" in code and "Channel: App reviews" in code
+    assert "week 39 of 2026" in code and "Channel: App reviews" in code
 
 
 def test_empty_workspace_says_what_to_do(tmp_path, monkeypatch):
@@ -79,7 +81,7 @@ def test_an_unfinished_week_is_offered_as_such_and_summarized_over_its_days(tmp_
     at.run()
     week = at.selectbox(key="summary_week_nl")
     assert week.value == "2026-W39"  # the last complete week comes first
-    assert "2026-W40 (t/m 30 sep, nog niet om)" in week.options
+    assert "Week 40 van 2026 (t/m 30 sep, nog niet om)" in week.options
     week.select("2026-W40").run()
     assert not at.exception and not at.error
     (markdown,) = at.code

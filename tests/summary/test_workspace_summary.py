@@ -96,7 +96,9 @@ def test_cli_summary_writes_each_format(workspace, tmp_path):
         )
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
-    assert "Wekelijkse feedbacksamenvatting 2026-W40" in (tmp_path / "summary.md").read_text()
+    assert (
+        "Wekelijkse feedbacksamenvatting: week 40 van 2026" in (tmp_path / "summary.md").read_text()
+    )
     book = openpyxl.load_workbook(io.BytesIO((tmp_path / "summary.xlsx").read_bytes()))
     assert book.sheetnames == ["Samenvatting", "Thema's", "Citaten"]
 
