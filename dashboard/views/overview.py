@@ -103,7 +103,8 @@ def _left_out(counts: WorkspaceCounts, lang: str) -> str:
 def _week_label(totals: WeekTotals, key: str, lang: str) -> str:
     """``Week 48 van 2026``, or ``Week 48 van 2026 t/m 25 nov`` while the week is not over
     (its figures are then compared with the same days of the week before)."""
-    week = fmt.week_name(totals.week, lang, capital=True)
+    # the metric's label starts with the week; the caption says it mid-sentence
+    week = fmt.week_name(totals.week, lang, capital=t(key).startswith("{week}"))
     if totals.partial and totals.last_day is not None:
         day = fmt.day_month(totals.last_day, lang)
         return t(f"{key}_partial").format(week=week, day=day)

@@ -73,6 +73,8 @@ def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
     # the week is not over: it says so, and compares the same days
     assert "Week 24 of 2026 through 8 Jun" in shown, list(shown)
     assert any("same days" in c.value for c in at.caption)
+    # mid-sentence the week is lower case
+    assert any(c.value.startswith("Items in week 24 of 2026 through 8 Jun") for c in at.caption)
     weekly = chart_spec(next(c for c in at.get("plotly_chart") if c.key == "overview_weekly"))
     assert weekly["data"][-1]["name"] == "Week 24 of 2026 through 8 Jun, not over"
 
