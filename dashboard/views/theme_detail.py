@@ -60,7 +60,9 @@ def render() -> None:
         st.caption(md(t("theme.engine_label").format(label=info.engine_label)))
     tree = data.theme_tree(lang=lang)
     top = top_label_of(tree, theme_id)
-    if top:
+    if (
+        top and top.casefold() != info.label.casefold()
+    ):  # "Hoofdthema: dagen later" on "dagen later" says nothing
         st.caption(md(t("theme.top").format(label=top)))
     st.caption(md(t("theme.keywords") + ": " + keyword_list(info.keywords)))
     _edit_panel(theme_id, info.label, labels, tree)
