@@ -111,6 +111,13 @@ class ThemeTrends:
     new: tuple[int, ...] = ()
     spikes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SPIKE_COLUMNS))
     rules: TrendRules = RULES
+    unflagged_rise: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=RISING_COLUMNS)
+    )
+    """The themes that have more items than their average this week yet carry no flag (not
+    new, rising or spiking), the likeliest rise first (columns :data:`RISING_COLUMNS`): what
+    a page says when nothing is flagged, so "9 → 18" beside "nothing rose" is explained by
+    the rule that judged it."""
 
     @property
     def rising_ids(self) -> tuple[int, ...]:
@@ -379,6 +386,13 @@ def theme_trends_for_week(
         },
         columns=SPIKE_COLUMNS,
     )
+    spiking = set(spikes["theme_id"])
+    unflagged_mask = (
+        (theme.now[week] > lam)
+        & (theme.history[week] > 0)
+        & ~rising_mask
+        & ~per_theme.index.isin(list(new_ids | spiking))
+    )
     return ThemeTrends(
         week,
         theme_frame(rising_mask, p_up, True),
@@ -386,6 +400,7 @@ def theme_trends_for_week(
         tuple(sorted(new_ids)),
         spikes.sort_values(["p_value", "theme_id", "channel"]).reset_index(drop=True),
         rules,
+        theme_frame(unflagged_mask, p_up, False),
     )
 
 

@@ -150,6 +150,7 @@ theme_table = _filtered(trends.theme_table_with_trends)
 top_theme_table = _filtered(trends.top_theme_table_with_trends)
 theme_rows = _filtered(theme_queries.theme_table)  # without trend flags: the theme page's figures
 flagged_themes = _filtered(trends.flagged_themes)
+largest_unflagged_rise = _filtered(trends.largest_unflagged_rise)
 spike_markers = _filtered(trends.spike_markers)
 theme_week_matrix = _filtered(theme_queries.theme_week_matrix)
 channel_theme_shares = _filtered(theme_queries.channel_theme_shares)

@@ -165,6 +165,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No theme spiked, appeared or rose this week.",
         "nl": "Geen thema piekte, verscheen of steeg deze week.",
     },
+    "overview.unflagged_rise": {
+        "en": "The largest increase, {label} ({items} against an average of {baseline}), is within ordinary variation.",
+        "nl": "De grootste stijging, {label} ({items} tegen gemiddeld {baseline}), valt binnen de gewone schommeling.",
+    },
     "flag.spike.line": {
         "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}",
         "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}",

@@ -141,6 +141,25 @@ def flagged_themes(
     )[["flag", "theme_id", "label", "channel", "items", "baseline", "week"]].reset_index(drop=True)
 
 
+def largest_unflagged_rise(
+    ws: Workspace, filters: Filters | None = None, *, lang: str = "en"
+) -> dict[str, object] | None:
+    """The theme whose count rose most convincingly above its average this week without the
+    rule flagging it (:attr:`analysis.trends.ThemeTrends.unflagged_rise`): ``theme_id``,
+    ``label``, ``items``, ``baseline``; None when no shown theme rose at all."""
+    trends, _ = _current(ws, filters)
+    shown = _shown(ws)
+    for row in trends.unflagged_rise.to_dict("records"):
+        if int(row["theme_id"]) in shown:
+            return {
+                "theme_id": int(row["theme_id"]),
+                "label": _labels(ws, lang).get(int(row["theme_id"]), f"#{row['theme_id']}"),
+                "items": int(row["items"]),
+                "baseline": float(row["baseline"]),
+            }
+    return None
+
+
 def theme_table_with_trends(
     ws: Workspace,
     filters: Filters | None = None,

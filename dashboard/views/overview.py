@@ -197,7 +197,15 @@ def _flagged(totals: WeekTotals, lang: str) -> None:
     if totals.partial and totals.last_day is not None:
         st.caption(t("overview.flags_same_days").format(day=fmt.day_month(totals.last_day, lang)))
     if flagged.empty:
-        st.caption(t("overview.no_rising"))
+        text = t("overview.no_rising")
+        rise = data.largest_unflagged_rise(lang=lang)
+        if rise is not None:  # the bars beside it may show 9 -> 18: say why that is no flag
+            text += " " + t("overview.unflagged_rise").format(
+                label=rise["label"],
+                items=fmt.number(int(rise["items"]), lang),
+                baseline=decimal(float(rise["baseline"]), lang),
+            )
+        st.caption(md(text))
         return
     names = channel_names(lang)
     for row in flagged.itertuples(index=False):

@@ -64,7 +64,12 @@ def test_overview_compares_weeks_and_shows_coverage_and_no_rise_from_noise(theme
     # "Wrong invoice" went from 1 to 2 items: ordinary variation, not a rise (the trend rule
     # in analysis/trends.py); the flagged lines are tested in tests/dashboard/test_trend_flags.py.
     assert not at.get("page_link")
-    assert "No theme spiked, appeared or rose this week." in texts(at, "caption")
+    (said,) = [c.replace("\\", "") for c in texts(at, "caption") if c.startswith("No theme spiked")]
+    # ... and it says which rise the bars may show, against the average the rule used
+    assert said == (
+        "No theme spiked, appeared or rose this week. The largest increase, Wrong invoice "
+        "(2 against an average of 1.8), is within ordinary variation."
+    )
 
 
 def test_overview_in_dutch(themed_workspace):

@@ -64,6 +64,10 @@ def test_the_rule_flags_what_was_planted():
     assert set(trends.rising_ids) == EXPECTED["rising"]
     assert set(trends.new) == EXPECTED["new"]
     assert set(trends.spike_ids) == EXPECTED["spike"]
+    # above its average (11 against 10.6) but not by more than ordinary variation: the one
+    # rise a page names when nothing is flagged; flagged themes are never in it
+    assert list(trends.unflagged_rise["theme_id"]) == [STEADY]
+    assert trends.unflagged_rise["baseline"].round(3).tolist() == [10.625]
 
 
 def test_workspace_functions_of_every_screen_agree(trend_workspace):
