@@ -308,6 +308,10 @@ class WeeklySummary:
     through: date | None = None
     """The week's last day with data while the week is not over (its items, and every week
     before it, are then counted over the weekdays up to this one); None for a whole week."""
+    unflagged_rise: tuple[int, int, float] | None = None
+    """The largest rise the trend rule let pass: (theme id, items, the average it was judged
+    against), from :attr:`analysis.trends.ThemeTrends.unflagged_rise`; said when nothing
+    else needs attention, as the Overview says it."""
 
     @property
     def week_end(self) -> date:
@@ -609,6 +613,18 @@ def build_weekly_summary(
         attention=(),
         top_theme_ids=top_ids,
         through=through,
+        unflagged_rise=next(
+            (
+                (
+                    int(cast(SupportsInt, row.theme_id)),
+                    int(cast(SupportsInt, row.items)),
+                    float(cast(SupportsFloat, row.baseline)),
+                )
+                for row in trends.unflagged_rise.itertuples(index=False)
+                if int(cast(SupportsInt, row.theme_id)) in {t.theme_id for t in theme_rows}
+            ),
+            None,
+        ),
     )
     quotes = _pick_quotes(this_week, partial, rules)
     attention = _attention(partial, rules)

@@ -80,6 +80,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Nothing stands out this week.",
         "nl": "Deze week valt niets bijzonders op.",
     },
+    "unflagged_rise": {
+        "en": "The largest increase, {theme} ({items} against an average of {average}), is "
+        "within ordinary variation.",
+        "nl": "De grootste stijging, {theme} ({items} tegen gemiddeld {average}), valt binnen "
+        "de gewone schommeling.",
+    },
     "col.channel": {"en": "Channel", "nl": "Kanaal"},
     "col.theme": {"en": "Theme", "nl": "Thema"},
     "col.group": {"en": "Main theme", "nl": "Hoofdthema"},
@@ -502,6 +508,26 @@ def _quote_source(quote: Quote, lang: str) -> str:
     return text("quote.source", lang, channel=channel_name(quote.channel, lang), date=day)
 
 
+def _nothing_to_flag(summary: WeeklySummary, lang: str, name: Callable[[str], str] = str) -> str:
+    """ "Nothing stands out this week.", and the largest rise the trend rule let pass, with the
+    average it was judged against (the table beside it may show a theme doubling)."""
+    said = text("nothing_to_flag", lang)
+    if summary.unflagged_rise is None:
+        return said
+    theme_id, items, average = summary.unflagged_rise
+    return (
+        said
+        + " "
+        + text(
+            "unflagged_rise",
+            lang,
+            theme=name(summary.theme(theme_id).label(lang)),
+            items=items,
+            average=_decimal(average, lang),
+        )
+    )
+
+
 def _title(summary: WeeklySummary, lang: str) -> str:
     """``Wekelijkse feedbacksamenvatting: week 47 van 2026``: the week by its name; the files
     for other programs (CSV, the Excel sheet's week field) keep the code ``2026-W47``."""
@@ -529,7 +555,7 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
         out.append("")
     out += [f"## {text('section.attention', lang)}", ""]
     lines = [_attention_line(a, summary, lang, bold) for a in summary.attention]
-    out += [f"- {x}" for x in lines] or [text("nothing_to_flag", lang)]
+    out += [f"- {x}" for x in lines] or [_nothing_to_flag(summary, lang, md_text)]
     out += ["", f"## {text('section.channels', lang)}", ""]
     out += _md_table(
         _channel_header(lang),
@@ -748,7 +774,7 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
     if lines:
         out.append('<ul class="attention">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
     else:
-        out.append(f"<p>{_e(text('nothing_to_flag', lang))}</p>")
+        out.append(f"<p>{_e(_nothing_to_flag(summary, lang))}</p>")
 
     out.append(f"<h2>{_e(text('section.spikes', lang))}</h2>")
     if summary.spikes:
@@ -962,7 +988,7 @@ def render_xlsx(summary: WeeklySummary, lang: str) -> bytes:
     for line in summary.attention:
         overview.append([neutralise(_attention_line(line, summary, lang, plain))])
     if not summary.attention:
-        overview.append([text("nothing_to_flag", lang)])
+        overview.append([neutralise(_nothing_to_flag(summary, lang))])
     overview.append([])
     overview.append(_channel_header(lang))
     header_row = overview.max_row
