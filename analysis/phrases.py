@@ -162,7 +162,7 @@ GENERIC_WORDS = frozenset(
 # they name the amount left out ("charged eur" for a theme of wrong bills), never a subject.
 CURRENCY_CODES = frozenset(["eur", "usd", "gbp", "chf", "aud", "cad", "sek", "nok", "dkk", "pln"])
 EDGE_STOP_WORDS = ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS | CURRENCY_CODES
-_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
+CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 KEYWORDS_CONSIDERED = 5
@@ -212,7 +212,7 @@ def text_phrases(
 ) -> set[str]:
     """Every candidate phrase of ``text`` (each once)."""
     found: set[str] = set()
-    for clause in _CLAUSE.split(text.casefold()):
+    for clause in CLAUSE.split(text.casefold()):
         tokens = _TOKEN.findall(clause)
         edge_ok = [len(t) > 1 and not t.isdigit() and t not in stop_words for t in tokens]
         for i, ok in enumerate(edge_ok):

@@ -408,3 +408,17 @@ def test_dutch_late_is_a_subject_word_in_keywords_and_names():
     fitted = CTfidfLabeler().fit(late + crash, [0] * len(late) + [1] * len(crash))
     assert "laat" in fitted.labels_[0].keywords[:5]
     assert "te laat" in fitted.labels_[0].label, fitted.labels_[0].label
+
+
+def test_keyword_pairs_never_run_across_a_clause_or_a_number():
+    """Keyword pairs are words in a row (stop words between them skipped), within one clause
+    and not across a number: the demo's late-delivery keywords read "kwam dagen" ("kwam 4
+    dagen later") and "levering dagen" ("levering was te laat, ik heb 5 dagen gewacht")."""
+    from analysis.labels import keyword_terms
+
+    terms = keyword_terms(
+        "De levering was te laat, ik heb 5 dagen gewacht. Het kwam 4 dagen later."
+    )
+    assert "levering laat" in terms and "dagen gewacht" in terms and "dagen later" in terms
+    assert not {"laat dagen", "gewacht kwam", "kwam dagen", "levering dagen"} & set(terms)
+    assert keyword_terms("I can't top up my card") == ["top", "card", "top card"]
