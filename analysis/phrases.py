@@ -69,8 +69,7 @@ POLITE_WORDS = THANKS_WORDS | frozenset(
     ]
 )
 # Function words may sit inside a name ("bezorging was te laat") but never at its edge. The
-# feedback filler words of STOP_WORDS ("new", "weeks") and Dutch "laat" (late, not only
-# "let") are content in a name: "new card", "te laat".
+# feedback filler words of STOP_WORDS ("new", "weeks") are content in a name: "new card".
 # Verbs and fillers that say nothing of the subject on their own ("back", "came", "gaan").
 GENERIC_WORDS = frozenset(
     [
@@ -162,10 +161,8 @@ GENERIC_WORDS = frozenset(
 # Currency codes stand before or after an amount ("charged EUR 151,00"): at a name's edge
 # they name the amount left out ("charged eur" for a theme of wrong bills), never a subject.
 CURRENCY_CODES = frozenset(["eur", "usd", "gbp", "chf", "aud", "cad", "sek", "nok", "dkk", "pln"])
-EDGE_STOP_WORDS = (
-    ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS | CURRENCY_CODES
-) - {"laat"}
-_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
+EDGE_STOP_WORDS = ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS | CURRENCY_CODES
+CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 KEYWORDS_CONSIDERED = 5
@@ -215,7 +212,7 @@ def text_phrases(
 ) -> set[str]:
     """Every candidate phrase of ``text`` (each once)."""
     found: set[str] = set()
-    for clause in _CLAUSE.split(text.casefold()):
+    for clause in CLAUSE.split(text.casefold()):
         tokens = _TOKEN.findall(clause)
         edge_ok = [len(t) > 1 and not t.isdigit() and t not in stop_words for t in tokens]
         for i, ok in enumerate(edge_ok):
@@ -229,7 +226,7 @@ def text_phrases(
 
 # Words that never carry the subject: phrases that differ only in them say the same thing
 # ("cancel a transfer", "cancel my transfer", "cancel the transfer") and pool their texts.
-# Negations and Dutch "laat" (late) do carry it: "not arrived" is not "arrived".
+# Negations do carry it: "not arrived" is not "arrived".
 NEGATIONS = frozenset(
     [
         "no",
@@ -274,9 +271,7 @@ KEPT_VERBS = frozenset(
     konden wil willen moet moeten mag mogen zal zullen zou zouden word wordt worden werd werden
     gaat ga gaan doet doen kom komt geweest gehad""".split()  # noqa: SIM905 (one block)
 )
-FUNCTION_WORDS = (
-    (ENGLISH | DUTCH | OTHER_LANGUAGES | THANKS_WORDS) - NEGATIONS - KEPT_VERBS - {"laat"}
-)
+FUNCTION_WORDS = (ENGLISH | DUTCH | OTHER_LANGUAGES | THANKS_WORDS) - NEGATIONS - KEPT_VERBS
 
 # A question's verb before its subject ("does my", "can i", "kan ik"): a name holding one
 # after its first word is a question whose start fell outside the name ("gas does my car"

@@ -382,3 +382,43 @@ def test_a_currency_code_never_ends_a_name():
     found = text_phrases("I was charged EUR 151,00 instead of EUR 10,95, you charged me twice.")
     assert not [p for p in found if p.split()[0] == "eur" or p.split()[-1] == "eur"]
     assert "charged me twice" in found
+
+
+def test_dutch_late_is_a_subject_word_in_keywords_and_names():
+    """Dutch "laat" says "late" in feedback, as "late" does in English: a keyword of a theme of
+    late deliveries, and "te laat" a name its texts say (it was a stop word: the demo's theme
+    read "dagen later")."""
+    from analysis.labels import CTfidfLabeler
+
+    late = [
+        "Mijn pakket kwam 3 dagen te laat aan.",
+        "De levering was te laat, ik heb 5 dagen gewacht.",
+        "Levering beloofd op maandag maar het kwam pas 4 dagen later.",
+        "Weer een levering te laat: 6 dagen voor een simpele lamp.",
+        "Het pakket kwam 2 dagen te laat.",
+        "Bestelling kwam pas 3 dagen later binnen.",
+    ]
+    crash = [
+        "De app crasht bij het inloggen.",
+        "Sinds de update crasht de app bij het inloggen.",
+        "Inloggen lukt niet, de app crasht steeds.",
+        "De app sluit meteen af bij het inloggen.",
+        "Na het inloggen crasht de app weer.",
+    ]
+    fitted = CTfidfLabeler().fit(late + crash, [0] * len(late) + [1] * len(crash))
+    assert "laat" in fitted.labels_[0].keywords[:5]
+    assert "te laat" in fitted.labels_[0].label, fitted.labels_[0].label
+
+
+def test_keyword_pairs_never_run_across_a_clause_or_a_number():
+    """Keyword pairs are words in a row (stop words between them skipped), within one clause
+    and not across a number: the demo's late-delivery keywords read "kwam dagen" ("kwam 4
+    dagen later") and "levering dagen" ("levering was te laat, ik heb 5 dagen gewacht")."""
+    from analysis.labels import keyword_terms
+
+    terms = keyword_terms(
+        "De levering was te laat, ik heb 5 dagen gewacht. Het kwam 4 dagen later."
+    )
+    assert "levering laat" in terms and "dagen gewacht" in terms and "dagen later" in terms
+    assert not {"laat dagen", "gewacht kwam", "kwam dagen", "levering dagen"} & set(terms)
+    assert keyword_terms("I can't top up my card") == ["top", "card", "top card"]
