@@ -14,6 +14,8 @@ printed at the foot of every rendered summary):
   reported only as new. Lines quote the baseline the rule compared with.
 * **share**: of the week's items sorted into a theme (the Themes page's base), so the main
   themes add up to 100%; star ratings without text and unsorted items are counted apart.
+  Shown rounded to 0.1 point by largest remainder (:func:`analysis.numbers.shares_adding_up`,
+  ``share_shown``): the main themes, and all themes, add up to exactly 100,0%.
 * **averages**: over the ``baseline_weeks`` weeks before the week, a theme's since its first
   week with items: the trend rule's own baseline (:func:`analysis.trends.baseline_average`);
   a change against an average under :data:`PERCENT_MIN_AVERAGE` item a week is not a
@@ -49,6 +51,7 @@ from analysis.localtime import (
     local_days,
     parse_iso_week,
 )
+from analysis.numbers import shares_adding_up
 from analysis.reading import (
     READER_LANGUAGES,
     DistinctQuotes,
@@ -199,6 +202,7 @@ class ThemeWeek:
     label_nl: str
     volume: Volume
     share: float  # of the week's themed (sorted) items, as the Themes page
+    share_shown: float  # ``share`` rounded so that all themes add up to 100% (as shown)
     channels: tuple[tuple[str, int], ...]
     sentiment: float | None
     sentiment_before: float | None
@@ -238,6 +242,7 @@ class ThemeGroupWeek:
     label_nl: str
     volume: Volume
     share: float  # of the week's themed (sorted) items, as the Themes page
+    share_shown: float  # ``share`` rounded so that the main themes add up to 100% (as shown)
     theme_ids: tuple[int, ...]  # its themes with items in the summary's weeks
     theme_count: int = 0  # all its themes, as the Themes page counts them
     tone: Tone = "unknown"
@@ -545,6 +550,11 @@ def build_weekly_summary(
 
     theme_rows: list[ThemeWeek] = []
     themed_items = int(theme_matrix[n_weeks - 1].sum()) if len(theme_matrix) else 0
+    week_items = theme_matrix[n_weeks - 1] if len(theme_matrix) else pd.Series(dtype="int64")
+    week_ids = [int(cast(SupportsInt, t)) for t in week_items.index]
+    shown_share = dict(
+        zip(week_ids, shares_adding_up(week_items.to_numpy(), ids=week_ids), strict=True)
+    )
     for theme_id, row in theme_matrix.iterrows():
         tid = int(cast(SupportsInt, theme_id))
         volume = _volume(
@@ -571,6 +581,7 @@ def build_weekly_summary(
                 label_nl=str(labels["label_nl"]) if labels is not None else f"#{tid}",
                 volume=volume,
                 share=volume.items / themed_items if themed_items else 0.0,
+                share_shown=float(shown_share[tid]),
                 channels=tuple(per_channel),
                 sentiment=now,
                 sentiment_before=before,
@@ -662,17 +673,31 @@ def _groups(
     for row in theme_rows:
         if row.theme_id in top_of:
             members.setdefault(top_of[row.theme_id], []).append(row)
-    out = []
+    volumes: dict[int, Volume] = {}
     for top_id, rows in members.items():
-        first = info[info["top_id"] == top_id].iloc[0]
         history = tuple(int(v) for v in np.sum([r.volume.history for r in rows], axis=0))
-        volume = Volume(
+        volumes[top_id] = Volume(
             items=sum(r.volume.items for r in rows),
             previous=sum(r.volume.previous for r in rows),
             average=float(sum(r.volume.average for r in rows)),
             history=history if rows and rows[0].volume.history else (),
             weeks=max(r.volume.weeks for r in rows),
         )
+    # Items of themes outside any main theme stay in the whole: then the main themes do not
+    # add up to 100%, and must not seem to.
+    shown_share = dict(
+        zip(
+            volumes,
+            shares_adding_up(
+                [v.items for v in volumes.values()], whole=themed_items, ids=list(volumes)
+            ),
+            strict=True,
+        )
+    )
+    out = []
+    for top_id, rows in members.items():
+        first = info[info["top_id"] == top_id].iloc[0]
+        volume = volumes[top_id]
         out.append(
             ThemeGroupWeek(
                 top_id=top_id,
@@ -680,6 +705,7 @@ def _groups(
                 label_nl=str(first.get("top_label_nl", "") or ""),
                 volume=volume,
                 share=volume.items / themed_items if themed_items else 0.0,
+                share_shown=float(shown_share[top_id]),
                 theme_ids=tuple(r.theme_id for r in rows),
                 theme_count=int((info["top_id"] == top_id).sum()),
                 tone=_tone(sentiment_window, [r.theme_id for r in rows], rules),

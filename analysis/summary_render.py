@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.localtime import day_month, week_name
-from analysis.numbers import MINUS, rounds_to_zero, with_minus
+from analysis.numbers import MINUS, rounds_to_zero, shown_share_text, with_minus
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import (
@@ -282,6 +282,13 @@ def _share_lang(value: float, lang: str) -> str:
     return _decimal(100 * value, lang, 1) + "%"
 
 
+def _shown_share(shown: float, exact: float, lang: str) -> str:
+    """A share of a table that adds up (``share_shown``, already rounded) as the dashboard
+    writes it: ``14,9%``; ``<0,1%`` for a share that rounded to 0 but is not."""
+    written = shown_share_text(shown, exact, 1)
+    return (written.replace(".", ",") if lang == "nl" else written) + "%"
+
+
 def _sentiment(value: float | None, lang: str) -> str:
     return "–" if value is None else _decimal(value, lang, 2, signed=True)
 
@@ -452,7 +459,7 @@ def _theme_cells(theme: ThemeWeek, lang: str) -> list[str]:
     return [
         theme.label(lang),
         *_volume_cells(theme.volume, lang),
-        _share_lang(theme.share, lang),
+        _shown_share(theme.share_shown, theme.share, lang),
         _sentiment(theme.sentiment, lang),
     ]
 
@@ -461,7 +468,7 @@ def _group_cells(group: ThemeGroupWeek, lang: str) -> list[str]:
     return [
         group.label(lang),
         *_volume_cells(group.volume, lang),
-        _share_lang(group.share, lang),
+        _shown_share(group.share_shown, group.share, lang),
         str(group.theme_count),
     ]
 
@@ -926,7 +933,7 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
             t.volume.change,
             r(t.volume.average, 2),
             r(t.volume.change_vs_average_pct, 1),
-            r(100 * t.share, 1),
+            r(100 * t.share_shown, 1),  # every theme is a row: they add up to 100
             r(t.sentiment, 3),
             r(t.sentiment_before, 3),
             r(t.sentiment_shift, 3),

@@ -52,7 +52,8 @@ def themes_csv(table: pd.DataFrame, lang: str, tree: pd.DataFrame | None = None)
             "theme": table["label"].tolist(),
             "status": [t(f"download.status.{s}", lang) for s in table["status"]],
             "items": table["items"].astype(int).tolist(),
-            "share": _round(100 * table["share"], 1).tolist(),
+            # as the page shows it: of all themes, rounded so the full list adds up to 100
+            "share": _round(100 * table["share_shown"], 1).tolist(),
             "this_week": table["this_week"].astype(int).tolist(),
             "last_week": table["last_week"].astype(int).tolist(),
             "change": table["change"].astype(int).tolist(),

@@ -13,7 +13,7 @@ from typing import Literal
 
 from analysis.language_names import language_name as _language_name
 from analysis.localtime import MONTHS, day_month, week_name, week_span  # noqa: F401 (named here for every screen)
-from analysis.numbers import MINUS, rounds_to_zero
+from analysis.numbers import MINUS, rounds_to_zero, shown_share_text
 from analysis.summary import SummaryRules
 from dashboard.i18n import t
 
@@ -52,15 +52,25 @@ def signed(value: float | int | None, lang: str, places: int = 0) -> str:
     return _localise(f"{value:+,.{places}f}", lang)
 
 
-def percent(fraction: float | None, lang: str, places: int = 1) -> str:
+def percent(
+    fraction: float | None, lang: str, places: int = 1, *, exact: float | None = None
+) -> str:
     """A fraction as a percentage: ``0.149`` → ``14.9%`` (en) / ``14,9%`` (nl).
 
     A share that is not exactly 0 or 1 never reads as ``0%`` or ``100%``: it gets up to two
     more decimals (6 unsorted of 2,895 is ``99,8%`` sorted, not ``100%``), else ``<0,01%`` /
     ``>99,99%``.
+
+    With ``exact``, ``fraction`` is a share of a table that adds up, already rounded to
+    ``places`` by :func:`analysis.numbers.shares_adding_up` (a ``share_shown`` column) and
+    ``exact`` the share before rounding: it is written as rounded (more decimals would break
+    the sum), and one that rounded to 0 or 100% but is not reads ``<0,1%`` / ``>99,9%``
+    (:func:`analysis.numbers.shown_share_text`).
     """
     if _missing(fraction):
         return DASH
+    if exact is not None and not _missing(exact):
+        return _localise(shown_share_text(float(fraction), float(exact), places) + "%", lang)  # type: ignore[arg-type]
     value = float(fraction) * 100  # type: ignore[arg-type]
     text = f"{value:.{places}f}"
     if 0 < value < 100:

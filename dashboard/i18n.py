@@ -308,6 +308,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.col.label": {"en": "Theme", "nl": "Thema"},
     "themes.col.items": {"en": "Items", "nl": "Berichten"},
     "themes.col.share": {"en": "Share", "nl": "Aandeel"},
+    "themes.col.share_help": {
+        "en": "Of the items sorted into a theme (unsorted items and star ratings without text "
+        "are not counted), rounded so that all themes, and all main themes, add up to 100%. "
+        "A filtered list keeps these shares.",
+        "nl": "Van de berichten die in een thema zijn ingedeeld (ongesorteerde berichten en "
+        "sterren zonder tekst tellen niet mee), zo afgerond dat alle thema's, en alle "
+        "hoofdthema's, samen 100% zijn. Een gefilterde lijst houdt deze aandelen.",
+    },
     "themes.col.trend": {"en": "Last 12 weeks", "nl": "Laatste 12 weken"},
     "themes.col.trend_help": {
         "en": "Items per week, oldest left: the last {n} whole weeks, {first} through {last}.",

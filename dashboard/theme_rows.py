@@ -57,7 +57,8 @@ def display_rows(
     """``theme_table`` rows for display, optionally only those under ``top_theme``.
 
     Args:
-        table: ``data.theme_table`` output.
+        table: ``data.theme_table`` output; ``share_text`` is its ``share_shown`` (the
+            shares of all themes add up to 100%).
         tree: ``data.theme_tree`` output (``theme_id`` → ``top_id``, ``top_label``).
         lang: the UI language.
         channel_names: channel code → display name.
@@ -80,7 +81,11 @@ def display_rows(
             for label, s in zip(rows["label"], status, strict=True)
         ],
         items_text=[fmt.number(v, lang) for v in rows["items"]],
-        share_text=[fmt.percent(v, lang) for v in rows["share"]],
+        # rounded over the whole table so the shares add up (workspace.theme_queries)
+        share_text=[
+            fmt.percent(v, lang, exact=e)
+            for v, e in zip(rows["share_shown"], rows["share"], strict=True)
+        ],
         week_text=[
             week_text(n, c, flag_names.get(f, ""), lang)
             for n, c, f in zip(rows["this_week"], rows["change"], rows["flag"], strict=True)
@@ -136,7 +141,7 @@ def top_line(
     return template.format(
         label=isolate(" ".join(str(row["label"]).split())),
         items=plural("count.items", int(row["items"]), lang),
-        share=fmt.percent(row["share"], lang),
+        share=fmt.percent(row["share_shown"], lang, exact=row["share"]),
         week=week_text(row["this_week"], row["change"], flag_names.get(str(row["flag"]), ""), lang),
         themes=plural("count.themes", int(row["themes"]), lang),
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.numbers import shares_adding_up
 from analysis.reading import distinct_quotes
 from workspace.db import Workspace
 from workspace.localtime import (
@@ -51,7 +52,10 @@ def theme_table(
     """One row per listed (active or proposed) theme with its filtered volume.
 
     Columns: ``theme_id``, ``label``, ``status``, ``keywords`` (list), ``items``, ``share``
-    (of themed items), ``sentiment`` (mean, NaN when unknown), ``rating`` (mean on 0..1),
+    (of themed items), ``share_shown`` (``share`` rounded to 0.1 point so that the shares of
+    all listed themes add up to 100%: :func:`analysis.numbers.shares_adding_up` over every
+    theme, whatever ``contains`` keeps), ``sentiment`` (mean, NaN when unknown), ``rating``
+    (mean on 0..1),
     ``rating_impact`` (the theme's average rating minus that of the other themed items, in
     stars on a 1-5 scale; NaN when either side has no rating), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` whole weeks, oldest
@@ -70,8 +74,7 @@ def theme_table(
     label = theme_label_sql(lang)
     order_sql = THEME_ORDERS.get(order, THEME_ORDERS["items"])
     needle = f"%{contains.strip()}%"
-    limit_sql = f"LIMIT {int(limit)}" if limit else ""
-    return ws.query_df(
+    frame = ws.query_df(
         f"""
         WITH f AS (
             SELECT a.theme_id, i.channel, {_week(tz)} AS wk, {_day(tz)} AS day, s.sentiment,
@@ -112,10 +115,15 @@ def theme_table(
                    count(*) FILTER (WHERE {same_days_week_before(through)}) AS last_week
             FROM f, ref GROUP BY f.theme_id
         ),
-        shares AS (SELECT theme_id, items / sum(items) OVER () AS share FROM agg)
+        shares AS (
+            SELECT theme_id, items / sum(items) OVER () AS share,
+                   sum(items) OVER () AS themed
+            FROM agg
+        )
         SELECT t.theme_id, {label} AS label, t.status,
                from_json({keywords_sql(lang)}, '["VARCHAR"]') AS keywords,
-               agg.items, shares.share,
+               agg.items, shares.share, shares.themed,
+               ({label} ILIKE ? OR {keywords_sql(lang)} ILIKE ?) AS matched,
                agg.sentiment, agg.rating,
                CASE WHEN agg.rated > 0 AND rated.n > agg.rated
                     THEN 4 * (agg.rating_sum / agg.rated
@@ -129,12 +137,22 @@ def theme_table(
         JOIN per_channel c ON c.theme_id = t.theme_id
         JOIN trend tr ON tr.theme_id = t.theme_id
         JOIN shares ON shares.theme_id = t.theme_id
-        WHERE t.status IN {SHOWN} AND ({label} ILIKE ? OR {keywords_sql(lang)} ILIKE ?)
+        WHERE t.status IN {SHOWN}
         ORDER BY {order_sql}, t.theme_id
-        {limit_sql}
         """,
         [*params, *params, needle, needle],
     )
+    # Rounded over every listed theme before the text filter: a filtered view shows the same
+    # shares of the whole (they need not add up), the full list adds up to 100%.
+    themed = int(frame["themed"].iloc[0]) if len(frame) else 0
+    frame.insert(
+        frame.columns.get_loc("share") + 1,
+        "share_shown",
+        shares_adding_up(frame["items"].astype("int64"), whole=themed, ids=frame["theme_id"]),
+    )
+    frame = frame[frame["matched"].eq(True)].drop(columns=["themed", "matched"])
+    frame = frame.head(int(limit)) if limit else frame
+    return frame.reset_index(drop=True)
 
 
 def theme_choices(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:

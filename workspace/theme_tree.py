@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.embedders import l2_normalize
+from analysis.numbers import shares_adding_up
 from analysis.opinion_only import opinion_themes
 from analysis.subject_text import cleaned_texts
 from analysis.theme_tree import TreePlan, opinion_top_names, plan_tree
@@ -109,7 +110,9 @@ def top_theme_table(
 
     Columns: ``top_id``, ``label``, ``themes`` (its listed themes holding filtered items),
     ``items`` (the sum of its themes' items), ``share`` (of themed items: the sum of its themes'
-    shares), ``sentiment`` (mean over its items), ``channels`` (list, largest first),
+    shares), ``share_shown`` (``share`` rounded to 0.1 point so that the top themes add up to
+    100% when every themed item is in one: :func:`analysis.numbers.shares_adding_up`; not
+    the sum of its themes' rounded shares), ``sentiment`` (mean over its items), ``channels`` (list, largest first),
     ``trend`` (items per week for the last ``weeks`` whole weeks, oldest first, up to
     :attr:`~workspace.localtime.LatestWeek.last_whole_monday`: the sum of its
     themes' trends), ``this_week``, ``last_week``, ``change``. Trend flags come from
@@ -123,7 +126,7 @@ def top_theme_table(
     order_sql = TOP_ORDERS.get(order, TOP_ORDERS["items"])
     week = local_week_sql("i.received_at", tz)
     day = local_date_sql("i.received_at", tz)
-    return ws.query_df(
+    frame = ws.query_df(
         f"""
         WITH themed AS (
             SELECT i.channel, {week} AS wk, {day} AS day, a.theme_id, s.sentiment
@@ -161,7 +164,8 @@ def top_theme_table(
             FROM f, ref GROUP BY f.top_id
         )
         SELECT agg.top_id, {top_label_sql(lang)} AS label, agg.themes, agg.items,
-               agg.items / (SELECT count(*) FROM themed) AS share, agg.sentiment,
+               agg.items / (SELECT count(*) FROM themed) AS share,
+               (SELECT count(*) FROM themed) AS themed, agg.sentiment,
                c.channels, tr.trend, agg.this_week, agg.last_week,
                agg.this_week - agg.last_week AS change
         FROM agg JOIN top_themes tt ON tt.top_id = agg.top_id
@@ -171,6 +175,14 @@ def top_theme_table(
         """,
         [*params, *params],
     )
+    # Themed items outside any top theme stay in the whole: then the top themes do not add up.
+    themed = int(frame["themed"].iloc[0]) if len(frame) else 0
+    frame.insert(
+        frame.columns.get_loc("share") + 1,
+        "share_shown",
+        shares_adding_up(frame["items"].astype("int64"), whole=themed, ids=frame["top_id"]),
+    )
+    return frame.drop(columns=["themed"])
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -141,7 +141,9 @@ def _grid(shown, key: str, lang: str):
         column_config={
             "label": st.column_config.TextColumn(t("themes.col.label"), width=190),
             "items_text": st.column_config.TextColumn(t("themes.col.items"), width=70),
-            "share_text": st.column_config.TextColumn(t("themes.col.share"), width=60),
+            "share_text": st.column_config.TextColumn(
+                t("themes.col.share"), help=t("themes.col.share_help"), width=60
+            ),
             "trend": st.column_config.LineChartColumn(
                 t("themes.col.trend"),
                 y_min=0,

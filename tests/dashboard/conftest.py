@@ -154,11 +154,12 @@ TOPS = {
 """The tree over :data:`THEMES`: top id -> (label, English, Dutch, its themes)."""
 
 
-def add_tree(path: Path) -> Path:
-    """Put the fixture's themes under two top themes, as a refresh would store them."""
+def add_tree(path: Path, tops: dict | None = None) -> Path:
+    """Put the fixture's themes under two top themes (or ``tops``, shaped as :data:`TOPS`),
+    as a refresh would store them."""
     now = datetime(2026, 9, 1, tzinfo=UTC)
     with Workspace.open(path) as ws, ws.transaction() as con:
-        for top_id, (label, en, nl, themes) in TOPS.items():
+        for top_id, (label, en, nl, themes) in (tops or TOPS).items():
             marks = ", ".join("?" * len(themes))
             centres = con.execute(
                 f"SELECT centroid, model_id FROM themes WHERE theme_id IN ({marks})", list(themes)

@@ -96,7 +96,8 @@ def test_themes_download_opens_as_columns_with_numbers(themed_workspace, downloa
     assert list(frame.columns) == columns
     assert_numeric(frame, [columns[i] for i in (0, 3, 4, 5, 6, 7, 9, 10, 11)])
     rows = frame.set_index(columns[0])
-    assert rows[columns[4]].tolist() == [33.3, 33.3, 33.3]  # 27 of 81, as a percentage
+    # 27 of 81 each, as percentages that add up to 100 (the smallest id takes the last 0.1)
+    assert rows[columns[4]].tolist() == [33.4, 33.3, 33.3]
     assert rows[columns[9]].tolist() == [-0.6, -0.6, -0.6]
     # every row has its signal: a theme without one says so, never an empty cell
     assert rows[columns[8]].notna().all()

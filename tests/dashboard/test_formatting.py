@@ -71,3 +71,19 @@ def test_table_dates_are_written_as_short_date_writes_them():
         moment = fmt.TABLE_DATE.replace("DD", "31").replace("MM", "05").replace("YYYY", "2026")
         assert moment == fmt.short_date(day, lang) == "31-05-2026"
     assert fmt.TABLE_DATE_TIME.startswith(fmt.TABLE_DATE)
+
+
+@pytest.mark.parametrize(
+    ("shown", "exact", "lang", "written"),
+    [
+        pytest.param(0.148, 0.14853, "nl", "14,8%", id="as-rounded-not-re-rounded"),
+        pytest.param(0.0, 0.0004, "nl", "<0,1%", id="rounded-to-nothing"),
+        pytest.param(1.0, 0.9996, "en", ">99.9%", id="rounded-to-all"),
+        pytest.param(0.0, 0.0, "nl", "0,0%", id="nothing"),
+        pytest.param(None, None, "nl", "\u2014", id="missing"),
+    ],
+)
+def test_a_share_of_a_table_that_adds_up_is_written_as_rounded(shown, exact, lang, written):
+    """``share_shown`` (``analysis.numbers.shares_adding_up``) is written as it was rounded:
+    14,853% rounded down to make the table add up stays 14,8%, never 14,9% again."""
+    assert fmt.percent(shown, lang, exact=exact) == written

@@ -22,7 +22,8 @@ TABLE = pd.DataFrame(
         "label": ["Pakket te laat", "Verkeerde factuur", "App crasht"],
         "status": ["active", "proposed", "active"],
         "items": [3154, 27, 12],
-        "share": [0.149, 0.02, 0.01],
+        "share": [0.1488, 0.0202, 0.0004],
+        "share_shown": [0.149, 0.02, 0.0],
         "this_week": [1200, 4, 9],
         "change": [5, -3, 0],
         "flag": ["rising", "", "spike"],
@@ -58,7 +59,7 @@ def rows(**kwargs):
     ("column", "expected"),
     [
         pytest.param("items_text", ["3.154", "27", "12"], id="dutch-thousands"),
-        pytest.param("share_text", ["14,9%", "2,0%", "1,0%"], id="dutch-percent"),
+        pytest.param("share_text", ["14,9%", "2,0%", "<0,1%"], id="dutch-percent"),
         pytest.param(
             "week_text",
             ["1.200 (+5) · stijgend", "4 (\u22123)", "9 (±0) · piek"],
@@ -104,7 +105,8 @@ TOPS = pd.DataFrame(
         "label": ["Bezorging", "Leeg"],
         "themes": [2, 0],
         "items": [3181, 0],
-        "share": [0.159, 0.0],
+        "share": [0.1594, 0.0],
+        "share_shown": [0.159, 0.0],
         "this_week": [40, 0],
         "change": [-3, 0],
         "flag": ["rising", ""],
