@@ -686,6 +686,7 @@ def summary_command(
             )
         )
     lang = said
+    from analysis.localtime import week_name
     from ingest.schema import CHANNELS
     from workspace.queries import filter_options
     from workspace.summary import parse_iso_week, resolve_week
@@ -722,7 +723,7 @@ def summary_command(
         _say(
             "cli.summary.wrote",
             lang,
-            week=result.week,
+            week=week_name(result.week, lang),
             items=_count(result.total.items, "items", lang),
             spikes=_count(len(result.spikes), "spikes", lang),
             new_themes=_count(len(result.new_themes), "new_themes", lang),

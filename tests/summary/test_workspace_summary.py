@@ -96,6 +96,7 @@ def test_cli_summary_writes_each_format(workspace, tmp_path):
         )
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
+        assert result.output.startswith("Weekoverzicht van week 40 van 2026 ("), result.output
     assert (
         "Wekelijkse feedbacksamenvatting: week 40 van 2026" in (tmp_path / "summary.md").read_text()
     )
