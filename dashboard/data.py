@@ -211,7 +211,6 @@ latest_week = _filtered(weeks.latest_week)
 theme_coverage = _filtered(queries.theme_coverage)
 theme_table = _trended(trends.theme_table_with_trends)
 top_theme_table = _trended(trends.top_theme_table_with_trends)
-theme_rows = _filtered(theme_queries.theme_table)  # without trend flags: the theme page's figures
 flagged_themes = _trended(trends.flagged_themes)
 spike_markers = _filtered(trends.spike_markers)  # whole weeks only: not trend_counts' three
 theme_week_matrix = _filtered(theme_queries.theme_week_matrix)
