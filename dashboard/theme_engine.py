@@ -8,15 +8,19 @@ The one place in ``dashboard/`` that knows the call signatures of the theme use 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dashboard import state
 from workspace import theme_edits, theme_tree
 from workspace.db import Workspace
-from workspace.imports import FileImport
-from workspace.intake import IntakeReport, place_imported
-from workspace.refresh import RefreshReport, refresh_themes
 from workspace.vectors import workspace_embedder_name
+
+if TYPE_CHECKING:
+    # Imported when called: the file readers under them cost the first visit of every page
+    # with an edit button ~0.15 s, and only a refresh or an upload needs them.
+    from workspace.imports import FileImport
+    from workspace.intake import IntakeReport
+    from workspace.refresh import RefreshReport
 
 
 def rename(ws: Workspace, theme_id: int, name: str) -> None:
@@ -62,6 +66,8 @@ def embedder(ws: Workspace) -> Any:
 
 def refresh(ws: Workspace, progress: Callable[[str, float], None] | None = None) -> RefreshReport:
     """Re-cluster every item; the current themes stay unless the new ones fit clearly better."""
+    from workspace.refresh import refresh_themes
+
     return refresh_themes(ws, embedder(ws), progress=progress)
 
 
@@ -71,4 +77,6 @@ def place(
     progress: Callable[[str, float], None] | None = None,
 ) -> IntakeReport:
     """Place the new items of these imports in themes and report per file (after an upload)."""
+    from workspace.intake import place_imported
+
     return place_imported(ws, imports, embedder=embedder(ws), progress=progress)

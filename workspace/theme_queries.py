@@ -459,15 +459,21 @@ def theme_similarities(
     if not item_ids:
         return pd.DataFrame(columns=["id", "theme_id", "label", "similarity"])
     marks = ", ".join("?" for _ in item_ids)
+    # The page's vectors first: joined to every item's, the 100k vectors were read (0.2 s).
     return ws.query_df(
         f"""
-        SELECT i.id, t.theme_id, {theme_label_sql(lang)} AS label,
-               list_cosine_similarity(e.vector, t.centroid) AS similarity
-        FROM items i
+        WITH page AS (SELECT i.id, i.text_hash FROM items i WHERE i.id IN ({marks})),
+        vectors AS (
+            SELECT e.text_hash, e.model_id, e.vector FROM embeddings e
+            WHERE e.text_hash IN (SELECT text_hash FROM page)
+        )
+        SELECT p.id, t.theme_id, {theme_label_sql(lang)} AS label,
+               list_cosine_similarity(v.vector, t.centroid) AS similarity
+        FROM page p
         CROSS JOIN themes t
-        LEFT JOIN embeddings e ON e.text_hash = i.text_hash AND e.model_id = t.model_id
-        WHERE i.id IN ({marks}) AND t.status IN {SHOWN}
-        ORDER BY i.id, similarity DESC NULLS LAST, t.size DESC, t.theme_id
+        LEFT JOIN vectors v ON v.text_hash = p.text_hash AND v.model_id = t.model_id
+        WHERE t.status IN {SHOWN}
+        ORDER BY p.id, similarity DESC NULLS LAST, t.size DESC, t.theme_id
         """,
         list(item_ids),
     )

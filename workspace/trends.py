@@ -27,7 +27,7 @@ from workspace.queries import (
 )
 from workspace.theme_queries import theme_table
 from workspace.theme_tree import theme_top_ids, top_theme_table
-from workspace.weeks import latest_week, trend_counts
+from workspace.weeks import TrendCounts, latest_week, trend_counts
 
 FLAGGED = ("spike", "new", "rising")
 """Flags a manager is pointed at (Overview's list, the Themes page's "flagged" filter)."""
@@ -58,12 +58,15 @@ def current_week(ws: Workspace, filters: Filters | None = None) -> str:
     return latest_week(ws, filters).week
 
 
-def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.DataFrame]:
+def _current(
+    ws: Workspace, filters: Filters | None, counted: TrendCounts | None = None
+) -> tuple[ThemeTrends, pd.DataFrame]:
     """The current week's flags and the counts they came from (the current week is the latest
     with a filtered item, so no later week exists to leave out). While the week is not over,
     every week is counted over its same days and no theme falls
-    (:func:`workspace.weeks.trend_counts`)."""
-    counted = trend_counts(ws, filters)
+    (:func:`workspace.weeks.trend_counts`; ``counted`` when the caller has it)."""
+    if counted is None:
+        counted = trend_counts(ws, filters)
     if not counted.latest.week:
         return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
     trends = theme_trends_for_week(
@@ -75,9 +78,11 @@ def _current(ws: Workspace, filters: Filters | None) -> tuple[ThemeTrends, pd.Da
     return trends, counted.counts
 
 
-def current_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
+def current_trends(
+    ws: Workspace, filters: Filters | None = None, *, counted: TrendCounts | None = None
+) -> ThemeTrends:
     """The trend flags of the dashboard's current week (see :func:`current_week`)."""
-    return _current(ws, filters)[0]
+    return _current(ws, filters, counted)[0]
 
 
 def _labels(ws: Workspace, lang: str) -> dict[int, str]:
@@ -91,16 +96,22 @@ def _shown(ws: Workspace) -> set[int]:
 
 
 def flagged_themes(
-    ws: Workspace, filters: Filters | None = None, *, lang: str = "en"
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    counted: TrendCounts | None = None,
 ) -> pd.DataFrame:
     """What the Overview points at this week: spikes, then new, then rising themes.
 
     Columns ``flag`` (``spike``/``new``/``rising``), ``theme_id``, ``label``, ``channel``
     (spikes only, else ``""``), ``items`` (the count the rule judged), ``baseline`` (what it
     compared with: the median week for a spike, the average for rising; NaN for new),
-    ``week``. A theme appears once per flag (a spike once per channel).
+    ``week``. A theme appears once per flag (a spike once per channel). ``counted``:
+    :func:`workspace.weeks.trend_counts` under the same filters when the caller has it (every
+    function here that takes it reads the same counts; the dashboard reads them once).
     """
-    trends, counts = _current(ws, filters)
+    trends, counts = _current(ws, filters, counted)
     labels, shown = _labels(ws, lang), _shown(ws)
     rows: list[dict[str, object]] = []
     for spike in trends.spikes.to_dict("records"):
@@ -142,12 +153,17 @@ def flagged_themes(
 
 
 def largest_unflagged_rise(
-    ws: Workspace, filters: Filters | None = None, *, lang: str = "en"
+    ws: Workspace,
+    filters: Filters | None = None,
+    *,
+    lang: str = "en",
+    counted: TrendCounts | None = None,
 ) -> dict[str, object] | None:
     """The theme whose count rose most convincingly above its average this week without the
     rule flagging it (:attr:`analysis.trends.ThemeTrends.unflagged_rise`): ``theme_id``,
-    ``label``, ``items``, ``baseline``; None when no shown theme rose at all."""
-    trends, _ = _current(ws, filters)
+    ``label``, ``items``, ``baseline``; None when no shown theme rose at all. ``counted``:
+    as :func:`flagged_themes`."""
+    trends, _ = _current(ws, filters, counted)
     shown = _shown(ws)
     for row in trends.unflagged_rise.to_dict("records"):
         if int(row["theme_id"]) in shown:
@@ -171,19 +187,21 @@ def theme_table_with_trends(
     flagged_only: bool = False,
     limit: int | None = None,
     top_id: int | None = None,
+    counted: TrendCounts | None = None,
 ) -> pd.DataFrame:
     """:func:`workspace.queries.theme_table` plus the trend flags of the current week.
 
     Added columns: ``flag`` (``new``, ``spike``, ``rising``, ``falling`` or ``""``, as
     :meth:`analysis.trends.ThemeTrends.flag`), ``baseline`` (the rising/falling rule's
     average of the weeks before; NaN otherwise), ``spike_channels`` (list). ``flagged_only``
-    keeps new, spiking and rising themes; ``top_id`` the themes under that top theme.
+    keeps new, spiking and rising themes; ``top_id`` the themes under that top theme;
+    ``counted`` as :func:`flagged_themes`.
     """
     table = theme_table(ws, filters, lang=lang, weeks=weeks, contains=contains, order=order)
     if top_id is not None:
         tops = theme_top_ids(ws)
         table = table[[tops.get(int(t)) == int(top_id) for t in table["theme_id"]]]
-    trends = current_trends(ws, filters)
+    trends = current_trends(ws, filters, counted=counted)
     baselines = {
         int(r["theme_id"]): float(r["baseline"])
         for frame in (trends.rising, trends.falling)
@@ -248,13 +266,16 @@ def top_theme_counts(ws: Workspace, counts: pd.DataFrame) -> pd.DataFrame:
     return summed.reset_index()
 
 
-def current_top_trends(ws: Workspace, filters: Filters | None = None) -> ThemeTrends:
+def current_top_trends(
+    ws: Workspace, filters: Filters | None = None, *, counted: TrendCounts | None = None
+) -> ThemeTrends:
     """Rising, falling, new and spiking top themes of the current week, keyed by top id.
 
     The rule is :func:`analysis.trends.theme_trends_for_week`, unchanged, on the counts of
     every top theme (the sum of its themes' counts): a top theme rises when its items do.
     """
-    counted = trend_counts(ws, filters)
+    if counted is None:
+        counted = trend_counts(ws, filters)
     if not counted.latest.week:
         return ThemeTrends("")
     return theme_trends_for_week(
@@ -272,11 +293,13 @@ def top_theme_table_with_trends(
     lang: str = "en",
     weeks: int = 12,
     order: str = "items",
+    counted: TrendCounts | None = None,
 ) -> pd.DataFrame:
     """:func:`workspace.theme_tree.top_theme_table` plus ``flag`` and ``baseline`` of the
-    current week, as :func:`theme_table_with_trends` adds them to the themes."""
+    current week, as :func:`theme_table_with_trends` adds them to the themes (``counted`` as
+    :func:`flagged_themes`)."""
     table = top_theme_table(ws, filters, lang=lang, weeks=weeks, order=order)
-    trends = current_top_trends(ws, filters)
+    trends = current_top_trends(ws, filters, counted=counted)
     baselines = {
         int(r["theme_id"]): float(r["baseline"])
         for frame in (trends.rising, trends.falling)

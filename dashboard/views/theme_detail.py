@@ -70,7 +70,7 @@ def render() -> None:
     weekly = data.theme_weekly_channel_counts(theme_id)
     quotes = data.theme_quotes(theme_id, limit=50)
     names = channel_names(lang)
-    table = data.theme_rows(lang=lang)
+    table = data.theme_table(lang=lang)  # the Themes page's table: cached when coming from it
     row = table[table["theme_id"] == theme_id]
     sentiment = float(row["sentiment"].iloc[0]) if len(row) else float("nan")
     impact = float(row["rating_impact"].iloc[0]) if len(row) else float("nan")

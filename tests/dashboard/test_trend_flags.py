@@ -9,6 +9,7 @@ functions each view calls and through the views themselves (AppTest).
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.trends import theme_trends_for_week, weekly_counts
@@ -24,7 +25,9 @@ from workspace.trends import (
     flagged_themes,
     spike_markers,
     theme_table_with_trends,
+    top_theme_table_with_trends,
 )
+from workspace.weeks import trend_counts
 
 STEADY, SPIKING, RISING, NEW = 1, 2, 3, 4
 COUNTS = {
@@ -103,6 +106,15 @@ def test_workspace_functions_of_every_screen_agree(trend_workspace):
     markdown = render_summary(summary, "md", "en").decode()
     assert "14 items this week against a usual week of 1.0" in markdown
     assert "against an average of 6.0" in markdown
+
+
+def test_trend_counts_handed_in_give_the_same_tables(trend_workspace):
+    """The dashboard reads the trend counts once and hands them to every flagging query
+    (``dashboard/data.py``): the tables are the ones each query gives on its own."""
+    with Workspace.open(trend_workspace, read_only=True) as ws:
+        counted = trend_counts(ws)
+        for query in (flagged_themes, theme_table_with_trends, top_theme_table_with_trends):
+            pd.testing.assert_frame_equal(query(ws, counted=counted), query(ws))
 
 
 def test_views_flag_the_same_themes(trend_workspace):
