@@ -190,6 +190,15 @@ PREVIEW_COLUMNS = {
 }
 
 
+def preview_date_format(items: pd.DataFrame) -> str:
+    """The preview's date column format: with the time of day, unless every shown item is at
+    local midnight (a date-only export: "00:00" on every row is a time the file never had)."""
+    when = pd.to_datetime(items["received_at"]) if len(items) else None
+    if when is None or (when == when.dt.normalize()).all():
+        return fmt.TABLE_DATE
+    return fmt.TABLE_DATE_TIME
+
+
 def preview(items: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``queries.batch_preview`` rows with names instead of codes and catalogue headers."""
     names = channel_names(lang)

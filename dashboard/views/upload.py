@@ -226,12 +226,15 @@ def _report(files: list[FileIntake]) -> None:
             md(t("upload.preview").format(file=r.file, n=fmt.number(r.added, lang))),
             expanded=len(results) == 1,
         ):
+            items = data.batch_preview(r.batch_id, limit=5)
             st.dataframe(
-                upload_report.preview(data.batch_preview(r.batch_id, limit=5), lang),
+                upload_report.preview(items, lang),
                 hide_index=True,
                 width="stretch",
                 column_config={
-                    t("col.date"): st.column_config.DatetimeColumn(format=fmt.TABLE_DATE_TIME)
+                    t("col.date"): st.column_config.DatetimeColumn(
+                        format=upload_report.preview_date_format(items)
+                    )
                 },
             )
     problems = upload_report.problems_table(files, lang)

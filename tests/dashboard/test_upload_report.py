@@ -3,6 +3,7 @@ upload's items only, star-only rows and the file's dates named, friendly preview
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -224,3 +225,20 @@ def test_problem_order_puts_a_files_own_problems_first():
         ("b.csv", 0),
         ("b.csv", 7),
     ]
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+@pytest.mark.parametrize(
+    ("cells", "shown"),
+    [
+        pytest.param(("2026-09-01", "2026-09-02"), "DD-MM-YYYY", id="date-only-no-00:00"),
+        pytest.param(("2026-09-01 14:05", "2026-09-02 09:30"), "DD-MM-YYYY HH:mm", id="with-times"),
+    ],
+)
+def test_preview_shows_times_only_when_the_file_has_them(themed_workspace, cells, shown):
+    """A date-only export showed "00:00" on every row of its preview: a time the file never
+    had. Its dates are shown without a time; a file with times keeps them."""
+    csv = "text,date\nDe levering was te laat,{}\nFactuur klopt niet,{}\n".format(*cells)
+    at = upload(open_page("upload", lang="nl"), [("week36.csv", csv.encode(), "text/csv")])
+    columns = json.loads(at.dataframe[1].proto.columns)  # [0] is the files table
+    assert columns["Datum"]["type_config"]["format"] == shown
