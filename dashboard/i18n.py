@@ -407,6 +407,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "confirm.yes": {"en": "Confirm", "nl": "Bevestigen"},
     "confirm.no": {"en": "Cancel", "nl": "Annuleren"},
     "edit.done": {"en": "Done.", "nl": "Gedaan."},
+    "done.rename": {
+        "en": "The theme “{old}” is now called “{new}”.",
+        "nl": "Het thema “{old}” heet nu “{new}”.",
+    },
+    "done.merge": {
+        "en": "“{old}” is merged into “{new}”: its items are here now.",
+        "nl": "“{old}” is samengevoegd met “{new}”: de berichten staan nu hier.",
+    },
+    "done.split": {
+        "en": "“{old}” is split into {parts}. This is the first part; the others are in the theme picker.",
+        "nl": "“{old}” is gesplitst in {parts}. Dit is het eerste deel; de andere staan in de themakeuze.",
+    },
+    "done.move_top": {
+        "en": "The theme “{theme}” is now under the main theme “{new}”.",
+        "nl": "Het thema “{theme}” staat nu onder het hoofdthema “{new}”.",
+    },
+    "done.rename_top": {
+        "en": "The main theme “{old}” is now called “{new}”.",
+        "nl": "Het hoofdthema “{old}” heet nu “{new}”.",
+    },
+    "done.merge_top": {
+        "en": "The main theme “{old}” is merged into “{new}”.",
+        "nl": "Het hoofdthema “{old}” is samengevoegd met “{new}”.",
+    },
+    "done.undo": {
+        "en": "Undone: {edit}. The themes are as they were before it.",
+        "nl": "Ongedaan gemaakt: {edit}. De thema's zijn weer zoals ervoor.",
+    },
+    "done.and": {"en": "and", "nl": "en"},
     "edit.rename": {"en": "rename", "nl": "hernoemen"},
     "edit.merge": {"en": "merge", "nl": "samenvoegen"},
     "edit.split": {"en": "split", "nl": "splitsen"},
