@@ -275,9 +275,9 @@ def test_every_theme_edit_says_what_it_did_in_the_screens_language(themed_worksp
         at.button(key="confirm_edit").click().run()
     assert not at.exception, at.exception
     said = [m.replace("\\", "") for m in texts(at, "success")]
-    assert len(said) == 1 and said[0].startswith(
-        DONE[lang][edit].format(old=old, other=other)
-    ), said
+    assert len(said) == 1 and said[0].startswith(DONE[lang][edit].format(old=old, other=other)), (
+        said
+    )
     if edit == "split":
         parts = [n for n in at.selectbox[0].options if n not in open_themes]
         assert len(parts) >= 2 and all(f"“{name}”" in said[0] for name in parts), said
