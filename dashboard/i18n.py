@@ -937,6 +937,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "format.feedback_company": {"en": "The Feedback Company", "nl": "The Feedback Company"},
     "format.generic_review": {"en": "Reviews (spreadsheet)", "nl": "Reviews (spreadsheet)"},
     "format.generic_csv": {"en": "Feedback (spreadsheet)", "nl": "Feedback (spreadsheet)"},
+    "format.mapped_table": {
+        "en": "Spreadsheet (your column choice)",
+        "nl": "Spreadsheet (jouw kolomkeuze)",
+    },
     "format.zendesk_json": {"en": "Zendesk tickets (JSON)", "nl": "Zendesk-tickets (JSON)"},
     "format.zendesk_csv": {"en": "Zendesk tickets (CSV)", "nl": "Zendesk-tickets (CSV)"},
     "format.freshdesk": {"en": "Freshdesk tickets", "nl": "Freshdesk-tickets"},

@@ -100,6 +100,9 @@ def test_several_files_get_a_total_line_that_adds_up(themed_workspace):
         pytest.param("generic_review", "en", "Reviews (spreadsheet)", id="generic-review"),
         pytest.param("google_play", "nl", "Google Play-reviews", id="google-play-dutch"),
         pytest.param("eml_zip", "en", "E-mail (.eml) (zip)", id="zip-of-eml"),
+        # a file read with the manager's column mapping showed "mapped_table"
+        pytest.param("mapped_table", "nl", "Spreadsheet (jouw kolomkeuze)", id="mapped-dutch"),
+        pytest.param("mapped_table", "en", "Spreadsheet (your column choice)", id="mapped"),
         pytest.param("brand_new", "en", "brand_new", id="unknown-code-shown"),
     ],
 )
