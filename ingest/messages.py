@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
         "export it once more."
     ),
     "file.binary": "this is not a text file (it contains binary data). {expected}",
-    "file.nothing_imported": ("read as {format} ({reason}), but no item could be imported.{first}"),
+    "file.nothing_imported": "recognised as {format}, but no item could be imported.{first}",
     "first_problem": " First problem: {file} line {line}: {problem}",
     "first_problem_file": " First problem: {file}: {problem}",
     "limit.bytes": (
