@@ -201,7 +201,10 @@ def _print_import_report(report: IntakeReport, lang: str) -> None:
 
     for item in report.files:
         file = item.imported
-        typer.echo(upload_report.line(item, lang, markdown=False))
+        if file.error and file.problems:  # why is the error line under it: said once
+            typer.echo(_say("cli.import.not_imported", lang, file=file.file))
+        else:
+            typer.echo(upload_report.line(item, lang, markdown=False))
         for problem in sorted(file.problems, key=upload_report.problem_order):
             where = (
                 _say("cli.import.where_line", lang, file=problem.file, line=problem.line)

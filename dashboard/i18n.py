@@ -595,6 +595,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- the `klantstem` command line (`--lang nl`/`en`) ---------------------------------------
     # `klantstem import` prints the Upload page's lines (upload.line.*); these are the rest
     "cli.import.where_line": {"en": "{file} line {line}", "nl": "{file} regel {line}"},
+    "cli.import.not_imported": {
+        "en": "{file}: not imported (why is below).",
+        "nl": "{file}: niet geïmporteerd (waarom staat hieronder).",
+    },
     "cli.import.skipped": {
         "en": "Skipped (not an export type): {files}",
         "nl": "Overgeslagen (geen exportbestand): {files}",
@@ -1106,7 +1110,7 @@ PROBLEMS_NL: dict[str, str] = {
         "bestanden met dezelfde kolommen."
     ),
     "mapping.required_cli": (
-        "{message} Kolommen: {columns}. Importeer dit bestand apart met --text-column (en "
+        "{message} Importeer dit bestand apart met --text-column (en "
         "--date-column, --rating-column, --channel-column), of op de pagina Uploaden."
     ),
     "table.no_date_column": (

@@ -161,7 +161,7 @@ MESSAGES: dict[str, str] = {
         "remembered for files with the same columns."
     ),
     "mapping.required_cli": (
-        "{message} Columns: {columns}. Import this file on its own with --text-column (and "
+        "{message} Import this file on its own with --text-column (and "
         "--date-column, --rating-column, --channel-column), or on the Upload page."
     ),
     "table.no_date_column": (
