@@ -167,12 +167,13 @@ def problem_order(problem: Problem) -> tuple[str, int]:
 
 def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, object]]:
     """Every problem of these files, one row each, by file and line
-    (:func:`problem_order`), worded in ``lang`` (catalogue headers)."""
+    (:func:`problem_order`), worded in ``lang`` (catalogue headers). A whole file's problem
+    has no line (empty, not the "0" it is stored with)."""
     problems = sorted((p for f in files for p in f.imported.problems), key=problem_order)
     return [
         {
             t("upload.col.file", lang): p.file,
-            t("upload.col.line", lang): p.line,
+            t("upload.col.line", lang): p.line or None,  # the whole file: no "line 0"
             t("upload.col.severity", lang): t(f"upload.severity.{p.severity}", lang),
             t("upload.col.message", lang): problem_message(p, lang),
         }

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.upload_report import format_name, preview
+from dashboard.upload_report import format_name, preview, problems_table
 from tests.dashboard.test_pages import open_page, texts
 from tests.dutch_phrases import english_phrases_in
 from tests.workspace.test_intake_report import TRUSTPILOT
@@ -245,3 +245,14 @@ def test_preview_shows_times_only_when_the_file_has_them(themed_workspace, cells
     at = upload(open_page("upload", lang="nl"), [("week36.csv", csv.encode(), "text/csv")])
     columns = json.loads(at.dataframe[1].proto.columns)  # [0] is the files table
     assert columns["Datum"]["type_config"]["format"] == shown
+
+
+def test_a_whole_file_problem_has_no_line_number():
+    """The Dutch problems table said "Regel 0" for a file that could not be read at all."""
+    from ingest.schema import Problem
+    from workspace.imports import FileImport
+    from workspace.intake import FileIntake
+
+    problems = (Problem("mail.eml", 0, "no text"), Problem("rows.csv", 3, "bad date"))
+    files = [FileIntake(FileImport("mail.eml", "eml", 0, 0, problems, error="no text"))]
+    assert [row["Regel"] for row in problems_table(files, "nl")] == [None, 3]
