@@ -121,19 +121,26 @@ def _import_one(
 
 
 def _place(bar, imported: list[FileImport]) -> None:
+    """Place the new items and report this upload's files, those reported before (files
+    imported before a column mapping was asked for) counted again: this placement may have
+    put their leftovers in a new theme."""
+
     def step(stage: str, fraction: float) -> None:
         bar.progress(0.7 + 0.3 * max(0.0, min(fraction, 1.0)), text=t("upload.progress.themes"))
 
+    earlier: list[FileIntake] = state.remembered(REPORT, [])
     bar.progress(0.7, text=t("upload.progress.themes"))
     try:
-        report = theme_engine.place(state.workspace(), imported, progress=step)
+        report = theme_engine.place(
+            state.workspace(), [*(f.imported for f in earlier), *imported], progress=step
+        )
     except KlantstemError as exc:
         st.error(md(error_message(exc, current_language())))
         files = [FileIntake(f, unsorted=0) for f in imported]
-        state.remember(REPORT, [*state.remembered(REPORT, []), *files])
+        state.remember(REPORT, [*earlier, *files])
         return
     bar.progress(1.0, text=t("upload.progress.done"))
-    state.remember(REPORT, [*state.remembered(REPORT, []), *report.files])
+    state.remember(REPORT, report.files)
     state.remember(PROPOSED, (state.remembered(PROPOSED) or 0) + len(report.proposed_themes))
 
 

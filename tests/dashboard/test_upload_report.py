@@ -256,3 +256,38 @@ def test_a_whole_file_problem_has_no_line_number():
     problems = (Problem("mail.eml", 0, "no text"), Problem("rows.csv", 3, "bad date"))
     files = [FileIntake(FileImport("mail.eml", "eml", 0, 0, problems, error="no text"))]
     assert [row["Regel"] for row in problems_table(files, "nl")] == [None, 3]
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_a_file_mapped_later_recounts_the_files_imported_before_it(themed_workspace):
+    """The placement after a column mapping places every unsorted item, an earlier file's too:
+    the report kept the earlier file's counts from before it (111 unsorted said, 63 on the
+    Unsorted page). Every file of the upload is counted again from where its items are."""
+    from workspace import theme_edits
+    from workspace.db import Workspace
+
+    odd = b"Nr;Q3\n1;Te duur\n2;Te laat\n3;Kapot\n"
+    at = upload(
+        open_page("upload"),
+        [("reviews.csv", TRUSTPILOT.encode(), "text/csv"), ("odd.csv", odd, "text/csv")],
+    )
+    assert list(at.dataframe[0].value["File"]) == ["reviews.csv"]  # odd.csv waits
+    with Workspace.open(themed_workspace) as ws:  # something moves reviews.csv's items
+        placed = ws.scalar(
+            "SELECT i.id FROM items i JOIN assignments a ON a.item_id = i.id "
+            "WHERE i.source_file = 'reviews.csv' AND a.theme_id IS NOT NULL LIMIT 1"
+        )
+        theme_edits.move_item(ws, str(placed), None)
+    at.selectbox(key="map_text_odd.csv").set_value("Q3")
+    [b for b in at.button if b.label == "Remember and import"][0].click().run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value.set_index("File")
+    with Workspace.open(themed_workspace) as ws:
+        for name in ("reviews.csv", "odd.csv"):
+            in_db = ws.scalar(
+                "SELECT count(*) FROM items i JOIN assignments a ON a.item_id = i.id "
+                "WHERE i.source_file = ? AND a.theme_id IS NULL",
+                [name],
+            )
+            assert table.loc[name, "Unsorted"] == in_db, (name, table)
+    assert table.loc["Total", "Unsorted"] == table.loc[["reviews.csv", "odd.csv"], "Unsorted"].sum()
