@@ -173,7 +173,8 @@ def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, obj
     return [
         {
             t("upload.col.file", lang): p.file,
-            t("upload.col.line", lang): p.line or None,  # the whole file: no "line 0"
+            # the whole file: an empty cell (not "0"; an empty number cell reads "None")
+            t("upload.col.line", lang): str(p.line) if p.line else "",
             t("upload.col.severity", lang): t(f"upload.severity.{p.severity}", lang),
             t("upload.col.message", lang): problem_message(p, lang),
         }

@@ -254,7 +254,7 @@ def _report(files: list[FileIntake]) -> None:
             key="upload_problems_table",
             column_config={  # the message is what a manager reads: it gets the room
                 t("upload.col.file"): st.column_config.TextColumn(width="medium"),
-                t("upload.col.line"): st.column_config.NumberColumn(width="small"),
+                t("upload.col.line"): st.column_config.TextColumn(width="small", alignment="right"),
                 t("upload.col.severity"): st.column_config.TextColumn(),  # "waarschuwing" fits
                 t("upload.col.message"): st.column_config.TextColumn(width=1200),
             },

@@ -182,7 +182,7 @@ def test_dutch_upload_page_shows_problems_and_file_errors_in_dutch(themed_worksp
     lines = [m.replace("\\", "") for m in texts(at, "markdown")]
     shown = "\n".join(
         [*lines, *texts(at, "caption"), *texts(at, "subheader")]
-        + problems.fillna("").astype(str).to_numpy().ravel().tolist()
+        + problems.astype(str).to_numpy().ravel().tolist()
         + files_table.astype(str).to_numpy().ravel().tolist()
     )
     # A library's own words ("File is not a zip file") stay as they are, inside Dutch.
@@ -190,7 +190,7 @@ def test_dutch_upload_page_shows_problems_and_file_errors_in_dutch(themed_worksp
         for p in intake.imported.problems:
             shown = shown.replace(str(p.params.get("detail", "")) or "\0", " ")
     assert not english_phrases_in(shown), english_phrases_in(shown)
-    regel = [None if n != n else int(n) for n in problems["Regel"]]  # a whole file: no line
+    regel = [int(n) if n else None for n in problems["Regel"]]  # a whole file: no line
     where = zip(problems["Bestand"], regel, strict=True)
     messages = dict(zip(where, problems["Melding"], strict=True))
     assert "Verbeter de cel" in messages[("reacties.csv", 2)]
