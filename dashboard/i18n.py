@@ -415,7 +415,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "“{old}” is merged into “{new}”: its items are here now.",
         "nl": "“{old}” is samengevoegd met “{new}”: de berichten staan nu hier.",
     },
-    "done.split": {
+    "done.split_two": {  # the one part not shown is "the other"
+        "en": "“{old}” is split into {parts}. This is the first part; the other is in the theme picker.",
+        "nl": "“{old}” is gesplitst in {parts}. Dit is het eerste deel; het andere staat in de themakeuze.",
+    },
+    "done.split_more": {
         "en": "“{old}” is split into {parts}. This is the first part; the others are in the theme picker.",
         "nl": "“{old}” is gesplitst in {parts}. Dit is het eerste deel; de andere staan in de themakeuze.",
     },

@@ -258,7 +258,8 @@ def _split_done(old: str, parts: list[int]) -> str:
     labels = dict(zip(choices["theme_id"].astype(int), choices["label"], strict=True))
     names = [f"“{labels.get(p, p)}”" for p in parts]
     listed = ", ".join(names[:-1]) + f" {t('done.and')} " + names[-1]
-    return t("done.split").format(old=old, parts=listed)
+    key = "done.split_two" if len(parts) == 2 else "done.split_more"
+    return t(key).format(old=old, parts=listed)
 
 
 def _ask(kind: str, theme_id: int, message: str, **params) -> None:

@@ -282,6 +282,8 @@ def test_every_theme_edit_says_what_it_did_in_the_screens_language(themed_worksp
         parts = [n for n in at.selectbox[0].options if n not in open_themes]
         assert len(parts) >= 2 and all(f"“{name}”" in said[0] for name in parts), said
         assert at.title[0].value in parts  # one of the parts, not an unrelated theme
+        other = {"en": ("the other is", "the others are"), "nl": ("het andere", "de andere")}
+        assert other[lang][len(parts) > 2] in said[0], said
 
 
 def test_automatic_name_shown_only_after_a_rename(themed_workspace):
