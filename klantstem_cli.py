@@ -223,6 +223,8 @@ def _print_import_report(report: IntakeReport, lang: str) -> None:
     total = upload_report.total_of(report.files, lang)
     if total is not None:
         typer.echo(upload_report.line(total, lang, markdown=False))
+    if again := upload_report.nothing_new(report.files, lang):
+        typer.echo(again)
     if report.proposed_themes:
         n = fmt.number(len(report.proposed_themes), lang)
         typer.echo(_say("upload.proposed_themes", lang, n=n))

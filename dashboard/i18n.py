@@ -806,6 +806,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.col.placed": {"en": "In a theme", "nl": "In een thema"},
     "upload.col.proposed": {"en": "Of which new themes", "nl": "Waarvan nieuwe thema's"},
     "upload.col.unsorted": {"en": "Unsorted", "nl": "Ongesorteerd"},
+    "upload.nothing_new.one": {
+        "en": "Nothing new: the {n} item of this upload was already in the workspace; nothing was added twice.",
+        "nl": "Niets nieuws: het {n} bericht van deze upload stond al in de werkruimte; er is niets dubbel toegevoegd.",
+    },
+    "upload.nothing_new.other": {
+        "en": "Nothing new: all {n} items of this upload were already in the workspace; nothing was added twice.",
+        "nl": "Niets nieuws: alle {n} berichten van deze upload stonden al in de werkruimte; er is niets dubbel toegevoegd.",
+    },
     "upload.counts_help": {
         "en": "Per file: read = added + already present; added = in a theme + unsorted + stars only + own replies. Counts are this upload's items only.",
         "nl": "Per bestand: gelezen = toegevoegd + al aanwezig; toegevoegd = in een thema + ongesorteerd + alleen sterren + eigen antwoorden. Alleen de berichten van deze upload tellen mee.",

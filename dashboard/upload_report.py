@@ -91,6 +91,16 @@ def line(row: FileIntake, lang: str, *, markdown: bool = True) -> str:
     return f"{label}: " + " ".join(text(s) for s in sentences)
 
 
+def nothing_new(files: Sequence[FileIntake], lang: str) -> str:
+    """A re-imported upload in one sentence ("Nothing new: all 587 items … were already in the
+    workspace"), plain text; ``""`` when something was added or nothing was read."""
+    added = sum(f.imported.added for f in files)
+    present = sum(f.imported.duplicates for f in files)
+    if added or not present:
+        return ""
+    return plural("upload.nothing_new", present, lang)
+
+
 def future_warning(imported: FileImport, lang: str) -> str:
     """The file's rows dated after today (held back) in words, plain text; ``""`` when none.
     The Upload page shows it as a warning and ``klantstem import`` prints it."""

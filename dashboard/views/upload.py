@@ -203,6 +203,8 @@ def _report(files: list[FileIntake]) -> None:
     lang = current_language()
     results = [f.imported for f in files]
     st.subheader(t("upload.report"))
+    if again := upload_report.nothing_new(files, lang):
+        st.info(md(again))
     total = upload_report.total_of(files, lang) or files[0]
     cols = st.columns(4)
     cols[0].metric(t("upload.read"), fmt.number(total.imported.read, lang))

@@ -47,6 +47,7 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
     at = upload(open_page("upload", lang=lang), [("reviews.csv", data, "text/csv")])
     row = at.dataframe[0].value.iloc[0]
     assert (row[read], row[added], row[present], row[stars]) == (4, 4, 0, 1)
+    assert not texts(at, "info")  # something new: no "nothing new"
     assert row[placed] + row[unsorted] + row[stars] == row[added]
     words = lines(at)
     if lang == "en":
@@ -74,6 +75,12 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
     assert stars not in again.dataframe[0].value.columns
     metrics = {m.label: m.value for m in again.metric}
     assert (metrics[added], metrics[present]) == ("0", "4")
+    # said in one sentence, above the numbers (it was only "0 added, 4 already present")
+    said = {
+        "en": "Nothing new: all 4 items of this upload were already in the workspace",
+        "nl": "Niets nieuws: alle 4 berichten van deze upload stonden al in de werkruimte",
+    }
+    assert [m.replace("\\", "") for m in texts(again, "info")][0].startswith(said[lang])
 
 
 @pytest.mark.filterwarnings(ARROW_WARNING)
