@@ -54,11 +54,25 @@ class MappingRequired(IngestError):
 
     Attributes:
         columns: the header of the file, so a UI can offer the choice.
+        examples: per column, its first filled cell (personal data redacted), so a UI can show
+            what each column holds.
+        text_guess: the column with the most words per cell, the likeliest text column
+            (``""`` when none has words): a UI starts the text choice there.
     """
 
-    def __init__(self, message: str, columns: list[str] | None = None, *, file: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        columns: list[str] | None = None,
+        *,
+        file: str = "",
+        examples: dict[str, str] | None = None,
+        text_guess: str = "",
+    ) -> None:
         super().__init__(message, file=file)
         self.columns = list(columns or [])
+        self.examples = dict(examples or {})
+        self.text_guess = text_guess
 
 
 class ResourceLimitExceeded(IngestError):

@@ -28,6 +28,7 @@ from ingest.limits import check_rows, check_time
 from ingest.mapping import header_key, normalize_header, row_key
 from ingest.messages import detail
 from ingest.messages import message as say
+from ingest.privacy import redact
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
 
@@ -354,6 +355,7 @@ CHANNEL_VALUES = (
     ("survey", ("survey", "enquête", "enquete", "nps", "formulier", "vragenlijst", "form")),
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what redact() leaves: [EMAIL], [PHONE], ...
 
 
 def _by_name(table: Table, names: Sequence[str], exclude: set[int]) -> int | None:
@@ -393,6 +395,30 @@ def _text_by_content(table: Table, exclude: set[int]) -> int | None:
         if words >= 4 and distinct >= 0.5 and words > best_words:
             best, best_words = i, words
     return best
+
+
+def _wordiest(table: Table) -> str:
+    """The column with the most words per filled cell, or ``""``. A number is no word, nor
+    is an e-mail address, phone number or other personal data (``jan@example.com`` is not
+    three words of feedback)."""
+    best, best_words = "", 0.0
+    for i, name in enumerate(table.header):
+        sample = [_PLACEHOLDER.sub(" ", redact(s)) for s in _sample(table, i, 50)]
+        words = sum(len(_WORD.findall(s)) for s in sample) / len(sample) if sample else 0.0
+        if words > best_words:
+            best, best_words = name, words
+    return best
+
+
+def column_examples(table: Table) -> dict[str, str]:
+    """Per column, its first filled cell, personal data redacted and cut to 60 characters:
+    what the column holds, for a person choosing the mapping."""
+    examples = {}
+    for i, name in enumerate(table.header):
+        first = next(iter(_sample(table, i, 1)), "")
+        cell = redact(" ".join(first.split()))
+        examples[name] = cell if len(cell) <= 60 else cell[:59] + "…"
+    return examples
 
 
 def _date_by_content(table: Table, exclude: set[int]) -> int | None:
@@ -615,7 +641,11 @@ def read_unknown_table(table: Table, settings: IngestSettings) -> IngestResult:
     guess = guess_mapping(table)
     if guess is None:
         raise MappingRequired(
-            say("mapping.required", columns=", ".join(table.header)), table.header, file=table.name
+            say("mapping.required", columns=", ".join(table.header)),
+            table.header,
+            file=table.name,
+            examples=column_examples(table),
+            text_guess=_wordiest(table),
         )
     fmt = "generic_review" if guess.default_channel == "review" else "generic_csv"
     parts = [f"text in {guess.text!r}"] + [f"{role} in {col!r}" for role, col in

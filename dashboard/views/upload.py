@@ -112,7 +112,14 @@ def _import_one(
             PENDING,
             [
                 *state.remembered(PENDING, []),
-                {"name": name, "data": content, "columns": list(exc.columns), "error": exc},
+                {
+                    "name": name,
+                    "data": content,
+                    "columns": list(exc.columns),
+                    "examples": exc.examples,
+                    "text_guess": exc.text_guess,
+                    "error": exc,
+                },
             ],
         )
         return None
@@ -150,10 +157,23 @@ def _mapping_form(pending: dict) -> None:
     st.subheader(md(t("upload.mapping.title").format(file=name)))
     st.caption(md(error_message(pending["error"], current_language())))
     names = channel_names(current_language())
+    examples = pending.get("examples") or {}
+    # Each column with what its first row holds: "Q3 — “Pakket te laat”" (the name alone
+    # said nothing), and the text choice starts at the wordiest column, not the first one
+    # (often an id: its numbers would be imported as the feedback and the choice remembered).
+    label = {c: f"{c} — “{examples[c]}”" if examples.get(c) else c for c in columns} | {
+        none: t("upload.mapping.none")
+    }
+    guess = pending.get("text_guess") or ""
     with st.form(f"mapping_{name}"):
-        text = st.selectbox(t("upload.mapping.text"), columns, key=f"map_text_{name}")
+        text = st.selectbox(
+            t("upload.mapping.text"),
+            columns,
+            index=columns.index(guess) if guess in columns else 0,
+            key=f"map_text_{name}",
+            format_func=lambda c: label.get(c, c),
+        )
         optional = [none, *columns]
-        label = {none: t("upload.mapping.none")}
         date = st.selectbox(
             t("upload.mapping.date"),
             optional,

@@ -298,3 +298,17 @@ def test_a_file_mapped_later_recounts_the_files_imported_before_it(themed_worksp
             )
             assert table.loc[name, "Unsorted"] == in_db, (name, table)
     assert table.loc["Total", "Unsorted"] == table.loc[["reviews.csv", "odd.csv"], "Unsorted"].sum()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_mapping_form_shows_what_each_column_holds_and_starts_at_the_text(
+    themed_workspace, lang
+):
+    """The text choice started at the first column (an id: "Nr"), whose numbers one click
+    imported as the feedback and remembered for the header; and the names alone ("Q3") did
+    not say which column holds the feedback."""
+    odd = b"Nr;Q3;Mail\n1000;Te duur;jan@example.com\n1001;Pakket te laat;piet@example.com\n"
+    at = upload(open_page("upload", lang=lang), [("odd.csv", odd, "text/csv")])
+    text = at.selectbox(key="map_text_odd.csv")
+    assert text.value == "Q3"
+    assert text.options == ["Nr — “1000”", "Q3 — “Te duur”", "Mail — “[EMAIL]”"]  # redacted
