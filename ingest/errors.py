@@ -56,8 +56,8 @@ class MappingRequired(IngestError):
         columns: the header of the file, so a UI can offer the choice.
         examples: per column, its first filled cell (personal data redacted), so a UI can show
             what each column holds.
-        text_guess: the column with the most words per cell, the likeliest text column
-            (``""`` when none has words): a UI starts the text choice there.
+        suggested: role (``text``, ``date``, ``rating``, ``channel``, ...) -> the likeliest
+            column for it: a UI starts each choice there (a role without one is left out).
     """
 
     def __init__(
@@ -67,12 +67,12 @@ class MappingRequired(IngestError):
         *,
         file: str = "",
         examples: dict[str, str] | None = None,
-        text_guess: str = "",
+        suggested: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message, file=file)
         self.columns = list(columns or [])
         self.examples = dict(examples or {})
-        self.text_guess = text_guess
+        self.suggested = dict(suggested or {})
 
 
 class ResourceLimitExceeded(IngestError):

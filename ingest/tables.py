@@ -454,21 +454,7 @@ def guess_mapping(table: Table) -> ColumnMapping | None:
     if text is None:
         return None
     used.add(text)
-    found: dict[str, int | None] = {}
-    for key, names in (("date", DATE_NAMES), ("rating", RATING_NAMES), ("channel", CHANNEL_NAMES),
-                       ("subject", SUBJECT_NAMES), ("author", AUTHOR_NAMES)):  # fmt: skip
-        index = _by_name(table, names, used)
-        if (
-            key == "rating"
-            and index is not None
-            and not all(_number(v) is not None for v in _sample(table, index, 50))
-        ):
-            index = None
-        found[key] = index
-        if index is not None:
-            used.add(index)
-    if found["date"] is None:
-        found["date"] = _date_by_content(table, used)
+    found = _other_columns(table, used)
     name = lambda i: table.header[i] if i is not None else ""  # noqa: E731
     reviewish = (
         any(w in normalize_header(table.header[text]) for w in ("review", "recensie"))
@@ -491,6 +477,38 @@ def guess_mapping(table: Table) -> ColumnMapping | None:
         record_id=name(ident),
         default_channel="review" if reviewish else "other",
     )
+
+
+def _other_columns(table: Table, used: set[int]) -> dict[str, int | None]:
+    """The date, rating, channel, subject and author columns by name (a date also by its
+    cells), none of them one of ``used`` (which grows with each found)."""
+    found: dict[str, int | None] = {}
+    for key, names in (("date", DATE_NAMES), ("rating", RATING_NAMES), ("channel", CHANNEL_NAMES),
+                       ("subject", SUBJECT_NAMES), ("author", AUTHOR_NAMES)):  # fmt: skip
+        index = _by_name(table, names, used)
+        if (
+            key == "rating"
+            and index is not None
+            and not all(_number(v) is not None for v in _sample(table, index, 50))
+        ):
+            index = None
+        found[key] = index
+        if index is not None:
+            used.add(index)
+    if found["date"] is None:
+        found["date"] = _date_by_content(table, used)
+    return found
+
+
+def suggested_columns(table: Table) -> dict[str, str]:
+    """For a table whose mapping must be asked: where a person's choice best starts. The
+    text at the wordiest column (:func:`_wordiest`), the others as :func:`guess_mapping`
+    finds them; a role without a likely column is left out."""
+    text = _wordiest(table)
+    used = {table.header.index(text)} if text else set()
+    found = _other_columns(table, used)
+    roles = {role: table.header[i] for role, i in found.items() if i is not None}
+    return {"text": text, **roles} if text else roles
 
 
 def _number(value: str) -> float | None:
@@ -645,7 +663,7 @@ def read_unknown_table(table: Table, settings: IngestSettings) -> IngestResult:
             table.header,
             file=table.name,
             examples=column_examples(table),
-            text_guess=_wordiest(table),
+            suggested=suggested_columns(table),
         )
     fmt = "generic_review" if guess.default_channel == "review" else "generic_csv"
     parts = [f"text in {guess.text!r}"] + [f"{role} in {col!r}" for role, col in

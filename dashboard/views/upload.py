@@ -117,7 +117,7 @@ def _import_one(
                     "data": content,
                     "columns": list(exc.columns),
                     "examples": exc.examples,
-                    "text_guess": exc.text_guess,
+                    "suggested": exc.suggested,
                     "error": exc,
                 },
             ],
@@ -159,36 +159,45 @@ def _mapping_form(pending: dict) -> None:
     names = channel_names(current_language())
     examples = pending.get("examples") or {}
     # Each column with what its first row holds: "Q3 — “Pakket te laat”" (the name alone
-    # said nothing), and the text choice starts at the wordiest column, not the first one
-    # (often an id: its numbers would be imported as the feedback and the choice remembered).
+    # said nothing), and each choice starts at the likeliest column: the text at the
+    # wordiest, not the first one (often an id: its numbers would be imported as the
+    # feedback and the choice remembered), the date where the cells are dates.
     label = {c: f"{c} — “{examples[c]}”" if examples.get(c) else c for c in columns} | {
         none: t("upload.mapping.none")
     }
-    guess = pending.get("text_guess") or ""
+    suggested = pending.get("suggested") or {}
+    optional = [none, *columns]
+
+    def start(role: str, choices: list[str]) -> int:
+        column = suggested.get(role, none)
+        return choices.index(column) if column in choices else 0
+
     with st.form(f"mapping_{name}"):
         text = st.selectbox(
             t("upload.mapping.text"),
             columns,
-            index=columns.index(guess) if guess in columns else 0,
+            index=start("text", columns),
             key=f"map_text_{name}",
             format_func=lambda c: label.get(c, c),
         )
-        optional = [none, *columns]
         date = st.selectbox(
             t("upload.mapping.date"),
             optional,
+            index=start("date", optional),
             key=f"map_date_{name}",
             format_func=lambda c: label.get(c, c),
         )
         rating = st.selectbox(
             t("upload.mapping.rating"),
             optional,
+            index=start("rating", optional),
             key=f"map_rating_{name}",
             format_func=lambda c: label.get(c, c),
         )
         channel = st.selectbox(
             t("upload.mapping.channel"),
             optional,
+            index=start("channel", optional),
             key=f"map_channel_{name}",
             format_func=lambda c: label.get(c, c),
         )

@@ -305,10 +305,21 @@ def test_the_mapping_form_shows_what_each_column_holds_and_starts_at_the_text(
     themed_workspace, lang
 ):
     """The text choice started at the first column (an id: "Nr"), whose numbers one click
-    imported as the feedback and remembered for the header; and the names alone ("Q3") did
-    not say which column holds the feedback."""
-    odd = b"Nr;Q3;Mail\n1000;Te duur;jan@example.com\n1001;Pakket te laat;piet@example.com\n"
+    imported as the feedback and remembered for the header; the date choice at "(none)"
+    with a column of dates there; and the names alone ("Q3") did not say which column
+    holds the feedback."""
+    odd = (
+        b"Nr;Q3;Mail;Wanneer\n1000;Te duur;jan@example.com;01-09-2026 10:00\n"
+        b"1001;Pakket te laat;piet@example.com;02-09-2026 11:00\n"
+    )
     at = upload(open_page("upload", lang=lang), [("odd.csv", odd, "text/csv")])
     text = at.selectbox(key="map_text_odd.csv")
     assert text.value == "Q3"
-    assert text.options == ["Nr — “1000”", "Q3 — “Te duur”", "Mail — “[EMAIL]”"]  # redacted
+    assert text.options == [  # personal data redacted
+        "Nr — “1000”",
+        "Q3 — “Te duur”",
+        "Mail — “[EMAIL]”",
+        "Wanneer — “01-09-2026 10:00”",
+    ]
+    assert at.selectbox(key="map_date_odd.csv").value == "Wanneer"
+    assert at.selectbox(key="map_rating_odd.csv").value == ""  # nothing like a rating
