@@ -201,7 +201,10 @@ def _print_import_report(report: IntakeReport, lang: str) -> None:
 
     for item in report.files:
         file = item.imported
-        typer.echo(upload_report.line(item, lang, markdown=False))
+        if file.error and file.problems:  # why is the error line under it: said once
+            typer.echo(_say("cli.import.not_imported", lang, file=file.file))
+        else:
+            typer.echo(upload_report.line(item, lang, markdown=False))
         for problem in sorted(file.problems, key=upload_report.problem_order):
             where = (
                 _say("cli.import.where_line", lang, file=problem.file, line=problem.line)
@@ -220,6 +223,8 @@ def _print_import_report(report: IntakeReport, lang: str) -> None:
     total = upload_report.total_of(report.files, lang)
     if total is not None:
         typer.echo(upload_report.line(total, lang, markdown=False))
+    if again := upload_report.nothing_new(report.files, lang):
+        typer.echo(again)
     if report.proposed_themes:
         n = fmt.number(len(report.proposed_themes), lang)
         typer.echo(_say("upload.proposed_themes", lang, n=n))

@@ -419,6 +419,39 @@ STRINGS: dict[str, dict[str, str]] = {
     "confirm.yes": {"en": "Confirm", "nl": "Bevestigen"},
     "confirm.no": {"en": "Cancel", "nl": "Annuleren"},
     "edit.done": {"en": "Done.", "nl": "Gedaan."},
+    "done.rename": {
+        "en": "The theme “{old}” is now called “{new}”.",
+        "nl": "Het thema “{old}” heet nu “{new}”.",
+    },
+    "done.merge": {
+        "en": "“{old}” is merged into “{new}”: its items are here now.",
+        "nl": "“{old}” is samengevoegd met “{new}”: de berichten staan nu hier.",
+    },
+    "done.split_two": {  # the one part not shown is "the other"
+        "en": "“{old}” is split into {parts}. This is the first part; the other is in the theme picker.",
+        "nl": "“{old}” is gesplitst in {parts}. Dit is het eerste deel; het andere staat in de themakeuze.",
+    },
+    "done.split_more": {
+        "en": "“{old}” is split into {parts}. This is the first part; the others are in the theme picker.",
+        "nl": "“{old}” is gesplitst in {parts}. Dit is het eerste deel; de andere staan in de themakeuze.",
+    },
+    "done.move_top": {
+        "en": "The theme “{theme}” is now under the main theme “{new}”.",
+        "nl": "Het thema “{theme}” staat nu onder het hoofdthema “{new}”.",
+    },
+    "done.rename_top": {
+        "en": "The main theme “{old}” is now called “{new}”.",
+        "nl": "Het hoofdthema “{old}” heet nu “{new}”.",
+    },
+    "done.merge_top": {
+        "en": "The main theme “{old}” is merged into “{new}”.",
+        "nl": "Het hoofdthema “{old}” is samengevoegd met “{new}”.",
+    },
+    "done.undo": {
+        "en": "Undone: {edit}. The themes are as they were before it.",
+        "nl": "Ongedaan gemaakt: {edit}. De thema's zijn weer zoals ervoor.",
+    },
+    "done.and": {"en": "and", "nl": "en"},
     "edit.rename": {"en": "rename", "nl": "hernoemen"},
     "edit.merge": {"en": "merge", "nl": "samenvoegen"},
     "edit.split": {"en": "split", "nl": "splitsen"},
@@ -578,6 +611,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- the `klantstem` command line (`--lang nl`/`en`) ---------------------------------------
     # `klantstem import` prints the Upload page's lines (upload.line.*); these are the rest
     "cli.import.where_line": {"en": "{file} line {line}", "nl": "{file} regel {line}"},
+    "cli.import.not_imported": {
+        "en": "{file}: not imported (why is below).",
+        "nl": "{file}: niet geïmporteerd (waarom staat hieronder).",
+    },
     "cli.import.skipped": {
         "en": "Skipped (not an export type): {files}",
         "nl": "Overgeslagen (geen exportbestand): {files}",
@@ -781,6 +818,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.col.placed": {"en": "In a theme", "nl": "In een thema"},
     "upload.col.proposed": {"en": "Of which new themes", "nl": "Waarvan nieuwe thema's"},
     "upload.col.unsorted": {"en": "Unsorted", "nl": "Ongesorteerd"},
+    "upload.nothing_new.one": {
+        "en": "Nothing new: the {n} item of this upload was already in the workspace; nothing was added twice.",
+        "nl": "Niets nieuws: het {n} bericht van deze upload stond al in de werkruimte; er is niets dubbel toegevoegd.",
+    },
+    "upload.nothing_new.other": {
+        "en": "Nothing new: all {n} items of this upload were already in the workspace; nothing was added twice.",
+        "nl": "Niets nieuws: alle {n} berichten van deze upload stonden al in de werkruimte; er is niets dubbel toegevoegd.",
+    },
     "upload.counts_help": {
         "en": "Per file: read = added + already present; added = in a theme + unsorted + stars only + own replies. Counts are this upload's items only.",
         "nl": "Per bestand: gelezen = toegevoegd + al aanwezig; toegevoegd = in een thema + ongesorteerd + alleen sterren + eigen antwoorden. Alleen de berichten van deze upload tellen mee.",
@@ -920,6 +965,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "format.feedback_company": {"en": "The Feedback Company", "nl": "The Feedback Company"},
     "format.generic_review": {"en": "Reviews (spreadsheet)", "nl": "Reviews (spreadsheet)"},
     "format.generic_csv": {"en": "Feedback (spreadsheet)", "nl": "Feedback (spreadsheet)"},
+    "format.mapped_table": {
+        "en": "Spreadsheet (your column choice)",
+        "nl": "Spreadsheet (jouw kolomkeuze)",
+    },
     "format.zendesk_json": {"en": "Zendesk tickets (JSON)", "nl": "Zendesk-tickets (JSON)"},
     "format.zendesk_csv": {"en": "Zendesk tickets (CSV)", "nl": "Zendesk-tickets (CSV)"},
     "format.freshdesk": {"en": "Freshdesk tickets", "nl": "Freshdesk-tickets"},
@@ -1085,7 +1134,7 @@ PROBLEMS_NL: dict[str, str] = {
         "bestanden met dezelfde kolommen."
     ),
     "mapping.required_cli": (
-        "{message} Kolommen: {columns}. Importeer dit bestand apart met --text-column (en "
+        "{message} Importeer dit bestand apart met --text-column (en "
         "--date-column, --rating-column, --channel-column), of op de pagina Uploaden."
     ),
     "table.no_date_column": (

@@ -24,7 +24,9 @@ def worded(code: str, params: Mapping[str, Any], fallback: str, lang: str) -> st
     entry = STRINGS.get(f"problem.{code}") if code else None
     if entry is None:
         return fallback
-    if lang == "en":  # the stored English is this template with these values, redacted whole
+    # The stored English is this template with these values, redacted whole; a format code
+    # in it ("eml") is worded from the template in English too ("E-mail (.eml)").
+    if lang == "en" and "format" not in params:
         return fallback
     try:
         values = {k: _value(k, v, lang) for k, v in params.items()}

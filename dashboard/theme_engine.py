@@ -31,8 +31,9 @@ def merge(ws: Workspace, theme_ids: list[int], into: int) -> None:
     theme_edits.merge_themes(ws, [int(i) for i in theme_ids], int(into))
 
 
-def split(ws: Workspace, theme_id: int) -> None:
-    theme_edits.split_theme(ws, int(theme_id), embedder=embedder(ws))
+def split(ws: Workspace, theme_id: int) -> list[int]:
+    """Split a theme by similarity; returns the new parts' theme ids."""
+    return theme_edits.split_theme(ws, int(theme_id), embedder=embedder(ws))[1]
 
 
 def move(ws: Workspace, item_id: str, theme_id: int) -> None:

@@ -42,7 +42,8 @@ def render(lang: str) -> None:
                 and name.strip() != tops[top]
             ):
                 message = t("confirm.rename_top").format(old=tops[top], new=name.strip())
-                _ask("rename_top", message, top_id=int(top), name=name.strip())
+                done = t("done.rename_top").format(old=tops[top], new=name.strip())
+                _ask("rename_top", message, done=done, top_id=int(top), name=name.strip())
         with merge_col.form(f"top_merge_{lang}_{version}", border=False):
             st.markdown(f"**{md(t('tops.merge_title'))}**")
             source = st.selectbox(
@@ -67,7 +68,8 @@ def render(lang: str) -> None:
                     st.error(t("tops.merge_same"))
                 else:
                     message = t("confirm.merge_top").format(old=tops[source], new=tops[target])
-                    _ask("merge_top", message, source=int(source), into=int(target))
+                    done = t("done.merge_top").format(old=tops[source], new=tops[target])
+                    _ask("merge_top", message, done=done, source=int(source), into=int(target))
         move_col, undo_col = st.columns(2)
         with move_col.form(f"top_move_{lang}_{version}", border=False):
             st.markdown(f"**{md(t('tops.move_title'))}**")
@@ -85,11 +87,16 @@ def render(lang: str) -> None:
             )
             if st.form_submit_button(t("tops.move")) and theme is not None and target is not None:
                 message = t("confirm.move_top").format(theme=themes[theme], new=tops[target])
-                _ask("move_top", message, theme_id=int(theme), top_id=int(target))
+                done = t("done.move_top").format(theme=themes[theme], new=tops[target])
+                _ask("move_top", message, done=done, theme_id=int(theme), top_id=int(target))
         last = data.last_edit()
         undo_col.markdown(f"**{md(t('tops.undo_title'))}**")
         if undo_col.button(t("theme.undo"), key="top_undo", disabled=last is None):
-            _ask("undo", t("confirm.undo").format(edit=describe(last)))
+            _ask(
+                "undo",
+                t("confirm.undo").format(edit=describe(last)),
+                done=t("done.undo").format(edit=describe(last)),
+            )
 
 
 def describe(edit) -> str:
@@ -128,7 +135,7 @@ def confirm_pending() -> None:
         except KlantstemError as exc:
             st.error(md(error_message(exc, current_language())))
             return
-        state.flash(t("edit.done"))
+        state.flash(pending.get("done") or t("edit.done"))
         st.rerun()
     if cancel.button(t("confirm.no"), key="cancel_top_edit"):
         state.forget(PENDING)

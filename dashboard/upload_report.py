@@ -91,6 +91,16 @@ def line(row: FileIntake, lang: str, *, markdown: bool = True) -> str:
     return f"{label}: " + " ".join(text(s) for s in sentences)
 
 
+def nothing_new(files: Sequence[FileIntake], lang: str) -> str:
+    """A re-imported upload in one sentence ("Nothing new: all 587 items … were already in the
+    workspace"), plain text; ``""`` when something was added or nothing was read."""
+    added = sum(f.imported.added for f in files)
+    present = sum(f.imported.duplicates for f in files)
+    if added or not present:
+        return ""
+    return plural("upload.nothing_new", present, lang)
+
+
 def future_warning(imported: FileImport, lang: str) -> str:
     """The file's rows dated after today (held back) in words, plain text; ``""`` when none.
     The Upload page shows it as a warning and ``klantstem import`` prints it."""
@@ -167,12 +177,14 @@ def problem_order(problem: Problem) -> tuple[str, int]:
 
 def problems_table(files: Sequence[FileIntake], lang: str) -> list[dict[str, object]]:
     """Every problem of these files, one row each, by file and line
-    (:func:`problem_order`), worded in ``lang`` (catalogue headers)."""
+    (:func:`problem_order`), worded in ``lang`` (catalogue headers). A whole file's problem
+    has no line (empty, not the "0" it is stored with)."""
     problems = sorted((p for f in files for p in f.imported.problems), key=problem_order)
     return [
         {
             t("upload.col.file", lang): p.file,
-            t("upload.col.line", lang): p.line,
+            # the whole file: an empty cell (not "0"; an empty number cell reads "None")
+            t("upload.col.line", lang): str(p.line) if p.line else "",
             t("upload.col.severity", lang): t(f"upload.severity.{p.severity}", lang),
             t("upload.col.message", lang): problem_message(p, lang),
         }
@@ -188,6 +200,15 @@ PREVIEW_COLUMNS = {
     "subject": "upload.col.subject",
     "text": "col.text",
 }
+
+
+def preview_date_format(items: pd.DataFrame) -> str:
+    """The preview's date column format: with the time of day, unless every shown item is at
+    local midnight (a date-only export: "00:00" on every row is a time the file never had)."""
+    when = pd.to_datetime(items["received_at"]) if len(items) else None
+    if when is None or (when == when.dt.normalize()).all():
+        return fmt.TABLE_DATE
+    return fmt.TABLE_DATE_TIME
 
 
 def preview(items: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -54,11 +54,25 @@ class MappingRequired(IngestError):
 
     Attributes:
         columns: the header of the file, so a UI can offer the choice.
+        examples: per column, its first filled cell (personal data redacted), so a UI can show
+            what each column holds.
+        suggested: role (``text``, ``date``, ``rating``, ``channel``, ...) -> the likeliest
+            column for it: a UI starts each choice there (a role without one is left out).
     """
 
-    def __init__(self, message: str, columns: list[str] | None = None, *, file: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        columns: list[str] | None = None,
+        *,
+        file: str = "",
+        examples: dict[str, str] | None = None,
+        suggested: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message, file=file)
         self.columns = list(columns or [])
+        self.examples = dict(examples or {})
+        self.suggested = dict(suggested or {})
 
 
 class ResourceLimitExceeded(IngestError):

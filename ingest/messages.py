@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
         "export it once more."
     ),
     "file.binary": "this is not a text file (it contains binary data). {expected}",
-    "file.nothing_imported": ("read as {format} ({reason}), but no item could be imported.{first}"),
+    "file.nothing_imported": "recognised as {format}, but no item could be imported.{first}",
     "first_problem": " First problem: {file} line {line}: {problem}",
     "first_problem_file": " First problem: {file}: {problem}",
     "limit.bytes": (
@@ -161,7 +161,7 @@ MESSAGES: dict[str, str] = {
         "remembered for files with the same columns."
     ),
     "mapping.required_cli": (
-        "{message} Columns: {columns}. Import this file on its own with --text-column (and "
+        "{message} Import this file on its own with --text-column (and "
         "--date-column, --rating-column, --channel-column), or on the Upload page."
     ),
     "table.no_date_column": (

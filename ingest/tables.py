@@ -28,6 +28,7 @@ from ingest.limits import check_rows, check_time
 from ingest.mapping import header_key, normalize_header, row_key
 from ingest.messages import detail
 from ingest.messages import message as say
+from ingest.privacy import redact
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
 
@@ -354,6 +355,7 @@ CHANNEL_VALUES = (
     ("survey", ("survey", "enquête", "enquete", "nps", "formulier", "vragenlijst", "form")),
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what redact() leaves: [EMAIL], [PHONE], ...
 
 
 def _by_name(table: Table, names: Sequence[str], exclude: set[int]) -> int | None:
@@ -395,6 +397,30 @@ def _text_by_content(table: Table, exclude: set[int]) -> int | None:
     return best
 
 
+def _wordiest(table: Table) -> str:
+    """The column with the most words per filled cell, or ``""``. A number is no word, nor
+    is an e-mail address, phone number or other personal data (``jan@example.com`` is not
+    three words of feedback)."""
+    best, best_words = "", 0.0
+    for i, name in enumerate(table.header):
+        sample = [_PLACEHOLDER.sub(" ", redact(s)) for s in _sample(table, i, 50)]
+        words = sum(len(_WORD.findall(s)) for s in sample) / len(sample) if sample else 0.0
+        if words > best_words:
+            best, best_words = name, words
+    return best
+
+
+def column_examples(table: Table) -> dict[str, str]:
+    """Per column, its first filled cell, personal data redacted and cut to 60 characters:
+    what the column holds, for a person choosing the mapping."""
+    examples = {}
+    for i, name in enumerate(table.header):
+        first = next(iter(_sample(table, i, 1)), "")
+        cell = redact(" ".join(first.split()))
+        examples[name] = cell if len(cell) <= 60 else cell[:59] + "…"
+    return examples
+
+
 def _date_by_content(table: Table, exclude: set[int]) -> int | None:
     zone = zone_of("UTC")
     for i in range(len(table.header)):
@@ -428,21 +454,7 @@ def guess_mapping(table: Table) -> ColumnMapping | None:
     if text is None:
         return None
     used.add(text)
-    found: dict[str, int | None] = {}
-    for key, names in (("date", DATE_NAMES), ("rating", RATING_NAMES), ("channel", CHANNEL_NAMES),
-                       ("subject", SUBJECT_NAMES), ("author", AUTHOR_NAMES)):  # fmt: skip
-        index = _by_name(table, names, used)
-        if (
-            key == "rating"
-            and index is not None
-            and not all(_number(v) is not None for v in _sample(table, index, 50))
-        ):
-            index = None
-        found[key] = index
-        if index is not None:
-            used.add(index)
-    if found["date"] is None:
-        found["date"] = _date_by_content(table, used)
+    found = _other_columns(table, used)
     name = lambda i: table.header[i] if i is not None else ""  # noqa: E731
     reviewish = (
         any(w in normalize_header(table.header[text]) for w in ("review", "recensie"))
@@ -465,6 +477,38 @@ def guess_mapping(table: Table) -> ColumnMapping | None:
         record_id=name(ident),
         default_channel="review" if reviewish else "other",
     )
+
+
+def _other_columns(table: Table, used: set[int]) -> dict[str, int | None]:
+    """The date, rating, channel, subject and author columns by name (a date also by its
+    cells), none of them one of ``used`` (which grows with each found)."""
+    found: dict[str, int | None] = {}
+    for key, names in (("date", DATE_NAMES), ("rating", RATING_NAMES), ("channel", CHANNEL_NAMES),
+                       ("subject", SUBJECT_NAMES), ("author", AUTHOR_NAMES)):  # fmt: skip
+        index = _by_name(table, names, used)
+        if (
+            key == "rating"
+            and index is not None
+            and not all(_number(v) is not None for v in _sample(table, index, 50))
+        ):
+            index = None
+        found[key] = index
+        if index is not None:
+            used.add(index)
+    if found["date"] is None:
+        found["date"] = _date_by_content(table, used)
+    return found
+
+
+def suggested_columns(table: Table) -> dict[str, str]:
+    """For a table whose mapping must be asked: where a person's choice best starts. The
+    text at the wordiest column (:func:`_wordiest`), the others as :func:`guess_mapping`
+    finds them; a role without a likely column is left out."""
+    text = _wordiest(table)
+    used = {table.header.index(text)} if text else set()
+    found = _other_columns(table, used)
+    roles = {role: table.header[i] for role, i in found.items() if i is not None}
+    return {"text": text, **roles} if text else roles
 
 
 def _number(value: str) -> float | None:
@@ -615,7 +659,11 @@ def read_unknown_table(table: Table, settings: IngestSettings) -> IngestResult:
     guess = guess_mapping(table)
     if guess is None:
         raise MappingRequired(
-            say("mapping.required", columns=", ".join(table.header)), table.header, file=table.name
+            say("mapping.required", columns=", ".join(table.header)),
+            table.header,
+            file=table.name,
+            examples=column_examples(table),
+            suggested=suggested_columns(table),
         )
     fmt = "generic_review" if guess.default_channel == "review" else "generic_csv"
     parts = [f"text in {guess.text!r}"] + [f"{role} in {col!r}" for role, col in

@@ -364,11 +364,7 @@ def import_files(
         try:
             report.files.append(import_bytes(ws, data, path.name, mapping=mapping, now=now))
         except MappingRequired as exc:
-            message = say(
-                "mapping.required_cli",
-                message=_detail(exc, path.name),
-                columns=", ".join(exc.columns),
-            )
+            message = say("mapping.required_cli", message=_detail(exc, path.name))
             report.files.append(_failed(scrub(path.name), message))
         except Exception as exc:  # noqa: BLE001 - the per-file boundary: the next file is read
             report.files.append(

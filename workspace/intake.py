@@ -31,6 +31,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from analysis.embedders import Embedder
 from ingest.settings import ColumnMapping
 from workspace.db import Workspace
@@ -178,35 +180,47 @@ def place_imported(
         embedder: default: the workspace's (the dashboard passes the one it keeps loaded).
     """
     batches = [f.batch_id for f in imports if f.batch_id is not None]
-    text = ws.query_df(
-        "SELECT id, batch_id FROM items WHERE batch_id IN (SELECT unnest(?)) "
-        "AND direction = 'inbound' AND NOT is_star_only AND trim(text) <> ''",
-        [batches],
-    )
     has_themes = bool(
         ws.scalar("SELECT count(*) > 0 FROM themes WHERE status IN ('active', 'proposed')")
     )
     report = IntakeReport(themes_missing=not has_themes)
-    where: dict[str, tuple[int, str]] = {}
-    if has_themes and len(text):
+    if has_themes and _text_items(ws, batches)["text_items"].sum():
         placement = assign_new_items(ws, embedder, progress=progress)
         report.proposed_themes = list(placement.proposed_themes)
         report.embedded = placement.embedded
-        where = {
-            str(i): (int(t), str(m))
-            for i, t, m in placement.placed.itertuples(index=False, name=None)
-        }
+    # Where the items are now, read back from the workspace: a placement places every
+    # unsorted item, so a later one (the Upload page's next file, after its column mapping)
+    # can move an earlier file's leftovers into a new theme. Counted from what that placement
+    # did, the earlier file's report kept them as unsorted while the Unsorted page did not.
+    counts: dict[int | None, tuple[int, int, int]] = {
+        int(b): (int(n), int(placed), int(proposed))
+        for b, n, placed, proposed in _text_items(ws, batches).itertuples(index=False)
+    }
     for imported in imports:
-        ids = text.loc[text["batch_id"] == imported.batch_id, "id"].astype(str)
-        outcome = [where.get(i, (-1, "unsorted")) for i in ids]
-        placed = sum(theme >= 0 for theme, _ in outcome)
+        text_items, placed, proposed = counts.get(imported.batch_id, (0, 0, 0))
         report.files.append(
             FileIntake(
                 imported,
-                text_items=len(ids),
+                text_items=text_items,
                 placed=placed,
-                unsorted=len(ids) - placed,
-                proposed=sum(method == "proposed" for _, method in outcome),
+                unsorted=text_items - placed,
+                proposed=proposed,
             )
         )
     return report
+
+
+def _text_items(ws: Workspace, batches: list[int]) -> pd.DataFrame:
+    """Per batch: its items with text from customers, how many are in a theme, and how many
+    of those in a proposed (new) theme."""
+    return ws.query_df(
+        """
+        SELECT i.batch_id, count(*) AS text_items, count(a.theme_id) AS placed,
+               count(a.theme_id) FILTER (WHERE a.method = 'proposed') AS proposed
+        FROM items i LEFT JOIN assignments a ON a.item_id = i.id
+        WHERE i.batch_id IN (SELECT unnest(?)) AND i.direction = 'inbound'
+          AND NOT i.is_star_only AND trim(i.text) <> ''
+        GROUP BY i.batch_id
+        """,
+        [batches],
+    )

@@ -192,6 +192,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
                     "rename",
                     theme_id,
                     t("confirm.rename").format(old=label, new=new_name.strip()),
+                    done=t("done.rename").format(old=label, new=new_name.strip()),
                     name=new_name.strip(),
                 )
         others = [i for i in labels if i != theme_id]
@@ -202,6 +203,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
                     "merge",
                     theme_id,
                     t("confirm.merge").format(old=label, new=labels[target]),
+                    done=t("done.merge").format(old=label, new=labels[target]),
                     into=int(target),
                 )
         tops = top_choices(tree)
@@ -222,6 +224,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
                         "move_top",
                         theme_id,
                         t("confirm.move_top").format(theme=label, new=tops[target_top]),
+                        done=t("done.move_top").format(theme=label, new=tops[target_top]),
                         top_id=int(target_top),
                     )
         split_col, undo_col = st.columns(2)
@@ -229,14 +232,19 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
             t("theme.split"),
             key=f"split_{theme_id}",
         ):
-            _ask("split", theme_id, t("confirm.split").format(old=label))
+            _ask("split", theme_id, t("confirm.split").format(old=label), old=label)
         last = data.last_edit()
         if undo_col.button(
             t("theme.undo"),
             key=f"undo_{theme_id}",
             disabled=last is None,
         ):
-            _ask("undo", theme_id, t("confirm.undo").format(edit=_describe(last)))
+            _ask(
+                "undo",
+                theme_id,
+                t("confirm.undo").format(edit=_describe(last)),
+                done=t("done.undo").format(edit=_describe(last)),
+            )
 
 
 def _describe(edit) -> str:
@@ -244,6 +252,16 @@ def _describe(edit) -> str:
         return ""
     kind = str(edit["kind"])
     return t(f"edit.{kind}") if t(f"edit.{kind}") != f"edit.{kind}" else kind
+
+
+def _split_done(old: str, parts: list[int]) -> str:
+    """What a split did, naming its parts (read after the edit: fresh names)."""
+    choices = data.theme_choices(lang=current_language())
+    labels = dict(zip(choices["theme_id"].astype(int), choices["label"], strict=True))
+    names = [f"“{labels.get(p, p)}”" for p in parts]
+    listed = ", ".join(names[:-1]) + f" {t('done.and')} " + names[-1]
+    key = "done.split_two" if len(parts) == 2 else "done.split_more"
+    return t(key).format(old=old, parts=listed)
 
 
 def _ask(kind: str, theme_id: int, message: str, **params) -> None:
@@ -265,7 +283,9 @@ def _confirm(pending: dict) -> None:
                 theme_engine.merge(ws, [theme_id], pending["into"])
                 st.query_params["theme"] = str(pending["into"])
             elif kind == "split":
-                theme_engine.split(ws, theme_id)
+                parts = theme_engine.split(ws, theme_id)
+                st.query_params["theme"] = str(parts[0])  # the old theme is gone
+                pending["done"] = _split_done(pending["old"], parts)
             elif kind == "move_top":
                 theme_engine.move_to_top(ws, theme_id, pending["top_id"])
             else:
@@ -273,7 +293,7 @@ def _confirm(pending: dict) -> None:
         except KlantstemError as exc:
             st.error(md(error_message(exc, current_language())))
             return
-        state.flash(t("edit.done"))
+        state.flash(pending.get("done") or t("edit.done"))
         st.rerun()
     if cancel.button(t("confirm.no"), key="cancel_edit"):
         state.forget(PENDING)

@@ -112,7 +112,14 @@ def _import_one(
             PENDING,
             [
                 *state.remembered(PENDING, []),
-                {"name": name, "data": content, "columns": list(exc.columns), "error": exc},
+                {
+                    "name": name,
+                    "data": content,
+                    "columns": list(exc.columns),
+                    "examples": exc.examples,
+                    "suggested": exc.suggested,
+                    "error": exc,
+                },
             ],
         )
         return None
@@ -121,19 +128,26 @@ def _import_one(
 
 
 def _place(bar, imported: list[FileImport]) -> None:
+    """Place the new items and report this upload's files, those reported before (files
+    imported before a column mapping was asked for) counted again: this placement may have
+    put their leftovers in a new theme."""
+
     def step(stage: str, fraction: float) -> None:
         bar.progress(0.7 + 0.3 * max(0.0, min(fraction, 1.0)), text=t("upload.progress.themes"))
 
+    earlier: list[FileIntake] = state.remembered(REPORT, [])
     bar.progress(0.7, text=t("upload.progress.themes"))
     try:
-        report = theme_engine.place(state.workspace(), imported, progress=step)
+        report = theme_engine.place(
+            state.workspace(), [*(f.imported for f in earlier), *imported], progress=step
+        )
     except KlantstemError as exc:
         st.error(md(error_message(exc, current_language())))
         files = [FileIntake(f, unsorted=0) for f in imported]
-        state.remember(REPORT, [*state.remembered(REPORT, []), *files])
+        state.remember(REPORT, [*earlier, *files])
         return
     bar.progress(1.0, text=t("upload.progress.done"))
-    state.remember(REPORT, [*state.remembered(REPORT, []), *report.files])
+    state.remember(REPORT, report.files)
     state.remember(PROPOSED, (state.remembered(PROPOSED) or 0) + len(report.proposed_themes))
 
 
@@ -143,25 +157,47 @@ def _mapping_form(pending: dict) -> None:
     st.subheader(md(t("upload.mapping.title").format(file=name)))
     st.caption(md(error_message(pending["error"], current_language())))
     names = channel_names(current_language())
+    examples = pending.get("examples") or {}
+    # Each column with what its first row holds: "Q3 — “Pakket te laat”" (the name alone
+    # said nothing), and each choice starts at the likeliest column: the text at the
+    # wordiest, not the first one (often an id: its numbers would be imported as the
+    # feedback and the choice remembered), the date where the cells are dates.
+    label = {c: f"{c} — “{examples[c]}”" if examples.get(c) else c for c in columns} | {
+        none: t("upload.mapping.none")
+    }
+    suggested = pending.get("suggested") or {}
+    optional = [none, *columns]
+
+    def start(role: str, choices: list[str]) -> int:
+        column = suggested.get(role, none)
+        return choices.index(column) if column in choices else 0
+
     with st.form(f"mapping_{name}"):
-        text = st.selectbox(t("upload.mapping.text"), columns, key=f"map_text_{name}")
-        optional = [none, *columns]
-        label = {none: t("upload.mapping.none")}
+        text = st.selectbox(
+            t("upload.mapping.text"),
+            columns,
+            index=start("text", columns),
+            key=f"map_text_{name}",
+            format_func=lambda c: label.get(c, c),
+        )
         date = st.selectbox(
             t("upload.mapping.date"),
             optional,
+            index=start("date", optional),
             key=f"map_date_{name}",
             format_func=lambda c: label.get(c, c),
         )
         rating = st.selectbox(
             t("upload.mapping.rating"),
             optional,
+            index=start("rating", optional),
             key=f"map_rating_{name}",
             format_func=lambda c: label.get(c, c),
         )
         channel = st.selectbox(
             t("upload.mapping.channel"),
             optional,
+            index=start("channel", optional),
             key=f"map_channel_{name}",
             format_func=lambda c: label.get(c, c),
         )
@@ -196,6 +232,8 @@ def _report(files: list[FileIntake]) -> None:
     lang = current_language()
     results = [f.imported for f in files]
     st.subheader(t("upload.report"))
+    if again := upload_report.nothing_new(files, lang):
+        st.info(md(again))
     total = upload_report.total_of(files, lang) or files[0]
     cols = st.columns(4)
     cols[0].metric(t("upload.read"), fmt.number(total.imported.read, lang))
@@ -226,12 +264,15 @@ def _report(files: list[FileIntake]) -> None:
             md(t("upload.preview").format(file=r.file, n=fmt.number(r.added, lang))),
             expanded=len(results) == 1,
         ):
+            items = data.batch_preview(r.batch_id, limit=5)
             st.dataframe(
-                upload_report.preview(data.batch_preview(r.batch_id, limit=5), lang),
+                upload_report.preview(items, lang),
                 hide_index=True,
                 width="stretch",
                 column_config={
-                    t("col.date"): st.column_config.DatetimeColumn(format=fmt.TABLE_DATE_TIME)
+                    t("col.date"): st.column_config.DatetimeColumn(
+                        format=upload_report.preview_date_format(items)
+                    )
                 },
             )
     problems = upload_report.problems_table(files, lang)
@@ -244,8 +285,8 @@ def _report(files: list[FileIntake]) -> None:
             key="upload_problems_table",
             column_config={  # the message is what a manager reads: it gets the room
                 t("upload.col.file"): st.column_config.TextColumn(width="medium"),
-                t("upload.col.line"): st.column_config.NumberColumn(width="small"),
-                t("upload.col.severity"): st.column_config.TextColumn(width="small"),
+                t("upload.col.line"): st.column_config.TextColumn(width="small", alignment="right"),
+                t("upload.col.severity"): st.column_config.TextColumn(),  # "waarschuwing" fits
                 t("upload.col.message"): st.column_config.TextColumn(width=1200),
             },
         )

@@ -481,3 +481,36 @@ def test_import_says_which_rows_are_dated_after_today_and_imports_the_rest(tmp_p
         "lines": [3, 5],
         "latest": "2099-01-01",
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns"), [("en", "(columns: a, b)"), ("nl", "(kolommen: a, b)")]
+)
+def test_a_file_needing_a_mapping_is_said_once_with_its_columns_once(tmp_path, lang, columns):
+    """`klantstem import` printed a file it could not read twice (its line, then the same
+    whole-file problem under it), and the mapping hint listed the columns twice."""
+    odd = tmp_path / "odd.csv"
+    odd.write_text("a;b\n1;2\n3;4\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["import", str(odd), "--workspace", str(tmp_path / "ws.duckdb"), "--lang", lang]
+    )
+    assert result.output.count(columns) == 1, result.output
+    assert result.output.count("--text-column") == 1
+    assert "--text-column" in result.stderr  # an error, where errors go
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Nothing new: all 2 items of this upload were already in the workspace"),
+        ("nl", "Niets nieuws: alle 2 berichten van deze upload stonden al in de werkruimte"),
+    ],
+)
+def test_importing_the_same_file_again_says_nothing_new(tmp_path, lang, said):
+    good = tmp_path / "feedback.csv"
+    good.write_text(GENERIC_CSV, encoding="utf-8")
+    args = ["import", str(good), "--workspace", str(tmp_path / "ws.duckdb"), "--lang", lang]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0 and said.split(":")[0] not in first.output, first.output
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and said in again.output, again.output

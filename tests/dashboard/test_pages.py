@@ -207,7 +207,10 @@ def test_rename_asks_for_confirmation_first(themed_workspace):
         ("rename", {"theme_id": 1, "name": "Bezorging"})
     ]
     assert at.title[0].value == "Bezorging"
-    assert texts(at, "success") == ["Done\\."]  # flash messages are escaped
+    # says what happened (it said "Done."); flash messages are escaped
+    assert [m.replace("\\", "") for m in texts(at, "success")] == [
+        "The theme “Late parcels” is now called “Bezorging”."
+    ]
     picker = [w for w in at.selectbox if w.label == "Theme"][0]
     assert picker.value == 1 and "Bezorging" in picker.options  # the new name, no "(1)"
     assert "Late parcels" not in picker.options
@@ -235,6 +238,59 @@ def test_every_undoable_theme_edit_says_so_before_confirming(themed_workspace, e
     warning = texts(at, "warning")[0].replace("\\", "")
     assert warning.endswith(UNDO_SENTENCE[lang]), warning
     assert edits(themed_workspace) == []
+
+
+DONE = {
+    "en": {
+        "rename": "The theme “{old}” is now called “Bezorging”.",
+        "merge": "“{old}” is merged into “{other}”: its items are here now.",
+        "split": "“{old}” is split into ",
+        "undo": "Undone: rename. The themes are as they were before it.",
+    },
+    "nl": {
+        "rename": "Het thema “{old}” heet nu “Bezorging”.",
+        "merge": "“{old}” is samengevoegd met “{other}”: de berichten staan nu hier.",
+        "split": "“{old}” is gesplitst in ",
+        "undo": "Ongedaan gemaakt: hernoemen. De thema's zijn weer zoals ervoor.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("edit", ["rename", "merge", "split", "undo"])
+def test_every_theme_edit_says_what_it_did_in_the_screens_language(themed_workspace, edit, lang):
+    """After Confirm the page said only "Done." / "Gedaan.", whatever was done; and after a
+    split it showed an unrelated theme (the split one is gone). It now says what happened,
+    and a split shows its first part."""
+    at = open_page("theme", lang=lang, query={"theme": "1"})
+    old, other = at.title[0].value, at.selectbox[0].options[1]  # the merge target: theme 2
+    open_themes = [n for n in at.selectbox[0].options if n != old]
+    if edit in ("rename", "undo"):
+        [w for w in at.text_input if w.label in ("New name", "Nieuwe naam")][0].set_value(
+            "Bezorging"
+        )
+        [b for b in at.button if b.label in ("Rename", "Hernoemen")][0].click().run()
+        at.button(key="confirm_edit").click().run()
+        if edit == "undo":
+            at.button(key="undo_1").click().run()
+            at.button(key="confirm_edit").click().run()
+    elif edit == "merge":
+        [b for b in at.button if b.label in ("Merge", "Samenvoegen")][0].click().run()
+        at.button(key="confirm_edit").click().run()
+    else:
+        at.button(key="split_1").click().run()
+        at.button(key="confirm_edit").click().run()
+    assert not at.exception, at.exception
+    said = [m.replace("\\", "") for m in texts(at, "success")]
+    assert len(said) == 1 and said[0].startswith(DONE[lang][edit].format(old=old, other=other)), (
+        said
+    )
+    if edit == "split":
+        parts = [n for n in at.selectbox[0].options if n not in open_themes]
+        assert len(parts) >= 2 and all(f"“{name}”" in said[0] for name in parts), said
+        assert at.title[0].value in parts  # one of the parts, not an unrelated theme
+        other = {"en": ("the other is", "the others are"), "nl": ("het andere", "de andere")}
+        assert other[lang][len(parts) > 2] in said[0], said
 
 
 def test_automatic_name_shown_only_after_a_rename(themed_workspace):

@@ -190,12 +190,13 @@ def test_dutch_upload_page_shows_problems_and_file_errors_in_dutch(themed_worksp
         for p in intake.imported.problems:
             shown = shown.replace(str(p.params.get("detail", "")) or "\0", " ")
     assert not english_phrases_in(shown), english_phrases_in(shown)
-    where = zip(problems["Bestand"], problems["Regel"], strict=True)
+    regel = [int(n) if n else None for n in problems["Regel"]]  # a whole file: no line
+    where = zip(problems["Bestand"], regel, strict=True)
     messages = dict(zip(where, problems["Melding"], strict=True))
     assert "Verbeter de cel" in messages[("reacties.csv", 2)]
     assert "'[EMAIL]'" in messages[("reacties.csv", 5)] and "jan@" not in shown
     assert messages[("reacties.csv", 4)].startswith("de tekstkolom 'Reactie' is leeg")
-    assert messages[("leeg.csv", 0)].startswith("het bestand is leeg.")
+    assert messages[("leeg.csv", None)].startswith("het bestand is leeg.")
     assert any(m.startswith("**leeg.csv**: het bestand is leeg.") for m in lines), lines
     assert any("kapot.xlsx" in m and "beschadigd" in m for m in lines), lines
     assert set(problems["Ernst"]) <= {"fout", "waarschuwing"}
@@ -278,3 +279,22 @@ def test_dutch_theme_page_says_why_an_edit_was_refused_in_dutch(themed_workspace
     assert not english_phrases_in("\n".join(errors)), english_phrases_in("\n".join(errors))
     with Workspace.open(themed_workspace) as ws:
         assert ws.scalar("SELECT count(*) FROM edits") == 0  # refused: nothing changed
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        pytest.param("en", "recognised as E-mail (.eml), but no item could be imported.", id="en"),
+        pytest.param("nl", "herkend als E-mail (.eml), maar er kon geen enkel bericht", id="nl"),
+    ],
+)
+def test_a_file_with_nothing_to_import_names_its_format_as_people_do(lang, said):
+    """The English Upload page said "read as eml (an RFC 5322 header block without a From_
+    line), but no item could be imported." where the Dutch said "herkend als E-mail (.eml)":
+    the format's name, not its code and the reader's reasoning, in both languages."""
+    mail = b"Subject: Re: order\r\nDate: nonsense\r\n\r\n> only a quoted reply\r\n"
+    with pytest.raises(IngestError) as caught:
+        read_bytes(mail, "reply.eml")
+    message = error_message(caught.value, lang)
+    assert message.startswith(f"reply.eml: {said}"), message
+    assert "RFC" not in message and "From_" not in message

@@ -104,9 +104,14 @@ def test_rename_a_top_theme_asks_first_then_undo(tree_workspace, lang):
     at.button(key="confirm_top_edit").click().run()
     assert any(h.startswith("Inloggen — 27") for h in headings(at))
     assert [k for k, _ in edits(tree_workspace)] == ["rename_top"]
+    # says what was done, not just "Done." / "Gedaan."
+    done = t("done.rename_top", lang).format(old=NAMES[lang][20], new="Inloggen")
+    assert list(map(plain, texts(at, "success"))) == [done]
     button(at, t("theme.undo", lang)).click().run()
     assert t("edit.rename_top", lang) in plain(texts(at, "warning")[0])
     at.button(key="confirm_top_edit").click().run()
+    undone = t("done.undo", lang).format(edit=t("edit.rename_top", lang))
+    assert list(map(plain, texts(at, "success"))) == [undone]
     assert headings(at)[1].startswith(NAMES[lang][20])
 
 
@@ -127,6 +132,8 @@ def test_merge_top_themes_asks_first(tree_workspace, lang):
     assert not at.exception, at.exception
     assert [list(g.value["theme_id"]) for g in at.dataframe] == [[1, 2, 3]]
     assert "81" in headings(at)[0]
+    done = t("done.merge_top", lang).format(old=NAMES[lang][20], new=NAMES[lang][10])
+    assert list(map(plain, texts(at, "success"))) == [done]
     with Workspace.open(tree_workspace) as ws:
         assert [t["top_id"] for t in theme_tree.tree_summary(ws)] == [10]
 
@@ -141,6 +148,8 @@ def test_move_a_theme_on_the_themes_page(tree_workspace, lang):
     assert NAMES[lang][3] in warning and NAMES[lang][10] in warning
     at.button(key="confirm_top_edit").click().run()
     assert [list(g.value["theme_id"]) for g in at.dataframe] == [[1, 2, 3]]
+    done = t("done.move_top", lang).format(theme=NAMES[lang][3], new=NAMES[lang][10])
+    assert list(map(plain, texts(at, "success"))) == [done]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

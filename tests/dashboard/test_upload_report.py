@@ -3,12 +3,13 @@ upload's items only, star-only rows and the file's dates named, friendly preview
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from dashboard.upload_report import format_name, preview
+from dashboard.upload_report import format_name, preview, problems_table
 from tests.dashboard.test_pages import open_page, texts
 from tests.dutch_phrases import english_phrases_in
 from tests.workspace.test_intake_report import TRUSTPILOT
@@ -46,6 +47,7 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
     at = upload(open_page("upload", lang=lang), [("reviews.csv", data, "text/csv")])
     row = at.dataframe[0].value.iloc[0]
     assert (row[read], row[added], row[present], row[stars]) == (4, 4, 0, 1)
+    assert not texts(at, "info")  # something new: no "nothing new"
     assert row[placed] + row[unsorted] + row[stars] == row[added]
     words = lines(at)
     if lang == "en":
@@ -73,6 +75,12 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
     assert stars not in again.dataframe[0].value.columns
     metrics = {m.label: m.value for m in again.metric}
     assert (metrics[added], metrics[present]) == ("0", "4")
+    # said in one sentence, above the numbers (it was only "0 added, 4 already present")
+    said = {
+        "en": "Nothing new: all 4 items of this upload were already in the workspace",
+        "nl": "Niets nieuws: alle 4 berichten van deze upload stonden al in de werkruimte",
+    }
+    assert [m.replace("\\", "") for m in texts(again, "info")][0].startswith(said[lang])
 
 
 @pytest.mark.filterwarnings(ARROW_WARNING)
@@ -99,6 +107,9 @@ def test_several_files_get_a_total_line_that_adds_up(themed_workspace):
         pytest.param("generic_review", "en", "Reviews (spreadsheet)", id="generic-review"),
         pytest.param("google_play", "nl", "Google Play-reviews", id="google-play-dutch"),
         pytest.param("eml_zip", "en", "E-mail (.eml) (zip)", id="zip-of-eml"),
+        # a file read with the manager's column mapping showed "mapped_table"
+        pytest.param("mapped_table", "nl", "Spreadsheet (jouw kolomkeuze)", id="mapped-dutch"),
+        pytest.param("mapped_table", "en", "Spreadsheet (your column choice)", id="mapped"),
         pytest.param("brand_new", "en", "brand_new", id="unknown-code-shown"),
     ],
 )
@@ -173,7 +184,7 @@ def test_rows_dated_after_today_are_a_warning_naming_the_lines(themed_workspace,
     assert any(counts in m for m in lines(at)), lines(at)
     problems = at.dataframe[-1].value
     file, line, level, message = problems.columns
-    assert problems[line].tolist() == [3, 5]
+    assert problems[line].tolist() == ["3", "5"]  # text: a whole file's problem has an empty cell
     assert set(problems[level]) == {severity}
     assert "2099-01-01" in problems[message].iloc[1]
     if lang == "nl":
@@ -207,10 +218,10 @@ def test_problems_are_listed_by_file_then_line(themed_workspace):
     problems = at.dataframe[-1].value
     file, line, _, _ = problems.columns
     assert list(zip(problems[file], problems[line], strict=True)) == [
-        ("archief.csv", 3),
-        ("archief.csv", 5),
-        ("feedback_nov.csv", 5),
-        ("feedback_nov.csv", 7),
+        ("archief.csv", "3"),
+        ("archief.csv", "5"),
+        ("feedback_nov.csv", "5"),
+        ("feedback_nov.csv", "7"),
     ]
 
 
@@ -224,3 +235,91 @@ def test_problem_order_puts_a_files_own_problems_first():
         ("b.csv", 0),
         ("b.csv", 7),
     ]
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+@pytest.mark.parametrize(
+    ("cells", "shown"),
+    [
+        pytest.param(("2026-09-01", "2026-09-02"), "DD-MM-YYYY", id="date-only-no-00:00"),
+        pytest.param(("2026-09-01 14:05", "2026-09-02 09:30"), "DD-MM-YYYY HH:mm", id="with-times"),
+    ],
+)
+def test_preview_shows_times_only_when_the_file_has_them(themed_workspace, cells, shown):
+    """A date-only export showed "00:00" on every row of its preview: a time the file never
+    had. Its dates are shown without a time; a file with times keeps them."""
+    csv = "text,date\nDe levering was te laat,{}\nFactuur klopt niet,{}\n".format(*cells)
+    at = upload(open_page("upload", lang="nl"), [("week36.csv", csv.encode(), "text/csv")])
+    columns = json.loads(at.dataframe[1].proto.columns)  # [0] is the files table
+    assert columns["Datum"]["type_config"]["format"] == shown
+
+
+def test_a_whole_file_problem_has_no_line_number():
+    """The Dutch problems table said "Regel 0" for a file that could not be read at all."""
+    from ingest.schema import Problem
+    from workspace.imports import FileImport
+    from workspace.intake import FileIntake
+
+    problems = (Problem("mail.eml", 0, "no text"), Problem("rows.csv", 3, "bad date"))
+    files = [FileIntake(FileImport("mail.eml", "eml", 0, 0, problems, error="no text"))]
+    assert [row["Regel"] for row in problems_table(files, "nl")] == ["", "3"]
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_a_file_mapped_later_recounts_the_files_imported_before_it(themed_workspace):
+    """The placement after a column mapping places every unsorted item, an earlier file's too:
+    the report kept the earlier file's counts from before it (111 unsorted said, 63 on the
+    Unsorted page). Every file of the upload is counted again from where its items are."""
+    from workspace import theme_edits
+    from workspace.db import Workspace
+
+    odd = b"Nr;Q3\n1;Te duur\n2;Te laat\n3;Kapot\n"
+    at = upload(
+        open_page("upload"),
+        [("reviews.csv", TRUSTPILOT.encode(), "text/csv"), ("odd.csv", odd, "text/csv")],
+    )
+    assert list(at.dataframe[0].value["File"]) == ["reviews.csv"]  # odd.csv waits
+    with Workspace.open(themed_workspace) as ws:  # something moves reviews.csv's items
+        placed = ws.scalar(
+            "SELECT i.id FROM items i JOIN assignments a ON a.item_id = i.id "
+            "WHERE i.source_file = 'reviews.csv' AND a.theme_id IS NOT NULL LIMIT 1"
+        )
+        theme_edits.move_item(ws, str(placed), None)
+    at.selectbox(key="map_text_odd.csv").set_value("Q3")
+    [b for b in at.button if b.label == "Remember and import"][0].click().run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value.set_index("File")
+    with Workspace.open(themed_workspace) as ws:
+        for name in ("reviews.csv", "odd.csv"):
+            in_db = ws.scalar(
+                "SELECT count(*) FROM items i JOIN assignments a ON a.item_id = i.id "
+                "WHERE i.source_file = ? AND a.theme_id IS NULL",
+                [name],
+            )
+            assert table.loc[name, "Unsorted"] == in_db, (name, table)
+    assert table.loc["Total", "Unsorted"] == table.loc[["reviews.csv", "odd.csv"], "Unsorted"].sum()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_mapping_form_shows_what_each_column_holds_and_starts_at_the_text(
+    themed_workspace, lang
+):
+    """The text choice started at the first column (an id: "Nr"), whose numbers one click
+    imported as the feedback and remembered for the header; the date choice at "(none)"
+    with a column of dates there; and the names alone ("Q3") did not say which column
+    holds the feedback."""
+    odd = (
+        b"Nr;Q3;Mail;Wanneer\n1000;Te duur;jan@example.com;01-09-2026 10:00\n"
+        b"1001;Pakket te laat;piet@example.com;02-09-2026 11:00\n"
+    )
+    at = upload(open_page("upload", lang=lang), [("odd.csv", odd, "text/csv")])
+    text = at.selectbox(key="map_text_odd.csv")
+    assert text.value == "Q3"
+    assert text.options == [  # personal data redacted
+        "Nr — “1000”",
+        "Q3 — “Te duur”",
+        "Mail — “[EMAIL]”",
+        "Wanneer — “01-09-2026 10:00”",
+    ]
+    assert at.selectbox(key="map_date_odd.csv").value == "Wanneer"
+    assert at.selectbox(key="map_rating_odd.csv").value == ""  # nothing like a rating

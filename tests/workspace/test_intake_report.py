@@ -67,3 +67,29 @@ def test_upload_twice_counts_this_files_items_only(themed, tmp_path):
     assert len(total.imported.problems) == 2
     assert total.imported.last_date == date(2026, 9, 15)
     assert total.to_dict()["replies"] == 0 and total.to_dict()["read"] == 8
+
+
+@pytest.mark.filterwarnings("ignore:Arrow output on a DB-API result:UserWarning")
+def test_a_files_counts_are_where_its_items_are_now(themed, tmp_path):
+    """A placement places every unsorted item: on the Upload page the next file's placement
+    (after its column mapping) put an earlier file's leftovers in a new theme, and the report
+    still called them unsorted (111 unsorted said, 63 on the Unsorted page). A file's counts
+    are read back from the workspace, so a later placement shows in them."""
+    from workspace import theme_edits
+    from workspace.intake import place_imported
+
+    source = tmp_path / "trustpilot.csv"
+    source.write_text(TRUSTPILOT, encoding="utf-8")
+    with Workspace.open(themed) as ws:
+        first = import_and_place(ws, [source]).files[0]
+        batch = first.imported.batch_id
+        placed = ws.scalar(
+            "SELECT i.id FROM items i JOIN assignments a ON a.item_id = i.id "
+            "WHERE i.batch_id = ? AND a.theme_id IS NOT NULL ORDER BY i.id LIMIT 1",
+            [batch],
+        )
+        assert placed is not None and first.placed >= 1, first
+        theme_edits.move_item(ws, str(placed), None)  # by hand back to Unsorted
+        again = place_imported(ws, [first.imported]).files[0]
+    assert (again.placed, again.unsorted) == (first.placed - 1, first.unsorted + 1)
+    assert_adds_up(again)
