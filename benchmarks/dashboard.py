@@ -42,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.browser.chromium import CHROMIUM_ARGS  # noqa: E402
 from workspace.db import Workspace  # noqa: E402
 
 THEMES = 40
@@ -208,8 +209,6 @@ DRAWN = """() => {
 }"""
 """The page is drawn: a visible heading, plotly has drawn the first chart's traces, and
 Streamlit's "running" widget is gone (the script run has finished)."""
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 
 
 def free_port() -> int:

@@ -69,16 +69,7 @@ BANKING = ROOT.parent / "shared" / "eval" / "banking77_train" / "train.csv"
 VECTORS = ROOT / "benchmarks" / "out" / "banking77_train_minilm.npy"
 CHANNELS = ("email", "review", "app_review", "ticket", "survey")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [  # as tests/browser/conftest.py
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = ("", "themes", "theme", "trends", "summary", "search", "unsorted", "upload")
 """URL paths in visiting order ("" is the Overview, the default page)."""
