@@ -200,6 +200,8 @@ PREVIEW_COLUMNS = {
     "subject": "upload.col.subject",
     "text": "col.text",
 }
+OPTIONAL_PREVIEW_COLUMNS = ("rating", "subject")
+"""Preview columns shown only when a shown row has something in them."""
 
 
 def preview_date_format(items: pd.DataFrame) -> str:
@@ -223,5 +225,12 @@ def preview(items: pd.DataFrame, lang: str) -> pd.DataFrame:
         shown["rating"] = [
             fmt.rating(r, m, lang) for r, m in zip(items["rating"], scale, strict=True)
         ]
-    columns = [c for c in PREVIEW_COLUMNS if c in shown.columns]
+    # A column no shown row fills says nothing: Google Play reviews and surveys have no
+    # subject, and an empty "Onderwerp" took a fifth of the preview's width.
+    columns = [
+        c
+        for c in PREVIEW_COLUMNS
+        if c in shown.columns
+        and (c not in OPTIONAL_PREVIEW_COLUMNS or shown[c].fillna("").astype(str).str.strip().any())
+    ]
     return shown[columns].rename(columns={c: t(PREVIEW_COLUMNS[c], lang) for c in columns})

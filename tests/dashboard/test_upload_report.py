@@ -124,12 +124,15 @@ def test_preview_uses_catalogue_columns_and_names():
             "channel": ["app_review"],
             "language": ["nl"],
             "rating": [4.0],
-            "subject": [""],
+            "subject": ["Over de app"],
             "text": ["Top app"],
         }
     )
     shown = preview(items, "nl")
     assert list(shown.columns) == ["Datum", "Kanaal", "Taal", "Score", "Onderwerp", "Tekst"]
+    # a column no row fills is left out: reviews have no subject, star-less e-mails no score
+    empty = items.assign(subject=[""], rating=[None])
+    assert list(preview(empty, "nl").columns) == ["Datum", "Kanaal", "Taal", "Tekst"]
     assert shown.iloc[0]["Kanaal"] == "App-reviews" and shown.iloc[0]["Taal"] == "Nederlands"
 
 
