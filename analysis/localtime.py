@@ -37,6 +37,7 @@ def day_month(day: date | datetime, lang: str, *, year: bool = False) -> str:
 # the ISO code, which stays for files, commands and exports. The year is always said: the
 # latest week of an export from 2016 is not this year's week 35.
 WEEK_NAMES = {"en": "week {week} of {year}", "nl": "week {week} van {year}"}
+WEEK_NAMES_NO_YEAR = {"en": "week {week}", "nl": "week {week}"}
 
 
 def week_name(week: str | date, lang: str, *, capital: bool = False, year: bool = True) -> str:
@@ -45,9 +46,8 @@ def week_name(week: str | date, lang: str, *, capital: bool = False, year: bool 
     ``year``: ``week 47``, where the year is said beside it (:func:`week_span`)."""
     day = parse_iso_week(week) if isinstance(week, str) else week
     iso_year, number, _ = day.isocalendar()
-    text = WEEK_NAMES.get(lang, WEEK_NAMES["en"]).format(week=number, year=iso_year)
-    if not year:
-        text = text.split(" ", 2)[0] + f" {number}"
+    names = WEEK_NAMES if year else WEEK_NAMES_NO_YEAR
+    text = names.get(lang, names["en"]).format(week=number, year=iso_year)
     return text[:1].upper() + text[1:] if capital else text
 
 

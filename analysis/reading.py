@@ -26,10 +26,12 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import groupby
 
+from ingest.schema import PLACEHOLDER_LIKE
+
 QUOTABLE_MIN_WORDS = 4
 """Words a quote keeps once its placeholders are left out; fewer and it is not quoted."""
 
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,20}\]")  # the placeholders of ingest.privacy
+_PLACEHOLDER = PLACEHOLDER_LIKE  # ingest.privacy's placeholders, or another redactor's
 _WORD = re.compile(r"\w{2,}")
 
 _APOSTROPHES = re.compile(r"['\u2019`\u00b4]")  # "don't" is one word: "dont"

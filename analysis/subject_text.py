@@ -19,10 +19,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from ingest.schema import PLACEHOLDER_LIKE
+
 _MENTION = re.compile(r"(?<![\w.])@\w[\w.]*\w|(?<![\w.])@\w")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HASHTAG = re.compile(r"(?<!\w)#(\w)")
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,20}\]")
+_PLACEHOLDER = PLACEHOLDER_LIKE
 _SPACES = re.compile(r"[ \t]+")
 
 _GREETING_WORDS = (

@@ -608,6 +608,7 @@ def build_weekly_summary(
     unsorted_items = int((in_week & has_text & ~sorted_mask).sum())
     text_items = int((in_week & has_text).sum())
 
+    listed = {t.theme_id for t in theme_rows}
     partial = WeeklySummary(
         week=week,
         week_start=week_start,
@@ -632,7 +633,7 @@ def build_weekly_summary(
                     float(cast(SupportsFloat, row.baseline)),
                 )
                 for row in trends.unflagged_rise.itertuples(index=False)
-                if int(cast(SupportsInt, row.theme_id)) in {t.theme_id for t in theme_rows}
+                if int(cast(SupportsInt, row.theme_id)) in listed
             ),
             None,
         ),

@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 
 from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
+from ingest.privacy import PLACEHOLDER
 from ingest.review_words import INTERNATIONAL, REVIEW_WORDS
 
 MAIN_LANGUAGES = (
@@ -52,7 +53,7 @@ MAIN_LANGUAGES = (
 )
 LANGUAGES = MAIN_LANGUAGES  # kept for callers that list the main languages
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|BSN|POSTCODE|CARD)\]")
+_PLACEHOLDER = PLACEHOLDER
 # Tokens in no language: links (also a bare "kiwix.org/wiki" or "shop.nl"), e-mail addresses
 # (when redaction is off) and @handles. Their letters read as trigrams of some language.
 _NOT_LANGUAGE = re.compile(

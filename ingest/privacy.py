@@ -20,6 +20,12 @@ import hmac
 import re
 from collections.abc import Callable
 
+PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|BSN|POSTCODE|CARD)\]")
+"""The placeholders :func:`redact` writes, and nothing else."""
+PLACEHOLDER_LIKE = re.compile(r"\[[A-Z][A-Z_]{1,20}\]")
+"""Any bracketed capitals a redactor may leave (ours, :data:`PLACEHOLDER`, or another tool's
+``[NAME]`` in an export): what the analysis leaves out of what it reads and quotes."""
+
 RULES_VERSION = "3"
 """Raised whenever the rules change, so a workspace built under older ones can be found."""
 

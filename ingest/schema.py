@@ -20,6 +20,8 @@ import pandas as pd
 from ingest.errors import RecordError
 from ingest.messages import MESSAGES, Text, map_strings, params_to_json
 from ingest.messages import message as say
+from ingest.privacy import PLACEHOLDER as PLACEHOLDER  # the contract: what a text may hold
+from ingest.privacy import PLACEHOLDER_LIKE as PLACEHOLDER_LIKE
 from ingest.privacy import redact, redact_message
 
 Channel = Literal["email", "review", "app_review", "ticket", "chat", "survey", "other"]

@@ -28,7 +28,7 @@ from ingest.limits import check_rows, check_time
 from ingest.mapping import header_key, normalize_header, row_key
 from ingest.messages import detail
 from ingest.messages import message as say
-from ingest.privacy import redact
+from ingest.privacy import PLACEHOLDER, redact
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
 from ingest.settings import ColumnMapping, IngestSettings
 
@@ -355,7 +355,6 @@ CHANNEL_VALUES = (
     ("survey", ("survey", "enquête", "enquete", "nps", "formulier", "vragenlijst", "form")),
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what redact() leaves: [EMAIL], [PHONE], ...
 
 
 def _by_name(table: Table, names: Sequence[str], exclude: set[int]) -> int | None:
@@ -403,7 +402,7 @@ def _wordiest(table: Table) -> str:
     three words of feedback)."""
     best, best_words = "", 0.0
     for i, name in enumerate(table.header):
-        sample = [_PLACEHOLDER.sub(" ", redact(s)) for s in _sample(table, i, 50)]
+        sample = [PLACEHOLDER.sub(" ", redact(s)) for s in _sample(table, i, 50)]
         words = sum(len(_WORD.findall(s)) for s in sample) / len(sample) if sample else 0.0
         if words > best_words:
             best, best_words = name, words

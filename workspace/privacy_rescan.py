@@ -10,19 +10,23 @@ workspace into a fresh file: DuckDB may keep replaced values in free blocks of t
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from ingest.privacy import pseudonym, redact, redact_identifier, redact_message, without_author
+from ingest.privacy import (
+    PLACEHOLDER,
+    pseudonym,
+    redact,
+    redact_identifier,
+    redact_message,
+    without_author,
+)
 from ingest.safe_result import private_file_name, private_raw
 from ingest.schema import content_hash
 from workspace.db import Workspace
-
-PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|BSN|POSTCODE|CARD)\]")
 
 
 @dataclass(slots=True)
