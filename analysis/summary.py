@@ -268,6 +268,7 @@ class Spike:
     items: int
     baseline: float  # the spike rule's baseline: the median week before
     history: tuple[int, ...] = ()
+    channel_growth: float = 1.0  # the rest of the channel against its usual week, when it surged
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +290,7 @@ class Attention:
     items: int = 0
     baseline: float = 0.0
     delta: float = 0.0
+    channel_growth: float = 1.0  # a spike's: see Spike.channel_growth
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,7 +547,8 @@ def build_weekly_summary(
         )
         items_now = int(cast(SupportsInt, spike.items))
         baseline = float(cast(SupportsFloat, spike.baseline))
-        spikes.append(Spike(key[0], key[1], items_now, baseline, tuple(map(int, series))))
+        growth = float(cast(SupportsFloat, spike.channel_growth))
+        spikes.append(Spike(key[0], key[1], items_now, baseline, tuple(map(int, series)), growth))
     spikes.sort(key=lambda s: (-(s.items - s.baseline), s.theme_id, s.channel))
 
     theme_rows: list[ThemeWeek] = []
@@ -817,7 +820,7 @@ def _attention(summary: WeeklySummary, rules: SummaryRules) -> tuple[Attention, 
     new_ids = {t.theme_id for t in summary.new_themes}
     # A new theme's first week always looks like a spike; it is reported once, as new.
     lines: list[Attention] = [
-        Attention("spike", s.theme_id, s.channel, s.items, s.baseline)
+        Attention("spike", s.theme_id, s.channel, s.items, s.baseline, 0.0, s.channel_growth)
         for s in summary.spikes
         if s.theme_id not in new_ids
     ]

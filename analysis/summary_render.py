@@ -140,9 +140,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "spike.line": {
         "en": "{theme} in {channel}: {items} items against a usual week of {baseline} (median "
-        "of the previous {weeks} weeks).",
+        "of the previous {weeks} weeks){busier}.",
         "nl": "{theme} in {channel}: {items} berichten tegen een gewone week van {baseline} "
-        "(mediaan van de {weeks} weken ervoor).",
+        "(mediaan van de {weeks} weken ervoor){busier}.",
+    },
+    "spike.busier": {
+        "en": ", while the rest of the channel was {growth}× as busy as usual",
+        "nl": ", terwijl de rest van het kanaal {growth}× zo druk was als gewoonlijk",
     },
     "spike.chart": {
         "en": "{theme} in {channel}, items per week",
@@ -170,9 +174,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "attention.spike": {
         "en": "{theme} spiked in {channel}: {items} items this week against a usual week of "
-        "{baseline} (median of the previous {trailing} weeks).",
+        "{baseline} (median of the previous {trailing} weeks){busier}.",
         "nl": "{theme} piekte in {channel}: {items} berichten deze week tegen een gewone week "
-        "van {baseline} (mediaan van de {trailing} weken ervoor).",
+        "van {baseline} (mediaan van de {trailing} weken ervoor){busier}.",
     },
     "attention.new_theme": {
         "en": "New theme {theme}: {items} items in its first week.",
@@ -333,7 +337,13 @@ def _attention_line(
         delta=delta,
         share=_share_lang(line.delta, lang),
         trailing=summary.rules.baseline_weeks,
+        busier=_busier(line.channel_growth, lang),
     )
+
+
+def _busier(growth: float, lang: str) -> str:
+    """The end of a spike's line when the rule scaled its usual week for a surging channel."""
+    return text("spike.busier", lang, growth=_decimal(growth, lang, 1)) if growth > 1 else ""
 
 
 def _rules_text(summary: WeeklySummary, lang: str) -> str:
@@ -415,6 +425,7 @@ def _spike_line(spike: Spike, summary: WeeklySummary, lang: str, fmt: Callable[[
         items=spike.items,
         baseline=_decimal(spike.baseline, lang, 1),
         weeks=summary.rules.baseline_weeks,
+        busier=_busier(spike.channel_growth, lang),
     )
 
 

@@ -22,7 +22,9 @@ The rules, for an ISO week W, on counts of sorted inbound items per local ISO we
   baseline median) items in W, and P(X >= count | lambda = max(baseline median, 1)) <
   ``spike_p`` (0.001), with at least ``spike_min_history`` (4) baseline weeks (so a theme
   younger than that never spikes: its second week against a "usual week" of 0 would). The median is
-  the "usual week": one earlier spike does not raise it.
+  the "usual week": one earlier spike does not raise it. When the rest of the channel surged
+  (more than ``spike_ratio`` x its own median), the usual week is scaled by that growth
+  before both tests: a theme that only followed its channel is no spike.
 - **New**: W is the theme's first week with at least ``new_min_items`` (3) items. A new theme
   is reported only as new (its first week would always look rising and spiking).
 """
@@ -58,7 +60,7 @@ RULES = TrendRules()
 TRAILING_WEEKS = RULES.baseline_weeks
 
 RISING_COLUMNS = ["theme_id", "items", "baseline", "p_value", "channels"]
-SPIKE_COLUMNS = ["theme_id", "channel", "items", "baseline", "p_value"]
+SPIKE_COLUMNS = ["theme_id", "channel", "items", "baseline", "p_value", "channel_growth"]
 
 
 def iso_week(timestamps: pd.Series, tz: str = DEFAULT_TIMEZONE) -> pd.Series:
@@ -250,28 +252,35 @@ def _is_rising(base: _Baseline, rules: TrendRules) -> pd.DataFrame:
 
 def _spikes_all_weeks(
     base: _Baseline, rules: TrendRules, first: np.ndarray | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spike mask and p-values per (theme, channel) x week (``base``: per (theme, channel)
-    row, ``first``: the rows' first columns, as :func:`_baseline` was given them).
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Spike mask, p-values and channel growth per (theme, channel) x week (``base``: per
+    (theme, channel) row, ``first``: the rows' first columns, as :func:`_baseline` was given
+    them).
 
-    Not a spike when the rest of the channel (its items outside the theme) surged as much:
-    at least ``spike_ratio`` times its own median week. Then the theme only followed the
-    channel's volume (the first weeks of a new export, a campaign), which the weekly summary
-    reports as the channel's volume; a theme that surges in a steady channel is the spike.
+    When the rest of the channel (its items outside the theme) surged, to more than
+    ``spike_ratio`` times its own median week, the theme's usual week is scaled by that
+    growth (the rest's count over its median, at least 1): a theme that only followed the
+    channel's volume (the first weeks of a new export, a campaign) is no spike, which the
+    weekly summary reports as the channel's volume, but a theme that surged far beyond its
+    channel still is. The growth is 1 in a steady channel.
     """
     lam = base.median.clip(lower=1.0)
-    p = pd.DataFrame(_poisson_sf(base.now - 1, lam), index=base.now.index, columns=base.now.columns)
+    growth = pd.DataFrame(1.0, index=base.now.index, columns=base.now.columns)
     threshold = np.maximum(rules.min_count, rules.spike_ratio * base.median)
-    mask = (base.now >= threshold) & (p < rules.spike_p) & (base.history >= rules.spike_min_history)
-    if bool(mask.to_numpy().any()):
+    history = base.history >= rules.spike_min_history
+    if bool(((base.now >= threshold) & history).to_numpy().any()):
         channel_total = base.now.groupby(level=1).transform("sum")
         rest = channel_total - base.now
         rest_base = _baseline(rest, rules, first)
         surged = (rest_base.history > 0) & (
             rest > np.maximum(rules.min_count, rules.spike_ratio * rest_base.median)
         )
-        mask &= ~surged
-    return mask, p
+        growth = (rest / rest_base.median.clip(lower=1.0)).where(surged, 1.0).clip(lower=1.0)
+        lam = lam * growth
+        threshold = np.maximum(rules.min_count, rules.spike_ratio * base.median * growth)
+    p = pd.DataFrame(_poisson_sf(base.now - 1, lam), index=base.now.index, columns=base.now.columns)
+    mask = (base.now >= threshold) & (p < rules.spike_p) & history
+    return mask, p, growth
 
 
 def _first_weeks(per_theme: pd.DataFrame, rules: TrendRules) -> pd.Series:
@@ -350,7 +359,7 @@ def theme_trends_for_week(
     cell_first = _theme_first(per_theme, per_cell)
     cell = _baseline(per_cell, rules, cell_first)
     cell_rising = _is_rising(cell, rules)[week]
-    spike_mask, spike_p = _spikes_all_weeks(cell, rules, cell_first)
+    spike_mask, spike_p, spike_growth = _spikes_all_weeks(cell, rules, cell_first)
     cell_themes = per_cell.index.get_level_values(0)
     spike_now = spike_mask[week] & ~cell_themes.isin(list(new_ids))
 
@@ -383,6 +392,7 @@ def theme_trends_for_week(
             "items": cell.now[week][spike_now].to_numpy(),
             "baseline": cell.median[week][spike_now].to_numpy(),
             "p_value": spike_p[week][spike_now].to_numpy(),
+            "channel_growth": spike_growth[week][spike_now].to_numpy(),
         },
         columns=SPIKE_COLUMNS,
     )
@@ -421,7 +431,7 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
     cell_first = _theme_first(per_theme, per_cell)
     cell = _baseline(per_cell, rules, cell_first)
-    mask, p = _spikes_all_weeks(cell, rules, cell_first)
+    mask, p, growth = _spikes_all_weeks(cell, rules, cell_first)
     stacked = mask.stack()
     stacked = stacked[stacked.to_numpy(dtype=bool)]
     if stacked.empty:
@@ -433,6 +443,7 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
         items=[cell.now.loc[(t, c), w] for t, c, w in index],
         baseline=[cell.median.loc[(t, c), w] for t, c, w in index],
         p_value=[p.loc[(t, c), w] for t, c, w in index],
+        channel_growth=[growth.loc[(t, c), w] for t, c, w in index],
     )
     out = out[out["week"].to_numpy() != first_week.reindex(out["theme_id"]).to_numpy()]
     out["theme_id"] = out["theme_id"].astype("int64")
@@ -461,8 +472,9 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
             "spike": f"piek = een thema binnen één kanaal met minstens {minimum} berichten en "
             f"minstens {ratio}x de mediaan van de {weeks} weken ervoor (een gewone week), en "
             f"p < {spike_p} (Poisson, tegenover die mediaan); pas na "
-            f"{rules.spike_min_history} weken gegevens over het thema, en niet als de rest van "
-            f"het kanaal evenveel groeide (minstens {ratio}x zijn eigen mediaan)",
+            f"{rules.spike_min_history} weken gegevens over het thema; groeide de rest van het "
+            f"kanaal tot meer dan {ratio}x zijn eigen mediaan, dan wordt de gewone week van het "
+            "thema even sterk vergroot (een thema dat alleen met zijn kanaal meegroeit, piekt niet)",
         }
     return {
         "rising": f"rising = at least {minimum} items this week and more than ordinary variation "
@@ -473,6 +485,7 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
         "spike": f"spike = a theme within one channel with at least {minimum} items and at "
         f"least {ratio}x the median of the previous {weeks} weeks (a usual week), and "
         f"p < {spike_p} (Poisson, against that median); only after "
-        f"{rules.spike_min_history} weeks of data on the theme, and not when the rest of the "
-        f"channel grew as much (at least {ratio}x its own median)",
+        f"{rules.spike_min_history} weeks of data on the theme; when the rest of the channel "
+        f"grew to more than {ratio}x its own median, the theme's usual week is scaled up by "
+        "as much (a theme that only grows with its channel is no spike)",
     }

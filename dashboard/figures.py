@@ -165,7 +165,8 @@ def weekly_channel_bars(
     empty_message: str = "",
     spikes: pd.DataFrame | None = None,
     spike_name: str = "Spike",
-    spike_hover: str = "{label} in {channel}: {items} / {baseline}",
+    spike_hover: str = "{label} in {channel}: {items} / {baseline}{busier}",
+    spike_busier: str = " (x{growth})",
     lang: str = "en",
     weeks: int = DEFAULT_WEEKS,
     unfinished: tuple[date, str] | None = None,
@@ -176,7 +177,8 @@ def weekly_channel_bars(
     Shows the latest ``weeks`` weeks (0: all) on a date axis, so a week without feedback is
     an empty slot, never bridged. ``spikes`` (``spike_markers`` output) puts a marker above
     each week that holds one, with ``spike_hover`` (fields ``label``, ``channel``, ``items``,
-    ``baseline``) per spike. ``unfinished`` (the Monday of a week that is not over, and a
+    ``baseline``, ``busier``) per spike; ``busier`` is ``spike_busier`` (field ``growth``)
+    for a spike whose usual week the rule scaled for a surging channel, else empty. ``unfinished`` (the Monday of a week that is not over, and a
     note such as "Week 39 van 2016 t/m 30 sep") hatches that week's bars and names the hatch
     in the legend, so a short bar does not read as a drop. ``through`` (the Monday of the
     workspace's latest week) makes the axis run to that week when ``counts`` end earlier (a
@@ -230,7 +232,8 @@ def weekly_channel_bars(
     if spikes is not None and not spikes.empty:
         spikes = spikes[pd.to_datetime(spikes["week_start"]).between(first, last)]
     if spikes is not None and not spikes.empty:
-        _spike_markers(fig, counts, spikes, channel_names, spike_name, spike_hover, lang)
+        hover = (spike_hover, spike_busier)
+        _spike_markers(fig, counts, spikes, channel_names, spike_name, hover, lang)
     fig.update_layout(
         barmode="stack",
         xaxis_title=x_title,
@@ -260,10 +263,12 @@ def _spike_markers(
     spikes: pd.DataFrame,
     channel_names: dict[str, str],
     name: str,
-    hover: str,
+    hover: tuple[str, str],
     lang: str = "en",
 ) -> None:
-    """A dark triangle above each week's stacked bar for the spikes of that week."""
+    """A dark triangle above each week's stacked bar for the spikes of that week (``hover``:
+    the line per spike and its ending for a surging channel)."""
+    line, busier = hover
     heights = counts.groupby(pd.to_datetime(counts["week_start"]))["items"].sum()
     spikes = spikes.assign(week_start=pd.to_datetime(spikes["week_start"]))
     weeks = sorted(set(spikes["week_start"]))
@@ -272,11 +277,14 @@ def _spike_markers(
         rows = spikes[spikes["week_start"] == week]
         texts.append(
             "<br>".join(
-                hover.format(
+                line.format(
                     label=shorten(str(r.label)),
                     channel=html.escape(channel_names.get(str(r.channel), str(r.channel))),
                     items=number(int(r.items), lang),
                     baseline=number(float(r.baseline), lang, 1),
+                    busier=busier.format(growth=number(float(r.channel_growth), lang, 1))
+                    if float(r.channel_growth) > 1
+                    else "",
                 )
                 for r in rows.itertuples(index=False)
             )

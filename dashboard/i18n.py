@@ -170,8 +170,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "De grootste stijging, {label} ({items} tegen gemiddeld {baseline}), valt binnen de gewone schommeling.",
     },
     "flag.spike.line": {
-        "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}",
-        "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}",
+        "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}{busier}",
+        "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}{busier}",
+    },
+    "flag.spike.busier": {
+        "en": ", while the rest of the channel was {growth}× as busy as usual",
+        "nl": ", terwijl de rest van het kanaal {growth}× zo druk was als gewoonlijk",
     },
     "flag.new.line": {
         "en": "New: {label}: {items} items in its first week",
@@ -189,8 +193,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.col.flag": {"en": "This week", "nl": "Deze week"},
     "chart.spike": {"en": "Spike", "nl": "Piek"},
     "chart.spike_hover": {
-        "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}",
-        "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}",
+        "en": "Spike: {label} in {channel}: {items} items against a usual week of {baseline}{busier}",
+        "nl": "Piek: {label} in {channel}: {items} berichten tegen een gewone week van {baseline}{busier}",
     },
     "overview.per_week": {
         "en": "Feedback per week, by channel",

@@ -107,6 +107,8 @@ def flagged_themes(
     Columns ``flag`` (``spike``/``new``/``rising``), ``theme_id``, ``label``, ``channel``
     (spikes only, else ``""``), ``items`` (the count the rule judged), ``baseline`` (what it
     compared with: the median week for a spike, the average for rising; NaN for new),
+    ``channel_growth`` (a spike's: how many times its usual week the rest of its channel had,
+    by which the rule scaled that usual week; 1 in a steady channel and for the other flags),
     ``week``. A theme appears once per flag (a spike once per channel). ``counted``:
     :func:`workspace.weeks.trend_counts` under the same filters when the caller has it (every
     function here that takes it reads the same counts; the dashboard reads them once).
@@ -122,6 +124,7 @@ def flagged_themes(
                 "channel": str(spike["channel"]),
                 "items": int(spike["items"]),
                 "baseline": float(spike["baseline"]),
+                "channel_growth": float(spike["channel_growth"]),
             }
         )
     this_week = counts[counts["week"] == trends.week].groupby("theme_id")["items"].sum()
@@ -133,6 +136,7 @@ def flagged_themes(
                 "channel": "",
                 "items": int(this_week.get(theme_id, 0)),
                 "baseline": float("nan"),
+                "channel_growth": 1.0,
             }
         )
     for rising in trends.rising.to_dict("records"):
@@ -143,13 +147,17 @@ def flagged_themes(
                 "channel": "",
                 "items": int(rising["items"]),
                 "baseline": float(rising["baseline"]),
+                "channel_growth": 1.0,
             }
         )
-    frame = pd.DataFrame(rows, columns=["flag", "theme_id", "channel", "items", "baseline"])
+    columns = ["flag", "theme_id", "channel", "items", "baseline", "channel_growth"]
+    frame = pd.DataFrame(rows, columns=columns)
     frame = frame[frame["theme_id"].isin(shown)]
     return frame.assign(
         label=[labels.get(int(t), f"#{t}") for t in frame["theme_id"]], week=trends.week
-    )[["flag", "theme_id", "label", "channel", "items", "baseline", "week"]].reset_index(drop=True)
+    )[
+        ["flag", "theme_id", "label", "channel", "items", "baseline", "channel_growth", "week"]
+    ].reset_index(drop=True)
 
 
 def largest_unflagged_rise(
@@ -233,7 +241,8 @@ def spike_markers(
     """Every spike in the filtered history (all weeks), for markers on the weekly charts.
 
     Columns ``week``, ``week_start`` (the Monday, a date), ``theme_id``, ``label``,
-    ``channel``, ``items``, ``baseline`` (the median week the rule compared with). Only the
+    ``channel``, ``items``, ``baseline`` (the median week the rule compared with),
+    ``channel_growth`` (by how much the rule scaled it for a surging channel). Only the
     given theme's spikes when ``theme_id`` is set. Weeks outside the filters' dates are kept
     out.
     """
@@ -248,9 +257,18 @@ def spike_markers(
     return spikes.assign(
         week_start=[parse_iso_week(w) for w in spikes["week"]],
         label=[labels.get(int(t), f"#{t}") for t in spikes["theme_id"]],
-    )[["week", "week_start", "theme_id", "label", "channel", "items", "baseline"]].reset_index(
-        drop=True
-    )
+    )[
+        [
+            "week",
+            "week_start",
+            "theme_id",
+            "label",
+            "channel",
+            "items",
+            "baseline",
+            "channel_growth",
+        ]
+    ].reset_index(drop=True)
 
 
 # -- the theme tree's top level: the same rules on the summed counts of each top theme's themes

@@ -214,6 +214,9 @@ def _flagged(totals: WeekTotals, lang: str) -> None:
             channel=names.get(row.channel, row.channel),
             items=row.items,
             baseline=decimal(row.baseline, lang),
+            busier=t("flag.spike.busier").format(growth=decimal(row.channel_growth, lang))
+            if row.channel_growth > 1
+            else "",
         )
         st.page_link(
             page_registry.page(page_registry.THEME),

@@ -98,6 +98,7 @@ def render() -> None:
         spikes=data.spike_markers(lang=lang, theme_id=theme_id),
         spike_name=t("chart.spike"),
         spike_hover=t("chart.spike_hover"),
+        spike_busier=t("flag.spike.busier"),
         lang=lang,
         weeks=state.chart_weeks(),
         unfinished=data.unfinished_week(lang),

@@ -33,6 +33,7 @@ def render() -> None:
             spikes=data.spike_markers(lang=lang),
             spike_name=t("chart.spike"),
             spike_hover=t("chart.spike_hover"),
+            spike_busier=t("flag.spike.busier"),
             lang=lang,
             weeks=state.chart_weeks(),
             unfinished=data.unfinished_week(lang),

@@ -188,6 +188,28 @@ def test_a_theme_that_only_follows_its_channels_surge_is_no_spike():
     assert list(spike_weeks(_counts(steady + one))["theme_id"]) == [1]
 
 
+def test_a_theme_that_surges_beyond_its_surging_channel_is_a_spike():
+    """A campaign doubles the app reviews (the other themes go 3 -> 7 a week) while the crash
+    theme goes 3 -> 40: the channel's growth explains 7 of those, not 40. The usual week is
+    scaled by the rest's growth (14 against a usual 6: 2.33x), not the spike dropped. The same
+    theme at 7, with the channel, is no spike."""
+    quiet = [(f"2026-W{w:02d}", t, "app_review", 3) for w in range(30, 38) for t in (1, 2, 3)]
+    campaign = [("2026-W38", 2, "app_review", 7), ("2026-W38", 3, "app_review", 7)]
+    crash = [("2026-W38", 1, "app_review", 40)]
+    trends = theme_trends_for_week(_counts(quiet + campaign + crash), "2026-W38")
+    assert list(trends.spikes["theme_id"]) == [1]
+    spike = trends.spikes.iloc[0]
+    assert spike["baseline"] == 3.0  # the usual week quoted is the theme's own median
+    assert spike["channel_growth"] == pytest.approx(14 / 6)
+    marked = spike_weeks(_counts(quiet + campaign + crash))
+    assert list(zip(marked["week"], marked["theme_id"], strict=True)) == [("2026-W38", 1)]
+    assert marked["channel_growth"].iloc[0] == pytest.approx(14 / 6)
+    along = [("2026-W38", 1, "app_review", 7)]
+    assert theme_trends_for_week(_counts(quiet + campaign + along), "2026-W38").spikes.empty
+    steady = theme_trends_for_week(_counts(quiet + [("2026-W38", 1, "app_review", 40)]), "2026-W38")
+    assert steady.spikes["channel_growth"].tolist() == [1.0]  # a steady channel: unscaled
+
+
 def test_an_unfinished_week_has_nothing_falling_yet():
     """Twenty items a week, then three so far this week: falling once the week is over, not
     while its counts can still grow (a Monday-morning upload)."""

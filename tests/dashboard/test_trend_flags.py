@@ -160,3 +160,45 @@ def test_overview_flag_lines_in_dutch(trend_workspace):
         "Nieuw\\: Spaarpunten\\: 7 berichten in de eerste week",
         "Stijgend\\: Vriendelijke klantenservice\\: 14 berichten tegen gemiddeld 6,0",
     ]
+
+
+CAMPAIGN = {
+    (STEADY, "email"): [10] * 9,
+    (STEADY, "app_review"): [6, 6, 6, 6, 6, 6, 6, 6, 14],  # the campaign: 2.3x the usual week
+    (SPIKING, "app_review"): [3, 3, 3, 3, 3, 3, 3, 3, 40],  # far beyond what it explains
+}
+
+
+def test_a_spike_in_a_surging_channel_says_how_busy_the_channel_was(tmp_path, monkeypatch):
+    """A campaign more than doubles the app reviews while checkout errors go 3 -> 40 there:
+    a spike against the usual week scaled by the channel's growth, and every screen and the
+    summary say by how much it was scaled, beside the theme's own usual week."""
+    path = write_workspace(tmp_path / "campaign.duckdb", *fabricate(CAMPAIGN))
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    with Workspace.open(path, read_only=True) as ws:
+        summary = weekly_summary(ws, WEEK)
+        markers = spike_markers(ws)
+    assert [(s.theme_id, s.channel) for s in summary.spikes] == [(SPIKING, "app_review")]
+    assert summary.spikes[0].channel_growth == pytest.approx(14 / 6)
+    english = render_summary(summary, "md", "en").decode()
+    assert (
+        "40 items this week against a usual week of 3.0 (median of the previous 8 weeks), "
+        "while the rest of the channel was 2.3× as busy as usual."
+    ) in english
+    assert (
+        "terwijl de rest van het kanaal 2,3× zo druk was als gewoonlijk."
+        in render_summary(summary, "md", "nl").decode()
+    )
+    assert markers["channel_growth"].tolist() == [pytest.approx(14 / 6)]
+
+    overview = open_page("overview", lang="nl")
+    assert not overview.exception, overview.exception
+    labels = [link.proto.label for link in overview.get("page_link")]
+    assert labels[0] == (
+        "Piek\\: Fout bij afrekenen in App\\-reviews\\: 40 berichten tegen een gewone week van "
+        "3,0, terwijl de rest van het kanaal 2,3× zo druk was als gewoonlijk"
+    )
+    trends = open_page("trends")
+    spec = chart_spec(trends.get("plotly_chart")[0])
+    (marker,) = [trace for trace in spec["data"] if trace.get("name") == "Spike"]
+    assert marker["text"][0].endswith("while the rest of the channel was 2.3× as busy as usual")
