@@ -201,11 +201,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
 def md_text(value: object) -> str:
     """Feedback (or a label) as Markdown that renders as the same plain text: no HTML, no
     links, no images, no headings or quotes of its own, on one line."""
     text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # "&" only where it would start a character reference ("&lt;" typed by a customer):
+    # "track & trace" stays as it reads in the file, and renders the same.
+    text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
     # Bare addresses are turned into links by most renderers (GFM autolinks): break the

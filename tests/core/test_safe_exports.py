@@ -203,3 +203,14 @@ def test_safe_cell(value, written):
 )
 def test_md_text_renders_as_plain_text(text, rendered_not):
     assert rendered_not not in MarkdownIt("commonmark").render(md_text(text))
+
+
+def test_md_text_keeps_an_ampersand_that_starts_no_entity():
+    """ "track & trace" reads the same in the Markdown file as in the export; a customer's
+    literal "&lt;" still shows as typed, never as "<"."""
+    assert md_text("de track & trace staat stil") == "de track & trace staat stil"
+    assert "track &amp; trace" in MarkdownIt("commonmark").render(md_text("track & trace"))
+    typed = md_text("ik typte &lt;b&gt; en &#60;")
+    assert MarkdownIt("commonmark").render(typed).strip() == (
+        "<p>ik typte &amp;lt;b&amp;gt; en &amp;#60;</p>"
+    )
