@@ -20,6 +20,16 @@ def rounds_to_zero(value: float, places: int = 0) -> bool:
     return round(float(value), places) == 0
 
 
+def shown_change(before: float, after: float, places: int) -> float:
+    """``after - before`` as a reader works it out from the two numbers written beside it
+    with ``places`` decimals: "van −0,73 naar −0,48 (+0,25)", where the exact values
+    (−0,726 and −0,484) differ by 0,242 and their own rounding said "+0,24". Every screen and
+    export that writes a change next to both its ends uses it; the rules (is it a shift?)
+    keep the exact values."""
+    shown = float(f"{after:.{places}f}") - float(f"{before:.{places}f}")
+    return round(shown, places)
+
+
 def with_minus(number: str) -> str:
     """``-2`` written for reading: ``−2`` (:data:`MINUS`); anything else as it is."""
     return number.replace("-", MINUS)

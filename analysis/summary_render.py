@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from analysis.localtime import day_month, week_name
-from analysis.numbers import MINUS, rounds_to_zero, shown_share_text, with_minus
+from analysis.numbers import MINUS, rounds_to_zero, shown_change, shown_share_text, with_minus
 from analysis.reading import READER_LANGUAGES
 from analysis.safe_tables import localized_rows_csv_bytes, md_text, xlsx_cell
 from analysis.summary import (
@@ -321,11 +321,12 @@ def _attention_line(
     theme = theme_fmt(summary.theme(line.theme_id).label(lang)) if line.theme_id is not None else ""
     channel = channel_name(line.channel, lang) if line.channel else ""
     where = text("attention.where", lang, channel=channel) if channel else ""
-    delta = (
-        _share_lang(line.delta, lang)
-        if line.kind == "unsorted"
-        else _decimal(abs(line.delta), lang, 2)
-    )
+    if line.kind == "unsorted":
+        delta = _share_lang(line.delta, lang)
+    elif line.kind == "sentiment_drop":  # "fell by 0,25 (from −0,48)": from the shown ends
+        delta = _decimal(abs(shown_change(line.baseline, line.baseline + line.delta, 2)), lang, 2)
+    else:
+        delta = _decimal(abs(line.delta), lang, 2)
     return text(
         f"attention.{line.kind}",
         lang,
@@ -436,8 +437,15 @@ def _sentiment_line(theme: ThemeWeek, lang: str, fmt: Callable[[str], str]) -> s
         theme=fmt(theme.label(lang)),
         before=_sentiment(theme.sentiment_before, lang),
         after=_sentiment(theme.sentiment, lang),
-        delta=_sentiment(theme.sentiment_shift, lang),
+        delta=_sentiment(_shown_shift(theme, 2), lang),
     )
+
+
+def _shown_shift(theme: ThemeWeek, places: int) -> float | None:
+    """A theme's sentiment shift as its two written ends give it (:func:`shown_change`)."""
+    if theme.sentiment is None or theme.sentiment_before is None:
+        return theme.sentiment_shift
+    return shown_change(theme.sentiment_before, theme.sentiment, places)
 
 
 def _count_line(summary: WeeklySummary, lang: str) -> str | None:
@@ -947,7 +955,7 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
             r(100 * t.share_shown, 1),  # every theme is a row: they add up to 100
             r(t.sentiment, 3),
             r(t.sentiment_before, 3),
-            r(t.sentiment_shift, 3),
+            _shown_shift(t, 3),
             yes_no[t.is_new],
             yes_no[t.is_rising],
             ", ".join(channel_name(c, lang) for c in t.rising_channels),

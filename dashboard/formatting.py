@@ -13,7 +13,7 @@ from typing import Literal
 
 from analysis.language_names import language_name as _language_name
 from analysis.localtime import MONTHS, day_month, week_name, week_span  # noqa: F401 (named here for every screen)
-from analysis.numbers import MINUS, rounds_to_zero, shown_share_text
+from analysis.numbers import MINUS, rounds_to_zero, shown_change, shown_share_text  # noqa: F401 (shown_change: for the screens)
 from analysis.summary import SummaryRules
 from dashboard.i18n import t
 

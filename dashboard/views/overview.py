@@ -47,12 +47,15 @@ def render() -> None:
         help=t("overview.this_week_help"),
     )
     sentiment, previous = totals.sentiment_this, totals.sentiment_last
-    change = None if sentiment is None or previous is None else sentiment - previous
+    change = shown = None
+    if sentiment is not None and previous is not None:
+        change = sentiment - previous
+        shown = fmt.shown_change(previous, sentiment, 2)  # as the two rounded weeks differ
     cols[2].metric(
         t("overview.sentiment"),
         fmt.signed(sentiment, lang, 2),
-        delta=fmt.delta(change, lang, 2),
-        delta_arrow=fmt.delta_arrow(change, 2),
+        delta=fmt.delta(shown, lang, 2),  # the difference of the two numbers a reader sees
+        delta_arrow=fmt.delta_arrow(shown, 2),
         delta_color=fmt.sentiment_delta_color(change),  # ordinary variation stays grey
         help=t("sentiment.help")
         + " "

@@ -126,6 +126,21 @@ def test_sentiment_drop_is_a_shift_and_a_look_at_this_line():
     assert drop.theme_id == 1 and drop.delta == pytest.approx(-0.6)
 
 
+def test_a_sentiment_shift_is_written_as_its_two_written_ends_differ():
+    """−0,726 → −0,484 is written "van −0,73 naar −0,48": the shift beside it is +0,25 (what
+    a reader works out), not the exact +0,242 rounded to "+0,24"; the same in the look-at-this
+    line of a drop and in the spreadsheet's three decimals."""
+    mood = {1: [-0.726] * 8 + [-0.484], 3: [0.504] * 8 + [0.2585]}
+    summary = build(sentiment=mood)
+    assert summary.theme(1).sentiment_shift == pytest.approx(0.242)
+    markdown = render(summary, "md", "nl").decode()
+    assert "van −0,73 naar −0,48 (+0,25)" in markdown
+    assert "van +0,50 naar +0,26 (−0,24)" in markdown  # exact: −0,2455, "−0,25"
+    assert "daalde met 0,24 (was 0,50)" in markdown
+    csv = render(summary, "csv", "en").decode()
+    assert ",-0.484,-0.726,0.242," in csv and ",0.259,0.504,-0.245," in csv
+
+
 def test_quotes_come_from_the_week_for_each_highlighted_theme():
     summary = build()
     start = parse_iso_week(WEEK)
