@@ -230,9 +230,13 @@ def fake_email(rng: random.Random, first: str, last: str) -> str:
 def fill(rng: random.Random, template: str, lang: str, first: str, last: str) -> str:
     values: dict[str, str] = {}
     for key, options in SLOTS[lang].items():
-        choice = rng.choice(options)
+        # "loopt|vast": a Dutch separable verb, whose particle goes to the clause's end
+        # ("loopt de app vast"): {key} is "loopt vast", {key_verb} "loopt", {key_rest} " vast".
+        verb, _, rest = rng.choice(options).partition("|")
+        choice = f"{verb} {rest}" if rest else verb
         values[key] = choice
         values[key.capitalize()] = choice[:1].upper() + choice[1:]
+        values[f"{key}_verb"], values[f"{key}_rest"] = verb, f" {rest}" if rest else ""
     values.update(
         n=str(rng.randint(2, 9)),
         price=f"{rng.randint(15, 180)},{rng.choice(['00', '95', '99', '50'])}",

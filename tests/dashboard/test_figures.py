@@ -95,6 +95,7 @@ def test_colours_have_one_meaning():
                 "channel": ["email"],
                 "items": [9],
                 "baseline": [2.5],
+                "channel_growth": [1.0],
             }
         )
     )
