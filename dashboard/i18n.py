@@ -818,6 +818,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "upload.col.file": {"en": "File", "nl": "Bestand"},
     "upload.col.format": {"en": "Detected as", "nl": "Herkend als"},
+    "upload.not_recognised": {"en": "Not recognised", "nl": "Niet herkend"},
     "upload.col.error": {"en": "Error", "nl": "Fout"},
     "upload.col.placed": {"en": "In a theme", "nl": "In een thema"},
     "upload.col.proposed": {"en": "Of which new themes", "nl": "Waarvan nieuwe thema's"},
@@ -1154,6 +1155,12 @@ PROBLEMS_NL: dict[str, str] = {
         "de score moet {low}-{high} zijn, maar is {value!r}. Verbeter de cel of koppel een "
         "andere kolom."
     ),
+    "table.grade_at_most_5": (
+        "de scores in {column!r} zijn gelezen als rapportcijfers van {low} tot en met 10 (een "
+        "cijfer is op 10), maar het hoogste in het bestand is {top}. Zijn het scores op 5, "
+        "noem de kolom dan {renamed!r} of zet de schaal in de kolomkoppeling op 5 voordat je "
+        "het bestand importeert; regels die al zijn geïmporteerd, houden deze lezing."
+    ),
     "own_export.no_rows": "een Klantstem-export zonder één geldige rij.{first}",
     "own_export.bad_row": "deze rij is geen geldig Klantstem-bericht ({detail}); overgeslagen.",
     "date.empty": "de datum is leeg",
@@ -1170,13 +1177,16 @@ PROBLEMS_NL: dict[str, str] = {
         "mailbox opnieuw als mbox of .eml."
     ),
     "email.no_own_text": (
-        "bericht {message_id!r} heeft geen eigen tekst (alleen geciteerde eerdere berichten, "
-        "een handtekening of bijlagen); overgeslagen."
+        "{message} heeft geen eigen tekst (alleen geciteerde eerdere berichten, een "
+        "handtekening of bijlagen); overgeslagen."
     ),
     "email.no_date": (
-        "bericht {message_id!r} heeft geen leesbare datum (Date: {date!r}); het krijgt het "
-        "moment van importeren als datum."
+        "{message} heeft geen leesbare datum{date}; het krijgt het moment van importeren als datum."
     ),
+    "email.date_unreadable": " (Date: {date!r})",
+    "email.message_subject": "het bericht met onderwerp {subject!r}",
+    "email.message_dated": "het bericht zonder onderwerp van {date!r}",
+    "email.message_bare": "het bericht zonder onderwerp en datum",
     "outlook_csv.no_dates": (
         "Outlook-CSV-exports hebben geen datum, dus deze e-mails krijgen het moment van "
         "importeren als datum. Exporteer de map als .pst/mbox of sleep de mails eruit als .eml "

@@ -31,6 +31,23 @@ def format_name(code: str, lang: str) -> str:
     return f"{name} (zip)" if base != code else name
 
 
+def recognised_as(imported: FileImport, lang: str) -> str:
+    """What the file was read as: its format's name; for a file that could not be read, the
+    format its error names ("recognised as E-mail (.eml), but no item …"), else "Not
+    recognised" (a dash there read as if something were missing from the report)."""
+    code = imported.detected_format or _format_in_error(imported)
+    return format_name(code, lang) if code else t("upload.not_recognised", lang)
+
+
+def _format_in_error(imported: FileImport) -> str:
+    """The format a file's error names (``file.nothing_imported``, ``store.failed``), or ``""``."""
+    if not imported.error:
+        return ""
+    whole = next((p for p in imported.problems if p.line == 0 and p.severity == "error"), None)
+    named = whole.params.get("format") if whole is not None else None
+    return named if isinstance(named, str) else ""
+
+
 def total_of(files: Sequence[FileIntake], lang: str) -> FileIntake | None:
     """The total row when more than one file was uploaded, else None."""
     return intake_total(files, t("upload.total", lang)) if len(files) > 1 else None
@@ -52,8 +69,9 @@ def line(row: FileIntake, lang: str, *, markdown: bool = True) -> str:
         return fmt.number(value, lang)
 
     label = f"**{md(f.file)}**" if markdown else f.file
-    if f.detected_format:
-        label += f" · {text(format_name(f.detected_format, lang))}"
+    # a file whose error names its format says it ("recognised as …, but"): not twice
+    if f.detected_format or (f.error and not _format_in_error(f)):
+        label += f" · {text(recognised_as(f, lang))}"
     if f.error:
         return f"{label}: {text(file_error(f.problems, f.error, lang))}"
     first = t("upload.line.read", lang).format(
@@ -134,7 +152,7 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
         [
             {
                 t("upload.col.file", lang): r.imported.file,
-                t("upload.col.format", lang): format_name(r.imported.detected_format, lang)
+                t("upload.col.format", lang): recognised_as(r.imported, lang)
                 if r is not total
                 else "",
                 t("upload.read", lang): r.imported.read,

@@ -21,6 +21,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_datetime, zone_of
 from ingest.mapping import row_key
+from ingest.messages import Text
 from ingest.messages import message as say
 from ingest.quotes import html_to_text, strip_quotes
 from ingest.schema import IngestResult, Problem
@@ -238,7 +239,7 @@ def message_draft(
     if when is None:
         when = (datetime.now(UTC), True)
     if not body.strip():
-        return [problem(name, line, say("email.no_own_text", message_id=message_id))]
+        return [problem(name, line, say("email.no_own_text", message=_named(subject, message)))]
     domain = address.rsplit("@", 1)[-1] if "@" in address else ""
     own = {d.lower().lstrip("@") for d in settings.own_domains}
     references = _header(message, "References").split()
@@ -267,10 +268,28 @@ def message_draft(
         author_fields=("From", "To", "Cc"),
     )
     if undated:
-        note = problem(name, line, say("email.no_date", message_id=message_id, date=_header(message, "Date")),
+        stamp = _header(message, "Date").strip()
+        unreadable = say("email.date_unreadable", date=stamp) if stamp else ""
+        note = problem(name, line, say("email.no_date", message=_named(subject, message), date=unreadable),
                        warning=True)  # fmt: skip
         return [draft, note]
     return [draft]
+
+
+def _named(subject: str, message: Message) -> Text:
+    """A message as a manager finds it in a mail program: by its subject, else by its date.
+
+    Not by its Message-ID (or the hash standing in for one): no mail program shows it. The
+    problem's file and line say where it is; the sender is left out (personal data).
+    """
+    subject = " ".join(subject.split())
+    if subject:
+        cut = subject if len(subject) <= 80 else subject[:79] + "…"
+        return say("email.message_subject", subject=cut)
+    stamp = " ".join(_header(message, "Date").split())
+    if stamp:
+        return say("email.message_dated", date=stamp[:60])
+    return say("email.message_bare")
 
 
 def _decoded(value: str) -> str:

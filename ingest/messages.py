@@ -175,6 +175,12 @@ MESSAGES: dict[str, str] = {
     "table.bad_rating": (
         "rating must be {low:g}-{high:g}, got {value!r}. Fix the cell or map another column."
     ),
+    "table.grade_at_most_5": (
+        "the ratings in {column!r} were read as grades from {low:g} to 10 (a 'cijfer' is out "
+        "of 10), but the highest in the file is {top:g}. If they are scores out of 5, name the "
+        "column {renamed!r} or set the column mapping's scale to 5 before importing the file; "
+        "rows already imported keep this reading."
+    ),
     "own_export.no_rows": "a Klantstem item export without a single valid row.{first}",
     "own_export.bad_row": "{detail}",
     # dates (ingest/dates.py): the reason inside a row's problem
@@ -192,13 +198,15 @@ MESSAGES: dict[str, str] = {
         "mailbox again as mbox or .eml."
     ),
     "email.no_own_text": (
-        "message {message_id!r} has no text of its own (only quoted history, a signature or "
-        "attachments); skipped."
+        "{message} has no text of its own (only quoted history, a signature or attachments); "
+        "skipped."
     ),
-    "email.no_date": (
-        "message {message_id!r} has no readable date (Date: {date!r}); it is dated at the "
-        "moment of import."
-    ),
+    "email.no_date": "{message} has no readable date{date}; it is dated at the moment of import.",
+    "email.date_unreadable": " (Date: {date!r})",
+    # a message named as a mail program shows it (never by its Message-ID)
+    "email.message_subject": "the message with subject {subject!r}",
+    "email.message_dated": "the message without a subject dated {date!r}",
+    "email.message_bare": "the message without a subject or date",
     "outlook_csv.no_dates": (
         "Outlook CSV exports have no date, so these e-mails are dated at the moment of import. "
         "Export the folder as .pst/mbox or drag the mails out as .eml to keep their dates."

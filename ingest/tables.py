@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 import pandas as pd
@@ -26,7 +27,7 @@ from ingest.detect import decode, sniff_delimiter
 from ingest.errors import IngestError, MappingRequired, RecordError
 from ingest.limits import check_rows, check_time
 from ingest.mapping import header_key, normalize_header, row_key
-from ingest.messages import detail
+from ingest.messages import Text, detail
 from ingest.messages import message as say
 from ingest.privacy import PLACEHOLDER, redact
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
@@ -518,23 +519,58 @@ def _number(value: str) -> float | None:
         return None
 
 
-def _scale(table: Table, index: int, mapping: ColumnMapping) -> tuple[float, float]:
+class RatingScale(NamedTuple):
+    """A rating column's scale, and a warning when the reading may be wrong (or None)."""
+
+    low: float
+    high: float
+    doubt: Text | None = None
+
+
+# A header that states its scale: "Score (1-5)", "Sterren (1 t/m 5)", "Beoordeling (0-10)".
+_STATED_RANGE = re.compile(
+    r"(?<![\d.,])([01])\s*(?:-|–|—|t/m|tot en met|tot|to|through)\s*(5|10|100)(?![\d.,])"
+)
+# ... or its top only: "Rating /10", "score out of 5", "cijfer uit 10".
+_STATED_TOP = re.compile(r"(?:/|\bout of\b|\buit\b)\s*(5|10|100)(?![\d.,])")
+
+
+def _scale(table: Table, index: int, mapping: ColumnMapping) -> RatingScale:
+    """The scale of rating column ``index``: the one place that decides it.
+
+    In order: the mapping's ``rating_scale_max``; a scale the header states ("Score (1-5)",
+    "Rating /10"); NPS is 0-10; a star or rating column is 1-5 (a 6 there is a wrong cell,
+    not a 10-point scale); a Dutch "cijfer" is a grade out of 10; else the values decide
+    (above 5: out of 10, above 10: out of 100). A "cijfer" read as out of 10 whose values
+    stay at 5 or below gets a ``doubt``: such a file may well hold scores out of 5.
+    """
+    head = table._normalized[index]
     if mapping.rating_scale_max:
         high = float(mapping.rating_scale_max)
-        return (0.0 if high in (10.0, 100.0) and "nps" in table._normalized[index] else 1.0), high
-    head = table._normalized[index]
+        return RatingScale(0.0 if high in (10.0, 100.0) and "nps" in head else 1.0, high)
     values = [v for v in (_number(s) for s in _sample(table, index, 1000)) if v is not None]
     top = max(values, default=5.0)
     low = 0.0 if any(v == 0 for v in values) else 1.0
+    if stated := _STATED_RANGE.search(head):
+        return RatingScale(float(stated.group(1)), float(stated.group(2)))
+    if stated := _STATED_TOP.search(head):
+        return RatingScale(low, float(stated.group(1)))
     if "nps" in head:
-        return 0.0, 10.0
+        return RatingScale(0.0, 10.0)
     if any(word in head for word in ("star", "ster", "rating")) and "cijfer" not in head:
-        return 1.0, 5.0  # a star column: a 6 is a wrong cell, not a 10-point scale
-    if "cijfer" in head or 5 < top <= 10:
-        return low, 10.0
+        return RatingScale(1.0, 5.0)
+    if "cijfer" in head:
+        doubt = None
+        if values and top <= 5:
+            column = table.header[index]
+            doubt = say("table.grade_at_most_5", column=column, low=low, top=top,
+                        renamed=f"{column.strip()} (1-5)")  # fmt: skip
+        return RatingScale(low, 10.0, doubt)
+    if 5 < top <= 10:
+        return RatingScale(low, 10.0)
     if top > 10:
-        return 0.0, 100.0
-    return low, 5.0
+        return RatingScale(0.0, 100.0)
+    return RatingScale(low, 5.0)
 
 
 def channel_of(value: str, default: str) -> str:
@@ -582,6 +618,8 @@ def read_mapped(
     scale = _scale(table, rating_i, mapping) if rating_i is not None else None
     now = datetime.now(zone_of("UTC"))
     items: list[Draft | Problem] = list(table.problems)
+    if scale is not None and scale.doubt is not None:  # once for the file, not per row
+        items.append(problem(name, 0, scale.doubt, warning=True))
     if date_i is None:
         items.append(problem(name, 0, say("table.no_date_column"), warning=True))
     author_fields = (table.header[author_i],) if author_i is not None else ()

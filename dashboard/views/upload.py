@@ -278,15 +278,34 @@ def _report(files: list[FileIntake]) -> None:
     problems = upload_report.problems_table(files, lang)
     if problems:
         st.subheader(t("upload.problems_title"))
-        st.dataframe(
-            problems,
+        _problems(problems)
+
+
+PROBLEMS_IN_FULL = 20
+"""Up to this many problems are a static table whose cells wrap: every message readable in
+full. A grid cell shows one line; a long message ran out of sight in it."""
+
+
+def _problems(problems: list[dict[str, object]]) -> None:
+    if len(problems) <= PROBLEMS_IN_FULL:
+        # st.table cells are Markdown: a file's own words (a cell value, a subject) escaped
+        st.table(
+            [{column: md(value) for column, value in row.items()} for row in problems],
             hide_index=True,
-            width="stretch",
-            key="upload_problems_table",
-            column_config={  # the message is what a manager reads: it gets the room
-                t("upload.col.file"): st.column_config.TextColumn(width="medium"),
-                t("upload.col.line"): st.column_config.TextColumn(width="small", alignment="right"),
-                t("upload.col.severity"): st.column_config.TextColumn(),  # "waarschuwing" fits
-                t("upload.col.message"): st.column_config.TextColumn(width=1200),
-            },
         )
+        return
+    st.dataframe(
+        problems,
+        hide_index=True,
+        width="stretch",
+        key="upload_problems_table",
+        # a row above 4rem high lets the grid wrap its text: four lines hold the longest message
+        row_height=100,
+        height=640,  # six rows at a time (the default height showed three and a half)
+        column_config={  # the message is what a manager reads: it gets the room
+            t("upload.col.file"): st.column_config.TextColumn(width="medium"),
+            t("upload.col.line"): st.column_config.TextColumn(width="small", alignment="right"),
+            t("upload.col.severity"): st.column_config.TextColumn(),  # "waarschuwing" fits
+            t("upload.col.message"): st.column_config.TextColumn(width="large"),
+        },
+    )

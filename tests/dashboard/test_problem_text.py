@@ -25,6 +25,7 @@ from ingest.errors import IngestError
 from ingest.messages import MESSAGES, Text
 from ingest.reader import read_bytes
 from tests.dashboard.test_pages import ARROW_WARNING, open_page, texts
+from tests.dashboard.test_upload_report import problem_rows
 from tests.dutch_phrases import english_phrases_in
 from workspace.db import Workspace
 from workspace.imports import import_bytes
@@ -50,7 +51,7 @@ BROKEN = (
     b"Prima service;03-09-2026;5\n"
 )
 # Templates whose words are Dutch as well ("review").
-SAME_IN_DUTCH = {"review.rating"}
+SAME_IN_DUTCH = {"review.rating", "email.date_unreadable"}  # "Date:" is the header's name
 
 
 def _placeholders(template: str) -> set[str]:
@@ -105,7 +106,15 @@ def test_every_code_the_readers_use_exists_and_no_message_is_a_bare_string():
 def test_a_problem_keeps_its_code_and_redacted_values_and_reads_dutch():
     result = read_bytes(BROKEN, "reviews.csv")
     by_line = {p.line: p for p in result.problems}
-    assert {p.code for p in result.problems} == {"table.bad_date", "table.empty_text"}
+    # a "Cijfer" column whose values stay at 5 or below: one warning for the file
+    assert {p.code for p in result.problems} == {
+        "table.bad_date",
+        "table.empty_text",
+        "table.grade_at_most_5",
+    }
+    assert problem_message(by_line[0], "nl").startswith(
+        "de scores in 'Cijfer' zijn gelezen als rapportcijfers van 1 tot en met 10"
+    )
     email = by_line[5]
     assert "jan@voorbeeld.nl" not in str(email) and "'[EMAIL]'" in email.message
     reason = email.params["reason"]
@@ -177,7 +186,7 @@ def test_dutch_upload_page_shows_problems_and_file_errors_in_dutch(themed_worksp
     ).run()
     at.button(key="upload_start").click().run()
     assert not at.exception, at.exception
-    problems = at.dataframe[-1].value  # the problems table comes last
+    problems = problem_rows(at)
     files_table = at.dataframe[0].value
     lines = [m.replace("\\", "") for m in texts(at, "markdown")]
     shown = "\n".join(
@@ -197,7 +206,9 @@ def test_dutch_upload_page_shows_problems_and_file_errors_in_dutch(themed_worksp
     assert "'[EMAIL]'" in messages[("reacties.csv", 5)] and "jan@" not in shown
     assert messages[("reacties.csv", 4)].startswith("de tekstkolom 'Reactie' is leeg")
     assert messages[("leeg.csv", None)].startswith("het bestand is leeg.")
-    assert any(m.startswith("**leeg.csv**: het bestand is leeg.") for m in lines), lines
+    assert any(m.startswith("**leeg.csv** · Niet herkend: het bestand is leeg.") for m in lines), (
+        lines
+    )
     assert any("kapot.xlsx" in m and "beschadigd" in m for m in lines), lines
     assert set(problems["Ernst"]) <= {"fout", "waarschuwing"}
 

@@ -9,6 +9,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from dashboard import state
+from dashboard.i18n import t
+from dashboard.problem_text import problem_message
 from dashboard.upload_report import format_name, preview, problems_table
 from tests.dashboard.test_pages import open_page, texts
 from tests.dutch_phrases import english_phrases_in
@@ -33,6 +36,14 @@ def upload(at, files):
     at.button(key="upload_start").click().run()
     assert not at.exception, at.exception
     return at
+
+
+def problem_rows(at) -> pd.DataFrame:
+    """The Upload page's problems as shown: a static table (its cells Markdown, escaped) when
+    few, else the last grid on the page."""
+    if at.table:
+        return at.table[-1].value.map(lambda cell: str(cell).replace("\\", ""))
+    return at.dataframe[-1].value
 
 
 def lines(at) -> list[str]:
@@ -185,7 +196,7 @@ def test_rows_dated_after_today_are_a_warning_naming_the_lines(themed_workspace,
     warnings = [w.replace("\\", "") for w in texts(at, "warning")]
     assert len(warnings) == 1 and warnings[0].startswith(warning), warnings
     assert any(counts in m for m in lines(at)), lines(at)
-    problems = at.dataframe[-1].value
+    problems = problem_rows(at)
     file, line, level, message = problems.columns
     assert problems[line].tolist() == ["3", "5"]  # text: a whole file's problem has an empty cell
     assert set(problems[level]) == {severity}
@@ -218,11 +229,12 @@ def test_problems_are_listed_by_file_then_line(themed_workspace):
             ("archief.csv", FUTURE_ROWS, "text/csv"),
         ],
     )
-    problems = at.dataframe[-1].value
+    problems = problem_rows(at)
     file, line, _, _ = problems.columns
     assert list(zip(problems[file], problems[line], strict=True)) == [
         ("archief.csv", "3"),
         ("archief.csv", "5"),
+        ("feedback_nov.csv", ""),  # its "Cijfer" never passes 5: a warning for the file
         ("feedback_nov.csv", "5"),
         ("feedback_nov.csv", "7"),
     ]
@@ -326,3 +338,66 @@ def test_the_mapping_form_shows_what_each_column_holds_and_starts_at_the_text(
     ]
     assert at.selectbox(key="map_date_odd.csv").value == "Wanneer"
     assert at.selectbox(key="map_rating_odd.csv").value == ""  # nothing like a rating
+
+
+QUOTED_ONLY = (  # an e-mail with only a quoted reply: nothing from it can be imported
+    b"Message-ID: <CAF1x@mail.gmail.com>\nSubject: Re: Bestelling 1234\nFrom: jan@example.nl\n"
+    b"\n> Op ma schreef de winkel:\n> Uw pakket komt.\n"
+)
+NOT_READ = {
+    "en": ("Not recognised", "E-mail (.eml)", "**kapot.xlsx** · Not recognised: a damaged zip"),
+    "nl": ("Niet herkend", "E-mail (.eml)", "**kapot.xlsx** · Niet herkend: een beschadigd zip"),
+}
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_file_that_could_not_be_read_says_so_and_its_problems_read_in_full(
+    themed_workspace, lang
+):
+    """A damaged file was "Detected as —" (a dash, as if the report lacked something); a
+    problem named an e-mail by its Message-ID; long messages ran out of their table cell."""
+    not_recognised, eml, line = NOT_READ[lang]
+    at = upload(
+        open_page("upload", lang=lang),
+        [
+            ("kapot.xlsx", b"PK\x03\x04niet echt een werkmap", "application/octet-stream"),
+            ("mail.eml", QUOTED_ONLY, "message/rfc822"),
+            ("feedback_nov.csv", MIXED_PROBLEMS, "text/csv"),
+        ],
+    )
+    files = at.dataframe[0].value
+    file, recognised = files.columns[:2]
+    assert dict(zip(files[file], files[recognised], strict=True)) == {
+        "kapot.xlsx": not_recognised,
+        "mail.eml": eml,  # its error says it was recognised, and as what
+        "feedback_nov.csv": "Feedback (spreadsheet)",
+        t("upload.total", lang): "",
+    }
+    assert any(m.startswith(line) for m in lines(at)), lines(at)
+    problems = problem_rows(at)  # few: a static table, every cell wrapped in full
+    assert at.table and len(problems) == 5
+    shown = "\n".join(problems.iloc[:, -1])
+    whole = [
+        problem_message(p, lang)
+        for intake in at.session_state[state.UPLOAD_REPORT]
+        for p in intake.imported.problems
+    ]
+    assert sorted(problems.iloc[:, -1]) == sorted(whole)  # nothing cut off
+    assert "'Re: Bestelling 1234'" in shown
+    assert "CAF1x" not in shown and "sha256" not in shown
+
+
+@pytest.mark.filterwarnings(ARROW_WARNING)
+def test_many_problems_are_a_grid_whose_rows_wrap_their_text(themed_workspace):
+    from dashboard.views.upload import PROBLEMS_IN_FULL
+
+    rows = "De levering was te laat,2026-09-01\n" + "".join(
+        f"Rij {n},2026-99-01\n" for n in range(PROBLEMS_IN_FULL + 5)
+    )
+    at = upload(open_page("upload"), [("veel.csv", f"text,date\n{rows}".encode(), "text/csv")])
+    assert not at.table
+    grid = at.dataframe[-1]
+    assert len(grid.value) == PROBLEMS_IN_FULL + 5
+    # Streamlit wraps a text cell only in rows taller than 4rem (64 px): one line was cut off
+    assert grid.proto.row_height > 64

@@ -277,3 +277,104 @@ def test_trustpilot_review_language_column_is_used_when_the_text_cannot_tell() -
     )
     records = read_bytes(_csv(header + rows), "trustpilot.csv").records
     assert [r.language for r in records] == ["nl", "nl"]  # the text wins where it can tell
+
+
+def _quoted_only(headers: str) -> bytes:
+    """An e-mail with no words of its own (only a quoted reply) under these headers."""
+    return (
+        headers + "From: jan@example.nl\n\n> Op ma schreef de winkel:\n> Uw pakket komt.\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("headers", "named"),
+    [
+        pytest.param(
+            "Message-ID: <CAF1x@mail.gmail.com>\nSubject: Re: Bestelling 1234\n",
+            "the message with subject 'Re: Bestelling 1234'",
+            id="by-subject-not-message-id",
+        ),
+        pytest.param(
+            "Date: Mon, 16 Nov 2026 10:12:00 +0100\n",
+            "the message without a subject dated 'Mon, 16 Nov 2026 10:12:00 +0100'",
+            id="no-subject-by-date",
+        ),
+        pytest.param(
+            "Message-ID: <CAF1x@mail.gmail.com>\nTo: service@shop.nl\n",
+            "the message without a subject or date",
+            id="neither",
+        ),
+    ],
+)
+def test_a_message_in_a_problem_is_named_as_a_mail_program_shows_it(headers, named) -> None:
+    """A problem named a message by its Message-ID or a "sha256:…" stand-in: nothing a
+    manager can find. It names the subject (else the date); file and line stay."""
+    with pytest.raises(IngestError) as caught:
+        read_bytes(_quoted_only(headers), "mail.eml")
+    said = str(caught.value)
+    assert f"First problem: mail.eml line 1: {named} has no text of its own" in said, said
+    assert "sha256:" not in said and "CAF1x" not in said and "jan@" not in said
+
+
+def test_an_undated_message_warns_by_subject_and_says_the_unreadable_date() -> None:
+    eml = EML.replace("Message-ID: <abc123@mail.example.nl>\n", "")
+    undated = read_bytes(
+        eml.replace("Mon, 16 Nov 2026 10:12:00 +0100", "gisteren").encode(), "a.eml"
+    )
+    assert [str(p) for p in undated.problems] == [
+        "a.eml line 1: the message with subject 'Levering' has no readable date "
+        "(Date: 'gisteren'); it is dated at the moment of import."
+    ]
+    no_date = read_bytes(
+        eml.replace("Date: Mon, 16 Nov 2026 10:12:00 +0100\n", "").encode(), "a.eml"
+    )
+    assert "has no readable date; it is dated" in str(no_date.problems[0])  # no "(Date: '')"
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "scale"),
+    [
+        # the header states the scale: it wins over the words and over the values
+        pytest.param("Score (1-5)", ("2", "4"), (1, 5), id="score-1-5"),
+        pytest.param("Cijfer (1-5)", ("2", "4"), (1, 5), id="cijfer-1-5-not-ten"),
+        pytest.param("Rating /10", ("7", "9"), (1, 10), id="rating-out-of-10-not-stars"),
+        pytest.param("Sterren (1 t/m 5)", ("2", "5"), (1, 5), id="sterren-1-tm-5"),
+        pytest.param("cijfer 1-10", ("2", "3"), (1, 10), id="cijfer-1-10"),
+        pytest.param("Beoordeling (0-10)", ("0", "4"), (0, 10), id="beoordeling-0-10"),
+        pytest.param("Waardering (1 tot 10)", ("3", "4"), (1, 10), id="waardering-1-tot-10"),
+        # no scale in the header: as before
+        pytest.param("Cijfer", ("6", "8"), (1, 10), id="cijfer-out-of-ten"),
+        pytest.param("Sterren", ("2", "5"), (1, 5), id="stars"),
+        pytest.param("Score", ("7", "9"), (1, 10), id="score-by-values"),
+        pytest.param("NPS", ("0", "9"), (0, 10), id="nps"),
+    ],
+)
+def test_a_rating_scale_the_header_states_wins(header, values, scale) -> None:
+    rows = "".join(f"De levering was te laat,2026-10-0{i + 1},{v}\n" for i, v in enumerate(values))
+    result = read_bytes(_csv(f"text,date,{header}\n{rows}"), "cijfers.csv")
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    assert {(r.rating_scale_min, r.rating_scale_max) for r in result.records} == {scale}
+    assert [r.rating for r in result.records] == [float(v) for v in values]
+    assert not any(p.code == "table.grade_at_most_5" for p in result.problems)
+
+
+def test_a_cijfer_column_that_never_passes_5_is_read_out_of_10_with_one_warning() -> None:
+    """A "Cijfer" column is a grade out of 10; when no value passes 5 the file may hold scores
+    out of 5: the import says so once for the file (not per row) and how to change it."""
+    rows = "".join(f"Bericht nummer {n},2026-10-0{n},{n % 5 + 1}\n" for n in range(1, 8))
+    result = read_bytes(_csv(f"text,date,Cijfer\n{rows}"), "enquete.csv")
+    assert {r.rating_scale_max for r in result.records} == {10.0} and len(result.records) == 7
+    doubts = [p for p in result.problems if p.code == "table.grade_at_most_5"]
+    assert [(p.file, p.line, p.severity) for p in doubts] == [("enquete.csv", 0, "warning")]
+    assert str(doubts[0]) == (
+        "enquete.csv: the ratings in 'Cijfer' were read as grades from 1 to 10 (a 'cijfer' is "
+        "out of 10), but the highest in the file is 5. If they are scores out of 5, name the "
+        "column 'Cijfer (1-5)' or set the column mapping's scale to 5 before importing the "
+        "file; rows already imported keep this reading."
+    )
+    mapped = ColumnMapping(text="text", date="date", rating="Cijfer", rating_scale_max=5)
+    again = read_bytes(
+        _csv(f"text,date,Cijfer\n{rows}"), "enquete.csv", IngestSettings(mapping=mapped)
+    )
+    assert {r.rating_scale_max for r in again.records} == {5.0}
+    assert not any(p.code == "table.grade_at_most_5" for p in again.problems)
