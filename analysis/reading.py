@@ -17,6 +17,11 @@ little more than placeholders ("[EMAIL] / [PHONE]") is not quoted at all.
 A theme's quotes are distinct (:func:`quote_key`, :class:`DistinctQuotes`): "Very good",
 "very good!" and "Very good 😊" are one quote to a reader, so only the best-ranked of them is
 shown and the next distinct text takes the place of the others.
+
+Every rule here reads a quote as the reader gets it: the text without its opening greeting
+and closing thanks or sign-off (:func:`analysis.subject_text.quote_text`), so "Hi, the app
+crashes" and "Hello team! The app crashes" are one quote, and placeholders or words in a
+sign-off ("Met vriendelijke groet, [NAME]") count for nothing.
 """
 
 from __future__ import annotations

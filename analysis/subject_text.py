@@ -10,6 +10,9 @@ Removed: @mentions, URLs, the ``#`` of hashtags (the word stays), redaction plac
 or sign-off with everything after it, and sentences that only thank. :func:`common_words`
 finds words present in most texts of a workspace whatever the subject (the company's or a
 brand's name); :func:`subject_texts` removes them too.
+
+A quote shown to a manager (:func:`quote_text`) leaves out only the greeting and the closing
+thanks or sign-off, by the same rules, and is otherwise verbatim.
 """
 
 from __future__ import annotations
@@ -31,17 +34,28 @@ _GREETING_WORDS = (
     r"hi|hii+|hoi|hey|hallo|hello|hiya|dag|beste|geachte|lieve|dear|good\s+(?:morning|afternoon|"
     r"evening)|goede(?:morgen|middag|navond)|goeie(?:morgen|middag)|moi|yo"
 )
-# A greeting opening the text, with at most four name words after it, up to a comma, a line
-# end or an exclamation mark: "Beste Bakkerij Jansen," / "Hi team!" / "Hallo,".
+_NAME_WORD = r"[\w.'’/-]+"
+# Whom a greeting with "!" addresses: a capitalised name ("Hi Sarah!", "Hallo Bol.com!") or
+# one of these words; "Beste app ooit!" or "Dag 3 zonder internet!" opens with a review.
+_ADDRESSEE = (
+    rf"(?:(?-i:[A-ZÀ-ÖØ-Þ]){_NAME_WORD}|(?:team|all|allemaal|iedereen|there|guys|folks|everyone|"
+    r"everybody|support|klantenservice|helpdesk|mensen|daar|sir|madam|meneer|mevrouw|heer|"
+    r"dames|heren|en|and|van|the|de|het)(?![\w.'’/-]))"
+)
+# A greeting opening the text, with at most four name words after it, up to a comma, a colon
+# or a line end ("Beste Bakkerij Jansen," / "Geachte heer/mevrouw,"); up to an exclamation
+# mark or the end only when it addresses someone ("Hi team!", "Hallo!").
 _GREETING = re.compile(
-    rf"^\s*(?:{_GREETING_WORDS})\b(?:[ \t]+[\w.'’-]+){{0,4}}?[ \t]*(?:[,!:]|\n|$)",
+    rf"^\s*(?:{_GREETING_WORDS})\b(?:(?:[ \t]+{_NAME_WORD}){{0,4}}?[ \t]*(?:[,:]|\n)"
+    rf"|(?:[ \t]+{_ADDRESSEE}){{0,4}}?[ \t]*(?:!|$))",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"(?:^|[\n.!?,]\s*)(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|kind|best|warm|many)?"
     r"\s*(?:groet(?:en|jes)?|regards|wishes)\b.*\Z"
     r"|(?:^|[\n.!?]\s*)(?:mvg|m\.v\.g\.|gr\.?|grtz|groetjes|cheers|sincerely|yours\s+truly|"
-    r"thanks\s+in\s+advance|alvast\s+bedankt|bvd|b\.v\.d\.)\b.*\Z",
+    r"thanks\s+in\s+advance|alvast\s+bedankt|bvd|b\.v\.d\.|sent\s+from\s+my|"
+    r"verstuurd\s+(?:vanaf|met|via)\s+mijn|verzonden\s+(?:vanaf|met|via)\s+mijn)\b.*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 # A sentence that does nothing but thank: "Thanks!", "Alvast bedankt.", "Thank you so much".
@@ -71,6 +85,37 @@ def subject_text(text: str) -> str:
     cleaned = "\n".join(line.strip(" ,;:-") for line in cleaned.splitlines())
     cleaned = re.sub(r"\n{2,}", "\n", cleaned).strip()
     return cleaned if re.search(r"\w\w", cleaned) else text.strip()
+
+
+# A thanks-only sentence that ends the text: "... Thanks!", "...\nAlvast bedankt."
+_CLOSING_THANKS = re.compile(rf"(?:{_THANKS_ONLY.pattern})\s*\Z", re.IGNORECASE)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+
+
+@lru_cache(maxsize=20_000)  # a theme page or a summary asks again for the same quotes
+def quote_text(text: str) -> str:
+    """``text`` as a manager reads it quoted: without the opening greeting ("Goedemiddag,",
+    "Beste klantenservice,", "Hello team!") and the closing thanks or sign-off with what
+    follows it ("Alvast bedankt", "Met vriendelijke groet, [NAME]", "Thanks in advance").
+
+    The rules are :func:`subject_text`'s, and only these: mentions, URLs, placeholders and
+    every other word stay as written, and so does the punctuation before a sign-off. Blank
+    lines left at the ends go, and a run of blank lines becomes one. Returns ``text`` as it
+    is when nothing would be left ("Hallo, bedankt!").
+    """
+    quote = _GREETING.sub("", text, count=1)
+    sign_off = _SIGN_OFF.search(quote)
+    if sign_off:
+        cut = sign_off.start()
+        quote = quote[: cut + 1 if quote[cut : cut + 1] in (".", "!", "?") else cut]
+    while True:
+        quote = quote.strip().rstrip(",;:-").rstrip()
+        shorter = _CLOSING_THANKS.sub("", quote)
+        if shorter == quote:
+            break
+        quote = shorter
+    quote = _BLANK_LINES.sub("\n\n", quote)
+    return quote if re.search(r"\w\w", quote) else text
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)

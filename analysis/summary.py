@@ -59,6 +59,7 @@ from analysis.reading import (
     quote_order,
     quote_standing,
 )
+from analysis.subject_text import quote_text
 from analysis.trends import (
     RULES,
     TrendRules,
@@ -768,19 +769,22 @@ def _pick_quotes(
     text length; a spiking theme quotes its spiking channel first, and texts with redaction
     placeholders come after those without (:func:`analysis.reading.quote_standing`; one that
     is little more than placeholders is never quoted). Ties break on item id so
-    the same data always gives the same quotes.
+    the same data always gives the same quotes. A quote leaves out the text's greeting and
+    sign-off (:func:`analysis.subject_text.quote_text`); these rules read it so.
     """
     if this_week.empty:
         return ()
     candidates = this_week[this_week["text"].fillna("").str.strip() != ""]
-    standing = candidates["text"].map(lambda t: quote_standing(str(t)))
+    # Quoted without greeting and sign-off; every rule below reads the quote, not the text.
+    candidates = candidates.assign(quote=candidates["text"].map(lambda t: quote_text(str(t))))
+    standing = candidates["quote"].map(quote_standing)
     candidates = candidates[standing.notna()].assign(_placeholders=standing.dropna())
     quotes: list[Quote] = []
     for theme_id in summary.highlighted_theme_ids:
         part = candidates[candidates["theme_id"] == theme_id]
         if part.empty:
             continue
-        lengths = part["text"].str.len()
+        lengths = part["quote"].str.len()
         if "similarity" in part.columns and part["similarity"].notna().any():
             typical = pd.to_numeric(part["similarity"]).fillna(-1.0).astype("float64")
         else:
@@ -796,7 +800,7 @@ def _pick_quotes(
         per_language: Counter[str] = Counter()
         wanted = rules.quotes_per_theme
         for row in ranked.itertuples(index=False):
-            text = " ".join(str(row.text).split())
+            text = " ".join(str(row.quote).split())
             if text in seen:
                 continue
             language = language_code(getattr(row, "language", ""))

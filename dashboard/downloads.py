@@ -84,12 +84,14 @@ def _item_columns(items: pd.DataFrame, lang: str) -> dict[str, pd.Series | list]
 
 
 def quotes_csv(quotes: pd.DataFrame, lang: str) -> bytes:
-    """A theme's quotes (``data.theme_quotes``), most typical first, as its download."""
+    """A theme's quotes (``data.theme_quotes``), most typical first, as its download: each
+    quote as the page shows it (without greeting and sign-off), the full text beside it."""
     frame = _headed(
         {
             **_item_columns(quotes, lang),
             "similarity": _round(quotes["similarity"], 2).tolist(),
-            "text": quotes["text"].tolist(),
+            "quote": quotes["quote"].tolist(),
+            "full_text": quotes["text"].tolist(),
         },
         lang,
     )

@@ -222,6 +222,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.rating": {"en": "Rating", "nl": "Score"},
     "col.language": {"en": "Language", "nl": "Taal"},
     "col.text": {"en": "Text", "nl": "Tekst"},
+    "col.quote": {"en": "Quote", "nl": "Citaat"},
     "col.theme": {"en": "Theme", "nl": "Thema"},
     "themes.title": {"en": "Themes", "nl": "Thema's"},
     "themes.none": {
@@ -295,11 +296,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "theme.quotes_help": {
         "en": "Most typical first: ordered by how close each item is to the theme's centre. "
         "The quotes shown in full above the table are in your language when the theme has "
-        'such items. A text said more than once ("Very good", "very good!") is shown once.',
+        'such items. A text said more than once ("Very good", "very good!") is shown once. '
+        'Greetings and sign-offs ("Hello,", "Kind regards, ...") are left out of the quotes; '
+        "the download has each full text too.",
         "nl": "Meest typerend eerst: op hoe dicht elk bericht bij het midden van het thema ligt. "
         "De uitgelichte berichten boven de tabel zijn in uw taal als het thema zulke "
         'berichten heeft. Een tekst die vaker voorkomt ("Heel goed", "heel goed!") '
-        "staat er één keer.",
+        'staat er één keer. Aanhef en afsluiting ("Hallo,", "Met vriendelijke groet, ...") '
+        "staan niet in de citaten; de download bevat ook elke volledige tekst.",
     },
     "themes.sort.items": {"en": "Size", "nl": "Grootte"},
     "themes.sort.change": {"en": "Growth this week", "nl": "Groei deze week"},
@@ -903,6 +907,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Gelijkenis met het thema (0-1)",
     },
     "download.col.text": {"en": "Text", "nl": "Tekst"},
+    "download.col.quote": {"en": "Quote", "nl": "Citaat"},
+    "download.col.full_text": {"en": "Full text", "nl": "Volledige tekst"},
     "download.status.active": {"en": "active", "nl": "actief"},
     "download.status.proposed": {"en": "proposed", "nl": "voorgesteld"},
     "upload.read": {"en": "Read", "nl": "Gelezen"},

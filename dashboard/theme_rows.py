@@ -181,5 +181,6 @@ def in_full(quotes: pd.DataFrame, lang: str, n: int = 4) -> pd.DataFrame:
     Dutch items now lead, and a theme without any keeps its most typical quotes. Items with
     redaction placeholders come after those without, and one that is little more than
     placeholders is not shown in full (:func:`analysis.reading.quote_order`, the summary's rule).
+    The rule reads each ``quote`` (the text without greeting and sign-off) as shown.
     """
-    return quotes.iloc[quote_order(list(quotes["text"]), list(quotes["language"]), lang)[:n]]
+    return quotes.iloc[quote_order(list(quotes["quote"]), list(quotes["language"]), lang)[:n]]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis.numbers import shares_adding_up
 from analysis.reading import distinct_quotes
+from analysis.subject_text import quote_text
 from workspace.db import Workspace
 from workspace.localtime import (
     local_time_sql,
@@ -252,10 +253,13 @@ def theme_quotes(
 ) -> pd.DataFrame:
     """Up to ``limit`` quotes of one theme, most typical first (highest similarity to the
     theme), then newest; none repeats a better one to a reader: of "Very good", "very good!"
-    and "Very good 😊" only the first is kept (:func:`analysis.reading.distinct_quotes`).
+    and "Very good 😊" only the first is kept (:func:`analysis.reading.distinct_quotes`), and
+    of "Hi, the app crashes" and "Hello team! The app crashes" too: they are compared as
+    quoted.
 
     Columns: ``id``, ``received_at``, ``channel``, ``rating``, ``rating_scale_max``,
-    ``language``, ``text``, ``similarity``.
+    ``language``, ``text`` (as stored), ``similarity``, ``quote`` (the text as quoted, without
+    greeting and sign-off: :func:`analysis.subject_text.quote_text`).
     """
     where, params, tz = filter_sql(ws, filters)
     pool, one_per_text = int(limit) * QUOTE_POOL, False
@@ -271,7 +275,8 @@ def theme_quotes(
             """,
             [int(theme_id), *params, pool],
         )
-        keep = distinct_quotes(frame["text"].tolist())[: int(limit)]
+        frame["quote"] = [quote_text(str(text)) for text in frame["text"]]
+        keep = distinct_quotes(frame["quote"].tolist())[: int(limit)]
         if len(keep) >= limit or len(frame) < pool or pool >= limit * QUOTE_POOL**3:
             return frame.iloc[keep].reset_index(drop=True)
         # The most typical are mostly repeats (a theme of a thousand "Good"s): read one item

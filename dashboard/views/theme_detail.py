@@ -117,12 +117,12 @@ def render() -> None:
             for r, m in zip(quotes["rating"], quotes["rating_scale_max"], strict=True)
         ],
         language=[fmt.language_name(c, lang) for c in quotes["language"]],
-    )[["received_at", "channel", "rating", "language", "text"]]
+    )[["received_at", "channel", "rating", "language", "quote"]]
     # The few most typical quotes in full (a table cell cuts long text), those in the
-    # reader's language first, then all of them.
+    # reader's language first, then all of them; each without greeting and sign-off.
     for row in shown.loc[in_full(quotes, lang).index].itertuples(index=False):
         with st.container(border=True):
-            st.text(row.text)
+            st.text(row.quote)
             st.caption(
                 md(
                     " · ".join(
@@ -147,7 +147,7 @@ def render() -> None:
             "channel": st.column_config.TextColumn(t("col.channel")),
             "rating": st.column_config.TextColumn(t("col.rating")),
             "language": st.column_config.TextColumn(t("col.language"), width="small"),
-            "text": st.column_config.TextColumn(t("col.text"), width="large"),
+            "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
         },
     )
     st.download_button(

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from analysis.phrases import is_cut_question, phrase_key, phrase_labels, text_phrases
-from analysis.subject_text import common_words, subject_text, subject_texts
+from analysis.subject_text import common_words, quote_text, subject_text, subject_texts
 from analysis.theme_tree import TOP_NAME_EXPAND_SHARE, TOP_NAME_LENGTH_WEIGHT
 
 
@@ -51,6 +51,84 @@ from analysis.theme_tree import TOP_NAME_EXPAND_SHARE, TOP_NAME_LENGTH_WEIGHT
 )
 def test_subject_text(text, expected):
     assert subject_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Beste app ooit! Echt top.", "Beste app ooit! Echt top.", id="praise-is-no-greeting"
+        ),
+        pytest.param(
+            "Dag 3 zonder internet! Wanneer is het opgelost?",
+            "Dag 3 zonder internet! Wanneer is het opgelost?",
+            id="a-day-is-no-greeting",
+        ),
+        pytest.param(
+            "Hallo allemaal!\nDe app crasht.", "De app crasht.", id="greeting-to-everyone"
+        ),
+        pytest.param(
+            "Geachte heer/mevrouw,\nMijn scherm is kapot.\n\nVerstuurd vanaf mijn iPhone",
+            "Mijn scherm is kapot",
+            id="sir-or-madam-and-sent-from",
+        ),
+    ],
+)
+def test_subject_text_tells_greetings_from_praise(text, expected):
+    assert subject_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Goedemiddag,\n\nSinds de laatste update sluit de Android-app meteen af.\n\n"
+            "Alvast bedankt.",
+            "Sinds de laatste update sluit de Android-app meteen af.",
+            id="dutch-good-afternoon-and-thanks-in-advance",
+        ),
+        pytest.param(
+            "Beste Bakkerij Jansen,\nDe bezorging was te laat.\nMet vriendelijke groet,\n[NAME]",
+            "De bezorging was te laat.",
+            id="dutch-name-and-sign-off-with-placeholder",
+        ),
+        pytest.param(
+            "Hoi,\nmijn pakket is kwijt. @PostNL zegt dat het bezorgd is: "
+            "https://example.nl/t/123\n\nGroetjes",
+            "mijn pakket is kwijt. @PostNL zegt dat het bezorgd is: https://example.nl/t/123",
+            id="dutch-mentions-and-urls-stay",
+        ),
+        pytest.param(
+            "Hi,\n\nWhen will I get my money back? Order [ORDER] was cancelled.\n\n"
+            "Thanks in advance",
+            "When will I get my money back? Order [ORDER] was cancelled.",
+            id="english-placeholders-in-the-text-stay",
+        ),
+        pytest.param(
+            "Hello team!\n\nThe app crashes on login.\n\n\n\nIt started after the update.\n"
+            "Thanks!\nKind regards,\nJ. Smith",
+            "The app crashes on login.\n\nIt started after the update.",
+            id="english-blank-lines-collapse",
+        ),
+        pytest.param(
+            "Mijn scherm is kapot.\n\nVerstuurd vanaf mijn iPhone",
+            "Mijn scherm is kapot.",
+            id="sent-from-my-iphone",
+        ),
+        pytest.param("Goedemiddag,", "Goedemiddag,", id="only-a-greeting-stays"),
+        pytest.param("Hallo, bedankt!", "Hallo, bedankt!", id="only-politeness-stays"),
+        pytest.param("Top app, thanks!", "Top app, thanks!", id="thanks-inside-a-sentence-stays"),
+        pytest.param(
+            "Beste app ooit! Echt top.", "Beste app ooit! Echt top.", id="praise-is-no-greeting"
+        ),
+        pytest.param(
+            "Thanks for the quick delivery", "Thanks for the quick delivery", id="thanks-for"
+        ),
+    ],
+)
+def test_quote_text(text, expected):
+    assert quote_text(text) == expected
+    assert quote_text(expected) == expected  # a quote quoted again stays the same
 
 
 def test_words_in_most_texts_are_left_out():

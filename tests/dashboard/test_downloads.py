@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from analysis.safe_tables import localized_frame_csv_bytes, spreadsheet_number
-from tests.dashboard.test_pages import open_page
+from tests.dashboard.test_pages import greet_every_item, open_page
 from workspace.db import Workspace
 
 BOM = b"\xef\xbb\xbf"
@@ -124,7 +124,8 @@ def test_theme_quotes_download_opens_as_columns_with_numbers(themed_workspace, d
     similarity = (
         "Gelijkenis met het thema (0-1)" if lang == "nl" else "Similarity to the theme (0-1)"
     )
-    assert list(frame.columns) == [*names, similarity, "Tekst" if lang == "nl" else "Text"]
+    quote, full = ("Citaat", "Volledige tekst") if lang == "nl" else ("Quote", "Full text")
+    assert list(frame.columns) == [*names, similarity, quote, full]
     assert len(frame) == 27
     assert_numeric(frame, [names[2], names[3], similarity])
     assert set(frame[names[1]]) <= {"E-mail", "Reviews", "Tickets"}
@@ -133,6 +134,21 @@ def test_theme_quotes_download_opens_as_columns_with_numbers(themed_workspace, d
     )
     assert frame[similarity].eq(0.9).all()
     assert pd.to_datetime(frame[names[0]], format="%Y-%m-%d %H:%M").notna().all()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_theme_quotes_download_holds_the_quotes_on_screen_and_the_full_texts(
+    themed_workspace, downloads, lang
+):
+    greet_every_item(themed_workspace)
+    at = open_page("theme", lang=lang, query={"theme": "2"})
+    assert not at.exception
+    frame = read_back(downloads["klantstem-theme-2.csv"], lang)
+    quote, full = ("Citaat", "Volledige tekst") if lang == "nl" else ("Quote", "Full text")
+    assert frame[quote].tolist() == at.dataframe[0].value["quote"].tolist()
+    assert frame[quote].str.fullmatch(r"I was charged twice on my invoice \d+[.?]").all()
+    assert frame[full].str.match(r"(Goedemiddag|Hi),\n\nI was charged twice").all()
+    assert frame[full].str.endswith(("[NAME]", "Thanks in advance")).all()
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -164,12 +164,43 @@ def test_theme_page_shows_keywords_weekly_chart_and_quotes(themed_workspace):
     assert at.title[0].value == "Wrong invoice"
     assert any("invoice, charged" in c for c in texts(at, "caption"))
     quotes = at.dataframe[0].value
-    assert list(quotes.columns) == ["received_at", "channel", "rating", "language", "text"]
-    assert len(quotes) == 27 and quotes["text"].str.contains("invoice").all()
+    assert list(quotes.columns) == ["received_at", "channel", "rating", "language", "quote"]
+    assert len(quotes) == 27 and quotes["quote"].str.contains("invoice").all()
     assert set(quotes["channel"]) == {"E-mail", "Reviews", "Tickets"}
     full = [t for t in texts(at, "text") if "charged twice" in t]
     assert len(full) == 4  # the most typical quotes, in full, as plain text
     assert len(at.get("plotly_chart")) == 1
+
+
+GREETED = (
+    "CASE source_row % 2 WHEN 0 THEN "
+    "'Goedemiddag,' || chr(10) || chr(10) || text || '.' || chr(10) || chr(10) "
+    "|| 'Met vriendelijke groet,' || chr(10) || '[NAME]' "
+    "ELSE 'Hi,' || chr(10) || chr(10) || text || '? Thanks in advance' END"
+)
+"""Every stored text opened by a greeting and closed by a sign-off, as e-mails come in."""
+
+
+def greet_every_item(path) -> None:
+    with Workspace.open(path) as ws, ws.transaction() as con:
+        con.execute(f"UPDATE items SET text = {GREETED}")
+        ws.bump_data_version(con)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_theme_page_quotes_leave_out_greeting_and_sign_off(themed_workspace, lang):
+    greet_every_item(themed_workspace)
+    at = open_page("theme", lang=lang, query={"theme": "2"})
+    assert not at.exception
+    quotes = at.dataframe[0].value["quote"]
+    assert len(quotes) == 27  # "Hi, X?" and "Goedemiddag, X." of two items stay two quotes
+    assert quotes.str.fullmatch(r"I was charged twice on my invoice \d+[.?]").all()
+    full = [t for t in texts(at, "text") if "charged twice" in t]
+    assert len(full) == 4
+    for quote in full:  # the quotes in full: what the customer says, nothing around it
+        assert re.fullmatch(r"I was charged twice on my invoice \d+[.?]", quote), quote
+    header = "Citaat" if lang == "nl" else "Quote"
+    assert at.dataframe[0].proto.columns and header in at.dataframe[0].proto.columns
 
 
 def test_languages_are_named_on_the_theme_page_and_in_the_filter(themed_workspace):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.subject_text import quote_text
 from dashboard.theme_rows import (
     display_rows,
     in_full,
@@ -169,13 +170,13 @@ def test_quotes_in_full_lead_with_the_reader_s_language():
     quotes = pd.DataFrame(
         {
             "language": ["en", "en", "nl", "EN", None, "nl", "en"],
-            "text": ["e1", "e2", "n1", "e3", "x1", "n2", "e4"],
+            "quote": ["e1", "e2", "n1", "e3", "x1", "n2", "e4"],
         },
         index=[10, 11, 12, 13, 14, 15, 16],
     )
-    assert list(in_full(quotes, "nl")["text"]) == ["n1", "n2", "e1", "e2"]
-    assert list(in_full(quotes, "en")["text"]) == ["e1", "e2", "e3", "e4"]
-    assert list(in_full(quotes.head(2), "nl")["text"]) == ["e1", "e2"]
+    assert list(in_full(quotes, "nl")["quote"]) == ["n1", "n2", "e1", "e2"]
+    assert list(in_full(quotes, "en")["quote"]) == ["e1", "e2", "e3", "e4"]
+    assert list(in_full(quotes.head(2), "nl")["quote"]) == ["e1", "e2"]
 
 
 def test_quotes_in_full_put_placeholders_last_and_bare_placeholders_never():
@@ -183,7 +184,7 @@ def test_quotes_in_full_put_placeholders_last_and_bare_placeholders_never():
     quotes = pd.DataFrame(
         {
             "language": ["nl", "nl", "nl", "en", "nl"],
-            "text": [
+            "quote": [
                 "Bel me op [PHONE], mijn retour duurt al drie weken.",
                 "[EMAIL] / [PHONE]",
                 "Mijn retour duurt al drie weken.",
@@ -195,3 +196,18 @@ def test_quotes_in_full_put_placeholders_last_and_bare_placeholders_never():
     )
     assert list(in_full(quotes, "nl").index) == [22, 24, 20, 23]
     assert list(in_full(quotes, "en").index) == [23, 22, 24, 20]
+
+
+def test_quotes_in_full_read_the_quote_not_the_stored_text():
+    """A placeholder in the sign-off is not in the quote: the quote stands with the clean ones."""
+    stored = [
+        "Mijn retour duurt al drie weken.\nMet vriendelijke groet,\n[NAME]",
+        "Bel me op [PHONE], mijn retour duurt al drie weken.",
+        "Nog steeds geen geld terug.",
+    ]
+    quotes = pd.DataFrame(
+        {"language": ["nl"] * 3, "text": stored, "quote": [quote_text(t) for t in stored]},
+        index=[30, 31, 32],
+    )
+    assert list(in_full(quotes, "nl").index) == [30, 32, 31]
+    assert in_full(quotes, "nl")["quote"].iloc[0] == "Mijn retour duurt al drie weken."

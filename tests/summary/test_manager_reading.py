@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -212,3 +213,46 @@ def test_quotes_without_placeholders_come_first_and_bare_placeholders_never():
     ]
     assert all("[EMAIL]" not in q.text for q in summary.quotes if q.theme_id == 2)
     assert not [q for q in summary.quotes if q.theme_id == 2]  # nothing else to quote
+
+
+GREETED_TEXTS = {
+    1: "Goedemiddag,\n\nMijn pakket is weer te laat, bestelling {n}.\n\nMet vriendelijke groet,\n[NAME]",
+    2: "Hello team! Where is my refund, case {n}?\nKind regards, [NAME]",
+    3: "Hi,\n\nThe app crashes on start, version {n}. Thanks in advance",
+    None: "Beste klantenservice,\nIets over het weer, bericht {n}.\nAlvast bedankt",
+}
+SAID = {
+    1: r"Mijn pakket is weer te laat, bestelling \d+\.",
+    2: r"Where is my refund(, case \d+)?\?",
+    3: r"The app crashes on start, version \d+\.",
+}
+AROUND = ("Goedemiddag", "groet", "[NAME]", "Hello team", "Kind regards", "Hi,", "in advance")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_quotes_leave_out_greeting_and_sign_off_in_every_format(lang):
+    items, themes = fabricate(COUNTS, week=WEEK, texts=GREETED_TEXTS)
+    in_week = items["received_at"].dt.date >= monday(WEEK)
+    refunds = items.index[in_week & (items["theme_id"] == 2)]
+    assert len(refunds) == 4
+    items.loc[refunds[:2], "text"] = [  # one question, greeted two ways
+        "Hi,\n\nWhere is my refund?",
+        "Hello team! Where is my refund?\nThanks in advance",
+    ]
+    summary = build_weekly_summary(items, _with_tops(themes), WEEK)
+    assert {1, 2, 3} <= set(summary.highlighted_theme_ids)
+    for theme_id in (1, 2, 3):
+        quotes = [q.text for q in summary.quotes_for(theme_id, lang)]
+        assert len(quotes) == summary.rules.quotes_per_theme
+        assert all(re.fullmatch(SAID[theme_id], q) for q in quotes), quotes
+    # greeted two ways, still one quote; the other two items fill the theme's three
+    assert [q.text for q in summary.quotes].count("Where is my refund?") == 1
+    for fmt in ("md", "html"):  # the CSV has the theme figures, no quotes
+        out = render(summary, fmt, lang).decode()
+        assert "Mijn pakket is weer te laat, bestelling" in out
+        assert "The app crashes on start, version" in out
+        assert not [w for w in AROUND if w in out], fmt
+    book = openpyxl.load_workbook(io.BytesIO(render(summary, "xlsx", lang)))
+    cells = [str(c) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for c in r]
+    quoted = [c for c in cells if "bestelling" in c or "refund" in c or "crashes" in c]
+    assert quoted and not [c for c in quoted for w in AROUND if w in c]
