@@ -1164,8 +1164,8 @@ PROBLEMS_NL: dict[str, str] = {
     "table.grade_at_most_5": (
         "de scores in {column!r} zijn gelezen als rapportcijfers van {low} tot en met 10 (een "
         "cijfer is op 10), maar het hoogste in het bestand is {top}. Zijn het scores op 5, "
-        "noem de kolom dan {renamed!r} of zet de schaal in de kolomkoppeling op 5 voordat je "
-        "het bestand importeert; regels die al zijn geïmporteerd, houden deze lezing."
+        "noem de kolom dan {renamed!r} in de export voordat je hem importeert; regels die al "
+        "zijn geïmporteerd, houden deze lezing."
     ),
     "own_export.no_rows": "een Klantstem-export zonder één geldige rij.{first}",
     "own_export.bad_row": "deze rij is geen geldig Klantstem-bericht ({detail}); overgeslagen.",

@@ -178,8 +178,8 @@ MESSAGES: dict[str, str] = {
     "table.grade_at_most_5": (
         "the ratings in {column!r} were read as grades from {low:g} to 10 (a 'cijfer' is out "
         "of 10), but the highest in the file is {top:g}. If they are scores out of 5, name the "
-        "column {renamed!r} or set the column mapping's scale to 5 before importing the file; "
-        "rows already imported keep this reading."
+        "column {renamed!r} in the export before importing it; rows already imported keep this "
+        "reading."
     ),
     "own_export.no_rows": "a Klantstem item export without a single valid row.{first}",
     "own_export.bad_row": "{detail}",

@@ -369,8 +369,8 @@ def test_a_cijfer_column_that_never_passes_5_is_read_out_of_10_with_one_warning(
     assert str(doubts[0]) == (
         "enquete.csv: the ratings in 'Cijfer' were read as grades from 1 to 10 (a 'cijfer' is "
         "out of 10), but the highest in the file is 5. If they are scores out of 5, name the "
-        "column 'Cijfer (1-5)' or set the column mapping's scale to 5 before importing the "
-        "file; rows already imported keep this reading."
+        "column 'Cijfer (1-5)' in the export before importing it; rows already imported keep "
+        "this reading."
     )
     mapped = ColumnMapping(text="text", date="date", rating="Cijfer", rating_scale_max=5)
     again = read_bytes(
