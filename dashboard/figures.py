@@ -418,12 +418,16 @@ def channel_theme_heatmap(
     empty_message: str = "",
     lang: str = "en",
 ) -> go.Figure:
-    """Share of each channel's items per theme (``channel_theme_shares`` output), in %."""
+    """Share of each channel's items per theme (``channel_theme_shares`` output), in %: the
+    colour and hover from ``share``, the cell's number from ``share_shown`` (a channel's
+    column adds up) when there is one."""
     if shares.empty:
         return _empty(empty_message)
     themes = list(dict.fromkeys(shares["theme_id"]))
     labels = dict(zip(shares["theme_id"], shares["label"], strict=False))
     pivot = shares.pivot(index="theme_id", columns="channel", values="share").reindex(themes)
+    written = "share_shown" if "share_shown" in shares else "share"
+    cells = shares.pivot(index="theme_id", columns="channel", values=written).reindex(themes)
     z = pivot.to_numpy() * 100
     fig = go.Figure(
         go.Heatmap(
@@ -431,7 +435,7 @@ def channel_theme_heatmap(
             x=[channel_names.get(c, c) for c in pivot.columns],
             y=row_names([str(labels[i]) for i in themes]),
             colorscale="Oranges",
-            text=[[f"{v:.0f}%" for v in row] for row in z],
+            text=[[f"{v:.0f}%" for v in row] for row in cells.to_numpy() * 100],
             texttemplate="%{text}",
             colorbar={"title": {"text": colour_title}, "thickness": 12},
             hovertemplate="%{y}<br>%{x}: %{z:.1f}%<extra></extra>",

@@ -372,11 +372,15 @@ def channel_theme_shares(
     """Per channel, the share of its items in each of the ``top`` largest themes.
 
     Columns ``channel``, ``theme_id``, ``label``, ``items``, ``share`` (of the channel's items,
-    unsorted included). ``level`` and ``top_id`` as in :func:`theme_week_matrix`.
+    unsorted included), ``share_shown`` (``share`` in whole percents as the heatmap writes
+    them, rounded per channel so that a channel's column adds up to 100% when every theme is
+    listed and nothing is unsorted: :func:`analysis.numbers.shares_adding_up`; its other
+    themes and unsorted items count as one more part). ``level`` and ``top_id`` as in
+    :func:`theme_week_matrix`.
     """
     where, params, tz = filter_sql(ws, filters)
     key, condition, names, label = _grouping(lang, level, top_id)
-    return ws.query_df(
+    frame = ws.query_df(
         f"""
         WITH f AS (
             SELECT i.channel,
@@ -393,7 +397,8 @@ def channel_theme_shares(
         names AS (SELECT {label} FROM {names}),
         counts AS (SELECT channel, theme_id, count(*) AS items FROM f GROUP BY ALL)
         SELECT tot.channel, l.theme_id, n.label,
-               coalesce(c.items, 0) AS items, coalesce(c.items, 0) / tot.total AS share
+               coalesce(c.items, 0) AS items, coalesce(c.items, 0) / tot.total AS share,
+               tot.total
         FROM totals tot CROSS JOIN largest l
         JOIN names n ON n.key = l.theme_id
         LEFT JOIN counts c ON c.channel = tot.channel AND c.theme_id = l.theme_id
@@ -401,6 +406,13 @@ def channel_theme_shares(
         """,
         [*params, int(top)],
     )
+    shown = pd.Series(0.0, index=frame.index)
+    for rows in frame.groupby("channel").indices.values():
+        part = frame.iloc[rows]
+        shown.iloc[rows] = shares_adding_up(
+            part["items"].astype("int64"), 0, whole=int(part["total"].iloc[0]), ids=part["theme_id"]
+        )
+    return frame.assign(share_shown=shown).drop(columns=["total"])
 
 
 def unsorted_items(
