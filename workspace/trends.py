@@ -8,6 +8,7 @@ here or through :func:`analysis.trends.theme_trends_for_week` on the same counts
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.localtime import parse_iso_week
@@ -263,7 +264,8 @@ def spike_markers(
         spikes = spikes[spikes["theme_id"] == int(theme_id)]
     if filters and filters.start:
         first = pd.Timestamp(filters.start).date()
-        spikes = spikes[[parse_iso_week(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]]
+        shown = [parse_iso_week(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]
+        spikes = spikes[np.array(shown, dtype=bool)]  # an empty list would select no columns
     labels = _labels(ws, lang)
     return spikes.assign(
         week_start=[parse_iso_week(w) for w in spikes["week"]],
