@@ -432,18 +432,21 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
     cell_first = _theme_first(per_theme, per_cell)
     cell = _baseline(per_cell, rules, cell_first)
     mask, p, growth = _spikes_all_weeks(cell, rules, cell_first)
-    stacked = mask.stack()
-    stacked = stacked[stacked.to_numpy(dtype=bool)]
-    if stacked.empty:
+    # The flagged cells by position (numpy, row by row as DataFrame.stack orders them): a
+    # label lookup per spike took seconds of the Trends page's first draw at 100k items.
+    rows, cols = np.nonzero(mask.to_numpy(dtype=bool))
+    if rows.size == 0:
         return pd.DataFrame(columns=columns)
-    keys = stacked.index.to_frame(index=False)
-    keys.columns = ["theme_id", "channel", "week"]
-    index = list(stacked.index)
-    out = keys.assign(
-        items=[cell.now.loc[(t, c), w] for t, c, w in index],
-        baseline=[cell.median.loc[(t, c), w] for t, c, w in index],
-        p_value=[p.loc[(t, c), w] for t, c, w in index],
-        channel_growth=[growth.loc[(t, c), w] for t, c, w in index],
+    out = pd.DataFrame(
+        {
+            "theme_id": per_cell.index.get_level_values(0)[rows],
+            "channel": per_cell.index.get_level_values(1)[rows],
+            "week": mask.columns[cols],
+            "items": cell.now.to_numpy()[rows, cols],
+            "baseline": cell.median.to_numpy()[rows, cols],
+            "p_value": p.to_numpy()[rows, cols],
+            "channel_growth": growth.to_numpy()[rows, cols],
+        }
     )
     out = out[out["week"].to_numpy() != first_week.reindex(out["theme_id"]).to_numpy()]
     out["theme_id"] = out["theme_id"].astype("int64")

@@ -7,7 +7,9 @@ its ``data_version`` and the arguments (with the function's defaults filled in, 
 ``top_theme_table(lang="en")`` and ``top_theme_table(lang="en", order="items")`` are one
 entry), so every write refreshes them and nothing else does. The trend flags' input
 (:func:`workspace.weeks.trend_counts`) is read once per filters and version and handed to
-every query that flags (:func:`_trended`).
+every query that flags (:func:`_trended`), and the current week's flags
+(:func:`workspace.trends.current_trends`) are decided once from them for every query that
+lists them (:func:`_flagged`).
 """
 
 from __future__ import annotations
@@ -44,13 +46,13 @@ def _key(fn: Callable[..., Any]) -> str:
 
 def _defaults(fn: Callable[..., Any]) -> dict[str, Any]:
     """``fn``'s keyword-only parameters with their defaults, except the ones the wrappers pass
-    themselves (filters, the trend counts)."""
+    themselves (filters, the trend counts, the current week's flags)."""
     return {
         name: p.default
         for name, p in inspect.signature(fn).parameters.items()
         if p.kind is p.KEYWORD_ONLY
         and p.default is not p.empty
-        and name not in ("filters", "counted")
+        and name not in ("filters", "counted", "current")
     }
 
 
@@ -102,6 +104,28 @@ def _cached_trended(
     return _FUNCTIONS[key](state.workspace(), *args, filters=flt, counted=counted, **dict(kwargs))
 
 
+_CURRENT_TRENDS = _key(trends.current_trends)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_flagged(
+    key: str,
+    path: str,
+    version: int,
+    today: str,
+    flt: Filters,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+) -> Any:
+    # The week's flags (~0.13 s at 100k) once per filters and version, not once per query:
+    # the Overview lists them three times, the Themes and theme pages again.
+    counted = _cached_filtered(_TREND_COUNTS, path, version, today, flt, (), ())
+    current = _cached_trended(_CURRENT_TRENDS, path, version, today, flt, (), ())
+    return _FUNCTIONS[key](
+        state.workspace(), *args, filters=flt, counted=counted, current=current, **dict(kwargs)
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def _cached_unfiltered(
     key: str,
@@ -146,6 +170,30 @@ def _trended(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Call
         return cast(
             R,
             _cached_trended(
+                key,
+                state.workspace_path(),
+                state.data_version(),
+                today_key(),
+                state.filters(),
+                args,
+                _kwargs(defaults, kwargs),
+            ),
+        )
+
+    return call
+
+
+def _flagged(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Callable[P, R]:
+    """As :func:`_trended`, for a query that also takes the current week's flags as its
+    ``current`` argument (:func:`workspace.trends.current_trends` of the same counts, decided
+    once for all)."""
+    key, defaults = _key(fn), _defaults(fn)
+
+    @functools.wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cast(
+            R,
+            _cached_flagged(
                 key,
                 state.workspace_path(),
                 state.data_version(),
@@ -209,10 +257,10 @@ week_over_week = _filtered(weeks.week_over_week)
 week_totals = _filtered(weeks.week_totals)
 latest_week = _filtered(weeks.latest_week)
 theme_coverage = _filtered(queries.theme_coverage)
-theme_table = _trended(trends.theme_table_with_trends)
+theme_table = _flagged(trends.theme_table_with_trends)
 top_theme_table = _trended(trends.top_theme_table_with_trends)
-flagged_themes = _trended(trends.flagged_themes)
-largest_unflagged_rise = _trended(trends.largest_unflagged_rise)
+flagged_themes = _flagged(trends.flagged_themes)
+largest_unflagged_rise = _flagged(trends.largest_unflagged_rise)
 spike_markers = _filtered(trends.spike_markers)  # whole weeks only: not trend_counts' three
 theme_week_matrix = _filtered(theme_queries.theme_week_matrix)
 channel_theme_shares = _filtered(theme_queries.channel_theme_shares)

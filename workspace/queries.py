@@ -135,6 +135,57 @@ def weekly_theme_channel_counts(
     trend needs the weeks before. ``weekdays_through`` (Monday 0 … Sunday 6) counts every
     week over its days up to that weekday only: the same days as an unfinished latest week
     (see :func:`workspace.weeks.trend_counts`). Aggregated in DuckDB, no text read."""
+    clauses, params, tz = _theme_channel_scope(ws, until_week, channel, filters)
+    if weekdays_through is not None:
+        clauses.append(f"{weekday_sql('i.received_at', tz)} <= {int(weekdays_through)}")
+    return ws.query_df(
+        f"""
+        SELECT {iso_week_sql("i.received_at", tz)} AS week,
+               CAST(a.theme_id AS BIGINT) AS theme_id, i.channel, count(*) AS items
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE {" AND ".join(clauses)}
+        GROUP BY ALL ORDER BY week, theme_id, channel
+        """,
+        params,
+    )
+
+
+def weekly_theme_channel_counts_and_same_days(
+    ws: Workspace,
+    weekdays_through: int,
+    *,
+    until_week: str | None = None,
+    channel: str | None = None,
+    filters: Filters | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`weekly_theme_channel_counts` of whole weeks and over each week's days up to
+    ``weekdays_through``, from one read of the items (what an unfinished latest week's trend
+    rules need: :func:`workspace.weeks.trend_counts`)."""
+    clauses, params, tz = _theme_channel_scope(ws, until_week, channel, filters)
+    frame = ws.query_df(
+        f"""
+        SELECT {iso_week_sql("i.received_at", tz)} AS week,
+               CAST(a.theme_id AS BIGINT) AS theme_id, i.channel,
+               {weekday_sql("i.received_at", tz)} <= {int(weekdays_through)} AS same_days,
+               count(*) AS items
+        FROM items i JOIN assignments a ON a.item_id = i.id
+        WHERE {" AND ".join(clauses)}
+        GROUP BY ALL ORDER BY week, theme_id, channel, same_days
+        """,
+        params,
+    )
+    keys = ["week", "theme_id", "channel"]
+    same_days = frame[frame["same_days"].astype(bool)].drop(columns="same_days")
+    if frame.empty:
+        return frame.drop(columns="same_days"), same_days.reset_index(drop=True)
+    whole = frame.groupby(keys, sort=True, dropna=False, as_index=False)["items"].sum()
+    return whole, same_days.reset_index(drop=True)
+
+
+def _theme_channel_scope(
+    ws: Workspace, until_week: str | None, channel: str | None, filters: Filters | None
+) -> tuple[list[str], list[Any], str]:
+    """The conditions, parameters and zone of :func:`weekly_theme_channel_counts`."""
     tz = workspace_timezone(ws)
     kept = (
         Filters(end=filters.end, channels=filters.channels, languages=filters.languages)
@@ -151,18 +202,7 @@ def weekly_theme_channel_counts(
     if channel:
         clauses.append("i.channel = ?")
         params.append(channel)
-    if weekdays_through is not None:
-        clauses.append(f"{weekday_sql('i.received_at', tz)} <= {int(weekdays_through)}")
-    return ws.query_df(
-        f"""
-        SELECT {iso_week_sql("i.received_at", tz)} AS week,
-               CAST(a.theme_id AS BIGINT) AS theme_id, i.channel, count(*) AS items
-        FROM items i JOIN assignments a ON a.item_id = i.id
-        WHERE {" AND ".join(clauses)}
-        GROUP BY ALL ORDER BY week, theme_id, channel
-        """,
-        params,
-    )
+    return clauses, params, tz
 
 
 def items_for_export(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:

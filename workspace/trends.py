@@ -8,6 +8,7 @@ here or through :func:`analysis.trends.theme_trends_for_week` on the same counts
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.localtime import parse_iso_week
@@ -59,16 +60,22 @@ def current_week(ws: Workspace, filters: Filters | None = None) -> str:
 
 
 def _current(
-    ws: Workspace, filters: Filters | None, counted: TrendCounts | None = None
+    ws: Workspace,
+    filters: Filters | None,
+    counted: TrendCounts | None = None,
+    current: ThemeTrends | None = None,
 ) -> tuple[ThemeTrends, pd.DataFrame]:
     """The current week's flags and the counts they came from (the current week is the latest
     with a filtered item, so no later week exists to leave out). While the week is not over,
     every week is counted over its same days and no theme falls
-    (:func:`workspace.weeks.trend_counts`; ``counted`` when the caller has it)."""
+    (:func:`workspace.weeks.trend_counts`; ``counted`` when the caller has it, and
+    ``current``: :func:`current_trends` of those counts, when the caller has that too)."""
     if counted is None:
         counted = trend_counts(ws, filters)
     if not counted.latest.week:
         return ThemeTrends(""), pd.DataFrame(columns=["week", "theme_id", "channel", "items"])
+    if current is not None:
+        return current, counted.counts
     trends = theme_trends_for_week(
         counted.counts,
         counted.latest.week,
@@ -101,6 +108,7 @@ def flagged_themes(
     *,
     lang: str = "en",
     counted: TrendCounts | None = None,
+    current: ThemeTrends | None = None,
 ) -> pd.DataFrame:
     """What the Overview points at this week: spikes, then new, then rising themes.
 
@@ -111,9 +119,11 @@ def flagged_themes(
     by which the rule scaled that usual week; 1 in a steady channel and for the other flags),
     ``week``. A theme appears once per flag (a spike once per channel). ``counted``:
     :func:`workspace.weeks.trend_counts` under the same filters when the caller has it (every
-    function here that takes it reads the same counts; the dashboard reads them once).
+    function here that takes it reads the same counts; the dashboard reads them once);
+    ``current``: :func:`current_trends` of those counts when the caller has them (the
+    dashboard decides the week's flags once for every query that lists them).
     """
-    trends, counts = _current(ws, filters, counted)
+    trends, counts = _current(ws, filters, counted, current)
     labels, shown = _labels(ws, lang), _shown(ws)
     rows: list[dict[str, object]] = []
     for spike in trends.spikes.to_dict("records"):
@@ -166,12 +176,13 @@ def largest_unflagged_rise(
     *,
     lang: str = "en",
     counted: TrendCounts | None = None,
+    current: ThemeTrends | None = None,
 ) -> dict[str, object] | None:
     """The theme whose count rose most convincingly above its average this week without the
     rule flagging it (:attr:`analysis.trends.ThemeTrends.unflagged_rise`): ``theme_id``,
-    ``label``, ``items``, ``baseline``; None when no shown theme rose at all. ``counted``:
-    as :func:`flagged_themes`."""
-    trends, _ = _current(ws, filters, counted)
+    ``label``, ``items``, ``baseline``; None when no shown theme rose at all. ``counted``
+    and ``current``: as :func:`flagged_themes`."""
+    trends, _ = _current(ws, filters, counted, current)
     shown = _shown(ws)
     for row in trends.unflagged_rise.to_dict("records"):
         if int(row["theme_id"]) in shown:
@@ -196,6 +207,7 @@ def theme_table_with_trends(
     limit: int | None = None,
     top_id: int | None = None,
     counted: TrendCounts | None = None,
+    current: ThemeTrends | None = None,
 ) -> pd.DataFrame:
     """:func:`workspace.queries.theme_table` plus the trend flags of the current week.
 
@@ -203,13 +215,13 @@ def theme_table_with_trends(
     :meth:`analysis.trends.ThemeTrends.flag`), ``baseline`` (the rising/falling rule's
     average of the weeks before; NaN otherwise), ``spike_channels`` (list). ``flagged_only``
     keeps new, spiking and rising themes; ``top_id`` the themes under that top theme;
-    ``counted`` as :func:`flagged_themes`.
+    ``counted`` and ``current`` as :func:`flagged_themes`.
     """
     table = theme_table(ws, filters, lang=lang, weeks=weeks, contains=contains, order=order)
     if top_id is not None:
         tops = theme_top_ids(ws)
         table = table[[tops.get(int(t)) == int(top_id) for t in table["theme_id"]]]
-    trends = current_trends(ws, filters, counted=counted)
+    trends = _current(ws, filters, counted, current)[0]
     baselines = {
         int(r["theme_id"]): float(r["baseline"])
         for frame in (trends.rising, trends.falling)
@@ -252,7 +264,8 @@ def spike_markers(
         spikes = spikes[spikes["theme_id"] == int(theme_id)]
     if filters and filters.start:
         first = pd.Timestamp(filters.start).date()
-        spikes = spikes[[parse_iso_week(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]]
+        shown = [parse_iso_week(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]
+        spikes = spikes[np.array(shown, dtype=bool)]  # an empty list would select no columns
     labels = _labels(ws, lang)
     return spikes.assign(
         week_start=[parse_iso_week(w) for w in spikes["week"]],

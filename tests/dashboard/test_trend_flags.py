@@ -12,13 +12,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.localtime import parse_iso_week
 from analysis.trends import theme_trends_for_week, weekly_counts
 from tests.dashboard.conftest import chart_spec
 from tests.dashboard.test_pages import open_page
 from tests.summary.fabricate import WEEK, fabricate
 from tests.summary.workspace_fixture import write_workspace
 from workspace.db import Workspace
-from workspace.queries import weekly_theme_channel_counts
+from workspace.queries import Filters, weekly_theme_channel_counts
 from workspace.summary import render_summary, weekly_summary
 from workspace.trends import (
     current_week,
@@ -71,6 +72,17 @@ def test_the_rule_flags_what_was_planted():
     # rise a page names when nothing is flagged; flagged themes are never in it
     assert list(trends.unflagged_rise["theme_id"]) == [STEADY]
     assert trends.unflagged_rise["baseline"].round(3).tolist() == [10.625]
+
+
+def test_spike_markers_from_a_start_date_without_spikes_are_an_empty_table(trend_workspace):
+    """The theme page of a theme that never spiked, with a start date in the sidebar: no
+    markers (it raised KeyError 'week': an empty selection kept no columns)."""
+    with Workspace.open(trend_workspace, read_only=True) as ws:
+        start = Filters(start=(parse_iso_week(WEEK) - pd.Timedelta(weeks=3)).isoformat())
+        steady = spike_markers(ws, start, theme_id=STEADY)
+        spiking = spike_markers(ws, start, theme_id=SPIKING)
+    assert steady.empty and list(steady.columns) == list(spiking.columns)
+    assert set(spiking["theme_id"]) == {SPIKING}
 
 
 def test_workspace_functions_of_every_screen_agree(trend_workspace):
