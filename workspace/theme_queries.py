@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.numbers import shares_adding_up
@@ -406,10 +407,10 @@ def channel_theme_shares(
         """,
         [*params, int(top)],
     )
-    shown = pd.Series(0.0, index=frame.index)
+    shown = np.zeros(len(frame))
     for rows in frame.groupby("channel").indices.values():
         part = frame.iloc[rows]
-        shown.iloc[rows] = shares_adding_up(
+        shown[rows] = shares_adding_up(
             part["items"].astype("int64"), 0, whole=int(part["total"].iloc[0]), ids=part["theme_id"]
         )
     return frame.assign(share_shown=shown).drop(columns=["total"])
