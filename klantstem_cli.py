@@ -15,7 +15,7 @@ import typer
 
 from ingest.errors import KlantstemError
 from ingest.privacy import RULES_VERSION
-from ingest.settings import ColumnMapping
+from ingest.settings import RATING_SCALE_TOPS, ColumnMapping
 from workspace.db import DEFAULT_PATH, ENV_VAR, Workspace
 from workspace.imports import import_files
 from workspace.intake import IntakeReport, import_and_place
@@ -148,6 +148,16 @@ def import_command(
     text_column: Annotated[str, typer.Option(help="Column with the feedback text.")] = "",
     date_column: Annotated[str, typer.Option(help="Column with the date.")] = "",
     rating_column: Annotated[str, typer.Option(help="Column with the rating.")] = "",
+    rating_scale: Annotated[
+        int | None,
+        typer.Option(
+            help="What the rating column is out of: "
+            + ", ".join(str(top) for top in RATING_SCALE_TOPS)
+            + ". Without it: a scale its name states ('Score (1-5)'), else stars are out of 5,"
+            " a 'cijfer' out of 10, otherwise the values decide.",
+            metavar="TOP",
+        ),
+    ] = None,
     channel_column: Annotated[str, typer.Option(help="Column with the channel.")] = "",
     channel: Annotated[
         str, typer.Option(help="Channel for every row when no column says.")
@@ -161,6 +171,9 @@ def import_command(
     Prints the Upload page's report: a line per file, a total when there are several, each
     problem under its file. --json prints the counts as JSON (in English field names)."""
     lang = _language(lang, workspace)
+    if rating_scale is not None and rating_scale not in RATING_SCALE_TOPS:
+        tops = ", ".join(str(top) for top in RATING_SCALE_TOPS)
+        raise _fail(_say("cli.import.rating_scale", lang, value=rating_scale, tops=tops))
     mapping = (
         ColumnMapping(
             text=text_column,
@@ -168,6 +181,7 @@ def import_command(
             rating=rating_column,
             channel=channel_column,
             default_channel=channel,
+            rating_scale_max=float(rating_scale) if rating_scale else None,
         )
         if text_column
         else None

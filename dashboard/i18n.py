@@ -635,6 +635,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Nothing to import: no export file found in {paths}{skipped}. Give CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp .txt or zip exports, or a folder holding them.",
         "nl": "Niets te importeren: geen exportbestand gevonden in {paths}{skipped}. Geef exports als CSV, XLSX/XLS/ODS, JSON, XML, mbox, eml, msg, WhatsApp-.txt of zip, of een map waarin ze staan.",
     },
+    "cli.import.rating_scale": {
+        "en": "--rating-scale {value} is no scale a rating can be out of: use {tops}.",
+        "nl": "--rating-scale {value} is geen schaal waarop een score kan staan: gebruik {tops}.",
+    },
     "cli.import.nothing_skipped": {
         "en": " (skipped, not an export type: {files})",
         "nl": " (overgeslagen, geen exportbestand: {files})",
@@ -801,6 +805,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.mapping.text": {"en": "Feedback text", "nl": "Feedbacktekst"},
     "upload.mapping.date": {"en": "Date", "nl": "Datum"},
     "upload.mapping.rating": {"en": "Rating", "nl": "Score"},
+    "upload.mapping.scale": {"en": "Rating scale", "nl": "Schaal van de score"},
+    "upload.mapping.scale_help": {
+        "en": 'Automatic: a scale the column\'s name states ("Score (1-5)"), else stars are '
+        'out of 5, a "cijfer" out of 10, and otherwise the values decide.',
+        "nl": 'Automatisch: een schaal die de kolomnaam noemt ("Score (1-5)"), anders zijn '
+        "sterren op 5, een cijfer op 10 en beslissen verder de waarden.",
+    },
+    "upload.mapping.scale.auto": {"en": "Automatic", "nl": "Automatisch"},
+    "upload.mapping.scale.out_of": {"en": "out of {top}", "nl": "op {top}"},
     "upload.mapping.channel": {"en": "Channel", "nl": "Kanaal"},
     "upload.mapping.default_channel": {
         "en": "Channel when no column says",

@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+RATING_SCALE_TOPS = (5, 10, 100)
+"""The scales a rating column may be out of, when its header states one ("Score (1-5)",
+``ingest.tables._scale``) or its column mapping does (``rating_scale_max``: the Upload page's
+mapping form and ``klantstem import --rating-scale`` offer these)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ColumnMapping:

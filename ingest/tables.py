@@ -31,7 +31,7 @@ from ingest.messages import Text, detail
 from ingest.messages import message as say
 from ingest.privacy import PLACEHOLDER, redact
 from ingest.schema import RECORD_COLUMNS, FeedbackRecord, IngestResult, Problem
-from ingest.settings import ColumnMapping, IngestSettings
+from ingest.settings import RATING_SCALE_TOPS, ColumnMapping, IngestSettings
 
 # A feedback text of 10 MB is not feedback; the limit keeps a runaway cell from filling memory.
 csv.field_size_limit(10_000_000)
@@ -528,11 +528,12 @@ class RatingScale(NamedTuple):
 
 
 # A header that states its scale: "Score (1-5)", "Sterren (1 t/m 5)", "Beoordeling (0-10)".
+_TOPS = "|".join(str(top) for top in sorted(RATING_SCALE_TOPS, key=lambda top: -len(str(top))))
 _STATED_RANGE = re.compile(
-    r"(?<![\d.,])([01])\s*(?:-|–|—|t/m|tot en met|tot|to|through)\s*(5|10|100)(?![\d.,])"
+    rf"(?<![\d.,])([01])\s*(?:-|–|—|t/m|tot en met|tot|to|through)\s*({_TOPS})(?![\d.,])"
 )
 # ... or its top only: "Rating /10", "score out of 5", "cijfer uit 10".
-_STATED_TOP = re.compile(r"(?:/|\bout of\b|\buit\b)\s*(5|10|100)(?![\d.,])")
+_STATED_TOP = re.compile(rf"(?:/|\bout of\b|\buit\b)\s*({_TOPS})(?![\d.,])")
 
 
 def _scale(table: Table, index: int, mapping: ColumnMapping) -> RatingScale:

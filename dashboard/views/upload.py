@@ -20,7 +20,7 @@ from ingest.detect import ACCEPTED_SUFFIXES
 from ingest.errors import KlantstemError, MappingRequired
 from ingest.mapping import header_key
 from ingest.schema import CHANNELS
-from ingest.settings import ColumnMapping
+from ingest.settings import RATING_SCALE_TOPS, ColumnMapping
 from workspace.imports import FileImport, import_bytes, remember_mapping
 from workspace.intake import FileIntake
 
@@ -28,6 +28,10 @@ TYPES = sorted(suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES if suffix)
 REPORT = state.UPLOAD_REPORT
 PENDING = state.UPLOAD_MAPPINGS
 PROPOSED = state.UPLOAD_PROPOSED
+RATING_SCALES: list[int | None] = [
+    None,
+    *RATING_SCALE_TOPS,
+]  # None: decided by ingest.tables._scale
 
 
 def render() -> None:
@@ -194,6 +198,17 @@ def _mapping_form(pending: dict) -> None:
             key=f"map_rating_{name}",
             format_func=lambda c: label.get(c, c),
         )
+        scale = st.selectbox(
+            t("upload.mapping.scale"),
+            RATING_SCALES,
+            key=f"map_scale_{name}",
+            format_func=lambda top: (
+                t("upload.mapping.scale.auto")
+                if top is None
+                else t("upload.mapping.scale.out_of").format(top=top)
+            ),
+            help=t("upload.mapping.scale_help"),
+        )
         channel = st.selectbox(
             t("upload.mapping.channel"),
             optional,
@@ -212,7 +227,12 @@ def _mapping_form(pending: dict) -> None:
     if not submitted:
         return
     mapping = ColumnMapping(
-        text=text, date=date, rating=rating, channel=channel, default_channel=default_channel
+        text=text,
+        date=date,
+        rating=rating,
+        channel=channel,
+        default_channel=default_channel,
+        rating_scale_max=float(scale) if rating and scale else None,
     )
     ws = state.workspace()
     try:

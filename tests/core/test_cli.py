@@ -176,6 +176,29 @@ def test_table_needing_a_mapping_is_one_problem_and_the_rest_imports(tmp_path):
     assert problem["file"] == "odd.csv" and "--text-column" in problem["message"]
 
 
+def test_a_mapped_rating_column_can_be_given_its_scale(tmp_path):
+    """A survey's "Cijfer" holding scores out of 5: read out of 10 unless the import says
+    --rating-scale 5; a scale no rating is out of is refused before anything is read."""
+    survey = tmp_path / "enquete.csv"
+    survey.write_text("Opmerking;Datum;Cijfer\nTe duur;01-09-2026;4\nTop;02-09-2026;5\n", "utf-8")
+    ws = tmp_path / "ws.duckdb"
+    mapped = ["--text-column", "Opmerking", "--date-column", "Datum", "--rating-column", "Cijfer"]
+    refused = runner.invoke(
+        app, ["import", str(survey), "--workspace", str(ws), *mapped, "--rating-scale", "7"]
+    )
+    assert refused.exit_code != 0 and "--rating-scale 7" in refused.stderr
+    assert "5, 10, 100" in refused.stderr
+    result = runner.invoke(
+        app, ["import", str(survey), "--workspace", str(ws), *mapped, "--rating-scale", "5"]
+    )
+    assert result.exit_code == 0, result.output
+    from workspace.db import Workspace
+
+    with Workspace.open(ws, read_only=True) as opened:
+        scales = opened.query_df("SELECT DISTINCT rating_scale_max FROM items")
+    assert scales["rating_scale_max"].tolist() == [5.0]
+
+
 SEARCH_CSV = (
     "id,date,text,channel\n"
     "1,2026-11-02 10:00,The parcel arrived late again,email\n"

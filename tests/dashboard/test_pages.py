@@ -590,6 +590,10 @@ def test_upload_mapping_form_is_remembered_and_imports(themed_workspace):
     at.run()
     at.selectbox(key="map_text_odd.csv").set_value("Opmerking")
     at.selectbox(key="map_date_odd.csv").set_value("Datum")
+    at.selectbox(key="map_rating_odd.csv").set_value("Cijfer")
+    scale = at.selectbox(key="map_scale_odd.csv")
+    assert scale.options == ["Automatic", "out of 5", "out of 10", "out of 100"]
+    scale.set_value(10)
     at.selectbox(key="map_default_odd.csv").set_value("survey")
     [b for b in at.button if b.label == "Remember and import"][0].click().run()
     with Workspace.open(themed_workspace) as ws:
@@ -597,7 +601,10 @@ def test_upload_mapping_form_is_remembered_and_imports(themed_workspace):
             "SELECT mapping FROM column_mappings WHERE header_key = ?",
             [header_key(["Opmerking", "Datum", "Cijfer"])],
         )
+        rated = ws.query_df("SELECT rating, rating_scale_max FROM items WHERE text = 'Te duur'")
     assert stored is not None and '"text": "Opmerking"' in stored
+    assert '"rating_scale_max": 10.0' in stored  # remembered with the mapping
+    assert rated.values.tolist() == [[6.0, 10.0]]
 
 
 def test_navigation_registers_every_page_including_the_weekly_summary(themed_workspace):
