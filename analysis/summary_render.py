@@ -30,7 +30,7 @@ from analysis.summary import (
     Volume,
     WeeklySummary,
 )
-from analysis.trends import rule_texts
+from analysis.trends import rule_texts, scaled_for_channel
 from ingest.errors import AnalysisError
 from ingest.messages import message as say
 from ingest.schema import CHANNEL_NAMES
@@ -344,7 +344,11 @@ def _attention_line(
 
 def _busier(growth: float, lang: str) -> str:
     """The end of a spike's line when the rule scaled its usual week for a surging channel."""
-    return text("spike.busier", lang, growth=_decimal(growth, lang, 1)) if growth > 1 else ""
+    return (
+        text("spike.busier", lang, growth=_decimal(growth, lang, 1))
+        if scaled_for_channel(growth)
+        else ""
+    )
 
 
 def _rules_text(summary: WeeklySummary, lang: str) -> str:

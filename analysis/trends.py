@@ -283,6 +283,13 @@ def _spikes_all_weeks(
     return mask, p, growth
 
 
+def scaled_for_channel(growth: float) -> bool:
+    """Whether a spike's usual week was scaled for its surging channel (``channel_growth``
+    above 1): then its line says how busy the channel was (the Overview, the chart hovers,
+    the weekly summary)."""
+    return float(growth) > 1.0
+
+
 def _first_weeks(per_theme: pd.DataFrame, rules: TrendRules) -> pd.Series:
     """Per theme, its first week with at least ``new_min_items`` items (NaN when none)."""
     reached = per_theme.ge(rules.new_min_items)

@@ -138,15 +138,19 @@ def _cached_unfiltered(
     return _FUNCTIONS[key](state.workspace(), *args, **dict(kwargs))
 
 
-def _filtered(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Callable[P, R]:
-    """``fn(ws, filters, ...)`` as a cached call under the sidebar's filters."""
+def _under_filters(
+    cached: Callable[..., Any], fn: Callable[Concatenate[Workspace, Filters | None, P], R]
+) -> Callable[P, R]:
+    """``fn(ws, filters, ...)`` as a call through ``cached`` (one of the ``_cached_*``
+    functions above), keyed on the workspace, its data version, today and the sidebar's
+    filters."""
     key, defaults = _key(fn), _defaults(fn)
 
     @functools.wraps(fn)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         return cast(
             R,
-            _cached_filtered(
+            cached(
                 key,
                 state.workspace_path(),
                 state.data_version(),
@@ -158,53 +162,24 @@ def _filtered(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Cal
         )
 
     return call
+
+
+def _filtered(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Callable[P, R]:
+    """``fn(ws, filters, ...)`` as a cached call under the sidebar's filters."""
+    return _under_filters(_cached_filtered, fn)
 
 
 def _trended(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Callable[P, R]:
     """As :func:`_filtered`, for a query that flags trends from its ``counted`` argument
     (:func:`workspace.weeks.trend_counts` under the same filters, read once for all)."""
-    key, defaults = _key(fn), _defaults(fn)
-
-    @functools.wraps(fn)
-    def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        return cast(
-            R,
-            _cached_trended(
-                key,
-                state.workspace_path(),
-                state.data_version(),
-                today_key(),
-                state.filters(),
-                args,
-                _kwargs(defaults, kwargs),
-            ),
-        )
-
-    return call
+    return _under_filters(_cached_trended, fn)
 
 
 def _flagged(fn: Callable[Concatenate[Workspace, Filters | None, P], R]) -> Callable[P, R]:
     """As :func:`_trended`, for a query that also takes the current week's flags as its
     ``current`` argument (:func:`workspace.trends.current_trends` of the same counts, decided
     once for all)."""
-    key, defaults = _key(fn), _defaults(fn)
-
-    @functools.wraps(fn)
-    def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        return cast(
-            R,
-            _cached_flagged(
-                key,
-                state.workspace_path(),
-                state.data_version(),
-                today_key(),
-                state.filters(),
-                args,
-                _kwargs(defaults, kwargs),
-            ),
-        )
-
-    return call
+    return _under_filters(_cached_flagged, fn)
 
 
 def _unfiltered(fn: Callable[Concatenate[Workspace, P], R]) -> Callable[P, R]:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.trends import scaled_for_channel
 from dashboard.formatting import MONTHS, day_month, number, week_name
 
 # One colour meaning per chart: channels keep these everywhere; red and green are kept for
@@ -283,7 +284,7 @@ def _spike_markers(
                     items=number(int(r.items), lang),
                     baseline=number(float(r.baseline), lang, 1),
                     busier=busier.format(growth=number(float(r.channel_growth), lang, 1))
-                    if float(r.channel_growth) > 1
+                    if scaled_for_channel(r.channel_growth)
                     else "",
                 )
                 for r in rows.itertuples(index=False)

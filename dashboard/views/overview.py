@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from analysis.trends import scaled_for_channel
 from dashboard import data, page_registry, state
 from dashboard import formatting as fmt
 from dashboard.figures import WEEK_BAR_LARGEST, theme_week_bars, week_bar_rows, weekly_channel_bars
@@ -218,7 +219,7 @@ def _flagged(totals: WeekTotals, lang: str) -> None:
             items=row.items,
             baseline=decimal(row.baseline, lang),
             busier=t("flag.spike.busier").format(growth=decimal(row.channel_growth, lang))
-            if row.channel_growth > 1
+            if scaled_for_channel(row.channel_growth)
             else "",
         )
         st.page_link(
