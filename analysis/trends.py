@@ -25,8 +25,10 @@ The rules, for an ISO week W, on counts of sorted inbound items per local ISO we
   the "usual week": one earlier spike does not raise it. When the rest of the channel surged
   (more than ``spike_ratio`` x its own median), the usual week is scaled by that growth
   before both tests: a theme that only followed its channel is no spike.
-- **New**: W is the theme's first week with at least ``new_min_items`` (3) items. A new theme
-  is reported only as new (its first week would always look rising and spiking).
+- **New**: W is the theme's first week with at least ``new_min_items`` (3) items, and the
+  weeks before W held fewer than that together (a theme that trickled in at one or two a week
+  is not new when it first reaches three). A new theme is reported only as new (its first
+  week would always look rising and spiking).
 """
 
 from __future__ import annotations
@@ -291,9 +293,19 @@ def scaled_for_channel(growth: float) -> bool:
 
 
 def _first_weeks(per_theme: pd.DataFrame, rules: TrendRules) -> pd.Series:
-    """Per theme, its first week with at least ``new_min_items`` items (NaN when none)."""
+    """Per theme, the week it is new in (NaN when none): its first week with at least
+    ``new_min_items`` items, when all weeks before it held fewer than that together.
+
+    A theme that trickled in at one or two items a week for months is no new subject when a
+    week first brings three (real app reviews: "works fine", 8 items over 13 weeks, then 3,
+    was reported as a new theme).
+    """
     reached = per_theme.ge(rules.new_min_items)
-    return reached.idxmax(axis=1).where(reached.any(axis=1))
+    first = reached.to_numpy().argmax(axis=1)
+    before = per_theme.cumsum(axis=1).to_numpy() - per_theme.to_numpy()
+    earlier = before[np.arange(len(per_theme)), first] if len(per_theme) else np.zeros(0)
+    new = reached.any(axis=1).to_numpy() & (earlier < rules.new_min_items)
+    return pd.Series(per_theme.columns[first], index=per_theme.index).where(new)
 
 
 def _theme_first(per_theme: pd.DataFrame, per_cell: pd.DataFrame) -> np.ndarray:
@@ -478,7 +490,8 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
             f"schommeling verklaart tegenover het gemiddelde van de {weeks} weken ervoor "
             f"(sinds het eerste bericht van het thema; Poisson, p < {rising_p}), over alle kanalen samen",
             "new": f"nieuw = de eerste week van het thema met minstens {rules.new_min_items} "
-            "berichten (alleen als nieuw gemeld)",
+            f"berichten, terwijl alle weken ervoor samen er minder dan {rules.new_min_items} "
+            "hadden (alleen als nieuw gemeld)",
             "spike": f"piek = een thema binnen één kanaal met minstens {minimum} berichten en "
             f"minstens {ratio}x de mediaan van de {weeks} weken ervoor (een gewone week), en "
             f"p < {spike_p} (Poisson, tegenover die mediaan); pas na "
@@ -490,7 +503,8 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
         "rising": f"rising = at least {minimum} items this week and more than ordinary variation "
         f"allows against the average of the previous {weeks} weeks (since the theme's first item; Poisson, p < {rising_p}), "
         "over all channels together",
-        "new": f"new = the theme's first week with at least {rules.new_min_items} items "
+        "new": f"new = the theme's first week with at least {rules.new_min_items} items, "
+        f"while all earlier weeks together had fewer than {rules.new_min_items} "
         "(reported only as new)",
         "spike": f"spike = a theme within one channel with at least {minimum} items and at "
         f"least {ratio}x the median of the previous {weeks} weeks (a usual week), and "

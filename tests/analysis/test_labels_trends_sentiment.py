@@ -167,6 +167,21 @@ def test_spike_rule_and_new_theme():
     assert quiet.spikes.empty and quiet.new == ()
 
 
+def test_a_theme_that_trickled_in_is_not_new_when_a_week_first_brings_three():
+    """Real app reviews: "works fine" had 8 items over 13 weeks, one or two at a time, then 3
+    in one week, and the summary said "Nieuw thema works fine". New means the weeks before
+    held fewer than ``new_min_items`` together; one stray earlier item still allows new."""
+    trickle = [("2026-W25", 5, "app_review", 2), ("2026-W27", 5, "app_review", 1)]
+    trickle += [(f"2026-W{w}", 5, "app_review", 1) for w in (30, 35, 36)]
+    trickle += [("2026-W37", 5, "app_review", 2), ("2026-W38", 5, "app_review", 3)]
+    fresh = [("2026-W33", 6, "app_review", 1), ("2026-W38", 6, "app_review", 4)]
+    trends = theme_trends_for_week(_counts(trickle + fresh), "2026-W38")
+    assert trends.new == (6,)
+    assert all(
+        theme_trends_for_week(_counts(trickle), f"2026-W{w}").new == () for w in range(25, 39)
+    )
+
+
 def test_a_theme_that_only_follows_its_channels_surge_is_no_spike():
     """The first weeks of a new export: a channel of 9 reviews a week brings 180, and every
     theme in it grows alike. That is the channel's volume, not a spike of one theme (real

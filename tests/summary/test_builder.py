@@ -69,12 +69,13 @@ def test_new_theme_only_in_its_first_week():
     ("history", "rising"),
     [
         pytest.param([3, 3, 3, 3, 3, 3, 3, 3, 10], True, id="tripled"),
-        pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 7], False, id="below-min-items"),
+        pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 4], False, id="below-min-items"),
         pytest.param([8, 8, 8, 8, 8, 8, 8, 8, 11], False, id="below-ratio"),
         pytest.param([10, 10, 10, 10, 10, 10, 10, 10, 14], False, id="within-noise"),
         pytest.param([10, 10, 10, 10, 10, 10, 10, 10, 20], True, id="beyond-noise"),
         pytest.param([2, 2, 2, 2, 2, 2, 2, 2, 2], False, id="flat"),
-        pytest.param([0, 0, 0, 0, 2, 2, 1, 1, 8], False, id="first-week-with-3-is-new-instead"),
+        pytest.param([0, 0, 0, 0, 0, 0, 0, 1, 8], False, id="first-week-with-3-is-new-instead"),
+        pytest.param([0, 0, 0, 0, 2, 2, 1, 1, 8], True, id="trickled-in-then-jumped-rises"),
         pytest.param([0, 0, 0, 3, 2, 2, 1, 1, 9], True, id="from-little"),
     ],
 )
