@@ -121,7 +121,9 @@ CLEAR_SENTIMENT = 0.2
 """A theme whose mean sentiment (-1..1) is at least this far above 0 is clearly positive
 (praise: "the app is good"), at least this far below 0 clearly negative (a complaint);
 closer to 0 it is mixed. One star on a 1-5 scale is 0,5; 0,2 is an average of about 3,4
-stars, or one positive word in a text in three more than negative ones."""
+stars, or one positive word in a text in three more than negative ones. The same holds for
+one item: the theme page counts a theme's positive, neutral and negative items by it (a
+praise review placed in a complaint's theme shows there)."""
 
 Tone = Literal["positive", "negative", "mixed", "unknown"]
 """What a theme is, by its mean sentiment (:func:`sentiment_tone`)."""

@@ -378,6 +378,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "bij „{setting}” in de zijbalk om die te zien.",
     },
     "theme.weeks": {"en": "Weeks with feedback", "nl": "Weken met feedback"},
+    "theme.polarity": {
+        "en": "Per item: {negative} negative, {neutral} neutral, {positive} positive",
+        "nl": "Per bericht: {negative} negatief, {neutral} neutraal, {positive} positief",
+    },
+    "theme.polarity_unscored": {
+        "en": ", {count} without sentiment",
+        "nl": ", {count} zonder sentiment",
+    },
+    "theme.polarity_help": {
+        "en": "An item counts as positive or negative when its sentiment is at least {clear} "
+        "above or below 0 (4 or 5 stars out of 5 is positive, 1 or 2 negative); the rest is "
+        "neutral. A theme named after a complaint can hold some praise on the same subject.",
+        "nl": "Een bericht telt als positief of negatief bij een sentiment van minstens {clear} "
+        "boven of onder 0 (4 of 5 sterren van de 5 is positief, 1 of 2 negatief); de rest is "
+        "neutraal. Een thema dat naar een klacht heet, kan ook lof over hetzelfde onderwerp "
+        "bevatten.",
+    },
     "theme.channels": {"en": "Channels", "nl": "Kanalen"},
     "theme.per_week": {"en": "Per week, by channel", "nl": "Per week, per kanaal"},
     "theme.quotes": {"en": "What customers say", "nl": "Wat klanten zeggen"},

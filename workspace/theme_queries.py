@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.numbers import shares_adding_up
 from analysis.reading import distinct_quotes
 from analysis.subject_text import quote_text
+from analysis.summary import CLEAR_SENTIMENT
 from workspace.db import Workspace
 from workspace.localtime import (
     local_time_sql,
@@ -56,8 +57,9 @@ def theme_table(
     Columns: ``theme_id``, ``label``, ``status``, ``keywords`` (list), ``items``, ``share``
     (of themed items), ``share_shown`` (``share`` rounded to 0.1 point so that the shares of
     all listed themes add up to 100%: :func:`analysis.numbers.shares_adding_up` over every
-    theme, whatever ``contains`` keeps), ``sentiment`` (mean, NaN when unknown), ``rating``
-    (mean on 0..1),
+    theme, whatever ``contains`` keeps), ``sentiment`` (mean, NaN when unknown),
+    ``positive`` / ``negative`` (items at least :data:`analysis.summary.CLEAR_SENTIMENT` above /
+    below 0), ``scored`` (items with a sentiment), ``rating`` (mean on 0..1),
     ``rating_impact`` (the theme's average rating minus that of the other themed items, in
     stars on a 1-5 scale; NaN when either side has no rating), ``channels``
     (list, largest first), ``trend`` (items per week for the last ``weeks`` whole weeks, oldest
@@ -111,6 +113,9 @@ def theme_table(
         rated AS (SELECT sum(rating01) AS total, count(rating01) AS n FROM f),
         agg AS (
             SELECT f.theme_id, count(*) AS items, avg(sentiment) AS sentiment,
+                   count(*) FILTER (WHERE sentiment >= {CLEAR_SENTIMENT!r}) AS positive,
+                   count(*) FILTER (WHERE sentiment <= {-CLEAR_SENTIMENT!r}) AS negative,
+                   count(sentiment) AS scored,
                    avg(rating01) AS rating, sum(rating01) AS rating_sum,
                    count(rating01) AS rated,
                    count(*) FILTER (WHERE f.wk = ref.wk) AS this_week,
@@ -126,7 +131,7 @@ def theme_table(
                from_json({keywords_sql(lang)}, '["VARCHAR"]') AS keywords,
                agg.items, shares.share, shares.themed,
                ({label} ILIKE ? OR {keywords_sql(lang)} ILIKE ?) AS matched,
-               agg.sentiment, agg.rating,
+               agg.sentiment, agg.positive, agg.negative, agg.scored, agg.rating,
                CASE WHEN agg.rated > 0 AND rated.n > agg.rated
                     THEN 4 * (agg.rating_sum / agg.rated
                               - (rated.total - agg.rating_sum) / (rated.n - agg.rated))

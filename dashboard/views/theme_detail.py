@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.summary import CLEAR_SENTIMENT
 from dashboard import data, downloads, page_registry, state, theme_engine
 from dashboard import formatting as fmt
 from dashboard.figures import weekly_channel_bars, weeks_before_window
@@ -88,6 +89,8 @@ def render() -> None:
         fmt.DASH if impact != impact else fmt.signed(impact, lang, 1) + " ★",
         help=t("themes.col.rating_impact_help"),
     )
+    if len(row):
+        _polarity(row.iloc[0], lang)
     st.subheader(t("theme.per_week"), help=trend_rules_text(lang))
     fig = weekly_channel_bars(
         weekly,
@@ -156,6 +159,28 @@ def render() -> None:
         file_name=f"klantstem-theme-{theme_id}.csv",
         mime="text/csv",
         key="theme_download",
+    )
+
+
+def _polarity(row, lang: str) -> None:
+    """How many of the theme's items are negative, neutral and positive (they add up to the
+    items; those without a sentiment said apart): praise in a theme named after a complaint
+    shows here."""
+    scored = int(row["scored"])
+    if scored == 0:
+        return
+    positive, negative = int(row["positive"]), int(row["negative"])
+    text = t("theme.polarity").format(
+        negative=fmt.number(negative, lang),
+        neutral=fmt.number(scored - positive - negative, lang),
+        positive=fmt.number(positive, lang),
+    )
+    unscored = int(row["items"]) - scored
+    if unscored:
+        text += t("theme.polarity_unscored").format(count=fmt.number(unscored, lang))
+    st.caption(
+        text,
+        help=t("theme.polarity_help").format(clear=fmt.number(CLEAR_SENTIMENT, lang, 1)),
     )
 
 

@@ -61,3 +61,36 @@ def test_upload_preview_shows_satisfaction_as_words():
     )
     assert preview(items, "en")["Rating"].tolist() == ["good", "bad", ""]
     assert preview(items, "nl")["Score"].tolist() == ["goed", "slecht", ""]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_theme_page_counts_praise_and_complaints(themed_workspace, lang):
+    """A theme named after a complaint can hold praise on the same subject (a "delivery was
+    fast" review placed in the late-delivery theme): the theme page says how many items are
+    negative (sentiment -0.2 or lower), neutral and positive (0.2 or higher), and those add
+    up to its items."""
+    with Workspace.open(themed_workspace) as ws, ws.transaction() as con:
+        con.execute(
+            "UPDATE item_sentiment s SET sentiment = CASE WHEN n.k % 3 = 0 THEN 0.9 "
+            "WHEN n.k % 3 = 1 THEN -0.6 ELSE 0.1 END "
+            "FROM (SELECT item_id, row_number() OVER (ORDER BY item_id) AS k "
+            "FROM assignments WHERE theme_id = 1) n WHERE n.item_id = s.item_id"
+        )
+    with Workspace.open(themed_workspace, read_only=True) as ws:
+        counts = ws.query_df(
+            "SELECT count(*) AS items, count(*) FILTER (WHERE s.sentiment > 0.5) AS good, "
+            "count(*) FILTER (WHERE s.sentiment < -0.5) AS bad, "
+            "count(*) FILTER (WHERE abs(s.sentiment) < 0.15) AS neutral "
+            "FROM items i JOIN assignments a ON a.item_id = i.id AND a.theme_id = 1 "
+            "JOIN item_sentiment s ON s.item_id = i.id"
+        ).iloc[0]
+    good, bad, neutral = int(counts["good"]), int(counts["bad"]), int(counts["neutral"])
+    assert good and bad and neutral and good + bad + neutral == counts["items"], counts
+    at = open_page("theme", lang=lang, query={"theme": "1"})
+    assert not at.exception, at.exception
+    words = {
+        "en": ("Per item", "negative", "neutral", "positive"),
+        "nl": ("Per bericht", "negatief", "neutraal", "positief"),
+    }[lang]
+    line = next(c for c in texts(at, "caption") if c.startswith(words[0]))
+    assert line == f"{words[0]}: {bad} {words[1]}, {neutral} {words[2]}, {good} {words[3]}"
