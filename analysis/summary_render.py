@@ -59,11 +59,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "scope.all": {"en": "All channels", "nl": "Alle kanalen"},
     "scope.one": {"en": "Channel: {channel}", "nl": "Kanaal: {channel}"},
     "headline": {
-        "en": "{items} items this week ({change} against the week before, {pct} against the "
+        "en": "{items} this week ({change} against the week before, {pct} against the "
         "{weeks}-week average).",
-        "nl": "{items} berichten deze week ({change} ten opzichte van de week ervoor, {pct} "
+        "nl": "{items} deze week ({change} ten opzichte van de week ervoor, {pct} "
         "ten opzichte van het gemiddelde over {weeks} weken).",
     },
+    "headline.one_week": {
+        "en": "{items} this week ({change} against the week before, {pct} against that "
+        "week, the only one with data before this one).",
+        "nl": "{items} deze week ({change} ten opzichte van de week ervoor, {pct} ten "
+        "opzichte van die week, de enige met gegevens vóór deze).",
+    },
+    "headline.first": {
+        "en": "{items} this week, the first week with data: there is no week before it to "
+        "compare with.",
+        "nl": "{items} deze week, de eerste week met gegevens: er is geen week ervoor om mee "
+        "te vergelijken.",
+    },
+    "count.items.one": {"en": "{n} item", "nl": "{n} bericht"},
+    "count.items.other": {"en": "{n} items", "nl": "{n} berichten"},
     "section.attention": {"en": "Look at this", "nl": "Let hierop"},
     "section.channels": {"en": "Volume per channel", "nl": "Aantal per kanaal"},
     "section.groups": {"en": "Main themes", "nl": "Hoofdthema's"},
@@ -304,14 +318,27 @@ def _scope(summary: WeeklySummary, lang: str) -> str:
     return text("scope.all", lang)
 
 
+def _items(count: int, lang: str) -> str:
+    """``1 bericht``, ``2 berichten`` / ``1 item``, ``2 items``."""
+    return text("count.items.one" if count == 1 else "count.items.other", lang, n=count)
+
+
 def _headline(summary: WeeklySummary, lang: str) -> str:
+    """The week's items against the week before and the average, naming the weeks that
+    average is really over (fewer than ``baseline_weeks`` at the start of the data); in the
+    data's first week, no comparison: its "week before" holds no data, not zero feedback."""
+    total = summary.total
+    items = _items(total.items, lang)
+    if total.first_week:
+        return text("headline.first", lang, items=items)
+    weeks = total.weeks if total.weeks > 0 else summary.rules.baseline_weeks
     return text(
-        "headline",
+        "headline.one_week" if weeks == 1 else "headline",
         lang,
-        items=summary.total.items,
-        change=_signed(summary.total.change),
-        pct=_pct(summary.total.change_vs_average_pct, lang),
-        weeks=summary.rules.baseline_weeks,  # the averages are the trend rules' baseline
+        items=items,
+        change=_signed(total.change),
+        pct=_pct(total.change_vs_average_pct, lang),
+        weeks=weeks,  # the averages are the trend rules' baseline
     )
 
 
