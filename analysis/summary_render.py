@@ -364,9 +364,20 @@ def _attention_line(
         baseline=_decimal(line.baseline, lang, 1 if line.kind != "sentiment_drop" else 2),
         delta=delta,
         share=_share_lang(line.delta, lang),
-        trailing=summary.rules.baseline_weeks,
+        trailing=_spike_weeks(summary, line.theme_id),
         busier=_busier(line.channel_growth, lang),
     )
+
+
+def _spike_weeks(summary: WeeklySummary, theme_id: int | None) -> int:
+    """The weeks a spike's usual week (their median) is over: ``baseline_weeks``, or fewer
+    for a theme younger than that or at the start of the data (the spike rule asks for at
+    least ``spike_min_history``); the theme's own baseline weeks, as the rule counts them."""
+    weeks = summary.rules.baseline_weeks
+    if theme_id is None:
+        return weeks
+    own = summary.theme(theme_id).volume.weeks
+    return min(own, weeks) if own > 0 else weeks
 
 
 def _busier(growth: float, lang: str) -> str:
@@ -456,7 +467,7 @@ def _spike_line(spike: Spike, summary: WeeklySummary, lang: str, fmt: Callable[[
         channel=channel_name(spike.channel, lang),
         items=spike.items,
         baseline=_decimal(spike.baseline, lang, 1),
-        weeks=summary.rules.baseline_weeks,
+        weeks=_spike_weeks(summary, spike.theme_id),
         busier=_busier(spike.channel_growth, lang),
     )
 

@@ -77,3 +77,19 @@ def test_one_item_is_said_in_the_singular(lang, start):
     """The Trustpilot sample's last week read "1 berichten deze week"."""
     summary = build({(1, "review"): [3, 3, 3, 1]})
     assert _headline(summary, lang).startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("nl", "(mediaan van de 5 weken ervoor)"), ("en", "(median of the previous 5 weeks)")],
+)
+def test_a_young_theme_s_spike_names_the_weeks_of_its_usual_week(lang, said):
+    """A spike needs 4 weeks of history, not 8: the median of a theme five weeks old is
+    over those five weeks, and the lines (spikes and "look at this") say so."""
+    summary = build({(2, "app_review"): [3, 1, 2, 1, 1, 14], (3, "review"): [5] * 9})
+    assert [s.theme_id for s in summary.spikes] == [2]
+    markdown = render(summary, "md", lang).decode("utf-8")
+    spike_lines = [x for x in markdown.splitlines() if "(media" in x and x.startswith("- ")]
+    assert len(spike_lines) == 2, spike_lines  # "look at this" and the spikes section
+    assert all(said in x for x in spike_lines)
+    assert "8" not in " ".join(spike_lines)
