@@ -93,3 +93,19 @@ def test_a_young_theme_s_spike_names_the_weeks_of_its_usual_week(lang, said):
     assert len(spike_lines) == 2, spike_lines  # "look at this" and the spikes section
     assert all(said in x for x in spike_lines)
     assert "8" not in " ".join(spike_lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "– als minder dan 5 van zijn berichten van deze week een sentiment hebben"),
+        ("en", "– when fewer than 5 of its items this week have one"),
+    ],
+)
+def test_the_footer_says_what_a_dash_in_the_sentiment_column_means(lang, said):
+    """The kiwix week 38 table showed "best wikipedia … 4 | … | –": four items, too few for a
+    mean, and nothing on the page said why."""
+    summary = build({(1, "email"): [4, 4, 4, 4]})
+    assert summary.theme(1).sentiment is None
+    markdown = render(summary, "md", lang).decode("utf-8")
+    assert "| – |" in markdown and said in markdown
