@@ -1,5 +1,5 @@
-""""The largest increase, X (22 against an average of 15.6), is within ordinary variation":
-the Overview and the weekly summary name the theme that rose the most items above its
+"""The Overview and the weekly summary say "The largest increase, X (22 against an average
+of 15.6), is within ordinary variation": X is the theme that rose the most items above its
 average without a flag, not the one whose small rise was the least likely."""
 
 from __future__ import annotations
