@@ -682,13 +682,19 @@ def _groups(
             members.setdefault(top_of[row.theme_id], []).append(row)
     volumes: dict[int, Volume] = {}
     for top_id, rows in members.items():
-        history = tuple(int(v) for v in np.sum([r.volume.history for r in rows], axis=0))
+        weeks = max(r.volume.weeks for r in rows)
+        if rows[0].volume.history and weeks >= 0:
+            # The main theme's own weekly counts, averaged over the weeks since its first
+            # theme's first item: the sum of its themes' averages would divide a young
+            # theme's items by its own few weeks and count them as every week's.
+            history = np.sum([r.volume.history for r in rows], axis=0)
+            volumes[top_id] = _volume(history, rules.trends, len(history) - 1 - weeks)
+            continue
         volumes[top_id] = Volume(
             items=sum(r.volume.items for r in rows),
             previous=sum(r.volume.previous for r in rows),
             average=float(sum(r.volume.average for r in rows)),
-            history=history if rows and rows[0].volume.history else (),
-            weeks=max(r.volume.weeks for r in rows),
+            weeks=weeks,
         )
     # Items of themes outside any main theme stay in the whole: then the main themes do not
     # add up to 100%, and must not seem to.

@@ -59,11 +59,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "scope.all": {"en": "All channels", "nl": "Alle kanalen"},
     "scope.one": {"en": "Channel: {channel}", "nl": "Kanaal: {channel}"},
     "headline": {
-        "en": "{items} items this week ({change} against the week before, {pct} against the "
+        "en": "{items} this week ({change} against the week before, {pct} against the "
         "{weeks}-week average).",
-        "nl": "{items} berichten deze week ({change} ten opzichte van de week ervoor, {pct} "
+        "nl": "{items} deze week ({change} ten opzichte van de week ervoor, {pct} "
         "ten opzichte van het gemiddelde over {weeks} weken).",
     },
+    "headline.one_week": {
+        "en": "{items} this week ({change} against the week before, {pct} against that "
+        "week, the only one with data before this one).",
+        "nl": "{items} deze week ({change} ten opzichte van de week ervoor, {pct} ten "
+        "opzichte van die week, de enige met gegevens vóór deze).",
+    },
+    "headline.first": {
+        "en": "{items} this week, the first week with data: there is no week before it to "
+        "compare with.",
+        "nl": "{items} deze week, de eerste week met gegevens: er is geen week ervoor om mee "
+        "te vergelijken.",
+    },
+    "count.items.one": {"en": "{n} item", "nl": "{n} bericht"},
+    "count.items.other": {"en": "{n} items", "nl": "{n} berichten"},
     "section.attention": {"en": "Look at this", "nl": "Let hierop"},
     "section.channels": {"en": "Volume per channel", "nl": "Aantal per kanaal"},
     "section.groups": {"en": "Main themes", "nl": "Hoofdthema's"},
@@ -201,20 +215,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "rules.text": {
         "en": "Averages in the tables are over the {weeks} weeks before this week (since the "
-        "first week with data; for a theme, since its first item). Against average is a "
+        "first week with data; for a theme or main theme, since its first item). Against average "
+        "is a "
         "percentage; where the average is under {pmin} item a week, it is the difference in "
         "items instead (or the theme's first week). Share: of this week's items sorted into a "
-        "theme, as on the Themes page. Rising, new and spike follow the one trend rule every "
+        "theme, as on the Themes page. Sentiment in the tables: the theme's mean this week ({minus}1 "
+        "to 1); – when fewer than {smin} of its items this week have one. Rising, new and spike follow the one trend rule every "
         "dashboard page uses: {rising}; {new}; {spike}. Sentiment shift: the mean sentiment "
         "({minus}1 to 1) moved by at least {shift}, each mean over at least {smin} items. Quotes are "
         "the most typical items of the week, stored already redacted; items with removed "
         "personal data ([EMAIL], [PHONE], ...) only when the theme has too few others, and "
         "never an item that is little more than such placeholders.",
         "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week (vanaf de "
-        "eerste week met gegevens; voor een thema vanaf zijn eerste bericht). T.o.v. "
+        "eerste week met gegevens; voor een (hoofd)thema vanaf zijn eerste bericht). T.o.v. "
         "gemiddelde is een percentage; waar het gemiddelde onder {pmin} bericht per week ligt, "
         "staat er het verschil in berichten (of de eerste week van het thema). Aandeel: van de "
         "berichten van deze week die in een thema zijn ingedeeld, zoals op de pagina Thema's. "
+        "Sentiment in de tabellen: het gemiddelde van het thema deze week ({minus}1 tot 1); – "
+        "als minder dan {smin} van zijn berichten van deze week een sentiment hebben. "
         "Stijgend, nieuw en piek volgen de ene trendregel die elke "
         "dashboardpagina gebruikt: {rising}; {new}; {spike}. Verschuiving in sentiment: het "
         "gemiddelde sentiment ({minus}1 tot 1) veranderde minstens {shift}, elk gemiddelde over "
@@ -304,14 +322,27 @@ def _scope(summary: WeeklySummary, lang: str) -> str:
     return text("scope.all", lang)
 
 
+def _items(count: int, lang: str) -> str:
+    """``1 bericht``, ``2 berichten`` / ``1 item``, ``2 items``."""
+    return text("count.items.one" if count == 1 else "count.items.other", lang, n=count)
+
+
 def _headline(summary: WeeklySummary, lang: str) -> str:
+    """The week's items against the week before and the average, naming the weeks that
+    average is really over (fewer than ``baseline_weeks`` at the start of the data); in the
+    data's first week, no comparison: its "week before" holds no data, not zero feedback."""
+    total = summary.total
+    items = _items(total.items, lang)
+    if total.first_week:
+        return text("headline.first", lang, items=items)
+    weeks = total.weeks if total.weeks > 0 else summary.rules.baseline_weeks
     return text(
-        "headline",
+        "headline.one_week" if weeks == 1 else "headline",
         lang,
-        items=summary.total.items,
-        change=_signed(summary.total.change),
-        pct=_pct(summary.total.change_vs_average_pct, lang),
-        weeks=summary.rules.baseline_weeks,  # the averages are the trend rules' baseline
+        items=items,
+        change=_signed(total.change),
+        pct=_pct(total.change_vs_average_pct, lang),
+        weeks=weeks,  # the averages are the trend rules' baseline
     )
 
 
@@ -337,9 +368,20 @@ def _attention_line(
         baseline=_decimal(line.baseline, lang, 1 if line.kind != "sentiment_drop" else 2),
         delta=delta,
         share=_share_lang(line.delta, lang),
-        trailing=summary.rules.baseline_weeks,
+        trailing=_spike_weeks(summary, line.theme_id),
         busier=_busier(line.channel_growth, lang),
     )
+
+
+def _spike_weeks(summary: WeeklySummary, theme_id: int | None) -> int:
+    """The weeks a spike's usual week (their median) is over: ``baseline_weeks``, or fewer
+    for a theme younger than that or at the start of the data (the spike rule asks for at
+    least ``spike_min_history``); the theme's own baseline weeks, as the rule counts them."""
+    weeks = summary.rules.baseline_weeks
+    if theme_id is None:
+        return weeks
+    own = summary.theme(theme_id).volume.weeks
+    return min(own, weeks) if own > 0 else weeks
 
 
 def _busier(growth: float, lang: str) -> str:
@@ -429,7 +471,7 @@ def _spike_line(spike: Spike, summary: WeeklySummary, lang: str, fmt: Callable[[
         channel=channel_name(spike.channel, lang),
         items=spike.items,
         baseline=_decimal(spike.baseline, lang, 1),
-        weeks=summary.rules.baseline_weeks,
+        weeks=_spike_weeks(summary, spike.theme_id),
         busier=_busier(spike.channel_growth, lang),
     )
 

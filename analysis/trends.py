@@ -119,7 +119,8 @@ class ThemeTrends:
         default_factory=lambda: pd.DataFrame(columns=RISING_COLUMNS)
     )
     """The themes that have more items than their average this week yet carry no flag (not
-    new, rising or spiking), the likeliest rise first (columns :data:`RISING_COLUMNS`): what
+    new, rising or spiking), the largest rise (items minus average) first, then the likeliest
+    (columns :data:`RISING_COLUMNS`): what
     a page says when nothing is flagged, so "9 → 18" beside "nothing rose" is explained by
     the rule that judged it."""
 
@@ -422,6 +423,15 @@ def theme_trends_for_week(
         & ~rising_mask
         & ~per_theme.index.isin(list(new_ids | spiking))
     )
+    unflagged = theme_frame(unflagged_mask, p_up, False)
+    # Said as "the largest increase": the most items above the average first (the likeliest
+    # by p-value was often a theme of 2 against 0,1 beside one of 22 against 15,6).
+    unflagged = (
+        unflagged.assign(_rise=unflagged["items"] - unflagged["baseline"])
+        .sort_values(["_rise", "p_value", "theme_id"], ascending=[False, True, True])
+        .drop(columns="_rise")
+        .reset_index(drop=True)
+    )
     return ThemeTrends(
         week,
         theme_frame(rising_mask, p_up, True),
@@ -429,7 +439,7 @@ def theme_trends_for_week(
         tuple(sorted(new_ids)),
         spikes.sort_values(["p_value", "theme_id", "channel"]).reset_index(drop=True),
         rules,
-        theme_frame(unflagged_mask, p_up, False),
+        unflagged,
     )
 
 

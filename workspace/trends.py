@@ -178,7 +178,7 @@ def largest_unflagged_rise(
     counted: TrendCounts | None = None,
     current: ThemeTrends | None = None,
 ) -> dict[str, object] | None:
-    """The theme whose count rose most convincingly above its average this week without the
+    """The theme whose count rose the most items above its average this week without the
     rule flagging it (:attr:`analysis.trends.ThemeTrends.unflagged_rise`): ``theme_id``,
     ``label``, ``items``, ``baseline``; None when no shown theme rose at all. ``counted``
     and ``current``: as :func:`flagged_themes`."""

@@ -115,3 +115,29 @@ def test_a_main_theme_counts_all_its_themes_as_the_themes_page_does():
         if "| Bezorging |" in line
     )
     assert row.rstrip(" |").endswith("3")
+
+
+def test_a_main_theme_s_average_is_its_own_weekly_average():
+    """A main theme's "average of previous weeks" is its items per week over the weeks since
+    its first theme's first item, as the SQL reads it, not the sum of its themes' averages:
+    a theme two weeks old averages its items over two weeks, and added up with an old theme
+    it made the main theme's average look a third higher (the real kiwix reviews, main theme
+    "app": 5,0 where its weeks averaged 4,6)."""
+    counts = {
+        (1, "email"): [4, 4, 4, 4, 4, 4, 4, 4, 6],  # 8 earlier weeks, 32 items
+        (2, "email"): [0, 0, 0, 0, 0, 0, 3, 3, 2],  # 2 earlier weeks, 6 items
+    }
+    items, themes = fabricate(counts, week=WEEK)
+    themes = themes.copy()
+    themes["top_id"] = [10 for _ in themes["theme_id"]]
+    themes["top_label_en"] = ["Delivery" for _ in themes["theme_id"]]
+    themes["top_label_nl"] = ["Bezorging" for _ in themes["theme_id"]]
+    summary = build_weekly_summary(items, themes, WEEK)
+    assert summary.theme(2).volume.average == 3.0  # its own two weeks
+    (group,) = summary.groups
+    assert group.volume.items == 8 and group.volume.previous == 7
+    assert group.volume.average == (32 + 6) / 8  # 4,75, not 4 + 3 = 7
+    assert group.volume.weeks == 8
+    assert group.volume.history == (4, 4, 4, 4, 4, 4, 7, 7, 8)
+    markdown = render(summary, "md", "nl").decode("utf-8")
+    assert "| Bezorging | 8 | 7 | +1 | 4,8 | +68% |" in markdown
