@@ -91,8 +91,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "section.rules": {"en": "How this summary is made", "nl": "Hoe deze samenvatting ontstaat"},
     "none": {"en": "Nothing this week.", "nl": "Niets deze week."},
     "nothing_to_flag": {
-        "en": "Nothing stands out this week.",
-        "nl": "Deze week valt niets bijzonders op.",
+        "en": "Nothing needs attention this week.",
+        "nl": "Niets vraagt deze week om aandacht.",
     },
     "unflagged_rise": {
         "en": "The largest increase, {theme} ({items} against an average of {average}), is "
@@ -581,7 +581,7 @@ def _quote_source(quote: Quote, lang: str) -> str:
 
 
 def _nothing_to_flag(summary: WeeklySummary, lang: str, name: Callable[[str], str] = str) -> str:
-    """ "Nothing stands out this week.", and the largest rise the trend rule let pass, with the
+    """ "Nothing needs attention this week.", and the largest rise the trend rule let pass, with the
     average it was judged against (the table beside it may show a theme doubling)."""
     said = text("nothing_to_flag", lang)
     if summary.unflagged_rise is None:

@@ -166,7 +166,7 @@ def test_dutch_excel_names_its_sheets_and_says_when_nothing_stands_out():
     cells = [c for r in book["Samenvatting"].iter_rows(values_only=True) for c in r if c]
     # ... and names the largest rise the rule let pass (11 against 10.6: theme 1)
     said = (
-        "Deze week valt niets bijzonders op. De grootste stijging, Late levering (11 tegen "
+        "Niets vraagt deze week om aandacht. De grootste stijging, Late levering (11 tegen "
         "gemiddeld 10,6), valt binnen de gewone schommeling."
     )
     assert cells[cells.index("Let hierop") + 1] == said
