@@ -3,8 +3,11 @@
 The name is the theme's most distinctive phrase (:mod:`analysis.phrases`), found verbatim in
 two or more of its texts; the keywords stay as detail. A theme that is not an opinion theme
 (:func:`analysis.opinion_only.opinion_themes`) is named by a phrase that carries a subject
-word ("audio", not "great app") whenever one is a candidate; thanks never name a theme nor
-make a keyword (:data:`analysis.stopwords.THANKS_WORDS`). Both are computed on the texts'
+word ("audio", not "great app") whenever one is a candidate; an opinion theme that no phrase
+with an opinion word names reads the opinion words its texts say ("روعه", "ok, top":
+:func:`analysis.opinion_only.opinion_word_names`); thanks never name a theme nor make a
+keyword (:data:`analysis.stopwords.THANKS_WORDS`). A theme no phrase names falls back to its
+keywords, those in the script most of its texts are written in. Both are computed on the texts'
 subject (:mod:`analysis.subject_text`: no @mentions, URLs, placeholders, greetings or
 sign-offs, no words common to the whole workspace), never on the surface.
 
@@ -19,7 +22,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
+import unicodedata
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -28,14 +32,22 @@ import numpy as np
 
 from analysis.clustering import group_sums
 from analysis.embedders import l2_normalize
-from analysis.opinion_only import THANKS_NAMES, opinion_themes, thanking_themes
+from analysis.opinion_only import (
+    THANKS_NAMES,
+    holds_an_opinion,
+    opinion_themes,
+    opinion_word_names,
+    thanking_themes,
+)
 from analysis.phrases import CLAUSE, phrase_labels
 from analysis.reading import DistinctQuotes, language_code
-from analysis.stopwords import STOP_WORDS
+from analysis.stopwords import LETTER_MARKS, STOP_WORDS
 from analysis.subject_text import cleaned_texts, subject_texts
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
-_WORD = re.compile(r"(?u)\b\w+\b")
+# Letters and digits with their combining marks (:data:`analysis.stopwords.LETTER_MARKS`).
+_WORD = re.compile(rf"\w(?:\w|[{LETTER_MARKS}])*")
+_NO_MARKS = str.maketrans("", "", LETTER_MARKS)
 
 
 def keyword_terms(text: str) -> list[str]:
@@ -50,8 +62,9 @@ def keyword_terms(text: str) -> list[str]:
     for clause in CLAUSE.split(text.lower()):
         previous = ""
         for word in _WORD.findall(clause):
-            if not word.isalpha():  # digits, or letters and digits ("a4"): no term
-                if not word.replace("_", "").isalpha():
+            if not word.isalpha() and not word.translate(_NO_MARKS).isalpha():
+                # digits, or letters and digits ("a4"): no term
+                if not word.translate(_NO_MARKS).replace("_", "").isalpha():
                     previous = ""  # a number parts the words beside it
                 continue
             if len(word) < 2 or word in STOP_WORDS:
@@ -360,6 +373,23 @@ class CTfidfLabeler:
             key=lambda t: (-sizes[t], t),
         )
         thanks = set(unnamed[:1])
+        # The other opinion themes that no phrase with an opinion word names read the
+        # opinion words their texts say ("روعه" for "روعهههه", "رووووعة"), not their
+        # keywords nor a phrase of two texts: in the real reviews "anglina, apuros" (stray
+        # words of single texts) for 20 texts of short praise, "dd" ("Dd", "Bsvs Dd") for
+        # "Tooop", "ok", "The Best", "PK 12".
+        by_words = np.array(
+            sorted(
+                t for t in opinion if t not in thanks and not holds_an_opinion(names.get(t) or "")
+            ),
+            dtype=np.int64,
+        )
+        rows = np.flatnonzero(np.isin(labels_arr, by_words))
+        word_names = opinion_word_names(
+            [texts[int(r)] for r in rows],
+            labels_arr[rows],
+            taken={n for t, n in names.items() if n and t not in by_words},
+        )
         per_language: dict[str, dict[int, str]] = {}
         language_keywords: dict[str, dict[int, tuple[str, ...]]] = {}
         if languages is not None:
@@ -422,7 +452,15 @@ class CTfidfLabeler:
             if theme in thanks:  # no phrase names it: thanks may not
                 label, label_nl, label_en = THANKS_NAMES["en"], THANKS_NAMES["nl"], ""
             else:
-                label = names.get(theme) or short_label(keywords) or f"theme {theme}"
+                if theme in word_names:  # the names in one language, by the same rule
+                    label_nl = label_nl if holds_an_opinion(label_nl) else ""
+                    label_en = label_en if holds_an_opinion(label_en) else ""
+                label = (
+                    word_names.get(theme)
+                    or names.get(theme)
+                    or short_label(_in_main_script(keywords, [texts[int(r)] for r in rows]))
+                    or f"theme {theme}"
+                )
             self.labels_[theme] = ThemeLabel(
                 label=label,
                 keywords=tuple(keywords),
@@ -434,6 +472,26 @@ class CTfidfLabeler:
                 keywords_en=language_keywords.get("en", {}).get(theme, ()),
             )
         return self
+
+
+def _script(text: str) -> str:
+    """The writing system of ``text``'s first letter ("LATIN", "ARABIC", "MYANMAR"); ""
+    without a letter."""
+    for char in text:
+        if char.isalpha():
+            return unicodedata.name(char, "").split(" ")[0]
+    return ""
+
+
+def _in_main_script(keywords: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """The keywords written in the script most of ``texts`` are written in (all of them when
+    none is): a name of keywords never mixes in a stray word of another script ("presque
+    parfaite, الأحداث" for two texts in French and English and one in Arabic)."""
+    scripts = Counter(s for s in map(_script, texts) if s)
+    if not scripts:
+        return list(keywords)
+    main = min(scripts.items(), key=lambda sc: (-sc[1], sc[0]))[0]
+    return [k for k in keywords if _script(k) == main] or list(keywords)
 
 
 def _representative_order(vectors: np.ndarray | None, labels: np.ndarray) -> np.ndarray:

@@ -12,19 +12,30 @@ theme named :data:`OPINION_TOP_NAMES`, and groups the other themes among themsel
 themes themselves do not change: a text that names a subject beside its opinion ("good but
 downloads fail", "great offline wikipedia") stays in its subject's theme.
 
-The lexicon (one block per language: Dutch, English, German, French, Spanish, a few
-Portuguese and Italian words) has opinion words, frame words (what is reviewed in general:
-"app", "product"; its makers; stars, intensifiers) and the function words of
-:data:`analysis.stopwords.STOP_WORDS`. Thanks (:data:`analysis.stopwords.THANKS_WORDS`, also
-Portuguese, Italian, Turkish and Arabic) count as opinion words: a text that says nothing but
-thanks ("Thank you!", "Muchas gracias", "Merci", "شكرا") gives a verdict, a positive one, as
-"Good" does (a manager counts thank-you reviews as general praise). Words are compared case-
-and accent-folded with repeated letters collapsed ("Génial", "goooood", "Excelent"), unless
-the word as written is in the lexicon ("ook", "por", "tool" are function and frame words,
-not "ok", "poor", "toll"). Words outside it are taken as the subject; a text with no word in
-it at all (another language or script) is not judged, so a theme in a language the lexicon
-lacks is judged by its other texts or left alone. :func:`says_only_opinion` applies the same
-rule to a theme's name (:mod:`analysis.phrases`).
+The lexicon (one block per language: Dutch, English, German, French, Spanish, Portuguese,
+Italian, Turkish, Polish, Indonesian/Malay, romanised Hindi/Urdu, Russian, Ukrainian, Arabic,
+Persian, a few Hebrew words: the languages app and shop reviews come in) has opinion words,
+frame words (what is reviewed in general: "app", "program", "برنامج", "приложение",
+"uygulama"; its makers; stars, intensifiers: "very", "جدا", "очень", "çok", "bardzo",
+"sangat") and the function words of :data:`analysis.stopwords.STOP_WORDS`. On the real Kiwix
+reviews "برنامج اكثر من رائع" (a more than wonderful program), "روووووعه" (wonderful) and
+"بسیار عالی" (very excellent) made themes of 26 and 20 texts named "اكثر من" and "သည,
+anglina" beside the praise in English. Thanks (:data:`analysis.stopwords.THANKS_WORDS`, in
+all those languages) count as opinion words: a text that says nothing but thanks ("Thank
+you!", "Muchas gracias", "Merci", "شكرا") gives a verdict, a positive one, as "Good" does (a
+manager counts thank-you reviews as general praise). Words are compared case- and
+accent-folded with repeated letters collapsed ("Génial", "goooood", "Excelent"), Arabic
+letter variants as one (hamza and madda on alef, taa marbuta as haa, alif maqsura as yeh,
+vowel signs and elongation dropped: "رووووووعة" is "روعه") and Arabic's attached "and",
+"the", "with" taken off when the word itself is unknown ("ومفيد": and useful), unless the
+word as written is in the lexicon ("ook", "por", "tool" are function and frame words, not
+"ok", "poor", "toll"). A word is its letters with their combining marks
+(:data:`analysis.stopwords.LETTER_MARKS`). Words outside the lexicon are taken as the
+subject; a text with no word of it at all (another language or script) is not judged, so a
+theme in a language the lexicon lacks is judged by its other texts or left alone.
+:func:`says_only_opinion` applies the same rule to a theme's name (:mod:`analysis.phrases`);
+an opinion theme no phrase with an opinion word names reads the opinion words its texts say
+(:func:`opinion_word_names`, :mod:`analysis.labels`).
 
 Pure and order-free: a theme's answer depends on its texts (and the workspace's common
 words), not on their order.
@@ -35,12 +46,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 import numpy as np
 
-from analysis.stopwords import STOP_WORDS, THANKS_WORDS
+from analysis.stopwords import LETTER_MARKS, STOP_WORDS, THANKS_WORDS
 from analysis.subject_text import subject_texts
 
 # The fixed name of the top theme that gathers them, in every interface language, stored as
@@ -63,8 +74,10 @@ THANKS_SHARE = 0.5
 # opinion-only text (banking's "top up" themes: 0-7%).
 OPINION_ONLY_SHARE = 0.2
 SUBJECT_RATIO = 6.0
-# The texts the lexicon judges must be at least this share of the theme (a theme in a
-# language the lexicon does not cover is left alone).
+# The texts the lexicon judges must be at least this share of the theme's texts with a word
+# (a theme in a language the lexicon does not cover is left alone; "12", "ttt", "👍" have no
+# word: on the real reviews a theme of "PK 12", "Dd", "ttt", "Tooop", "ok", "The Best" was
+# judged on 2 of its 11 texts and stood apart as "dd, tooop").
 MIN_JUDGED_SHARE = 1 / 3
 
 # Words that carry an opinion and no subject (adjectives, verbs of liking, exclamations).
@@ -97,6 +110,30 @@ OPINION_WORDS = frozenset(
     maravilloso util malo mala pesimo pesima fantastica fantastico recomiendo recomendada
     recomendado encanta encanto gusta gusto mejor peor espectacular
     bom boa otimo otima ottimo ottima bello bella bellissima buono buona pessimo pessima
+    maravilhoso maravilhosa perfeito perfeita incrivel lindo linda adorei amei gostei
+    sensacional ruim horrivel excelentes
+    bellissimo eccellente perfetto perfetta stupendo stupenda meraviglioso meravigliosa
+    utilissima utilissimo consiglio piace orribile schifo inutile brutto brutta fantastico
+    harika mükemmel mukemmel güzel guzel iyi muhteşem muhtesem başarılı basarili şahane
+    sahane kötü kotu berbat rezalet faydalı faydali yararlı yararli beğendim begendim
+    dobry dobra dobre dobrze świetny świetna świetne swietny swietna fajny fajna fajne
+    fajnie genialny genialna genialne doskonały doskonała wspaniały wspaniała rewelacja
+    rewelacyjny rewelacyjna polecam najlepszy najlepsza najlepsze przydatna przydatny
+    zły zła złe słaby słaba beznadziejny beznadziejna okropny okropna
+    bagus mantap mantab keren hebat baik bermanfaat berguna terbaik suka jelek buruk
+    payah
+    accha acha achha achchha badhiya badiya bekar bakwas zabardast shandar kamaal
+    хорошо хороший хорошее хорошая отлично отличное отличный отличная классно классное
+    класс круто крутое прекрасно прекрасное прекрасный замечательно замечательное
+    замечательный великолепно великолепное лучшее лучший лучшая полезное полезный
+    полезная нравится понравилось рекомендую плохо плохое плохой ужасно ужасное ужас
+    отстой худшее бесполезно бесполезное супер
+    добре добрий чудово чудове чудовий відмінно відмінне гарно гарне гарний найкраще
+    найкращий найкраща корисне корисний погано жахливо
+    رائع رائعه روعه ممتاز جميل جيد افضل احسن اروع مفيد رهيب خرافي مذهل ابداع مبدع حلو
+    حلوه حلوا تحفه عظيم سيء سيئ سئ سيئه فاشل زفت اسوا تافه يجنن
+    عالی عالیه خوب مفید جذاب قشنگ زیبا بهترین بد افتضاح
+    מעולה טוב אחלה מדהים
     """.split()  # noqa: SIM905 (one readable block per language)
 )
 
@@ -119,18 +156,40 @@ FRAME_WORDS = frozenset(
     appli logiciel produit chose vraiment developpeurs
     aplicacion aplicaciones programa producto cosa experiencia estrellas realmente maximo
     desarrolladores
-    aplicativo aplicacao applicazione prodotto
+    aplicativo aplicacao applicazione prodotto programma muito
+    uygulama uygulaması uygulamasi programı programi gerçekten cok en
+    aplikacja aplikacji aplikację aplikacje programu bardzo naprawdę
+    aplikasi sangat banget sekali luar biasa membantu
+    bahut app
+    приложение приложения приложении программа программу прога вещь очень самое самый
+    просто реально застосунок додаток програма дуже
+    برنامج برامج تطبيق تطبيقات جدا اكثر حقا بصراحه والله يستحق تستحق نجوم خمس الف
+    يعطيكم العافيه مطور مطورين مخترع
+    برنامه اپ نرم افزار است هست بسیار خیلی واقعا دوست داشتنی
+    אפליקציה
     """.split()  # noqa: SIM905 (one readable block per language)
 )
 
-_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A word: letters with their combining marks (Arabic vowel signs, Indic and Burmese vowel
+# signs), which folding then drops.
+_LETTERS = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{LETTER_MARKS}])*")
 _REPEATS = re.compile(r"(.)\1+")
+# Arabic-script spellings of one word: elongation (tatweel) dropped, taa marbuta as haa
+# ("روعة" = "روعه"), alif maqsura and Persian yeh as yeh, Persian kaf as kaf. Hamza and
+# madda on alef ("أ", "إ", "آ" -> "ا") and the vowel signs are combining marks after NFKD.
+_ARABIC_FOLD = str.maketrans({"ـ": "", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"})
+# Arabic writes "and", "the", "with", "for" on the word: "ومفيد" (and useful), "البرنامج"
+# (the program), "للمطورين". Tried longest first when the word itself is not in the lexicon.
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب")
 
 
 def _plain(word: str) -> str:
-    """Case- and accent-folded: "Génial" -> "genial"."""
+    """Case- and accent-folded, Arabic letter variants as one: "Génial" -> "genial",
+    "رائعة" -> "رائعه", "أفضل" -> "افضل"."""
     return "".join(
-        c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
+        c
+        for c in unicodedata.normalize("NFKD", word.casefold().translate(_ARABIC_FOLD))
+        if not unicodedata.combining(c)
     )
 
 
@@ -166,6 +225,11 @@ def _word(token: str) -> tuple[str, int]:
         return word, _KNOWN
     if word in _ALLOWED:
         return word, _KNOWN | (_OPINION_WORD if word in _OPINION else 0)
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            rest = word[len(prefix) :]
+            if rest in _ALLOWED:
+                return rest, _KNOWN | (_OPINION_WORD if rest in _OPINION else 0)
     return word, _UNKNOWN
 
 
@@ -206,6 +270,13 @@ def says_only_opinion(phrase: str) -> bool:
     return opinion_kind(phrase) == OPINION_ONLY
 
 
+def holds_an_opinion(phrase: str) -> bool:
+    """True when ``phrase`` (a candidate name) holds an opinion word or thanks: "nice app",
+    "برنامج اكثر من رائع", "good but slow"; not "dd", "my kids". An opinion theme is named by
+    such a phrase, or by the opinion words its texts say (:func:`opinion_word_names`)."""
+    return bool(_read(phrase) & _OPINION_WORD)
+
+
 def _kinds(bits: np.ndarray) -> np.ndarray:
     """:func:`opinion_kind` of every text from its :func:`_read` bits: the one per-text rule
     :func:`opinion_themes` counts with."""
@@ -241,7 +312,7 @@ def opinion_themes(
     Read on the texts' subjects (:func:`analysis.subject_text.subject_texts`: greetings,
     handles, sign-offs and the workspace's common words removed, as the clustering read
     them) and counted over the theme's texts the lexicon judges (a word of them in it; at
-    least :data:`MIN_JUDGED_SHARE` of the theme): at least :data:`OPINION_ONLY_SHARE` of
+    least :data:`MIN_JUDGED_SHARE` of the theme's texts with a word): at least :data:`OPINION_ONLY_SHARE` of
     them say nothing but an opinion (:data:`OPINION_ONLY`), and its most frequent word
     outside the lexicon (its likeliest subject) is in at most ``1 / SUBJECT_RATIO`` as many
     texts as an opinion word is.
@@ -261,13 +332,14 @@ def opinion_themes(
     kinds = _kinds(bits)
     judged_rows = kinds != UNJUDGED
     opinion_rows = judged_rows & ((bits & _OPINION_WORD) > 0)
-    sizes = np.bincount(themes, minlength=k)
+    # Texts without a word ("12", "(Y)", "👍👍", "ttt") neither speak for nor against.
+    worded = np.bincount(themes, weights=bits != 0, minlength=k)
     judged = np.bincount(themes, weights=judged_rows, minlength=k)
     opinion = np.bincount(themes, weights=opinion_rows, minlength=k)
     only = np.bincount(themes, weights=kinds == OPINION_ONLY, minlength=k)
     candidate = (
         (judged > 0)
-        & (judged >= MIN_JUDGED_SHARE * sizes - 1e-9)
+        & (judged >= MIN_JUDGED_SHARE * worded - 1e-9)
         & (only >= OPINION_ONLY_SHARE * judged - 1e-9)
     )
     # The subject words only for the few candidates: most themes fail the shares above.
@@ -307,3 +379,49 @@ def thanking_themes(texts: Sequence[str], labels: Sequence[int] | np.ndarray) ->
     sizes = np.bincount(labels_arr[inside], minlength=k)
     thanks = np.bincount(labels_arr[inside], weights=thanking, minlength=k)
     return (sizes > 0) & (thanks >= THANKS_SHARE * sizes - 1e-9)
+
+
+# Each folded opinion word as the lexicon writes it ("god" -> "good"): the shortest spelling,
+# then the first alphabetically.
+_SPELLING: dict[str, str] = {}
+for _spelling in sorted(OPINION_WORDS, key=lambda w: (len(w), w)):
+    _SPELLING.setdefault(_fold(_spelling), _spelling)
+
+
+def opinion_word_names(
+    texts: Sequence[str], labels: Sequence[int] | np.ndarray, taken: Collection[str] = ()
+) -> dict[int, str]:
+    """A name for each theme ``0..k-1`` of ``labels`` (negative: unsorted, ignored) from the
+    opinion words most of its texts say, as the lexicon writes them: "روعه" for a theme of
+    "روعهههههه", "رووووووعة", "روووووووعه"; "ok, top" for "ok", "Tooop", "PK 12", "ttt".
+
+    For the opinion themes that no phrase with an opinion word names: their keywords are the
+    stray words of single texts ("anglina, apuros"), a phrase of two texts "dd". The second word only when said by at
+    least half as many texts as the first. A theme whose texts say no opinion word, or whose
+    name is in ``taken`` (two themes never share a name), gets none.
+    """
+    labels_arr = np.asarray(labels, dtype=np.int64)
+    counts: dict[int, Counter[str]] = {}
+    for text, theme in zip(texts, labels_arr, strict=True):
+        if theme < 0:
+            continue
+        words: set[str] = set()
+        for token in _LETTERS.findall(text):
+            word, found = _word(token)
+            if found & _OPINION_WORD and word in _SPELLING:
+                words.add(_SPELLING[word])
+        counts.setdefault(int(theme), Counter()).update(words)
+    used = {name.casefold() for name in taken}
+    names: dict[int, str] = {}
+    for theme, said in sorted(counts.items()):
+        ranked = sorted(said.items(), key=lambda wc: (-wc[1], wc[0]))
+        if not ranked:
+            continue
+        shown = [ranked[0][0]]
+        if len(ranked) > 1 and 2 * ranked[1][1] >= ranked[0][1]:
+            shown.append(ranked[1][0])
+        name = ", ".join(shown)
+        if name.casefold() not in used:
+            names[theme] = name
+            used.add(name.casefold())
+    return names

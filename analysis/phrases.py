@@ -40,7 +40,14 @@ from collections.abc import Collection, Mapping, Sequence
 import numpy as np
 
 from analysis.opinion_only import says_only_opinion
-from analysis.stopwords import DUTCH, ENGLISH, OTHER_LANGUAGES, STOP_WORDS, THANKS_WORDS
+from analysis.stopwords import (
+    DUTCH,
+    ENGLISH,
+    LETTER_MARKS,
+    OTHER_LANGUAGES,
+    STOP_WORDS,
+    THANKS_WORDS,
+)
 
 # Words that never start or end a name: politeness is not a subject (the thanks of every
 # language: :data:`analysis.stopwords.THANKS_WORDS`).
@@ -163,7 +170,10 @@ GENERIC_WORDS = frozenset(
 CURRENCY_CODES = frozenset(["eur", "usd", "gbp", "chf", "aud", "cad", "sek", "nok", "dkk", "pln"])
 EDGE_STOP_WORDS = ENGLISH | DUTCH | OTHER_LANGUAGES | POLITE_WORDS | GENERIC_WORDS | CURRENCY_CODES
 CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»…/|\n\r\t]+|\s[-–—]+\s")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A word is its letters with their combining marks (:data:`analysis.stopwords.LETTER_MARKS`):
+# split at them, Burmese "ပါသည်" named a theme by its particle "သည".
+_WORD_CHARS = rf"[^\W_](?:[^\W_]|[{LETTER_MARKS}])*"
+_TOKEN = re.compile(rf"{_WORD_CHARS}(?:['’]{_WORD_CHARS})*")
 
 KEYWORDS_CONSIDERED = 5
 KEYWORD_BONUS = 4.0

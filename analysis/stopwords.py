@@ -1,7 +1,9 @@
-"""Stop words (Dutch and English, the function words of five more languages, and the words
-that thank), shipped in code (no downloads). Lower case."""
+"""Stop words (Dutch and English, the function words of the other languages customers
+write in, and the words that thank), shipped in code (no downloads). Lower case."""
 
 from __future__ import annotations
+
+import unicodedata
 
 ENGLISH = frozenset(
     [
@@ -490,7 +492,8 @@ FEEDBACK_FILLER = frozenset(
 )
 
 # Function words of the other languages customers write in (German, French, Spanish, Italian,
-# Portuguese): without them a theme of mixed-language reviews is named "le", "un" or "más".
+# Portuguese, Turkish, Polish, Indonesian/Malay, romanised Hindi/Urdu, Russian, Ukrainian,
+# Arabic, Persian, Hebrew) and their words for "very": without them a theme of mixed-language reviews is named "le", "un" or "más".
 # Only articles, pronouns, prepositions, conjunctions, auxiliaries and fillers; never words
 # that carry a subject.
 OTHER_LANGUAGES = frozenset(
@@ -518,10 +521,24 @@ OTHER_LANGUAGES = frozenset(
     elas meu minha seu sua é são foi ser estar está tem têm com por para sem muito mais já
     ainda também isso isto esse essa
     vielen beaucoup mucho mucha muchos muchas muchísimo muchísimas
+    ve bir bu şu çok cok da de ile için icin gibi ama daha ben sen biz siz onu bunu olarak
+    değil degil var yok gerçekten
+    się sie jest są że ze jak tak ale bardzo dla za ja mnie jego jej już juz też tez tylko
+    yang dan di ke dari ini itu untuk dengan saya aku kamu ada tidak juga sudah sangat
+    banget sekali lebih
+    hai hain ka ki ke ko se ye yeh bhi aur bahut nahi nahin
+    и в во на не это что как с со я а но все всё так мне меня он она оно они мы вы ты же
+    бы по для из за от до у о к уже есть был была было очень просто только еще ещё
+    і й та це що як з я але все так мені для від до у в на не дуже вже також
+    من في على و ما لا هذا هذه هو هي انا أنا انه أنه إنه مع عن الى إلى او أو لم لن قد كل
+    بس لكن ثم الذي التي هل يا كان جدا جداً
+    و از به با که این آن را در برای است هست هم تا یک بسیار خیلی
+    של את זה על עם לא גם
     """.split()  # noqa: SIM905 (one readable block per language)
 ) - {"bin", "hat", "man", "mal", "son", "sin", "era", "war", "con", "plus", "par"}
 # (English and Dutch content words spelled like a function word elsewhere stay: "bin",
-# "hat", "war", "plus" ...)
+# "hat", "war", "plus" ...; and none of "ten", "po", "od", "co", "mi", "ale", "ta": English
+# words or names, spelled like a Polish, Turkish or Indonesian function word.)
 
 # Words that thank, in the languages customers write in: the one list. Thanks never name a
 # theme nor make one of its keywords (:mod:`analysis.phrases`, :mod:`analysis.labels`), and a
@@ -537,8 +554,24 @@ THANKS_WORDS = frozenset(
     gracias
     obrigado obrigada grazie
     teşekkürler teşekkür tesekkurler
-    شكرا جزيلا لكم
+    شكرا شكراً جزيلا لكم مشكور مشكورين اشكركم نشكركم ممنون مرسی مرسي سپاس تشکر
+    спасибо спасибі дякую благодарю
+    dziękuję dziekuje dzięki dzieki
+    sağol sagol sağolun
+    terima kasih makasih
+    shukriya shukria dhanyavad
+    תודה
     """.split()  # noqa: SIM905 (one readable block per language)
+)
+
+# The combining marks that belong to the letter before them (Arabic vowel signs, the Indic
+# scripts' and Burmese vowel signs and virama, accents written apart), as a regex character
+# class body: a word is its letters with their marks. Read without them, "ပါသည်" gave the
+# Burmese particle "သည" as a word (and a theme name), "मज़ा" and "مُمتاز" fell apart.
+LETTER_MARKS = "".join(
+    chr(c)
+    for c in [*range(0x0300, 0x2000), *range(0x20D0, 0x2100), *range(0xFE20, 0xFE30)]
+    if unicodedata.category(chr(c)).startswith("M")
 )
 
 STOP_WORDS = ENGLISH | DUTCH | FEEDBACK_FILLER | OTHER_LANGUAGES | THANKS_WORDS

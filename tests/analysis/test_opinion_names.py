@@ -143,3 +143,88 @@ def test_a_subject_theme_that_thanks_is_named_by_its_subject():
     labels = np.array([0] * len(delivery) + [1] * len(DOWNLOADS))
     assert not opinion_themes(texts, labels)[0]
     assert CTfidfLabeler().fit(texts, labels).labels_[0].label == "fast delivery"
+
+
+# Short praise in the languages of the real Google Play reviews, each spelled its own way
+# ("روعه" drawn out), with texts that say next to nothing ("PK 12", "ttt") and a few stray
+# words in other scripts and languages: no phrase is said twice.
+ARABIC_PRAISE = [
+    "روعهههههههه",
+    "رووووووعة",
+    "روووووووعه",
+    "روعععععععععععهههههههههههه",
+    "رووووعههههههه",
+    "حلوااااا",
+    "ابداع يستحق الشكروالثناء",
+    "Zase ta posraná anglina",
+    "Sabiduria al instante",
+    "အလွန်တန်ဖိုးများသော အကျိုးကျေးဇူးများသော အပလီကေးရှင်းဖြစ်ပါသည်။",
+]
+NEAR_EMPTY = ["PK 12", "Bsvs Dd", "ttt", "Tooop", "ok", "The Best (Y)", "ЗэБэСэ", "Dd", "."]
+
+
+def _praise_case() -> tuple[list[str], np.ndarray]:
+    texts = ARABIC_PRAISE + NEAR_EMPTY + DOWNLOADS
+    labels = np.array([0] * len(ARABIC_PRAISE) + [1] * len(NEAR_EMPTY) + [2] * len(DOWNLOADS))
+    return texts, labels
+
+
+def test_praise_in_other_scripts_and_near_empty_texts_are_opinion_themes():
+    """Texts without a word ("PK 12", "ttt", ".") neither speak for nor against: what the
+    others say ("Tooop", "ok", "The Best") decides."""
+    texts, labels = _praise_case()
+    assert opinion_themes(texts, labels).tolist() == [True, True, False]
+
+
+def test_an_opinion_theme_no_phrase_names_reads_its_opinion_words():
+    """Not its keywords, the stray words of single texts ("anglina, apuros" on the real
+    reviews), nor the Burmese particle "သည" of a text split at its vowel signs."""
+    texts, labels = _praise_case()
+    result = CTfidfLabeler().fit(texts, labels, languages=["ar"] * len(texts)).labels_
+    assert result[0].label == "روعه"
+    assert result[1].label in {"ok, top", "best, ok", "best, top"}
+    assert result[2].label != result[1].label
+    for label in result.values():
+        assert "သည" not in label.label.split() and "သည" not in label.keywords
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param(
+            ["برنامج اكثر من رائع", "بصراحه برنامج أكثر من رائع", "اكثر من رائع جدا"]
+            + ["من افضل البرامج", "من اروع التطبيقات"],
+            id="arabic-min",
+        ),
+        pytest.param(
+            ["это приложение очень хорошее", "это просто супер", "это лучшее приложение"],
+            id="russian-eto",
+        ),
+        pytest.param(
+            ["Çok güzel bir uygulama", "bu uygulama çok iyi", "bir harika uygulama bu"],
+            id="turkish-bir-bu",
+        ),
+    ],
+)
+def test_function_words_of_other_languages_never_name_a_theme_alone(texts):
+    all_texts = texts + DOWNLOADS
+    labels = np.array([0] * len(texts) + [1] * len(DOWNLOADS))
+    label = CTfidfLabeler().fit(all_texts, labels).labels_[0]
+    assert label.label not in {"من", "اكثر من", "это", "bir", "bu", "çok", "очень"}
+    assert not {"من", "это", "bir", "bu"} & set(label.keywords)
+
+
+def test_a_name_of_keywords_keeps_to_the_script_most_of_its_texts_are_in():
+    """Three texts, no phrase said by two: the name is made of keywords, never of a stray
+    Arabic one beside French ("presque parfaite, الأحداث" on the real reviews), though the
+    Arabic text's word ("the events", said three times) is the first keyword."""
+    mixed = [
+        "Application presque parfaite, vraiment presque parfaite",
+        "Very amazing offline, updates please",
+        "الأحداث قديمة، الأحداث الأحداث",
+    ]
+    texts = mixed + DOWNLOADS
+    labels = np.array([0] * len(mixed) + [1] * len(DOWNLOADS))
+    result = CTfidfLabeler().fit(texts, labels).labels_[0]
+    assert result.keywords[0] == "الأحداث"
+    assert result.label and all(not ("\u0600" <= ch <= "\u06ff") for ch in result.label)

@@ -4,6 +4,7 @@ names a subject beside its opinion stays with its subject."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,7 @@ from analysis.opinion_only import (
     opinion_kind,
     opinion_themes,
 )
+from analysis.stopwords import STOP_WORDS
 from analysis.theme_tree import ThemeGrouper, plan_tree
 from tests.analysis.conftest import make_records, synthetic_texts
 
@@ -54,7 +56,35 @@ from tests.analysis.conftest import make_records, synthetic_texts
         pytest.param("Ik ook", NOT_ONLY_OPINION, id="nl-ook-is-not-ok"),
         pytest.param("Ich hatte es", NOT_ONLY_OPINION, id="de-hatte-is-not-hate"),
         pytest.param("Zzzyx", UNJUDGED, id="one-unknown-word"),
-        pytest.param("جميل جدا", UNJUDGED, id="other-script"),
+        pytest.param("ძალიან კარგი", UNJUDGED, id="other-script-georgian"),
+        # The languages of real app reviews beyond the first five (Kiwix, Google Play).
+        pytest.param("برنامج اكثر من رائع", OPINION_ONLY, id="ar-more-than-wonderful"),
+        pytest.param("بصراحه برنامج أكثر من رائع", OPINION_ONLY, id="ar-hamza-on-alef"),
+        pytest.param("برنامج ممتاز ومفيد", OPINION_ONLY, id="ar-attached-and"),
+        pytest.param("روووووووعه", OPINION_ONLY, id="ar-repeated-letters"),
+        pytest.param("رووووووعة", OPINION_ONLY, id="ar-taa-marbuta"),
+        pytest.param("رائـــــع", OPINION_ONLY, id="ar-tatweel"),
+        pytest.param("مُمْتَاز جداً", OPINION_ONLY, id="ar-vowel-signs"),
+        pytest.param("برنامج فاشل", OPINION_ONLY, id="ar-failed-program"),
+        pytest.param("جميل جدا", OPINION_ONLY, id="ar-very-beautiful"),
+        pytest.param("التحديث لا يعمل", NOT_ONLY_OPINION, id="ar-subject-update"),
+        pytest.param("بسیار عالی و جذاب و مفید است", OPINION_ONLY, id="fa-very-excellent"),
+        pytest.param("خیلی خوب", OPINION_ONLY, id="fa-very-good"),
+        pytest.param("отличное приложение", OPINION_ONLY, id="ru-excellent-app"),
+        pytest.param("Очень хорошая программа!", OPINION_ONLY, id="ru-very-good-program"),
+        pytest.param("отличное приложение, все работает", NOT_ONLY_OPINION, id="ru-works"),
+        pytest.param("Дуже корисний застосунок", OPINION_ONLY, id="uk-very-useful"),
+        pytest.param("Çok güzel bir uygulama", OPINION_ONLY, id="tr-very-nice-app"),
+        pytest.param("Harika", OPINION_ONLY, id="tr-harika"),
+        pytest.param("Bardzo dobra aplikacja, polecam", OPINION_ONLY, id="pl-recommend"),
+        pytest.param("O app é muito bom", OPINION_ONLY, id="pt-muito-bom"),
+        pytest.param("Aplicativo maravilhoso", OPINION_ONLY, id="pt-maravilhoso"),
+        pytest.param("Applicazione utilissima, consiglio", OPINION_ONLY, id="it-utilissima"),
+        pytest.param("Aplikasi sangat bagus", OPINION_ONLY, id="id-sangat-bagus"),
+        pytest.param("Terima kasih, mantap", OPINION_ONLY, id="id-terima-kasih"),
+        pytest.param("bahut accha app hai", OPINION_ONLY, id="hi-roman-accha"),
+        pytest.param("спасибо", OPINION_ONLY, id="ru-thanks"),
+        pytest.param("Aplikasi bagus tapi sering crash", NOT_ONLY_OPINION, id="id-subject-crash"),
     ],
 )
 def test_a_text_gives_only_an_opinion_or_names_a_subject(text, kind):
@@ -73,8 +103,8 @@ OPINION_THEMES = [
         "Love it, my kids too",
         "I love it",
         "Really great",
-        "جميل جدا",
-        "رائع",
+        "ძალიან კარგი",
+        "სუპერ",
         "Loved it",
         "Best ever",
         "I like it",
@@ -119,7 +149,8 @@ SUBJECT_THEMES = [
         "can I top up by cheque",
         "Top!",
     ],
-    # A subject in a script the lexicon lacks: two praise texts do not decide it.
+    # A subject in Arabic ("update"), a few words the lexicon knows beside it ("لا يعمل": does
+    # not work): two praise texts do not decide it.
     ["تحديث جديد", "التحديث لا يعمل", "تحديث", "مشكلة التحديث", "بعد التحديث", "تحديث بطيء"]
     + ["أين التحديث", "Good", "Nice"],
 ]
@@ -354,3 +385,43 @@ def test_given_the_common_words_a_theme_is_judged_on_its_own_texts():
         assert bool(part[0]) == bool(whole[theme]), theme
     # Without the workspace's common words, its few texts alone say "Acme" as a subject.
     assert not opinion_themes(praise, np.zeros(len(praise), int))[0]
+
+
+GOOGLE_PLAY = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "google_play"
+# Praise in Arabic from the real Kiwix reviews: "a more than wonderful program, God give you
+# strength", "wonderful"
+# drawn out, "sweet", "an excellent and useful program".
+ARABIC_PRAISE = [
+    "برنامج اكثر من رائع يعطيكم العافية",
+    "بصراحه برنامج أكثر من رائع",
+    "روووووووعه",
+    "رووووووعة",
+    "حلوااااا",
+    "برنامج ممتاز ومفيد",
+]
+
+
+def test_real_app_reviews_praise_in_arabic_lands_under_general_opinion(workspace):
+    """The real Google Play exports (Kiwix, 593 texts in ~25 languages) with the default
+    embedder: the Arabic praise themes sit under "General opinion" beside "good" and "love",
+    and no main theme is named by a function word ("من", "اكثر من") or a Burmese particle
+    ("သည") as they were."""
+    if not GOOGLE_PLAY.exists():
+        pytest.skip(f"{GOOGLE_PLAY} is not available")
+    from workspace import refresh, theme_tree
+    from workspace.imports import import_files
+
+    import_files(workspace, [GOOGLE_PLAY])
+    refresh.refresh_themes(workspace)
+    items = workspace.query_df(
+        "SELECT i.text, t.top_id FROM items i JOIN assignments a ON a.item_id = i.id "
+        "JOIN themes t ON t.theme_id = a.theme_id"
+    )
+    top_of = dict(zip(items["text"], items["top_id"], strict=False))
+    tree = theme_tree.tree_summary(workspace, lang="nl")
+    (opinion_top,) = [t["top_id"] for t in tree if t["label"] == OPINION_TOP_NAMES["nl"]]
+    assert [top_of.get(text) for text in ARABIC_PRAISE] == [opinion_top] * len(ARABIC_PRAISE)
+    for top in tree:
+        words = set(top["label"].casefold().replace(",", " ").split())
+        assert words - STOP_WORDS, top["label"]
+        assert not any("\u1000" <= ch <= "\u109f" for ch in top["label"]), top["label"]
