@@ -1515,6 +1515,12 @@ PROBLEMS_NL.update(
         "conversation.named_bad_date": "{conversation}: {reason}; overgeslagen.",
     }
 )
+# The Upload page's files table: a file that was not imported says so after its format (its
+# error is in the line above the table and in the problems table).
+STRINGS["upload.format_not_imported"] = {
+    "en": "{format} (not imported)",
+    "nl": "{format} (niet geïmporteerd)",
+}
 # One entry per problem code: English from ingest (what the CLI prints), Dutch above.
 STRINGS.update(
     {
