@@ -1497,6 +1497,47 @@ STRINGS.update(
         },
     }
 )
+# Records named as their source's screen shows them (ingest/record_names.py), and the
+# problems that name them; an e-mail without any date is skipped (ingest/email_reader.py).
+PROBLEMS_NL.update(
+    {
+        "email.message_words": "het bericht zonder onderwerp dat begint met {words!r}",
+        "email.undated": (
+            "{message} heeft geen leesbare datum{date}, en ook geen kopregel Received of "
+            "Delivery-date van de servers waar het langs kwam; overgeslagen, want zonder datum "
+            "zou het meetellen in de week van het importeren. Exporteer de mailbox als mbox "
+            "(daarin staat wanneer elk bericht binnenkwam) of zet een regel Date in het bestand."
+        ),
+        "name.review_title": "de review met titel {subject!r}",
+        "name.review_words": "de review die begint met {words!r}",
+        "name.review_dated": "de review zonder titel of tekst van {date!r}",
+        "name.review_bare": "de review zonder titel, tekst of datum",
+        "name.ticket_subject": "ticket #{number} {subject!r}",
+        "name.ticket_words": "ticket #{number} zonder onderwerp, dat begint met {words!r}",
+        "name.ticket_dated": "ticket #{number} zonder onderwerp, van {date!r}",
+        "name.ticket_bare": "ticket #{number} zonder onderwerp of tekst",
+        "name.conversation_subject": "het gesprek met onderwerp {subject!r}",
+        "name.conversation_words": "het gesprek dat begint met {words!r}",
+        "name.conversation_dated": "het gesprek van {date!r}",
+        "name.conversation_bare": "het gesprek zonder onderwerp, tekst of datum",
+        "name.comment": "reactie {position} op {ticket}",
+        "review.named_bad_date": "{review}: {reason}; overgeslagen. Verbeter de datum in de export.",
+        "review.named_rating": (
+            "{review}: de score moet {low}-{high} zijn, maar is {value!r}; overgeslagen. "
+            "Verbeter de score in de export."
+        ),
+        "review.named_empty": "{review} heeft geen tekst en geen score; overgeslagen.",
+        "ticket.named_bad_date": "{ticket}: {reason}; overgeslagen. Verbeter de datum in de export.",
+        "ticket.named_no_text": "{ticket} heeft geen tekst; overgeslagen.",
+        "conversation.named_bad_date": "{conversation}: {reason}; overgeslagen.",
+    }
+)
+# The Upload page's files table: a file that was not imported says so after its format (its
+# error is in the line above the table and in the problems table).
+STRINGS["upload.format_not_imported"] = {
+    "en": "{format} (not imported)",
+    "nl": "{format} (niet geïmporteerd)",
+}
 # One entry per problem code: English from ingest (what the CLI prints), Dutch above.
 STRINGS.update(
     {

@@ -7,6 +7,7 @@ how they add up); this module only words and formats them in the UI language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -140,21 +141,27 @@ def future_warning(imported: FileImport, lang: str) -> str:
 
 def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
     """One row per file, plus a total row when there are several; catalogue headers.
-    Proposed themes, star-only reviews, replies and the file error only when some file has
-    them. The files' dates are in the lines above the table, not in it: with them the table
-    was wider than the page."""
+
+    Proposed themes, star-only reviews and replies only when some file has them. The files'
+    dates and a file's error are in the lines above the table (the error also in the problems
+    table), not in it: with them the table was wider than the page; a file that was not
+    imported says so after its format."""
     rows = [*files]
     total = total_of(files, lang)
     if total is not None:
         rows.append(total)
 
+    def format_cell(imported: FileImport) -> str:
+        shown = recognised_as(imported, lang)
+        return (
+            t("upload.format_not_imported", lang).format(format=shown) if imported.error else shown
+        )
+
     frame = pd.DataFrame(
         [
             {
                 t("upload.col.file", lang): r.imported.file,
-                t("upload.col.format", lang): recognised_as(r.imported, lang)
-                if r is not total
-                else "",
+                t("upload.col.format", lang): format_cell(r.imported) if r is not total else "",
                 t("upload.read", lang): r.imported.read,
                 t("upload.added", lang): r.imported.added,
                 t("upload.duplicates", lang): r.imported.duplicates,
@@ -164,26 +171,44 @@ def table(files: Sequence[FileIntake], lang: str) -> pd.DataFrame:
                 t("upload.col.unsorted", lang): r.unsorted,
                 t("upload.col.star_only", lang): r.star_only,
                 t("upload.col.replies", lang): r.replies,
-                t("upload.col.error", lang): file_error(
-                    r.imported.problems, r.imported.error, lang
-                ),
             }
             for r in rows
         ]
     )
     # Columns that say nothing for these files go, as in the lines above the table: a file
-    # without star-only reviews, replies, proposed themes or an error has no such column
+    # without star-only reviews, replies or proposed themes has no such column
     # (14 columns did not fit the page: the last ones were scrolled out of sight).
     optional = [
         t(key, lang)
-        for key in (
-            "upload.col.proposed",
-            "upload.col.star_only",
-            "upload.col.replies",
-            "upload.col.error",
-        )
+        for key in ("upload.col.proposed", "upload.col.star_only", "upload.col.replies")
     ]
     return frame.drop(columns=[c for c in optional if not frame[c].astype(bool).any()])
+
+
+# After these a file name may wrap: an export's name has no spaces, and
+# "reviews_org.kiwix.kiwixmobile_201606.csv" on one line pushed the last column off the page.
+_NAME_BREAKS = re.compile(r"([_.\-])(?=.)")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def table_cells(frame: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    """:func:`table` as the Upload page's static table shows it: Markdown cells (a file's
+    name escaped, free to wrap after ``_``, ``.`` and ``-``), numbers as the language writes
+    them."""
+    file = t("upload.col.file", lang)
+
+    def cell(column: str, value: object) -> str:
+        if isinstance(value, int):
+            return fmt.number(value, lang)
+        text = str(value)
+        if column == file:
+            text = _NAME_BREAKS.sub(rf"\1{ZERO_WIDTH_SPACE}", text)
+        return md(text)
+
+    return [
+        {column: cell(str(column), value) for column, value in row.items()}
+        for row in frame.astype(object).to_dict("records")
+    ]
 
 
 def problem_order(problem: Problem) -> tuple[str, int]:

@@ -24,6 +24,7 @@ from ingest.mapping import row_key
 from ingest.messages import Text
 from ingest.messages import message as say
 from ingest.quotes import html_to_text, strip_quotes
+from ingest.record_names import record_name
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import Table
@@ -178,9 +179,17 @@ def _header(message: Message, name: str) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
+# Where a message without a readable Date header was dated by the servers it passed, best
+# first: every server prepends a Received header (the first one is the newest, the mailbox's
+# own server); Gmail adds X-Received, Exim Delivery-date.
+_SERVER_DATES = ("Received", "X-Received", "Delivery-date")
+
+
 def _received_at(
     message: Message, from_line: str, settings: IngestSettings
 ) -> tuple[datetime, bool] | None:
+    """The message's date: its Date header, else the newest date a server stamped on it, else
+    the mbox From_ line's; None when it has none of them."""
     zone = zone_of(settings.timezone)
     date = _header(message, "Date")
     if date:
@@ -191,12 +200,13 @@ def _received_at(
                 return parse_datetime(date, zone)
             except ValueError:
                 pass
-    for received in message.get_all("Received", failobj=[]) or []:
-        tail = str(received).rsplit(";", 1)[-1].strip()
-        try:
-            return parse_datetime(parsedate_to_datetime(tail), zone)
-        except (TypeError, ValueError, IndexError):
-            continue
+    for name in _SERVER_DATES:
+        for stamped in message.get_all(name, failobj=[]) or []:
+            tail = " ".join(str(stamped).rsplit(";", 1)[-1].split())
+            try:
+                return parse_datetime(parsedate_to_datetime(tail), zone)
+            except (TypeError, ValueError, IndexError):
+                continue
     match = _ASCTIME.search(from_line)
     if match:
         day, month, number, clock, offset, year = match.groups()
@@ -211,7 +221,7 @@ def _received_at(
 def message_draft(
     raw: bytes, line: int, name: str, from_line: str, settings: IngestSettings
 ) -> list[Draft | Problem]:
-    """One message as a draft (plus a warning when undated), a problem, or nothing (Gmail chat)."""
+    """One message as a draft, a problem (no text of its own, no date), or nothing (Gmail chat)."""
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     labels = _header(message, "X-Gmail-Labels")
     if "Chat" in [label.strip() for label in labels.split(",")]:
@@ -235,11 +245,12 @@ def message_draft(
         basis = "\x1f".join((sender, _header(message, "Date"), subject, body))
         message_id = "sha256:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
     when = _received_at(message, from_line, settings) or _received_at(wrapper, from_line, settings)
-    undated = when is None
-    if when is None:
-        when = (datetime.now(UTC), True)
     if not body.strip():
-        return [problem(name, line, say("email.no_own_text", message=_named(subject, message)))]
+        return [problem(name, line, say("email.no_own_text", message=_named(subject, "", message)))]
+    if when is None:  # like a review or ticket without a date: skipped, not dated today
+        stamp = _header(message, "Date").strip()
+        unreadable = say("email.date_unreadable", date=stamp) if stamp else ""
+        return [problem(name, line, say("email.undated", message=_named(subject, body, message), date=unreadable))]  # fmt: skip
     domain = address.rsplit("@", 1)[-1] if "@" in address else ""
     own = {d.lower().lstrip("@") for d in settings.own_domains}
     references = _header(message, "References").split()
@@ -267,29 +278,13 @@ def message_draft(
         raw=raw_fields,
         author_fields=("From", "To", "Cc"),
     )
-    if undated:
-        stamp = _header(message, "Date").strip()
-        unreadable = say("email.date_unreadable", date=stamp) if stamp else ""
-        note = problem(name, line, say("email.no_date", message=_named(subject, message), date=unreadable),
-                       warning=True)  # fmt: skip
-        return [draft, note]
     return [draft]
 
 
-def _named(subject: str, message: Message) -> Text:
-    """A message as a manager finds it in a mail program: by its subject, else by its date.
-
-    Not by its Message-ID (or the hash standing in for one): no mail program shows it. The
-    problem's file and line say where it is; the sender is left out (personal data).
-    """
-    subject = " ".join(subject.split())
-    if subject:
-        cut = subject if len(subject) <= 80 else subject[:79] + "…"
-        return say("email.message_subject", subject=cut)
-    stamp = " ".join(_header(message, "Date").split())
-    if stamp:
-        return say("email.message_dated", date=stamp[:60])
-    return say("email.message_bare")
+def _named(subject: str, body: str, message: Message) -> Text:
+    """A message as a mail program shows it (:func:`ingest.record_names.record_name`): by its
+    subject, else its first words, else its Date header as written."""
+    return record_name("message", subject=subject, text=body, date=_header(message, "Date"))
 
 
 def _decoded(value: str) -> str:

@@ -201,12 +201,20 @@ MESSAGES: dict[str, str] = {
         "{message} has no text of its own (only quoted history, a signature or attachments); "
         "skipped."
     ),
+    # kept for problems stored before undated messages were skipped (now email.undated)
     "email.no_date": "{message} has no readable date{date}; it is dated at the moment of import.",
     "email.date_unreadable": " (Date: {date!r})",
     # a message named as a mail program shows it (never by its Message-ID)
     "email.message_subject": "the message with subject {subject!r}",
     "email.message_dated": "the message without a subject dated {date!r}",
+    "email.message_words": "the message without a subject starting {words!r}",
     "email.message_bare": "the message without a subject or date",
+    "email.undated": (
+        "{message} has no readable date{date}, and no Received or Delivery-date header from "
+        "the servers it passed; skipped, because an undated item would count in the week of "
+        "the import. Export the mailbox as mbox (it keeps the date each message arrived) or add "
+        "a Date line to the file."
+    ),
     "outlook_csv.no_dates": (
         "Outlook CSV exports have no date, so these e-mails are dated at the moment of import. "
         "Export the folder as .pst/mbox or drag the mails out as .eml to keep their dates."
@@ -227,10 +235,36 @@ MESSAGES: dict[str, str] = {
     "review.no_rating_no_text": "has neither a star rating nor text; skipped.",
     "review.no_date_column": "has no creation date column; skipped.",
     "review.empty": "has no text, title or stars; skipped.",
+    # review.bad_date, .rating, .no_text_no_rating, ticket.comment_*, ticket.bad_date and
+    # conversation.bad_date name a record by its id: kept for problems stored before the
+    # name.* codes below
     "review.bad_date": "review {record_id!r}: {reason}. Fix the date in the export.",
     "review.rating": "review {record_id!r}: {reason}",
     "review.no_text_no_rating": "review {record_id!r} has no text and no rating; skipped.",
     "review.not_object": "is not a review object; skipped.",
+    # JSON reviews, tickets and conversations named as their source shows them (ingest/record_names.py)
+    "name.review_title": "the review titled {subject!r}",
+    "name.review_words": "the review starting {words!r}",
+    "name.review_dated": "the review without a title or text dated {date!r}",
+    "name.review_bare": "the review without a title, text or date",
+    "name.ticket_subject": "ticket #{number} {subject!r}",
+    "name.ticket_words": "ticket #{number} without a subject, starting {words!r}",
+    "name.ticket_dated": "ticket #{number} without a subject, dated {date!r}",
+    "name.ticket_bare": "ticket #{number} without a subject or text",
+    "name.conversation_subject": "the conversation with subject {subject!r}",
+    "name.conversation_words": "the conversation starting {words!r}",
+    "name.conversation_dated": "the conversation dated {date!r}",
+    "name.conversation_bare": "the conversation without a subject, text or date",
+    "name.comment": "comment {position} on {ticket}",
+    "review.named_bad_date": "{review}: {reason}; skipped. Fix the date in the export.",
+    "review.named_rating": (
+        "{review}: the rating must be {low:g}-{high:g}, got {value!r}; skipped. Fix the rating "
+        "in the export."
+    ),
+    "review.named_empty": "{review} has no text and no rating; skipped.",
+    "ticket.named_bad_date": "{ticket}: {reason}; skipped. Fix the date in the export.",
+    "ticket.named_no_text": "{ticket} has no text; skipped.",
+    "conversation.named_bad_date": "{conversation}: {reason}; skipped.",
     "xml.entities": (
         "XML with a DOCTYPE or entity declarations is not read (a Kiyoh feed has none). "
         "Download the feed again."

@@ -20,6 +20,7 @@ from ingest.errors import IngestError
 from ingest.mapping import row_key
 from ingest.messages import message as say
 from ingest.messages import reason as reason_of
+from ingest.record_names import record_name
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import Table
@@ -232,18 +233,20 @@ def _json_draft(
     created: object, text: str, subject: str, author: str, rating: object, low: float, high: float,
     raw: Mapping[str, Any], language: str = "", url: str = "",
 ) -> Draft | Problem:  # fmt: skip
+    text, subject = (text or "").strip(), (subject or "").strip()
     try:
         when, assumed = _when(created, settings)
     except ValueError as exc:
-        return problem(
-            name, number, say("review.bad_date", record_id=record_id, reason=reason_of(exc))
-        )
+        review = record_name("review", subject=subject, text=text)
+        return problem(name, number, say("review.named_bad_date", review=review, reason=reason_of(exc)))  # fmt: skip
     value = _rating(rating, low, high)
     if isinstance(value, str):
-        return problem(name, number, say("review.rating", record_id=record_id, reason=value))
-    text, subject = (text or "").strip(), (subject or "").strip()
+        review = record_name("review", subject=subject, text=text, date=created)
+        shown = str(rating).strip()
+        return problem(name, number, say("review.named_rating", review=review, low=low, high=high, value=shown))  # fmt: skip
     if not text and not subject and value is None:
-        return problem(name, number, say("review.no_text_no_rating", record_id=record_id))
+        review = record_name("review", date=created)
+        return problem(name, number, say("review.named_empty", review=review))
     return Draft(
         line=number, source_system=system, source_record_id=record_id, channel=channel,
         received_at=when, received_at_tz_assumed=assumed, text=text or subject,

@@ -14,9 +14,11 @@ from typing import Any
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.mapping import row_key
+from ingest.messages import Text
 from ingest.messages import message as say
 from ingest.messages import reason as reason_of
 from ingest.quotes import html_to_text, strip_quotes
+from ingest.record_names import comment_name, record_name
 from ingest.schema import IngestResult, Problem
 from ingest.settings import IngestSettings
 from ingest.tables import Table
@@ -69,10 +71,7 @@ def read_zendesk_json(
                 }
             ]
         for part, comment in enumerate(comments):
-            body = str(comment.get("plain_body") or comment.get("body") or "")
-            if not body.strip() and comment.get("html_body"):
-                body = str(comment["html_body"])
-            text = _clean(body)
+            text = _comment_text(comment)
             comment_id = str(comment.get("id") or "")
             record_id = f"{ticket_id}:{comment_id}" if comment_id else ticket_id
             try:
@@ -80,32 +79,16 @@ def read_zendesk_json(
                     comment.get("created_at") or ticket.get("created_at") or "", zone
                 )
             except ValueError as exc:
-                items.append(
-                    problem(
-                        name,
-                        line,
-                        say(
-                            "ticket.comment_bad_date",
-                            ticket_id=ticket_id,
-                            comment=comment_id or part,
-                            reason=reason_of(exc),
-                        ),
-                    )  # fmt: skip
+                named = _comment_or_ticket(
+                    part, comments, ticket_id, subject, ticket.get("created_at")
                 )
+                items.append(problem(name, line, say("ticket.named_bad_date", ticket=named, reason=reason_of(exc))))  # fmt: skip
                 continue
             if not text:
-                items.append(
-                    problem(
-                        name,
-                        line,
-                        say(
-                            "ticket.comment_no_text",
-                            ticket_id=ticket_id,
-                            comment=comment_id or part,
-                        ),
-                        warning=True,
-                    )
+                named = _comment_or_ticket(
+                    part, comments, ticket_id, subject, ticket.get("created_at")
                 )
+                items.append(problem(name, line, say("ticket.named_no_text", ticket=named), warning=True))  # fmt: skip
                 continue
             from_requester = requester is None or comment.get("author_id") == requester
             items.append(
@@ -126,6 +109,28 @@ def read_zendesk_json(
         name, items, settings, "zendesk_json", "JSON tickets with requester_id and comments",
         details=_skipped_details(skipped), require_records=not any(skipped.values()),
     )  # fmt: skip
+
+
+def _comment_text(comment: Mapping[str, Any]) -> str:
+    body = str(comment.get("plain_body") or comment.get("body") or "")
+    if not body.strip() and comment.get("html_body"):
+        body = str(comment["html_body"])
+    return _clean(body)
+
+
+def _ticket_name(ticket_id: str, subject: str, text: str, created: object) -> Text:
+    """A ticket as the helpdesk lists it: its number and subject (else first words, else date)."""
+    return record_name("ticket", number=ticket_id, subject=subject, text=text, date=created or "")
+
+
+def _comment_or_ticket(
+    part: int, comments: list[dict[str, Any]], ticket_id: str, subject: str, created: object
+) -> Text:
+    """The ticket itself for its first comment (its description), else "comment <n> on" it,
+    numbered as the helpdesk lists them."""
+    first = _comment_text(comments[0]) if comments else ""
+    ticket = _ticket_name(ticket_id, subject, first, created)
+    return ticket if part == 0 else comment_name(part + 1, ticket)
 
 
 def _deleted_or_spam(ticket: Mapping[str, Any]) -> str:
@@ -203,13 +208,14 @@ def read_freshdesk_json(
                     message.get("created_at") or ticket.get("created_at") or "", zone
                 )
             except ValueError as exc:
-                items.append(
-                    problem(
-                        name,
-                        line,
-                        say("ticket.bad_date", ticket_id=ticket_id, reason=reason_of(exc)),
-                    )
+                subject = str(ticket.get("subject") or "")
+                first = _clean(
+                    str(messages[0][1].get("body_text") or messages[0][1].get("body") or "")
                 )
+                named = _ticket_name(ticket_id, subject, first, ticket.get("created_at"))
+                if part:
+                    named = comment_name(part + 1, named)
+                items.append(problem(name, line, say("ticket.named_bad_date", ticket=named, reason=reason_of(exc))))  # fmt: skip
                 continue
             items.append(
                 Draft(
@@ -401,6 +407,10 @@ def read_intercom_csv(t: Table, settings: IngestSettings, reason: str) -> Ingest
     return finish(t.name, items, settings, "intercom_csv", reason, details=t.details)
 
 
+def _without_tags(value: str) -> str:
+    return re.sub(r"<[^>]+>", "", value)
+
+
 def _intercom_direction(kind: str) -> str:
     if kind in {"admin", "bot", "team", "operator"}:
         return "outbound"
@@ -452,19 +462,21 @@ def read_intercom_json(
                     message.get("created_at") or conv.get("created_at") or "", zone
                 )
             except ValueError as exc:
-                items.append(
-                    problem(
-                        name,
-                        number,
-                        say("conversation.bad_date", conversation=conv_id, reason=reason_of(exc)),
-                    )
+                named = record_name(
+                    "conversation",
+                    subject=_without_tags(str(source.get("subject") or "")),
+                    text=_clean(str(source.get("body") or "")),
+                    date=conv.get("created_at") or "",
                 )
+                if part:
+                    named = comment_name(part + 1, named)
+                items.append(problem(name, number, say("conversation.named_bad_date", conversation=named, reason=reason_of(exc))))  # fmt: skip
                 continue
             items.append(
                 Draft(
                     line=number, source_system="intercom", source_record_id=f"{conv_id}:{message.get('id') or part}",
                     channel="chat", received_at=when, received_at_tz_assumed=assumed, text=text,
-                    subject=re.sub(r"<[^>]+>", "", str(subject)), author=str(author.get("email") or author.get("id") or ""),
+                    subject=_without_tags(str(subject)), author=str(author.get("email") or author.get("id") or ""),
                     direction=_intercom_direction(str(author.get("type") or "user")), thread_id=conv_id,
                     raw={"conversation_id": conv_id, "part_id": message.get("id"), "author_type": author.get("type"), "state": conv.get("state")},
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data, state, theme_engine, upload_report
@@ -270,12 +271,7 @@ def _report(files: list[FileIntake]) -> None:
     proposed = state.remembered(PROPOSED) or 0
     if proposed:
         st.caption(t("upload.proposed_themes").format(n=fmt.number(proposed, lang)))
-    st.dataframe(
-        upload_report.table(files, lang),
-        hide_index=True,
-        width="stretch",
-        key="upload_files_table",
-    )
+    _files_table(upload_report.table(files, lang), lang)
     st.caption(t("upload.counts_help"))
     for r in results:
         if r.batch_id is None or r.added == 0:
@@ -299,6 +295,19 @@ def _report(files: list[FileIntake]) -> None:
     if problems:
         st.subheader(t("upload.problems_title"))
         _problems(problems)
+
+
+FILES_IN_FULL = 20
+"""Up to this many files (and the total) are a static table whose headers and cells wrap, so
+it fits the page; a grid kept each header on one line and scrolled its last columns out of
+sight at 1400 px."""
+
+
+def _files_table(frame: pd.DataFrame, lang: str) -> None:
+    if len(frame) <= FILES_IN_FULL:
+        st.table(upload_report.table_cells(frame, lang), hide_index=True)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch", key="upload_files_table")
 
 
 PROBLEMS_IN_FULL = 20

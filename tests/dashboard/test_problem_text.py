@@ -51,7 +51,11 @@ BROKEN = (
     b"Prima service;03-09-2026;5\n"
 )
 # Templates whose words are Dutch as well ("review").
-SAME_IN_DUTCH = {"review.rating", "email.date_unreadable"}  # "Date:" is the header's name
+SAME_IN_DUTCH = {
+    "review.rating",
+    "email.date_unreadable",  # "Date:" is the header's name
+    "name.ticket_subject",  # "ticket #4102 'Pakket niet ontvangen'" reads as Dutch too
+}
 
 
 def _placeholders(template: str) -> set[str]:

@@ -40,10 +40,23 @@ def upload(at, files):
 
 def problem_rows(at) -> pd.DataFrame:
     """The Upload page's problems as shown: a static table (its cells Markdown, escaped) when
-    few, else the last grid on the page."""
-    if at.table:
+    few, else the last grid on the page (the first static table is the files table)."""
+    if len(at.table) > 1:
         return at.table[-1].value.map(lambda cell: str(cell).replace("\\", ""))
     return at.dataframe[-1].value
+
+
+def file_rows(at) -> pd.DataFrame:
+    """The Upload page's files table as shown (a static table: Markdown cells, a file name
+    free to wrap), with its counts as numbers again."""
+    from dashboard.upload_report import ZERO_WIDTH_SPACE
+
+    shown = at.table[0].value.map(
+        lambda cell: str(cell).replace("\\", "").replace(ZERO_WIDTH_SPACE, "")
+    )
+    for column in shown.columns[2:]:
+        shown[column] = shown[column].str.replace(".", "", regex=False).astype(int)
+    return shown.reset_index(drop=True)
 
 
 def lines(at) -> list[str]:
@@ -56,7 +69,7 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
     read, added, present, placed, unsorted, stars = COUNTS[lang]
     data = TRUSTPILOT.encode()
     at = upload(open_page("upload", lang=lang), [("reviews.csv", data, "text/csv")])
-    row = at.dataframe[0].value.iloc[0]
+    row = file_rows(at).iloc[0]
     assert (row[read], row[added], row[present], row[stars]) == (4, 4, 0, 1)
     assert not texts(at, "info")  # something new: no "nothing new"
     assert row[placed] + row[unsorted] + row[stars] == row[added]
@@ -78,12 +91,12 @@ def test_uploading_a_file_twice_reports_this_upload_only(themed_workspace, lang)
         ), words
 
     again = upload(at, [("reviews.csv", data, "text/csv")])
-    row = again.dataframe[0].value.iloc[0]
-    assert len(again.dataframe[0].value) == 1  # one file: no total row
+    row = file_rows(again).iloc[0]
+    assert len(file_rows(again)) == 1  # one file: no total row
     assert (row[read], row[added], row[present]) == (4, 0, 4)
     assert (row[placed], row[unsorted]) == (0, 0)  # not the workspace's 9
     # nothing star-only in this upload: no column for it (as no line names it)
-    assert stars not in again.dataframe[0].value.columns
+    assert stars not in file_rows(again).columns
     metrics = {m.label: m.value for m in again.metric}
     assert (metrics[added], metrics[present]) == ("0", "4")
     # said in one sentence, above the numbers (it was only "0 added, 4 already present")
@@ -101,7 +114,7 @@ def test_several_files_get_a_total_line_that_adds_up(themed_workspace):
         open_page("upload"),
         [("reviews.csv", TRUSTPILOT.encode(), "text/csv"), ("week36.csv", good, "text/csv")],
     )
-    table = at.dataframe[0].value
+    table = file_rows(at)
     assert list(table["File"]) == ["reviews.csv", "week36.csv", "Total"]
     files, total = table.iloc[:2], table.iloc[2]
     for column in ("Read", "Added", "Already present", "In a theme", "Unsorted", "Stars only"):
@@ -265,7 +278,7 @@ def test_preview_shows_times_only_when_the_file_has_them(themed_workspace, cells
     had. Its dates are shown without a time; a file with times keeps them."""
     csv = "text,date\nDe levering was te laat,{}\nFactuur klopt niet,{}\n".format(*cells)
     at = upload(open_page("upload", lang="nl"), [("week36.csv", csv.encode(), "text/csv")])
-    columns = json.loads(at.dataframe[1].proto.columns)  # [0] is the files table
+    columns = json.loads(at.dataframe[0].proto.columns)  # the files table is static
     assert columns["Datum"]["type_config"]["format"] == shown
 
 
@@ -293,7 +306,7 @@ def test_a_file_mapped_later_recounts_the_files_imported_before_it(themed_worksp
         open_page("upload"),
         [("reviews.csv", TRUSTPILOT.encode(), "text/csv"), ("odd.csv", odd, "text/csv")],
     )
-    assert list(at.dataframe[0].value["File"]) == ["reviews.csv"]  # odd.csv waits
+    assert list(file_rows(at)["File"]) == ["reviews.csv"]  # odd.csv waits
     with Workspace.open(themed_workspace) as ws:  # something moves reviews.csv's items
         placed = ws.scalar(
             "SELECT i.id FROM items i JOIN assignments a ON a.item_id = i.id "
@@ -303,7 +316,7 @@ def test_a_file_mapped_later_recounts_the_files_imported_before_it(themed_worksp
     at.selectbox(key="map_text_odd.csv").set_value("Q3")
     [b for b in at.button if b.label == "Remember and import"][0].click().run()
     assert not at.exception, at.exception
-    table = at.dataframe[0].value.set_index("File")
+    table = file_rows(at).set_index("File")
     with Workspace.open(themed_workspace) as ws:
         for name in ("reviews.csv", "odd.csv"):
             in_db = ws.scalar(
@@ -344,9 +357,17 @@ QUOTED_ONLY = (  # an e-mail with only a quoted reply: nothing from it can be im
     b"Message-ID: <CAF1x@mail.gmail.com>\nSubject: Re: Bestelling 1234\nFrom: jan@example.nl\n"
     b"\n> Op ma schreef de winkel:\n> Uw pakket komt.\n"
 )
-NOT_READ = {
-    "en": ("Not recognised", "E-mail (.eml)", "**kapot.xlsx** · Not recognised: a damaged zip"),
-    "nl": ("Niet herkend", "E-mail (.eml)", "**kapot.xlsx** · Niet herkend: een beschadigd zip"),
+NOT_READ = {  # the files table says "not imported" after the format (no Error column)
+    "en": (
+        "Not recognised (not imported)",
+        "E-mail (.eml) (not imported)",
+        "**kapot.xlsx** · Not recognised: a damaged zip",
+    ),
+    "nl": (
+        "Niet herkend (niet geïmporteerd)",
+        "E-mail (.eml) (niet geïmporteerd)",
+        "**kapot.xlsx** · Niet herkend: een beschadigd zip",
+    ),
 }
 
 
@@ -366,7 +387,7 @@ def test_a_file_that_could_not_be_read_says_so_and_its_problems_read_in_full(
             ("feedback_nov.csv", MIXED_PROBLEMS, "text/csv"),
         ],
     )
-    files = at.dataframe[0].value
+    files = file_rows(at)
     file, recognised = files.columns[:2]
     assert dict(zip(files[file], files[recognised], strict=True)) == {
         "kapot.xlsx": not_recognised,
@@ -376,7 +397,7 @@ def test_a_file_that_could_not_be_read_says_so_and_its_problems_read_in_full(
     }
     assert any(m.startswith(line) for m in lines(at)), lines(at)
     problems = problem_rows(at)  # few: a static table, every cell wrapped in full
-    assert at.table and len(problems) == 5
+    assert len(at.table) == 2 and len(problems) == 5
     shown = "\n".join(problems.iloc[:, -1])
     whole = [
         problem_message(p, lang)
@@ -396,8 +417,26 @@ def test_many_problems_are_a_grid_whose_rows_wrap_their_text(themed_workspace):
         f"Rij {n},2026-99-01\n" for n in range(PROBLEMS_IN_FULL + 5)
     )
     at = upload(open_page("upload"), [("veel.csv", f"text,date\n{rows}".encode(), "text/csv")])
-    assert not at.table
+    assert len(at.table) == 1  # the files table only
     grid = at.dataframe[-1]
     assert len(grid.value) == PROBLEMS_IN_FULL + 5
     # Streamlit wraps a text cell only in rows taller than 4rem (64 px): one line was cut off
     assert grid.proto.row_height > 64
+
+
+def test_the_files_table_wraps_long_names_and_writes_numbers_in_the_language():
+    """The files grid kept every header and name on one line: at 1400 px its last columns
+    (Unsorted, Stars only, Own replies, Error) were out of sight. The static table's cells
+    wrap; an export's name (no spaces) may break after "_", "." and "-"."""
+    from dashboard.upload_report import ZERO_WIDTH_SPACE, table, table_cells
+    from workspace.imports import FileImport
+    from workspace.intake import FileIntake
+
+    name = "reviews_org.kiwix.kiwixmobile_201606.csv"
+    files = [FileIntake(FileImport(name, "google_play", 12_345, 0, ()))]
+    (row,) = table_cells(table(files, "nl"), "nl")
+    assert row["Bestand"].replace("\\", "").split(ZERO_WIDTH_SPACE) == [
+        "reviews_", "org.", "kiwix.", "kiwixmobile_", "201606.", "csv",
+    ]  # fmt: skip
+    assert row["Gelezen"] == "12.345" and row["Herkend als"] == r"Google Play\-reviews"  # Markdown
+    assert "Fout" not in row and "Error" not in table(files, "en").columns

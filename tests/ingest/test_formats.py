@@ -316,19 +316,20 @@ def test_a_message_in_a_problem_is_named_as_a_mail_program_shows_it(headers, nam
     assert "sha256:" not in said and "CAF1x" not in said and "jan@" not in said
 
 
-def test_an_undated_message_warns_by_subject_and_says_the_unreadable_date() -> None:
+def test_an_undated_message_is_skipped_by_subject_and_says_the_unreadable_date() -> None:
+    """Dated at the import, it became this week's feedback on the Overview; now it is skipped
+    like any other record without a date, named by its subject."""
     eml = EML.replace("Message-ID: <abc123@mail.example.nl>\n", "")
-    undated = read_bytes(
-        eml.replace("Mon, 16 Nov 2026 10:12:00 +0100", "gisteren").encode(), "a.eml"
-    )
-    assert [str(p) for p in undated.problems] == [
-        "a.eml line 1: the message with subject 'Levering' has no readable date "
-        "(Date: 'gisteren'); it is dated at the moment of import."
-    ]
-    no_date = read_bytes(
-        eml.replace("Date: Mon, 16 Nov 2026 10:12:00 +0100\n", "").encode(), "a.eml"
-    )
-    assert "has no readable date; it is dated" in str(no_date.problems[0])  # no "(Date: '')"
+    with pytest.raises(IngestError) as unreadable:
+        read_bytes(eml.replace("Mon, 16 Nov 2026 10:12:00 +0100", "gisteren").encode(), "a.eml")
+    said = str(unreadable.value)
+    assert (
+        "First problem: a.eml line 1: the message with subject 'Levering' has no readable date "
+        "(Date: 'gisteren'), and no Received or Delivery-date header" in said
+    ), said
+    with pytest.raises(IngestError) as missing:
+        read_bytes(eml.replace("Date: Mon, 16 Nov 2026 10:12:00 +0100\n", "").encode(), "a.eml")
+    assert "has no readable date, and no Received" in str(missing.value)  # no "(Date: '')"
 
 
 @pytest.mark.parametrize(
