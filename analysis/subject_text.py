@@ -34,6 +34,10 @@ _GREETING_WORDS = (
     r"hi|hii+|hoi|hey|hallo|hello|hiya|dag|beste|geachte|lieve|dear|good\s+(?:morning|afternoon|"
     r"evening)|goede(?:morgen|middag|navond)|goeie(?:morgen|middag)|moi|yo"
 )
+# Greeting words that also open a review: "Beste service, snelle levering.", "Lieve jurk, maar
+# te klein.", "Dag 3 zonder internet, ...". Before a comma they greet only whom a greeting
+# addresses (:data:`_ADDRESSEE`: "Beste Jan,", "Beste klantenservice,", "Dag allemaal,").
+_AMBIGUOUS_GREETING_WORDS = r"dag|beste|lieve"
 _NAME_WORD = r"[\w.'’/-]+"
 # Whom a greeting with "!" addresses: a capitalised name ("Hi Sarah!", "Hallo Bol.com!") or
 # one of these words; "Beste app ooit!" or "Dag 3 zonder internet!" opens with a review.
@@ -46,8 +50,10 @@ _ADDRESSEE = (
 # or a line end ("Beste Bakkerij Jansen," / "Geachte heer/mevrouw,"); up to an exclamation
 # mark or the end only when it addresses someone ("Hi team!", "Hallo!").
 _GREETING = re.compile(
-    rf"^\s*(?:{_GREETING_WORDS})\b(?:(?:[ \t]+{_NAME_WORD}){{0,4}}?[ \t]*(?:[,:]|\n)"
-    rf"|(?:[ \t]+{_ADDRESSEE}){{0,4}}?[ \t]*(?:!|$))",
+    rf"^\s*(?:(?!(?:{_AMBIGUOUS_GREETING_WORDS})\b)(?:{_GREETING_WORDS})\b"
+    rf"(?:[ \t]+{_NAME_WORD}){{0,4}}?[ \t]*(?:[,:]|\n)"
+    rf"|(?:{_AMBIGUOUS_GREETING_WORDS})\b(?:[ \t]+{_ADDRESSEE}){{0,4}}?[ \t]*(?:[,:]|\n)"
+    rf"|(?:{_GREETING_WORDS})\b(?:[ \t]+{_ADDRESSEE}){{0,4}}?[ \t]*(?:!|$))",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(

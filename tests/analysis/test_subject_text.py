@@ -124,6 +124,28 @@ def test_subject_text_tells_greetings_from_praise(text, expected):
         pytest.param(
             "Thanks for the quick delivery", "Thanks for the quick delivery", id="thanks-for"
         ),
+        pytest.param(
+            "Beste service, snelle levering.",
+            "Beste service, snelle levering.",
+            id="best-service-before-a-comma-is-praise",
+        ),
+        pytest.param(
+            "Dag 3 zonder internet, echt waardeloos.",
+            "Dag 3 zonder internet, echt waardeloos.",
+            id="day-3-before-a-comma-is-no-greeting",
+        ),
+        pytest.param("Lieve jurk, maar te klein.", "Lieve jurk, maar te klein.", id="lovely-dress"),
+        pytest.param(
+            "Beste klantenservice, mijn pakket is kwijt.",
+            "mijn pakket is kwijt.",
+            id="dear-customer-service-greets",
+        ),
+        pytest.param("Dag allemaal, het werkt niet.", "het werkt niet.", id="hello-all-greets"),
+        pytest.param(
+            "Lieve mensen van Bol, waar blijft mijn pakket?",
+            "waar blijft mijn pakket?",
+            id="dear-people-of-a-shop-greets",
+        ),
     ],
 )
 def test_quote_text(text, expected):
