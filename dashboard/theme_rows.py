@@ -108,6 +108,22 @@ def top_choices(tree: pd.DataFrame) -> dict[int, str]:
     }
 
 
+def tree_adds_nothing(tree: pd.DataFrame) -> bool:
+    """Whether the theme tree is just the themes: every listed theme under a main theme of its
+    own that bears its name (a workspace of fewer than ten themes, each its own main theme, as
+    the demo's nine). Then the Themes page lists the themes in one table, not one fold-out
+    per main theme of one theme, and the charts offer no level to pick between two equal
+    views. A main theme a manager named, or one holding two themes, makes the tree count.
+
+    Args:
+        tree: ``data.theme_tree`` output.
+    """
+    if tree.empty or tree["top_id"].isna().any():
+        return False
+    one_each = tree.groupby("top_id")["theme_id"].transform("size").eq(1).all()
+    return bool(one_each and tree["top_label"].astype(str).eq(tree["label"].astype(str)).all())
+
+
 def top_id_of(tree: pd.DataFrame, theme_id: int) -> int | None:
     """The id of ``theme_id``'s top theme, or None when it has none."""
     rows = tree[tree["theme_id"] == theme_id]

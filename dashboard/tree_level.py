@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.i18n import t
-from dashboard.theme_rows import top_choices
+from dashboard.theme_rows import top_choices, tree_adds_nothing
 
 TOPS = "top"
 ALL = "all"
@@ -30,9 +30,11 @@ class Level:
 
 
 def pick_level(key: str, lang: str, container=st) -> Level:
-    """The level selectbox (none when the workspace has no top themes yet: then themes)."""
-    tops = top_choices(data.theme_tree(lang=lang))
-    if not tops:
+    """The level selectbox (none when the workspace has no top themes yet, or when each is
+    one theme of its name, :func:`dashboard.theme_rows.tree_adds_nothing`: then themes)."""
+    tree = data.theme_tree(lang=lang)
+    tops = top_choices(tree)
+    if not tops or tree_adds_nothing(tree):
         return Level("theme")
     options: list[object] = [TOPS, ALL, *tops]
 

@@ -12,7 +12,7 @@ from dashboard.figures import NEUTRAL
 from dashboard.i18n import channel_names, current_language, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
-from dashboard.theme_rows import SHOWN, display_rows, top_line, tree_groups
+from dashboard.theme_rows import SHOWN, display_rows, top_line, tree_adds_nothing, tree_groups
 from ingest.errors import KlantstemError
 from workspace.theme_queries import TREND_WEEKS
 
@@ -62,7 +62,8 @@ def render() -> None:
         )
 
     tops = data.top_theme_table(lang=lang, order=order)
-    if tops.empty:  # no tree yet (themes from before it): one flat table
+    flat = tops.empty or tree_adds_nothing(tree)
+    if flat:  # no tree yet (themes from before it), or each main theme is one theme
         shown = rows_of(table)
         _open_on_click(_grid(shown, "themes_table", lang), shown)
     else:
@@ -72,7 +73,7 @@ def render() -> None:
     if shown.empty:
         st.info(t("themes.no_match"))
         return
-    st.caption(t("themes.select_hint") if tops.empty else t("themes.tree_hint"))
+    st.caption(t("themes.select_hint") if flat else t("themes.tree_hint"))
     pick_col, open_col, dl_col = st.columns([3, 1, 1], vertical_alignment="bottom")
     labels = dict(zip(shown["theme_id"], shown["label"], strict=True))
     chosen = pick_col.selectbox(

@@ -10,6 +10,7 @@ import pytest
 
 from tests.dashboard.conftest import add_tree, build_workspace
 from tests.dashboard.test_pages import open_page
+from workspace.db import Workspace
 
 ONE_EACH = {
     10: ("delivery", "Delivery", "Bezorging", (1,)),
@@ -21,11 +22,22 @@ ONE_EACH = {
 
 
 @pytest.fixture
-def uneven_workspace(tmp_path, monkeypatch):
+def one_each_workspace(tmp_path, monkeypatch):
+    """Three main themes of one theme each, as a refresh names them: each reads as its
+    theme (the Themes page then lists the themes in one table)."""
     path = add_tree(build_workspace(tmp_path / "uneven.duckdb", items=34), ONE_EACH)
     monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
     monkeypatch.delenv("KLANTSTEM_LANG", raising=False)
     return path
+
+
+@pytest.fixture
+def uneven_workspace(one_each_workspace):
+    """The same, with main themes a manager named ("Bezorging", "Facturen", "De app"): a
+    tree the Themes page shows as main themes, each holding its theme."""
+    with Workspace.open(one_each_workspace) as ws, ws.transaction() as con:
+        con.execute("UPDATE top_themes SET manager_name = label_nl")
+    return one_each_workspace
 
 
 def tenths(text: str) -> int:
@@ -75,3 +87,18 @@ def test_a_filtered_themes_page_keeps_the_shares_of_the_whole(uneven_workspace):
     shown = row_shares(at)
     assert list(shown) == [2]  # one theme: its share of all sorted items, not 100%
     assert shown[2] == every[2]
+
+
+def test_main_themes_of_one_theme_each_read_as_one_table(one_each_workspace):
+    """Main themes that are each one theme of the same name (the demo's nine) add nothing: the
+    Themes page lists the themes in one table whose shares add up, with no fold-out per main
+    theme, and the Overview offers no level to pick between two equal charts."""
+    at = open_page("themes", lang="nl")
+    assert not at.exception, at.exception
+    assert heading_shares(at) == {}  # no "Bezorging — 11 berichten · 35,5% ·" fold-outs
+    assert len(at.dataframe) == 1
+    themes = row_shares(at)
+    assert len(themes) == 3 and sum(themes.values()) == 1000
+    overview = open_page("overview", lang="nl")
+    assert not overview.exception, overview.exception
+    assert not [s for s in overview.selectbox if s.key and s.key.startswith("overview_level")]
