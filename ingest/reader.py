@@ -30,6 +30,7 @@ from ingest.detect import (
 )
 from ingest.email_reader import read_eml, read_mbox, read_outlook_csv
 from ingest.errors import IngestError, MappingRequired, ResourceLimitExceeded
+from ingest.json_lines import JsonLines, Locate, line_breaks
 from ingest.limits import check_time, current, file_budget
 from ingest.messages import detail
 from ingest.messages import message as say
@@ -184,7 +185,9 @@ def _read_single(data: bytes, name: str, settings: IngestSettings) -> IngestResu
     ):  # iOS lines start with "["
         return read_whatsapp(text, name, settings)
     if stripped[:1] in "{[":
-        return _read_json(stripped, name, settings)
+        return _read_json(
+            stripped, name, settings, 1 + line_breaks(text, 0, len(text) - len(stripped))
+        )
     if looks_like_mbox(text):
         return read_mbox(data, name, settings)
     if looks_like_eml(text):
@@ -232,18 +235,24 @@ def read_table(table: Table, settings: IngestSettings) -> IngestResult:
 # ------------------------------------------------------------------ JSON
 
 
-def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[Problem]]:
-    """The document, or (for NDJSON) the objects per line plus problems for bad lines."""
+def _parse_json(
+    text: str, name: str, first_line: int = 1
+) -> tuple[Any, list[tuple[int, Any]], list[Problem]]:
+    """The document, or (for NDJSON) the objects per line plus problems for bad lines.
+
+    ``first_line`` is the file's line ``text`` starts on (blank lines before it were cut).
+    """
     try:
         return json.loads(text), [], []
     except ValueError as exc:
         if not isinstance(exc, json.JSONDecodeError):  # an integer of more than 4,300 digits
             raise IngestError(say("json.long_number", detail=str(exc)[:120]), file=name) from exc
         whole_error = exc
-        lines = text.splitlines()
+        # "\n" only: U+2028, U+0085 or a form feed inside a value is text, not a line break
+        lines = text.split("\n" if "\n" in text else "\r")
         objects: list[tuple[int, Any]] = []
         problems: list[Problem] = []
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(lines, start=first_line):
             if not line.strip():
                 continue
             try:
@@ -262,7 +271,10 @@ def _parse_json(text: str, name: str) -> tuple[Any, list[tuple[int, Any]], list[
             or len(problems) > len(objects)
         ):
             raise IngestError(
-                say("json.invalid", detail=whole_error.msg, line=whole_error.lineno), file=name
+                say(
+                    "json.invalid", detail=whole_error.msg, line=whole_error.lineno + first_line - 1
+                ),
+                file=name,
             ) from whole_error
         return None, objects, problems
 
@@ -281,82 +293,114 @@ def _scrubbed(value: Any) -> Any:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _read_json(text: str, name: str, settings: IngestSettings) -> IngestResult:
-    payload, lines, problems = _parse_json(text, name)
+def _read_json(text: str, name: str, settings: IngestSettings, first_line: int = 1) -> IngestResult:
+    """A JSON document or NDJSON; a record's problems name the line its ``{`` is on."""
+    payload, lines, problems = _parse_json(text, name, first_line)
     if _SURROGATE_ESCAPE.search(text):
         payload = _scrubbed(payload)
         lines = [(n, _scrubbed(o)) for n, o in lines]
-    if payload is None:  # NDJSON
+    if payload is None:  # NDJSON: a record and its comments are on its line
         first = lines[0][1]
         if tickets.looks_like_freshdesk([o for _, o in lines[:50]]):
             return _with_problems(tickets.read_freshdesk_json(lines, name, settings), problems)
         if "ticket" in first or "requester_id" in first:
             return _with_problems(tickets.read_zendesk_json(lines, name, settings), problems)
-        return _with_problems(_read_json_rows([o for _, o in lines], name, settings), problems)
+        return _with_problems(_read_json_rows(lines, name, settings), problems)
+    where = JsonLines(text, first_line).line
     if isinstance(payload, dict):
         data = payload.get("data")
         if isinstance(data, list) and any(
             isinstance(d, dict) and d.get("type") == "customerReviews" for d in data
         ):
-            return reviews.read_app_store(payload, name, settings)
+            return reviews.read_app_store(payload, name, settings, where)
         found = payload.get("reviews")
         if isinstance(found, list):
             sample = [r for r in found[:50] if isinstance(r, dict)]
             if "locationId" in payload or any("reviewContent" in r for r in sample):
-                return reviews.read_kiyoh(payload, name, settings)
+                return reviews.read_kiyoh(payload, name, settings, lines=where)
             if any("starRating" in r or "/locations/" in str(r.get("name", "")) for r in sample):
-                return reviews.read_google_business(payload, name, settings)
+                return reviews.read_google_business(payload, name, settings, where)
             if any("total_score" in r or "questions" in r for r in sample):
-                return reviews.read_feedback_company(payload, name, settings)
+                return reviews.read_feedback_company(payload, name, settings, where)
         if isinstance(payload.get("tickets"), list) and tickets.looks_like_freshdesk(
             payload["tickets"][:50]
         ):
-            return tickets.read_freshdesk_json(
-                list(enumerate(payload["tickets"], start=1)), name, settings
+            return _read_tickets(
+                tickets.read_freshdesk_json, payload["tickets"], where, ("tickets",), name, settings
             )
         if tickets.looks_like_freshdesk([payload]):
-            return tickets.read_freshdesk_json([(1, payload)], name, settings)
+            return _read_tickets(
+                tickets.read_freshdesk_json, [payload], where, None, name, settings
+            )
         if isinstance(payload.get("tickets"), list):
-            return tickets.read_zendesk_json(
-                list(enumerate(payload["tickets"], start=1)), name, settings
+            return _read_tickets(
+                tickets.read_zendesk_json, payload["tickets"], where, ("tickets",), name, settings
             )
         if isinstance(payload.get("ticket"), dict):
-            return tickets.read_zendesk_json([(1, payload)], name, settings)
+            return _read_tickets(tickets.read_zendesk_json, [payload], where, None, name, settings)
         if isinstance(payload.get("conversations"), list) or payload.get("type") == "conversation":
-            return tickets.read_intercom_json(payload, name, settings)
+            return tickets.read_intercom_json(payload, name, settings, where)
         for key in ("reviews", "items", "results", "records", "data"):
             if isinstance(payload.get(key), list):
-                return _read_json_rows(payload[key], name, settings)
+                rows, _ = _listed(payload[key], where, (key,))
+                return _read_json_rows(rows, name, settings)
         keys = ", ".join(list(payload)[:12])
         raise IngestError(say("json.unknown_shape", keys=keys, expected=EXPECTED), file=name)
     if isinstance(payload, list):
         if payload and all(isinstance(p, dict) for p in payload[:50]):
             if tickets.looks_like_freshdesk(payload[:50]):
-                return tickets.read_freshdesk_json(
-                    list(enumerate(payload, start=1)), name, settings
+                return _read_tickets(
+                    tickets.read_freshdesk_json, payload, where, (), name, settings
                 )
             if any("requester_id" in p or "ticket" in p for p in payload[:50]):
-                return tickets.read_zendesk_json(list(enumerate(payload, start=1)), name, settings)
+                return _read_tickets(tickets.read_zendesk_json, payload, where, (), name, settings)
             if any("starRating" in p for p in payload[:50]):
-                return reviews.read_google_business({"reviews": payload}, name, settings)
-        return _read_json_rows(payload, name, settings)
+                return reviews.read_google_business(
+                    {"reviews": payload}, name, settings, lambda path: where(path[1:])
+                )
+        rows, _ = _listed(payload, where, ())
+        return _read_json_rows(rows, name, settings)
     raise IngestError(
         say("json.single_value", kind=type(payload).__name__, expected=EXPECTED), file=name
     )
 
 
-def _read_json_rows(rows: list[Any], name: str, settings: IngestSettings) -> IngestResult:
-    """A list of flat JSON objects (JSON Lines, Yelp-style) read like a table."""
-    objects = [r for r in rows if isinstance(r, dict)]
+def _read_tickets(
+    read: Callable[[list[tuple[int, Any]], str, IngestSettings, Locate], IngestResult],
+    values: list[Any], where: Locate, path: tuple[str, ...] | None, name: str,
+    settings: IngestSettings,
+) -> IngestResult:  # fmt: skip
+    listed, inside = _listed(values, where, path)
+    return read(listed, name, settings, inside)
+
+
+def _listed(
+    values: list[Any], where: Locate, path: tuple[str, ...] | None
+) -> tuple[list[tuple[int, Any]], Locate]:
+    """The values of the list at ``path`` with the line each starts on (else its number), and
+    a lookup of paths inside them (``(i, "comments", j)``: comment ``j`` of value ``i``).
+
+    ``path`` None: the document itself is the only value.
+    """
+    if path is None:
+        return [(where(()) or 1, values[0])], lambda inner: where(inner[1:])
+    listed = [(where((*path, i)) or i + 1, value) for i, value in enumerate(values)]
+    return listed, lambda inner: where((*path, *inner))
+
+
+def _read_json_rows(
+    rows: list[tuple[int, Any]], name: str, settings: IngestSettings
+) -> IngestResult:
+    """A list of flat JSON objects (JSON Lines, Yelp-style) read like a table; ``rows`` are
+    ``(line, value)``."""
+    objects = [(line, r) for line, r in rows if isinstance(r, dict)]
     if not objects:
         raise IngestError(say("json.no_records", expected=EXPECTED), file=name)
     header: list[str] = []
-    for obj in objects[:1000]:
+    for _, obj in objects[:1000]:
         header.extend(k for k in obj if k not in header)
-    table_rows = [[_json_cell(obj.get(h)) for h in header] for obj in objects]
-    table = Table(
-        name, header, table_rows, list(range(1, len(objects) + 1)), [], {"json": "records"}
-    )
+    table_rows = [[_json_cell(obj.get(h)) for h in header] for _, obj in objects]
+    table = Table(name, header, table_rows, [line for line, _ in objects], [], {"json": "records"})
     return read_table(table, settings)
 
 

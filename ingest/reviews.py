@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
 from ingest.errors import IngestError
+from ingest.json_lines import Locate, line_or
 from ingest.mapping import row_key
 from ingest.messages import message as say
 from ingest.messages import reason as reason_of
@@ -229,7 +230,7 @@ def _when(value: object, settings: IngestSettings) -> tuple[datetime, bool]:
 
 
 def _json_draft(
-    name: str, number: int, settings: IngestSettings, *, system: str, channel: str, record_id: str,
+    name: str, line: int, settings: IngestSettings, *, system: str, channel: str, record_id: str,
     created: object, text: str, subject: str, author: str, rating: object, low: float, high: float,
     raw: Mapping[str, Any], language: str = "", url: str = "",
 ) -> Draft | Problem:  # fmt: skip
@@ -238,17 +239,17 @@ def _json_draft(
         when, assumed = _when(created, settings)
     except ValueError as exc:
         review = record_name("review", subject=subject, text=text)
-        return problem(name, number, say("review.named_bad_date", review=review, reason=reason_of(exc)))  # fmt: skip
+        return problem(name, line, say("review.named_bad_date", review=review, reason=reason_of(exc)))  # fmt: skip
     value = _rating(rating, low, high)
     if isinstance(value, str):
         review = record_name("review", subject=subject, text=text, date=created)
         shown = str(rating).strip()
-        return problem(name, number, say("review.named_rating", review=review, low=low, high=high, value=shown))  # fmt: skip
+        return problem(name, line, say("review.named_rating", review=review, low=low, high=high, value=shown))  # fmt: skip
     if not text and not subject and value is None:
         review = record_name("review", date=created)
-        return problem(name, number, say("review.named_empty", review=review))
+        return problem(name, line, say("review.named_empty", review=review))
     return Draft(
-        line=number, source_system=system, source_record_id=record_id, channel=channel,
+        line=line, source_system=system, source_record_id=record_id, channel=channel,
         received_at=when, received_at_tz_assumed=assumed, text=text or subject,
         subject=subject if text else "", author=author, rating=value,
         rating_scale_min=low if value is not None else None,
@@ -264,16 +265,20 @@ def _flat(raw: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if k not in {"profilePhotoUrl"}}
 
 
-def read_app_store(payload: Mapping[str, Any], name: str, settings: IngestSettings) -> IngestResult:
-    """App Store Connect API ``customerReviews`` dump."""
+def read_app_store(
+    payload: Mapping[str, Any], name: str, settings: IngestSettings, lines: Locate | None = None
+) -> IngestResult:
+    """App Store Connect API ``customerReviews`` dump; ``lines``: where each value of the
+    payload starts in the file (:mod:`ingest.json_lines`), else records are numbered."""
     items: list[Draft | Problem] = []
     for number, entry in enumerate(payload.get("data") or [], start=1):
         if not isinstance(entry, dict) or entry.get("type") != "customerReviews":
             continue
         attrs = entry.get("attributes") or {}
+        line = line_or(lines, ("data", number - 1), number)
         items.append(
             _json_draft(
-                name, number, settings, system="app_store", channel="app_review",
+                name, line, settings, system="app_store", channel="app_review",
                 record_id=str(entry.get("id", "")) or f"{name}:{number}", created=attrs.get("createdDate", ""),
                 text=str(attrs.get("body") or ""), subject=str(attrs.get("title") or ""),
                 author=str(attrs.get("reviewerNickname") or ""), rating=attrs.get("rating"), low=1, high=5,
@@ -294,14 +299,15 @@ def split_google_translation(comment: str) -> str:
 
 
 def read_google_business(
-    payload: Mapping[str, Any], name: str, settings: IngestSettings
+    payload: Mapping[str, Any], name: str, settings: IngestSettings, lines: Locate | None = None
 ) -> IngestResult:
     """Google Business Profile reviews from Google Takeout (``reviews.json``)."""
     items: list[Draft | Problem] = []
     seen: set[str] = set()
     for number, review in enumerate(payload.get("reviews") or [], start=1):
+        line = line_or(lines, ("reviews", number - 1), number)
         if not isinstance(review, dict):
-            items.append(problem(name, number, say("review.not_object")))
+            items.append(problem(name, line, say("review.not_object")))
             continue
         full = str(review.get("name") or "")
         match = re.search(r"locations/[^/]+/reviews/[^/]+$", full)
@@ -315,7 +321,7 @@ def read_google_business(
         reviewer = review.get("reviewer") or {}
         items.append(
             _json_draft(
-                name, number, settings, system="google_business_profile", channel="review",
+                name, line, settings, system="google_business_profile", channel="review",
                 record_id=record_id, created=review.get("createTime", ""),
                 text=split_google_translation(str(review.get("comment") or "")), subject="",
                 author="" if reviewer.get("isAnonymous") else str(reviewer.get("displayName") or ""),
@@ -351,13 +357,15 @@ def read_kiyoh(
     settings: IngestSettings,
     fmt: str = "kiyoh",
     reason: str = "JSON with locationId and reviews[].reviewContent[].questionGroup",
+    lines: Locate | None = None,
 ) -> IngestResult:
     """Kiyoh / Klantenvertellen publication API dump (or XML feed): 1-10 scores, text inside
     reviewContent, the company's reply (``reviewComments``) as an outbound item."""
     items: list[Draft | Problem] = []
     for number, review in enumerate(payload.get("reviews") or [], start=1):
+        line = line_or(lines, ("reviews", number - 1), number)
         if not isinstance(review, dict):
-            items.append(problem(name, number, say("review.not_object")))
+            items.append(problem(name, line, say("review.not_object")))
             continue
         parts = {str(c.get("questionGroup")): c for c in _kiyoh_content(review)}
         opinion = str((parts.get("DEFAULT_OPINION") or {}).get("rating") or "")
@@ -367,7 +375,7 @@ def read_kiyoh(
             score = (parts.get("DEFAULT_OVERALL") or {}).get("rating")
         items.append(
             _json_draft(
-                name, number, settings, system="kiyoh", channel="review",
+                name, line, settings, system="kiyoh", channel="review",
                 record_id=str(review.get("reviewId") or f"{name}:{number}"), created=review.get("dateSince", ""),
                 text=opinion, subject=oneliner, author=str(review.get("reviewAuthor") or ""),
                 rating=score, low=1, high=10, raw={k: v for k, v in review.items() if k != "reviewContent"},
@@ -379,7 +387,7 @@ def read_kiyoh(
         if reply and isinstance(items[-1], Draft):
             items.append(
                 Draft(
-                    line=number, source_system="kiyoh", source_record_id=record_id, part=1,
+                    line=line, source_system="kiyoh", source_record_id=record_id, part=1,
                     channel="review", direction="outbound", received_at=items[-1].received_at,
                     received_at_tz_assumed=True, text=reply, thread_id=record_id,
                     raw={"reviewId": record_id, "reviewComments": reply},
@@ -435,13 +443,14 @@ def looks_like_kiyoh_xml(data: bytes) -> bool:
 
 
 def read_feedback_company(
-    payload: Mapping[str, Any], name: str, settings: IngestSettings
+    payload: Mapping[str, Any], name: str, settings: IngestSettings, lines: Locate | None = None
 ) -> IngestResult:
     """The Feedback Company API v2 dump: ``total_score`` on 1-5, text in ``main_open``."""
     items: list[Draft | Problem] = []
     for number, review in enumerate(payload.get("reviews") or [], start=1):
+        line = line_or(lines, ("reviews", number - 1), number)
         if not isinstance(review, dict):
-            items.append(problem(name, number, say("review.not_object")))
+            items.append(problem(name, line, say("review.not_object")))
             continue
         questions = [q for q in review.get("questions") or [] if isinstance(q, dict)]
         text = " ".join(
@@ -450,7 +459,7 @@ def read_feedback_company(
         client = review.get("client") or {}
         items.append(
             _json_draft(
-                name, number, settings, system="feedback_company", channel="review",
+                name, line, settings, system="feedback_company", channel="review",
                 record_id=str(review.get("id") or f"{name}:{number}"), created=review.get("date_created", ""),
                 text=text, subject="", author=str(client.get("name") or "") if isinstance(client, dict) else "",
                 rating=review.get("total_score"), low=1, high=5, raw=review,

@@ -13,6 +13,7 @@ from typing import Any
 
 from ingest.build import Draft, finish, problem
 from ingest.dates import parse_column, parse_datetime, zone_of
+from ingest.json_lines import Locate, line_or
 from ingest.mapping import row_key
 from ingest.messages import Text
 from ingest.messages import message as say
@@ -34,13 +35,20 @@ def _clean(text: str) -> str:
 
 
 def read_zendesk_json(
-    tickets: Iterable[tuple[int, Any]], name: str, settings: IngestSettings
+    tickets: Iterable[tuple[int, Any]],
+    name: str,
+    settings: IngestSettings,
+    lines: Locate | None = None,
 ) -> IngestResult:
-    """Zendesk full JSON export: one ticket per line (``{"ticket": {...}}`` or the bare ticket)."""
+    """Zendesk full JSON export: one ticket per line (``{"ticket": {...}}`` or the bare ticket).
+
+    ``tickets`` are ``(line, ticket)``; ``lines`` finds a comment's line from its path in the
+    list, ``(i, "comments", j)`` (:mod:`ingest.json_lines`), else it is its ticket's line.
+    """
     zone = zone_of(settings.timezone)
     items: list[Draft | Problem] = []
     skipped = {"deleted": 0, "spam": 0}
-    for line, entry in tickets:
+    for index, (line, entry) in enumerate(tickets):
         ticket = entry.get("ticket", entry) if isinstance(entry, dict) else None
         if not isinstance(ticket, dict) or "id" not in ticket:
             items.append(problem(name, line, say("ticket.not_zendesk")))
@@ -58,7 +66,13 @@ def read_zendesk_json(
             else None
         )
         rating = {"good": 1.0, "bad": 0.0}.get(str(score).lower()) if score else None
-        comments = [c for c in ticket.get("comments") or [] if isinstance(c, dict)]
+        found = ticket.get("comments")
+        listed: list[Any] = found if isinstance(found, list) else []
+        inside = (index, "ticket", "comments") if ticket is not entry else (index, "comments")
+        comments = [c for c in listed if isinstance(c, dict)]
+        comment_lines = [
+            line_or(lines, (*inside, j), line) for j, c in enumerate(listed) if isinstance(c, dict)
+        ]
         base = {k: v for k, v in ticket.items() if k not in {"comments", "description"}}
         if not comments:
             comments = [
@@ -71,6 +85,8 @@ def read_zendesk_json(
                 }
             ]
         for part, comment in enumerate(comments):
+            # its first comment is the ticket's description: named, and placed, as the ticket
+            at = comment_lines[part] if part and part < len(comment_lines) else line
             text = _comment_text(comment)
             comment_id = str(comment.get("id") or "")
             record_id = f"{ticket_id}:{comment_id}" if comment_id else ticket_id
@@ -82,18 +98,18 @@ def read_zendesk_json(
                 named = _comment_or_ticket(
                     part, comments, ticket_id, subject, ticket.get("created_at")
                 )
-                items.append(problem(name, line, say("ticket.named_bad_date", ticket=named, reason=reason_of(exc))))  # fmt: skip
+                items.append(problem(name, at, say("ticket.named_bad_date", ticket=named, reason=reason_of(exc))))  # fmt: skip
                 continue
             if not text:
                 named = _comment_or_ticket(
                     part, comments, ticket_id, subject, ticket.get("created_at")
                 )
-                items.append(problem(name, line, say("ticket.named_no_text", ticket=named), warning=True))  # fmt: skip
+                items.append(problem(name, at, say("ticket.named_no_text", ticket=named), warning=True))  # fmt: skip
                 continue
             from_requester = requester is None or comment.get("author_id") == requester
             items.append(
                 Draft(
-                    line=line, source_system="zendesk", source_record_id=record_id, channel="ticket",
+                    line=at, source_system="zendesk", source_record_id=record_id, channel="ticket",
                     received_at=when, received_at_tz_assumed=assumed, text=text,
                     subject=subject if part == 0 else "", author=str(comment.get("author_id") or ""),
                     direction=("inbound" if from_requester else "outbound") if comment.get("public", True) else "internal",
@@ -165,14 +181,21 @@ def looks_like_freshdesk(sample: Iterable[Any]) -> bool:
 
 
 def read_freshdesk_json(
-    tickets: Iterable[tuple[int, Any]], name: str, settings: IngestSettings
+    tickets: Iterable[tuple[int, Any]],
+    name: str,
+    settings: IngestSettings,
+    lines: Locate | None = None,
 ) -> IngestResult:
     """Freshdesk API v2 tickets, with ``conversations`` when exported with
-    ``include=conversations``: the description inbound, each reply by ``incoming``/``private``."""
+    ``include=conversations``: the description inbound, each reply by ``incoming``/``private``.
+
+    ``tickets`` are ``(line, ticket)``; ``lines`` finds a reply's line from its path in the
+    list, ``(i, "conversations", j)`` (:mod:`ingest.json_lines`), else it is its ticket's line.
+    """
     zone = zone_of(settings.timezone)
     items: list[Draft | Problem] = []
     skipped = {"deleted": 0, "spam": 0}
-    for line, ticket in tickets:
+    for index, (line, ticket) in enumerate(tickets):
         if not isinstance(ticket, dict) or "id" not in ticket:
             items.append(problem(name, line, say("ticket.not_freshdesk")))
             continue
@@ -186,19 +209,22 @@ def read_freshdesk_json(
             for k, v in ticket.items()
             if k not in {"conversations", "description", "description_text"}
         }
-        messages: list[tuple[str, Mapping[str, Any], str]] = [
+        messages: list[tuple[str, Mapping[str, Any], str, int]] = [
             ("", {"body_text": ticket.get("description_text"), "body": ticket.get("description"),
-                  "created_at": ticket.get("created_at"), "incoming": True, "user_id": ticket.get("requester_id")}, "inbound"),
+                  "created_at": ticket.get("created_at"), "incoming": True, "user_id": ticket.get("requester_id")}, "inbound", line),
         ]  # fmt: skip
-        for conversation in ticket.get("conversations") or []:
+        for j, conversation in enumerate(ticket.get("conversations") or []):
             if not isinstance(conversation, dict):
                 continue
             direction = (
                 "internal" if conversation.get("private") else
                 "inbound" if conversation.get("incoming") else "outbound"
             )  # fmt: skip
-            messages.append((str(conversation.get("id") or len(messages)), conversation, direction))
-        for part, (message_id, message, direction) in enumerate(messages):
+            at = line_or(lines, (index, "conversations", j), line)
+            messages.append(
+                (str(conversation.get("id") or len(messages)), conversation, direction, at)
+            )
+        for part, (message_id, message, direction, at) in enumerate(messages):
             body = str(message.get("body_text") or "") or str(message.get("body") or "")
             text = _clean(body)
             if not text:
@@ -215,11 +241,11 @@ def read_freshdesk_json(
                 named = _ticket_name(ticket_id, subject, first, ticket.get("created_at"))
                 if part:
                     named = comment_name(part + 1, named)
-                items.append(problem(name, line, say("ticket.named_bad_date", ticket=named, reason=reason_of(exc))))  # fmt: skip
+                items.append(problem(name, at, say("ticket.named_bad_date", ticket=named, reason=reason_of(exc))))  # fmt: skip
                 continue
             items.append(
                 Draft(
-                    line=line, source_system="freshdesk", source_record_id=f"{ticket_id}:{message_id}" if message_id else ticket_id,
+                    line=at, source_system="freshdesk", source_record_id=f"{ticket_id}:{message_id}" if message_id else ticket_id,
                     channel="ticket", received_at=when, received_at_tz_assumed=assumed, text=text,
                     subject=str(ticket.get("subject") or "") if part == 0 else "",
                     author=str(message.get("from_email") or message.get("user_id") or ""), direction=direction,
@@ -420,9 +446,11 @@ def _intercom_direction(kind: str) -> str:
 
 
 def read_intercom_json(
-    payload: Mapping[str, Any], name: str, settings: IngestSettings
+    payload: Mapping[str, Any], name: str, settings: IngestSettings, lines: Locate | None = None
 ) -> IngestResult:
-    """Intercom REST API conversations: the source message and every conversation part."""
+    """Intercom REST API conversations: the source message and every conversation part;
+    ``lines``: where each value of the payload starts in the file (:mod:`ingest.json_lines`),
+    else conversations are numbered."""
     zone = zone_of(settings.timezone)
     listed = payload.get("conversations")
     conversations: list[Any] = listed if isinstance(listed, list) else [payload]
@@ -430,6 +458,10 @@ def read_intercom_json(
     for number, conv in enumerate(conversations, start=1):
         if not isinstance(conv, dict):
             continue
+        path: tuple[str | int, ...] = (
+            ("conversations", number - 1) if listed is conversations else ()
+        )
+        line = line_or(lines, path, number)
         conv_id = str(conv.get("id") or f"{name}:{number}")
         source = conv.get("source") or {}
         parts_block = conv.get("conversation_parts") or {}
@@ -446,6 +478,11 @@ def read_intercom_json(
             )
         ]
         messages += [(p, "") for p in parts if isinstance(p, dict)]
+        places = [line] + [
+            line_or(lines, (*path, "conversation_parts", "conversation_parts", j), line)
+            for j, p in enumerate(parts)
+            if isinstance(p, dict)
+        ]
         for part, (message, subject) in enumerate(messages):
             text = _clean(str(message.get("body") or ""))
             if not text or message.get("part_type") not in (
@@ -470,11 +507,11 @@ def read_intercom_json(
                 )
                 if part:
                     named = comment_name(part + 1, named)
-                items.append(problem(name, number, say("conversation.named_bad_date", conversation=named, reason=reason_of(exc))))  # fmt: skip
+                items.append(problem(name, places[part], say("conversation.named_bad_date", conversation=named, reason=reason_of(exc))))  # fmt: skip
                 continue
             items.append(
                 Draft(
-                    line=number, source_system="intercom", source_record_id=f"{conv_id}:{message.get('id') or part}",
+                    line=places[part], source_system="intercom", source_record_id=f"{conv_id}:{message.get('id') or part}",
                     channel="chat", received_at=when, received_at_tz_assumed=assumed, text=text,
                     subject=_without_tags(str(subject)), author=str(author.get("email") or author.get("id") or ""),
                     direction=_intercom_direction(str(author.get("type") or "user")), thread_id=conv_id,

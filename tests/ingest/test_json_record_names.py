@@ -3,7 +3,8 @@
 
 The exports are built in the shapes the real APIs write (App Store Connect
 ``customerReviews``, Google Business Profile ``reviews``, Kiyoh, The Feedback Company, Zendesk
-NDJSON, Freshdesk API v2, Intercom conversations); the record number stays the position.
+NDJSON, Freshdesk API v2, Intercom conversations), pretty-printed as ``json.dump(indent=2)``
+writes them: the line is the one the record's (or the comment's) ``{`` is on.
 """
 
 from __future__ import annotations
@@ -114,25 +115,25 @@ def _ndjson(values: list[dict]) -> bytes:
 
 CASES = [
     pytest.param(_json(APP_STORE), "app_store_reviews.json", [
-        "app_store_reviews.json line 2: the review titled 'Crasht bij inloggen': date is empty; "
+        "app_store_reviews.json line 15: the review titled 'Crasht bij inloggen': date is empty; "
         "skipped. Fix the date in the export.",
-        "app_store_reviews.json line 3: the review starting 'Bezorging duurde twee weken, geen "
+        "app_store_reviews.json line 26: the review starting 'Bezorging duurde twee weken, geen "
         "bericht gehad waar…': the rating must be 1-5, got '0'; skipped. Fix the rating in the export.",
-        "app_store_reviews.json line 4: the review without a title or text dated "
+        "app_store_reviews.json line 37: the review without a title or text dated "
         "'2026-11-14T08:30:00-07:00' has no text and no rating; skipped.",
     ], id="app-store"),
     pytest.param(_json(GOOGLE), "reviews.json", [
-        "reviews.json line 2: the review starting 'Bestelling kwam beschadigd aan en niemand "
+        "reviews.json line 13: the review starting 'Bestelling kwam beschadigd aan en niemand "
         "reageert op…': date is empty; skipped. Fix the date in the export.",
-        "reviews.json line 3: the review starting 'Super geholpen!': the rating must be 1-5, got "
+        "reviews.json line 22: the review starting 'Super geholpen!': the rating must be 1-5, got "
         "'SIX'; skipped. Fix the rating in the export.",
     ], id="google-business"),
     pytest.param(_json(KIYOH), "kiyoh.json", [
-        "kiyoh.json line 2: the review titled 'Retour duurde lang': the rating must be 1-10, got "
+        "kiyoh.json line 17: the review titled 'Retour duurde lang': the rating must be 1-10, got "
         "'11'; skipped. Fix the rating in the export.",
     ], id="kiyoh"),
     pytest.param(_json(FEEDBACK_COMPANY), "feedbackcompany.json", [
-        "feedbackcompany.json line 2: the review starting 'Klantenservice was snel bereikbaar.': "
+        "feedbackcompany.json line 18: the review starting 'Klantenservice was snel bereikbaar.': "
         "date must look like 31-12-2026 14:05 or 2026-12-31T14:05:00Z, got '13-11-2026 25:61'; "
         "skipped. Fix the date in the export.",
     ], id="feedback-company"),
@@ -143,14 +144,14 @@ CASES = [
         "tickets.json line 2: comment 2 on ticket #4104 'Factuur klopt niet' has no text; skipped.",
     ], id="zendesk-ndjson"),
     pytest.param(_json(FRESHDESK), "freshdesk.json", [
-        "freshdesk.json line 1: ticket #20871 'Verkeerde maat geleverd': date must look like "
+        "freshdesk.json line 2: ticket #20871 'Verkeerde maat geleverd': date must look like "
         "31-12-2026 14:05 or 2026-12-31T14:05:00Z, got '2026-13-40T10:00:00Z'; skipped. Fix the "
         "date in the export.",
     ], id="freshdesk"),
     pytest.param(_json(INTERCOM), "conversations.json", [
-        "conversations.json line 1: the conversation starting 'Hoi, mijn kortingscode werkt niet "
+        "conversations.json line 4: the conversation starting 'Hoi, mijn kortingscode werkt niet "
         "bij het afrekenen.': date is empty; skipped.",
-        "conversations.json line 2: comment 2 on the conversation with subject 'Levertijd': date "
+        "conversations.json line 42: comment 2 on the conversation with subject 'Levertijd': date "
         "must look like 31-12-2026 14:05 or 2026-12-31T14:05:00Z, got 'niet bekend'; skipped.",
     ], id="intercom"),
 ]  # fmt: skip
