@@ -388,11 +388,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "theme.polarity_help": {
         "en": "An item counts as positive or negative when its sentiment is at least {clear} "
-        "above or below 0 (4 or 5 stars out of 5 is positive, 1 or 2 negative); the rest is "
-        "neutral. A theme named after a complaint can hold some praise on the same subject.",
+        "above or below 0 (-1 to +1; a star rating counts as its place on its scale); the rest "
+        "is neutral. A theme named after a complaint can hold some praise on the same subject.",
         "nl": "Een bericht telt als positief of negatief bij een sentiment van minstens {clear} "
-        "boven of onder 0 (4 of 5 sterren van de 5 is positief, 1 of 2 negatief); de rest is "
-        "neutraal. Een thema dat naar een klacht heet, kan ook lof over hetzelfde onderwerp "
+        "boven of onder 0 (-1 tot +1; een score telt naar zijn plaats op zijn schaal); de rest "
+        "is neutraal. Een thema dat naar een klacht heet, kan ook lof over hetzelfde onderwerp "
         "bevatten.",
     },
     "theme.channels": {"en": "Channels", "nl": "Kanalen"},
