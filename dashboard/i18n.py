@@ -243,6 +243,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Themes refreshed: {themes} themes ({added} new, {retired} gone), {unsorted} of {items} items unsorted.",
         "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten ongesorteerd.",
     },
+    "themes.refresh.undo_closed": {
+        "en": "Edits made before this refresh can no longer be undone: the themes they changed have been regrouped.",
+        "nl": "Bewerkingen van vóór deze vernieuwing kun je niet meer ongedaan maken: de thema's die ze veranderden zijn opnieuw ingedeeld.",
+    },
     "themes.filter": {"en": "Filter themes", "nl": "Thema's filteren"},
     "themes.filter_hint": {
         "en": "a word from the name or keywords",

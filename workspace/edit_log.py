@@ -2,7 +2,12 @@
 
 An edit snapshots its rows (themes, assignments, lineage) under keys before it changes them;
 undo deletes whatever is now under those keys and puts the snapshot's rows back, whatever
-the edit was.
+the edit was. Items that joined a theme the undo removes (placed there after the edit) go
+back with the theme's parent, else to unsorted: undo never loses an item.
+
+A refresh that replaces the themes closes the log (:func:`close_undo`): the snapshots of
+earlier edits describe themes that are gone, and putting them back would hand the items of
+today's themes to yesterday's. Only edits made after it can be undone (:data:`UNDOABLE`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,22 @@ import pandas as pd
 
 from workspace.db import Workspace
 from workspace.theme_store import Con, recompute_sizes
+
+UNDO_FLOOR_SETTING = "undo_floor_edit_id"
+UNDOABLE = (
+    "NOT undone AND edit_id > coalesce((SELECT CAST(value AS BIGINT) FROM settings "
+    f"WHERE key = '{UNDO_FLOOR_SETTING}'), 0)"
+)
+"""SQL condition on ``edits``: the edits undo may still take back, newest first."""
+
+
+def close_undo(ws: Workspace, con: Con) -> int:
+    """Inside a refresh that replaced the themes: edits made before it can no longer be
+    undone. Returns how many could be until now."""
+    still = int(con.execute(f"SELECT count(*) FROM edits WHERE {UNDOABLE}").fetchone()[0])
+    newest = int(con.execute("SELECT coalesce(max(edit_id), 0) FROM edits").fetchone()[0])
+    ws.set_setting(UNDO_FLOOR_SETTING, str(newest), con)
+    return still
 
 
 def change_marker(con: Con) -> tuple[int, int, int, int]:
@@ -105,7 +126,13 @@ _KEY_COLUMN = {
 
 
 def restore(con: Con, before: dict[str, Any]) -> None:
-    """Put the rows of a :func:`snapshot` back: rows under its keys are replaced by its rows."""
+    """Put the rows of a :func:`snapshot` back: rows under its keys are replaced by its rows.
+
+    Items in a theme the snapshot removes that the snapshot does not hold (new items placed
+    in a split part or a created theme after the edit) join the theme's parent when the
+    restore brings it back, else they are unsorted."""
+    theme_keys = [int(t) for t in before.get("themes", {}).get("keys", [])]
+    parents = _split_parents(con, theme_keys)
     for part, table in (
         ("top_themes", "top_themes"),
         ("themes", "themes"),
@@ -126,7 +153,46 @@ def restore(con: Con, before: dict[str, Any]) -> None:
                 f"VALUES ({', '.join('?' * len(columns))})",
                 [row[c] for c in columns],
             )
+    _rehome_orphans(con, theme_keys, parents)
     recompute_sizes(con)
+
+
+def _split_parents(con: Con, theme_ids: Sequence[int]) -> dict[int, int]:
+    """Theme -> the theme it was split from, for these themes (read before a restore)."""
+    if not theme_ids:
+        return {}
+    rows = con.execute(
+        f"SELECT theme_id, arg_max(related_id, recorded_at) FROM theme_lineage "
+        f"WHERE kind = 'split_from' AND theme_id IN ({', '.join('?' * len(theme_ids))}) "
+        "GROUP BY theme_id",
+        list(theme_ids),
+    ).fetchall()
+    return {int(t): int(p) for t, p in rows}
+
+
+def _rehome_orphans(con: Con, theme_ids: Sequence[int], parents: dict[int, int]) -> None:
+    """Assignments to themes of ``theme_ids`` that are no longer listed go to the parent
+    (when listed), else to unsorted."""
+    if not theme_ids:
+        return
+    listed = {
+        int(r[0])
+        for r in con.execute(
+            f"SELECT theme_id FROM themes WHERE status IN ('active', 'proposed') "
+            f"AND theme_id IN ({', '.join('?' * len(theme_ids))})",
+            list(theme_ids),
+        ).fetchall()
+    }
+    for theme in sorted(set(theme_ids) - listed):
+        parent = parents.get(theme)
+        if parent is not None and parent in listed:
+            con.execute("UPDATE assignments SET theme_id = ? WHERE theme_id = ?", [parent, theme])
+        else:
+            con.execute(
+                "UPDATE assignments SET theme_id = NULL, similarity = NULL, method = 'unsorted' "
+                "WHERE theme_id = ?",
+                [theme],
+            )
 
 
 def _upgrade_snapshot(payload: dict[str, Any]) -> dict[str, Any]:
@@ -158,14 +224,15 @@ def log_edit(con: Con, kind: str, args: dict[str, Any], before: dict[str, Any]) 
 
 
 def undo_last_edit(ws: Workspace) -> dict[str, Any] | None:
-    """Undo the newest edit that is not undone by restoring its snapshot.
+    """Undo the newest edit that is not undone by restoring its snapshot (only edits since
+    the last refresh that replaced the themes: :data:`UNDOABLE`).
 
     Returns:
         ``{"edit_id", "kind"}``, or None when there is nothing to undo.
     """
     with ws.transaction() as con:
         row = con.execute(
-            "SELECT edit_id, kind, payload FROM edits WHERE NOT undone "
+            f"SELECT edit_id, kind, payload FROM edits WHERE {UNDOABLE} "
             "ORDER BY edit_id DESC LIMIT 1"
         ).fetchall()
         if not row:

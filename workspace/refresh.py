@@ -62,6 +62,7 @@ class RefreshReport:
     fit_previous: float | None = None
     fit_new: float | None = None
     moves_kept: int = 0
+    undo_closed: int = 0  # edits undo could take back before this refresh replaced the themes
     seconds: float = 0.0
     embed_seconds: float = 0.0
     cluster_seconds: float = 0.0
@@ -204,6 +205,8 @@ def refresh_themes(
             rebuild_tree(
                 con, items, vectors, item_themes, embedder.model_id, regroup=not plan.kept_previous
             )
+            if not plan.kept_previous:
+                report.undo_closed = edit_log.close_undo(ws, con)
             ws.bump_data_version(con)
     report.kept_ids, report.new_ids = plan.kept_ids, plan.new_ids
     report.retired_ids = plan.retired_ids
