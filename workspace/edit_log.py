@@ -5,9 +5,10 @@ undo deletes whatever is now under those keys and puts the snapshot's rows back,
 the edit was. Items that joined a theme the undo removes (placed there after the edit) go
 back with the theme's parent, else to unsorted: undo never loses an item.
 
-A refresh that replaces the themes closes the log (:func:`close_undo`): the snapshots of
-earlier edits describe themes that are gone, and putting them back would hand the items of
-today's themes to yesterday's. Only edits made after it can be undone (:data:`UNDOABLE`).
+A refresh that retires a theme or top theme an edit names closes the log up to that edit
+(:func:`close_undo`): its snapshot describes themes that are gone, and putting it back
+would hand the items of today's themes to yesterday's (or bring back an empty one). Later
+edits stay undoable (:data:`UNDOABLE`).
 """
 
 from __future__ import annotations
@@ -30,13 +31,39 @@ UNDOABLE = (
 """SQL condition on ``edits``: the edits undo may still take back, newest first."""
 
 
-def close_undo(ws: Workspace, con: Con) -> int:
-    """Inside a refresh that replaced the themes: edits made before it can no longer be
-    undone. Returns how many could be until now."""
-    still = int(con.execute(f"SELECT count(*) FROM edits WHERE {UNDOABLE}").fetchone()[0])
-    newest = int(con.execute("SELECT coalesce(max(edit_id), 0) FROM edits").fetchone()[0])
-    ws.set_setting(UNDO_FLOOR_SETTING, str(newest), con)
-    return still
+def close_undo(con: Con, themes_gone: set[int], tops_gone: set[int]) -> int:
+    """Inside a refresh: the edits whose snapshot names a theme or top theme the refresh
+    retired, and every edit before them, can no longer be undone. Returns how many could be
+    until now."""
+    rows = con.execute(
+        f"SELECT edit_id, payload FROM edits WHERE {UNDOABLE} ORDER BY edit_id DESC"
+    ).fetchall()
+    for n, (edit_id, payload) in enumerate(rows):
+        themes, tops = _named_ids(json.loads(payload))
+        if themes & themes_gone or tops & tops_gone:
+            con.execute(
+                "INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                [UNDO_FLOOR_SETTING, str(int(edit_id))],
+            )
+            return len(rows) - n
+    return 0
+
+
+def _named_ids(payload: dict[str, Any]) -> tuple[set[int], set[int]]:
+    """The theme ids and top theme ids an edit's snapshot and arguments name."""
+    before = _upgrade_snapshot(payload)
+    themes = {int(t) for t in before["themes"]["keys"]}
+    themes |= {int(r["theme_id"]) for r in before["assignments"]["rows"] if r.get("theme_id")}
+    tops = {int(t) for t in before.get("top_themes", {}).get("keys", [])}
+    tops |= {int(r["top_id"]) for r in before["themes"]["rows"] if r.get("top_id")}
+    args = payload.get("args", {})
+    for key in ("theme_id", "target_id"):
+        if args.get(key) is not None:
+            themes.add(int(args[key]))
+    themes |= {int(t) for t in [*args.get("source_ids", []), *args.get("new_ids", [])]}
+    if args.get("top_id") is not None:
+        tops.add(int(args["top_id"]))
+    return themes, tops
 
 
 def change_marker(con: Con) -> tuple[int, int, int, int]:
@@ -154,6 +181,12 @@ def restore(con: Con, before: dict[str, Any]) -> None:
                 [row[c] for c in columns],
             )
     _rehome_orphans(con, theme_keys, parents)
+    # A theme put back under a top theme that a regrouping retired once it was left empty
+    # (the manager moved its themes away) brings it back as it was.
+    con.execute(
+        "UPDATE top_themes SET status = 'active' WHERE status = 'retired' AND top_id IN "
+        "(SELECT top_id FROM themes WHERE status IN ('active', 'proposed'))"
+    )
     recompute_sizes(con)
 
 
