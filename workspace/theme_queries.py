@@ -187,8 +187,7 @@ def last_edit(ws: Workspace) -> dict[str, object] | None:
     """The edit undo would take back (:data:`workspace.edit_log.UNDOABLE`): ``kind``,
     ``edited_at``, ``payload`` (parsed); None when there is none."""
     frame = ws.query_df(
-        f"SELECT kind, edited_at, payload FROM edits WHERE {UNDOABLE} "
-        "ORDER BY edit_id DESC LIMIT 1"
+        f"SELECT kind, edited_at, payload FROM edits WHERE {UNDOABLE} ORDER BY edit_id DESC LIMIT 1"
     )
     if frame.empty:
         return None
