@@ -362,6 +362,8 @@ def themes(
                             old=fmt.number(report.fit_previous, lang, 3),
                         )
                     )
+                if report.undo_closed:
+                    typer.echo(_say("themes.refresh.undo_closed", lang))
             tree = tree_summary(ws, lang=lang)
             cover = theme_coverage(ws)
     except KlantstemError as exc:

@@ -267,6 +267,47 @@ def items_sentiment(items: pd.DataFrame, vectors: np.ndarray) -> tuple[np.ndarra
     return item_sentiment(items["text"].tolist(), vectors, rated)
 
 
+def _keep_merges(
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    centroids: np.ndarray,
+    old_labels: np.ndarray,
+    targets: set[int],
+) -> tuple[np.ndarray, np.ndarray]:
+    """The new clustering with the manager's merges kept: a cluster whose sorted items were
+    mostly in a theme the manager merged others into joins the cluster holding most of that
+    theme's items. Without it the clustering found the merged subjects apart again, so every
+    refresh "fitted better", replaced the themes and undid the merge.
+
+    Args:
+        targets: indices (into the active themes, as ``old_labels``) of merge targets.
+    """
+    if not targets or not len(centroids):
+        return labels, centroids
+    ok = (labels >= 0) & (old_labels >= 0)
+    counts = np.zeros((len(centroids), int(old_labels.max()) + 1))
+    np.add.at(counts, (labels[ok], old_labels[ok]), 1.0)
+    into = np.arange(len(centroids))
+    for target in sorted(t for t in targets if t < counts.shape[1] and counts[:, t].any()):
+        home = int(np.argmax(counts[:, target]))
+        for cluster in range(len(centroids)):
+            if cluster != home and _mostly_in(counts[cluster], target):
+                into[cluster] = into[home]
+    if (into == np.arange(len(centroids))).all():
+        return labels, centroids
+    used, dense = np.unique(into, return_inverse=True)
+    joined = np.where(labels >= 0, dense[np.maximum(labels, 0)], -1)
+    rows = joined >= 0
+    return joined, l2_normalize(group_sums(vectors[rows], joined[rows], len(used)))
+
+
+def _mostly_in(cluster_counts: np.ndarray, theme: int | None) -> bool:
+    """Whether most of a cluster's previously sorted items were in the theme at ``theme``
+    (an index into the active themes)."""
+    held = float(cluster_counts.sum())
+    return theme is not None and held > 0 and cluster_counts[theme] > 0.5 * held
+
+
 def plan_refresh(
     items: pd.DataFrame,
     vectors: np.ndarray,
@@ -309,6 +350,8 @@ def plan_refresh(
         ],
         dtype=np.int64,
     )
+    targets = {old_index[int(t)] for t in merged_targets.values() if t is not None}
+    labels, centroids = _keep_merges(vectors, labels, centroids, old_labels, targets)
     kept_previous = False
     fit_previous = fit_new = None
     if keep_if_as_good and len(active) and (old_labels >= 0).any() and len(labels):
@@ -324,16 +367,23 @@ def plan_refresh(
             rows = labels >= 0
             centroids = l2_normalize(group_sums(vectors[rows], labels[rows], len(used)))
     n_new = len(centroids)
-    overlap = None
+    overlap = home = None
+    counts = np.zeros((n_new, len(active)))
     if len(active):
-        counts = np.zeros((n_new, len(active)))
         ok = (labels >= 0) & (old_labels >= 0)
         np.add.at(counts, (labels[ok], old_labels[ok]), 1.0)
         overlap = 0.25 * counts / np.maximum(counts.sum(axis=0, keepdims=True), 1)
-    matches = match_clusters(centroids, centroid_matrix(active), MATCH_MIN_SIMILARITY, overlap)
+        # A theme (its id, the manager's name) lives on only in the cluster that holds the
+        # most of its items: a close centre alone once handed "nice app"'s id and name to
+        # the 17 "best offline" reviews the manager had merged elsewhere.
+        home = (counts > 0) & (counts == counts.max(axis=0, keepdims=True))
+    matches = match_clusters(
+        centroids, centroid_matrix(active), MATCH_MIN_SIMILARITY, overlap, allowed=home
+    )
     lin = lineage(labels, old_labels, matches)
 
-    # A cluster matching no active theme but a merged one goes to the merge target.
+    # A cluster matching no active theme but a merged one goes to the merge target, when
+    # most of its sorted items are in that target now (a new subject stays new).
     to_merge_target: dict[int, int] = {}
     unmatched = [c for c in range(n_new) if c not in matches]
     if len(merged) and unmatched:
@@ -342,7 +392,7 @@ def plan_refresh(
             best = int(np.argmax(sims[row]))
             if sims[row, best] >= MATCH_MIN_SIMILARITY:
                 target = merged_targets.get(int(merged["theme_id"].iloc[best]))
-                if target is not None:
+                if target is not None and _mostly_in(counts[cluster], old_index.get(target)):
                     to_merge_target[cluster] = int(target)
 
     cluster_to_id: dict[int, int] = {}
@@ -367,8 +417,10 @@ def plan_refresh(
             theme_ids[row] = UNSORTED if target is None or pd.isna(target) else int(target)
             methods[row] = "manual"
     kept = set(kept_ids) | set(to_merge_target.values())
-    split_from = {
-        cluster_to_id[c]: int(active["theme_id"].iloc[o]) for c, o in lin.split_from.items()
+    split_from = {  # a cluster sent to a merge target is that theme, not a part of it
+        cluster_to_id[c]: int(active["theme_id"].iloc[o])
+        for c, o in lin.split_from.items()
+        if c not in to_merge_target
     }
     merged_into = {
         int(active["theme_id"].iloc[o]): cluster_to_id[c] for o, c in lin.merged_into.items()
@@ -391,7 +443,12 @@ def plan_refresh(
         manual=dict(manual),
         kept_ids=kept_ids,
         new_ids=new_ids,
-        retired_ids=sorted(int(t) for t in active["theme_id"] if int(t) not in kept),
+        # a theme the manager's placements hold stays, matched or not
+        retired_ids=sorted(
+            int(t)
+            for t in active["theme_id"]
+            if int(t) not in kept and int(t) not in set(themes["theme_id"].astype(int))
+        ),
         split_from=split_from,
         merged_into=merged_into,
         kept_previous=kept_previous,

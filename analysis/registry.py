@@ -32,6 +32,7 @@ def match_clusters(
     old_centroids: np.ndarray,
     min_similarity: float = 0.5,
     overlap: np.ndarray | None = None,
+    allowed: np.ndarray | None = None,
 ) -> dict[int, int]:
     """Optimal one-to-one matching ``new cluster index -> old theme index``.
 
@@ -42,6 +43,7 @@ def match_clusters(
         overlap: optional ``(n_new, n_old)`` share of each old theme's items that fall into
             each new cluster; added to the similarity so that, among close centroids, the
             cluster holding the theme's items wins.
+        allowed: optional ``(n_new, n_old)`` mask: pairs outside it are never matched.
     """
     if len(new_centroids) == 0 or len(old_centroids) == 0:
         return {}
@@ -49,11 +51,14 @@ def match_clusters(
     score = sims + (overlap if overlap is not None else 0.0)
     # Pairs below the floor may never win: left at their score, a forced poor pair could take
     # a row whose good partner then lands on a worse one.
-    score = np.where(sims >= min_similarity, score, -1e6)
+    ok = sims >= min_similarity
+    if allowed is not None:
+        ok &= allowed
+    score = np.where(ok, score, -1e6)
     from scipy.optimize import linear_sum_assignment  # here: the dashboard's first page skips it
 
     rows, cols = linear_sum_assignment(-score)
-    return {int(r): int(c) for r, c in zip(rows, cols, strict=True) if sims[r, c] >= min_similarity}
+    return {int(r): int(c) for r, c in zip(rows, cols, strict=True) if ok[r, c]}
 
 
 @dataclass(frozen=True, slots=True)

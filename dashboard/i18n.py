@@ -243,6 +243,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Themes refreshed: {themes} themes ({added} new, {retired} gone), {unsorted} of {items} items unsorted.",
         "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten ongesorteerd.",
     },
+    "themes.refresh.undo_closed": {
+        "en": "Earlier edits can no longer be undone: this refresh replaced a theme they changed.",
+        "nl": "Eerdere bewerkingen kun je niet meer ongedaan maken: deze vernieuwing heeft een thema vervangen dat ze veranderden.",
+    },
     "themes.filter": {"en": "Filter themes", "nl": "Thema's filteren"},
     "themes.filter_hint": {
         "en": "a word from the name or keywords",
@@ -1374,6 +1378,18 @@ PROBLEMS_NL: dict[str, str] = {
         "pagina opnieuw."
     ),
     "workspace.merge_needs_other": "Kies om samen te voegen minstens één ander thema dan het doel.",
+    "workspace.name_empty": "Een naam mag niet leeg zijn. Typ een naam.",
+    "workspace.name_taken": (
+        "Er heet al een ander thema “{name}”. Kies een andere naam, of voeg de twee thema's samen."
+    ),
+    "workspace.top_name_taken": (
+        "Er heet al een ander hoofdthema “{name}”. Kies een andere naam, of voeg de twee "
+        "hoofdthema's samen."
+    ),
+    "workspace.move_same_top": (
+        "Het thema staat al onder dit hoofdthema; kies een ander hoofdthema om het naartoe te "
+        "verplaatsen."
+    ),
     "workspace.merge_tops_needs_other": (
         "Kies om samen te voegen minstens één ander hoofdthema dan het doel."
     ),

@@ -32,8 +32,22 @@ def merge(ws: Workspace, theme_ids: list[int], into: int) -> None:
 
 
 def split(ws: Workspace, theme_id: int) -> list[int]:
-    """Split a theme by similarity; returns the new parts' theme ids."""
-    return theme_edits.split_theme(ws, int(theme_id), embedder=embedder(ws))[1]
+    """Split a theme in two by similarity (the button says "Split in two"); returns the
+    parts' theme ids."""
+    return theme_edits.split_theme(ws, int(theme_id), parts=2, embedder=embedder(ws))[1]
+
+
+def checked_name(ws: Workspace, level: str, own_id: int, name: str) -> str:
+    """The name as a rename would store it; raises the rename's error before it is asked
+    for (:func:`workspace.theme_tree.check_name`)."""
+    with ws.cursor() as cur:
+        return theme_tree.check_name(cur, level, int(own_id), name)
+
+
+def check_move(ws: Workspace, theme_id: int, top_id: int) -> None:
+    """Raises the move's error before it is asked for (:func:`workspace.theme_tree.check_move`)."""
+    with ws.cursor() as cur:
+        theme_tree.check_move(cur, int(theme_id), int(top_id))
 
 
 def move(ws: Workspace, item_id: str, theme_id: int) -> None:

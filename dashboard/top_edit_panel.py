@@ -35,15 +35,12 @@ def render(lang: str) -> None:
                 key=f"top_rename_pick_{version}",
             )
             name = st.text_input(t("theme.rename_to"), max_chars=80, key=f"top_name_{version}")
-            if (
-                st.form_submit_button(t("theme.rename"))
-                and top is not None
-                and name.strip()
-                and name.strip() != tops[top]
-            ):
-                message = t("confirm.rename_top").format(old=tops[top], new=name.strip())
-                done = t("done.rename_top").format(old=tops[top], new=name.strip())
-                _ask("rename_top", message, done=done, top_id=int(top), name=name.strip())
+            if st.form_submit_button(t("theme.rename")) and top is not None:
+                clean = _checked(lambda ws: theme_engine.checked_name(ws, "top", top, name))
+                if clean is not None and clean != tops[top]:
+                    message = t("confirm.rename_top").format(old=tops[top], new=clean)
+                    done = t("done.rename_top").format(old=tops[top], new=clean)
+                    _ask("rename_top", message, done=done, top_id=int(top), name=clean)
         with merge_col.form(f"top_merge_{lang}_{version}", border=False):
             st.markdown(f"**{md(t('tops.merge_title'))}**")
             source = st.selectbox(
@@ -85,7 +82,12 @@ def render(lang: str) -> None:
                 format_func=tops.__getitem__,
                 key=f"top_move_to_{version}",
             )
-            if st.form_submit_button(t("tops.move")) and theme is not None and target is not None:
+            if (
+                st.form_submit_button(t("tops.move"))
+                and theme is not None
+                and target is not None
+                and _checked(lambda ws: theme_engine.check_move(ws, theme, target) or True)
+            ):
                 message = t("confirm.move_top").format(theme=themes[theme], new=tops[target])
                 done = t("done.move_top").format(theme=themes[theme], new=tops[target])
                 _ask("move_top", message, done=done, theme_id=int(theme), top_id=int(target))
@@ -97,6 +99,16 @@ def render(lang: str) -> None:
                 t("confirm.undo").format(edit=describe(last)),
                 done=t("done.undo").format(edit=describe(last)),
             )
+
+
+def _checked(check):
+    """``check(workspace)``'s result, or None with its refusal shown (an edit refused before
+    the manager is asked to confirm it)."""
+    try:
+        return check(state.workspace())
+    except KlantstemError as exc:
+        st.error(md(error_message(exc, current_language())))
+        return None
 
 
 def describe(edit) -> str:

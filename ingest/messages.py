@@ -390,6 +390,17 @@ MESSAGES: dict[str, str] = {
     "workspace.theme_gone": "Theme {theme_id} does not exist (or was merged). Reload the page.",
     "workspace.top_gone": "Main theme {top_id} does not exist (or was merged). Reload the page.",
     "workspace.merge_needs_other": "Merge needs at least one theme other than the target.",
+    "workspace.name_empty": "A name cannot be empty; got {got!r}. Type a name.",
+    "workspace.name_taken": (
+        "Another theme is already called “{name}”. Pick another name, or merge the two themes."
+    ),
+    "workspace.top_name_taken": (
+        "Another main theme is already called “{name}”. Pick another name, or merge the two "
+        "main themes."
+    ),
+    "workspace.move_same_top": (
+        "The theme is already under this main theme; pick another main theme to move it to."
+    ),
     "workspace.merge_tops_needs_other": (
         "Merge needs at least one main theme other than the target."
     ),

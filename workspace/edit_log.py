@@ -2,7 +2,13 @@
 
 An edit snapshots its rows (themes, assignments, lineage) under keys before it changes them;
 undo deletes whatever is now under those keys and puts the snapshot's rows back, whatever
-the edit was.
+the edit was. Items that joined a theme the undo removes (placed there after the edit) go
+back with the theme's parent, else to unsorted: undo never loses an item.
+
+A refresh that retires a theme or top theme an edit names closes the log up to that edit
+(:func:`close_undo`): its snapshot describes themes that are gone, and putting it back
+would hand the items of today's themes to yesterday's (or bring back an empty one). Later
+edits stay undoable (:data:`UNDOABLE`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,48 @@ import pandas as pd
 
 from workspace.db import Workspace
 from workspace.theme_store import Con, recompute_sizes
+
+UNDO_FLOOR_SETTING = "undo_floor_edit_id"
+UNDOABLE = (
+    "NOT undone AND edit_id > coalesce((SELECT CAST(value AS BIGINT) FROM settings "
+    f"WHERE key = '{UNDO_FLOOR_SETTING}'), 0)"
+)
+"""SQL condition on ``edits``: the edits undo may still take back, newest first."""
+
+
+def close_undo(con: Con, themes_gone: set[int], tops_gone: set[int]) -> int:
+    """Inside a refresh: the edits whose snapshot names a theme or top theme the refresh
+    retired, and every edit before them, can no longer be undone. Returns how many could be
+    until now."""
+    rows = con.execute(
+        f"SELECT edit_id, payload FROM edits WHERE {UNDOABLE} ORDER BY edit_id DESC"
+    ).fetchall()
+    for n, (edit_id, payload) in enumerate(rows):
+        themes, tops = _named_ids(json.loads(payload))
+        if themes & themes_gone or tops & tops_gone:
+            con.execute(
+                "INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                [UNDO_FLOOR_SETTING, str(int(edit_id))],
+            )
+            return len(rows) - n
+    return 0
+
+
+def _named_ids(payload: dict[str, Any]) -> tuple[set[int], set[int]]:
+    """The theme ids and top theme ids an edit's snapshot and arguments name."""
+    before = _upgrade_snapshot(payload)
+    themes = {int(t) for t in before["themes"]["keys"]}
+    themes |= {int(r["theme_id"]) for r in before["assignments"]["rows"] if r.get("theme_id")}
+    tops = {int(t) for t in before.get("top_themes", {}).get("keys", [])}
+    tops |= {int(r["top_id"]) for r in before["themes"]["rows"] if r.get("top_id")}
+    args = payload.get("args", {})
+    for key in ("theme_id", "target_id"):
+        if args.get(key) is not None:
+            themes.add(int(args[key]))
+    themes |= {int(t) for t in [*args.get("source_ids", []), *args.get("new_ids", [])]}
+    if args.get("top_id") is not None:
+        tops.add(int(args["top_id"]))
+    return themes, tops
 
 
 def change_marker(con: Con) -> tuple[int, int, int, int]:
@@ -105,7 +153,13 @@ _KEY_COLUMN = {
 
 
 def restore(con: Con, before: dict[str, Any]) -> None:
-    """Put the rows of a :func:`snapshot` back: rows under its keys are replaced by its rows."""
+    """Put the rows of a :func:`snapshot` back: rows under its keys are replaced by its rows.
+
+    Items in a theme the snapshot removes that the snapshot does not hold (new items placed
+    in a split part or a created theme after the edit) join the theme's parent when the
+    restore brings it back, else they are unsorted."""
+    theme_keys = [int(t) for t in before.get("themes", {}).get("keys", [])]
+    parents = _split_parents(con, theme_keys)
     for part, table in (
         ("top_themes", "top_themes"),
         ("themes", "themes"),
@@ -126,7 +180,52 @@ def restore(con: Con, before: dict[str, Any]) -> None:
                 f"VALUES ({', '.join('?' * len(columns))})",
                 [row[c] for c in columns],
             )
+    _rehome_orphans(con, theme_keys, parents)
+    # A theme put back under a top theme that a regrouping retired once it was left empty
+    # (the manager moved its themes away) brings it back as it was.
+    con.execute(
+        "UPDATE top_themes SET status = 'active' WHERE status = 'retired' AND top_id IN "
+        "(SELECT top_id FROM themes WHERE status IN ('active', 'proposed'))"
+    )
     recompute_sizes(con)
+
+
+def _split_parents(con: Con, theme_ids: Sequence[int]) -> dict[int, int]:
+    """Theme -> the theme it was split from, for these themes (read before a restore)."""
+    if not theme_ids:
+        return {}
+    rows = con.execute(
+        f"SELECT theme_id, arg_max(related_id, recorded_at) FROM theme_lineage "
+        f"WHERE kind = 'split_from' AND theme_id IN ({', '.join('?' * len(theme_ids))}) "
+        "GROUP BY theme_id",
+        list(theme_ids),
+    ).fetchall()
+    return {int(t): int(p) for t, p in rows}
+
+
+def _rehome_orphans(con: Con, theme_ids: Sequence[int], parents: dict[int, int]) -> None:
+    """Assignments to themes of ``theme_ids`` that are no longer listed go to the parent
+    (when listed), else to unsorted."""
+    if not theme_ids:
+        return
+    listed = {
+        int(r[0])
+        for r in con.execute(
+            f"SELECT theme_id FROM themes WHERE status IN ('active', 'proposed') "
+            f"AND theme_id IN ({', '.join('?' * len(theme_ids))})",
+            list(theme_ids),
+        ).fetchall()
+    }
+    for theme in sorted(set(theme_ids) - listed):
+        parent = parents.get(theme)
+        if parent is not None and parent in listed:
+            con.execute("UPDATE assignments SET theme_id = ? WHERE theme_id = ?", [parent, theme])
+        else:
+            con.execute(
+                "UPDATE assignments SET theme_id = NULL, similarity = NULL, method = 'unsorted' "
+                "WHERE theme_id = ?",
+                [theme],
+            )
 
 
 def _upgrade_snapshot(payload: dict[str, Any]) -> dict[str, Any]:
@@ -158,14 +257,15 @@ def log_edit(con: Con, kind: str, args: dict[str, Any], before: dict[str, Any]) 
 
 
 def undo_last_edit(ws: Workspace) -> dict[str, Any] | None:
-    """Undo the newest edit that is not undone by restoring its snapshot.
+    """Undo the newest edit that is not undone by restoring its snapshot (only edits since
+    the last refresh that replaced the themes: :data:`UNDOABLE`).
 
     Returns:
         ``{"edit_id", "kind"}``, or None when there is nothing to undo.
     """
     with ws.transaction() as con:
         row = con.execute(
-            "SELECT edit_id, kind, payload FROM edits WHERE NOT undone "
+            f"SELECT edit_id, kind, payload FROM edits WHERE {UNDOABLE} "
             "ORDER BY edit_id DESC LIMIT 1"
         ).fetchall()
         if not row:

@@ -60,3 +60,20 @@ def keywords_sql(lang: str, alias: str = "t") -> str:
     columns = [c.replace("label", "keywords") for c in ENGINE_NAME_COLUMNS[_lang(lang)]]
     parts = [f"nullif({alias}.{c}, '[]')" for c in columns[:-1]] + [f"{alias}.{columns[-1]}"]
     return f"coalesce({', '.join(parts)})"
+
+
+def shown_names_sql(level: str) -> str:
+    """SQL listing ``(id, name)`` of every listed theme (``level="theme"``) or active top
+    theme (``"top"``) under each name a screen may show it by, Dutch and English."""
+    if level == "theme":
+        return " UNION ALL ".join(
+            f"SELECT t.theme_id AS id, {theme_label_sql(lang)} AS name FROM themes t "
+            f"WHERE t.status IN {SHOWN_STATUSES}"
+            for lang in ("nl", "en")
+        )
+    return " UNION ALL ".join(
+        f"SELECT tt.top_id AS id, {top_label_sql(lang)} AS name FROM top_themes tt "
+        "WHERE tt.status = 'active' AND EXISTS (SELECT 1 FROM themes x WHERE x.top_id = "
+        f"tt.top_id AND x.status IN {SHOWN_STATUSES})"
+        for lang in ("nl", "en")
+    )

@@ -62,6 +62,7 @@ class RefreshReport:
     fit_previous: float | None = None
     fit_new: float | None = None
     moves_kept: int = 0
+    undo_closed: int = 0  # edits undo can no longer take back: they name themes now gone
     seconds: float = 0.0
     embed_seconds: float = 0.0
     cluster_seconds: float = 0.0
@@ -196,6 +197,7 @@ def refresh_themes(
                     plan = plan.with_manual(moves)
                 except ValueError as exc:
                     raise WorkspaceError(say("workspace.refresh_moved", detail=str(exc))) from exc
+            tops_before = _active_tops(con)
             real = store.new_theme_ids(con, len(plan.new_ids))
             plan = plan.with_ids(dict(zip(plan.new_ids, real, strict=True)))
             store.save_refresh(ws, con, plan, star)
@@ -203,6 +205,9 @@ def refresh_themes(
             remember_common_words(ws, con, texts)
             rebuild_tree(
                 con, items, vectors, item_themes, embedder.model_id, regroup=not plan.kept_previous
+            )
+            report.undo_closed = edit_log.close_undo(
+                con, set(plan.retired_ids), tops_before - _active_tops(con)
             )
             ws.bump_data_version(con)
     report.kept_ids, report.new_ids = plan.kept_ids, plan.new_ids
@@ -219,6 +224,15 @@ def refresh_themes(
     if progress is not None:
         progress("done", 1.0)
     return report
+
+
+def _active_tops(con: Any) -> set[int]:
+    """Active top themes that hold a listed theme (an empty one retiring loses nothing)."""
+    rows = con.execute(
+        "SELECT DISTINCT tt.top_id FROM top_themes tt JOIN themes t ON t.top_id = tt.top_id "
+        "WHERE tt.status = 'active' AND t.status IN ('active', 'proposed')"
+    ).fetchall()
+    return {int(r[0]) for r in rows}
 
 
 def _load_kernels() -> None:

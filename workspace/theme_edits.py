@@ -22,7 +22,7 @@ from workspace import edit_log
 from workspace import theme_store as store
 from workspace.db import Workspace
 from workspace.edit_log import undo_last_edit
-from workspace.theme_tree import attach_orphans, inherit_top
+from workspace.theme_tree import attach_orphans, check_name, inherit_top
 from workspace.vectors import check_embedder, ensure_vectors, text_items, workspace_embedder
 
 __all__ = [
@@ -36,13 +36,19 @@ __all__ = [
 
 
 def rename_theme(ws: Workspace, theme_id: int, name: str) -> int:
-    """Give a theme the manager's own name (kept across refreshes). Returns the edit id."""
+    """Give a theme the manager's own name (kept across refreshes). Returns the edit id.
+
+    Raises:
+        WorkspaceError: the name is empty or another theme's
+            (:func:`workspace.theme_tree.check_name`).
+    """
     store.require_theme(ws, theme_id)
     with ws.transaction() as con:
+        name = check_name(con, "theme", theme_id, name)
         before = edit_log.snapshot(con, [theme_id])
-        store.set_manager_name(con, int(theme_id), name.strip())
+        store.set_manager_name(con, int(theme_id), name)
         edit_id = edit_log.log_edit(
-            con, "rename", {"theme_id": int(theme_id), "name": name.strip()}, before
+            con, "rename", {"theme_id": int(theme_id), "name": name}, before
         )
         ws.bump_data_version(con)
     return edit_id
@@ -166,7 +172,8 @@ def create_theme(
         ``(edit id, new theme id)``.
 
     Raises:
-        WorkspaceError: no name, or none of the ids is a text item in the workspace.
+        WorkspaceError: no name, another theme's name, or none of the ids is a text item in
+            the workspace.
     """
     if not name.strip():
         raise WorkspaceError(say("workspace.new_theme_no_name"))
@@ -178,9 +185,10 @@ def create_theme(
     vectors, _, _ = ensure_vectors(ws, embedder, items)
     ids = items["id"].astype(str).tolist()
     with ws.transaction() as con:
+        name = check_name(con, "theme", -1, name)
         (new_id,) = store.new_theme_ids(con, 1)
         frame = theme_rows(items, vectors, np.full(len(items), new_id), embedder.model_id)
-        frame["manager_name"] = name.strip()
+        frame["manager_name"] = name
         previous = store.themes_of(con, ids)
         before = edit_log.snapshot(con, [*previous, new_id], ids)
         store.insert_themes(con, frame)
@@ -195,6 +203,6 @@ def create_theme(
         attached = attach_orphans(con)
         if attached.created_top is not None:  # undo removes it with the theme
             before = edit_log.with_created_tops(before, [attached.created_top])
-        edit_id = edit_log.log_edit(con, "create", {"item_ids": ids, "name": name.strip()}, before)
+        edit_id = edit_log.log_edit(con, "create", {"item_ids": ids, "name": name}, before)
         ws.bump_data_version(con)
     return edit_id, new_id

@@ -15,6 +15,7 @@ from analysis.reading import distinct_quotes
 from analysis.subject_text import quote_text
 from analysis.summary import CLEAR_SENTIMENT
 from workspace.db import Workspace
+from workspace.edit_log import UNDOABLE
 from workspace.localtime import (
     local_time_sql,
     same_days_week_before,
@@ -183,9 +184,10 @@ class ThemeInfo:
 
 
 def last_edit(ws: Workspace) -> dict[str, object] | None:
-    """The newest edit that is not undone: ``kind``, ``edited_at``, ``payload`` (parsed)."""
+    """The edit undo would take back (:data:`workspace.edit_log.UNDOABLE`): ``kind``,
+    ``edited_at``, ``payload`` (parsed); None when there is none."""
     frame = ws.query_df(
-        "SELECT kind, edited_at, payload FROM edits WHERE NOT undone ORDER BY edit_id DESC LIMIT 1"
+        f"SELECT kind, edited_at, payload FROM edits WHERE {UNDOABLE} ORDER BY edit_id DESC LIMIT 1"
     )
     if frame.empty:
         return None

@@ -36,7 +36,7 @@ from ingest.messages import message as say
 from workspace import edit_log
 from workspace.db import Workspace, fetch_value, read_setting
 from workspace.localtime import local_date_sql, local_week_sql, same_days_week_before
-from workspace.names import theme_label_sql, top_label_sql
+from workspace.names import shown_names_sql, theme_label_sql, top_label_sql
 from workspace.queries import SHOWN, Filters, filter_sql
 from workspace.theme_queries import THEME_ORDERS, TREND_WEEKS
 from workspace.theme_store import Con
@@ -428,32 +428,73 @@ def _require_top(con: Con, top_id: int) -> None:
         raise WorkspaceError(say("workspace.top_gone", top_id=top_id))
 
 
+def check_name(con: Con, level: str, own_id: int, name: str) -> str:
+    """The name a manager typed for a theme (``level="theme"``) or a top theme (``"top"``),
+    without surrounding spaces; raises when it is empty or another one of that level is
+    already shown by it, in Dutch or English (case aside): two "search" rows in a picker
+    that shows names only cannot be told apart.
+
+    Raises:
+        WorkspaceError: empty, or taken (merging is what the manager may have meant).
+    """
+    clean = " ".join(str(name).split())
+    if not clean:
+        raise WorkspaceError(say("workspace.name_empty", got=name))
+    taken = fetch_value(
+        con,
+        f"SELECT count(*) FROM ({shown_names_sql(level)}) WHERE id <> ? "
+        "AND lower(trim(name)) = lower(?)",
+        [int(own_id), clean],
+    )
+    if taken:
+        key = "workspace.name_taken" if level == "theme" else "workspace.top_name_taken"
+        raise WorkspaceError(say(key, name=clean))
+    return clean
+
+
+def check_move(con: Con, theme_id: int, top_id: int) -> None:
+    """Raises WorkspaceError unless the theme is listed and ``top_id`` is another live top
+    theme than its own."""
+    _require_top(con, top_id)
+    found = con.execute(
+        "SELECT top_id FROM themes WHERE theme_id = ? AND status IN ('active', 'proposed')",
+        [int(theme_id)],
+    ).fetchall()
+    if not found:
+        raise WorkspaceError(say("workspace.theme_gone", theme_id=theme_id))
+    if found[0][0] is not None and int(found[0][0]) == int(top_id):
+        raise WorkspaceError(say("workspace.move_same_top"))
+
+
 def rename_top_theme(ws: Workspace, top_id: int, name: str) -> int:
-    """Give a top theme the manager's own name (kept across refreshes). Returns the edit id."""
+    """Give a top theme the manager's own name (kept across refreshes). Returns the edit id.
+
+    Raises:
+        WorkspaceError: the name is empty or another main theme's (:func:`check_name`).
+    """
     with ws.transaction() as con:
         _require_top(con, top_id)
+        name = check_name(con, "top", top_id, name)
         before = edit_log.snapshot(con, [], top_ids=[int(top_id)])
         con.execute(
             "UPDATE top_themes SET manager_name = ?, updated_at = ? WHERE top_id = ?",
-            [name.strip(), datetime.now(UTC), int(top_id)],
+            [name, datetime.now(UTC), int(top_id)],
         )
         edit_id = edit_log.log_edit(
-            con, "rename_top", {"top_id": int(top_id), "name": name.strip()}, before
+            con, "rename_top", {"top_id": int(top_id), "name": name}, before
         )
         ws.bump_data_version(con)
     return edit_id
 
 
 def move_theme_to_top(ws: Workspace, theme_id: int, top_id: int) -> int:
-    """Put a theme under another top theme; later refreshes keep it there."""
+    """Put a theme under another top theme; later refreshes keep it there.
+
+    Raises:
+        WorkspaceError: it is already there, or either is gone (:func:`check_move`).
+    """
     with ws.transaction() as con:
-        _require_top(con, top_id)
-        found = con.execute(
-            "SELECT 1 FROM themes WHERE theme_id = ? AND status IN ('active', 'proposed')",
-            [int(theme_id)],
-        ).fetchall()
-        if not found:
-            raise WorkspaceError(say("workspace.theme_gone", theme_id=theme_id))
+        check_move(con, theme_id, top_id)
         before = edit_log.snapshot(con, [int(theme_id)])
         con.execute(
             "UPDATE themes SET top_id = ?, top_locked = TRUE WHERE theme_id = ?",

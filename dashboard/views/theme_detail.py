@@ -213,14 +213,18 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
         rename_col, merge_col = st.columns(2)
         with rename_col.form(f"rename_{theme_id}", border=False):
             new_name = st.text_input(t("theme.rename_to"), value=label, max_chars=80)
-            if st.form_submit_button(t("theme.rename")) and new_name.strip() and new_name != label:
-                _ask(
-                    "rename",
-                    theme_id,
-                    t("confirm.rename").format(old=label, new=new_name.strip()),
-                    done=t("done.rename").format(old=label, new=new_name.strip()),
-                    name=new_name.strip(),
+            if st.form_submit_button(t("theme.rename")):
+                name = _checked(
+                    lambda ws: theme_engine.checked_name(ws, "theme", theme_id, new_name)
                 )
+                if name is not None and name != label:
+                    _ask(
+                        "rename",
+                        theme_id,
+                        t("confirm.rename").format(old=label, new=name),
+                        done=t("done.rename").format(old=label, new=name),
+                        name=name,
+                    )
         others = [i for i in labels if i != theme_id]
         with merge_col.form(f"merge_{theme_id}", border=False):
             target = st.selectbox(t("theme.merge_into"), others, format_func=labels.__getitem__)
@@ -271,6 +275,16 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
                 t("confirm.undo").format(edit=_describe(last)),
                 done=t("done.undo").format(edit=_describe(last)),
             )
+
+
+def _checked(check):
+    """``check(workspace)``'s result, or None with its refusal shown (an edit refused before
+    the manager is asked to confirm it)."""
+    try:
+        return check(state.workspace())
+    except KlantstemError as exc:
+        st.error(md(error_message(exc, current_language())))
+        return None
 
 
 def _describe(edit) -> str:

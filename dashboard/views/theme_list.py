@@ -227,5 +227,7 @@ def _refresh() -> None:
             unsorted=report.unsorted,
             items=report.items,
         )
+    if report.undo_closed:
+        message += " " + t("themes.refresh.undo_closed")
     state.flash(message)
     st.rerun()
