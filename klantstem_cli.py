@@ -268,7 +268,7 @@ def export_items(
     lang = _language(lang, workspace)
     try:
         with Workspace.open(_existing_workspace(workspace, lang), read_only=True) as ws:
-            frame = items_for_export(ws)
+            frame = items_for_export(ws, lang=lang)
     except KlantstemError as exc:
         raise _fail(_error(exc, lang)) from exc
     is_xlsx = output.suffix.lower() == ".xlsx"

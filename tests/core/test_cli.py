@@ -91,6 +91,36 @@ THEMED_CSV = "id,date,text,channel\n" + "".join(
 )
 
 
+def test_export_items_names_themes_in_the_language_asked(tmp_path):
+    """`export items --lang nl` writes the names a Dutch screen shows (the engine's Dutch
+    name), `--lang en` the English one: the export is one of the surfaces of the names rule."""
+    import pandas as pd
+
+    from workspace.db import Workspace
+
+    source = tmp_path / "feedback.csv"
+    source.write_text(THEMED_CSV, encoding="utf-8")
+    ws_path = tmp_path / "ws.duckdb"
+    runner.invoke(app, ["import", str(source), "--workspace", str(ws_path)])
+    with Workspace.open(ws_path) as ws:
+        ws.set_setting("embedder", "tfidf")
+    assert runner.invoke(app, ["themes", "--workspace", str(ws_path)]).exit_code == 0
+    with Workspace.open(ws_path) as ws, ws.transaction() as con:
+        con.execute(
+            "UPDATE themes SET label_nl = 'nederlandse naam ' || theme_id, "
+            "label_en = 'english name ' || theme_id"
+        )
+    labels = {}
+    for lang in ("nl", "en"):
+        out = tmp_path / f"items-{lang}.csv"
+        args = ["export", "items", "--output", str(out), "--workspace", str(ws_path)]
+        assert runner.invoke(app, [*args, "--lang", lang]).exit_code == 0
+        frame = pd.read_csv(out, keep_default_na=False)
+        labels[lang] = set(frame.loc[frame["theme_id"] != "", "theme_label"])
+    assert labels["nl"] and all(label.startswith("nederlandse naam ") for label in labels["nl"])
+    assert labels["en"] and all(label.startswith("english name ") for label in labels["en"])
+
+
 def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     from workspace.db import Workspace
 
