@@ -121,3 +121,36 @@ def language_name(code: object, lang: str) -> str:
         return UNKNOWN["nl" if lang == "nl" else "en"]
     names = LANGUAGE_NAMES.get(short)
     return names[_COLUMN.get(lang, 0)] if names else str(code)
+
+
+SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "Arabic": ("ar", "fa", "ur"),
+    "Armenian": ("hy",),
+    "Bengali": ("bn",),
+    "Cyrillic": ("be", "bg", "kk", "ky", "mk", "mn", "ru", "sr", "uk"),
+    "Devanagari": ("hi", "mr", "ne"),
+    "Ethiopic": ("am",),
+    "Georgian": ("ka",),
+    "Greek": ("el",),
+    "Gujarati": ("gu",),
+    "Gurmukhi": ("pa",),
+    "Han": ("zh", "ja"),
+    "Hangul": ("ko",),
+    "Hebrew": ("he", "yi"),
+    "Hiragana": ("ja",),
+    "Kannada": ("kn",),
+    "Katakana": ("ja",),
+    "Khmer": ("km",),
+    "Lao": ("lo",),
+    "Malayalam": ("ml",),
+    "Myanmar": ("my",),
+    "Sinhala": ("si",),
+    "Tamil": ("ta",),
+    "Telugu": ("te",),
+    "Thai": ("th",),
+}
+"""The writing systems (Unicode script names, as regular expressions name them: ``\\p{Arabic}``)
+other than the Latin alphabet, and the languages of :data:`LANGUAGE_NAMES` written in them.
+A theme's name in one of them is one a Dutch or English reader cannot read; the screens say
+its language (``workspace.names.unreadable_name_sql``: "روعه (Arabisch)"): of the languages
+listed here, the one most of the theme's items are in."""

@@ -60,6 +60,7 @@ from analysis.reading import (
     quote_standing,
 )
 from analysis.subject_text import quote_text
+from analysis.theme_tree import tree_adds_nothing
 from analysis.trends import (
     RULES,
     TrendRules,
@@ -322,6 +323,10 @@ class WeeklySummary:
     """The largest rise the trend rule let pass: (theme id, items, the average it was judged
     against), from :attr:`analysis.trends.ThemeTrends.unflagged_rise`; said when nothing
     else needs attention, as the Overview says it."""
+    flat_tree: tuple[str, ...] = ()
+    """The reader languages (``nl``, ``en``) in which the theme tree adds nothing
+    (:func:`analysis.theme_tree.tree_adds_nothing`: each main theme is one theme of its
+    name): a reader of one gets the themes as one list, no main themes (:meth:`main_themes`)."""
 
     @property
     def week_end(self) -> date:
@@ -334,6 +339,22 @@ class WeeklySummary:
 
     def theme(self, theme_id: int) -> ThemeWeek:
         return next(t for t in self.themes if t.theme_id == theme_id)
+
+    def tree_adds_nothing(self, lang: str) -> bool:
+        """Whether a reader of ``lang`` gets the themes as one list: the theme tree's main
+        themes are each one theme of its name (:attr:`flat_tree`)."""
+        return lang in self.flat_tree
+
+    def main_themes(self, lang: str) -> tuple[ThemeGroupWeek, ...]:
+        """The main themes a reader of ``lang`` gets: :attr:`groups`, or none when the tree
+        adds nothing (each would repeat its one theme's name and figures)."""
+        return () if self.tree_adds_nothing(lang) else self.groups
+
+    @property
+    def week_themes(self) -> tuple[ThemeWeek, ...]:
+        """The themes with items this week or the week before, largest first: the list a
+        flat tree's summary leads with, by the rule that picks the main themes it replaces."""
+        return tuple(t for t in self.themes if t.volume.items or t.volume.previous)
 
     @property
     def top_themes(self) -> tuple[ThemeWeek, ...]:
@@ -647,7 +668,35 @@ def build_weekly_summary(
     quotes = _pick_quotes(this_week, partial, rules)
     attention = _attention(partial, rules)
     groups = _groups(theme_rows, themes, themed_items, sentiment_window, rules)
-    return dataclasses.replace(partial, quotes=quotes, attention=attention, groups=groups)
+    return dataclasses.replace(
+        partial,
+        quotes=quotes,
+        attention=attention,
+        groups=groups,
+        flat_tree=_flat_tree(themes) if groups else (),
+    )
+
+
+def _flat_tree(themes: pd.DataFrame) -> tuple[str, ...]:
+    """The reader languages in which the tree adds nothing
+    (:func:`analysis.theme_tree.tree_adds_nothing`), read on the listed themes (the
+    ``listed`` column when given, else every row) and their names in each language."""
+    rows = themes[themes["listed"].fillna(False).astype(bool)] if "listed" in themes else themes
+    records = [row for _, row in rows.iterrows()]
+
+    def shown(row: pd.Series, column: str, lang: str) -> str:  # as ThemeWeek.label shows it
+        other = "en" if lang == "nl" else "nl"
+        return _text(row, f"{column}_{lang}") or _text(row, f"{column}_{other}")
+
+    return tuple(
+        lang
+        for lang in READER_LANGUAGES
+        if tree_adds_nothing(
+            list(rows["top_id"]),
+            [shown(row, "label", lang) for row in records],
+            [shown(row, "top_label", lang) for row in records],
+        )
+    )
 
 
 def _text(row: pd.Series | None, column: str) -> str:

@@ -81,6 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "section.attention": {"en": "Look at this", "nl": "Let hierop"},
     "section.channels": {"en": "Volume per channel", "nl": "Aantal per kanaal"},
     "section.groups": {"en": "Main themes", "nl": "Hoofdthema's"},
+    "section.themes": {"en": "Themes", "nl": "Thema's"},
     "section.top": {"en": "Largest themes", "nl": "Grootste thema's"},
     "section.rising": {"en": "Rising themes", "nl": "Stijgende thema's"},
     "section.new": {"en": "New themes", "nl": "Nieuwe thema's"},
@@ -215,7 +216,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "rules.text": {
         "en": "Averages in the tables are over the {weeks} weeks before this week (since the "
-        "first week with data; for a theme or main theme, since its first item). Against average "
+        "first week with data; for {which}, since its first item). Against average "
         "is a "
         "percentage; where the average is under {pmin} item a week, it is the difference in "
         "items instead (or the theme's first week). Share: of this week's items sorted into a "
@@ -227,7 +228,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "personal data ([EMAIL], [PHONE], ...) only when the theme has too few others, and "
         "never an item that is little more than such placeholders.",
         "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week (vanaf de "
-        "eerste week met gegevens; voor een (hoofd)thema vanaf zijn eerste bericht). T.o.v. "
+        "eerste week met gegevens; voor {which} vanaf zijn eerste bericht). T.o.v. "
         "gemiddelde is een percentage; waar het gemiddelde onder {pmin} bericht per week ligt, "
         "staat er het verschil in berichten (of de eerste week van het thema). Aandeel: van de "
         "berichten van deze week die in een thema zijn ingedeeld, zoals op de pagina Thema's. "
@@ -241,6 +242,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "[PHONE], ...) alleen als het thema te weinig andere heeft, en nooit een bericht dat "
         "weinig meer is dan zulke plaatshouders.",
     },
+    "rules.which.tree": {"en": "a theme or main theme", "nl": "een (hoofd)thema"},
+    "rules.which.themes": {"en": "a theme", "nl": "een thema"},
     "rules.colours": {
         "en": "Colours say what a change means: more items in a clearly negative theme (mean "
         "sentiment over these weeks {neg} or lower) or fewer in a clearly positive one ({pos} "
@@ -404,6 +407,7 @@ def _rules_text(summary: WeeklySummary, lang: str) -> str:
         pmin=_decimal(PERCENT_MIN_AVERAGE, lang, 0),
         smin=r.sentiment_min_items,
         minus=MINUS,
+        which=text("rules.which.tree" if summary.main_themes(lang) else "rules.which.themes", lang),
     )
 
 
@@ -495,8 +499,9 @@ def _shown_shift(theme: ThemeWeek, places: int) -> float | None:
 
 
 def _count_line(summary: WeeklySummary, lang: str) -> str | None:
-    """Under the main themes: how the week's items add up when some are in no theme (star
-    ratings without text, unsorted items), as the Overview says it; None when all are."""
+    """Under the main themes (or a flat tree's themes): how the week's items add up when some
+    are in no theme (star ratings without text, unsorted items), as the Overview says it;
+    None when all are."""
     stars = summary.total.items - summary.text_items
     if not stars and not summary.unsorted_items:
         return None
@@ -619,9 +624,17 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
         _headline(summary, lang),
         "",
     ]
-    if summary.groups:
-        out += [f"## {text('section.groups', lang)}", ""]
-        out += _md_table(_group_header(lang), [_group_cells(g, lang) for g in summary.groups])
+    groups = summary.main_themes(lang)
+    flat = summary.tree_adds_nothing(lang)
+    if groups or flat:
+        # A flat tree's main themes are its themes: the summary leads with them as themes.
+        out += [f"## {text('section.groups' if groups else 'section.themes', lang)}", ""]
+        if groups:
+            out += _md_table(_group_header(lang), [_group_cells(g, lang) for g in groups])
+        else:
+            out += _md_table(
+                _theme_header(lang), [_theme_cells(t, lang) for t in summary.week_themes]
+            )
         count = _count_line(summary, lang)
         out += ["", count] if count else []
         out.append("")
@@ -633,11 +646,14 @@ def render_markdown(summary: WeeklySummary, lang: str) -> str:
         _channel_header(lang),
         [[name, *_volume_cells(v, lang)] for name, v in _channel_rows(summary, lang)],
     )
-    out += ["", f"## {text('section.top', lang)}", ""]
-    if summary.top_themes:
-        out += _md_table(_theme_header(lang), [_theme_cells(t, lang) for t in summary.top_themes])
-    else:
-        out.append(text("none", lang))
+    if not flat:  # a flat tree's summary has listed every theme above
+        out += ["", f"## {text('section.top', lang)}", ""]
+        if summary.top_themes:
+            out += _md_table(
+                _theme_header(lang), [_theme_cells(t, lang) for t in summary.top_themes]
+            )
+        else:
+            out.append(text("none", lang))
     sections: list[tuple[str, list[str]]] = [
         ("section.rising", [_rising_line(t, lang, bold) for t in summary.rising]),
         (
@@ -810,20 +826,57 @@ def _html_volume_cells(volume: Volume, lang: str) -> list[str]:
 
 
 def _html_groups(summary: WeeklySummary, lang: str) -> list[str]:
-    """The main themes table that leads the page (nothing when there is no theme tree)."""
-    if not summary.groups:
+    """The main themes table that leads the page; for a flat tree
+    (:meth:`~analysis.summary.WeeklySummary.tree_adds_nothing`) the themes table in its place;
+    nothing when there is no theme tree."""
+    groups = summary.main_themes(lang)
+    count = _count_line(summary, lang)
+    counted = [f'<p class="meta">{_e(count)}</p>'] if count else []
+    if summary.tree_adds_nothing(lang):
+        return [
+            f"<h2>{_e(text('section.themes', lang))}</h2>",
+            _html_theme_table(summary.week_themes, lang),
+            *counted,
+        ]
+    if not groups:
         return []
     rows = []
-    for g in summary.groups:
+    for g in groups:
         cells = [_e(c) for c in _group_cells(g, lang)]
         cells[3] = _coloured(cells[3], g.change_meaning(g.volume.change))
         rows.append(cells)
-    count = _count_line(summary, lang)
     return [
         f"<h2>{_e(text('section.groups', lang))}</h2>",
         _html_table(_group_header(lang), rows, ["" for _ in rows]),
-        *([f'<p class="meta">{_e(count)}</p>'] if count else []),
+        *counted,
     ]
+
+
+def _html_theme_table(themes: Sequence[ThemeWeek], lang: str) -> str:
+    """Themes with their figures, a tag for a spike, a new or a rising theme, and a
+    sparkline of their weeks."""
+    header = [*_theme_header(lang), text("col.trend", lang)]
+    body = []
+    for t in themes:
+        more = t.change_meaning(1)  # a spike, a rise and a first week are all "more"
+        tags = ""
+        if t.spike_channels:
+            tags += f'<span class="tag {more}">{_e(text("tag.spike", lang))}</span>'
+        if t.is_new:
+            tags += f'<span class="tag new">{_e(text("col.new", lang))}</span>'
+        elif t.is_rising:
+            tags += f'<span class="tag {more}">{_e(text("col.rising", lang))}</span>'
+        cells = [_e(c) for c in _theme_cells(t, lang)]
+        cells[0] += tags
+        cells[3] = _coloured(cells[3], t.change_meaning(t.volume.change))
+        flagged = bool(t.spike_channels or t.is_rising or t.is_new)
+        spark = svg_sparkline(
+            t.volume.history,
+            highlight=more if flagged else None,
+            label=f"{t.label(lang)}: {', '.join(map(str, t.volume.history))}",
+        )
+        body.append([*cells, spark])
+    return _html_table(header, body)
 
 
 def render_html(summary: WeeklySummary, lang: str) -> str:
@@ -878,32 +931,12 @@ def render_html(summary: WeeklySummary, lang: str) -> str:
         )
     )
 
-    out.append(f"<h2>{_e(text('section.top', lang))}</h2>")
-    if summary.top_themes:
-        header = [*_theme_header(lang), text("col.trend", lang)]
-        body = []
-        for t in summary.top_themes:
-            more = t.change_meaning(1)  # a spike, a rise and a first week are all "more"
-            tags = ""
-            if t.spike_channels:
-                tags += f'<span class="tag {more}">{_e(text("tag.spike", lang))}</span>'
-            if t.is_new:
-                tags += f'<span class="tag new">{_e(text("col.new", lang))}</span>'
-            elif t.is_rising:
-                tags += f'<span class="tag {more}">{_e(text("col.rising", lang))}</span>'
-            cells = [_e(c) for c in _theme_cells(t, lang)]
-            cells[0] += tags
-            cells[3] = _coloured(cells[3], t.change_meaning(t.volume.change))
-            flagged = bool(t.spike_channels or t.is_rising or t.is_new)
-            spark = svg_sparkline(
-                t.volume.history,
-                highlight=more if flagged else None,
-                label=f"{t.label(lang)}: {', '.join(map(str, t.volume.history))}",
-            )
-            body.append([*cells, spark])
-        out.append(_html_table(header, body))
-    else:
-        out.append(f"<p>{_e(text('none', lang))}</p>")
+    if not summary.tree_adds_nothing(lang):  # a flat tree's page listed every theme above
+        out.append(f"<h2>{_e(text('section.top', lang))}</h2>")
+        if summary.top_themes:
+            out.append(_html_theme_table(summary.top_themes, lang))
+        else:
+            out.append(f"<p>{_e(text('none', lang))}</p>")
 
     sections: list[tuple[str, list[str]]] = [
         ("section.rising", [_rising_line(t, lang, strong) for t in summary.rising]),
@@ -965,7 +998,8 @@ THEME_TABLE_KEYS = (
     "spike_channels",
     "group",
 )
-"""The columns of :func:`theme_table`, as ``col.*`` keys of :data:`STRINGS`."""
+"""The columns of :func:`theme_table`, as ``col.*`` keys of :data:`STRINGS`; the main theme
+(``group``) last, as it may be left out (:func:`theme_table_keys`)."""
 
 PERCENT_KEYS = ("vs_average", "share")
 """Columns of :func:`theme_table` in percent (``46.2``, headed "(%)"); the workbook holds
@@ -979,10 +1013,10 @@ XLSX_DATE = {"nl": "dd-mm-yyyy", "en": "d mmm yyyy"}
 def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list[object]]]:
     """One row per theme (most items first) with raw numbers, for CSV and XLSX: every theme
     with an item in the summary's weeks (this week or the ``history_weeks`` before it), with
-    its main theme whatever the week's counts."""
-    header = [
-        text(f"col.{k}", lang) + (" (%)" if k in PERCENT_KEYS else "") for k in THEME_TABLE_KEYS
-    ]
+    its main theme whatever the week's counts (a column left out when there is none to name:
+    :func:`theme_table_keys`)."""
+    keys = theme_table_keys(summary, lang)
+    header = [text(f"col.{k}", lang) + (" (%)" if k in PERCENT_KEYS else "") for k in keys]
     yes_no = {True: text("yes", lang), False: text("no", lang)}
 
     def r(value: float | None, places: int) -> float | None:
@@ -1007,10 +1041,20 @@ def theme_table(summary: WeeklySummary, lang: str) -> tuple[list[str], list[list
             ", ".join(channel_name(c, lang) for c in t.rising_channels),
             ", ".join(channel_name(c, lang) for c in t.spike_channels),
             t.main_theme(lang),
-        ]
+        ][: len(keys)]  # the main theme is the last column, when there is one
         for t in summary.themes
     ]
     return header, rows
+
+
+def theme_table_keys(summary: WeeklySummary, lang: str) -> tuple[str, ...]:
+    """:data:`THEME_TABLE_KEYS` as :func:`theme_table` fills them for ``summary``: without
+    the main theme column when no theme has one, or when the tree adds nothing
+    (:meth:`~analysis.summary.WeeklySummary.tree_adds_nothing`: it would repeat the theme's
+    own name in every row)."""
+    if summary.tree_adds_nothing(lang) or not any(t.main_theme(lang) for t in summary.themes):
+        return tuple(k for k in THEME_TABLE_KEYS if k != "group")
+    return THEME_TABLE_KEYS
 
 
 def render_csv(summary: WeeklySummary, lang: str) -> bytes:

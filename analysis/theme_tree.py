@@ -42,6 +42,7 @@ the elbow depend only on the fine themes' centres and sizes, not on the order of
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -265,6 +266,41 @@ def _elbow_scores(costs: np.ndarray, n_fine: int, span: int) -> dict[int, float]
     below = (1.0 - (ks - 1) / (span - 1)) - (w - w[-1]) / drop
     scores = {int(k): float(b) for k, b in zip(ks, below, strict=True)}
     return {k: scores.get(k, 0.0) for k in range(1, n_fine + 1)}
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def tree_adds_nothing(
+    top_ids: Sequence[object], labels: Sequence[object], top_labels: Sequence[object]
+) -> bool:
+    """Whether the theme tree is just the themes: every listed theme sits under a main theme
+    of its own that bears its name (a workspace of fewer than ten themes, each its own main
+    theme, as the demo's nine). Then every screen and the weekly summary show the themes as
+    one list: a level of main themes would repeat each theme under its own name. A main
+    theme a manager named otherwise, one holding two themes, or a theme without a main theme
+    makes the tree count.
+
+    The one rule for "the tree adds nothing": the Themes page and the charts' level control
+    (``dashboard.theme_rows.tree_adds_nothing``) and the weekly summary
+    (:func:`analysis.summary.build_weekly_summary`) read it.
+
+    Args:
+        top_ids: per listed (active or proposed) theme, its main theme's id; None or NA when
+            it has none.
+        labels: per listed theme, its shown name in the reader's language.
+        top_labels: per listed theme, its main theme's shown name in that language.
+
+    Returns:
+        False for an empty tree (there is no tree to add anything).
+    """
+    if not len(top_ids) or any(_missing(t) for t in top_ids):
+        return False
+    per_top = Counter(top_ids)
+    if any(n != 1 for n in per_top.values()):
+        return False
+    return all(str(a) == str(b) for a, b in zip(labels, top_labels, strict=True))
 
 
 # Top themes are named more broadly than themes: the word most said across the group, given

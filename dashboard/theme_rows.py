@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.reading import quote_order
+from analysis.theme_tree import tree_adds_nothing as flat_tree
 from dashboard import formatting as fmt
 from dashboard.i18n import plural
 from dashboard.plain_text import isolate
@@ -109,19 +110,16 @@ def top_choices(tree: pd.DataFrame) -> dict[int, str]:
 
 
 def tree_adds_nothing(tree: pd.DataFrame) -> bool:
-    """Whether the theme tree is just the themes: every listed theme under a main theme of its
-    own that bears its name (a workspace of fewer than ten themes, each its own main theme, as
-    the demo's nine). Then the Themes page lists the themes in one table, not one fold-out
+    """Whether the theme tree is just the themes (each main theme one theme of its name, as
+    the demo's nine): then the Themes page lists the themes in one table, not one fold-out
     per main theme of one theme, and the charts offer no level to pick between two equal
-    views. A main theme a manager named, or one holding two themes, makes the tree count.
+    views. The rule is :func:`analysis.theme_tree.tree_adds_nothing`, the weekly summary's
+    too; this reads it on the page's tree.
 
     Args:
-        tree: ``data.theme_tree`` output.
+        tree: ``data.theme_tree`` output (names in the screen's language).
     """
-    if tree.empty or tree["top_id"].isna().any():
-        return False
-    one_each = tree.groupby("top_id")["theme_id"].transform("size").eq(1).all()
-    return bool(one_each and tree["top_label"].astype(str).eq(tree["label"].astype(str)).all())
+    return flat_tree(list(tree["top_id"]), list(tree["label"]), list(tree["top_label"]))
 
 
 def top_id_of(tree: pd.DataFrame, theme_id: int) -> int | None:

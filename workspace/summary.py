@@ -24,7 +24,7 @@ from analysis.summary import (
 from analysis.summary_render import FORMATS, render
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, weekday_sql, workspace_timezone
-from workspace.names import theme_label_sql, top_label_sql
+from workspace.names import SHOWN_STATUSES, theme_label_sql, top_label_sql
 from workspace.theme_tree import theme_top_ids
 from workspace.weeks import latest_week, trend_counts
 
@@ -104,7 +104,7 @@ def summary_frames(
         f"""
         SELECT t.theme_id, {theme_label_sql("en")} AS label_en, {theme_label_sql("nl")} AS label_nl,
                f.first_seen, t.top_id, {top_label_sql("en")} AS top_label_en,
-               {top_label_sql("nl")} AS top_label_nl
+               {top_label_sql("nl")} AS top_label_nl, t.status IN {SHOWN_STATUSES} AS listed
         FROM themes t
         LEFT JOIN top_themes tt ON tt.top_id = t.top_id
         LEFT JOIN (
@@ -115,7 +115,8 @@ def summary_frames(
         ) f ON f.theme_id = t.theme_id
         """
     )
-    # A main theme holds its listed themes, as the Themes page counts them (one rule).
+    # A main theme holds its listed themes, as the Themes page counts them (one rule); the
+    # tree is read on them (``listed``) to tell whether it adds anything.
     themes["top_id"] = themes["theme_id"].astype(int).map(theme_top_ids(ws)).astype("Int64")
     return items, themes
 

@@ -63,13 +63,16 @@ def test_what_a_change_means(change, tone, meaning):
     assert change_meaning(change, tone) == meaning
 
 
+MAIN = {"en": "All about ", "nl": "Alles over "}
+
+
 def _summary(mood: dict[int, list[float]], tops: bool = True):
     items, themes = fabricate(COUNTS, week=WEEK, sentiment=mood)
-    if tops:  # every theme its own main theme, so the main themes table is drawn too
+    if tops:  # every theme its own main theme, named apart, so the main themes table is drawn
         themes = themes.assign(
             top_id=themes["theme_id"] + 100,
-            top_label_en=themes["label_en"],
-            top_label_nl=themes["label_nl"],
+            top_label_en=MAIN["en"] + themes["label_en"],
+            top_label_nl=MAIN["nl"] + themes["label_nl"],
         )
     return build_weekly_summary(items, themes, WEEK)
 
@@ -82,7 +85,7 @@ def _theme_row(page: str, theme_id: int, lang: str = "en") -> str:
 
 
 def _group_row(page: str, theme_id: int, lang: str = "en") -> str:
-    name = LABELS[theme_id][0 if lang == "en" else 1]
+    name = MAIN[lang] + LABELS[theme_id][0 if lang == "en" else 1]
     rows = [r for r in re.findall(r"<tr>.*?</tr>", page) if r.startswith(f"<tr><td>{name}")]
     return next(r for r in rows if "<svg" not in r)
 

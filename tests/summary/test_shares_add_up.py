@@ -33,12 +33,14 @@ def summary(tmp_path_factory):
     path = write_workspace(tmp_path_factory.mktemp("shares") / "ws.duckdb", *fabricate(COUNTS))
     now = datetime(2026, 11, 1, tzinfo=UTC)
     with Workspace.open(path) as ws, ws.transaction() as con:
-        for theme_id in THIS_WEEK:  # one main theme per theme: four main themes
+        # One main theme per theme, each named by the manager (so the tree counts: one of
+        # its theme's name would add nothing): four main themes.
+        for theme_id in THIS_WEEK:
             con.execute(
-                "INSERT INTO top_themes (top_id, label, label_en, label_nl, status, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, 'active', ?, ?)",
+                "INSERT INTO top_themes (top_id, label, label_en, label_nl, manager_name, "
+                "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
                 [10 * theme_id, f"main {theme_id}", f"Main {theme_id}", f"Hoofd {theme_id}"]
-                + [now, now],
+                + [f"Hoofd {theme_id}", now, now],
             )
             con.execute(
                 "UPDATE themes SET top_id = ? WHERE theme_id = ?", [10 * theme_id, theme_id]

@@ -152,3 +152,82 @@ def test_names_and_quotes_follow_one_reading_order():
         texts = ["Applause for the app", "Brilliant work", "Clear and quick"][: len(languages)]
         ordered = [languages[i] for i in quote_order(texts, languages, lang)]
         assert ordered == [*named_in, "ar"]
+
+
+def _written_in_arabic(ws, theme_id: int, share: float = 1.0) -> None:
+    """The theme's items (a ``share`` of them, the others Persian) detected as Arabic."""
+    with ws.transaction() as con:
+        ids = [
+            r[0]
+            for r in con.execute(
+                "SELECT item_id FROM assignments WHERE theme_id = ? ORDER BY item_id", [theme_id]
+            ).fetchall()
+        ]
+        cut = round(share * len(ids))
+        con.execute("UPDATE items SET language = 'ar' WHERE id IN (SELECT unnest(?))", [ids[:cut]])
+        con.execute("UPDATE items SET language = 'fa' WHERE id IN (SELECT unnest(?))", [ids[cut:]])
+
+
+@pytest.mark.parametrize(("lang", "language"), [("nl", "Arabisch"), ("en", "Arabic")])
+def test_a_name_in_a_script_the_manager_cannot_read_says_its_language(named, lang, language):
+    """A theme of Arabic praise named in Arabic, without a Dutch or English name: every
+    surface shows "جميل جدا (Arabisch)" on a Dutch screen, "(Arabic)" on an English one; the
+    language is the one most of its items are in ("ar" over "fa")."""
+    ws, theme_id = named
+    _written_in_arabic(ws, theme_id, share=0.75)
+    with ws.transaction() as con:
+        con.execute("UPDATE themes SET label_en = '' WHERE theme_id = ?", [theme_id])
+    theme_names = {k: v for k, v in _shown(ws, theme_id, lang).items() if "top" not in k}
+    assert set(theme_names.values()) == {f"{ARABIC} ({language})"}, theme_names
+
+
+def test_a_name_in_the_reader_s_language_or_the_manager_s_stays_as_it_is(named):
+    ws, theme_id = named
+    _written_in_arabic(ws, theme_id)
+    for lang in ("nl", "en"):  # it has an English name: that is shown, as before
+        assert {v for k, v in _shown(ws, theme_id, lang).items() if "top" not in k} == {"good"}
+    with ws.transaction() as con:
+        con.execute(
+            "UPDATE themes SET label_en = '', manager_name = ? WHERE theme_id = ?",
+            [ARABIC, theme_id],
+        )
+    for lang in ("nl", "en"):  # the manager's own name is never touched
+        shown = _shown(ws, theme_id, lang)
+        assert {v for k, v in shown.items() if "top" not in k and k != "engine name"} == {ARABIC}
+        assert shown["engine name"].startswith(f"{ARABIC} (")  # the engine's, beside it
+
+
+def test_a_name_in_latin_letters_stays_as_it_is(named):
+    """A German or Portuguese name is readable letters: it is not marked (the script tells
+    nothing of its language, and the theme's items are mostly in English)."""
+    ws, theme_id = named
+    _written_in_arabic(ws, theme_id)
+    with ws.transaction() as con:
+        con.execute(
+            "UPDATE themes SET label = 'aktuellen version', label_en = '' WHERE theme_id = ?",
+            [theme_id],
+        )
+    for lang in ("nl", "en"):
+        theme_names = {k: v for k, v in _shown(ws, theme_id, lang).items() if "top" not in k}
+        assert set(theme_names.values()) == {"aktuellen version"}
+
+
+def test_a_main_theme_named_in_arabic_says_its_language(named):
+    """A main theme's engine name follows the rule, counting the items of its themes."""
+    from workspace.names import engine_label_sql
+
+    ws, theme_id = named
+    _written_in_arabic(ws, theme_id)
+    with ws.transaction() as con:
+        con.execute(
+            "UPDATE top_themes SET label_en = '' "
+            "WHERE top_id = (SELECT top_id FROM themes WHERE theme_id = ?)",
+            [theme_id],
+        )
+    for lang, language in (("nl", "Arabisch"), ("en", "Arabic")):
+        frame = ws.query_df(
+            f"SELECT {engine_label_sql(lang, 'tt')} AS name FROM top_themes tt "
+            "WHERE top_id = (SELECT top_id FROM themes WHERE theme_id = ?)",
+            [theme_id],
+        )
+        assert frame["name"].tolist() == [f"{ARABIC} ({language})"]
