@@ -323,7 +323,9 @@ def themes(
     as_json: Annotated[bool, typer.Option("--json", help="Print the tree as JSON.")] = False,
 ) -> None:
     """Refresh the themes (embedding only new texts) and print the theme tree: main themes
-    (ids T1, T2, ...) with their themes, and their sizes."""
+    (ids T1, T2, ...) with their themes, and their sizes. When every main theme is one theme
+    of its name, the themes are listed alone."""
+    from analysis.theme_tree import tree_adds_nothing
     from dashboard import formatting as fmt
     from workspace.queries import theme_coverage
     from workspace.refresh import refresh_themes
@@ -377,15 +379,26 @@ def themes(
     width = max([len(head["label"]) + 4, *(len(str(x)) + len(proposed) + 2 for x in labels)])
     size = max(6, len(head["size"]))
     typer.echo(f"{head['id']:>5}  {head['label']:<{width}}  {head['size']:>{size}}")
+    rows = [(top, theme) for top in tree for theme in top["themes"]]
+    # A tree whose main themes are each one theme of its name lists the themes alone, as the
+    # Themes page and the weekly summary do (one rule: analysis.theme_tree.tree_adds_nothing).
+    flat = tree_adds_nothing(
+        [top["top_id"] for top, _ in rows],
+        [theme["label"] for _, theme in rows],
+        [top["label"] for top, _ in rows],
+    )
+    indent = "" if flat else "  "
     for top in tree:
-        top_id = "" if top["top_id"] is None else f"T{top['top_id']}"
-        typer.echo(f"{top_id:>5}  {top['label'].upper() or '-':<{width}}  {top['items']:>{size}}")
+        if not flat:
+            top_id = "" if top["top_id"] is None else f"T{top['top_id']}"
+            top_label = top["label"].upper() or "-"
+            typer.echo(f"{top_id:>5}  {top_label:<{width}}  {top['items']:>{size}}")
         for theme in top["themes"]:
-            name = f"  {theme['label']}" + (proposed if theme["status"] == "proposed" else "")
+            name = indent + theme["label"] + (proposed if theme["status"] == "proposed" else "")
             typer.echo(f"{theme['theme_id']:>5}  {name:<{width}}  {theme['items']:>{size}}")
     typer.echo(
         _say(
-            "cli.themes.footer",
+            "cli.themes.footer_flat" if flat else "cli.themes.footer",
             lang,
             tops=_count(len(tree), "top_themes", lang),
             themes=_count(cover.themes, "themes", lang),

@@ -753,6 +753,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{tops}, {themes}; {unsorted} of {items} unsorted ({share}).",
         "nl": "{tops}, {themes}; {unsorted} van de {items} ongesorteerd ({share}).",
     },
+    "cli.themes.footer_flat": {
+        "en": "{themes}; {unsorted} of {items} unsorted ({share}).",
+        "nl": "{themes}; {unsorted} van de {items} ongesorteerd ({share}).",
+    },
     "cli.search.found": {
         "en": "{hits} for {query} ({how}){shown}.",
         "nl": "{hits} voor {query} ({how}){shown}.",

@@ -135,13 +135,30 @@ def test_themes_refreshes_prints_table_and_export_gains_theme_columns(tmp_path):
     lines = result.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["id", "label", "size"])
     rows = lines[header + 1 : -1]
-    tops = [r for r in rows if r.split()[0].startswith("T")]  # main themes: T1, T2, ...
+    # Two themes, each its own main theme of its name: the tree adds nothing, so the themes
+    # are listed alone (as on the Themes page and in the weekly summary).
     themes = [r for r in rows if not r.split()[0].startswith("T")]
-    assert len(themes) >= 2 and tops
+    assert len(themes) == len(rows) >= 2
+    assert all(r[5:7] == "  " and r[7] != " " for r in rows)  # names not indented
     unsorted = int(lines[-1].split(" of ")[0].split()[-1])
     assert sum(int(r.split()[-1]) for r in themes) + unsorted == 30
+    assert "unsorted" in lines[-1] and "main themes" not in lines[-1]
+
+    # A main theme the manager names makes the tree count: main themes (T1, T2, ...) with
+    # their themes indented beneath.
+    from workspace.theme_tree import rename_top_theme, top_themes
+
+    with Workspace.open(ws_path) as ws:
+        rename_top_theme(ws, int(top_themes(ws)["top_id"].iloc[0]), "Bezorging")
+    tree = runner.invoke(app, ["themes", "--no-refresh", "--workspace", str(ws_path)])
+    lines = tree.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["id", "label", "size"])
+    rows = lines[header + 1 : -1]
+    tops = [r for r in rows if r.split()[0].startswith("T")]  # main themes: T1, T2, ...
+    themes = [r for r in rows if not r.split()[0].startswith("T")]
+    assert len(tops) == len(themes) == 2 and any("BEZORGING" in r for r in tops)
     assert sum(int(r.split()[-1]) for r in tops) + unsorted == 30
-    assert "unsorted" in lines[-1] and "main themes" in lines[-1]
+    assert "main themes" in lines[-1]
 
     out = tmp_path / "items.csv"
     assert (

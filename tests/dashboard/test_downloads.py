@@ -240,6 +240,21 @@ def test_themes_download_names_each_themes_main_theme(tree_workspace, downloads,
     assert rows.loc[3, main] == rows.loc[3, theme]
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_themes_download_of_a_tree_that_adds_nothing_has_no_main_theme_column(
+    themed_workspace, downloads, lang
+):
+    """Each theme its own main theme (as a refresh names them): the page lists the themes
+    alone, and so does its download, without a main-theme column repeating each name."""
+    from tests.dashboard.conftest import add_tree
+
+    add_tree(themed_workspace, {10 * i: ("x", "x", "x", (i,)) for i in (1, 2, 3)})
+    at = open_page("themes", lang=lang)
+    assert not at.exception
+    frame = read_back(downloads["klantstem-themes.csv"], lang)
+    assert list(frame.columns) == THEME_COLUMNS[lang]
+
+
 @pytest.fixture
 def payload_dashboard(tree_workspace):
     """:func:`tree_workspace` whose texts, theme names, top theme names and keywords are
