@@ -87,7 +87,8 @@ def theme_tones(
 
 def keep_out_of_opposed(
     theme_ids: np.ndarray,
-    tones: np.ndarray,
+    sentiment: Sequence[float] | np.ndarray,
+    texts: Sequence[str],
     one_sided: Mapping[int, int],
     vectors: np.ndarray,
     centres: np.ndarray,
@@ -99,7 +100,8 @@ def keep_out_of_opposed(
 
     Args:
         theme_ids: theme per item (-1: unsorted).
-        tones: :func:`item_tones` per item.
+        sentiment, texts: per item; their :func:`item_tones` say which items oppose their
+            theme (the words are read only where the sentiment does: a refresh at 100k).
         one_sided: :func:`theme_tones` of the themes.
         vectors: the items' vectors; ``centres`` (rows) the themes' centres, of the themes
             ``centre_ids``.
@@ -113,6 +115,11 @@ def keep_out_of_opposed(
     """
     theme_ids = np.asarray(theme_ids, dtype=np.int64).copy()
     theme_tone = np.array([one_sided.get(int(t), 0) for t in theme_ids], dtype=np.int64)
+    tones = np.zeros(len(theme_ids), dtype=np.int64)
+    candidates = np.flatnonzero((theme_tone != 0) & (score_tones(sentiment) == -theme_tone))
+    tones[candidates] = item_tones(
+        np.asarray(sentiment, dtype=float)[candidates], [texts[int(r)] for r in candidates]
+    )
     moved = (tones != 0) & (theme_tone == -tones)
     if fixed is not None:
         moved &= ~fixed

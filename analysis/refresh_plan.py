@@ -23,7 +23,7 @@ import pandas as pd
 from analysis.clustering import ThemeClusterer, group_sums
 from analysis.embedders import l2_normalize
 from analysis.labels import CTfidfLabeler
-from analysis.polarity import item_tones, keep_out_of_opposed, theme_tones
+from analysis.polarity import keep_out_of_opposed, theme_tones
 from analysis.registry import extend_partition, lineage, match_clusters, partition_fit
 from analysis.sentiment import item_sentiment, rating_to_sentiment
 
@@ -296,7 +296,8 @@ def keep_opposed_out(
     centres = l2_normalize(group_sums(vectors[placed], dense, len(ids)))
     return keep_out_of_opposed(
         theme_ids,
-        item_tones(sentiment, items["text"].tolist()),
+        sentiment,
+        items["text"].tolist(),
         one_sided,
         vectors,
         centres,

@@ -20,7 +20,7 @@ import pandas as pd
 
 from analysis.embedders import Embedder, l2_normalize
 from analysis.new_subjects import find_new_subjects
-from analysis.polarity import item_tones, keep_out_of_opposed, theme_tones
+from analysis.polarity import keep_out_of_opposed, theme_tones
 from analysis.refresh_plan import centroid_matrix, items_sentiment, theme_rows
 from analysis.registry import nearest_theme, neighbour_themes
 from workspace import theme_store as store
@@ -103,7 +103,8 @@ def _keep_opposed_out(
         return theme_ids, np.zeros(len(theme_ids), dtype=bool)
     return keep_out_of_opposed(
         theme_ids,
-        item_tones(sentiment, pool["text"].tolist()),
+        sentiment,
+        pool["text"].tolist(),
         one_sided,
         vectors,
         centroid_matrix(themes),

@@ -79,8 +79,10 @@ def _space():
 def test_praise_in_a_complaint_theme_is_taken_out_and_stays_unsorted_without_a_praise_theme():
     centres, ids, one_sided = _space()
     vectors = np.array([[1.0, 0.1, 0.0], [1.0, 0.0, 0.1], [0.9, 0.0, 0.5]], dtype=np.float32)
+    sentiment = [1.0, -1.0, 1.0]
+    texts = ["Super fast delivery!", "Late again.", "Great, fast delivery."]
     themes, moved = keep_out_of_opposed(
-        np.array([1, 1, 1]), np.array([1, -1, 1]), one_sided, vectors, centres, ids, 0.6
+        np.array([1, 1, 1]), sentiment, texts, one_sided, vectors, centres, ids, 0.6
     )
     # The praise leaves; the complaint stays; near a mixed theme (3) the praise stays unsorted.
     assert themes.tolist() == [-1, 1, -1] and moved.tolist() == [True, False, True]
@@ -91,7 +93,8 @@ def test_taken_out_praise_joins_a_near_praise_theme_and_manual_items_stay():
     vectors = np.array([[0.7, 0.7, 0.0], [0.7, 0.7, 0.0]], dtype=np.float32)
     themes, moved = keep_out_of_opposed(
         np.array([1, 1]),
-        np.array([1, 1]),
+        [1.0, 1.0],
+        ["Friendly and fast!", "Friendly and fast!"],
         one_sided,
         vectors,
         centres,

@@ -228,6 +228,7 @@ def test_praise_stays_out_of_the_complaint_themes_of_its_subject(refreshed, tmp_
     late deliveries and crashes: neither placement nor the refresh after it may count it
     there (analysis/polarity.py)."""
     from workspace.db import Workspace
+    from workspace.placement import placement_suggestions
     from workspace.refresh import refresh_themes
 
     ws, truth, _ = refreshed
@@ -244,6 +245,12 @@ def test_praise_stays_out_of_the_complaint_themes_of_its_subject(refreshed, tmp_
     themes = placed["theme_id"].fillna(-1).astype(int).tolist()
     assert all(theme != home for theme, home in zip(themes, homes, strict=True)), themes
     with Workspace.open(source.with_suffix(".duckdb")) as opened:
+        # The Unsorted inbox suggests by the same rule.
+        ids = opened.query_df(
+            "SELECT id FROM items WHERE source_file LIKE '%lof.csv' ORDER BY source_row"
+        )["id"].tolist()
+        suggested = placement_suggestions(opened, ids)
+        assert all(suggested.get(i) != home for i, home in zip(ids, homes, strict=True))
         refresh_themes(opened)
         after = opened.query_df(
             "SELECT coalesce(a.theme_id, -1) AS theme_id FROM items i "
