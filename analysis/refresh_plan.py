@@ -23,6 +23,7 @@ import pandas as pd
 from analysis.clustering import ThemeClusterer, group_sums
 from analysis.embedders import l2_normalize
 from analysis.labels import CTfidfLabeler
+from analysis.polarity import keep_out_of_opposed, theme_tones
 from analysis.registry import extend_partition, lineage, match_clusters, partition_fit
 from analysis.sentiment import item_sentiment, rating_to_sentiment
 
@@ -71,6 +72,8 @@ class RefreshPlan:
         themes: the active theme rows (:data:`THEME_COLUMNS`).
         manual: the manual placements the plan honoured (item id -> theme id or None).
         assign_threshold: the similarity a new item needs to join a theme later.
+        kept_out: items the clustering put in a theme of the opposite tone, placed
+            elsewhere or left unsorted (:func:`keep_opposed_out`).
     """
 
     model_id: str
@@ -91,6 +94,7 @@ class RefreshPlan:
     fit_previous: float | None = None
     fit_new: float | None = None
     assign_threshold: float = DEFAULT_ASSIGN_THRESHOLD
+    kept_out: int = 0
 
     @property
     def unsorted(self) -> int:
@@ -308,6 +312,42 @@ def _mostly_in(cluster_counts: np.ndarray, theme: int | None) -> bool:
     return theme is not None and held > 0 and cluster_counts[theme] > 0.5 * held
 
 
+def keep_opposed_out(
+    items: pd.DataFrame,
+    vectors: np.ndarray,
+    theme_ids: np.ndarray,
+    sentiment: np.ndarray,
+    threshold: float,
+    manual: set[str] | frozenset[str] = frozenset(),
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`analysis.polarity.keep_out_of_opposed` for items in themes: the themes' tones
+    and centres from these items (``theme_ids``: -1 unsorted), items in ``manual`` (placed by
+    hand) stay. Placement between refreshes (``workspace/placement.py``) calls the same rule
+    with the stored themes.
+
+    Returns:
+        ``(theme per item, which items were taken out of their theme)``.
+    """
+    theme_ids = np.asarray(theme_ids, dtype=np.int64)
+    one_sided = theme_tones(theme_ids, sentiment)
+    if not one_sided:
+        return theme_ids.copy(), np.zeros(len(theme_ids), dtype=bool)
+    placed = theme_ids != UNSORTED
+    ids, dense = np.unique(theme_ids[placed], return_inverse=True)
+    centres = l2_normalize(group_sums(vectors[placed], dense, len(ids)))
+    return keep_out_of_opposed(
+        theme_ids,
+        sentiment,
+        items["text"].tolist(),
+        one_sided,
+        vectors,
+        centres,
+        ids.tolist(),
+        threshold,
+        fixed=items["id"].astype(str).isin(manual).to_numpy(),
+    )
+
+
 def plan_refresh(
     items: pd.DataFrame,
     vectors: np.ndarray,
@@ -411,6 +451,11 @@ def plan_refresh(
             provisional -= 1
     theme_ids = np.array([cluster_to_id[c] if c >= 0 else UNSORTED for c in labels], np.int64)
     methods = np.where(theme_ids != UNSORTED, "cluster", "unsorted").astype(object)
+    item_sentiments, source = sentiment or items_sentiment(items, vectors)
+    theme_ids, kept_out = keep_opposed_out(
+        items, vectors, theme_ids, item_sentiments, threshold, set(manual)
+    )
+    methods[kept_out] = np.where(theme_ids[kept_out] != UNSORTED, "nearest", "unsorted")
     for row, item_id in enumerate(item_ids):
         if item_id in manual:
             target = manual[item_id]
@@ -430,7 +475,6 @@ def plan_refresh(
     }
     themes = theme_rows(items, vectors, theme_ids, model_id, old_rows, split_from)
     sims = similarities(vectors, theme_ids, themes)
-    item_sentiments, source = sentiment or items_sentiment(items, vectors)
     return RefreshPlan(
         model_id=model_id,
         item_ids=item_ids,
@@ -455,4 +499,5 @@ def plan_refresh(
         fit_previous=fit_previous,
         fit_new=fit_new,
         assign_threshold=assign_threshold(sims[theme_ids != UNSORTED]),
+        kept_out=int(kept_out.sum()),
     )

@@ -3,7 +3,9 @@
 Items without an assignment (and earlier leftovers) join the nearest theme when similar
 enough (the threshold the last refresh stored); a group of them that is closer to itself than
 to any theme becomes a *proposed* theme (:mod:`analysis.new_subjects`), even when a theme is
-near enough to take them. No re-clustering, so theme ids and names do not move.
+near enough to take them. An item whose clear tone opposes a one-sided theme (praise near a
+theme of complaints) does not join it (:mod:`analysis.polarity`, the refresh's rule too).
+No re-clustering, so theme ids and names do not move.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pandas as pd
 
 from analysis.embedders import Embedder, l2_normalize
 from analysis.new_subjects import find_new_subjects
+from analysis.polarity import keep_out_of_opposed, theme_tones
 from analysis.refresh_plan import centroid_matrix, items_sentiment, theme_rows
 from analysis.registry import nearest_theme, neighbour_themes
 from workspace import theme_store as store
@@ -80,6 +83,36 @@ def _nearest_or_neighbours(
     return theme_ids, sims, methods
 
 
+def _keep_opposed_out(
+    ws: Workspace,
+    pool: pd.DataFrame,
+    vectors: np.ndarray,
+    theme_ids: np.ndarray,
+    themes: pd.DataFrame,
+    threshold: float,
+    sentiment: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`analysis.polarity.keep_out_of_opposed` for the ``pool``'s placement: the
+    themes' tones from their items' stored sentiment (as the refresh reads its own)."""
+    members = ws.query_df(
+        "SELECT a.theme_id, s.sentiment FROM assignments a "
+        "JOIN item_sentiment s ON s.item_id = a.item_id WHERE a.theme_id IS NOT NULL"
+    )
+    one_sided = theme_tones(members["theme_id"].to_numpy(), members["sentiment"].to_numpy())
+    if not one_sided:
+        return theme_ids, np.zeros(len(theme_ids), dtype=bool)
+    return keep_out_of_opposed(
+        theme_ids,
+        sentiment,
+        pool["text"].tolist(),
+        one_sided,
+        vectors,
+        centroid_matrix(themes),
+        themes["theme_id"].astype(int).tolist(),
+        threshold,
+    )
+
+
 def placement_suggestions(ws: Workspace, item_ids: Sequence[str]) -> dict[str, int]:
     """The theme automatic placement would put each of ``item_ids`` in now (items it would
     leave unsorted are left out): the Unsorted inbox suggests exactly these."""
@@ -93,6 +126,13 @@ def placement_suggestions(ws: Workspace, item_ids: Sequence[str]) -> dict[str, i
     theme_ids, _, _ = _nearest_or_neighbours(
         vectors, themes, threshold, lambda: _sorted_items(ws, embedder, themes)
     )
+    stored = ws.query_df(
+        "SELECT p.id, s.sentiment FROM (SELECT unnest(?) AS id) p "
+        "LEFT JOIN item_sentiment s ON s.item_id = p.id",
+        [pool["id"].astype(str).tolist()],
+    ).set_index("id")["sentiment"]
+    sentiment = stored.reindex(pool["id"].astype(str)).to_numpy(dtype=float)
+    theme_ids, _ = _keep_opposed_out(ws, pool, vectors, theme_ids, themes, threshold, sentiment)
     return {
         str(item): int(theme)
         for item, theme in zip(pool["id"], theme_ids, strict=True)
@@ -107,9 +147,12 @@ class AssignReport:
     Attributes:
         placed: per item considered: ``item_id``, ``theme_id`` (-1: unsorted), ``method``
             (``nearest``, ``neighbours``, ``proposed`` or ``unsorted``).
+        kept_out: items not placed in the theme they were nearest because their clear tone
+            opposes that theme's (:mod:`analysis.polarity`): in another theme or unsorted.
     """
 
     assigned: int = 0
+    kept_out: int = 0
     unsorted: int = 0
     proposed_themes: list[int] = field(default_factory=list)
     embedded: int = 0
@@ -153,6 +196,17 @@ def assign_new_items(
     # The sorted items (read only when needed): the rules below compare new items with them.
     sorted_items = functools.cache(lambda: _sorted_items(ws, embedder, themes))
     theme_ids, sims, methods = _nearest_or_neighbours(vectors, themes, threshold, sorted_items)
+    sentiment, source = items_sentiment(pool, vectors)
+    theme_ids, kept_out = _keep_opposed_out(
+        ws, pool, vectors, theme_ids, themes, threshold, sentiment
+    )
+    methods[kept_out] = np.where(theme_ids[kept_out] >= 0, "nearest", "unsorted")
+    if kept_out.any():
+        position = {int(t): n for n, t in enumerate(themes["theme_id"])}
+        moved = np.flatnonzero(kept_out & (theme_ids >= 0))
+        rows = [position[int(t)] for t in theme_ids[moved]]
+        sims[moved] = (l2_normalize(vectors[moved]) * centroid_matrix(themes)[rows]).sum(axis=1)
+    report.kept_out = int(kept_out.sum())
     known_vectors = sorted_items()[1] if len(pool) >= min_new_theme_size else None
     # New subjects first: new items closer to each other than to the theme they would join
     # become a proposal even when that theme is near enough to take them.
@@ -167,7 +221,6 @@ def assign_new_items(
     )
     rest = np.arange(len(pool))
     groups = sorted({int(p) for p in proposals if p >= 0})
-    sentiment, source = items_sentiment(pool, vectors)
     with ws.transaction() as con:
         proposed_rows = []
         for proposal, theme_id in zip(groups, store.new_theme_ids(con, len(groups)), strict=True):

@@ -211,6 +211,55 @@ def test_short_reviews_join_their_subjects_and_propose_nothing(refreshed, tmp_pa
     assert strangers == [-1] * len(SHORT_REVIEWS[""])
 
 
+PRAISE = {
+    "late_delivery": [
+        "Snelle levering, de volgende dag al in huis. Top!",
+        "Delivery was super fast, the parcel arrived the next day.",
+    ],
+    "app_crash_login": [
+        "De app werkt soepel sinds de update, heel tevreden.",
+        "The app works great and it never crashes.",
+    ],
+}
+
+
+def test_praise_stays_out_of_the_complaint_themes_of_its_subject(refreshed, tmp_path):
+    """Five-star praise of fast delivery and of the app lies next to the complaints about
+    late deliveries and crashes: neither placement nor the refresh after it may count it
+    there (analysis/polarity.py)."""
+    from workspace.db import Workspace
+    from workspace.placement import placement_suggestions
+    from workspace.refresh import refresh_themes
+
+    ws, truth, _ = refreshed
+    rows = [(subject, text) for subject, texts in PRAISE.items() for text in texts]
+    source = tmp_path / "lof.csv"
+    placed = _upload_reviews(
+        refreshed,
+        source,
+        [["28-11-2026", 5, text] for _, text in rows],
+        ["Datum", "Sterren", "Review"],
+    )
+    homes = [_majority_theme(ws, truth, subject)[0] for subject, _ in rows]
+    assert len(placed) == len(rows)
+    themes = placed["theme_id"].fillna(-1).astype(int).tolist()
+    assert all(theme != home for theme, home in zip(themes, homes, strict=True)), themes
+    with Workspace.open(source.with_suffix(".duckdb")) as opened:
+        # The Unsorted inbox suggests by the same rule.
+        ids = opened.query_df(
+            "SELECT id FROM items WHERE source_file LIKE '%lof.csv' ORDER BY source_row"
+        )["id"].tolist()
+        suggested = placement_suggestions(opened, ids)
+        assert all(suggested.get(i) != home for i, home in zip(ids, homes, strict=True))
+        refresh_themes(opened)
+        after = opened.query_df(
+            "SELECT coalesce(a.theme_id, -1) AS theme_id FROM items i "
+            "JOIN assignments a ON a.item_id = i.id WHERE i.source_file LIKE '%lof.csv' "
+            "ORDER BY i.source_row"
+        )["theme_id"].tolist()
+    assert all(theme != home for theme, home in zip(after, homes, strict=True)), after
+
+
 def _upload_reviews(refreshed, source, rows, header):
     """Write ``rows`` as a Dutch ``;`` CSV, import it into a copy of the module's workspace
     (which stays as the other tests expect) and return each row's theme, in file order:
