@@ -215,7 +215,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "rules.text": {
         "en": "Averages in the tables are over the {weeks} weeks before this week (since the "
-        "first week with data; for a theme or main theme, since its first item). Against average "
+        "first week with data; for a channel, a theme or main theme, since its first item). Against average "
         "is a "
         "percentage; where the average is under {pmin} item a week, it is the difference in "
         "items instead (or the theme's first week). Share: of this week's items sorted into a "
@@ -227,7 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "personal data ([EMAIL], [PHONE], ...) only when the theme has too few others, and "
         "never an item that is little more than such placeholders.",
         "nl": "Gemiddelden in de tabellen gaan over de {weeks} weken vóór deze week (vanaf de "
-        "eerste week met gegevens; voor een (hoofd)thema vanaf zijn eerste bericht). T.o.v. "
+        "eerste week met gegevens; voor een kanaal of (hoofd)thema vanaf zijn eerste bericht). T.o.v. "
         "gemiddelde is een percentage; waar het gemiddelde onder {pmin} bericht per week ligt, "
         "staat er het verschil in berichten (of de eerste week van het thema). Aandeel: van de "
         "berichten van deze week die in een thema zijn ingedeeld, zoals op de pagina Thema's. "
