@@ -332,6 +332,16 @@ def cell_first_columns(per_theme: pd.DataFrame, per_cell: pd.DataFrame) -> np.nd
     return np.maximum(theme_first, channel_first_columns(per_cell))
 
 
+def weeks_since_first(first: str, latest: str) -> int:
+    """How many weeks a channel (or theme) has existed by ``latest``: its first week with
+    items through ``latest``, weeks without items included, as its baselines count them
+    (:func:`cell_first_columns`); 0 when ``first`` is after ``latest``. The Trends page's
+    "Weken" per channel."""
+    if first > latest:
+        return 0
+    return len(weeks_between(first, latest))
+
+
 def first_weeks(counts: pd.DataFrame, key: str) -> dict[object, str]:
     """Per value of ``key`` (``"theme_id"`` or ``"channel"``) in :func:`weekly_counts`-shaped
     ``counts``, its first week with items: where its baseline starts (the rule of

@@ -512,7 +512,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Gemiddelde score omgerekend naar 0-100, ongeacht de schaal van de bron.",
     },
     "trends.unsorted": {"en": "Unsorted", "nl": "Ongesorteerd"},
+    "trends.unsorted_help": {
+        "en": "Share of the channel's items with text that are in no theme (star ratings "
+        "without text are not sorted and not counted here).",
+        "nl": "Aandeel van de berichten met tekst van het kanaal dat in geen thema valt "
+        "(sterren zonder tekst worden niet ingedeeld en tellen hier niet mee).",
+    },
     "trends.weeks": {"en": "Weeks", "nl": "Weken"},
+    "trends.weeks_help": {
+        "en": "Weeks from the channel's first item through the latest week with feedback "
+        "(within the filters); weeks without items from the channel count too.",
+        "nl": "Weken vanaf het eerste bericht van het kanaal t/m de laatste week met feedback "
+        "(binnen de filters); weken zonder berichten van het kanaal tellen mee.",
+    },
     "trends.shares_caption": {
         "en": "Share of each channel's feedback per theme (largest themes).",
         "nl": "Aandeel van de feedback per kanaal in elk thema (grootste thema's).",

@@ -87,8 +87,10 @@ def render() -> None:
                 t("themes.col.sentiment"), help=t("sentiment.help")
             ),
             "rating": st.column_config.TextColumn(t("trends.rating"), help=t("trends.rating_help")),
-            "unsorted": st.column_config.TextColumn(t("trends.unsorted")),
-            "weeks": st.column_config.TextColumn(t("trends.weeks")),
+            "unsorted": st.column_config.TextColumn(
+                t("trends.unsorted"), help=t("trends.unsorted_help")
+            ),
+            "weeks": st.column_config.TextColumn(t("trends.weeks"), help=t("trends.weeks_help")),
         },
     )
     shares = data.channel_theme_shares(lang=lang, top=10, level=level.level, top_id=level.top_id)

@@ -14,6 +14,7 @@ from analysis.trends import (
     first_weeks,
     spike_weeks,
     theme_trends_for_week,
+    weeks_since_first,
 )
 
 COLUMNS = ["week", "theme_id", "channel", "items"]
@@ -106,3 +107,17 @@ def test_first_weeks_per_channel_and_theme():
     assert first_weeks(counts, "channel") == {"app_review": _week(36), "email": _week(20)}
     assert first_weeks(counts, "theme_id") == {1: _week(20), 2: _week(20)}
     assert first_weeks(pd.DataFrame(columns=COLUMNS), "channel") == {}
+
+
+@pytest.mark.parametrize(
+    ("first", "latest", "weeks"),
+    [
+        pytest.param("2026-W47", "2026-W47", 1, id="one-week"),
+        pytest.param("2025-W52", "2026-W01", 2, id="over-new-year"),
+        pytest.param("2020-W52", "2021-W01", 3, id="long-year-w53"),
+        pytest.param("2013-W23", "2016-W39", 174, id="google-play-sample"),
+        pytest.param("2026-W48", "2026-W47", 0, id="after-latest"),
+    ],
+)
+def test_weeks_since_first_counts_quiet_weeks_too(first, latest, weeks):
+    assert weeks_since_first(first, latest) == weeks

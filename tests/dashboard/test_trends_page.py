@@ -1,0 +1,122 @@
+"""What a manager reads on the Trends page when a channel starts late and another is quiet for
+weeks: no spike from the weeks before a channel existed, and "Weken" counts a channel's weeks
+from its first item through the latest week, quiet weeks included."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.embedders import TfidfEmbedder, l2_normalize
+from dashboard.i18n import t
+from tests.conftest import make_record
+from tests.dashboard.conftest import chart_spec
+from tests.dashboard.test_pages import open_page
+from workspace.db import Workspace
+from workspace.imports import import_records
+from workspace.theme_store import save_themes
+
+FIRST_MONDAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 2026-W23
+WEEKS = 18  # W23 .. W40
+LATE = 14  # app reviews start in W37
+LABELS = ["late parcels", "app crashes"]
+
+
+def _rows() -> list[tuple[int, str, int]]:
+    """(week index, channel, theme) per item."""
+    rows = []
+    for week in range(WEEKS):
+        rows += [(week, "email", theme) for theme in (0, 1) for _ in range(6)]
+        if week >= LATE:
+            rows += [(week, "app_review", 0)] * 15 + [(week, "app_review", 1)] * 2
+    rows += [(0, "review", 0), (7, "review", 1)]  # two reviews, weeks apart
+    return rows
+
+
+@pytest.fixture
+def late_channel_workspace(tmp_path, monkeypatch):
+    path = tmp_path / "late.duckdb"
+    rows = _rows()
+    records = [
+        make_record(
+            n,
+            channel=channel,
+            text=f"{LABELS[theme]} message {n}",
+            received_at=FIRST_MONDAY + timedelta(weeks=week, hours=n % 50),
+        )
+        for n, (week, channel, theme) in enumerate(rows)
+    ]
+    embedder = TfidfEmbedder()
+    with Workspace.open(path) as ws:
+        ws.set_setting("embedder", "tfidf")
+        import_records(ws, records, file_name="late.csv")
+        stored = ws.query_df("SELECT id, text FROM items ORDER BY source_row")
+        vectors = l2_normalize(embedder.embed(stored["text"].tolist()))
+        of = np.array([theme for _, _, theme in rows])
+        save_themes(
+            ws,
+            pd.DataFrame(
+                {
+                    "theme_id": [0, 1],
+                    "label": LABELS,
+                    "label_en": LABELS,
+                    "label_nl": LABELS,
+                    "keywords": [json.dumps([label]) for label in LABELS],
+                    "centroid": [
+                        l2_normalize(vectors[of == i].mean(axis=0, keepdims=True))[0].tolist()
+                        for i in (0, 1)
+                    ],
+                    "model_id": embedder.model_id,
+                }
+            ),
+            assigned=pd.DataFrame(
+                {
+                    "item_id": stored["id"],
+                    "theme_id": pd.array(of, "Int64"),
+                    "similarity": 0.9,
+                    "method": "fixture",
+                }
+            ),
+        )
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    monkeypatch.delenv("KLANTSTEM_LANG", raising=False)
+    return path
+
+
+def _chart(at, key: str) -> dict:
+    return chart_spec(next(c for c in at.get("plotly_chart") if c.key == key))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_late_channel_has_no_spike_from_the_weeks_before_it(late_channel_workspace, lang):
+    """Before: the first four weeks of app reviews each had a marker "Piek: late parcels in
+    App-reviews: 15 berichten tegen een gewone week van 0" (its eight weeks before were
+    counted as 0 from the theme's first e-mail on), and later "… tegen een gewone week van
+    7,5"."""
+    at = open_page("trends", lang=lang)
+    assert not at.exception, at.exception
+    weekly = _chart(at, "trends_weekly")["data"]
+    assert [tr["name"] for tr in weekly if tr["type"] == "scatter"] == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_weeks_count_from_the_channels_first_item_through_the_latest_week(
+    late_channel_workspace, lang
+):
+    """Before: "Weken" counted weeks with items: 2 for the reviews (W23 and W30) beside 18
+    for e-mail over the same eighteen weeks."""
+    at = open_page("trends", lang=lang)
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    weeks = dict(zip(table["channel"], table["weeks"], strict=True))
+    names = {c: t(f"channel.{c}", lang) for c in ("email", "app_review", "review")}
+    assert weeks == {names["email"]: "18", names["app_review"]: "4", names["review"]: "18"}
+    items = dict(zip(table["channel"], table["items"], strict=True))
+    assert items[names["app_review"]] == "68" and items[names["review"]] == "2"
+    config = at.dataframe[0].proto.columns
+    assert t("trends.weeks_help", lang) in config
+    assert t("trends.unsorted_help", lang) in config
