@@ -155,10 +155,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The {shown} largest of {total} this week. All of them are on the Themes page.",
         "nl": "De {shown} grootste van de {total} van deze week. Alle staan op de pagina Thema's.",
     },
-    "overview.themes_count": {
-        "en": "In a theme: {themed} of this week's {items} items. Star ratings without text: "
+    # counted on this week's items: "0 van de 1 berichten" read as a typo
+    "overview.themes_count.one": {
+        "en": "In a theme: {themed} of this week's {n} item. Star ratings without text: "
         "{stars}; unsorted: {unsorted}.",
-        "nl": "In een thema: {themed} van de {items} berichten van deze week. Sterren zonder "
+        "nl": "In een thema: {themed} van {n} bericht van deze week. Sterren zonder "
+        "tekst: {stars}; ongesorteerd: {unsorted}.",
+    },
+    "overview.themes_count.other": {
+        "en": "In a theme: {themed} of this week's {n} items. Star ratings without text: "
+        "{stars}; unsorted: {unsorted}.",
+        "nl": "In een thema: {themed} van de {n} berichten van deze week. Sterren zonder "
         "tekst: {stars}; ongesorteerd: {unsorted}.",
     },
     "overview.no_rising": {
@@ -235,13 +242,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Deelt alle feedback opnieuw in. Uw thema's, namen en wijzigingen blijven, tenzij de nieuwe indeling duidelijk beter past; nieuwe onderwerpen worden nieuwe thema's.",
     },
     "themes.refresh.progress": {"en": "Refreshing themes…", "nl": "Thema's vernieuwen…"},
+    # {items} and {themes} come counted: plural("count.items", n), plural("count.themes", n)
     "themes.refresh.kept": {
-        "en": "Themes kept: grouping the {items} items again fits no better; new items joined the nearest theme. {unsorted} of {items} items unsorted.",
-        "nl": "Thema's behouden: opnieuw indelen van de {items} berichten past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} berichten ongesorteerd.",
+        "en": "Themes kept: grouping the {items} again fits no better; new items joined the nearest theme. {unsorted} of {items} unsorted.",
+        "nl": "Thema's behouden: opnieuw indelen van de {items} past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} ongesorteerd.",
     },
     "themes.refresh.done": {
-        "en": "Themes refreshed: {themes} themes ({added} new, {retired} gone), {unsorted} of {items} items unsorted.",
-        "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten ongesorteerd.",
+        "en": "Themes refreshed: {themes} ({added} new, {retired} gone), {unsorted} of {items} unsorted.",
+        "nl": "Thema's vernieuwd: {themes} ({added} nieuw, {retired} verdwenen), {unsorted} van {items} ongesorteerd.",
     },
     "themes.filter": {"en": "Filter themes", "nl": "Thema's filteren"},
     "themes.filter_hint": {
@@ -355,9 +363,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.open": {"en": "Theme", "nl": "Thema"},
     "themes.open_button": {"en": "Open theme →", "nl": "Thema openen →"},  # an action
     "themes.download": {"en": "Download CSV", "nl": "CSV downloaden"},
-    "themes.count": {
-        "en": "{n} of {total} themes shown.",
-        "nl": "{n} van {total} thema's getoond.",
+    # counted on the total: "1 van 1 thema's getoond"
+    "themes.count.one": {
+        "en": "{shown} of {n} theme shown.",
+        "nl": "{shown} van {n} thema getoond.",
+    },
+    "themes.count.other": {
+        "en": "{shown} of {n} themes shown.",
+        "nl": "{shown} van {n} thema's getoond.",
     },
     "theme.title": {"en": "Theme", "nl": "Thema"},
     "theme.pick": {"en": "Theme", "nl": "Thema"},
@@ -425,7 +438,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Undo the last edit ({edit})? The themes return to how they were before it.",
         "nl": "De laatste bewerking ({edit}) ongedaan maken? De thema's worden weer zoals ze ervoor waren.",
     },
-    "confirm.new_theme": {
+    "confirm.new_theme.one": {
+        "en": "Create the theme “{name}” from {n} selected item? It leaves the unsorted inbox.",
+        "nl": "Het thema “{name}” maken van {n} geselecteerd bericht? Het verdwijnt uit Ongesorteerd.",
+    },
+    "confirm.new_theme.other": {
         "en": "Create the theme “{name}” from the {n} selected items? They leave the unsorted inbox.",
         "nl": "Het thema “{name}” maken van de {n} geselecteerde berichten? Ze verdwijnen uit Ongesorteerd.",
     },
