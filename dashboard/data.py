@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
@@ -279,11 +279,16 @@ placement_suggestions = _unfiltered(_placement_suggestions)
 
 def unfinished_week(lang: str) -> tuple[date, str] | None:
     """The Monday of the latest week when it is not over, and the weekly charts' legend entry
-    for it ("Week 39 van 2016 t/m 30 sep, nog niet om"); None once it is over
-    (:func:`workspace.localtime.week_is_over`)."""
+    for it ("Week 48 van 2026 t/m 25 nov, nog niet om"); None once it is over
+    (:func:`workspace.localtime.week_is_over`). When the calendar has left that week, its
+    data stops early for another reason (an export cut on a Friday in 2016, the filter's end
+    date): the entry says the week is incomplete ("Week 39 van 2016 t/m 30 sep,
+    onvolledig"), not that it is still running."""
     latest = latest_week()
     if latest.over or latest.monday is None or latest.last_day is None:
         return None
     day = fmt.day_month(latest.last_day, lang)
     week = fmt.week_name(latest.monday, lang, capital=True)
-    return latest.monday, t("chart.unfinished_week", lang).format(week=week, day=day)
+    running = date.fromisoformat(today_key()) <= latest.monday + timedelta(days=6)
+    key = "chart.unfinished_week" if running else "chart.incomplete_week"
+    return latest.monday, t(key, lang).format(week=week, day=day)

@@ -222,6 +222,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{week} through {day}, not over",
         "nl": "{week} t/m {day}, nog niet om",
     },
+    # the calendar has left the week, yet its data stops before its usual last day
+    "chart.incomplete_week": {
+        "en": "{week} through {day}, incomplete",
+        "nl": "{week} t/m {day}, onvolledig",
+    },
     "chart.items": {"en": "Items", "nl": "Berichten"},
     "chart.channel": {"en": "Channel", "nl": "Kanaal"},
     "col.date": {"en": "Date", "nl": "Datum"},

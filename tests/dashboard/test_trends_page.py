@@ -120,3 +120,54 @@ def test_weeks_count_from_the_channels_first_item_through_the_latest_week(
     config = at.dataframe[0].proto.columns
     assert t("trends.weeks_help", lang) in config
     assert t("trends.unsorted_help", lang) in config
+
+
+def _dated_workspace(path, days: list[datetime]) -> None:
+    with Workspace.open(path) as ws:
+        ws.set_setting("embedder", "tfidf")
+        records = [
+            make_record(n, text=f"message {n}", received_at=day) for n, day in enumerate(days)
+        ]
+        import_records(ws, records, file_name="dated.csv")
+
+
+def _every_day(monday: datetime, weeks: int) -> list[datetime]:
+    return [monday + timedelta(weeks=w, days=d) for w in range(weeks) for d in range(7)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "Week 39 van 2016 t/m 30 sep, onvolledig"),
+        ("en", "Week 39 of 2016 through 30 Sep, incomplete"),
+    ],
+)
+def test_an_old_export_cut_on_a_friday_is_incomplete_not_running(tmp_path, monkeypatch, lang, said):
+    """The Google Play sample ends on Friday 30 September 2016, after weeks with feedback on
+    every day: its last week is counted over the same days as the weeks before, and the
+    legend said "Week 39 van 2016 t/m 30 sep, nog niet om" in 2026."""
+    path = tmp_path / "old.duckdb"
+    monday = datetime(2016, 8, 29, 12, tzinfo=UTC)  # 2016-W35
+    _dated_workspace(path, _every_day(monday, 4) + [monday + timedelta(weeks=4, days=4)])
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = open_page("trends", lang=lang)
+    assert not at.exception, at.exception
+    names = [tr.get("name") for tr in _chart(at, "trends_weekly")["data"]]
+    assert said in names, names
+
+
+def test_a_week_still_running_is_said_to_be_not_over(tmp_path, monkeypatch):
+    """This week's Monday, after three weeks with feedback on every day: not over yet."""
+    now = datetime.now(UTC)
+    monday = (now - timedelta(days=now.weekday())).replace(hour=0, minute=30)
+    if monday > now:  # the first half hour of a Monday (UTC)
+        monday -= timedelta(weeks=1)
+    _dated_workspace(tmp_path / "now.duckdb", _every_day(monday - timedelta(weeks=3), 3))
+    with Workspace.open(tmp_path / "now.duckdb") as ws:
+        ws.set_setting("timezone", "UTC")
+        import_records(ws, [make_record(999, text="today", received_at=monday)], file_name="b.csv")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(tmp_path / "now.duckdb"))
+    at = open_page("trends", lang="en")
+    assert not at.exception, at.exception
+    names = [str(tr.get("name")) for tr in _chart(at, "trends_weekly")["data"]]
+    assert any(n.endswith(", not over") for n in names), names
