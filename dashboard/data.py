@@ -277,6 +277,21 @@ def _placement_suggestions(ws: Workspace, item_ids: tuple[str, ...]) -> dict[str
 placement_suggestions = _unfiltered(_placement_suggestions)
 
 
+def started_week(lang: str) -> tuple[date, str] | None:
+    """The Monday of the week the sidebar's start date falls in when that is not a Monday,
+    and the weekly charts' note for it ("Week 36 van 2026 vanaf 2 sep"): the charts hold
+    only that week's days from the start date. None without a start date or on a Monday."""
+    start = state.filters().start
+    if not start:
+        return None
+    day = date.fromisoformat(start)
+    if day.weekday() == 0:
+        return None
+    monday = day - timedelta(days=day.weekday())
+    week = fmt.week_name(monday, lang, capital=True)
+    return monday, t("chart.started_week", lang).format(week=week, day=fmt.day_month(day, lang))
+
+
 def unfinished_week(lang: str) -> tuple[date, str] | None:
     """The Monday of the latest week when it is not over, and the weekly charts' legend entry
     for it ("Week 48 van 2026 t/m 25 nov, nog niet om"); None once it is over

@@ -222,6 +222,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{week} through {day}, not over",
         "nl": "{week} t/m {day}, nog niet om",
     },
+    # the filters start in mid-week: the charts hold that week from the start date on
+    "chart.started_week": {"en": "{week} from {day}", "nl": "{week} vanaf {day}"},
     # the calendar has left the week, yet its data stops before its usual last day
     "chart.incomplete_week": {
         "en": "{week} through {day}, incomplete",

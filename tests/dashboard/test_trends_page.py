@@ -5,7 +5,7 @@ from its first item through the latest week, quiet weeks included."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -18,7 +18,9 @@ from tests.dashboard.conftest import chart_spec
 from tests.dashboard.test_pages import open_page
 from workspace.db import Workspace
 from workspace.imports import import_records
+from workspace.queries import Filters
 from workspace.theme_store import save_themes
+from workspace.trends import spike_markers
 
 FIRST_MONDAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 2026-W23
 WEEKS = 18  # W23 .. W40
@@ -37,18 +39,11 @@ def _rows() -> list[tuple[int, str, int]]:
     return rows
 
 
-@pytest.fixture
-def late_channel_workspace(tmp_path, monkeypatch):
-    path = tmp_path / "late.duckdb"
-    rows = _rows()
+def _themed_workspace(path, rows: list[tuple[datetime, str, int]]) -> None:
+    """A workspace of ``rows`` (when, channel, theme index in :data:`LABELS`), sorted."""
     records = [
-        make_record(
-            n,
-            channel=channel,
-            text=f"{LABELS[theme]} message {n}",
-            received_at=FIRST_MONDAY + timedelta(weeks=week, hours=n % 50),
-        )
-        for n, (week, channel, theme) in enumerate(rows)
+        make_record(n, channel=channel, text=f"{LABELS[theme]} message {n}", received_at=when)
+        for n, (when, channel, theme) in enumerate(rows)
     ]
     embedder = TfidfEmbedder()
     with Workspace.open(path) as ws:
@@ -82,6 +77,18 @@ def late_channel_workspace(tmp_path, monkeypatch):
                 }
             ),
         )
+
+
+@pytest.fixture
+def late_channel_workspace(tmp_path, monkeypatch):
+    path = tmp_path / "late.duckdb"
+    _themed_workspace(
+        path,
+        [
+            (FIRST_MONDAY + timedelta(weeks=week, hours=n % 50), channel, theme)
+            for n, (week, channel, theme) in enumerate(_rows())
+        ],
+    )
     monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
     monkeypatch.delenv("KLANTSTEM_LANG", raising=False)
     return path
@@ -171,3 +178,35 @@ def test_a_week_still_running_is_said_to_be_not_over(tmp_path, monkeypatch):
     assert not at.exception, at.exception
     names = [str(tr.get("name")) for tr in _chart(at, "trends_weekly")["data"]]
     assert any(n.endswith(", not over") for n in names), names
+
+
+def test_a_filter_starting_mid_week_names_that_week_and_marks_no_spike_it_cuts(
+    tmp_path, monkeypatch
+):
+    """Late parcels: two e-mails a week for ten weeks, then twenty in one week, Monday to
+    Sunday. From that Wednesday on, the chart holds 14 of them, so its marker's "20 items"
+    was not what the page showed, and the week's short bars read as a normal week."""
+    spike_monday = FIRST_MONDAY + timedelta(weeks=10)
+    rows = [(FIRST_MONDAY + timedelta(weeks=w), "email", 0) for w in range(10) for _ in (0, 1)]
+    rows += [(FIRST_MONDAY + timedelta(weeks=w), "email", 1) for w in range(11)]
+    rows += [(spike_monday + timedelta(days=n % 7, hours=n % 8), "email", 0) for n in range(20)]
+    path = tmp_path / "spike.duckdb"
+    _themed_workspace(path, rows)
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    with Workspace.open(path, read_only=True) as ws:
+        whole = spike_markers(ws, Filters(start=spike_monday.date().isoformat()))
+        cut = spike_markers(ws, Filters(start="2026-08-12"))  # that Wednesday
+    assert whole[["week", "items"]].values.tolist() == [["2026-W33", 20]]
+    assert cut.empty
+    at = open_page("trends", lang="nl")
+    at.session_state["filter_start"] = date(2026, 8, 12)
+    at.run()
+    assert not at.exception, at.exception
+    weekly = _chart(at, "trends_weekly")["data"]
+    assert [tr["name"] for tr in weekly if tr["type"] == "scatter"] == []
+    note = "Week 33 van 2026 vanaf 12 aug"
+    hatched = [tr for tr in weekly if tr.get("marker", {}).get("pattern", {}).get("shape") == "/"]
+    assert note in [tr["name"] for tr in weekly]  # the legend names the hatch
+    assert any(list(tr.get("customdata", [])) == [note] for tr in hatched)
+    heat = _chart(at, "trends_heatmap")["data"][0]
+    assert any(str(cell).startswith(f"{note}: ") for row in heat["text"] for cell in row)
