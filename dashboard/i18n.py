@@ -550,8 +550,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "(binnen de filters); weken zonder berichten van het kanaal tellen mee.",
     },
     "trends.shares_caption": {
-        "en": "Share of each channel's feedback per theme (largest themes).",
-        "nl": "Aandeel van de feedback per kanaal in elk thema (grootste thema's).",
+        "en": "Per channel, the share of its items with text in each of the largest themes "
+        "(star ratings without text are not sorted and not counted here).",
+        "nl": "Per kanaal het aandeel van zijn berichten met tekst in elk van de grootste "
+        "thema's (sterren zonder tekst worden niet ingedeeld en tellen hier niet mee).",
     },
     "unsorted.title": {"en": "Unsorted inbox", "nl": "Ongesorteerd"},
     "unsorted.count": {"en": "Unsorted items", "nl": "Ongesorteerde berichten"},
@@ -1664,12 +1666,16 @@ def decimal(value: float, lang: str, places: int = 1) -> str:
     return number(value, lang, places)
 
 
-def trend_rules_text(lang: str | None = None) -> str:
-    """The trend rules in the active language, written from the constants the code applies."""
+def trend_rules_text(
+    lang: str | None = None, rules: tuple[str, ...] = ("rising", "new", "spike")
+) -> str:
+    """The trend rules in the active language, written from the constants the code applies:
+    ``rules`` names the ones a chart or list shows (the Trends chart marks only spikes)."""
     from analysis.trends import RULES, rule_texts
 
     texts = rule_texts(RULES, lang or current_language())
-    return "; ".join(texts[k] for k in ("rising", "new", "spike")) + "."
+    text = "; ".join(texts[k] for k in rules) + "."
+    return text[:1].upper() + text[1:]
 
 
 def channel_names(lang: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ def render() -> None:
     if weekly.empty:
         st.info(t("filters.nothing"))
         return
-    st.subheader(t("trends.volume"), help=trend_rules_text(lang))
+    st.subheader(t("trends.volume"), help=trend_rules_text(lang, ("spike",)))
     st.plotly_chart(
         weekly_channel_bars(
             weekly,

@@ -210,3 +210,46 @@ def test_a_filter_starting_mid_week_names_that_week_and_marks_no_spike_it_cuts(
     assert any(list(tr.get("customdata", [])) == [note] for tr in hatched)
     heat = _chart(at, "trends_heatmap")["data"][0]
     assert any(str(cell).startswith(f"{note}: ") for row in heat["text"] for cell in row)
+
+
+@pytest.mark.parametrize(("lang", "spike", "rising"), [("nl", "Piek = ", "tijgend = ")])
+def test_the_weekly_charts_help_states_the_rule_of_what_it_marks(
+    late_channel_workspace, lang, spike, rising
+):
+    """The chart marks spikes only; its help also stated the rising and new rules, which
+    nothing on the chart shows."""
+    at = open_page("trends", lang=lang)
+    assert not at.exception, at.exception
+    helps = [h.proto.help for h in at.subheader if h.value == t("trends.volume", lang)]
+    assert len(helps) == 1 and helps[0].startswith(spike) and rising not in helps[0]
+
+
+def test_the_channel_shares_say_they_are_of_the_items_with_text(tmp_path, monkeypatch):
+    """Google Play: 1.393 reviews in the table above, 800 of them stars without text; the
+    shares below are of the 593 with text ("Algemeen oordeel" 54%, 23% of all), and said
+    "Aandeel van de feedback per kanaal"."""
+    path = tmp_path / "stars.duckdb"
+    rows = [(FIRST_MONDAY + timedelta(hours=n), "app_review", n % 2) for n in range(6)]
+    _themed_workspace(path, rows)
+    with Workspace.open(path) as ws:
+        stars = [
+            make_record(
+                100 + n,
+                channel="app_review",
+                text="",
+                is_star_only=True,
+                rating=5.0,
+                rating_scale_min=1.0,
+                rating_scale_max=5.0,
+            )
+            for n in range(6)
+        ]
+        import_records(ws, stars, file_name="stars.csv")
+    monkeypatch.setenv("KLANTSTEM_WORKSPACE", str(path))
+    at = open_page("trends", lang="nl")
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value["items"].tolist() == ["12"]
+    shares = _chart(at, "trends_shares")["data"][0]
+    assert [list(row) for row in shares["text"]] == [["50%"], ["50%"]]  # of the 6 with text
+    caption = t("trends.shares_caption", "nl")
+    assert caption in [str(c.value) for c in at.caption] and "met tekst" in caption
