@@ -102,8 +102,7 @@ def test_no_screen_text_writes_a_count_before_a_plural_noun_without_its_singular
             2,
             "en",
             {"name": "Delivery"},
-            "Create the theme “Delivery” from the 2 selected items? They leave the unsorted "
-            "inbox.",
+            "Create the theme “Delivery” from the 2 selected items? They leave the unsorted inbox.",
             id="new-theme-en-two",
         ),
     ],
