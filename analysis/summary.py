@@ -16,8 +16,9 @@ printed at the foot of every rendered summary):
   themes add up to 100%; star ratings without text and unsorted items are counted apart.
   Shown rounded to 0.1 point by largest remainder (:func:`analysis.numbers.shares_adding_up`,
   ``share_shown``): the main themes, and all themes, add up to exactly 100,0%.
-* **averages**: over the ``baseline_weeks`` weeks before the week, a theme's since its first
-  week with items: the trend rule's own baseline (:func:`analysis.trends.baseline_average`);
+* **averages**: over the ``baseline_weeks`` weeks before the week, a theme's and a channel's
+  since its first week with items: the trend rule's own baseline
+  (:func:`analysis.trends.baseline_average`);
   a change against an average under :data:`PERCENT_MIN_AVERAGE` item a week is not a
   percentage.
 * **sentiment shift**: the theme's mean sentiment this week differs by at least
@@ -29,7 +30,8 @@ printed at the foot of every rendered summary):
   positive one is bad news, the reverse good news, anything else neutral
   (:func:`change_meaning`).
 * **look at this**: spikes (of themes that are not new), then new themes, then sentiment drops, then rising themes, then
-  channels whose volume is >= ``channel_ratio`` x their average, then a high unsorted share;
+  channels whose volume is >= ``channel_ratio`` x their average (not in a channel's first
+  week: no week to average), then a high unsorted share;
   at most ``max_attention`` lines.
 """
 
@@ -65,6 +67,7 @@ from analysis.trends import (
     RULES,
     TrendRules,
     baseline_average,
+    first_weeks,
     theme_trends_for_week,
     weekly_counts,
 )
@@ -528,9 +531,28 @@ def build_weekly_summary(
         first_slot,
     )
     channel_matrix = _count_matrix(frame, ["channel"], n_weeks)
+    # A channel's average starts at its own first week with items, as its theme baselines
+    # do (:func:`analysis.trends.cell_first_columns`): the weeks before its first export are
+    # not quiet weeks. Its first sorted item over all time (``counts``), or its first item in
+    # the summary's weeks when earlier (a channel of star ratings only).
+    sorted_first = {
+        str(ch): n_weeks - 1 - (week_start - parse_iso_week(w)).days // 7
+        for ch, w in first_weeks(counts, "channel").items()
+    }
+    channel_first_slot = {
+        str(ch): min(int(slot), sorted_first.get(str(ch), int(slot)))
+        for ch, slot in frame.groupby("channel")["slot"].min().items()
+    }
     channel_volumes = sorted(
         (
-            ChannelVolume(str(ch), _volume(row.to_numpy(), rules.trends, first_slot))
+            ChannelVolume(
+                str(ch),
+                _volume(
+                    row.to_numpy(),
+                    rules.trends,
+                    max(first_slot, channel_first_slot.get(str(ch), first_slot)),
+                ),
+            )
             for ch, row in channel_matrix.iterrows()
         ),
         key=lambda c: (-c.volume.items, c.channel),
@@ -922,7 +944,8 @@ def _attention(summary: WeeklySummary, rules: SummaryRules) -> tuple[Attention, 
     lines += [
         Attention("channel_volume", None, c.channel, c.volume.items, c.volume.average)
         for c in summary.channels
-        if c.volume.items >= rules.channel_ratio * c.volume.average
+        if not c.volume.first_week  # a channel's first week has no average to compare with
+        and c.volume.items >= rules.channel_ratio * c.volume.average
         and c.volume.items - c.volume.average >= rules.channel_min_increase
     ]
     if summary.text_items and summary.unsorted_share > rules.unsorted_alert_share:

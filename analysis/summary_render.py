@@ -242,8 +242,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "[PHONE], ...) alleen als het thema te weinig andere heeft, en nooit een bericht dat "
         "weinig meer is dan zulke plaatshouders.",
     },
-    "rules.which.tree": {"en": "a theme or main theme", "nl": "een (hoofd)thema"},
-    "rules.which.themes": {"en": "a theme", "nl": "een thema"},
+    "rules.which.tree": {
+        "en": "a channel, a theme or main theme",
+        "nl": "een kanaal of (hoofd)thema",
+    },
+    "rules.which.themes": {"en": "a channel or a theme", "nl": "een kanaal of thema"},
     "rules.colours": {
         "en": "Colours say what a change means: more items in a clearly negative theme (mean "
         "sentiment over these weeks {neg} or lower) or fewer in a clearly positive one ({pos} "

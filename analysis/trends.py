@@ -11,7 +11,10 @@ The rules, for an ISO week W, on counts of sorted inbound items per local ISO we
 - **Baseline**: the previous ``baseline_weeks`` (8) weeks before W since the theme's first
   week with items (fewer for a young theme or at the start of the data; weeks without items
   since then count as 0, the weeks before the theme existed do not count). A theme's baseline
-  in one channel starts at the theme's first week in any channel.
+  in one channel starts at the later of the theme's first week in any channel and the
+  channel's first week with items (:func:`cell_first_columns`): the weeks before a channel's
+  first export are not quiet weeks either (a channel whose items start in week 30 is not
+  averaged over weeks 22-29 as zeros, which made its first weeks look like spikes).
 - **Rising** (per theme, all channels in scope): at least ``min_count`` (5) items in W, and
   more than ordinary week-to-week variation allows: the Poisson upper tail
   P(X >= count | lambda = baseline average, at least 0.5) < ``rising_p`` (0.01). Needs at
@@ -254,11 +257,11 @@ def _is_rising(base: _Baseline, rules: TrendRules) -> pd.DataFrame:
 
 
 def _spikes_all_weeks(
-    base: _Baseline, rules: TrendRules, first: np.ndarray | None = None
+    base: _Baseline, rules: TrendRules, channel_first: np.ndarray | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Spike mask, p-values and channel growth per (theme, channel) x week (``base``: per
-    (theme, channel) row, ``first``: the rows' first columns, as :func:`_baseline` was given
-    them).
+    (theme, channel) row; ``channel_first``: per row, its channel's first column
+    (:func:`channel_first_columns`), where the rest of the channel's history starts).
 
     When the rest of the channel (its items outside the theme) surged, to more than
     ``spike_ratio`` times its own median week, the theme's usual week is scaled by that
@@ -274,7 +277,7 @@ def _spikes_all_weeks(
     if bool(((base.now >= threshold) & history).to_numpy().any()):
         channel_total = base.now.groupby(level=1).transform("sum")
         rest = channel_total - base.now
-        rest_base = _baseline(rest, rules, first)
+        rest_base = _baseline(rest, rules, channel_first)
         surged = (rest_base.history > 0) & (
             rest > np.maximum(rules.min_count, rules.spike_ratio * rest_base.median)
         )
@@ -309,11 +312,44 @@ def _first_weeks(per_theme: pd.DataFrame, rules: TrendRules) -> pd.Series:
     return pd.Series(per_theme.columns[first], index=per_theme.index).where(new)
 
 
-def _theme_first(per_theme: pd.DataFrame, per_cell: pd.DataFrame) -> np.ndarray:
-    """Per (theme, channel) row, the column of the theme's first week with items in any
-    channel: a theme that reaches a new channel has its history there from its start."""
-    first = pd.Series(_first_item_columns(per_theme), index=per_theme.index)
-    return first.reindex(per_cell.index.get_level_values(0)).to_numpy()
+def channel_first_columns(per_cell: pd.DataFrame) -> np.ndarray:
+    """Per (theme, channel) row of ``per_cell``, the column of its channel's first week with
+    items (any theme): the week the channel's history starts."""
+    per_channel = per_cell.groupby(level=1).sum()
+    first = pd.Series(_first_item_columns(per_channel), index=per_channel.index)
+    return first.reindex(per_cell.index.get_level_values(1)).to_numpy()
+
+
+def cell_first_columns(per_theme: pd.DataFrame, per_cell: pd.DataFrame) -> np.ndarray:
+    """Per (theme, channel) row, the column its baseline starts at: the later of the theme's
+    first week with items in any channel and the channel's first week with items. A theme
+    that reaches a channel that already existed has its history there from the theme's start
+    (its quiet weeks there count as 0), but the weeks before the channel's first item are no
+    quiet weeks: the channel did not exist (an app-review export starting in week 30 of the
+    data was averaged over the weeks before as zeros, so its first weeks spiked)."""
+    theme = pd.Series(_first_item_columns(per_theme), index=per_theme.index)
+    theme_first = theme.reindex(per_cell.index.get_level_values(0)).to_numpy()
+    return np.maximum(theme_first, channel_first_columns(per_cell))
+
+
+def weeks_since_first(first: str, latest: str) -> int:
+    """How many weeks a channel (or theme) has existed by ``latest``: its first week with
+    items through ``latest``, weeks without items included, as its baselines count them
+    (:func:`cell_first_columns`); 0 when ``first`` is after ``latest``. The Trends page's
+    "Weken" per channel."""
+    if first > latest:
+        return 0
+    return len(weeks_between(first, latest))
+
+
+def first_weeks(counts: pd.DataFrame, key: str) -> dict[object, str]:
+    """Per value of ``key`` (``"theme_id"`` or ``"channel"``) in :func:`weekly_counts`-shaped
+    ``counts``, its first week with items: where its baseline starts (the rule of
+    :func:`cell_first_columns`, for the weekly summary's averages). Empty for no counts."""
+    if counts.empty:
+        return {}
+    firsts = counts[counts["items"] > 0].groupby(key)["week"].min()
+    return {k: str(w) for k, w in firsts.items()}
 
 
 def _timeline(counts: pd.DataFrame, *extra: str) -> list[str]:
@@ -376,10 +412,11 @@ def theme_trends_for_week(
     falling_mask &= complete
 
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
-    cell_first = _theme_first(per_theme, per_cell)
-    cell = _baseline(per_cell, rules, cell_first)
+    cell = _baseline(per_cell, rules, cell_first_columns(per_theme, per_cell))
     cell_rising = _is_rising(cell, rules)[week]
-    spike_mask, spike_p, spike_growth = _spikes_all_weeks(cell, rules, cell_first)
+    spike_mask, spike_p, spike_growth = _spikes_all_weeks(
+        cell, rules, channel_first_columns(per_cell)
+    )
     cell_themes = per_cell.index.get_level_values(0)
     spike_now = spike_mask[week] & ~cell_themes.isin(list(new_ids))
 
@@ -458,9 +495,8 @@ def spike_weeks(counts: pd.DataFrame, *, rules: TrendRules | None = None) -> pd.
     per_theme = _pivot(counts, ["theme_id"], weeks)
     first_week = _first_weeks(per_theme, rules)
     per_cell = _pivot(counts, ["theme_id", "channel"], weeks)
-    cell_first = _theme_first(per_theme, per_cell)
-    cell = _baseline(per_cell, rules, cell_first)
-    mask, p, growth = _spikes_all_weeks(cell, rules, cell_first)
+    cell = _baseline(per_cell, rules, cell_first_columns(per_theme, per_cell))
+    mask, p, growth = _spikes_all_weeks(cell, rules, channel_first_columns(per_cell))
     # The flagged cells by position (numpy, row by row as DataFrame.stack orders them): a
     # label lookup per spike took seconds of the Trends page's first draw at 100k items.
     rows, cols = np.nonzero(mask.to_numpy(dtype=bool))
@@ -505,7 +541,8 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
             "spike": f"piek = een thema binnen één kanaal met minstens {minimum} berichten en "
             f"minstens {ratio}x de mediaan van de {weeks} weken ervoor (een gewone week), en "
             f"p < {spike_p} (Poisson, tegenover die mediaan); pas na "
-            f"{rules.spike_min_history} weken gegevens over het thema; groeide de rest van het "
+            f"{rules.spike_min_history} weken gegevens over het thema in dat kanaal (vanaf het "
+            "eerste bericht van het thema, of van het kanaal als dat later kwam); groeide de rest van het "
             f"kanaal tot meer dan {ratio}x zijn eigen mediaan, dan wordt de gewone week van het "
             "thema even sterk vergroot (een thema dat alleen met zijn kanaal meegroeit, piekt niet)",
         }
@@ -519,7 +556,8 @@ def rule_texts(rules: TrendRules, lang: str) -> dict[str, str]:
         "spike": f"spike = a theme within one channel with at least {minimum} items and at "
         f"least {ratio}x the median of the previous {weeks} weeks (a usual week), and "
         f"p < {spike_p} (Poisson, against that median); only after "
-        f"{rules.spike_min_history} weeks of data on the theme; when the rest of the channel "
+        f"{rules.spike_min_history} weeks of data on the theme in that channel (from the theme's "
+        "first item, or the channel's when that came later); when the rest of the channel "
         f"grew to more than {ratio}x its own median, the theme's usual week is scaled up by "
         "as much (a theme that only grows with its channel is no spike)",
     }

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
@@ -277,13 +277,33 @@ def _placement_suggestions(ws: Workspace, item_ids: tuple[str, ...]) -> dict[str
 placement_suggestions = _unfiltered(_placement_suggestions)
 
 
+def started_week(lang: str) -> tuple[date, str] | None:
+    """The Monday of the week the sidebar's start date falls in when that is not a Monday,
+    and the weekly charts' note for it ("Week 36 van 2026 vanaf 2 sep"): the charts hold
+    only that week's days from the start date. None without a start date or on a Monday."""
+    start = state.filters().start
+    if not start:
+        return None
+    day = date.fromisoformat(start)
+    if day.weekday() == 0:
+        return None
+    monday = day - timedelta(days=day.weekday())
+    week = fmt.week_name(monday, lang, capital=True)
+    return monday, t("chart.started_week", lang).format(week=week, day=fmt.day_month(day, lang))
+
+
 def unfinished_week(lang: str) -> tuple[date, str] | None:
     """The Monday of the latest week when it is not over, and the weekly charts' legend entry
-    for it ("Week 39 van 2016 t/m 30 sep, nog niet om"); None once it is over
-    (:func:`workspace.localtime.week_is_over`)."""
+    for it ("Week 48 van 2026 t/m 25 nov, nog niet om"); None once it is over
+    (:func:`workspace.localtime.week_is_over`). When the calendar has left that week, its
+    data stops early for another reason (an export cut on a Friday in 2016, the filter's end
+    date): the entry says the week is incomplete ("Week 39 van 2016 t/m 30 sep,
+    onvolledig"), not that it is still running."""
     latest = latest_week()
     if latest.over or latest.monday is None or latest.last_day is None:
         return None
     day = fmt.day_month(latest.last_day, lang)
     week = fmt.week_name(latest.monday, lang, capital=True)
-    return latest.monday, t("chart.unfinished_week", lang).format(week=week, day=day)
+    running = date.fromisoformat(today_key()) <= latest.monday + timedelta(days=6)
+    key = "chart.unfinished_week" if running else "chart.incomplete_week"
+    return latest.monday, t(key, lang).format(week=week, day=day)

@@ -172,6 +172,7 @@ def weekly_channel_bars(
     weeks: int = DEFAULT_WEEKS,
     unfinished: tuple[date, str] | None = None,
     through: date | None = None,
+    started: tuple[date, str] | None = None,
 ) -> go.Figure:
     """Stacked weekly bars per channel from ``weekly_channel_counts`` output.
 
@@ -183,19 +184,22 @@ def weekly_channel_bars(
     note such as "Week 39 van 2016 t/m 30 sep") hatches that week's bars and names the hatch
     in the legend, so a short bar does not read as a drop. ``through`` (the Monday of the
     workspace's latest week) makes the axis run to that week when ``counts`` end earlier (a
-    theme quiet since July): weeks without items are empty, i.e. zero.
+    theme quiet since July): weeks without items are empty, i.e. zero. ``started`` (the Monday
+    of the week the filters' start date falls in mid-week, and a note such as "Week 36 van
+    2026 vanaf 2 sep") hatches and names that week's bars the same way: they hold only its
+    days from that date.
     """
     if counts.empty:
         return _empty(empty_message)
     first, last = week_window(counts["week_start"], weeks, through)
     counts = counts[pd.to_datetime(counts["week_start"]).between(first, last)]
-    open_week = pd.Timestamp(unfinished[0]) if unfinished else None
+    notes = _partial_weeks(unfinished, started)
     fig = go.Figure()
     for channel, part in counts.groupby("channel", sort=True):
         name = channel_names.get(str(channel), str(channel))
         colour = CHANNEL_COLOURS.get(str(channel))
         starts = pd.to_datetime(part["week_start"])
-        is_open = (starts == open_week) if open_week is not None else starts != starts
+        is_open = starts.isin(list(notes))
         done, running = part[~is_open.to_numpy()], part[is_open.to_numpy()]
         # The unfinished week's bar is a trace of its own, out of the legend: the legend's
         # swatch is drawn like a trace's first bar, and a channel new this week showed a
@@ -209,7 +213,7 @@ def weekly_channel_bars(
             customdata=[week_name(str(w), lang, capital=True) for w in done["week"]],
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
-        if len(running) and unfinished:
+        if len(running):
             fig.add_bar(
                 x=pd.to_datetime(running["week_start"]),
                 y=running["items"],
@@ -218,14 +222,17 @@ def weekly_channel_bars(
                 showlegend=False,
                 marker_color=colour,
                 marker_pattern_shape="/",
-                customdata=[unfinished[1] for _ in running["week"]],
+                customdata=[notes[w] for w in pd.to_datetime(running["week_start"])],
                 hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
             )
-    if unfinished and open_week in set(pd.to_datetime(counts["week_start"])):
+    shown_weeks = set(pd.to_datetime(counts["week_start"]))
+    for week, note in sorted(notes.items()):
+        if week not in shown_weeks:
+            continue
         fig.add_bar(  # a legend entry only: the hatch explained
             x=[None],
             y=[None],
-            name=html.escape(unfinished[1]),
+            name=html.escape(note),
             marker={"color": "#FFFFFF", "line": {"color": NEUTRAL, "width": 1}},
             marker_pattern={"shape": "/", "fgcolor": NEUTRAL},
             hoverinfo="skip",
@@ -256,6 +263,18 @@ def weekly_channel_bars(
     _week_axis(fig, first, last, lang)
     fig.update_yaxes(**count_ticks(float(counts.groupby("week_start")["items"].sum().max())))
     return fig
+
+
+def _partial_weeks(
+    unfinished: tuple[date, str] | None, started: tuple[date, str] | None
+) -> dict[pd.Timestamp, str]:
+    """The weeks a weekly chart holds only some days of, by Monday, with their notes: the
+    unfinished latest week and the week a filter starts in mid-week (the unfinished week's
+    note when they are one week)."""
+    notes = {pd.Timestamp(started[0]): started[1]} if started else {}
+    if unfinished:
+        notes[pd.Timestamp(unfinished[0])] = unfinished[1]
+    return notes
 
 
 def _spike_markers(
@@ -314,6 +333,7 @@ def theme_week_heatmap(
     weeks: int = DEFAULT_WEEKS,
     unfinished: tuple[date, str] | None = None,
     through: date | None = None,
+    started: tuple[date, str] | None = None,
 ) -> go.Figure:
     """Themes (rows, largest on top) × weeks from ``theme_week_matrix`` output.
 
@@ -325,7 +345,8 @@ def theme_week_heatmap(
     ``week``, ``items``) gives the count itself, as ``count_text`` words it (``1 bericht``;
     default: the bare number). ``unfinished`` (as in
     :func:`weekly_channel_bars`) outlines that week's column and names it above the chart,
-    so its light cells do not read as a drop.
+    so its light cells do not read as a drop; ``started`` (as there) names its week in the
+    hover.
     """
     if matrix.empty:
         return _empty(empty_message)
@@ -341,10 +362,8 @@ def theme_week_heatmap(
         )  # weeks without data: NaN, drawn empty
     )
     open_week = pd.Timestamp(unfinished[0]) if unfinished else None
-    week_names = [
-        unfinished[1] if unfinished and d == open_week else week_name(d.date(), lang, capital=True)
-        for d in columns
-    ]
+    notes = _partial_weeks(unfinished, started)
+    week_names = [notes.get(d) or week_name(d.date(), lang, capital=True) for d in columns]
     peaks = pivot.max(axis=1).where(lambda v: v > 0)
     shares = pivot.div(peaks, axis=0)
     counted = count_text or (lambda n: number(n, lang))

@@ -155,10 +155,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The {shown} largest of {total} this week. All of them are on the Themes page.",
         "nl": "De {shown} grootste van de {total} van deze week. Alle staan op de pagina Thema's.",
     },
-    "overview.themes_count": {
-        "en": "In a theme: {themed} of this week's {items} items. Star ratings without text: "
+    # counted on this week's items: "0 van de 1 berichten" read as a typo
+    "overview.themes_count.one": {
+        "en": "In a theme: {themed} of this week's {n} item. Star ratings without text: "
         "{stars}; unsorted: {unsorted}.",
-        "nl": "In een thema: {themed} van de {items} berichten van deze week. Sterren zonder "
+        "nl": "In een thema: {themed} van {n} bericht van deze week. Sterren zonder "
+        "tekst: {stars}; ongesorteerd: {unsorted}.",
+    },
+    "overview.themes_count.other": {
+        "en": "In a theme: {themed} of this week's {n} items. Star ratings without text: "
+        "{stars}; unsorted: {unsorted}.",
+        "nl": "In een thema: {themed} van de {n} berichten van deze week. Sterren zonder "
         "tekst: {stars}; ongesorteerd: {unsorted}.",
     },
     "overview.no_rising": {
@@ -215,6 +222,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{week} through {day}, not over",
         "nl": "{week} t/m {day}, nog niet om",
     },
+    # the filters start in mid-week: the charts hold that week from the start date on
+    "chart.started_week": {"en": "{week} from {day}", "nl": "{week} vanaf {day}"},
+    # the calendar has left the week, yet its data stops before its usual last day
+    "chart.incomplete_week": {
+        "en": "{week} through {day}, incomplete",
+        "nl": "{week} t/m {day}, onvolledig",
+    },
     "chart.items": {"en": "Items", "nl": "Berichten"},
     "chart.channel": {"en": "Channel", "nl": "Kanaal"},
     "col.date": {"en": "Date", "nl": "Datum"},
@@ -235,13 +249,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Deelt alle feedback opnieuw in. Uw thema's, namen en wijzigingen blijven, tenzij de nieuwe indeling duidelijk beter past; nieuwe onderwerpen worden nieuwe thema's.",
     },
     "themes.refresh.progress": {"en": "Refreshing themes…", "nl": "Thema's vernieuwen…"},
+    # {items} and {themes} come counted: plural("count.items", n), plural("count.themes", n)
     "themes.refresh.kept": {
-        "en": "Themes kept: grouping the {items} items again fits no better; new items joined the nearest theme. {unsorted} of {items} items unsorted.",
-        "nl": "Thema's behouden: opnieuw indelen van de {items} berichten past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} berichten ongesorteerd.",
+        "en": "Themes kept: grouping the {items} again fits no better; new items joined the nearest theme. {unsorted} of {items} unsorted.",
+        "nl": "Thema's behouden: opnieuw indelen van de {items} past niet beter; nieuwe berichten zijn bij het dichtstbijzijnde thema gevoegd. {unsorted} van {items} ongesorteerd.",
     },
     "themes.refresh.done": {
-        "en": "Themes refreshed: {themes} themes ({added} new, {retired} gone), {unsorted} of {items} items unsorted.",
-        "nl": "Thema's vernieuwd: {themes} thema's ({added} nieuw, {retired} verdwenen), {unsorted} van {items} berichten ongesorteerd.",
+        "en": "Themes refreshed: {themes} ({added} new, {retired} gone), {unsorted} of {items} unsorted.",
+        "nl": "Thema's vernieuwd: {themes} ({added} nieuw, {retired} verdwenen), {unsorted} van {items} ongesorteerd.",
     },
     "themes.refresh.undo_closed": {
         "en": "Earlier edits can no longer be undone: this refresh replaced a theme they changed.",
@@ -359,9 +374,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "themes.open": {"en": "Theme", "nl": "Thema"},
     "themes.open_button": {"en": "Open theme →", "nl": "Thema openen →"},  # an action
     "themes.download": {"en": "Download CSV", "nl": "CSV downloaden"},
-    "themes.count": {
-        "en": "{n} of {total} themes shown.",
-        "nl": "{n} van {total} thema's getoond.",
+    # counted on the total: "1 van 1 thema's getoond"
+    "themes.count.one": {
+        "en": "{shown} of {n} theme shown.",
+        "nl": "{shown} van {n} thema getoond.",
+    },
+    "themes.count.other": {
+        "en": "{shown} of {n} themes shown.",
+        "nl": "{shown} van {n} thema's getoond.",
     },
     "theme.title": {"en": "Theme", "nl": "Thema"},
     "theme.pick": {"en": "Theme", "nl": "Thema"},
@@ -429,7 +449,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Undo the last edit ({edit})? The themes return to how they were before it.",
         "nl": "De laatste bewerking ({edit}) ongedaan maken? De thema's worden weer zoals ze ervoor waren.",
     },
-    "confirm.new_theme": {
+    "confirm.new_theme.one": {
+        "en": "Create the theme “{name}” from {n} selected item? It leaves the unsorted inbox.",
+        "nl": "Het thema “{name}” maken van {n} geselecteerd bericht? Het verdwijnt uit Ongesorteerd.",
+    },
+    "confirm.new_theme.other": {
         "en": "Create the theme “{name}” from the {n} selected items? They leave the unsorted inbox.",
         "nl": "Het thema “{name}” maken van de {n} geselecteerde berichten? Ze verdwijnen uit Ongesorteerd.",
     },
@@ -516,10 +540,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Gemiddelde score omgerekend naar 0-100, ongeacht de schaal van de bron.",
     },
     "trends.unsorted": {"en": "Unsorted", "nl": "Ongesorteerd"},
+    "trends.unsorted_help": {
+        "en": "Share of the channel's items with text that are in no theme (star ratings "
+        "without text are not sorted and not counted here).",
+        "nl": "Aandeel van de berichten met tekst van het kanaal dat in geen thema valt "
+        "(sterren zonder tekst worden niet ingedeeld en tellen hier niet mee).",
+    },
     "trends.weeks": {"en": "Weeks", "nl": "Weken"},
+    "trends.weeks_help": {
+        "en": "Weeks from the channel's first item through the latest week with feedback "
+        "(within the filters); weeks without items from the channel count too.",
+        "nl": "Weken vanaf het eerste bericht van het kanaal t/m de laatste week met feedback "
+        "(binnen de filters); weken zonder berichten van het kanaal tellen mee.",
+    },
     "trends.shares_caption": {
-        "en": "Share of each channel's feedback per theme (largest themes).",
-        "nl": "Aandeel van de feedback per kanaal in elk thema (grootste thema's).",
+        "en": "Per channel, the share of its items with text in each of the largest themes "
+        "(star ratings without text are not sorted and not counted here).",
+        "nl": "Per kanaal het aandeel van zijn berichten met tekst in elk van de grootste "
+        "thema's (sterren zonder tekst worden niet ingedeeld en tellen hier niet mee).",
     },
     "unsorted.title": {"en": "Unsorted inbox", "nl": "Ongesorteerd"},
     "unsorted.count": {"en": "Unsorted items", "nl": "Ongesorteerde berichten"},
@@ -1648,12 +1686,16 @@ def decimal(value: float, lang: str, places: int = 1) -> str:
     return number(value, lang, places)
 
 
-def trend_rules_text(lang: str | None = None) -> str:
-    """The trend rules in the active language, written from the constants the code applies."""
+def trend_rules_text(
+    lang: str | None = None, rules: tuple[str, ...] = ("rising", "new", "spike")
+) -> str:
+    """The trend rules in the active language, written from the constants the code applies:
+    ``rules`` names the ones a chart or list shows (the Trends chart marks only spikes)."""
     from analysis.trends import RULES, rule_texts
 
     texts = rule_texts(RULES, lang or current_language())
-    return "; ".join(texts[k] for k in ("rising", "new", "spike")) + "."
+    text = "; ".join(texts[k] for k in rules) + "."
+    return text[:1].upper() + text[1:]
 
 
 def channel_names(lang: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.localtime import DEFAULT_TIMEZONE
 from analysis.summary import parse_iso_week
+from analysis.trends import weeks_since_first
 from ingest.schema import DIRECTIONS, RECORD_COLUMNS
 from workspace.db import Workspace
 from workspace.localtime import (
@@ -318,9 +319,11 @@ def theme_coverage(ws: Workspace, filters: Filters | None = None) -> Coverage:
 
 def channel_summary(ws: Workspace, filters: Filters | None = None) -> pd.DataFrame:
     """Per channel: ``items``, ``sentiment`` (mean), ``rating`` (mean on 0..1), ``unsorted``
-    (share of text items without a theme), ``weeks`` (weeks with items)."""
+    (share of text items without a theme), ``weeks`` (the weeks since the channel's first
+    item through the latest week with a filtered item, quiet weeks included:
+    :func:`analysis.trends.weeks_since_first`, the weeks its baselines count)."""
     where, params, tz = filter_sql(ws, filters)
-    return ws.query_df(
+    frame = ws.query_df(
         f"""
         SELECT i.channel, count(*) AS items, avg(s.sentiment) AS sentiment,
                avg(CASE WHEN i.rating IS NOT NULL AND i.rating_scale_max > i.rating_scale_min
@@ -328,14 +331,20 @@ def channel_summary(ws: Workspace, filters: Filters | None = None) -> pd.DataFra
                    END) AS rating,
                count(*) FILTER (WHERE a.theme_id IS NULL AND NOT i.is_star_only)
                  / greatest(count(*) FILTER (WHERE NOT i.is_star_only), 1) AS unsorted,
-               count(DISTINCT {_week(tz)}) AS weeks
+               min({iso_week_sql("i.received_at", tz)}) AS first_week,
+               max({iso_week_sql("i.received_at", tz)}) AS last_week
         FROM items i
         LEFT JOIN assignments a ON a.item_id = i.id
         LEFT JOIN item_sentiment s ON s.item_id = i.id
         WHERE {where}
-        GROUP BY i.channel ORDER BY items DESC
+        GROUP BY i.channel ORDER BY items DESC, i.channel
         """,
         params,
+    )
+    latest = str(frame["last_week"].max()) if len(frame) else ""
+    weeks = [weeks_since_first(str(first), latest) for first in frame["first_week"]]
+    return frame.assign(weeks=pd.Series(weeks, index=frame.index, dtype="int64")).drop(
+        columns=["first_week", "last_week"]
     )
 
 

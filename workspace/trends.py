@@ -256,7 +256,9 @@ def spike_markers(
     ``channel``, ``items``, ``baseline`` (the median week the rule compared with),
     ``channel_growth`` (by how much the rule scaled it for a surging channel). Only the
     given theme's spikes when ``theme_id`` is set. Weeks outside the filters' dates are kept
-    out.
+    out, and so is the week a start date falls in mid-week: a spike counts its whole week,
+    of which the charts then show only the days from the start date (a marker said "6
+    berichten" above a week whose shown days held 3 of them).
     """
     counts = weekly_theme_channel_counts(ws, filters=filters)
     spikes = spike_weeks(counts)
@@ -264,7 +266,7 @@ def spike_markers(
         spikes = spikes[spikes["theme_id"] == int(theme_id)]
     if filters and filters.start:
         first = pd.Timestamp(filters.start).date()
-        shown = [parse_iso_week(w) >= first - pd.Timedelta(days=6) for w in spikes["week"]]
+        shown = [parse_iso_week(w) >= first for w in spikes["week"]]
         spikes = spikes[np.array(shown, dtype=bool)]  # an empty list would select no columns
     labels = _labels(ws, lang)
     return spikes.assign(

@@ -168,9 +168,11 @@ def _themes_this_week(totals: WeekTotals, lang: str) -> None:
     _shown_caption(table, lang)
     if totals.star_only or totals.unsorted:
         st.caption(
-            t("overview.themes_count").format(
+            plural(
+                "overview.themes_count",
+                totals.this_week,
+                lang,
                 themed=fmt.number(totals.themed, lang),
-                items=fmt.number(totals.this_week, lang),
                 stars=fmt.number(totals.star_only, lang),
                 unsorted=fmt.number(totals.unsorted, lang),
             )

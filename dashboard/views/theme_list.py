@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import data, downloads, page_registry, state, theme_engine, top_edit_panel
 from dashboard import formatting as fmt
 from dashboard.figures import NEUTRAL
-from dashboard.i18n import channel_names, current_language, t, trend_rules_text
+from dashboard.i18n import channel_names, current_language, plural, t, trend_rules_text
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
 from dashboard.theme_rows import SHOWN, display_rows, top_line, tree_adds_nothing, tree_groups
@@ -96,11 +96,7 @@ def render() -> None:
         key="themes_download",
     )
     st.caption(
-        md(
-            t("themes.count").format(
-                n=fmt.number(len(shown), lang), total=fmt.number(coverage.themes, lang)
-            )
-        )
+        md(plural("themes.count", coverage.themes, lang, shown=fmt.number(len(shown), lang)))
     )
     if not tops.empty:
         top_edit_panel.render(lang)
@@ -217,15 +213,19 @@ def _refresh() -> None:
     except KlantstemError as exc:
         st.error(md(error_message(exc, current_language())))
         return
+    lang = current_language()
     if report.kept_previous:
-        message = t("themes.refresh.kept").format(items=report.items, unsorted=report.unsorted)
+        message = t("themes.refresh.kept").format(
+            items=plural("count.items", report.items, lang),
+            unsorted=fmt.number(report.unsorted, lang),
+        )
     else:
         message = t("themes.refresh.done").format(
-            themes=report.themes,
-            added=len(report.new_ids),
-            retired=len(report.retired_ids),
-            unsorted=report.unsorted,
-            items=report.items,
+            themes=plural("count.themes", report.themes, lang),
+            added=fmt.number(len(report.new_ids), lang),
+            retired=fmt.number(len(report.retired_ids), lang),
+            unsorted=fmt.number(report.unsorted, lang),
+            items=plural("count.items", report.items, lang),
         )
     if report.undo_closed:
         message += " " + t("themes.refresh.undo_closed")

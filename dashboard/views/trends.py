@@ -23,7 +23,7 @@ def render() -> None:
     if weekly.empty:
         st.info(t("filters.nothing"))
         return
-    st.subheader(t("trends.volume"), help=trend_rules_text(lang))
+    st.subheader(t("trends.volume"), help=trend_rules_text(lang, ("spike",)))
     st.plotly_chart(
         weekly_channel_bars(
             weekly,
@@ -37,6 +37,7 @@ def render() -> None:
             lang=lang,
             weeks=state.chart_weeks(),
             unfinished=data.unfinished_week(lang),
+            started=data.started_week(lang),
         ),
         width="stretch",
         key="trends_weekly",
@@ -60,6 +61,7 @@ def render() -> None:
             weeks=state.chart_weeks(),
             unfinished=data.unfinished_week(lang),
             through=data.latest_week().monday,
+            started=data.started_week(lang),
         ),
         width="stretch",
         key="trends_heatmap",
@@ -87,8 +89,10 @@ def render() -> None:
                 t("themes.col.sentiment"), help=t("sentiment.help")
             ),
             "rating": st.column_config.TextColumn(t("trends.rating"), help=t("trends.rating_help")),
-            "unsorted": st.column_config.TextColumn(t("trends.unsorted")),
-            "weeks": st.column_config.TextColumn(t("trends.weeks")),
+            "unsorted": st.column_config.TextColumn(
+                t("trends.unsorted"), help=t("trends.unsorted_help")
+            ),
+            "weeks": st.column_config.TextColumn(t("trends.weeks"), help=t("trends.weeks_help")),
         },
     )
     shares = data.channel_theme_shares(lang=lang, top=10, level=level.level, top_id=level.top_id)

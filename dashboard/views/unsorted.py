@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state, theme_engine
 from dashboard import formatting as fmt
-from dashboard.i18n import channel_names, current_language, t
+from dashboard.i18n import channel_names, current_language, plural, t
 from dashboard.inbox import Choice, choices_for, closeness, suggestion
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
@@ -130,7 +130,7 @@ def _new_theme(selected: list[str]) -> None:
     name = st.text_input(t("unsorted.new_name"), key="unsorted_new_name", max_chars=80)
     pending = state.remembered(PENDING)
     if pending:
-        st.warning(md(t("confirm.new_theme").format(n=len(pending["ids"]), name=pending["name"])))
+        st.warning(md(plural("confirm.new_theme", len(pending["ids"]), name=pending["name"])))
         ok, cancel = st.columns([1, 6])
         if ok.button(t("confirm.yes"), type="primary", key="confirm_new_theme"):
             state.forget(PENDING)

@@ -76,7 +76,9 @@ def test_unchanged_channel_gets_no_arrow(tmp_path, monkeypatch):
     # mid-sentence the week is lower case
     assert any(c.value.startswith("Items in week 24 of 2026 through 8 Jun") for c in at.caption)
     weekly = chart_spec(next(c for c in at.get("plotly_chart") if c.key == "overview_weekly"))
-    assert weekly["data"][-1]["name"] == "Week 24 of 2026 through 8 Jun, not over"
+    # June 2026 is behind the calendar: the legend says the week is incomplete, not running
+    # (a week the calendar has not left yet: tests/dashboard/test_trends_page.py)
+    assert weekly["data"][-1]["name"] == "Week 24 of 2026 through 8 Jun, incomplete"
 
 
 def test_overview_in_dutch(filled_workspace):
