@@ -402,6 +402,31 @@ STRINGS: dict[str, dict[str, str]] = {
         "bij „{setting}” in de zijbalk om die te zien.",
     },
     "theme.weeks": {"en": "Weeks with feedback", "nl": "Weken met feedback"},
+    "theme.items_help": {
+        "en": "This theme's items within the filters in the sidebar.",
+        "nl": "Berichten in dit thema binnen de filters in de zijbalk.",
+    },
+    "theme.weeks_help": {
+        "en": "Weeks (Monday to Sunday) with at least one item of this theme within the "
+        "filters, also those left of the chart.",
+        "nl": "Weken (maandag t/m zondag) met minstens één bericht in dit thema binnen de "
+        "filters, ook die links van de grafiek.",
+    },
+    "theme.channels_help": {
+        "en": "Channels this theme has items from within the filters.",
+        "nl": "Kanalen waaruit dit thema berichten heeft binnen de filters.",
+    },
+    "theme.nothing": {
+        "en": "This theme has no items within the filters in the sidebar.",
+        "nl": "Dit thema heeft geen berichten binnen de filters in de zijbalk.",
+    },
+    # under the quotes table when it holds fewer than the theme's items (a limit, repeats)
+    "theme.quotes_count": {
+        "en": "The table and the download hold {shown} of the theme's {items} items: the most "
+        "typical, each text once.",
+        "nl": "De tabel en de download bevatten {shown} van de {items} berichten in dit thema: "
+        "de meest typerende, elke tekst één keer.",
+    },
     "theme.polarity": {
         "en": "Per item: {negative} negative, {neutral} neutral, {positive} positive",
         "nl": "Per bericht: {negative} negatief, {neutral} neutraal, {positive} positief",

@@ -36,6 +36,11 @@ def _channels_text(codes: list[str], names: dict[str, str]) -> str:
     return f"{shown} +{len(codes) - MAX_CHANNELS}" if len(codes) > MAX_CHANNELS else shown
 
 
+def shown_label(label: str, status: str, proposed_mark: str) -> str:
+    """A theme's name as the pages list it: a proposed theme marked (``" (voorgesteld)"``)."""
+    return f"{label}{proposed_mark}" if status == "proposed" else label
+
+
 def week_text(this_week: int, change: float, flag: str, lang: str) -> str:
     """This week's count with its change against last week, and the trend flag:
     ``9 (+2) · stijgend``, ``9 (±0)``. The column was headed "This week" but showed only the
@@ -78,7 +83,7 @@ def display_rows(
     status = rows["status"] if "status" in rows else pd.Series("active", index=rows.index)
     return rows.assign(
         label=[
-            f"{label}{proposed_mark}" if s == "proposed" else label
+            shown_label(label, s, proposed_mark)
             for label, s in zip(rows["label"], status, strict=True)
         ],
         items_text=[fmt.number(v, lang) for v in rows["items"]],

@@ -122,6 +122,7 @@ def split_theme(
         before = edit_log.snapshot(con, [int(theme_id), *new_ids], item_ids)
         store.insert_themes(con, frame)
         store.reassign_items(con, item_ids, ids.tolist(), "split")
+        store.recompute_similarities(con, new_ids)  # to their part's centre, not the old one
         store.set_status(con, [int(theme_id)], "split")
         store.record_lineage(con, "split_from", [(new, int(theme_id)) for new in new_ids])
         inherit_top(con, int(theme_id), new_ids)
@@ -198,6 +199,7 @@ def create_theme(
                 {"item_id": ids, "theme_id": new_id, "similarity": np.nan, "method": "manual"}
             ),
         )
+        store.recompute_similarities(con, [new_id])
         for theme in previous:
             store.recompute_theme(con, theme)
         attached = attach_orphans(con)

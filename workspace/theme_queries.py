@@ -164,9 +164,10 @@ def theme_table(
 
 
 def theme_choices(ws: Workspace, *, lang: str = "en") -> pd.DataFrame:
-    """Every active theme: ``theme_id``, ``label``, ``size``; for pickers and merge targets."""
+    """Every listed (active or proposed) theme: ``theme_id``, ``label``, ``size``, ``status``;
+    for pickers and merge targets."""
     return ws.query_df(
-        f"SELECT theme_id, {theme_label_sql(lang)} AS label, size FROM themes t "
+        f"SELECT theme_id, {theme_label_sql(lang)} AS label, size, status FROM themes t "
         f"WHERE status IN {SHOWN} ORDER BY size DESC, theme_id"
     )
 

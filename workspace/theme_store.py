@@ -329,8 +329,38 @@ def recompute_sizes(con: Con, theme_ids: Iterable[int] | None = None) -> None:
     )
 
 
+def recompute_similarities(con: Con, theme_ids: Sequence[int]) -> None:
+    """Each member's ``similarity`` to the current centre of its theme, for these themes.
+
+    The stored figure is how typical an item is of the theme it is in (the theme page and the
+    weekly summary quote the closest first), so an edit that moves a centre or brings items
+    from elsewhere (merge, split, a theme made from chosen items) measures them again; they
+    kept their closeness to the theme they came from, and a merged theme quoted its least
+    typical items first. A member without a cached vector in the theme's space gets none
+    (quoted last); a theme without a centre is left as it is."""
+    ids = [int(t) for t in theme_ids]
+    if not ids:
+        return
+    con.execute(
+        f"""
+        UPDATE assignments SET similarity = measured.similarity
+        FROM (
+            SELECT a.item_id, list_cosine_similarity(e.vector, t.centroid) AS similarity
+            FROM assignments a
+            JOIN items i ON i.id = a.item_id
+            JOIN themes t ON t.theme_id = a.theme_id AND t.centroid IS NOT NULL
+            LEFT JOIN embeddings e ON e.text_hash = i.text_hash AND e.model_id = t.model_id
+            WHERE a.theme_id IN ({", ".join("?" * len(ids))})
+        ) measured
+        WHERE assignments.item_id = measured.item_id
+        """,
+        ids,
+    )
+
+
 def recompute_theme(con: Con, theme_id: int) -> None:
-    """Size and centroid of a theme from its current members' cached vectors."""
+    """Size and centroid of a theme from its current members' cached vectors, and their
+    similarity to it (:func:`recompute_similarities`)."""
     recompute_sizes(con, [theme_id])
     model_id = con.execute("SELECT model_id FROM themes WHERE theme_id = ?", [theme_id]).fetchone()
     if not model_id:
@@ -347,6 +377,7 @@ def recompute_theme(con: Con, theme_id: int) -> None:
         con.execute(
             "UPDATE themes SET centroid = ? WHERE theme_id = ?", [centroid.tolist(), theme_id]
         )
+        recompute_similarities(con, [theme_id])
 
 
 def save_refresh(ws: Workspace, con: Con, plan: RefreshPlan, star_sentiment: pd.DataFrame) -> None:

@@ -14,7 +14,7 @@ from dashboard.figures import weekly_channel_bars, weeks_before_window
 from dashboard.i18n import channel_names, current_language, plural, t, trend_rules_text
 from dashboard.plain_text import keyword_list, md
 from dashboard.problem_text import error_message
-from dashboard.theme_rows import in_full, top_choices, top_id_of, top_label_of
+from dashboard.theme_rows import in_full, shown_label, top_choices, top_id_of, top_label_of
 from ingest.errors import KlantstemError
 
 PENDING = state.THEME_EDIT
@@ -39,7 +39,13 @@ def render() -> None:
         st.title(t("theme.title"))
         st.info(t("themes.none"))
         return
-    labels = dict(zip(choices["theme_id"].astype(int), choices["label"], strict=True))
+    mark = t("themes.proposed_mark")  # as the Themes page lists it: "student (voorgesteld)"
+    labels = {
+        int(i): shown_label(label, status, mark)
+        for i, label, status in zip(
+            choices["theme_id"], choices["label"], choices["status"], strict=True
+        )
+    }
     st.page_link(
         page_registry.page(page_registry.THEMES),
         label=t("theme.back"),
@@ -56,7 +62,7 @@ def render() -> None:
         st.query_params["theme"] = str(picked)
         st.rerun()
     info = data.theme_info(theme_id, lang=lang)
-    st.title(md(info.label))
+    st.title(md(shown_label(info.label, info.status, mark)))
     if info.renamed and info.label != info.engine_label:
         st.caption(md(t("theme.engine_label").format(label=info.engine_label)))
     tree = data.theme_tree(lang=lang)
@@ -76,9 +82,16 @@ def render() -> None:
     sentiment = float(row["sentiment"].iloc[0]) if len(row) else float("nan")
     impact = float(row["rating_impact"].iloc[0]) if len(row) else float("nan")
     cols = st.columns(5)
-    cols[0].metric(t("theme.items"), fmt.number(int(weekly["items"].sum()), lang))
-    cols[1].metric(t("theme.weeks"), fmt.number(weekly["week"].nunique(), lang))
-    cols[2].metric(t("theme.channels"), fmt.number(weekly["channel"].nunique(), lang))
+    items = int(weekly["items"].sum())
+    cols[0].metric(t("theme.items"), fmt.number(items, lang), help=t("theme.items_help"))
+    cols[1].metric(
+        t("theme.weeks"), fmt.number(weekly["week"].nunique(), lang), help=t("theme.weeks_help")
+    )
+    cols[2].metric(
+        t("theme.channels"),
+        fmt.number(weekly["channel"].nunique(), lang),
+        help=t("theme.channels_help"),
+    )
     cols[3].metric(
         t("themes.col.sentiment"),
         fmt.signed(sentiment, lang, 2),
@@ -97,7 +110,7 @@ def render() -> None:
         channel_names=names,
         x_title=t("chart.week"),
         y_title=t("chart.items"),
-        empty_message=t("filters.nothing"),
+        empty_message=t("theme.nothing"),  # other themes may have feedback in the filters
         spikes=data.spike_markers(lang=lang, theme_id=theme_id),
         spike_name=t("chart.spike"),
         spike_hover=t("chart.spike_hover"),
@@ -106,12 +119,13 @@ def render() -> None:
         weeks=state.chart_weeks(),
         unfinished=data.unfinished_week(lang),
         through=data.latest_week().monday,
+        started=data.started_week(lang),
     )
     st.plotly_chart(fig, width="stretch", key="theme_weekly")
     _weeks_left_out(weekly, lang)
     st.subheader(t("theme.quotes"), help=t("theme.quotes_help"))
     if quotes.empty:
-        st.info(t("filters.nothing"))
+        st.info(t("theme.nothing"))
         return
     shown = quotes.assign(
         channel=[names.get(c, c) for c in quotes["channel"]],
@@ -153,6 +167,12 @@ def render() -> None:
             "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
         },
     )
+    if len(quotes) < items:  # the table is a selection: says so, and of how many
+        st.caption(
+            t("theme.quotes_count").format(
+                shown=fmt.number(len(quotes), lang), items=fmt.number(items, lang)
+            )
+        )
     st.download_button(
         t("theme.download"),
         data=downloads.quotes_csv(quotes, lang),

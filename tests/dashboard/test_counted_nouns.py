@@ -29,6 +29,7 @@ NEVER_ONE = {
     "themes.col.trend_help": "TREND_WEEKS",
     "search.count": "only when fewer are shown than found: at least 2",
     "search.count_newest": "only when fewer are shown than found: at least 2",
+    "theme.quotes_count": "only when the table holds fewer than the theme: at least 2",
 }
 NOT_COUNTING_THE_NOUN = {
     "cli.summary.no_channel": "{channel} items: a channel's name",
