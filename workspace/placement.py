@@ -28,6 +28,7 @@ from workspace.db import Workspace
 from workspace.theme_tree import attach_orphans
 from workspace.vectors import (
     ProgressCallback,
+    cached_vectors_in_themes,
     check_embedder,
     ensure_vectors,
     items_in_themes,
@@ -41,10 +42,15 @@ MIN_NEW_THEME_SIZE = 10
 def _sorted_items(
     ws: Workspace, embedder: Embedder, themes: pd.DataFrame
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """The items in ``themes`` and their (cached) vectors; None without such items."""
+    """The items in ``themes`` (their ``theme_id``) and their (cached) vectors; None without
+    such items."""
     if themes.empty:
         return pd.DataFrame(), None
-    known = items_in_themes(ws, themes["theme_id"].astype(int).tolist())
+    theme_ids = themes["theme_id"].astype(int).tolist()
+    cached = cached_vectors_in_themes(ws, embedder.model_id, theme_ids)
+    if cached is not None:
+        return cached[0], (cached[1] if len(cached[0]) else None)
+    known = items_in_themes(ws, theme_ids)
     return known, (ensure_vectors(ws, embedder, known)[0] if len(known) else None)
 
 
