@@ -586,6 +586,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No theme is close enough to suggest one; pick a theme yourself (the closest are at the top of the list).",
         "nl": "Geen thema lijkt er genoeg op om er een voor te stellen; kies zelf een thema (de meest gelijkende staan bovenaan de lijst).",
     },
+    # praise kept out of the theme of complaints it is nearest (analysis/polarity.py)
+    "unsorted.opposed.complaints": {
+        "en": "Like “{label}” in subject, but that theme holds complaints and this is praise, so no theme is suggested; pick one yourself.",
+        "nl": "Gaat over hetzelfde als “{label}”, maar dat thema bevat klachten en dit is lof; daarom geen voorstel. Kies zelf een thema.",
+    },
+    "unsorted.opposed.praise": {
+        "en": "Like “{label}” in subject, but that theme holds praise and this is a complaint, so no theme is suggested; pick one yourself.",
+        "nl": "Gaat over hetzelfde als “{label}”, maar dat thema bevat lof en dit is een klacht; daarom geen voorstel. Kies zelf een thema.",
+    },
     "unsorted.pick_help": {
         "en": "Every theme, the most similar first. Similarity compares the item's meaning with each theme's centre.",
         "nl": "Alle thema's, de meest gelijkende eerst. Gelijkenis vergelijkt de betekenis van het bericht met het midden van elk thema.",
