@@ -605,6 +605,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Name for a new theme from the selected items",
         "nl": "Naam voor een nieuw thema uit de geselecteerde berichten",
     },
+    "unsorted.created.one": {
+        "en": "The theme “{name}” is made from {n} item. “Undo last edit” on its page takes it back.",
+        "nl": "Het thema “{name}” is gemaakt van {n} bericht. Met “Laatste bewerking ongedaan maken” op de pagina van het thema draai je dit terug.",
+    },
+    "unsorted.created.other": {
+        "en": "The theme “{name}” is made from {n} items. “Undo last edit” on its page takes it back.",
+        "nl": "Het thema “{name}” is gemaakt van {n} berichten. Met “Laatste bewerking ongedaan maken” op de pagina van het thema draai je dit terug.",
+    },
     "unsorted.create": {
         "en": "Create theme from {n} selected",
         "nl": "Thema maken van {n} geselecteerde",

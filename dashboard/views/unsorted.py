@@ -142,7 +142,7 @@ def _new_theme(selected: list[str]) -> None:
                 lambda: theme_engine.new_theme_from(
                     state.workspace(), pending["ids"], pending["name"]
                 ),
-                t("edit.done"),
+                plural("unsorted.created", len(pending["ids"]), name=pending["name"]),
             )
         if cancel.button(t("confirm.no"), key="cancel_new_theme"):
             state.forget(PENDING)
