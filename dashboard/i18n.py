@@ -624,9 +624,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "search.mode.semantic": {"en": "Meaning", "nl": "Betekenis"},
     "search.mode.keyword": {"en": "Words", "nl": "Woorden"},
     "search.go": {"en": "Search", "nl": "Zoeken"},
+    # search by words is a substring match of every word in the text or subject
+    # (workspace.search.keyword_search): the examples are real matches, tested
     "search.hint": {
-        "en": "Search by meaning finds feedback that says the same in other words, in Dutch or English. Search by words finds the exact words.",
-        "nl": "Zoeken op betekenis vindt feedback die hetzelfde zegt in andere woorden, in het Nederlands of Engels. Zoeken op woorden vindt precies die woorden.",
+        "en": "Search by meaning finds feedback that says the same in other words, in Dutch or English. Search by words finds feedback whose text or subject holds every word, also inside a longer word (“app” finds “disappointed” too).",
+        "nl": "Zoeken op betekenis vindt feedback die hetzelfde zegt in andere woorden, in het Nederlands of Engels. Zoeken op woorden vindt feedback waarin elk woord voorkomt, in de tekst of het onderwerp, ook binnen een langer woord (“pakket” vindt ook “pakketbezorger”).",
     },
     "search.running": {"en": "Searching…", "nl": "Zoeken…"},
     "search.no_vectors": {
