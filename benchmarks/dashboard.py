@@ -425,7 +425,9 @@ def main() -> None:
         help="a checkout of an earlier version (git worktree or git archive): its dashboard is "
         "measured beside this one, in the same run",
     )
-    parser.add_argument("--pages", nargs="+", help="AppTest only these pages (e.g. unsorted search)")
+    parser.add_argument(
+        "--pages", nargs="+", help="AppTest only these pages (e.g. unsorted search)"
+    )
     parser.add_argument("--skip-apptest", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()

@@ -28,7 +28,9 @@ def test_the_sorted_items_vectors_are_those_ensure_vectors_gives(tmp_path):
         twins = [make_record(700 + n, text="The parcel arrived late, order 3") for n in range(2)]
         import_records(ws, twins, file_name="twins.csv")
         for twin, theme in zip(twins, (1, 2), strict=True):
-            ws.cursor().execute("INSERT INTO assignments VALUES (?, ?, 0.9, 'test')", [twin.id, theme])
+            ws.cursor().execute(
+                "INSERT INTO assignments VALUES (?, ?, 0.9, 'test')", [twin.id, theme]
+            )
         model = TfidfEmbedder().model_id
         theme_ids = [1, 2, 3]
         known, vectors = _by_ensure_vectors(ws, theme_ids)

@@ -82,6 +82,8 @@ def test_the_search_hint_says_what_search_by_words_finds(tmp_path, lang):
     assert "exact" not in hint and "precies" not in hint
     word, inside = re.findall(r"“(\w+)”", hint)[-2:]
     with Workspace.open(tmp_path / "ws.duckdb") as ws:
-        import_records(ws, [make_record(1, text=f"Not the word alone: {inside}.")], file_name="x.csv")
+        import_records(
+            ws, [make_record(1, text=f"Not the word alone: {inside}.")], file_name="x.csv"
+        )
         found = keyword_search(ws, word)
     assert found["text"].tolist() == [f"Not the word alone: {inside}."]
