@@ -368,8 +368,9 @@ def ensure_workspace(path: Path, items: int, rebuild: bool) -> Path:
     return path
 
 
-def pages_benchmark(path: Path, repeat: int) -> None:
-    """Print seconds per page with AppTest: empty caches, then warm."""
+def pages_benchmark(path: Path, repeat: int, only: list[str] | None = None) -> None:
+    """Print seconds per page with AppTest: empty caches, then warm (``only``: the cases
+    whose page is one of these, e.g. ``["unsorted", "search"]``)."""
     os.environ["KLANTSTEM_WORKSPACE"] = str(path)
     os.environ["KLANTSTEM_LANG"] = "en"
 
@@ -388,6 +389,8 @@ def pages_benchmark(path: Path, repeat: int) -> None:
         ("upload", {}),
         ("summary", {}),
     ]
+    if only:
+        cases = [case for case in cases if case[0].split(":")[0] in only]
     import streamlit as st
 
     # The first render in a process imports Streamlit, plotly (its first figure loads its
@@ -422,6 +425,9 @@ def main() -> None:
         help="a checkout of an earlier version (git worktree or git archive): its dashboard is "
         "measured beside this one, in the same run",
     )
+    parser.add_argument(
+        "--pages", nargs="+", help="AppTest only these pages (e.g. unsorted search)"
+    )
     parser.add_argument("--skip-apptest", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()
@@ -436,7 +442,7 @@ def main() -> None:
                     build(bench_path(items), items)
         browser_benchmark(args.sizes, args.visits, args.baseline)
     if not args.skip_apptest:
-        pages_benchmark(path, args.repeat)
+        pages_benchmark(path, args.repeat, args.pages)
 
 
 if __name__ == "__main__":

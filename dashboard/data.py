@@ -18,7 +18,7 @@ import functools
 import inspect
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
@@ -31,6 +31,9 @@ from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
 from workspace.localtime import workspace_timezone
 from workspace.queries import Filters
+
+if TYPE_CHECKING:
+    from workspace.placement import Suggestions
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -267,11 +270,11 @@ theme_similarities = _unfiltered(theme_queries.theme_similarities)
 placement_threshold = _unfiltered(theme_store.placement_threshold)
 
 
-def _placement_suggestions(ws: Workspace, item_ids: tuple[str, ...]) -> dict[str, int]:
+def _placement_suggestions(ws: Workspace, item_ids: tuple[str, ...]) -> Suggestions:
     # Imported here: only the Unsorted inbox needs the placement code (and its imports).
-    from workspace.placement import placement_suggestions
+    from workspace.placement import placement_for
 
-    return placement_suggestions(ws, item_ids)
+    return placement_for(ws, item_ids)
 
 
 placement_suggestions = _unfiltered(_placement_suggestions)

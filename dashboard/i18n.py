@@ -611,6 +611,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No theme is close enough to suggest one; pick a theme yourself (the closest are at the top of the list).",
         "nl": "Geen thema lijkt er genoeg op om er een voor te stellen; kies zelf een thema (de meest gelijkende staan bovenaan de lijst).",
     },
+    # praise kept out of the theme of complaints it is nearest (analysis/polarity.py)
+    "unsorted.opposed.complaints": {
+        "en": "Like “{label}” in subject, but that theme holds complaints and this is praise, so no theme is suggested; pick one yourself.",
+        "nl": "Gaat over hetzelfde als “{label}”, maar dat thema bevat klachten en dit is lof; daarom geen voorstel. Kies zelf een thema.",
+    },
+    "unsorted.opposed.praise": {
+        "en": "Like “{label}” in subject, but that theme holds praise and this is a complaint, so no theme is suggested; pick one yourself.",
+        "nl": "Gaat over hetzelfde als “{label}”, maar dat thema bevat lof en dit is een klacht; daarom geen voorstel. Kies zelf een thema.",
+    },
     "unsorted.pick_help": {
         "en": "Every theme, the most similar first. Similarity compares the item's meaning with each theme's centre.",
         "nl": "Alle thema's, de meest gelijkende eerst. Gelijkenis vergelijkt de betekenis van het bericht met het midden van elk thema.",
@@ -620,6 +629,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "unsorted.new_name": {
         "en": "Name for a new theme from the selected items",
         "nl": "Naam voor een nieuw thema uit de geselecteerde berichten",
+    },
+    "unsorted.created.one": {
+        "en": "The theme “{name}” is made from {n} item. “Undo last edit” on its page takes it back.",
+        "nl": "Het thema “{name}” is gemaakt van {n} bericht. Met “Laatste bewerking ongedaan maken” op de pagina van het thema draai je dit terug.",
+    },
+    "unsorted.created.other": {
+        "en": "The theme “{name}” is made from {n} items. “Undo last edit” on its page takes it back.",
+        "nl": "Het thema “{name}” is gemaakt van {n} berichten. Met “Laatste bewerking ongedaan maken” op de pagina van het thema draai je dit terug.",
     },
     "unsorted.create": {
         "en": "Create theme from {n} selected",
@@ -632,9 +649,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "search.mode.semantic": {"en": "Meaning", "nl": "Betekenis"},
     "search.mode.keyword": {"en": "Words", "nl": "Woorden"},
     "search.go": {"en": "Search", "nl": "Zoeken"},
+    # search by words is a substring match of every word in the text or subject
+    # (workspace.search.keyword_search): the examples are real matches, tested
     "search.hint": {
-        "en": "Search by meaning finds feedback that says the same in other words, in Dutch or English. Search by words finds the exact words.",
-        "nl": "Zoeken op betekenis vindt feedback die hetzelfde zegt in andere woorden, in het Nederlands of Engels. Zoeken op woorden vindt precies die woorden.",
+        "en": "Search by meaning finds feedback that says the same in other words, in Dutch or English. Search by words finds feedback whose text or subject holds every word, also inside a longer word (“app” finds “disappointed” too).",
+        "nl": "Zoeken op betekenis vindt feedback die hetzelfde zegt in andere woorden, in het Nederlands of Engels. Zoeken op woorden vindt feedback waarin elk woord voorkomt, in de tekst of het onderwerp, ook binnen een langer woord (“pakket” vindt ook “pakketbezorger”).",
     },
     "search.running": {"en": "Searching…", "nl": "Zoeken…"},
     "search.no_vectors": {

@@ -8,6 +8,9 @@ still picks any theme). Cosine similarity to a theme's centre reads as: at least
 :data:`STRONG` "very like", at least the workspace's placement threshold
 (:func:`workspace.theme_store.placement_threshold`) "somewhat like"; a suggested theme below
 the threshold (placed by its nearest items, as short texts are) reads "somewhat like" too.
+Without a suggestion the inbox says why (:func:`no_suggestion`): no theme is close enough,
+or the nearest theme is one-sided in the opposite tone (praise next to a theme of
+complaints: :mod:`analysis.polarity`), however close it is in subject.
 """
 
 from __future__ import annotations
@@ -50,3 +53,19 @@ def closeness(similarity: float | None, threshold: float, suggested: bool = Fals
     if similarity is None or similarity < threshold:
         return "some" if suggested else ""
     return "strong" if similarity >= max(STRONG, threshold) else "some"
+
+
+def no_suggestion(choices: list[Choice], opposed: tuple[int, int] | None) -> tuple[str, str]:
+    """Why the inbox suggests no theme: the catalogue key and the theme's label.
+
+    ``opposed``: ``(theme id, its tone)`` when placement keeps the item out of the theme it
+    is nearest because of its tone (:attr:`workspace.placement.Suggestions.opposed`):
+    ``unsorted.opposed.complaints`` (praise near a theme of complaints, tone -1) or
+    ``unsorted.opposed.praise``; else ``unsorted.no_suggestion`` (no label).
+    """
+    if opposed is not None:
+        theme_id, tone = opposed
+        label = next((c.label for c in choices if c.theme_id == theme_id), "")
+        if label:
+            return ("unsorted.opposed.complaints" if tone < 0 else "unsorted.opposed.praise"), label
+    return "unsorted.no_suggestion", ""

@@ -28,6 +28,7 @@ from workspace.db import Workspace
 from workspace.theme_tree import attach_orphans
 from workspace.vectors import (
     ProgressCallback,
+    cached_vectors_in_themes,
     check_embedder,
     ensure_vectors,
     items_in_themes,
@@ -41,10 +42,15 @@ MIN_NEW_THEME_SIZE = 10
 def _sorted_items(
     ws: Workspace, embedder: Embedder, themes: pd.DataFrame
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """The items in ``themes`` and their (cached) vectors; None without such items."""
+    """The items in ``themes`` (their ``theme_id``) and their (cached) vectors; None without
+    such items."""
     if themes.empty:
         return pd.DataFrame(), None
-    known = items_in_themes(ws, themes["theme_id"].astype(int).tolist())
+    theme_ids = themes["theme_id"].astype(int).tolist()
+    cached = cached_vectors_in_themes(ws, embedder.model_id, theme_ids)
+    if cached is not None:
+        return cached[0], (cached[1] if len(cached[0]) else None)
+    known = items_in_themes(ws, theme_ids)
     return known, (ensure_vectors(ws, embedder, known)[0] if len(known) else None)
 
 
@@ -91,17 +97,18 @@ def _keep_opposed_out(
     themes: pd.DataFrame,
     threshold: float,
     sentiment: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, dict[int, int]]:
     """:func:`analysis.polarity.keep_out_of_opposed` for the ``pool``'s placement: the
-    themes' tones from their items' stored sentiment (as the refresh reads its own)."""
+    themes' tones from their items' stored sentiment (as the refresh reads its own), and
+    those tones (:func:`analysis.polarity.theme_tones`)."""
     members = ws.query_df(
         "SELECT a.theme_id, s.sentiment FROM assignments a "
         "JOIN item_sentiment s ON s.item_id = a.item_id WHERE a.theme_id IS NOT NULL"
     )
     one_sided = theme_tones(members["theme_id"].to_numpy(), members["sentiment"].to_numpy())
     if not one_sided:
-        return theme_ids, np.zeros(len(theme_ids), dtype=bool)
-    return keep_out_of_opposed(
+        return theme_ids, np.zeros(len(theme_ids), dtype=bool), one_sided
+    placed, kept_out = keep_out_of_opposed(
         theme_ids,
         sentiment,
         pool["text"].tolist(),
@@ -111,19 +118,38 @@ def _keep_opposed_out(
         themes["theme_id"].astype(int).tolist(),
         threshold,
     )
+    return placed, kept_out, one_sided
 
 
-def placement_suggestions(ws: Workspace, item_ids: Sequence[str]) -> dict[str, int]:
-    """The theme automatic placement would put each of ``item_ids`` in now (items it would
-    leave unsorted are left out): the Unsorted inbox suggests exactly these."""
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """Where automatic placement would put items now (:func:`placement_for`).
+
+    Attributes:
+        themes: item id -> the theme placement would put it in (items it would leave
+            unsorted are left out): the Unsorted inbox suggests exactly these.
+        opposed: item id -> ``(theme id, that theme's tone)`` for items placement would
+            leave unsorted only because their clear tone opposes the one-sided theme they are
+            nearest (:mod:`analysis.polarity`; tone +1 praise, -1 complaints): close enough
+            in subject, so the inbox says why it suggests nothing.
+    """
+
+    themes: dict[str, int] = field(default_factory=dict)
+    opposed: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def placement_for(ws: Workspace, item_ids: Sequence[str]) -> Suggestions:
+    """Where automatic placement would put each of ``item_ids`` now, by its rules (nearest
+    centre or nearest items, then the polarity guard), and why it would leave an item out of
+    the theme it is nearest."""
     embedder = workspace_embedder(ws)
     pool = text_items(ws, "i.id IN (SELECT unnest(?))", [list(item_ids)])
     themes = store.current_themes(ws, embedder.model_id)
     if pool.empty or themes.empty:
-        return {}
+        return Suggestions()
     vectors = ensure_vectors(ws, embedder, pool)[0]
     threshold = store.assign_threshold(ws, embedder.model_id)
-    theme_ids, _, _ = _nearest_or_neighbours(
+    nearest, _, _ = _nearest_or_neighbours(
         vectors, themes, threshold, lambda: _sorted_items(ws, embedder, themes)
     )
     stored = ws.query_df(
@@ -132,12 +158,23 @@ def placement_suggestions(ws: Workspace, item_ids: Sequence[str]) -> dict[str, i
         [pool["id"].astype(str).tolist()],
     ).set_index("id")["sentiment"]
     sentiment = stored.reindex(pool["id"].astype(str)).to_numpy(dtype=float)
-    theme_ids, _ = _keep_opposed_out(ws, pool, vectors, theme_ids, themes, threshold, sentiment)
-    return {
-        str(item): int(theme)
-        for item, theme in zip(pool["id"], theme_ids, strict=True)
-        if theme >= 0
-    }
+    theme_ids, kept_out, tones = _keep_opposed_out(
+        ws, pool, vectors, nearest.copy(), themes, threshold, sentiment
+    )
+    ids = pool["id"].astype(str).tolist()
+    return Suggestions(
+        themes={item: int(theme) for item, theme in zip(ids, theme_ids, strict=True) if theme >= 0},
+        opposed={
+            ids[row]: (int(nearest[row]), tones[int(nearest[row])])
+            for row in np.flatnonzero(kept_out & (theme_ids < 0))
+        },
+    )
+
+
+def placement_suggestions(ws: Workspace, item_ids: Sequence[str]) -> dict[str, int]:
+    """The theme automatic placement would put each of ``item_ids`` in now (items it would
+    leave unsorted are left out): :attr:`Suggestions.themes` of :func:`placement_for`."""
+    return placement_for(ws, item_ids).themes
 
 
 @dataclass(slots=True)
@@ -197,7 +234,7 @@ def assign_new_items(
     sorted_items = functools.cache(lambda: _sorted_items(ws, embedder, themes))
     theme_ids, sims, methods = _nearest_or_neighbours(vectors, themes, threshold, sorted_items)
     sentiment, source = items_sentiment(pool, vectors)
-    theme_ids, kept_out = _keep_opposed_out(
+    theme_ids, kept_out, _ = _keep_opposed_out(
         ws, pool, vectors, theme_ids, themes, threshold, sentiment
     )
     methods[kept_out] = np.where(theme_ids[kept_out] >= 0, "nearest", "unsorted")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -25,7 +26,7 @@ from analysis.embedders import (
 from analysis.subject_text import subject_text
 from ingest.errors import WorkspaceError
 from ingest.messages import message as say
-from workspace.db import Workspace
+from workspace.db import Workspace, workspace_error
 from workspace.settings import get_setting
 
 ProgressCallback = Callable[[str, float], None]
@@ -114,6 +115,49 @@ def items_in_themes(ws: Workspace, theme_ids: list[int]) -> pd.DataFrame:
         """,
         [[int(t) for t in theme_ids]],
     )
+
+
+def cached_vectors_in_themes(
+    ws: Workspace, model_id: str, theme_ids: list[int]
+) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """:func:`items_in_themes`' rows (``theme_id`` only, same order) and their cached vectors
+    of ``model_id``, as :func:`ensure_vectors` would give them; None when some row has no
+    cached vector (:func:`ensure_vectors` must embed it).
+
+    Reads no text, and the vectors without a join: joined to 100k items and sorted by item,
+    384-d vectors took 0.4-0.8 s, and matching 100k text hashes in pandas 0.5 s more.
+    """
+    try:
+        with ws.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")  # both reads see one state: row ids stay put
+            known = cur.sql(
+                """
+                SELECT a.theme_id, e.rowid AS vector_row
+                FROM items i JOIN assignments a ON a.item_id = i.id
+                LEFT JOIN embeddings e ON e.text_hash = i.text_hash AND e.model_id = $2
+                WHERE a.theme_id IN (SELECT unnest($1)) AND trim(i.text) <> ''
+                ORDER BY i.id
+                """,
+                params=[[int(t) for t in theme_ids], model_id],
+            ).to_arrow_table()
+            if known.column("vector_row").null_count:
+                return None
+            table = cur.sql(
+                "SELECT rowid AS vector_row, vector FROM embeddings WHERE model_id = $1",
+                params=[model_id],
+            ).to_arrow_table()
+    except duckdb.Error as exc:
+        raise workspace_error(exc, "read") from exc
+    frame = pd.DataFrame({"theme_id": known.column("theme_id").to_numpy()})
+    if table.num_rows == 0 or known.num_rows == 0:
+        return frame, np.zeros((0, 0), dtype=np.float32)
+    stored = table.column("vector_row").to_numpy()
+    position = np.full(int(stored.max()) + 1, -1, dtype=np.int64)
+    position[stored] = np.arange(len(stored))
+    values = table.column("vector").combine_chunks()
+    flat = values.flatten().to_numpy(zero_copy_only=False)
+    matrix = np.asarray(flat, dtype=np.float32).reshape(table.num_rows, -1)
+    return frame, matrix[position[known.column("vector_row").to_numpy()]]
 
 
 def cache_vectors(

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import data, state, theme_engine
 from dashboard import formatting as fmt
 from dashboard.i18n import channel_names, current_language, plural, t
-from dashboard.inbox import Choice, choices_for, closeness, suggestion
+from dashboard.inbox import Choice, choices_for, closeness, no_suggestion, suggestion
 from dashboard.plain_text import md
 from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
@@ -76,7 +76,8 @@ def render() -> None:
                 action,
                 row.id,
                 choices_for(similarities, row.id),
-                suggested.get(row.id),
+                suggested.themes.get(row.id),
+                suggested.opposed.get(row.id),
                 threshold,
                 lang,
             )
@@ -88,18 +89,21 @@ def _assign(
     item_id: str,
     choices: list[Choice],
     placed_in: int | None,
+    opposed: tuple[int, int] | None,
     threshold: float,
     lang: str,
 ) -> None:
     """A searchable picker of every theme (nearest first, closeness in words) and "Assign";
-    ``placed_in``: where placement would put the item (suggested, first in the list)."""
+    ``placed_in``: where placement would put the item (suggested, first in the list);
+    ``opposed``: the theme of the other tone it was kept out of (no suggestion, and why)."""
     suggested = suggestion(choices, placed_in)
     if suggested is not None:
         choices = [suggested, *(c for c in choices if c is not suggested)]
         kind = closeness(suggested.similarity, threshold, suggested=True)
         column.caption(md(t(f"unsorted.like.{kind}").format(label=suggested.label)))
     else:
-        column.caption(md(t("unsorted.no_suggestion")))
+        key, label = no_suggestion(choices, opposed)
+        column.caption(md(t(key).format(label=label)))
     by_id = {c.theme_id: c for c in choices}
 
     def option(theme_id: int) -> str:
@@ -138,7 +142,7 @@ def _new_theme(selected: list[str]) -> None:
                 lambda: theme_engine.new_theme_from(
                     state.workspace(), pending["ids"], pending["name"]
                 ),
-                t("edit.done"),
+                plural("unsorted.created", len(pending["ids"]), name=pending["name"]),
             )
         if cancel.button(t("confirm.no"), key="cancel_new_theme"):
             state.forget(PENDING)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.embedders import TfidfEmbedder
+from dashboard.i18n import t
 from dashboard.inbox import choices_for, suggestion
 from tests.conftest import make_record
 from workspace.db import Workspace
@@ -54,3 +55,41 @@ def test_the_inbox_suggests_exactly_where_placement_puts_an_item(themed_workspac
         )
     assert 0 < len(suggested) < len(ids)
     assert dict(zip(placed["item_id"], placed["theme_id"].astype(int), strict=True)) == suggested
+
+
+def test_praise_kept_out_of_the_complaint_theme_it_is_like_is_told_why(themed_workspace):
+    """The nearest theme of a praise review is one of complaints: placement keeps it out
+    (analysis/polarity.py) and the inbox suggests nothing, saying so, not that no theme is
+    close enough (it was "very close" in the picker)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.dashboard.test_pages import page_script
+    from workspace.placement import placement_for
+
+    praise = make_record(
+        500,
+        channel="review",
+        text="The parcel arrived a day early, great delivery, thank you!",
+        rating=5.0,
+        rating_scale_min=1.0,
+        rating_scale_max=5.0,
+    )
+    with Workspace.open(themed_workspace) as ws:
+        import_records(ws, [praise], file_name="lof.csv")
+        report = assign_new_items(ws, embedder=TfidfEmbedder(), min_new_theme_size=10_000)
+        assert report.kept_out == 1
+        found = placement_for(ws, [praise.id])
+    assert found.themes == {} and found.opposed == {praise.id: (1, -1)}  # "Late parcels"
+
+    for lang, said in [
+        ("en", "Like “Late parcels” in subject, but that theme holds complaints"),
+        ("nl", "Gaat over hetzelfde als “Pakket te laat”, maar dat thema bevat klachten"),
+    ]:
+        at = AppTest.from_function(page_script, args=("unsorted",), default_timeout=60)
+        at.session_state["lang"] = lang
+        at.run()
+        captions = [str(c.value).replace("\\", "") for c in at.get("caption")]
+        assert sum(said in c for c in captions) == 1, captions
+        # the other unsorted items ("weather") are close to no theme, and say that
+        no_theme = t("unsorted.no_suggestion", lang)
+        assert sum(no_theme in c for c in captions) == 9

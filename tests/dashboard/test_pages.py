@@ -437,6 +437,11 @@ def test_selected_unsorted_items_become_a_new_named_theme(themed_workspace):
     assert not at.exception, at.exception
     assert [kind for kind, _ in edits(themed_workspace)] == ["create"]
     assert {m.label: m.value for m in at.metric}["Unsorted items"] == "6"
+    # says what was made and where it is undone (not a bare "Done.")
+    done = [s.replace("\\", "") for s in texts(at, "success")]
+    assert done == [
+        "The theme “Weer” is made from 3 items. “Undo last edit” on its page takes it back."
+    ]
     with Workspace.open(themed_workspace) as ws:
         rows = ws.query_df(
             "SELECT a.item_id, t.manager_name FROM assignments a JOIN themes t USING (theme_id) "

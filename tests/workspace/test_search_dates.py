@@ -65,3 +65,25 @@ def test_cli_search_prints_local_dates(reviews):
     assert result.exit_code == 0, result.output
     assert "2026-11-16" in result.stdout and "2026-11-22" in result.stdout
     assert "2026-11-15" not in result.stdout and "2026-11-21" not in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_search_hint_says_what_search_by_words_finds(tmp_path, lang):
+    """The Search page's hint claimed "exact words"; search by words matches every word
+    anywhere in the text or subject: its example is a real match, not a whole word."""
+    import re
+
+    from dashboard.i18n import t
+    from tests.conftest import make_record
+    from workspace.imports import import_records
+    from workspace.search import keyword_search
+
+    hint = t("search.hint", lang)
+    assert "exact" not in hint and "precies" not in hint
+    word, inside = re.findall(r"“(\w+)”", hint)[-2:]
+    with Workspace.open(tmp_path / "ws.duckdb") as ws:
+        import_records(
+            ws, [make_record(1, text=f"Not the word alone: {inside}.")], file_name="x.csv"
+        )
+        found = keyword_search(ws, word)
+    assert found["text"].tolist() == [f"Not the word alone: {inside}."]
