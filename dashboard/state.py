@@ -19,6 +19,7 @@ import streamlit as st
 
 from dashboard.i18n import LANGUAGES, current_language, default_language, plural, t
 from dashboard.plain_text import md
+from dashboard.problem_text import error_message
 from ingest.errors import KlantstemError
 from workspace.access import (
     LOGIN_TOKEN_SECONDS,
@@ -186,6 +187,16 @@ def choose_language(lang: str) -> None:
 def link_params(**params: str) -> dict[str, str]:
     """Query parameters for a page link or switch: ``params`` plus the current language."""
     return {**params, LANG_PARAM: current_language()}
+
+
+def checked(check: Any) -> Any:
+    """``check(workspace)``'s result, or None with its refusal shown: an edit refused before
+    the manager is asked to confirm it (the theme page's and the main-theme panel's edits)."""
+    try:
+        return check(workspace())
+    except KlantstemError as exc:
+        st.error(md(error_message(exc, current_language())))
+        return None
 
 
 # -- cross-page hand-offs --------------------------------------------------------------------

@@ -36,7 +36,7 @@ def render(lang: str) -> None:
             )
             name = st.text_input(t("theme.rename_to"), max_chars=80, key=f"top_name_{version}")
             if st.form_submit_button(t("theme.rename")) and top is not None:
-                clean = _checked(lambda ws: theme_engine.checked_name(ws, "top", top, name))
+                clean = state.checked(lambda ws: theme_engine.checked_name(ws, "top", top, name))
                 if clean is not None and clean != tops[top]:
                     message = t("confirm.rename_top").format(old=tops[top], new=clean)
                     done = t("done.rename_top").format(old=tops[top], new=clean)
@@ -86,7 +86,7 @@ def render(lang: str) -> None:
                 st.form_submit_button(t("tops.move"))
                 and theme is not None
                 and target is not None
-                and _checked(lambda ws: theme_engine.check_move(ws, theme, target) or True)
+                and state.checked(lambda ws: theme_engine.check_move(ws, theme, target) or True)
             ):
                 message = t("confirm.move_top").format(theme=themes[theme], new=tops[target])
                 done = t("done.move_top").format(theme=themes[theme], new=tops[target])
@@ -99,16 +99,6 @@ def render(lang: str) -> None:
                 t("confirm.undo").format(edit=describe(last)),
                 done=t("done.undo").format(edit=describe(last)),
             )
-
-
-def _checked(check):
-    """``check(workspace)``'s result, or None with its refusal shown (an edit refused before
-    the manager is asked to confirm it)."""
-    try:
-        return check(state.workspace())
-    except KlantstemError as exc:
-        st.error(md(error_message(exc, current_language())))
-        return None
 
 
 def describe(edit) -> str:

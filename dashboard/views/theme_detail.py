@@ -234,7 +234,7 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
         with rename_col.form(f"rename_{theme_id}", border=False):
             new_name = st.text_input(t("theme.rename_to"), value=label, max_chars=80)
             if st.form_submit_button(t("theme.rename")):
-                name = _checked(
+                name = state.checked(
                     lambda ws: theme_engine.checked_name(ws, "theme", theme_id, new_name)
                 )
                 if name is not None and name != label:
@@ -295,16 +295,6 @@ def _edit_panel(theme_id: int, label: str, labels: dict[int, str], tree) -> None
                 t("confirm.undo").format(edit=_describe(last)),
                 done=t("done.undo").format(edit=_describe(last)),
             )
-
-
-def _checked(check):
-    """``check(workspace)``'s result, or None with its refusal shown (an edit refused before
-    the manager is asked to confirm it)."""
-    try:
-        return check(state.workspace())
-    except KlantstemError as exc:
-        st.error(md(error_message(exc, current_language())))
-        return None
 
 
 def _describe(edit) -> str:
