@@ -29,7 +29,7 @@ from dashboard.i18n import t
 from workspace import queries, theme_queries, theme_store, trends, weeks
 from workspace import theme_tree as tree_queries
 from workspace.db import Workspace
-from workspace.localtime import workspace_timezone
+from workspace.localtime import week_monday, workspace_timezone
 from workspace.queries import Filters
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def started_week(lang: str) -> tuple[date, str] | None:
     day = date.fromisoformat(start)
     if day.weekday() == 0:
         return None
-    monday = day - timedelta(days=day.weekday())
+    monday = week_monday(day)
     week = fmt.week_name(monday, lang, capital=True)
     return monday, t("chart.started_week", lang).format(week=week, day=fmt.day_month(day, lang))
 

@@ -46,6 +46,12 @@ def local_week_sql(instant: str, tz: str) -> str:
     return f"date_trunc('week', {local_time_sql(instant, tz)})"
 
 
+def week_monday(day: date) -> date:
+    """The Monday of the ISO week a local day falls in: :func:`local_week_sql`'s rule for a
+    day already in the workspace zone."""
+    return day - timedelta(days=day.weekday())
+
+
 def weekday_sql(instant: str, tz: str) -> str:
     """SQL for the local weekday of an instant column: Monday 0 … Sunday 6."""
     return f"(isodow({local_time_sql(instant, tz)}) - 1)"
@@ -111,7 +117,7 @@ def week_is_over(last_day: date | None, usual_last: int = 6, *, today: date) -> 
     """
     if last_day is None:
         return True
-    sunday = last_day - timedelta(days=last_day.weekday()) + timedelta(days=6)
+    sunday = week_monday(last_day) + timedelta(days=6)
     return today > sunday and last_day.weekday() >= usual_last
 
 

@@ -22,6 +22,7 @@ from workspace.localtime import (
     same_days_week_before,
     usual_last_weekday,
     week_is_over,
+    week_monday,
 )
 from workspace.queries import (
     SHOWN,
@@ -46,7 +47,7 @@ def latest_week(
         return LatestWeek(None, None, True)
     newest = ws.scalar(f"SELECT {local_date_sql('?', tz)}", [newest])
     last_day = pd.Timestamp(newest).date()
-    monday = last_day - timedelta(days=last_day.weekday())
+    monday = week_monday(last_day)
     # which weekdays had items in the weeks before (read on their rows only)
     per_day = ws.query_df(
         f"""
