@@ -694,7 +694,9 @@ def summary_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="File to write (default klantstem-summary-WEEK.FORMAT)."
+            "--output",
+            "-o",
+            help="File to write (default klantstem-summary-WEEK.FORMAT; klantstem-weekoverzicht-WEEK.FORMAT in Dutch).",
         ),
     ] = None,
     channel: Annotated[
@@ -751,7 +753,7 @@ def summary_command(
         data = render_summary(result, fmt, lang)
     except KlantstemError as exc:
         raise _fail(_error(exc, lang)) from exc
-    target = output or Path(summary_filename(result, fmt))
+    target = output or Path(summary_filename(result, fmt, lang))
     target.write_bytes(data)
     typer.echo(
         _say(

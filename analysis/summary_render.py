@@ -50,6 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Wekelijkse feedbacksamenvatting: {week}",
     },
     "period": {"en": "{start} to {end}", "nl": "{start} t/m {end}"},
+    "file_name": {"en": "klantstem-summary-{week}", "nl": "klantstem-weekoverzicht-{week}"},
     "period.partial": {
         "en": "{start} to {end} (the week is not over: the weeks before are counted over the "
         "same days)",

@@ -981,6 +981,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "summary.channel": {"en": "Channel", "nl": "Kanaal"},
     "summary.all_channels": {"en": "All channels", "nl": "Alle kanalen"},
     "summary.download": {"en": "Download", "nl": "Downloaden"},
+    # downloaded files are named in the screen's language (the summary's: analysis.summary_render)
+    "file.themes": {"en": "klantstem-themes.csv", "nl": "klantstem-themas.csv"},
+    "file.theme": {"en": "klantstem-theme-{id}.csv", "nl": "klantstem-thema-{id}.csv"},
+    "file.search": {"en": "klantstem-search.csv", "nl": "klantstem-zoekresultaten.csv"},
     "summary.download.md": {"en": "Markdown", "nl": "Markdown"},
     "summary.download.html": {"en": "HTML (for e-mail)", "nl": "HTML (voor e-mail)"},
     "summary.download.csv": {"en": "CSV (themes)", "nl": "CSV (thema's)"},

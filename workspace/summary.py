@@ -22,6 +22,7 @@ from analysis.summary import (
     parse_iso_week,
 )
 from analysis.summary_render import FORMATS, render
+from analysis.summary_render import text as summary_text
 from workspace.db import Workspace
 from workspace.localtime import iso_week_sql, weekday_sql, workspace_timezone
 from workspace.names import SHOWN_STATUSES, theme_label_sql, top_label_sql
@@ -174,10 +175,11 @@ def render_summary(summary: WeeklySummary, fmt: str, lang: str = "en") -> bytes:
     return render(summary, fmt, lang)
 
 
-def summary_filename(summary: WeeklySummary, fmt: str) -> str:
-    """``klantstem-summary-2026-W47[-email].md`` and so on."""
+def summary_filename(summary: WeeklySummary, fmt: str, lang: str) -> str:
+    """``klantstem-summary-2026-W47[-email].md`` in English, ``klantstem-weekoverzicht-…`` in
+    Dutch: the file is named in the language it is written in."""
     suffix = f"-{summary.channel}" if summary.channel else ""
-    return f"klantstem-summary-{summary.week}{suffix}.{fmt}"
+    return f"{summary_text('file_name', lang, week=summary.week)}{suffix}.{fmt}"
 
 
 __all__ = [

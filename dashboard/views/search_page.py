@@ -93,7 +93,7 @@ def render() -> None:
     st.download_button(
         t("search.download"),
         data=downloads.search_csv(results, lang),
-        file_name="klantstem-search.csv",
+        file_name=t("file.search", lang),
         mime="text/csv",
         key="search_download",
     )

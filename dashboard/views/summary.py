@@ -45,7 +45,8 @@ def _files(
 ) -> dict[str, Any]:
     summary = weekly_summary(state.workspace(), week, channel or None, lang)
     files: dict[str, Any] = {
-        fmt: (summary_filename(summary, fmt), render_summary(summary, fmt, lang)) for fmt in EAGER
+        fmt: (summary_filename(summary, fmt, lang), render_summary(summary, fmt, lang))
+        for fmt in EAGER
     }
     files["summary"] = summary
     return files
@@ -102,7 +103,7 @@ def render() -> None:
         if fmt in EAGER:
             file_name, data = files[fmt]
         else:  # pure: runs on its own thread at the click, without the workspace
-            file_name = summary_filename(summary, fmt)
+            file_name = summary_filename(summary, fmt, lang)
             data = partial(render_summary, summary, fmt, lang)
         column.download_button(
             t(f"summary.download.{fmt}"),

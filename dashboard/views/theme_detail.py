@@ -176,7 +176,7 @@ def render() -> None:
     st.download_button(
         t("theme.download"),
         data=downloads.quotes_csv(quotes, lang),
-        file_name=f"klantstem-theme-{theme_id}.csv",
+        file_name=t("file.theme", lang).format(id=theme_id),
         mime="text/csv",
         key="theme_download",
     )

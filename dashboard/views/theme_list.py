@@ -91,7 +91,7 @@ def render() -> None:
     dl_col.download_button(
         t("themes.download"),
         data=downloads.themes_csv(table, lang, None if flat else tree),
-        file_name="klantstem-themes.csv",
+        file_name=t("file.themes", lang),
         mime="text/csv",
         key="themes_download",
     )

@@ -32,7 +32,7 @@ def test_dutch_themes_download_opens_as_columns(page, tmp_path, artifacts):
         download.save_as(target)
         page.goto("about:blank")  # leave before the server stops: no reconnect errors
     data = target.read_bytes()
-    assert target.name == "klantstem-themes.csv"
+    assert target.name == "klantstem-themas.csv"  # named in the screen's language
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     frame = pd.read_csv(target, sep=";", decimal=",", encoding="utf-8-sig")
     assert list(frame["Thema"]) == ["Pakket te laat", "Verkeerde factuur", "App crasht"]

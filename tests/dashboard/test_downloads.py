@@ -91,7 +91,7 @@ THEME_COLUMNS = {
 def test_themes_download_opens_as_columns_with_numbers(themed_workspace, downloads, lang):
     at = open_page("themes", lang=lang)
     assert not at.exception
-    frame = read_back(downloads["klantstem-themes.csv"], lang)
+    frame = read_back(downloads[FILES[lang]["themes"]], lang)
     columns = THEME_COLUMNS[lang]
     assert list(frame.columns) == columns
     assert_numeric(frame, [columns[i] for i in (0, 3, 4, 5, 6, 7, 9, 10, 11)])
@@ -116,7 +116,7 @@ def test_themes_download_opens_as_columns_with_numbers(themed_workspace, downloa
 def test_theme_quotes_download_opens_as_columns_with_numbers(themed_workspace, downloads, lang):
     at = open_page("theme", lang=lang, query={"theme": "1"})
     assert not at.exception
-    frame = read_back(downloads["klantstem-theme-1.csv"], lang)
+    frame = read_back(downloads[FILES[lang]["theme"].format(id=1)], lang)
     names = {
         "nl": ["Datum", "Kanaal", "Score", "Score van maximaal", "Taal"],
         "en": ["Date", "Channel", "Rating", "Rating out of", "Language"],
@@ -143,7 +143,7 @@ def test_theme_quotes_download_holds_the_quotes_on_screen_and_the_full_texts(
     greet_every_item(themed_workspace)
     at = open_page("theme", lang=lang, query={"theme": "2"})
     assert not at.exception
-    frame = read_back(downloads["klantstem-theme-2.csv"], lang)
+    frame = read_back(downloads[FILES[lang]["theme"].format(id=2)], lang)
     quote, full = ("Citaat", "Volledige tekst") if lang == "nl" else ("Quote", "Full text")
     assert frame[quote].tolist() == at.dataframe[0].value["quote"].tolist()
     assert frame[quote].str.fullmatch(r"I was charged twice on my invoice \d+[.?]").all()
@@ -159,7 +159,7 @@ def test_search_download_opens_as_columns_with_numbers(themed_workspace, downloa
     go = "Zoeken" if lang == "nl" else "Search"
     next(b for b in at.button if b.label == go).click().run()
     assert not at.exception
-    frame = read_back(downloads["klantstem-search.csv"], lang)
+    frame = read_back(downloads[FILES[lang]["search"]], lang)
     score, theme = ("Relevantie", "Thema") if lang == "nl" else ("Relevance", "Theme")
     assert frame.columns[0] == score  # the Search page's header: one wording for relevance
     assert_numeric(frame, [score])
@@ -228,7 +228,7 @@ def test_weekly_summary_csv_download_opens_as_columns_with_numbers(
 def test_themes_download_names_each_themes_main_theme(tree_workspace, downloads, lang):
     at = open_page("themes", lang=lang)
     assert not at.exception
-    frame = read_back(downloads["klantstem-themes.csv"], lang)
+    frame = read_back(downloads[FILES[lang]["themes"]], lang)
     main = "Hoofdthema" if lang == "nl" else "Main theme"
     theme_id = "Thema-id" if lang == "nl" else "Theme id"
     theme = "Thema" if lang == "nl" else "Theme"
@@ -251,7 +251,7 @@ def test_themes_download_of_a_tree_that_adds_nothing_has_no_main_theme_column(
     add_tree(themed_workspace, {10 * i: ("x", "x", "x", (i,)) for i in (1, 2, 3)})
     at = open_page("themes", lang=lang)
     assert not at.exception
-    frame = read_back(downloads["klantstem-themes.csv"], lang)
+    frame = read_back(downloads[FILES[lang]["themes"]], lang)
     assert list(frame.columns) == THEME_COLUMNS[lang]
 
 
@@ -279,6 +279,22 @@ def payload_dashboard(tree_workspace):
     return tree_workspace
 
 
+# every file is named in the screen's language: a Dutch manager's folder holds no English names
+FILES = {
+    "nl": {
+        "themes": "klantstem-themas.csv",
+        "theme": "klantstem-thema-{id}.csv",
+        "search": "klantstem-zoekresultaten.csv",
+        "summary": "klantstem-weekoverzicht-",
+    },
+    "en": {
+        "themes": "klantstem-themes.csv",
+        "theme": "klantstem-theme-{id}.csv",
+        "search": "klantstem-search.csv",
+        "summary": "klantstem-summary-",
+    },
+}
+
 DOWNLOAD_VIEWS = {"search_page.py", "summary.py", "theme_detail.py", "theme_list.py"}
 
 
@@ -294,8 +310,9 @@ def test_every_download_the_pages_draw_is_inert(payload_dashboard, downloads, la
     next(b for b in at.button if b.label == ("Zoeken" if lang == "nl" else "Search")).click()
     assert not at.run().exception
     names = set(downloads)
-    assert {"klantstem-themes.csv", "klantstem-theme-1.csv", "klantstem-search.csv"} <= names
-    assert {n.rsplit(".", 1)[1] for n in names if n.startswith("klantstem-summary")} >= {
+    files = FILES[lang]
+    assert {files["themes"], files["theme"].format(id=1), files["search"]} <= names
+    assert {n.rsplit(".", 1)[1] for n in names if n.startswith(files["summary"])} >= {
         "csv",
         "md",
         "html",
